@@ -1,0 +1,17 @@
+import Fluent
+import Vapor
+
+/// The front door: a welcome for visitors, the person's schools once signed in.
+struct HomeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.home.pathComponents, use: index)
+    }
+
+    func index(req: Request) async throws -> Response {
+        guard let user = req.currentUser else {
+            return req.render(LandingPage.view(req.pageContext()))
+        }
+        let model = try await Dashboard.Model.load(for: user, on: req.db)
+        return req.render(Dashboard.view(req.pageContext(), model))
+    }
+}

@@ -1,0 +1,94 @@
+import Domain
+import Fluent
+import Vapor
+
+/// "Forgot your password?": a one-time link by email. The answer is the same whether or
+/// not the address has an account, so the form cannot be used to find out who is here.
+struct PasswordResetController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.forgotPassword.pathComponents, use: showRequest)
+        routes.post(SiteURL.forgotPassword.pathComponents, use: request)
+        routes.get(SiteURL.resetPassword(.key).pathComponents, use: showReset)
+        routes.post(SiteURL.resetPassword(.key).pathComponents, use: reset)
+    }
+
+    func showRequest(req: Request) async throws -> Response {
+        req.render(ForgotPasswordPage.view(req.pageContext(), .init()))
+    }
+
+    struct RequestForm: Content { var email: String? }
+
+    func request(req: Request) async throws -> Response {
+        let form = try req.content.decode(RequestForm.self)
+        guard let email = EmailAddress(form.email ?? "") else {
+            let model = ForgotPasswordPage.Model(email: form.email ?? "", error: req.t("Enter an email address like name@school.org."))
+            return req.render(ForgotPasswordPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+        if let user = try await User.query(on: req.db).filter(\.$email == email.value).first(), user.passwordHash != nil {
+            let token = SecretToken.generate()
+            let reset = PasswordReset(tokenHash: SecretToken.hash(token), userID: try user.requireID(),
+                                      expiresAt: req.now.addingTimeInterval(req.application.config.passwordResetLifetime))
+            try await reset.save(on: req.db)
+            let link = SiteURL.resetPassword(.value(token)).absolute(req.application.config)
+            let l = req.application.translator.localizer(for: user.language.flatMap(Language.init(rawValue:)) ?? req.language)
+            try await req.application.mailer.send(
+                MailMessage(kind: .passwordReset, to: user.email, subject: l.t("Reset your Collegium password"),
+                            body: l.t("Someone asked to reset the password of your Collegium account. If it was you, open this link within an hour: {link}. If it was not, ignore this email; your password stays as it is.", ["link": link]),
+                            link: link),
+                logger: req.logger)
+        }
+        return req.redirect(to: SiteURL.login, notice: req.t("If an account uses {email}, we have sent it a link to choose a new password.", ["email": email.value]))
+    }
+
+    func showReset(req: Request) async throws -> Response {
+        _ = try await usableReset(req)
+        return req.render(ResetPasswordPage.view(req.pageContext(), .init(token: req.parameters.get(SiteURL.tokenKey) ?? "")))
+    }
+
+    struct ResetForm: Content {
+        var password: String?
+        var password_confirmation: String?
+    }
+
+    func reset(req: Request) async throws -> Response {
+        let reset = try await usableReset(req)
+        let form = try req.content.decode(ResetForm.self)
+        let problems = PasswordRules.check(form.password ?? "", confirmation: form.password_confirmation ?? "")
+        guard problems.isEmpty, let password = form.password else {
+            var model = ResetPasswordPage.Model(token: req.parameters.get(SiteURL.tokenKey) ?? "")
+            model.errors = problems.map { PasswordMessages.text($0, req.localizer) }
+            return req.render(ResetPasswordPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+        let user = try await reset.$user.get(on: req.db)
+        user.passwordHash = try await req.password.async.hash(password)
+        reset.usedAt = req.now
+        let userID = try user.requireID()
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            try await reset.save(on: db)
+            // A new password ends every other session of this person (ASVS 3.3.3).
+            try await LoginSession.query(on: db).filter(\.$user.$id == userID).delete()
+        }
+        let response = req.redirect(to: SiteURL.home, notice: req.t("Your new password is saved. You are logged in."))
+        try await req.startSession(for: user, response: response)
+        return response
+    }
+
+    private func usableReset(_ req: Request) async throws -> PasswordReset {
+        guard let token = req.parameters.get(SiteURL.tokenKey), SecretToken.looksValid(token),
+              let reset = try await PasswordReset.query(on: req.db).filter(\.$tokenHash == SecretToken.hash(token)).first(),
+              reset.usedAt == nil, reset.expiresAt > req.now
+        else { throw Abort(.notFound, reason: "This password reset link has expired or was already used.") }
+        return reset
+    }
+}
+
+enum PasswordMessages {
+    static func text(_ problem: PasswordRules.Problem, _ l: Localizer) -> String {
+        switch problem {
+        case .tooShort(let minimum): l.t("The password needs at least {count} characters.", ["count": l.number(minimum)])
+        case .tooLong: l.t("The password is too long: use at most 72 bytes (about 70 letters).")
+        case .mismatch: l.t("The two passwords are not the same.")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Domain
+import Fluent
+import Vapor
+
+/// A school's page, its staff, and bringing new staff in: one by one or from a roster file.
+struct SchoolController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.school(.key).pathComponents, use: show)
+        routes.get(SiteURL.schoolInvitationNew(.key).pathComponents, use: newInvitation)
+        routes.post(SiteURL.schoolInvitations(.key).pathComponents, use: invite)
+        routes.get(SiteURL.schoolImport(.key).pathComponents, use: showImport)
+        routes.post(SiteURL.schoolImport(.key).pathComponents, use: runImport)
+    }
+
+    func show(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let school = try await loadSchool(req)
+        try await req.authorize(.viewMembers, school.policyResource)
+        let principal = try await req.principal()
+        let canManage = Policy.allows(principal, .manageStaff, school.policyResource)
+        let model = try await SchoolPage.Model.load(school: school, includeInvitations: canManage, now: req.now, on: req.db)
+        return req.render(SchoolPage.view(req.pageContext(), model))
+    }
+
+    func newInvitation(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let school = try await loadSchool(req)
+        try await req.authorize(.manageStaff, school.policyResource)
+        return req.render(InvitePage.view(req.pageContext(), .init(schoolID: try school.requireID(), schoolName: school.name)))
+    }
+
+    struct InviteForm: Content {
+        var email: String?
+        var given_name: String?
+        var family_name: String?
+        var role: String?
+    }
+
+    func invite(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let school = try await loadSchool(req)
+        try await req.authorize(.manageStaff, school.policyResource)
+        let form = try req.content.decode(InviteForm.self)
+        var model = InvitePage.Model(schoolID: try school.requireID(), schoolName: school.name,
+                                     email: form.email ?? "", givenName: form.given_name ?? "",
+                                     familyName: form.family_name ?? "", role: form.role ?? "")
+        let email = EmailAddress(model.email)
+        let role = SchoolRole(rawValue: model.role)
+        let given = model.givenName.trimmingCharacters(in: .whitespaces)
+        let family = model.familyName.trimmingCharacters(in: .whitespaces)
+        if given.isEmpty || given.count > 100 { model.fieldErrors["given_name"] = req.t("Enter a given name (at most 100 characters).") }
+        if family.isEmpty || family.count > 100 { model.fieldErrors["family_name"] = req.t("Enter a family name (at most 100 characters).") }
+        if email == nil { model.fieldErrors["email"] = req.t("Enter an email address like name@school.org.") }
+        if role == nil { model.fieldErrors["role"] = req.t("Choose a role.") }
+        guard model.fieldErrors.isEmpty, let email, let role else {
+            return req.render(InvitePage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+        let service = InvitationService(req: req)
+        do {
+            let (invitation, token) = try await service.create(
+                .init(email: email, givenName: given, familyName: family, role: role), school: school, on: req.db)
+            try await service.send(invitation, token: token, school: school)
+        } catch InvitationService.Problem.alreadyMember {
+            model.fieldErrors["email"] = req.t("{email} already belongs to this school.", ["email": email.value])
+            return req.render(InvitePage.view(req.pageContext(), model), status: .conflict)
+        }
+        return req.redirect(to: .school(.value(try school.requireID())),
+                            notice: req.t("Invitation sent to {email}.", ["email": email.value]))
+    }
+
+    func showImport(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let school = try await loadSchool(req)
+        try await req.authorize(.manageStaff, school.policyResource)
+        return req.render(ImportPage.view(req.pageContext(), .init(schoolID: try school.requireID(), schoolName: school.name, schoolCode: school.code)))
+    }
+
+    struct ImportForm: Content {
+        var file: File?
+    }
+
+    func runImport(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let school = try await loadSchool(req)
+        try await req.authorize(.manageStaff, school.policyResource)
+        var model = ImportPage.Model(schoolID: try school.requireID(), schoolName: school.name, schoolCode: school.code)
+        let form = try? req.content.decode(ImportForm.self)
+        guard let file = form?.file, file.data.readableBytes > 0,
+              let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes) else {
+            model.problems = [req.t("Choose a CSV file to import.")]
+            return req.render(ImportPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+        switch try await RosterImporter(req: req).run(csv: text, into: school) {
+        case .imported(let count):
+            return req.redirect(to: .school(.value(try school.requireID())),
+                                notice: req.localizer.tn("{count} invitation sent.", "{count} invitations sent.", count: count))
+        case .rejected(let problems):
+            model.problems = problems
+            return req.render(ImportPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+    }
+
+    private func loadSchool(_ req: Request) async throws -> School {
+        guard let school = try await School.find(try req.uuidParameter(SiteURL.schoolIDKey), on: req.db) else {
+            throw Abort(.notFound)
+        }
+        return school
+    }
+}

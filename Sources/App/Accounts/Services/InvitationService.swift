@@ -1,0 +1,56 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Making and sending invitations, shared by the invite form, the roster import and the API.
+struct InvitationService {
+    let req: Request
+
+    enum Problem: Error, Equatable {
+        case alreadyMember
+    }
+
+    struct Draft {
+        var email: EmailAddress
+        var givenName: String
+        var familyName: String
+        var role: SchoolRole
+    }
+
+    /// Stores an invitation (replacing an earlier pending one for the same person and
+    /// school) and returns it with its secret token. Sends nothing: call `send` after
+    /// the transaction commits, so a rolled-back import emails nobody.
+    func create(_ draft: Draft, school: School, on db: any Database) async throws -> (Invitation, String) {
+        let schoolID = try school.requireID()
+        if let user = try await User.query(on: db).filter(\.$email == draft.email.value).first(),
+           try await Membership.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$school.$id == schoolID).count() > 0 {
+            throw Problem.alreadyMember
+        }
+        try await Invitation.query(on: db)
+            .filter(\.$email == draft.email.value).filter(\.$school.$id == schoolID)
+            .filter(\.$acceptedAt == nil).delete()
+        let token = SecretToken.generate()
+        let invitation = Invitation(
+            tokenHash: SecretToken.hash(token), email: draft.email.value, givenName: draft.givenName,
+            familyName: draft.familyName, role: draft.role, schoolID: schoolID, invitedByID: req.currentUser?.id,
+            expiresAt: req.now.addingTimeInterval(req.application.config.invitationLifetime))
+        try await invitation.save(on: db)
+        return (invitation, token)
+    }
+
+    /// Emails the invitation, in the school's language.
+    func send(_ invitation: Invitation, token: String, school: School) async throws {
+        let l = req.application.translator.localizer(for: Language(rawValue: school.language) ?? .source)
+        let link = SiteURL.invitation(.value(token)).absolute(req.application.config)
+        let inviter = req.currentUser?.fullName ?? "Collegium"
+        try await req.application.mailer.send(
+            MailMessage(
+                kind: .invitation, to: invitation.email,
+                subject: l.t("You are invited to join {school} on Collegium", ["school": school.name]),
+                body: l.t("{inviter} invites you to join {school} on Collegium, where colleagues find mentors and coaches, observe each other's lessons and learn together. Open this link to set your password: {link}. The link works for {days} days.",
+                          ["inviter": inviter, "school": school.name, "link": link,
+                           "days": l.number(Int(req.application.config.invitationLifetime / 86_400))]),
+                link: link),
+            logger: req.logger)
+    }
+}

@@ -1,0 +1,51 @@
+import Fluent
+import Foundation
+
+enum AdminPage {
+    struct SchoolDraft {
+        var name = ""
+        var code = ""
+        var country = ""
+        var city = ""
+        var language = "en"
+        var networkID = ""
+    }
+
+    struct Model {
+        struct NetworkRow {
+            var id: UUID
+            var name: String
+            var schoolCount: Int
+        }
+
+        struct SchoolRow {
+            var id: UUID
+            var name: String
+            var code: String
+            var city: String
+            var country: String
+            var networkName: String?
+        }
+
+        var networks: [NetworkRow]
+        var schools: [SchoolRow]
+        var networkErrors: [String: String] = [:]
+        var networkDraft: (name: String, description: String) = ("", "")
+        var schoolErrors: [String: String] = [:]
+        var schoolDraft = SchoolDraft()
+
+        static func load(on db: any Database) async throws -> Model {
+            let networks = try await Network.query(on: db).sort(\.$name).all()
+            let schools = try await School.query(on: db).with(\.$network).sort(\.$name).all()
+            return Model(
+                networks: try networks.map { network in
+                    let id = try network.requireID()
+                    return NetworkRow(id: id, name: network.name, schoolCount: schools.filter { $0.$network.id == id }.count)
+                },
+                schools: try schools.map {
+                    SchoolRow(id: try $0.requireID(), name: $0.name, code: $0.code, city: $0.city, country: $0.country,
+                              networkName: $0.network?.name)
+                })
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Domain
+import Fluent
+import Foundation
+
+enum Dashboard {
+    /// What the signed-in person sees on their home page.
+    struct Model {
+        struct SchoolEntry {
+            var id: UUID
+            var name: String
+            var city: String
+            var country: String
+            var role: SchoolRole
+        }
+
+        var givenName: String
+        var schools: [SchoolEntry]
+        var coordinatedNetworks: [String]
+        var isAdmin: Bool
+
+        static func load(for user: User, on db: any Database) async throws -> Model {
+            let userID = try user.requireID()
+            let memberships = try await Membership.query(on: db)
+                .filter(\.$user.$id == userID).with(\.$school).all()
+            let networks = try await NetworkCoordinator.query(on: db)
+                .filter(\.$user.$id == userID).with(\.$network).all()
+            return Model(
+                givenName: user.givenName,
+                schools: memberships.map {
+                    SchoolEntry(id: $0.$school.id, name: $0.school.name, city: $0.school.city,
+                                country: $0.school.country, role: $0.role)
+                }.sorted { $0.name < $1.name },
+                coordinatedNetworks: networks.map(\.network.name).sorted(),
+                isAdmin: user.isAdmin)
+        }
+    }
+}

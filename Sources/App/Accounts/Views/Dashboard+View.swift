@@ -1,0 +1,32 @@
+import Domain
+import Plot
+
+extension Dashboard {
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        Layout.page(
+            context, title: context.t("My schools"),
+            .h1(.text(context.t("Welcome, {name}", ["name": model.givenName]))),
+            .h2(.text(context.t("My schools"))),
+            .if(model.schools.isEmpty,
+                .p(.text(context.t("You do not belong to any school yet. A leader of your school can invite you."))),
+                else: .ul(
+                    .id("my-schools"), .class("card-list"),
+                    .forEach(model.schools) { school in
+                        .li(
+                            .a(.class("school-link"), .href(SiteURL.school(.value(school.id)).path), .text(school.name)),
+                            .text(" "),
+                            .span(.class("role"), .text(RoleNames.name(school.role, context.localizer))),
+                            .p(.class("meta"), .text("\(school.city), \(CountryNames.name(school.country, context.localizer))"))
+                        )
+                    }
+                )
+            ),
+            .if(!model.coordinatedNetworks.isEmpty, .group(
+                .h2(.text(context.t("Networks I coordinate"))),
+                .ul(.id("my-networks"), .forEach(model.coordinatedNetworks) { .li(.text($0)) })
+            )),
+            .if(model.isAdmin,
+                .p(.a(.href(SiteURL.admin.path), .text(context.t("Manage networks and schools")))))
+        )
+    }
+}

@@ -1,0 +1,48 @@
+import Domain
+import Fluent
+import Foundation
+
+enum SchoolPage {
+    struct Model {
+        struct Member {
+            var name: String
+            var role: SchoolRole
+        }
+
+        struct PendingInvitation {
+            var email: String
+            var name: String
+            var role: SchoolRole
+            var expiresAt: Date
+        }
+
+        var id: UUID
+        var name: String
+        var code: String
+        var city: String
+        var country: String
+        var networkName: String?
+        var members: [Member]
+        /// nil when the viewer may not manage staff (they do not see invitations at all).
+        var invitations: [PendingInvitation]?
+
+        static func load(school: School, includeInvitations: Bool, now: Date, on db: any Database) async throws -> Model {
+            let schoolID = try school.requireID()
+            let memberships = try await Membership.query(on: db)
+                .filter(\.$school.$id == schoolID).with(\.$user).all()
+            let invitations: [PendingInvitation]? = includeInvitations
+                ? try await Invitation.query(on: db)
+                    .filter(\.$school.$id == schoolID).filter(\.$acceptedAt == nil).filter(\.$expiresAt > now)
+                    .sort(\.$createdAt, .descending).all()
+                    .map { PendingInvitation(email: $0.email, name: "\($0.givenName) \($0.familyName)", role: $0.role, expiresAt: $0.expiresAt) }
+                : nil
+            let network = try await school.$network.get(on: db)
+            return Model(
+                id: schoolID, name: school.name, code: school.code, city: school.city, country: school.country,
+                networkName: network?.name,
+                members: memberships.map { Member(name: $0.user.fullName, role: $0.role) }
+                    .sorted { ($0.role == .leader ? 0 : 1, $0.name) < ($1.role == .leader ? 0 : 1, $1.name) },
+                invitations: invitations)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Every setting Collegium reads from its environment, checked once at boot.
+/// A bad value stops the start with a message that names every bad variable at once
+/// (nothing else in the code reads the environment). `docs/configuration.md` lists them.
+public struct AppConfig: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String)
+    }
+
+    public var database: DatabaseChoice
+    /// The address people reach the site at; links in emails use it. `https` turns on
+    /// secure cookies with the `__Host-` prefix.
+    public var publicURL: URL
+    public var sessionIdleTimeout: TimeInterval
+    public var sessionAbsoluteTimeout: TimeInterval
+    public var bcryptCost: Int
+    public var invitationLifetime: TimeInterval
+    public var passwordResetLifetime: TimeInterval
+
+    public var usesHTTPS: Bool { publicURL.scheme?.lowercased() == "https" }
+
+    public static let variables = [
+        "DATABASE_URL", "PUBLIC_URL", "SESSION_IDLE_MINUTES", "SESSION_ABSOLUTE_HOURS",
+        "BCRYPT_COST", "INVITATION_DAYS", "PASSWORD_RESET_MINUTES",
+    ]
+
+    public static func load(from environment: [String: String]) throws(ConfigError) -> AppConfig {
+        var problems: [String] = []
+        func value(_ name: String) -> String? {
+            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+        func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
+            guard let raw = value(name) else { return fallback }
+            guard let number = Int(raw), range.contains(number) else {
+                problems.append("\(name)=\(raw): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+                return fallback
+            }
+            return number
+        }
+
+        var database = DatabaseChoice.sqliteFile(path: "data/collegium.sqlite")
+        if let url = value("DATABASE_URL") {
+            if url == "sqlite::memory:" || url == "sqlite://:memory:" {
+                database = .sqliteMemory
+            } else if url.hasPrefix("sqlite:") {
+                var path = String(url.dropFirst("sqlite:".count))
+                if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
+                if path.isEmpty { problems.append("DATABASE_URL=\(url): the SQLite form is sqlite:PATH") }
+                database = .sqliteFile(path: path)
+            } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                if URL(string: url)?.host == nil {
+                    problems.append("DATABASE_URL: not a valid PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DATABASE)")
+                }
+                database = .postgres(url: url)
+            } else {
+                problems.append("DATABASE_URL: expected postgres://… or sqlite:PATH")
+            }
+        }
+
+        var publicURL = URL(string: "http://127.0.0.1:8080")!
+        if let raw = value("PUBLIC_URL") {
+            if let url = URL(string: raw), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil {
+                publicURL = url
+            } else {
+                problems.append("PUBLIC_URL=\(raw): expected an absolute http:// or https:// address")
+            }
+        }
+
+        let idle = integer("SESSION_IDLE_MINUTES", default: 60, range: 5...1440)
+        let absolute = integer("SESSION_ABSOLUTE_HOURS", default: 12, range: 1...720)
+        let cost = integer("BCRYPT_COST", default: 12, range: 4...16)
+        let invitationDays = integer("INVITATION_DAYS", default: 14, range: 1...90)
+        let resetMinutes = integer("PASSWORD_RESET_MINUTES", default: 60, range: 5...1440)
+
+        if !problems.isEmpty { throw ConfigError(problems: problems) }
+        return AppConfig(
+            database: database, publicURL: publicURL,
+            sessionIdleTimeout: TimeInterval(idle * 60), sessionAbsoluteTimeout: TimeInterval(absolute * 3600),
+            bcryptCost: cost, invitationLifetime: TimeInterval(invitationDays * 86_400),
+            passwordResetLifetime: TimeInterval(resetMinutes * 60))
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible, Equatable {
+    public var problems: [String]
+    public var description: String {
+        "Collegium cannot start: the configuration has \(problems.count) problem(s):\n"
+            + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

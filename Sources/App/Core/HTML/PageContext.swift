@@ -1,0 +1,27 @@
+import Domain
+import Vapor
+
+/// What every page needs from the request, gathered once, so that views never see the
+/// request itself: the language, who is signed in, the form token, the current path
+/// (for the language switcher) and a notice left by the previous action.
+struct PageContext: Sendable {
+    var localizer: Localizer
+    var userName: String?
+    var isAdmin: Bool
+    var csrfToken: String
+    var currentPath: String
+    var notice: String?
+
+    var isSignedIn: Bool { userName != nil }
+    func t(_ message: String, _ arguments: [String: String] = [:]) -> String { localizer.t(message, arguments) }
+}
+
+extension Request {
+    func pageContext() -> PageContext {
+        var path = url.path
+        if let query = url.query, !query.isEmpty { path += "?" + query }
+        return PageContext(
+            localizer: localizer, userName: currentUser?.fullName, isAdmin: currentUser?.isAdmin ?? false,
+            csrfToken: csrfToken, currentPath: path, notice: storage[NoticeKey.self])
+    }
+}

@@ -1,0 +1,54 @@
+import Domain
+import Foundation
+
+/// Translates and formats for one language. Views receive one and never see the request.
+///
+/// Messages are English source strings (the gettext `msgid`), with named placeholders
+/// in braces — `t("Welcome, {name}", ["name": user.givenName])` — so translators can
+/// move them around. Where a catalog lacks a string, the English text shows.
+struct Localizer: Sendable {
+    let language: Language
+    let catalog: POCatalog?
+
+    func t(_ message: String, _ arguments: [String: String] = [:]) -> String {
+        let template = catalog?.translation(of: message) ?? message
+        return Self.fill(template, arguments)
+    }
+
+    /// A message with a number: the plural form comes from the CLDR rules of the
+    /// language (`PluralRules`), and `{count}` is the number formatted for the locale.
+    func tn(_ singular: String, _ plural: String, count: Int, _ arguments: [String: String] = [:]) -> String {
+        let index = PluralRules.gettextIndex(for: count, in: language)
+        let template = catalog?.pluralTranslation(of: singular, index: index)
+            ?? (PluralRules.category(for: count, in: .en) == .one ? singular : plural)
+        var all = arguments
+        all["count"] = number(count)
+        return Self.fill(template, all)
+    }
+
+    func number(_ value: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: language.localeIdentifier)
+        formatter.numberStyle = .decimal
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    /// A date (and, if asked, time) in the locale's own style, in the given time zone.
+    func date(_ date: Date, time: Bool = false, timeZone: TimeZone = .init(identifier: "UTC")!) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language.localeIdentifier)
+        formatter.timeZone = timeZone
+        formatter.dateStyle = .long
+        formatter.timeStyle = time ? .short : .none
+        return formatter.string(from: date)
+    }
+
+    static func fill(_ template: String, _ arguments: [String: String]) -> String {
+        guard !arguments.isEmpty, template.contains("{") else { return template }
+        var result = template
+        for (key, value) in arguments {
+            result = result.replacingOccurrences(of: "{\(key)}", with: value)
+        }
+        return result
+    }
+}

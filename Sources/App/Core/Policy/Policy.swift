@@ -1,0 +1,80 @@
+import Domain
+import Foundation
+import Vapor
+
+/// The one place that decides who may do what. Handlers ask it before they act
+/// (`try await req.authorize(.manageStaff, .school(school))`) and scope their queries
+/// with `Policy.visibleSchools`; they never filter rows by hand. Tested as a matrix of
+/// role × action × owner in `PolicyTests`.
+enum Policy {
+    enum Action: String, CaseIterable, Sendable {
+        /// See that the thing exists and its basic details.
+        case view
+        /// See who belongs to a school and their roles.
+        case viewMembers
+        /// Invite and import staff, see pending invitations.
+        case manageStaff
+        /// Create networks and schools, change any school: the instance's administration.
+        case administer
+    }
+
+    enum Resource: Sendable {
+        case instance
+        case network(id: UUID)
+        case school(id: UUID, networkID: UUID?)
+    }
+
+    static func allows(_ principal: Principal?, _ action: Action, _ resource: Resource) -> Bool {
+        guard let principal else { return false }
+        if principal.isAdmin { return true }
+        switch resource {
+        case .instance:
+            return false
+        case .network(let id):
+            return action == .view && principal.coordinatedNetworks.contains(id)
+        case .school(let id, let networkID):
+            let coordinates = networkID.map(principal.coordinatedNetworks.contains) ?? false
+            let role = principal.schoolRoles[id]
+            switch action {
+            case .view, .viewMembers:
+                return role != nil || coordinates
+            case .manageStaff:
+                return role == .leader || coordinates
+            case .administer:
+                return false
+            }
+        }
+    }
+
+    /// Denials of things the person may not even see answer 404, so that a leader of
+    /// one school cannot learn which other schools exist; other denials answer 403.
+    static func denialStatus(_ principal: Principal?, _ resource: Resource) -> HTTPResponseStatus {
+        if case .instance = resource { return principal == nil ? .unauthorized : .forbidden }
+        return allows(principal, .view, resource) ? .forbidden : .notFound
+    }
+
+    /// Which schools a query may return for this person.
+    enum SchoolScope: Equatable {
+        case all
+        case some(schoolIDs: Set<UUID>, networkIDs: Set<UUID>)
+    }
+
+    static func visibleSchools(_ principal: Principal) -> SchoolScope {
+        principal.isAdmin ? .all : .some(schoolIDs: Set(principal.schoolRoles.keys), networkIDs: principal.coordinatedNetworks)
+    }
+}
+
+extension School {
+    var policyResource: Policy.Resource { .school(id: id ?? UUID(), networkID: $network.id) }
+}
+
+extension Request {
+    /// Throws the fitting denial (see `Policy.denialStatus`) unless the policy allows it.
+    func authorize(_ action: Policy.Action, _ resource: Policy.Resource) async throws {
+        let principal = try await principal()
+        guard Policy.allows(principal, action, resource) else {
+            if principal == nil { _ = try requireUser() }
+            throw Abort(Policy.denialStatus(principal, resource))
+        }
+    }
+}

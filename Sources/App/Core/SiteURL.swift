@@ -1,0 +1,89 @@
+import Foundation
+import Vapor
+
+/// A path parameter: `.key` when registering a route, `.value` when building a link.
+enum Parameter<T: Sendable>: Sendable {
+    case key
+    case value(T)
+}
+
+/// The one typed source of the site's URLs, used both to register routes and to build
+/// links, so a link cannot point at a route that does not exist.
+enum SiteURL: Sendable {
+    case home
+    case login
+    case logout
+    case language
+    case forgotPassword
+    case resetPassword(Parameter<String>)
+    case invitation(Parameter<String>)
+    case account
+    case accountTokens
+    case accountTokenRevoke(Parameter<UUID>)
+    case school(Parameter<UUID>)
+    case schoolInvitations(Parameter<UUID>)
+    case schoolInvitationNew(Parameter<UUID>)
+    case schoolImport(Parameter<UUID>)
+    case admin
+    case adminNetworks
+    case adminSchools
+    case healthz
+    case readyz
+    case metrics
+
+    static let schoolIDKey = "schoolID"
+    static let tokenKey = "token"
+    static let idKey = "id"
+
+    var pathComponents: [PathComponent] {
+        switch self {
+        case .home: []
+        case .login: ["login"]
+        case .logout: ["logout"]
+        case .language: ["language"]
+        case .forgotPassword: ["password", "forgot"]
+        case .resetPassword(let token): ["password", "reset", Self.component(token, Self.tokenKey)]
+        case .invitation(let token): ["invitations", Self.component(token, Self.tokenKey)]
+        case .account: ["account"]
+        case .accountTokens: ["account", "tokens"]
+        case .accountTokenRevoke(let id): ["account", "tokens", Self.component(id, Self.idKey), "revoke"]
+        case .school(let id): ["schools", Self.component(id, Self.schoolIDKey)]
+        case .schoolInvitations(let id): ["schools", Self.component(id, Self.schoolIDKey), "invitations"]
+        case .schoolInvitationNew(let id): ["schools", Self.component(id, Self.schoolIDKey), "invitations", "new"]
+        case .schoolImport(let id): ["schools", Self.component(id, Self.schoolIDKey), "import"]
+        case .admin: ["admin"]
+        case .adminNetworks: ["admin", "networks"]
+        case .adminSchools: ["admin", "schools"]
+        case .healthz: ["healthz"]
+        case .readyz: ["readyz"]
+        case .metrics: ["metrics"]
+        }
+    }
+
+    /// The path for a link, e.g. `/schools/4F1C…`.
+    var path: String {
+        "/" + pathComponents.map(\.description).joined(separator: "/")
+    }
+
+    /// An absolute URL for emails, from `PUBLIC_URL`.
+    func absolute(_ config: AppConfig) -> String {
+        var base = config.publicURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + path
+    }
+
+    private static func component<T>(_ parameter: Parameter<T>, _ key: String) -> PathComponent {
+        switch parameter {
+        case .key: .parameter(key)
+        case .value(let value): .constant("\(value)")
+        }
+    }
+}
+
+extension Request {
+    /// A UUID path parameter; a malformed one is simply a page that does not exist.
+    func uuidParameter(_ key: String) throws -> UUID {
+        guard let raw = parameters.get(key), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        return id
+    }
+}

@@ -1,0 +1,29 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// `collegium demo`: a fresh SQLite database under `./data/`, filled with `DemoData`,
+/// then served like `collegium serve` (same options: `--hostname`, `--port`).
+public enum DemoLauncher {
+    public static let databasePath = "data/demo.sqlite"
+
+    /// Removes the previous demo database so every demo starts the same.
+    public static func resetDatabaseFile() throws {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: databasePath + suffix) {
+            try FileManager.default.removeItem(atPath: databasePath + suffix)
+        }
+    }
+
+    public static func seed(_ app: Application) async throws {
+        try await app.autoMigrate()
+        let (logins, token) = try await DemoData.seed(on: app.db, hasher: app.password.sync)
+        let width = logins.map(\.email.count).max() ?? 30
+        var lines = ["", "Collegium demo is ready. Logins (password for all: \(DemoData.password)):"]
+        for login in logins {
+            lines.append("  " + login.email.padding(toLength: width + 2, withPad: " ", startingAt: 0) + login.name + " — " + login.role)
+        }
+        lines.append("API token (admin): \(token)")
+        lines.append("")
+        print(lines.joined(separator: "\n"))
+    }
+}

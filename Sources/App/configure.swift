@@ -1,0 +1,89 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import NIOSSL
+import SQLKit
+import Vapor
+
+/// How the app is being started, beyond what the environment says.
+public struct LaunchOptions: Sendable {
+    /// Values that replace the process environment (tests use this).
+    public var environment: [String: String]
+    /// A PostgreSQL schema to put every table in (tests give each test its own).
+    public var postgresSchema: String?
+    /// Overrides `DATABASE_URL` (the demo always uses its own fresh SQLite file).
+    public var databaseOverride: AppConfig.DatabaseChoice?
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                postgresSchema: String? = nil, databaseOverride: AppConfig.DatabaseChoice? = nil) {
+        self.environment = environment
+        self.postgresSchema = postgresSchema
+        self.databaseOverride = databaseOverride
+    }
+}
+
+/// The composition root: configuration, database, middleware, translations, routes.
+public func configure(_ app: Application, options: LaunchOptions = .init()) async throws {
+    var config = try AppConfig.load(from: options.environment)
+    if let override = options.databaseOverride { config.database = override }
+    app.config = config
+
+    try configureDatabase(app, config: config, schema: options.postgresSchema)
+    registerMigrations(app)
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.translator = try Translator.load(directory: app.directory.resourcesDirectory + "Locales/")
+    _ = AppMetrics.registry()
+
+    // API dates are ISO 8601 (RFC 3339), as the OpenAPI document says.
+    ContentConfiguration.global.use(encoder: JSONEncoder.custom(dates: .iso8601), for: .json)
+
+    // A roster CSV of a few thousand staff fits well under this; larger bodies get a 413.
+    app.routes.defaultMaxBodySize = "2mb"
+
+    // Outermost first. Security headers wrap everything, error pages included; the
+    // session, language, notice and CSRF layers skip `/api/`, which uses bearer tokens.
+    app.middleware = .init()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(SessionAuthenticationMiddleware())
+    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(NoticeMiddleware())
+    app.middleware.use(CSRFMiddleware())
+
+    app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+
+    try routes(app)
+}
+
+private func configureDatabase(_ app: Application, config: AppConfig, schema: String?) throws {
+    switch config.database {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.lifecycle.use(SQLiteTuning())
+    case .postgres(let url):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        if let schema { postgres.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: postgres), as: .psql)
+    }
+}
+
+/// SQLite in WAL mode with full sync: readers do not block the writer, and a committed
+/// transaction survives a power cut (https://www.sqlite.org/wal.html).
+private struct SQLiteTuning: LifecycleHandler {
+    func didBootAsync(_ application: Application) async throws {
+        guard let sql = application.db as? any SQLDatabase else { return }
+        _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
+        _ = try await sql.raw("PRAGMA synchronous=FULL").all()
+        _ = try await sql.raw("PRAGMA busy_timeout=5000").all()
+    }
+}

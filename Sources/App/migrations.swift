@@ -1,0 +1,9 @@
+import Fluent
+import Vapor
+
+/// The one ordered, append-only list of migrations. Add new ones at the end; never
+/// edit, rename or reorder one that has landed (Fluent records each by its `name`).
+func registerMigrations(_ app: Application) {
+    app.migrations.add(M001_CreateAccounts())
+    app.migrations.add(M002_CreateCredentials())
+}

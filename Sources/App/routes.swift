@@ -1,0 +1,25 @@
+import Vapor
+
+/// The table of contents of the site: each module mounts its own routes.
+func routes(_ app: Application) throws {
+    // Operations: probes and metrics, no login.
+    try app.register(collection: OperationsController())
+
+    // Core: language choice.
+    try app.register(collection: LanguageController())
+
+    // Accounts: signing in, invitations, schools, administration.
+    try app.register(collection: HomeController())
+    try app.register(collection: LoginController())
+    try app.register(collection: PasswordResetController())
+    try app.register(collection: InvitationController())
+    try app.register(collection: AccountController())
+    try app.register(collection: SchoolController())
+    try app.register(collection: AdminController())
+
+    // JSON API, version 1: bearer tokens only.
+    let api = app.grouped("api", "v1")
+    try api.register(collection: OpenAPIController())
+    let authenticatedAPI = api.grouped(BearerAuthenticationMiddleware())
+    try authenticatedAPI.register(collection: AccountsAPIController())
+}
