@@ -70,4 +70,9 @@ public struct POParseError: Error, Equatable, CustomStringConvertible {
     public var line: Int
     public var reason: String
     public var description: String { "line \(line): \(reason)" }
+
+    public init(line: Int, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
 }

@@ -8,6 +8,7 @@ struct NoticeMiddleware: AsyncMiddleware {
     static let cookieName = "collegium_notice"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.isAPI { return try await next.respond(to: request) }
         let cookieName = request.cookiePolicy.name(Self.cookieName)
         var shown = false
         if request.method == .GET, let raw = request.cookies[cookieName]?.string,

@@ -8,6 +8,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "_csrf"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.isAPI { return try await next.respond(to: request) }
         let cookieName = request.cookiePolicy.name(CookiePolicy.csrf)
         let existing = request.cookies[cookieName].map(\.string).flatMap { SecretToken.looksValid($0) ? $0 : nil }
         let token = existing ?? SecretToken.generate()

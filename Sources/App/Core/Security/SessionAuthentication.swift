@@ -9,6 +9,7 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
     static let touchInterval: TimeInterval = 60
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.isAPI { return try await next.respond(to: request) }
         let cookieName = request.cookiePolicy.name(CookiePolicy.session)
         var expireCookie = false
         if let token = request.cookies[cookieName]?.string, SecretToken.looksValid(token) {
@@ -76,3 +77,9 @@ extension Request {
 }
 
 extension User: Authenticatable {}
+
+extension Request {
+    /// The JSON API authenticates with bearer tokens only: cookies, sessions, notices and
+    /// CSRF tokens play no part there.
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+}

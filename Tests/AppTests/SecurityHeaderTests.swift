@@ -1,0 +1,48 @@
+@testable import App
+import Testing
+import Vapor
+
+@Suite("Security headers and error pages")
+struct SecurityHeaderTests {
+    @Test("Every page carries CSP, nosniff, frame-ancestors and no-store; static files may be cached")
+    func headers() async throws {
+        try await withApp { app, _ in
+            try await app.testing().test(.GET, "/login") { res async throws in
+                #expect(res.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+                #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(res.headers.first(name: "Referrer-Policy") == "same-origin")
+                #expect(res.headers.first(name: .cacheControl) == "no-store")
+            }
+            try await app.testing().test(.GET, "/css/app.css") { res async throws in
+                #expect(res.status == .ok)
+                #expect(res.headers.first(name: .cacheControl)?.contains("max-age") == true)
+                #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            }
+        }
+    }
+
+    @Test("An unknown page is a friendly 404 in the person's language")
+    func notFound() async throws {
+        try await withApp { _, ctx in
+            let english = try await ctx.browser(language: "en").get("/no-such-page")
+            #expect(english.status == .notFound)
+            #expect(english.contains("Page not found"))
+            #expect(english.contains("id=\"language-form\""))
+
+            let latvian = try await ctx.browser(language: "lv").get("/no-such-page")
+            #expect(latvian.status == .notFound)
+            #expect(latvian.contains("<html lang=\"lv\""))
+            #expect(!latvian.contains("Page not found"))
+        }
+    }
+
+    @Test("A malformed id in a path is a 404, not a 500")
+    func malformedID() async throws {
+        try await withApp { _, ctx in
+            let browser = ctx.browser()
+            try await browser.login(Fixtures.leaderA)
+            #expect(try await browser.get("/schools/not-a-uuid").status == .notFound)
+            #expect(try await browser.get("/invitations/%00%01").status == .notFound)
+        }
+    }
+}
