@@ -50,3 +50,28 @@ struct AdminTests {
         }
     }
 }
+
+@Suite("Coordinators")
+struct CoordinatorTests {
+    @Test("An admin makes an existing account coordinator; the coordinator then sees the network's schools")
+    func addCoordinator() async throws {
+        try await withApp { _, ctx in
+            let admin = ctx.browser()
+            try await admin.login(Fixtures.admin)
+            let unknown = try await admin.post("/admin/coordinators", form: ["coordinator_email": "ghost@example.org", "coordinator_network": ctx.fixtures.network.uuidString])
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.contains("No account uses this address yet"))
+
+            let ok = try await admin.post("/admin/coordinators", form: ["coordinator_email": Fixtures.outsider, "coordinator_network": ctx.fixtures.otherNetwork.uuidString])
+            #expect(ok.status == .seeOther)
+
+            let coordinator = ctx.browser()
+            try await coordinator.login(Fixtures.outsider)
+            let home = try await coordinator.get("/")
+            #expect(home.contains("Networks I coordinate"))
+            #expect(home.contains("School C"))
+            #expect(!home.contains("School A"))
+            #expect(try await coordinator.get("/schools/\(ctx.fixtures.schoolC)").contains("id=\"invite-link\""))
+        }
+    }
+}

@@ -27,6 +27,7 @@ enum SiteURL: Sendable {
     case admin
     case adminNetworks
     case adminSchools
+    case adminCoordinators
     case healthz
     case readyz
     case metrics
@@ -54,6 +55,7 @@ enum SiteURL: Sendable {
         case .admin: ["admin"]
         case .adminNetworks: ["admin", "networks"]
         case .adminSchools: ["admin", "schools"]
+        case .adminCoordinators: ["admin", "coordinators"]
         case .healthz: ["healthz"]
         case .readyz: ["readyz"]
         case .metrics: ["metrics"]

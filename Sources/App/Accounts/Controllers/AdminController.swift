@@ -8,6 +8,7 @@ struct AdminController: RouteCollection {
         routes.get(SiteURL.admin.pathComponents, use: index)
         routes.post(SiteURL.adminNetworks.pathComponents, use: createNetwork)
         routes.post(SiteURL.adminSchools.pathComponents, use: createSchool)
+        routes.post(SiteURL.adminCoordinators.pathComponents, use: addCoordinator)
     }
 
     func index(req: Request) async throws -> Response {
@@ -87,5 +88,40 @@ struct AdminController: RouteCollection {
         try await School(name: draft.name, code: draft.code, country: draft.country, city: draft.city,
                          language: draft.language, networkID: networkID).save(on: req.db)
         return req.redirect(to: .admin, notice: req.t("School {name} created.", ["name": draft.name]))
+    }
+
+    struct CoordinatorForm: Content {
+        var coordinator_email: String?
+        var coordinator_network: String?
+    }
+
+    /// Makes an existing account coordinator of a network. People join Collegium through
+    /// an invitation to a school first, so every coordinator has a verified address.
+    func addCoordinator(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        try await req.authorize(.administer, .instance)
+        let form = try req.content.decode(CoordinatorForm.self)
+        var model = try await AdminPage.Model.load(on: req.db)
+        let email = EmailAddress(form.coordinator_email ?? "")
+        let networkID = form.coordinator_network.flatMap(UUID.init(uuidString:))
+        var user: User?
+        if let email { user = try await User.query(on: req.db).filter(\.$email == email.value).first() }
+        if email == nil {
+            model.coordinatorErrors["coordinator_email"] = req.t("Enter an email address like name@school.org.")
+        } else if user == nil {
+            model.coordinatorErrors["coordinator_email"] = req.t("No account uses this address yet. Invite the person to a school first.")
+        }
+        if networkID == nil || !model.networks.contains(where: { $0.id == networkID }) {
+            model.coordinatorErrors["coordinator_network"] = req.t("Choose a network from the list.")
+        }
+        guard model.coordinatorErrors.isEmpty, let user, let networkID else {
+            model.coordinatorDraft = (form.coordinator_email ?? "", form.coordinator_network ?? "")
+            return req.render(AdminPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+        let userID = try user.requireID()
+        if try await NetworkCoordinator.query(on: req.db).filter(\.$user.$id == userID).filter(\.$network.$id == networkID).count() == 0 {
+            try await NetworkCoordinator(userID: userID, networkID: networkID).save(on: req.db)
+        }
+        return req.redirect(to: .admin, notice: req.t("{name} now coordinates the network.", ["name": user.fullName]))
     }
 }

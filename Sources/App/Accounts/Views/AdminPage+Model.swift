@@ -16,6 +16,7 @@ enum AdminPage {
             var id: UUID
             var name: String
             var schoolCount: Int
+            var coordinators: [String]
         }
 
         struct SchoolRow {
@@ -33,14 +34,18 @@ enum AdminPage {
         var networkDraft: (name: String, description: String) = ("", "")
         var schoolErrors: [String: String] = [:]
         var schoolDraft = SchoolDraft()
+        var coordinatorErrors: [String: String] = [:]
+        var coordinatorDraft: (email: String, networkID: String) = ("", "")
 
         static func load(on db: any Database) async throws -> Model {
             let networks = try await Network.query(on: db).sort(\.$name).all()
             let schools = try await School.query(on: db).with(\.$network).sort(\.$name).all()
+            let coordinators = try await NetworkCoordinator.query(on: db).with(\.$user).all()
             return Model(
                 networks: try networks.map { network in
                     let id = try network.requireID()
-                    return NetworkRow(id: id, name: network.name, schoolCount: schools.filter { $0.$network.id == id }.count)
+                    return NetworkRow(id: id, name: network.name, schoolCount: schools.filter { $0.$network.id == id }.count,
+                                      coordinators: coordinators.filter { $0.$network.id == id }.map(\.user.fullName).sorted())
                 },
                 schools: try schools.map {
                     SchoolRow(id: try $0.requireID(), name: $0.name, code: $0.code, city: $0.city, country: $0.country,

@@ -4,7 +4,7 @@ import Plot
 extension AdminPage {
     static func view(_ context: PageContext, _ model: Model) -> HTML {
         let l = context.localizer
-        let errors = model.networkErrors.merging(model.schoolErrors) { a, _ in a }
+        let errors = model.networkErrors.merging(model.schoolErrors) { a, _ in a }.merging(model.coordinatorErrors) { a, _ in a }
         return Layout.page(
             context, title: context.t("Administration"),
             .h1(.text(context.t("Administration"))),
@@ -13,9 +13,13 @@ extension AdminPage {
                 .attribute(named: "aria-labelledby", value: "networks-heading"),
                 .h2(.id("networks-heading"), .text(context.t("Networks"))),
                 .ul(.id("networks"), .class("card-list"), .forEach(model.networks) { network in
-                    .li(.text(network.name), .text(" — "),
-                        .text(l.tn("{count} school", "{count} schools", count: network.schoolCount)))
+                    .li(.strong(.text(network.name)), .text(" — "),
+                        .text(l.tn("{count} school", "{count} schools", count: network.schoolCount)),
+                        .p(.class("meta"), .text(network.coordinators.isEmpty
+                            ? context.t("No coordinator yet")
+                            : context.t("Coordinated by {names}", ["names": network.coordinators.joined(separator: ", ")]))))
                 }),
+                coordinatorForm(context, model),
                 .form(
                     .id("network-form"), .class("stack"), .method(.post), .action(SiteURL.adminNetworks.path),
                     Components.csrfField(context),
@@ -45,6 +49,21 @@ extension AdminPage {
                 schoolForm(context, model)
             )
         )
+    }
+
+    private static func coordinatorForm(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        .if(!model.networks.isEmpty, .form(
+            .id("coordinator-form"), .class("stack"), .method(.post), .action(SiteURL.adminCoordinators.path),
+            Components.csrfField(context),
+            .h3(.text(context.t("Add a coordinator"))),
+            Components.field(.init(id: "coordinator_email", label: context.t("Email address of an existing account"), type: .email,
+                                   value: model.coordinatorDraft.email, autocomplete: "off",
+                                   error: model.coordinatorErrors["coordinator_email"])),
+            Components.selectField(id: "coordinator_network", label: context.t("Network"),
+                                   options: model.networks.map { ($0.id.uuidString, $0.name) },
+                                   selected: model.coordinatorDraft.networkID, error: model.coordinatorErrors["coordinator_network"]),
+            Components.submit(context.t("Add coordinator"))
+        ))
     }
 
     private static func schoolForm(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {

@@ -15,7 +15,12 @@ enum Dashboard {
 
         var givenName: String
         var schools: [SchoolEntry]
-        var coordinatedNetworks: [String]
+        struct NetworkEntry {
+            var name: String
+            var schools: [(id: UUID, name: String, city: String, country: String)]
+        }
+
+        var coordinatedNetworks: [NetworkEntry]
         var isAdmin: Bool
 
         static func load(for user: User, on db: any Database) async throws -> Model {
@@ -23,14 +28,17 @@ enum Dashboard {
             let memberships = try await Membership.query(on: db)
                 .filter(\.$user.$id == userID).with(\.$school).all()
             let networks = try await NetworkCoordinator.query(on: db)
-                .filter(\.$user.$id == userID).with(\.$network).all()
+                .filter(\.$user.$id == userID).with(\.$network) { $0.with(\.$schools) }.all()
             return Model(
                 givenName: user.givenName,
                 schools: memberships.map {
                     SchoolEntry(id: $0.$school.id, name: $0.school.name, city: $0.school.city,
                                 country: $0.school.country, role: $0.role)
                 }.sorted { $0.name < $1.name },
-                coordinatedNetworks: networks.map(\.network.name).sorted(),
+                coordinatedNetworks: try networks.map { coordination in
+                    NetworkEntry(name: coordination.network.name, schools: try coordination.network.schools
+                        .map { (try $0.requireID(), $0.name, $0.city, $0.country) }.sorted { $0.name < $1.name })
+                }.sorted { $0.name < $1.name },
                 isAdmin: user.isAdmin)
         }
     }

@@ -23,7 +23,16 @@ extension Dashboard {
             ),
             .if(!model.coordinatedNetworks.isEmpty, .group(
                 .h2(.text(context.t("Networks I coordinate"))),
-                .ul(.id("my-networks"), .forEach(model.coordinatedNetworks) { .li(.text($0)) })
+                .forEach(model.coordinatedNetworks) { network in
+                    .section(
+                        .class("network"),
+                        .h3(.text(network.name)),
+                        .ul(.class("card-list network-schools"), .forEach(network.schools) { school in
+                            .li(.a(.class("school-link"), .href(SiteURL.school(.value(school.id)).path), .text(school.name)),
+                                .p(.class("meta"), .text("\(school.city), \(CountryNames.name(school.country, context.localizer))")))
+                        })
+                    )
+                }
             )),
             .if(model.isAdmin,
                 .p(.a(.href(SiteURL.admin.path), .text(context.t("Manage networks and schools")))))
