@@ -55,6 +55,7 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
     app.middleware.use(CSRFMiddleware())
 
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    app.asyncCommands.use(EraseUserCommand(), as: "erase-user")
 
     try routes(app)
 }

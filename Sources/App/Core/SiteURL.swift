@@ -19,6 +19,7 @@ enum SiteURL: Sendable {
     case invitation(Parameter<String>)
     case account
     case accountTokens
+    case accountExport
     case accountTokenRevoke(Parameter<UUID>)
     case school(Parameter<UUID>)
     case schoolInvitations(Parameter<UUID>)
@@ -47,6 +48,7 @@ enum SiteURL: Sendable {
         case .invitation(let token): ["invitations", Self.component(token, Self.tokenKey)]
         case .account: ["account"]
         case .accountTokens: ["account", "tokens"]
+        case .accountExport: ["account", "export.json"]
         case .accountTokenRevoke(let id): ["account", "tokens", Self.component(id, Self.idKey), "revoke"]
         case .school(let id): ["schools", Self.component(id, Self.schoolIDKey)]
         case .schoolInvitations(let id): ["schools", Self.component(id, Self.schoolIDKey), "invitations"]

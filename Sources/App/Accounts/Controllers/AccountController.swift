@@ -7,12 +7,25 @@ struct AccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.account.pathComponents, use: show)
         routes.post(SiteURL.accountTokens.pathComponents, use: createToken)
+        routes.get(SiteURL.accountExport.pathComponents, use: export)
         routes.post(SiteURL.accountTokenRevoke(.key).pathComponents, use: revokeToken)
     }
 
     func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
         return req.render(AccountPage.view(req.pageContext(), try await AccountPage.Model.load(for: user, on: req.db)))
+    }
+
+    /// Everything Collegium holds about the person, as a JSON file (GDPR art. 15 and 20).
+    func export(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let data = try await PersonalData.export(user, on: req.db)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let response = Response(status: .ok, body: .init(data: try encoder.encode(data)))
+        response.headers.contentType = .json
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"collegium-my-data.json\"")
+        return response
     }
 
     struct TokenForm: Content { var token_name: String? }

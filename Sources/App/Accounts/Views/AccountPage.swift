@@ -40,6 +40,8 @@ enum AccountPage {
                 .dt(.text(context.t("Email address"))), .dd(.text(model.email)),
                 .dt(.text(context.t("Language"))),
                 .dd(.text(model.language.flatMap(Domain.Language.init(rawValue:))?.nativeName ?? context.t("As my browser prefers")))),
+            .p(.a(.id("export-link"), .href(SiteURL.accountExport.path),
+                  .text(context.t("Download everything Collegium holds about me (JSON)")))),
             .section(
                 .attribute(named: "aria-labelledby", value: "tokens-heading"),
                 .h2(.id("tokens-heading"), .text(context.t("API tokens"))),
