@@ -46,3 +46,27 @@ struct SecurityHeaderTests {
         }
     }
 }
+
+@Suite("Server errors")
+struct ServerErrorTests {
+    struct Leak: Error, CustomStringConvertible { var description: String { "password=hunter2 at db.internal:5432" } }
+
+    @Test("A 500 is a friendly page with a reference, never the internals; the API gets the error shape")
+    func friendly500() async throws {
+        try await withApp { app, ctx in
+            app.get("boom") { _ -> String in throw Leak() }
+            app.get("api", "v1", "boom") { _ -> String in throw Leak() }
+            let page = try await ctx.browser(language: "en").get("/boom")
+            #expect(page.status == .internalServerError)
+            #expect(page.contains("Something went wrong"))
+            #expect(page.contains("mention this reference"))
+            #expect(!page.contains("hunter2"))
+            try await app.testing().test(.GET, "/api/v1/boom") { res async throws in
+                #expect(res.status == .internalServerError)
+                let body = try res.content.decode(APIErrorBody.self)
+                #expect(body.error.code == "internal_error")
+                #expect(!res.body.string.contains("hunter2"))
+            }
+        }
+    }
+}
