@@ -6,6 +6,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -26,23 +27,37 @@ def find(driver, css):
 
 
 def wait_for(driver, css, timeout=WAIT):
-    return WebDriverWait(driver, timeout).until(
-        EC.presence_of_element_located((By.CSS_SELECTOR, css)),
-        f"no element {css!r} on {driver.current_url}")
+    try:
+        return WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
+            EC.presence_of_element_located((By.CSS_SELECTOR, css)))
+    except TimeoutException:
+        raise AssertionError(f"no element {css!r} after {timeout} s on {driver.current_url} "
+                             f"(title {driver.title!r})") from None
 
 
 def path_of(driver):
     return urlsplit(driver.current_url).path
 
 
+def _new_document_loaded(driver):
+    try:
+        return driver.execute_script(
+            "return window.__e2eOldPage !== true && document.readyState === 'complete'")
+    except WebDriverException:  # mid-navigation
+        return False
+
+
 def submit(driver, form_css):
-    """Clicks the submit button of the form and waits for the next page to load."""
+    """Clicks the submit button of the form and waits until the next page has loaded
+    (a fresh document: the marker set on the old window is gone)."""
     form = find(driver, form_css)
+    driver.execute_script("window.__e2eOldPage = true")
     form.find_element(By.CSS_SELECTOR, "button[type=submit], button:not([type])").click()
-    WebDriverWait(driver, WAIT).until(EC.staleness_of(form),
-                                      f"submitting {form_css} did not load a page")
-    WebDriverWait(driver, WAIT).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
+    try:
+        WebDriverWait(driver, WAIT).until(_new_document_loaded)
+    except TimeoutException:
+        raise AssertionError(f"submitting {form_css} on {driver.current_url} "
+                             f"did not load a page within {WAIT} s") from None
 
 
 def fill(driver, css, value):
