@@ -20,6 +20,11 @@ enum Entrypoint {
             env.arguments[1] = "serve"
         }
 
+        // Links in emails must point where this process listens unless PUBLIC_URL says otherwise.
+        if options.environment["PUBLIC_URL"] == nil, command == nil || command == "serve" || isDemo {
+            options.environment["PUBLIC_URL"] = publicURL(from: env.arguments)
+        }
+
         let app = try await Application.make(env)
         do {
             try await configure(app, options: options)
@@ -36,5 +41,21 @@ enum Entrypoint {
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    /// `http://HOST:PORT` from `--hostname`/`-H` and `--port`/`-p`, with Vapor's defaults.
+    static func publicURL(from arguments: [String]) -> String {
+        func value(_ names: [String]) -> String? {
+            for (index, argument) in arguments.enumerated() {
+                for name in names {
+                    if argument == name, index + 1 < arguments.count { return arguments[index + 1] }
+                    if argument.hasPrefix(name + "=") { return String(argument.dropFirst(name.count + 1)) }
+                }
+            }
+            return nil
+        }
+        var host = value(["--hostname", "-H"]) ?? "127.0.0.1"
+        if host == "0.0.0.0" || host == "::" { host = "127.0.0.1" }
+        return "http://\(host):\(value(["--port", "-p"]) ?? "8080")"
     }
 }
