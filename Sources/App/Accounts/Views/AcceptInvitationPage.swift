@@ -37,7 +37,7 @@ enum AcceptInvitationPage {
                                                autocomplete: "given-name")),
                         Components.field(.init(id: "family_name", label: context.t("Family name"), value: model.familyName,
                                                autocomplete: "family-name")),
-                        PasswordFields.nodes(context)
+                        PasswordFields.nodes(context, submit: context.t("Create my account"))
                     )
                 )
             )

@@ -37,7 +37,7 @@ enum ResetPasswordPage {
             .form(
                 .id("reset-form"), .class("stack"), .method(.post), .action(SiteURL.resetPassword(.value(model.token)).path),
                 Components.csrfField(context),
-                PasswordFields.nodes(context)
+                PasswordFields.nodes(context, submit: context.t("Save password"))
             )
         )
     }
@@ -45,14 +45,14 @@ enum ResetPasswordPage {
 
 /// The two password fields used when a password is set: on an invitation and on a reset.
 enum PasswordFields {
-    static func nodes(_ context: PageContext) -> Node<HTML.FormContext> {
+    static func nodes(_ context: PageContext, submit: String) -> Node<HTML.FormContext> {
         .group(
             Components.field(.init(id: "password", label: context.t("New password"), type: .password,
                                    autocomplete: "new-password",
                                    hint: context.t("At least 10 characters. A short sentence is easy to remember and hard to guess."))),
             Components.field(.init(id: "password_confirmation", label: context.t("Repeat the new password"),
                                    type: .password, autocomplete: "new-password")),
-            Components.submit(context.t("Save password"))
+            Components.submit(submit)
         )
     }
 }
