@@ -15,6 +15,11 @@ from conftest import (check_page, latest_invitation_link, local_url, page_lang,
                       page_status, url)
 
 PASSWORD = "collegium-demo"
+# What a person reads, per language: the page must be translated, not only labelled.
+TEXT = {
+    "en": {"login_heading": "Log in", "leader": "Leader", "teacher": "Teacher", "not_found": "Page not found"},
+    "lv": {"login_heading": "Pieteikties", "leader": "Vadītājs", "teacher": "Skolotājs", "not_found": "Lapa nav atrasta"},
+}
 LEADER = "ilze.berzina@riga.collegium.example"
 NEW_PASSWORD = "e2e-Secret-Passphrase-2026"
 WAIT = 20
@@ -129,6 +134,7 @@ def test_leader_invites_colleague_who_accepts(new_browser, lang):
     wait_for(leader, "form#login-form")
     assert path_of(leader) == "/login"
     assert_lang(leader, lang, "login page")
+    assert find(leader, "h1").text.strip() == TEXT[lang]["login_heading"]
     check_page(leader, f"{lang}-login")
 
     fill(leader, "form#login-form input#email", LEADER)
@@ -153,14 +159,12 @@ def test_leader_invites_colleague_who_accepts(new_browser, lang):
     assert schools, "the leader's dashboard lists no school"
     for name, role, _ in schools:
         assert name and role, f"a school row lacks a name or a role: {(name, role)}"
-    if lang == "en":
-        assert "Leader" in [role for _, role, _ in schools], f"roles shown: {schools}"
+    assert TEXT[lang]["leader"] in [role for _, role, _ in schools], f"roles shown: {schools}"
     check_page(leader, f"{lang}-dashboard-leader")
 
     # The school page, and the invitation form.
     school_name, _, link = schools[0]
-    if lang == "en":
-        school_name, _, link = next(row for row in schools if row[1] == "Leader")
+    school_name, _, link = next(row for row in schools if row[1] == TEXT[lang]["leader"])
     link.click()
     invite_link = wait_for(leader, "a#invite-link")
     school_path = path_of(leader)
@@ -215,8 +219,7 @@ def test_leader_invites_colleague_who_accepts(new_browser, lang):
     mine = [row for row in rows if row[0] == school_name]
     assert mine, f"{school_name!r} is not among the new colleague's schools {rows}"
     assert mine[0][1], "the new colleague's role is empty"
-    if lang == "en":
-        assert mine[0][1] == "Teacher", f"the new colleague's role reads {mine[0][1]!r}"
+    assert mine[0][1] == TEXT[lang]["teacher"], f"the new colleague's role reads {mine[0][1]!r}"
     check_page(colleague, f"{lang}-dashboard-new-colleague")
 
     # Both log out. The leader first sets English again while logged in, which also
@@ -249,7 +252,7 @@ def test_public_pages(new_browser, lang):
     driver.get(url("/no-such-page"))
     wait_for(driver, "h1")
     assert page_status(driver) in (404, None), f"/no-such-page answered {page_status(driver)}"
-    assert find(driver, "h1").text.strip(), "the 404 page's h1 is empty"
+    assert find(driver, "h1").text.strip() == TEXT[lang]["not_found"], "the 404 page's heading"
     wait_for(driver, "form#language-form select#language-select")
     assert_lang(driver, lang, "404 page")
     check_page(driver, f"{lang}-not-found")
