@@ -1,4 +1,5 @@
 import App
+import Foundation
 import Logging
 import Vapor
 
@@ -35,10 +36,15 @@ enum Entrypoint {
             }
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
-            if let configError = error as? ConfigError { print(configError.description) }
+            // A bad configuration is an operator's mistake, not a crash: say what is wrong
+            // and stop with EX_CONFIG (sysexits.h), without a stack trace.
+            if let configError = error as? ConfigError {
+                FileHandle.standardError.write(Data((configError.description + "\n").utf8))
+            } else {
+                app.logger.report(error: error)
+            }
             try? await app.asyncShutdown()
-            throw error
+            exit(error is ConfigError ? 78 : 1)
         }
         try await app.asyncShutdown()
     }
