@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: InvitationController())
     try app.register(collection: AccountController())
     try app.register(collection: SchoolController())
+    try app.register(collection: StaffController())
     try app.register(collection: AdminController())
 
     // JSON API, version 1: bearer tokens only.

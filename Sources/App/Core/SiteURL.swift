@@ -25,6 +25,10 @@ enum SiteURL: Sendable {
     case schoolInvitations(Parameter<UUID>)
     case schoolInvitationNew(Parameter<UUID>)
     case schoolImport(Parameter<UUID>)
+    case schoolInvitationCancel(Parameter<UUID>, Parameter<UUID>)
+    case schoolInvitationResend(Parameter<UUID>, Parameter<UUID>)
+    case schoolMemberRole(Parameter<UUID>, Parameter<UUID>)
+    case schoolMemberRemove(Parameter<UUID>, Parameter<UUID>)
     case admin
     case adminNetworks
     case adminSchools
@@ -54,6 +58,14 @@ enum SiteURL: Sendable {
         case .schoolInvitations(let id): ["schools", Self.component(id, Self.schoolIDKey), "invitations"]
         case .schoolInvitationNew(let id): ["schools", Self.component(id, Self.schoolIDKey), "invitations", "new"]
         case .schoolImport(let id): ["schools", Self.component(id, Self.schoolIDKey), "import"]
+        case .schoolInvitationCancel(let school, let id):
+            ["schools", Self.component(school, Self.schoolIDKey), "invitations", Self.component(id, Self.idKey), "cancel"]
+        case .schoolInvitationResend(let school, let id):
+            ["schools", Self.component(school, Self.schoolIDKey), "invitations", Self.component(id, Self.idKey), "resend"]
+        case .schoolMemberRole(let school, let id):
+            ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey), "role"]
+        case .schoolMemberRemove(let school, let id):
+            ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey), "remove"]
         case .admin: ["admin"]
         case .adminNetworks: ["admin", "networks"]
         case .adminSchools: ["admin", "schools"]

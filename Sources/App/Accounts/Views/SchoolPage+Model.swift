@@ -5,11 +5,13 @@ import Foundation
 enum SchoolPage {
     struct Model {
         struct Member {
+            var membershipID: UUID
             var name: String
             var role: SchoolRole
         }
 
         struct PendingInvitation {
+            var id: UUID
             var email: String
             var name: String
             var role: SchoolRole
@@ -34,13 +36,13 @@ enum SchoolPage {
                 ? try await Invitation.query(on: db)
                     .filter(\.$school.$id == schoolID).filter(\.$acceptedAt == nil).filter(\.$expiresAt > now)
                     .sort(\.$createdAt, .descending).all()
-                    .map { PendingInvitation(email: $0.email, name: "\($0.givenName) \($0.familyName)", role: $0.role, expiresAt: $0.expiresAt) }
+                    .map { PendingInvitation(id: try $0.requireID(), email: $0.email, name: "\($0.givenName) \($0.familyName)", role: $0.role, expiresAt: $0.expiresAt) }
                 : nil
             let network = try await school.$network.get(on: db)
             return Model(
                 id: schoolID, name: school.name, code: school.code, city: school.city, country: school.country,
                 networkName: network?.name,
-                members: memberships.map { Member(name: $0.user.fullName, role: $0.role) }
+                members: try memberships.map { Member(membershipID: try $0.requireID(), name: $0.user.fullName, role: $0.role) }
                     .sorted { ($0.role == .leader ? 0 : 1, $0.name) < ($1.role == .leader ? 0 : 1, $1.name) },
                 invitations: invitations)
         }

@@ -20,9 +20,13 @@ extension SchoolPage {
             .table(
                 .id("staff"), .class("data-table"),
                 .attribute(named: "aria-labelledby", value: "staff-heading"),
-                .thead(.tr(.th(.text(context.t("Name"))), .th(.text(context.t("Role"))))),
+                .thead(.tr(.th(.text(context.t("Name"))), .th(.text(context.t("Role"))),
+                           .if(model.invitations != nil, .th(.text(context.t("Remove")))))),
                 .tbody(.forEach(model.members) { member in
-                    .tr(.td(.text(member.name)), .td(.text(RoleNames.name(member.role, l))))
+                    .tr(.td(.text(member.name)),
+                        .td(.if(model.invitations != nil, roleForm(context, model, member),
+                                else: .text(RoleNames.name(member.role, l)))),
+                        .if(model.invitations != nil, .td(removeForm(context, model, member))))
                 })
             ),
             .unwrap(model.invitations) { invitations in
@@ -34,10 +38,40 @@ extension SchoolPage {
                         else: .ul(.id("pending-invitations"), .class("card-list"),
                                   .forEach(invitations) { invitation in
                                       .li(.text("\(invitation.name) <\(invitation.email)> — \(RoleNames.name(invitation.role, l)) — "),
-                                          .text(context.t("valid until {date}", ["date": l.date(invitation.expiresAt)])))
+                                          .text(context.t("valid until {date}", ["date": l.date(invitation.expiresAt)])),
+                                          .div(.class("row-actions"),
+                                               postButton(context, SiteURL.schoolInvitationResend(.value(model.id), .value(invitation.id)),
+                                                          context.t("Send again to {email}", ["email": invitation.email])),
+                                               postButton(context, SiteURL.schoolInvitationCancel(.value(model.id), .value(invitation.id)),
+                                                          context.t("Cancel the invitation to {email}", ["email": invitation.email]))))
                                   }))
                 )
             }
         )
+    }
+
+    private static func roleForm(_ context: PageContext, _ model: Model, _ member: Model.Member) -> Node<HTML.BodyContext> {
+        let id = "role-\(member.membershipID.uuidString.lowercased())"
+        return .form(
+            .class("inline-form"), .method(.post), .action(SiteURL.schoolMemberRole(.value(model.id), .value(member.membershipID)).path),
+            Components.csrfField(context),
+            .label(.for(id), .class("visually-hidden"), .text(context.t("Role of {name}", ["name": member.name]))),
+            .select(.id(id), .attribute(named: "name", value: "role"),
+                    .forEach(RoleNames.options(context.localizer)) { Components.option($0.value, $0.label, selected: $0.value == member.role.rawValue) }),
+            .button(.type(.submit), .class("button-secondary"), .text(context.t("Save")),
+                    .attribute(named: "aria-label", value: context.t("Save the role of {name}", ["name": member.name])))
+        )
+    }
+
+    private static func removeForm(_ context: PageContext, _ model: Model, _ member: Model.Member) -> Node<HTML.BodyContext> {
+        postButton(context, SiteURL.schoolMemberRemove(.value(model.id), .value(member.membershipID)),
+                   context.t("Remove {name} from this school", ["name": member.name]))
+    }
+
+    /// A one-button form: the label says exactly what happens, for screen readers too.
+    private static func postButton(_ context: PageContext, _ url: SiteURL, _ label: String) -> Node<HTML.BodyContext> {
+        .form(.class("inline-form"), .method(.post), .action(url.path),
+              Components.csrfField(context),
+              .button(.type(.submit), .class("button-link"), .text(label)))
     }
 }

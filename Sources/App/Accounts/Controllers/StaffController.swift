@@ -1,0 +1,98 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Looking after a school's staff once they are in: change a role, remove someone,
+/// cancel or resend an invitation. Only those who may manage staff (`Policy`), and a
+/// school always keeps at least one leader.
+struct StaffController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post(SiteURL.schoolInvitationCancel(.key, .key).pathComponents, use: cancelInvitation)
+        routes.post(SiteURL.schoolInvitationResend(.key, .key).pathComponents, use: resendInvitation)
+        routes.post(SiteURL.schoolMemberRole(.key, .key).pathComponents, use: changeRole)
+        routes.post(SiteURL.schoolMemberRemove(.key, .key).pathComponents, use: remove)
+    }
+
+    func cancelInvitation(req: Request) async throws -> Response {
+        let (school, invitation) = try await loadInvitation(req)
+        try await invitation.delete(on: req.db)
+        return req.redirect(to: .school(.value(try school.requireID())),
+                            notice: req.t("The invitation to {email} is cancelled; its link no longer works.", ["email": invitation.email]))
+    }
+
+    /// A new link (the old one stops working) and a new expiry.
+    func resendInvitation(req: Request) async throws -> Response {
+        let (school, invitation) = try await loadInvitation(req)
+        let service = InvitationService(req: req)
+        guard let email = EmailAddress(invitation.email) else { throw Abort(.notFound) }
+        let (fresh, token) = try await service.create(
+            .init(email: email, givenName: invitation.givenName, familyName: invitation.familyName, role: invitation.role),
+            school: school, on: req.db)
+        try await service.send(fresh, token: token, school: school)
+        return req.redirect(to: .school(.value(try school.requireID())),
+                            notice: req.t("Invitation sent to {email}.", ["email": invitation.email]))
+    }
+
+    struct RoleForm: Content { var role: String? }
+
+    func changeRole(req: Request) async throws -> Response {
+        let (school, membership) = try await loadMembership(req)
+        let form = try req.content.decode(RoleForm.self)
+        guard let role = form.role.flatMap(SchoolRole.init(rawValue:)) else {
+            throw Abort(.unprocessableEntity, reason: req.t("Choose a role."))
+        }
+        if membership.role == .leader && role != .leader, try await isLastLeader(membership, on: req.db) {
+            return req.redirect(to: .school(.value(try school.requireID())),
+                                notice: req.t("A school needs at least one leader. Make someone else a leader first."))
+        }
+        membership.role = role
+        try await membership.save(on: req.db)
+        let user = try await membership.$user.get(on: req.db)
+        return req.redirect(to: .school(.value(try school.requireID())),
+                            notice: req.t("{name} is now {role}.", ["name": user.fullName, "role": RoleNames.name(role, req.localizer)]))
+    }
+
+    func remove(req: Request) async throws -> Response {
+        let (school, membership) = try await loadMembership(req)
+        if membership.role == .leader, try await isLastLeader(membership, on: req.db) {
+            return req.redirect(to: .school(.value(try school.requireID())),
+                                notice: req.t("A school needs at least one leader. Make someone else a leader first."))
+        }
+        let user = try await membership.$user.get(on: req.db)
+        try await membership.delete(on: req.db)
+        return req.redirect(to: .school(.value(try school.requireID())),
+                            notice: req.t("{name} no longer belongs to this school. Their account and their other schools stay.", ["name": user.fullName]))
+    }
+
+    // MARK: loading, always scoped to the school in the path
+
+    private func loadSchool(_ req: Request) async throws -> School {
+        _ = try req.requireUser()
+        guard let school = try await School.find(try req.uuidParameter(SiteURL.schoolIDKey), on: req.db) else {
+            throw Abort(.notFound)
+        }
+        try await req.authorize(.manageStaff, school.policyResource)
+        return school
+    }
+
+    private func loadInvitation(_ req: Request) async throws -> (School, Invitation) {
+        let school = try await loadSchool(req)
+        guard let invitation = try await Invitation.query(on: req.db)
+            .filter(\.$id == req.uuidParameter(SiteURL.idKey)).filter(\.$school.$id == school.requireID())
+            .filter(\.$acceptedAt == nil).first() else { throw Abort(.notFound) }
+        return (school, invitation)
+    }
+
+    private func loadMembership(_ req: Request) async throws -> (School, Membership) {
+        let school = try await loadSchool(req)
+        guard let membership = try await Membership.query(on: req.db)
+            .filter(\.$id == req.uuidParameter(SiteURL.idKey)).filter(\.$school.$id == school.requireID()).first()
+        else { throw Abort(.notFound) }
+        return (school, membership)
+    }
+
+    private func isLastLeader(_ membership: Membership, on db: any Database) async throws -> Bool {
+        try await Membership.query(on: db).filter(\.$school.$id == membership.$school.id)
+            .filter(\.$role == .leader).count() <= 1
+    }
+}
