@@ -1,0 +1,96 @@
+/// Decides which aggregate figures may be shown without exposing anyone.
+///
+/// Answers are counted in *cells*: the finest groups that are ever reported (one school,
+/// one staff category, one period). A *view* is a union of cells (a school, a category
+/// across the network, the whole network…). Within one period the guard publishes a view
+/// only when:
+/// 1. it holds at least `minimumGroup` answers;
+/// 2. it differs from every other published view it contains or is contained in by
+///    none or at least `minimumGroup` answers (no differencing against a parent or a
+///    sibling filter);
+/// 3. for every published view split into parts (a school into categories, the network
+///    into schools), the parts left unpublished hold none or at least `minimumGroup`
+///    answers together (complementary suppression: the hidden rest cannot be computed by
+///    subtraction).
+/// What is published depends on the data alone, never on who asks: every person sees a
+/// part of one safe set, so combining what two people see reveals nothing more.
+/// Periods are independent: their answers are different measurements, so no difference
+/// between periods isolates an answer.
+public struct AnonymityGuard: Sendable {
+    public var minimumGroup: Int
+
+    public init(minimumGroup: Int = 5) {
+        self.minimumGroup = max(2, minimumGroup)
+    }
+
+    /// A view: a name the caller understands and the cells it covers.
+    public struct View<Key: Hashable & Sendable>: Hashable, Sendable {
+        public var key: Key
+        public var cells: Set<Int>
+        public init(key: Key, cells: Set<Int>) {
+            self.key = key
+            self.cells = cells
+        }
+    }
+
+    /// Why a view was withheld, for the reader of the report.
+    public enum Suppression: String, Sendable, Equatable, Codable {
+        /// Fewer answers than the minimum group.
+        case tooFewAnswers
+        /// Shown, it would let a smaller group be worked out from another figure.
+        case wouldRevealByDifference
+    }
+
+    /// The published views and the reason for each one withheld.
+    /// `sizes[i]` is the number of answers in cell `i`; `partitions` lists, for a view, the
+    /// views that split it (each cell of the parent in exactly one part).
+    public func decide<Key>(views: [View<Key>], sizes: [Int], partitions: [(parent: Key, parts: [Key])])
+        -> [Key: Suppression?]
+    {
+        func size(_ view: View<Key>) -> Int { view.cells.reduce(0) { $0 + sizes[$1] } }
+        let byKey = Dictionary(views.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var decision: [Key: Suppression?] = [:]
+        var published = Set<Key>()
+        for view in views {
+            if size(view) >= minimumGroup {
+                published.insert(view.key)
+                decision[view.key] = .some(nil)
+            } else {
+                decision[view.key] = .some(.tooFewAnswers)
+            }
+        }
+        // Most specific first: when two views clash, the smaller one gives way.
+        let ordered = views.sorted { ($0.cells.count, size($0)) < ($1.cells.count, size($1)) }
+        var changed = true
+        while changed {
+            changed = false
+            for a in ordered where published.contains(a.key) {
+                for b in ordered where b.key != a.key && published.contains(b.key) && a.cells.isSubset(of: b.cells) {
+                    let difference = size(b) - size(a)
+                    if difference > 0 && difference < minimumGroup {
+                        published.remove(a.key)
+                        decision[a.key] = .some(.wouldRevealByDifference)
+                        changed = true
+                        break
+                    }
+                }
+            }
+            for (parentKey, partKeys) in partitions where published.contains(parentKey) {
+                let parts = partKeys.compactMap { byKey[$0] }
+                let hidden = parts.filter { !published.contains($0.key) }.reduce(0) { $0 + size($1) }
+                guard hidden > 0 && hidden < minimumGroup else { continue }
+                // Withhold the smallest part still shown, until the hidden rest is large enough.
+                if let smallest = parts.filter({ published.contains($0.key) }).min(by: { size($0) < size($1) }) {
+                    published.remove(smallest.key)
+                    decision[smallest.key] = .some(.wouldRevealByDifference)
+                    changed = true
+                } else {
+                    published.remove(parentKey)
+                    decision[parentKey] = .some(.wouldRevealByDifference)
+                    changed = true
+                }
+            }
+        }
+        return decision
+    }
+}
