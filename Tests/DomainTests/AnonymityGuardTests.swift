@@ -67,7 +67,7 @@ struct AnonymityGuardTests {
         return found
     }
 
-    @Test("Over many random networks no published combination isolates fewer than the minimum", arguments: 0..<300)
+    @Test("Over many random networks no published combination isolates fewer than the minimum", arguments: 0..<600)
     func noSmallGroupRecoverable(seed: Int) {
         var random = SplitMix(state: UInt64(seed) &* 7919)
         let schools = Int.random(in: 1...4, using: &random)

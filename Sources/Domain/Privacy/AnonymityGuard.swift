@@ -59,6 +59,15 @@ public struct AnonymityGuard: Sendable {
                 decision[view.key] = .some(.tooFewAnswers)
             }
         }
+        // A withheld view must not be computable from the views inside it either, so
+        // everything inside it is withheld with it.
+        func withhold(_ key: Key) {
+            guard let view = byKey[key] else { return }
+            for inner in views where published.contains(inner.key) && inner.cells.isSubset(of: view.cells) {
+                published.remove(inner.key)
+                decision[inner.key] = .some(.wouldRevealByDifference)
+            }
+        }
         // Most specific first: when two views clash, the smaller one gives way.
         let ordered = views.sorted { ($0.cells.count, size($0)) < ($1.cells.count, size($1)) }
         var changed = true
@@ -68,8 +77,7 @@ public struct AnonymityGuard: Sendable {
                 for b in ordered where b.key != a.key && published.contains(b.key) && a.cells.isSubset(of: b.cells) {
                     let difference = size(b) - size(a)
                     if difference > 0 && difference < minimumGroup {
-                        published.remove(a.key)
-                        decision[a.key] = .some(.wouldRevealByDifference)
+                        withhold(a.key)
                         changed = true
                         break
                     }
@@ -81,14 +89,11 @@ public struct AnonymityGuard: Sendable {
                 guard hidden > 0 && hidden < minimumGroup else { continue }
                 // Withhold the smallest part still shown, until the hidden rest is large enough.
                 if let smallest = parts.filter({ published.contains($0.key) }).min(by: { size($0) < size($1) }) {
-                    published.remove(smallest.key)
-                    decision[smallest.key] = .some(.wouldRevealByDifference)
-                    changed = true
+                    withhold(smallest.key)
                 } else {
-                    published.remove(parentKey)
-                    decision[parentKey] = .some(.wouldRevealByDifference)
-                    changed = true
+                    withhold(parentKey)
                 }
+                changed = true
             }
         }
         return decision
