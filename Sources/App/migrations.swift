@@ -6,4 +6,5 @@ import Vapor
 func registerMigrations(_ app: Application) {
     app.migrations.add(M001_CreateAccounts())
     app.migrations.add(M002_CreateCredentials())
+    app.migrations.add(M003_CreateWellbeing())
 }

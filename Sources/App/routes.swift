@@ -18,9 +18,14 @@ func routes(_ app: Application) throws {
     try app.register(collection: StaffController())
     try app.register(collection: AdminController())
 
+    // Well-being: check-ins, personal history, guarded figures.
+    try app.register(collection: CheckInController())
+    try app.register(collection: WellbeingReportController())
+
     // JSON API, version 1: bearer tokens only.
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
     let authenticatedAPI = api.grouped(BearerAuthenticationMiddleware())
     try authenticatedAPI.register(collection: AccountsAPIController())
+    try authenticatedAPI.register(collection: WellbeingAPIController())
 }

@@ -42,6 +42,8 @@ struct PolicyTests {
         .viewMembers: [.teacherA, .counsellorA, .leaderA, .coordinator, .admin],
         .manageStaff: [.leaderA, .coordinator, .admin],
         .administer: [.admin],
+        .viewWellbeingFigures: [.leaderA, .coordinator, .admin],
+        .manageWellbeing: [.leaderA, .admin],
     ]
 
     @Test("School A: each role × action", arguments: Who.allCases, Policy.Action.allCases)
@@ -55,7 +57,7 @@ struct PolicyTests {
     func isolation(who: Who) {
         for action in Policy.Action.allCases {
             let allowed = Policy.allows(Self.principal(who), action, Self.c)
-            #expect(allowed == (who == .admin || (who == .otherCoordinator && action != .administer)),
+            #expect(allowed == (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing].contains(action))),
                     "\(who) \(action) on school C")
         }
     }
@@ -65,6 +67,7 @@ struct PolicyTests {
         for who in Who.allCases {
             #expect(Policy.allows(Self.principal(who), .administer, .instance) == (who == .admin))
             #expect(Policy.allows(Self.principal(who), .view, .network(id: Self.network)) == [.coordinator, .admin].contains(who))
+            #expect(Policy.allows(Self.principal(who), .viewWellbeingFigures, .network(id: Self.network)) == [.coordinator, .admin].contains(who))
             #expect(!Policy.allows(Self.principal(who), .administer, .network(id: Self.network)) || who == .admin)
         }
     }

@@ -29,6 +29,13 @@ enum SiteURL: Sendable {
     case schoolInvitationResend(Parameter<UUID>, Parameter<UUID>)
     case schoolMemberRole(Parameter<UUID>, Parameter<UUID>)
     case schoolMemberRemove(Parameter<UUID>, Parameter<UUID>)
+    case wellbeing
+    case wellbeingSupport
+    case wellbeingExport
+    case wellbeingHistoryDelete
+    case schoolWellbeing(Parameter<UUID>)
+    case schoolWellbeingSettings(Parameter<UUID>)
+    case networkWellbeing(Parameter<UUID>)
     case admin
     case adminNetworks
     case adminSchools
@@ -38,6 +45,7 @@ enum SiteURL: Sendable {
     case metrics
 
     static let schoolIDKey = "schoolID"
+    static let networkIDKey = "networkID"
     static let tokenKey = "token"
     static let idKey = "id"
 
@@ -66,6 +74,13 @@ enum SiteURL: Sendable {
             ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey), "role"]
         case .schoolMemberRemove(let school, let id):
             ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey), "remove"]
+        case .wellbeing: ["wellbeing"]
+        case .wellbeingSupport: ["wellbeing", "support"]
+        case .wellbeingExport: ["wellbeing", "my-check-ins.json"]
+        case .wellbeingHistoryDelete: ["wellbeing", "history", "delete"]
+        case .schoolWellbeing(let id): ["schools", Self.component(id, Self.schoolIDKey), "wellbeing"]
+        case .schoolWellbeingSettings(let id): ["schools", Self.component(id, Self.schoolIDKey), "wellbeing", "settings"]
+        case .networkWellbeing(let id): ["networks", Self.component(id, Self.networkIDKey), "wellbeing"]
         case .admin: ["admin"]
         case .adminNetworks: ["admin", "networks"]
         case .adminSchools: ["admin", "schools"]

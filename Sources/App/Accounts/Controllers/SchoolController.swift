@@ -18,7 +18,8 @@ struct SchoolController: RouteCollection {
         try await req.authorize(.viewMembers, school.policyResource)
         let principal = try await req.principal()
         let canManage = Policy.allows(principal, .manageStaff, school.policyResource)
-        let model = try await SchoolPage.Model.load(school: school, includeInvitations: canManage, now: req.now, on: req.db)
+        var model = try await SchoolPage.Model.load(school: school, includeInvitations: canManage, now: req.now, on: req.db)
+        model.showsWellbeing = Policy.allows(principal, .viewWellbeingFigures, school.policyResource)
         return req.render(SchoolPage.view(req.pageContext(), model))
     }
 

@@ -16,6 +16,7 @@ enum Dashboard {
         var givenName: String
         var schools: [SchoolEntry]
         struct NetworkEntry {
+            var id: UUID
             var name: String
             var schools: [(id: UUID, name: String, city: String, country: String)]
         }
@@ -36,7 +37,7 @@ enum Dashboard {
                                 country: $0.school.country, role: $0.role)
                 }.sorted { $0.name < $1.name },
                 coordinatedNetworks: try networks.map { coordination in
-                    NetworkEntry(name: coordination.network.name, schools: try coordination.network.schools
+                    NetworkEntry(id: coordination.$network.id, name: coordination.network.name, schools: try coordination.network.schools
                         .map { (try $0.requireID(), $0.name, $0.city, $0.country) }.sorted { $0.name < $1.name })
                 }.sorted { $0.name < $1.name },
                 isAdmin: user.isAdmin)

@@ -27,6 +27,7 @@ extension Dashboard {
                     .section(
                         .class("network"),
                         .h3(.text(network.name)),
+                        .p(.a(.href(SiteURL.networkWellbeing(.value(network.id)).path), .text(context.t("Staff well-being across the network")))),
                         .ul(.class("card-list network-schools"), .forEach(network.schools) { school in
                             .li(.a(.class("school-link"), .href(SiteURL.school(.value(school.id)).path), .text(school.name)),
                                 .p(.class("meta"), .text("\(school.city), \(CountryNames.name(school.country, context.localizer))")))

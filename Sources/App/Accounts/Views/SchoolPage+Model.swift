@@ -27,6 +27,8 @@ enum SchoolPage {
         var members: [Member]
         /// nil when the viewer may not manage staff (they do not see invitations at all).
         var invitations: [PendingInvitation]?
+        /// Whether the viewer may see the school's well-being figures.
+        var showsWellbeing = false
 
         static func load(school: School, includeInvitations: Bool, now: Date, on db: any Database) async throws -> Model {
             let schoolID = try school.requireID()

@@ -16,6 +16,8 @@ extension SchoolPage {
                    .a(.id("import-link"), .class("button-secondary"), .href(SiteURL.schoolImport(.value(model.id)).path),
                       .text(context.t("Import staff from a file"))))
             },
+            .if(model.showsWellbeing,
+                .p(.a(.id("wellbeing-link"), .href(SiteURL.schoolWellbeing(.value(model.id)).path), .text(context.t("Staff well-being: figures from check-ins"))))),
             .h2(.id("staff-heading"), .text(l.tn("{count} member of staff", "{count} members of staff", count: model.members.count))),
             .table(
                 .id("staff"), .class("data-table"),

@@ -50,6 +50,7 @@ enum Layout {
                         .class("nav-list"),
                         .if(context.isSignedIn, .group(
                             .li(.a(.href(SiteURL.home.path), .text(context.t("My schools")))),
+                            .li(.a(.href(SiteURL.wellbeing.path), .text(context.t("Well-being")))),
                             .li(.a(.href(SiteURL.account.path), .text(context.t("My account"))))
                         )),
                         .if(context.isAdmin, .li(.a(.href(SiteURL.admin.path), .text(context.t("Administration")))))

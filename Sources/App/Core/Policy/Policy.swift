@@ -16,6 +16,10 @@ enum Policy {
         case manageStaff
         /// Create networks and schools, change any school: the instance's administration.
         case administer
+        /// See the guarded well-being figures of a school or network (never a person's).
+        case viewWellbeingFigures
+        /// Set a school's check-in cadence, minimum group and help lines.
+        case manageWellbeing
     }
 
     enum Resource: Sendable {
@@ -31,15 +35,17 @@ enum Policy {
         case .instance:
             return false
         case .network(let id):
-            return action == .view && principal.coordinatedNetworks.contains(id)
+            return [.view, .viewWellbeingFigures].contains(action) && principal.coordinatedNetworks.contains(id)
         case .school(let id, let networkID):
             let coordinates = networkID.map(principal.coordinatedNetworks.contains) ?? false
             let role = principal.schoolRoles[id]
             switch action {
             case .view, .viewMembers:
                 return role != nil || coordinates
-            case .manageStaff:
+            case .manageStaff, .viewWellbeingFigures:
                 return role == .leader || coordinates
+            case .manageWellbeing:
+                return role == .leader
             case .administer:
                 return false
             }

@@ -17,7 +17,9 @@ enum PersonalData {
     /// Every table with personal data; the User table last, as the others refer to it.
     static let holders: [any PersonalDataHolder.Type] = [
         Membership.self, NetworkCoordinator.self, Invitation.self, PasswordReset.self,
-        LoginSession.self, LoginFailure.self, APIToken.self, User.self,
+        LoginSession.self, LoginFailure.self, APIToken.self,
+        WellbeingParticipation.self, WellbeingPersonalEntry.self,
+        User.self,
     ]
 
     /// Tables that hold nothing about a person, and why.
@@ -25,6 +27,8 @@ enum PersonalData {
         "networks": "names and descriptions of organisations",
         "schools": "names and places of organisations",
         "_fluent_migrations": "Fluent's record of applied migrations",
+        "wellbeing_settings": "a school's check-in settings",
+        "wellbeing_answers": "anonymous scores with a school, staff group and period only; no link to any person exists, so they cannot be exported or erased per person",
     ]
 
     /// Everything Collegium holds about `user`, by table.

@@ -1,0 +1,79 @@
+import Domain
+import Foundation
+import Vapor
+
+/// JSON shapes of the well-being API (documented in `Resources/OpenAPI/openapi.json`).
+enum WellbeingAPI {
+    struct Entry: Content {
+        var period: String
+        var wellbeing: Double
+        var burnout: Double
+        var note: String
+    }
+
+    /// A guarded figure: shown with its numbers, or withheld with the reason.
+    struct Figure: Content {
+        var shown: Bool
+        var reason: String?
+        var count: Int?
+        var wellbeingMean: Double?
+        var wellbeingSD: Double?
+        var burnoutMean: Double?
+        var burnoutSD: Double?
+        var wellbeingBands: [String: Int]?
+        var burnoutBands: [String: Int]?
+
+        init(_ figure: WellbeingReport<String>.Figure?) {
+            switch figure {
+            case .shown(let stats):
+                shown = true
+                count = stats.count
+                wellbeingMean = (stats.wellbeingMean * 10).rounded() / 10
+                wellbeingSD = (stats.wellbeingSD * 10).rounded() / 10
+                burnoutMean = (stats.burnoutMean * 10).rounded() / 10
+                burnoutSD = (stats.burnoutSD * 10).rounded() / 10
+                wellbeingBands = Dictionary(uniqueKeysWithValues: zip(WellbeingBand.allCases.map(\.rawValue), stats.wellbeingBands))
+                burnoutBands = Dictionary(uniqueKeysWithValues: zip(WellbeingBand.allCases.map(\.rawValue), stats.burnoutBands))
+            case .suppressed(let suppression):
+                shown = false
+                reason = suppression == .tooFewAnswers ? "too_few_answers" : "would_reveal_by_difference"
+            case nil:
+                shown = false
+                reason = "too_few_answers"
+            }
+        }
+    }
+
+    struct SchoolPeriod: Content {
+        var period: String
+        var participants: Int
+        var staff: Int
+        var total: Figure
+        var categories: [String: Figure]
+    }
+
+    struct SchoolReport: Content {
+        var schoolId: UUID
+        var minimumGroup: Int
+        var periods: [SchoolPeriod]
+    }
+
+    struct NetworkSchool: Content {
+        var schoolId: UUID
+        var schoolName: String
+        var participants: Int
+        var figure: Figure
+    }
+
+    struct NetworkPeriod: Content {
+        var period: String
+        var total: Figure
+        var schools: [NetworkSchool]
+    }
+
+    struct NetworkReport: Content {
+        var networkId: UUID
+        var minimumGroup: Int
+        var periods: [NetworkPeriod]
+    }
+}

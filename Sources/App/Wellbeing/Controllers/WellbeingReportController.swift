@@ -1,0 +1,68 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The guarded figures for leaders (a school) and coordinators (a network), and a
+/// school's check-in settings.
+struct WellbeingReportController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.schoolWellbeing(.key).pathComponents, use: school)
+        routes.post(SiteURL.schoolWellbeingSettings(.key).pathComponents, use: saveSettings)
+        routes.get(SiteURL.networkWellbeing(.key).pathComponents, use: network)
+    }
+
+    func school(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let school = try await Self.loadSchool(req)
+        try await req.authorize(.viewWellbeingFigures, school.policyResource)
+        let model = try await SchoolWellbeingPage.Model.load(school, req: req)
+        return req.render(SchoolWellbeingPage.view(req.pageContext(), model))
+    }
+
+    struct SettingsForm: Content {
+        var cadence: String?
+        var minimum_group: String?
+        var help_lines: String?
+    }
+
+    func saveSettings(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let school = try await Self.loadSchool(req)
+        try await req.authorize(.manageWellbeing, school.policyResource)
+        let form = try req.content.decode(SettingsForm.self)
+        var model = try await SchoolWellbeingPage.Model.load(school, req: req)
+        let cadence = form.cadence.flatMap(CheckInCadence.init(rawValue:))
+        let minimum = form.minimum_group.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let lines = form.help_lines ?? ""
+        if cadence == nil { model.settingsErrors["cadence"] = req.t("Choose how often staff check in.") }
+        if minimum == nil || !(5...50).contains(minimum!) { model.settingsErrors["minimum_group"] = req.t("Enter a whole number from 5 to 50.") }
+        if lines.count > 2000 { model.settingsErrors["help_lines"] = req.t("Keep the help lines under 2,000 characters.") }
+        guard model.settingsErrors.isEmpty, let cadence, let minimum else {
+            model.draft = (form.cadence ?? "", form.minimum_group ?? "", lines)
+            return req.render(SchoolWellbeingPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+        let schoolID = try school.requireID()
+        let settings = try await WellbeingSettings.query(on: req.db).filter(\.$school.$id == schoolID).first()
+            ?? WellbeingSettings(schoolID: schoolID)
+        settings.cadence = cadence
+        settings.minimumGroup = minimum
+        settings.helpLines = lines
+        try await settings.save(on: req.db)
+        return req.redirect(to: .schoolWellbeing(.value(schoolID)), notice: req.t("Check-in settings saved."))
+    }
+
+    func network(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        guard let network = try await Network.find(try req.uuidParameter(SiteURL.networkIDKey), on: req.db) else { throw Abort(.notFound) }
+        try await req.authorize(.viewWellbeingFigures, .network(id: try network.requireID()))
+        let schools = try await School.query(on: req.db).filter(\.$network.$id == network.requireID()).sort(\.$name).all()
+        let figures = try await WellbeingFigures.load(family: schools, on: req.db)
+        let model = NetworkWellbeingPage.Model(name: network.name, report: try figures.networkReport(network))
+        return req.render(NetworkWellbeingPage.view(req.pageContext(), model))
+    }
+
+    static func loadSchool(_ req: Request) async throws -> School {
+        guard let school = try await School.find(try req.uuidParameter(SiteURL.schoolIDKey), on: req.db) else { throw Abort(.notFound) }
+        return school
+    }
+}

@@ -1,0 +1,66 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Recording a check-in: the anonymous answer, the "has answered" row, and, only when the
+/// person asks, their own copy, in one transaction.
+struct CheckInService {
+    let db: any Database
+
+    struct Membership {
+        var school: School
+        var role: SchoolRole
+        var settings: WellbeingSettings
+    }
+
+    /// The schools the person can check in for, each with its settings.
+    func memberships(of user: User) async throws -> [Membership] {
+        let rows = try await App.Membership.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$school).all()
+        let ids = rows.map(\.$school.id)
+        let settings = try await WellbeingSettings.query(on: db).filter(\.$school.$id ~~ ids).all()
+        return rows.map { row in
+            Membership(school: row.school, role: row.role,
+                       settings: settings.first { $0.$school.id == row.$school.id } ?? WellbeingSettings(schoolID: row.$school.id))
+        }.sorted { $0.school.name < $1.school.name }
+    }
+
+    func hasCheckedIn(_ user: User, period: String) async throws -> Bool {
+        try await WellbeingParticipation.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$period == period).count() > 0
+    }
+
+    enum Outcome { case recorded, alreadyCheckedIn }
+
+    func record(_ scores: CheckInScores, for user: User, in membership: Membership, period: String,
+                keepHistory: Bool, note: String) async throws -> Outcome {
+        let userID = try user.requireID()
+        let schoolID = try membership.school.requireID()
+        return try await db.transaction { db in
+            // The unique (user, period) row makes a repeated or double submit count once.
+            if try await WellbeingParticipation.query(on: db).filter(\.$user.$id == userID).filter(\.$period == period).count() > 0 {
+                return .alreadyCheckedIn
+            }
+            try await WellbeingParticipation(userID: userID, schoolID: schoolID, period: period).save(on: db)
+            try await WellbeingAnswer(schoolID: schoolID, period: period, category: StaffCategory(role: membership.role),
+                                      scores: scores).save(on: db)
+            if keepHistory {
+                try await WellbeingPersonalEntry(userID: userID, period: period, scores: scores, note: note).save(on: db)
+            }
+            return .recorded
+        }
+    }
+
+    func history(of user: User) async throws -> [WellbeingPersonalEntry] {
+        try await WellbeingPersonalEntry.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$period).all()
+    }
+
+    /// Who in the person's schools offers support: counsellors, psychologists, pedagogical advisers.
+    func supporters(of user: User) async throws -> [(name: String, email: String, role: SchoolRole, school: String)] {
+        let schools = try await memberships(of: user).map { try $0.school.requireID() }
+        return try await App.Membership.query(on: db).filter(\.$school.$id ~~ schools)
+            .filter(\.$role ~~ [.counsellor, .psychologist, .pedagogicalAdviser])
+            .with(\.$user).with(\.$school).all()
+            .filter { $0.$user.id != user.id }
+            .map { ($0.user.fullName, $0.user.email, $0.role, $0.school.name) }
+            .sorted { $0.name < $1.name }
+    }
+}

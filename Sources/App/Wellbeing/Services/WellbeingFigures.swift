@@ -1,0 +1,82 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// The guarded figures of a school or a network, built from sums the database computes
+/// (one grouped query; no answer is loaded one by one).
+struct WellbeingFigures {
+    let report: WellbeingReport<String>
+    /// People who checked in, per school id and period.
+    let participation: [String: [String: Int]]
+    /// Current staff per school id.
+    let staff: [String: Int]
+    let minimumGroup: Int
+    let schools: [School]
+
+    /// The figures of the whole family a school belongs to: its network's schools, or the
+    /// school alone. The guard decides over that whole family whoever asks (see
+    /// `AnonymityGuard`); each reader then sees their part of it.
+    static func load(family schools: [School], on db: any Database) async throws -> WellbeingFigures {
+        let ids = try schools.map { try $0.requireID() }
+        let settings = try await WellbeingSettings.query(on: db).filter(\.$school.$id ~~ ids).all()
+        let minimum = max(5, settings.map(\.minimumGroup).max() ?? 5)
+        guard let sql = db as? any SQLDatabase, !ids.isEmpty else {
+            return WellbeingFigures(report: .init(cells: [], schools: [], minimumGroup: minimum), participation: [:], staff: [:],
+                                    minimumGroup: minimum, schools: schools)
+        }
+        // Portable SQL (SQLite and PostgreSQL): sums per school, category and period.
+        let rows = try await sql.select()
+            .column("school_id").column("category").column("period")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column(SQLFunction("SUM", args: SQLColumn("wellbeing")), as: "w")
+            .column(SQLFunction("SUM", args: SQLBinaryExpression(SQLColumn("wellbeing"), .multiply, SQLColumn("wellbeing"))), as: "ww")
+            .column(SQLFunction("SUM", args: SQLColumn("burnout")), as: "b")
+            .column(SQLFunction("SUM", args: SQLBinaryExpression(SQLColumn("burnout"), .multiply, SQLColumn("burnout"))), as: "bb")
+            .column(Self.countBelow("wellbeing", 28), as: "w_low").column(Self.countBelow("wellbeing", 50), as: "w_mid")
+            .column(Self.countBelow("burnout", 50), as: "b_low").column(Self.countBelow("burnout", 75), as: "b_mid")
+            .from(WellbeingAnswer.schema)
+            .where("school_id", .in, ids)
+            .groupBy("school_id").groupBy("category").groupBy("period")
+            .all()
+        var cells: [WellbeingReport<String>.Cell] = []
+        for row in rows {
+            let n = try row.decode(column: "n", as: Int.self)
+            var stats = CheckInStats()
+            stats.count = n
+            stats.wellbeingSum = try row.decode(column: "w", as: Double.self)
+            stats.wellbeingSquares = try row.decode(column: "ww", as: Double.self)
+            stats.burnoutSum = try row.decode(column: "b", as: Double.self)
+            stats.burnoutSquares = try row.decode(column: "bb", as: Double.self)
+            let wLow = try row.decode(column: "w_low", as: Int.self), wMid = try row.decode(column: "w_mid", as: Int.self)
+            let bLow = try row.decode(column: "b_low", as: Int.self), bMid = try row.decode(column: "b_mid", as: Int.self)
+            stats.wellbeingBands = [wLow, wMid - wLow, n - wMid]
+            stats.burnoutBands = [bLow, bMid - bLow, n - bMid]
+            guard let category = StaffCategory(rawValue: try row.decode(column: "category", as: String.self)) else { continue }
+            cells.append(.init(school: try row.decode(column: "school_id", as: UUID.self).uuidString, category: category,
+                               period: try row.decode(column: "period", as: String.self), stats: stats))
+        }
+        var participation: [String: [String: Int]] = [:]
+        for row in try await WellbeingParticipation.query(on: db).filter(\.$school.$id ~~ ids).all() {
+            participation[row.$school.id.uuidString, default: [:]][row.period, default: 0] += 1
+        }
+        var staff: [String: Int] = [:]
+        for membership in try await Membership.query(on: db).filter(\.$school.$id ~~ ids).all() {
+            staff[membership.$school.id.uuidString, default: 0] += 1
+        }
+        return WellbeingFigures(report: .init(cells: cells, schools: ids.map(\.uuidString), minimumGroup: minimum),
+                                participation: participation, staff: staff, minimumGroup: minimum, schools: schools)
+    }
+
+    /// The schools whose figures are decided together with `school`'s.
+    static func family(of school: School, on db: any Database) async throws -> [School] {
+        guard let networkID = school.$network.id else { return [school] }
+        return try await School.query(on: db).filter(\.$network.$id == networkID).sort(\.$name).all()
+    }
+
+    /// `SUM(CASE WHEN column < limit THEN 1 ELSE 0 END)`.
+    private static func countBelow(_ column: String, _ limit: Int) -> any SQLExpression {
+        SQLFunction("SUM", args: SQLRaw("CASE WHEN \(column) < \(limit) THEN 1 ELSE 0 END"))
+    }
+}

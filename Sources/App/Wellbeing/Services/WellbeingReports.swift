@@ -1,0 +1,39 @@
+import Domain
+import Foundation
+
+/// Reads a guarded `WellbeingFigures` for one school or one network, as the pages and
+/// the API show them. Nothing here can reach a person's answers: only the report's figures.
+extension WellbeingFigures {
+    func schoolReport(_ school: School) throws -> WellbeingAPI.SchoolReport {
+        let id = try school.requireID().uuidString
+        let periods = report.periods.filter { participation[id]?[$0] != nil }
+        return WellbeingAPI.SchoolReport(
+            schoolId: try school.requireID(), minimumGroup: minimumGroup,
+            periods: periods.map { period in
+                WellbeingAPI.SchoolPeriod(
+                    period: period, participants: participation[id]?[period] ?? 0, staff: staff[id] ?? 0,
+                    total: .init(report.figure(.init(school: id, category: nil), period: period)),
+                    categories: Dictionary(uniqueKeysWithValues: StaffCategory.allCases.map {
+                        ($0.rawValue, WellbeingAPI.Figure(report.figure(.init(school: id, category: $0), period: period)))
+                    }))
+            })
+    }
+
+    func networkReport(_ network: Network) throws -> WellbeingAPI.NetworkReport {
+        WellbeingAPI.NetworkReport(
+            networkId: try network.requireID(), minimumGroup: minimumGroup,
+            periods: try report.periods.map { period in
+                WellbeingAPI.NetworkPeriod(
+                    period: period,
+                    // A network of one school has no separate total: the school's is it.
+                    total: .init(report.figure(.init(school: schools.count == 1 ? schools[0].id?.uuidString : nil, category: nil), period: period)),
+                    schools: try schools.map { school in
+                        let id = try school.requireID().uuidString
+                        return WellbeingAPI.NetworkSchool(
+                            schoolId: try school.requireID(), schoolName: school.name,
+                            participants: participation[id]?[period] ?? 0,
+                            figure: .init(report.figure(.init(school: id, category: nil), period: period)))
+                    })
+            })
+    }
+}

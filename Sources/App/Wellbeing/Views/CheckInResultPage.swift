@@ -1,0 +1,33 @@
+import Domain
+import Plot
+
+/// Shown right after a check-in: the two scores with what they mean, and support when
+/// they are low. Rendered once and not stored unless the person keeps a history.
+enum CheckInResultPage {
+    struct Model {
+        var scores: CheckInScores
+        var kept: Bool
+        var support: SupportPage.Model
+    }
+
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        let l = context.localizer
+        let who5 = WellbeingBand.who5(model.scores.wellbeing)
+        let burnout = WellbeingBand.burnout(model.scores.burnout)
+        return Layout.page(
+            context, title: context.t("Thank you for checking in"),
+            .h1(.text(context.t("Thank you for checking in"))),
+            .dl(.class("facts"), .id("my-scores"),
+                .dt(.text(context.t("Well-being (WHO-5, 0–100)"))),
+                .dd(.text("\(l.number(Int(model.scores.wellbeing.rounded()))) — \(InstrumentText.bandName(who5, wellbeing: true, l))")),
+                .dt(.text(context.t("Work-related burnout (CBI, 0–100)"))),
+                .dd(.text("\(l.number(Int(model.scores.burnout.rounded()))) — \(InstrumentText.bandName(burnout, wellbeing: false, l))"))),
+            .p(.text(context.t("WHO-5: 50 or more is adequate well-being; below 50 is reduced, and below 28 suggests talking to a doctor. Burnout: below 50 is low, 50 to 74 moderate, 75 or more high."))),
+            .if(model.scores.suggestsSupport, SupportPage.section(context, model.support),
+                else: .p(.text(context.t("Your answers suggest you are doing well at the moment. Keep an eye on yourself and on your colleagues.")))),
+            .p(.text(model.kept ? context.t("This check-in is in your own history.")
+                               : context.t("You chose not to keep this check-in: only your school's anonymous figures include it."))),
+            .p(.a(.href(SiteURL.wellbeing.path), .text(context.t("Back to my check-ins"))))
+        )
+    }
+}

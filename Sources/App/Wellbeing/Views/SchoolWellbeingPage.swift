@@ -1,0 +1,126 @@
+import Domain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// A school's well-being figures for its leaders, and its check-in settings.
+enum SchoolWellbeingPage {
+    struct Model {
+        var schoolID: UUID
+        var schoolName: String
+        var report: WellbeingAPI.SchoolReport
+        var settings: WellbeingSettings
+        var canManage: Bool
+        var networkID: UUID?
+        var canSeeNetwork: Bool
+        var settingsErrors: [String: String] = [:]
+        var draft: (cadence: String, minimum: String, helpLines: String)?
+
+        static func load(_ school: School, req: Request) async throws -> Model {
+            let family = try await WellbeingFigures.family(of: school, on: req.db)
+            let figures = try await WellbeingFigures.load(family: family, on: req.db)
+            let schoolID = try school.requireID()
+            let principal = try await req.principal()
+            let saved = try await WellbeingSettings.query(on: req.db).filter(\.$school.$id == schoolID).first()
+            return Model(
+                schoolID: schoolID, schoolName: school.name, report: try figures.schoolReport(school),
+                settings: saved ?? WellbeingSettings(schoolID: schoolID),
+                canManage: Policy.allows(principal, .manageWellbeing, school.policyResource),
+                networkID: school.$network.id,
+                canSeeNetwork: school.$network.id.map { Policy.allows(principal, .viewWellbeingFigures, .network(id: $0)) } ?? false)
+        }
+    }
+
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        let l = context.localizer
+        let periods = model.report.periods
+        return Layout.page(
+            context, title: context.t("Staff well-being"),
+            .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: context.t("Breadcrumbs")),
+                 .a(.href(SiteURL.school(.value(model.schoolID)).path), .text(model.schoolName))),
+            .h1(.text(context.t("Staff well-being"))),
+            .p(.class("lead"), .text(context.t("Figures from your staff's check-ins, for groups of at least {count} people. Nobody's own answers can be seen here, and figures that would let a smaller group be worked out are withheld.", ["count": l.number(model.report.minimumGroup)]))),
+            .if(periods.isEmpty,
+                .p(.id("no-checkins"), .text(context.t("Nobody has checked in yet. Staff find the check-in under \"Well-being\" in the menu."))),
+                else: .group(
+                    LineChart(title: context.t("Average well-being and burnout per period (0–100)"),
+                              labels: periods.map { PeriodName.short($0.period, l) },
+                              series: [.init(name: context.t("Well-being"), values: periods.map { $0.total.wellbeingMean }, dashed: false),
+                                       .init(name: context.t("Burnout"), values: periods.map { $0.total.burnoutMean }, dashed: true)]).node(),
+                    .p(.class("legend"), .span(.text("● " + context.t("Well-being (WHO-5)"))), .span(.text("■ - - " + context.t("Burnout (CBI)")))),
+                    .table(
+                        .id("wellbeing-periods"), .class("data-table"),
+                        .thead(.tr(.th(.text(context.t("Period"))), .th(.text(context.t("Checked in"))),
+                                   .th(.text(context.t("Well-being"))), .th(.text(context.t("Burnout"))),
+                                   .th(.text(context.t("Distribution"))))),
+                        .tbody(.forEach(periods.reversed()) { period in
+                            .tr(.td(.text(PeriodName.name(period.period, l))),
+                                .td(.text(context.t("{count} of {staff}", ["count": l.number(period.participants), "staff": l.number(period.staff)]))),
+                                .td(FigureCells.mean(period.total, wellbeing: true, context)),
+                                .td(FigureCells.mean(period.total, wellbeing: false, context)),
+                                .td(FigureCells.bands(period.total, wellbeing: true, context)))
+                        })
+                    ),
+                    .unwrap(periods.last) { latest in
+                        .section(
+                            .attribute(named: "aria-labelledby", value: "categories-heading"),
+                            .h2(.id("categories-heading"), .text(context.t("By staff group, {period}", ["period": PeriodName.name(latest.period, l)]))),
+                            .table(
+                                .id("wellbeing-categories"), .class("data-table"),
+                                .thead(.tr(.th(.text(context.t("Staff group"))), .th(.text(context.t("Well-being"))), .th(.text(context.t("Burnout"))))),
+                                .tbody(.forEach(StaffCategory.allCases) { category in
+                                    let figure = latest.categories[category.rawValue] ?? .init(nil)
+                                    return .tr(.td(.text(CategoryNames.name(category, l))),
+                                               .td(FigureCells.mean(figure, wellbeing: true, context)),
+                                               .td(FigureCells.mean(figure, wellbeing: false, context)))
+                                })
+                            )
+                        )
+                    }
+                )),
+            .unwrap(model.networkID) { id in
+                .if(model.canSeeNetwork, .p(.a(.href(SiteURL.networkWellbeing(.value(id)).path), .text(context.t("Figures across the network")))))
+            },
+            .if(model.canManage, settingsForm(context, model))
+        )
+    }
+
+    static func settingsForm(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        let draft = model.draft ?? (model.settings.cadence.rawValue, String(model.settings.minimumGroup), model.settings.helpLines)
+        let errors = model.settingsErrors
+        return .section(
+            .attribute(named: "aria-labelledby", value: "settings-heading"),
+            .h2(.id("settings-heading"), .text(context.t("Check-in settings"))),
+            Components.errorSummary(context, ["cadence", "minimum_group", "help_lines"].compactMap { errors[$0] }),
+            .form(
+                .id("wellbeing-settings"), .class("stack"), .method(.post), .action(SiteURL.schoolWellbeingSettings(.value(model.schoolID)).path),
+                Components.csrfField(context),
+                Components.selectField(id: "cadence", label: context.t("How often staff check in"),
+                                       options: [(CheckInCadence.monthly.rawValue, context.t("Every month")),
+                                                 (CheckInCadence.everyTwoMonths.rawValue, context.t("Every two months")),
+                                                 (CheckInCadence.termly.rawValue, context.t("Every three months"))],
+                                       selected: draft.cadence, error: errors["cadence"]),
+                Components.field(.init(id: "minimum_group", label: context.t("Smallest group whose figures are shown"), type: .number,
+                                       value: draft.minimum, hint: context.t("At least 5. A larger number protects staff in small schools better."),
+                                       error: errors["minimum_group"])),
+                .div(.class("field"),
+                     .label(.for("help_lines"), .text(context.t("Help lines shown to staff whose scores are low"))),
+                     .p(.id("help_lines-hint"), .class("hint"), .text(context.t("One per line, e.g. \"Teachers' support line — 8000 0000\"."))),
+                     .textarea(.id("help_lines"), .name("help_lines"), .rows(4), .attribute(named: "aria-describedby", value: "help_lines-hint"),
+                               .text(draft.helpLines))),
+                Components.submit(context.t("Save settings"))
+            )
+        )
+    }
+}
+
+enum CategoryNames {
+    static func name(_ category: StaffCategory, _ l: Localizer) -> String {
+        switch category {
+        case .teaching: l.t("Teachers")
+        case .support: l.t("Support staff")
+        case .leadership: l.t("Leaders")
+        }
+    }
+}
