@@ -52,9 +52,17 @@ enum WellbeingAPI {
         var categories: [String: Figure]
     }
 
+    /// The period still open: how many have checked in so far, and no figures.
+    struct OpenPeriod: Content {
+        var period: String
+        var participants: Int
+        var staff: Int
+    }
+
     struct SchoolReport: Content {
         var schoolId: UUID
         var minimumGroup: Int
+        var openPeriod: OpenPeriod
         var periods: [SchoolPeriod]
     }
 

@@ -21,7 +21,7 @@ struct WellbeingAPIController: RouteCollection {
         _ = try req.requireAPIUser()
         let school = try await WellbeingReportController.loadSchool(req)
         try await req.authorize(.viewWellbeingFigures, school.policyResource)
-        let figures = try await WellbeingFigures.load(family: try await WellbeingFigures.family(of: school, on: req.db), on: req.db)
+        let figures = try await WellbeingFigures.load(family: try await WellbeingFigures.family(of: school, on: req.db), now: req.now, on: req.db)
         return try figures.schoolReport(school)
     }
 
@@ -30,6 +30,6 @@ struct WellbeingAPIController: RouteCollection {
         guard let network = try await Network.find(try req.uuidParameter(SiteURL.networkIDKey), on: req.db) else { throw Abort(.notFound) }
         try await req.authorize(.viewWellbeingFigures, .network(id: try network.requireID()))
         let schools = try await School.query(on: req.db).filter(\.$network.$id == network.requireID()).sort(\.$name).all()
-        return try await WellbeingFigures.load(family: schools, on: req.db).networkReport(network)
+        return try await WellbeingFigures.load(family: schools, now: req.now, on: req.db).networkReport(network)
     }
 }

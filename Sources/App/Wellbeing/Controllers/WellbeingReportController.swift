@@ -56,7 +56,7 @@ struct WellbeingReportController: RouteCollection {
         guard let network = try await Network.find(try req.uuidParameter(SiteURL.networkIDKey), on: req.db) else { throw Abort(.notFound) }
         try await req.authorize(.viewWellbeingFigures, .network(id: try network.requireID()))
         let schools = try await School.query(on: req.db).filter(\.$network.$id == network.requireID()).sort(\.$name).all()
-        let figures = try await WellbeingFigures.load(family: schools, on: req.db)
+        let figures = try await WellbeingFigures.load(family: schools, now: req.now, on: req.db)
         let model = NetworkWellbeingPage.Model(name: network.name, report: try figures.networkReport(network))
         return req.render(NetworkWellbeingPage.view(req.pageContext(), model))
     }

@@ -6,6 +6,11 @@ import Vapor
 
 /// The guarded figures of a school or a network, built from sums the database computes
 /// (one grouped query; no answer is loaded one by one).
+///
+/// Only periods that have ended are reported. While a period is open its figures would
+/// change with each new answer, and comparing the figures before and after one person's
+/// check-in would give that person's scores away; once it has ended they never change.
+/// For the open period only the number of people who have checked in is shown.
 struct WellbeingFigures {
     let report: WellbeingReport<String>
     /// People who checked in, per school id and period.
@@ -14,17 +19,24 @@ struct WellbeingFigures {
     let staff: [String: Int]
     let minimumGroup: Int
     let schools: [School]
+    /// The period still open in each school (figures for it are not reported yet).
+    let openPeriods: [String: String]
 
     /// The figures of the whole family a school belongs to: its network's schools, or the
     /// school alone. The guard decides over that whole family whoever asks (see
     /// `AnonymityGuard`); each reader then sees their part of it.
-    static func load(family schools: [School], on db: any Database) async throws -> WellbeingFigures {
+    static func load(family schools: [School], now: Date, on db: any Database) async throws -> WellbeingFigures {
         let ids = try schools.map { try $0.requireID() }
         let settings = try await WellbeingSettings.query(on: db).filter(\.$school.$id ~~ ids).all()
         let minimum = max(5, settings.map(\.minimumGroup).max() ?? 5)
+        var openPeriods: [String: String] = [:]
+        for id in ids {
+            let cadence = settings.first { $0.$school.id == id }?.cadence ?? .monthly
+            openPeriods[id.uuidString] = cadence.period(containing: now)
+        }
         guard let sql = db as? any SQLDatabase, !ids.isEmpty else {
             return WellbeingFigures(report: .init(cells: [], schools: [], minimumGroup: minimum), participation: [:], staff: [:],
-                                    minimumGroup: minimum, schools: schools)
+                                    minimumGroup: minimum, schools: schools, openPeriods: openPeriods)
         }
         // Portable SQL (SQLite and PostgreSQL): sums per school, category and period.
         let rows = try await sql.select()
@@ -54,8 +66,11 @@ struct WellbeingFigures {
             stats.wellbeingBands = [wLow, wMid - wLow, n - wMid]
             stats.burnoutBands = [bLow, bMid - bLow, n - bMid]
             guard let category = StaffCategory(rawValue: try row.decode(column: "category", as: String.self)) else { continue }
-            cells.append(.init(school: try row.decode(column: "school_id", as: UUID.self).uuidString, category: category,
-                               period: try row.decode(column: "period", as: String.self), stats: stats))
+            let school = try row.decode(column: "school_id", as: UUID.self).uuidString
+            let period = try row.decode(column: "period", as: String.self)
+            // Periods are named "YYYY-MM", so text order is time order.
+            guard period < openPeriods[school, default: period] else { continue }
+            cells.append(.init(school: school, category: category, period: period, stats: stats))
         }
         var participation: [String: [String: Int]] = [:]
         for row in try await WellbeingParticipation.query(on: db).filter(\.$school.$id ~~ ids).all() {
@@ -66,7 +81,8 @@ struct WellbeingFigures {
             staff[membership.$school.id.uuidString, default: 0] += 1
         }
         return WellbeingFigures(report: .init(cells: cells, schools: ids.map(\.uuidString), minimumGroup: minimum),
-                                participation: participation, staff: staff, minimumGroup: minimum, schools: schools)
+                                participation: participation, staff: staff, minimumGroup: minimum, schools: schools,
+                                openPeriods: openPeriods)
     }
 
     /// The schools whose figures are decided together with `school`'s.

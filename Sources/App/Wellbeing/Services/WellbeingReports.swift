@@ -7,8 +7,10 @@ extension WellbeingFigures {
     func schoolReport(_ school: School) throws -> WellbeingAPI.SchoolReport {
         let id = try school.requireID().uuidString
         let periods = report.periods.filter { participation[id]?[$0] != nil }
+        let open = openPeriods[id] ?? ""
         return WellbeingAPI.SchoolReport(
             schoolId: try school.requireID(), minimumGroup: minimumGroup,
+            openPeriod: .init(period: open, participants: participation[id]?[open] ?? 0, staff: staff[id] ?? 0),
             periods: periods.map { period in
                 WellbeingAPI.SchoolPeriod(
                     period: period, participants: participation[id]?[period] ?? 0, staff: staff[id] ?? 0,

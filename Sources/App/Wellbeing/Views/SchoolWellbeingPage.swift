@@ -19,7 +19,7 @@ enum SchoolWellbeingPage {
 
         static func load(_ school: School, req: Request) async throws -> Model {
             let family = try await WellbeingFigures.family(of: school, on: req.db)
-            let figures = try await WellbeingFigures.load(family: family, on: req.db)
+            let figures = try await WellbeingFigures.load(family: family, now: req.now, on: req.db)
             let schoolID = try school.requireID()
             let principal = try await req.principal()
             let saved = try await WellbeingSettings.query(on: req.db).filter(\.$school.$id == schoolID).first()
@@ -41,8 +41,12 @@ enum SchoolWellbeingPage {
                  .a(.href(SiteURL.school(.value(model.schoolID)).path), .text(model.schoolName))),
             .h1(.text(context.t("Staff well-being"))),
             .p(.class("lead"), .text(context.t("Figures from your staff's check-ins, for groups of at least {count} people. Nobody's own answers can be seen here, and figures that would let a smaller group be worked out are withheld.", ["count": l.number(model.report.minimumGroup)]))),
+            .p(.id("open-period"), .class("notice-plain"),
+               .text(context.t("{period}: {count} of {staff} staff have checked in so far. Its figures appear when the period ends, so that no single check-in can be worked out from how they change.",
+                               ["period": PeriodName.name(model.report.openPeriod.period, l),
+                                "count": l.number(model.report.openPeriod.participants), "staff": l.number(model.report.openPeriod.staff)]))),
             .if(periods.isEmpty,
-                .p(.id("no-checkins"), .text(context.t("Nobody has checked in yet. Staff find the check-in under \"Well-being\" in the menu."))),
+                .p(.id("no-checkins"), .text(context.t("No period with check-ins has ended yet. Staff find the check-in under \"Well-being\" in the menu."))),
                 else: .group(
                     LineChart(title: context.t("Average well-being and burnout per period (0–100)"),
                               labels: periods.map { PeriodName.short($0.period, l) },
