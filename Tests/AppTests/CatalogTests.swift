@@ -23,6 +23,12 @@ struct CatalogTests {
             for match in text.matches(of: /[^A-Za-z0-9_]tn\(\s*"((?:[^"\\]|\\.)*)"/) { plural.insert(unescape(String(match.output.1))) }
             for match in text.matches(of: /[^A-Za-z0-9_]t\(\s*"((?:[^"\\]|\\.)*)"/) { singular.insert(unescape(String(match.output.1))) }
         }
+        // The instruments' wording, which the check-in page translates.
+        for instrument in [Instrument.who5, .cbiWork] {
+            singular.insert(instrument.name)
+            singular.insert(instrument.instruction)
+            for item in instrument.items { singular.insert(item.text); item.scale.labels.forEach { singular.insert($0) } }
+        }
         return (singular, plural)
     }
 
