@@ -116,6 +116,25 @@ struct AnonymityGuardTests {
         #expect(teaching.count == 12)
     }
 
+    @Test("A small school in a network costs the network total, not the large school's figures")
+    func smallSchoolInNetwork() {
+        func stats(_ n: Int) -> CheckInStats {
+            var s = CheckInStats()
+            for _ in 0..<n { s.add(CheckInScores(wellbeing: 60, burnout: 40)) }
+            return s
+        }
+        let report = WellbeingReport(cells: [
+            .init(school: 1, category: .teaching, period: "p", stats: stats(15)),
+            .init(school: 2, category: .teaching, period: "p", stats: stats(3)),
+        ], schools: [1, 2, 3], minimumGroup: 5)
+        #expect(report.figure(.init(school: nil, category: nil), period: "p") == .suppressed(.wouldRevealByDifference))
+        #expect(report.figure(.init(school: 2, category: nil), period: "p") == .suppressed(.tooFewAnswers))
+        guard case .shown(let large) = report.figure(.init(school: 1, category: nil), period: "p") else {
+            Issue.record("the large school's total should be shown"); return
+        }
+        #expect(large.count == 15)
+    }
+
     @Test("Fewer than the minimum in the whole school: nothing is shown")
     func tooFew() {
         var stats = CheckInStats()

@@ -92,6 +92,9 @@ enum DemoData {
                                  schoolID: try schoolByCode["LV-RIGA-2"]!.requireID(), invitedByID: nil,
                                  expiresAt: Date().addingTimeInterval(14 * 86_400)).save(on: db)
 
+            let janis = try await User.query(on: db).filter(\.$email == "janis.ozols@riga.collegium.example").first()!
+            try await DemoWellbeing.seed(on: db, schools: schoolByCode, teacher: janis, passwordHash: hash, now: Date())
+
             let token = try await APITokens.issue(name: "Demo API token", for: admin, on: db)
             return (logins, token)
         }

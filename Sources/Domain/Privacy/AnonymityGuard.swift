@@ -41,12 +41,24 @@ public struct AnonymityGuard: Sendable {
         case wouldRevealByDifference
     }
 
+    /// How a view is split into parts, and which to give up when the hidden rest is too small.
+    public struct Partition<Key: Hashable & Sendable>: Sendable {
+        public var parent: Key
+        public var parts: [Key]
+        /// Give up the parent rather than a part, when nothing shown contains the parent
+        /// (a network total matters less than its schools' figures).
+        public var preferWithholdingParent: Bool
+        public init(parent: Key, parts: [Key], preferWithholdingParent: Bool = false) {
+            self.parent = parent
+            self.parts = parts
+            self.preferWithholdingParent = preferWithholdingParent
+        }
+    }
+
     /// The published views and the reason for each one withheld.
     /// `sizes[i]` is the number of answers in cell `i`; `partitions` lists, for a view, the
     /// views that split it (each cell of the parent in exactly one part).
-    public func decide<Key>(views: [View<Key>], sizes: [Int], partitions: [(parent: Key, parts: [Key])])
-        -> [Key: Suppression?]
-    {
+    public func decide<Key>(views: [View<Key>], sizes: [Int], partitions: [Partition<Key>]) -> [Key: Suppression?] {
         func size(_ view: View<Key>) -> Int { view.cells.reduce(0) { $0 + sizes[$1] } }
         let byKey = Dictionary(views.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var decision: [Key: Suppression?] = [:]
@@ -83,12 +95,20 @@ public struct AnonymityGuard: Sendable {
                     }
                 }
             }
-            for (parentKey, partKeys) in partitions where published.contains(parentKey) {
+            for partition in partitions where published.contains(partition.parent) {
+                let parentKey = partition.parent, partKeys = partition.parts
                 let parts = partKeys.compactMap { byKey[$0] }
                 let hidden = parts.filter { !published.contains($0.key) }.reduce(0) { $0 + size($1) }
                 guard hidden > 0 && hidden < minimumGroup else { continue }
-                // Withhold the smallest part still shown, until the hidden rest is large enough.
-                if let smallest = parts.filter({ published.contains($0.key) }).min(by: { size($0) < size($1) }) {
+                // A top-level view (nothing shown contains it) can simply be withheld: nothing
+                // else adds up to it. Otherwise withhold the smallest part still shown (with
+                // everything inside it), until the hidden rest is large enough.
+                let parentView = byKey[parentKey]!
+                let isTopLevel = !views.contains { $0.key != parentKey && published.contains($0.key) && parentView.cells.isStrictSubset(of: $0.cells) }
+                if isTopLevel && partition.preferWithholdingParent {
+                    published.remove(parentKey)
+                    decision[parentKey] = .some(.wouldRevealByDifference)
+                } else if let smallest = parts.filter({ published.contains($0.key) }).min(by: { size($0) < size($1) }) {
                     withhold(smallest.key)
                 } else {
                     withhold(parentKey)

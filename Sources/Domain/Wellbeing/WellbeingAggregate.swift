@@ -106,14 +106,14 @@ public struct WellbeingReport<School: Hashable & Comparable & Sendable>: Sendabl
             return s * categories.count + c
         }
         var views: [AnonymityGuard.View<Key>] = []
-        var partitions: [(parent: Key, parts: [Key])] = []
+        var partitions: [AnonymityGuard.Partition<Key>] = []
         for school in schools {
             let parts = categories.map { Key(school: school, category: $0) }
             for category in categories {
                 views.append(.init(key: Key(school: school, category: category), cells: [index(school, category)!]))
             }
             views.append(.init(key: Key(school: school, category: nil), cells: Set(categories.map { index(school, $0)! })))
-            partitions.append((Key(school: school, category: nil), parts))
+            partitions.append(.init(parent: Key(school: school, category: nil), parts: parts))
         }
         // The views nest (network ⊃ school ⊃ school × category) and never cross: with
         // nested views, what can be worked out is exactly each shown view minus the shown
@@ -124,7 +124,7 @@ public struct WellbeingReport<School: Hashable & Comparable & Sendable>: Sendabl
         if schools.count > 1 {
             let all = Key(school: nil, category: nil)
             views.append(.init(key: all, cells: Set(0..<(schools.count * categories.count))))
-            partitions.append((all, schools.map { Key(school: $0, category: nil) }))
+            partitions.append(.init(parent: all, parts: schools.map { Key(school: $0, category: nil) }, preferWithholdingParent: true))
         }
 
         var byPeriod: [String: [Int: CheckInStats]] = [:]
