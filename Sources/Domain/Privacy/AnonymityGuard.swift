@@ -5,13 +5,11 @@
 /// across the network, the whole network…). Within one period the guard publishes a view
 /// only when:
 /// 1. it holds at least `minimumGroup` answers;
-/// 2. it differs from every other published view it contains or is contained in by
-///    none or at least `minimumGroup` answers (no differencing against a parent or a
-///    sibling filter);
-/// 3. for every published view split into parts (a school into categories, the network
+/// 2. for every published view split into parts (a school into categories, the network
 ///    into schools), the parts left unpublished hold none or at least `minimumGroup`
 ///    answers together (complementary suppression: the hidden rest cannot be computed by
-///    subtraction).
+///    subtraction, so no view differs from a parent or sibling by a smaller group);
+/// 3. a withheld view takes every view inside it along, so it cannot be summed back.
 /// What is published depends on the data alone, never on who asks: every person sees a
 /// part of one safe set, so combining what two people see reveals nothing more.
 /// Periods are independent: their answers are different measurements, so no difference
@@ -80,21 +78,9 @@ public struct AnonymityGuard: Sendable {
                 decision[inner.key] = .some(.wouldRevealByDifference)
             }
         }
-        // Most specific first: when two views clash, the smaller one gives way.
-        let ordered = views.sorted { ($0.cells.count, size($0)) < ($1.cells.count, size($1)) }
         var changed = true
         while changed {
             changed = false
-            for a in ordered where published.contains(a.key) {
-                for b in ordered where b.key != a.key && published.contains(b.key) && a.cells.isSubset(of: b.cells) {
-                    let difference = size(b) - size(a)
-                    if difference > 0 && difference < minimumGroup {
-                        withhold(a.key)
-                        changed = true
-                        break
-                    }
-                }
-            }
             for partition in partitions where published.contains(partition.parent) {
                 let parentKey = partition.parent, partKeys = partition.parts
                 let parts = partKeys.compactMap { byKey[$0] }
