@@ -53,7 +53,7 @@ enum AccountPage {
                 },
                 .if(!model.tokens.isEmpty, .table(
                     .class("data-table"), .attribute(named: "aria-labelledby", value: "tokens-heading"),
-                    .thead(.tr(.th(.text(context.t("Name"))), .th(.text(context.t("Created"))),
+                    .thead(.tr(.th(.text(context.t("Token name"))), .th(.text(context.t("Created"))),
                                .th(.text(context.t("Last used"))), .th(.text(context.t("Status"))))),
                     .tbody(.forEach(model.tokens) { token in
                         .tr(.td(.text(token.name)),

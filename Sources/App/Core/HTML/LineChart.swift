@@ -16,7 +16,7 @@ struct LineChart {
     var series: [Series]
     var maximum: Double = 100
 
-    private let width = 640.0, height = 240.0, left = 40.0, right = 16.0, top = 16.0, bottom = 40.0
+    private let width = 640.0, height = 240.0, left = 40.0, right = 32.0, top = 16.0, bottom = 40.0
 
     func node() -> Node<HTML.BodyContext> {
         let plotWidth = width - left - right, plotHeight = height - top - bottom
