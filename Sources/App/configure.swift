@@ -56,6 +56,7 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
 
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(EraseUserCommand(), as: "erase-user")
+    app.asyncCommands.use(WellbeingBenchmarkCommand(), as: "bench-wellbeing")
 
     try routes(app)
 }

@@ -7,4 +7,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M001_CreateAccounts())
     app.migrations.add(M002_CreateCredentials())
     app.migrations.add(M003_CreateWellbeing())
+    app.migrations.add(M004_CreateWellbeingCells())
 }

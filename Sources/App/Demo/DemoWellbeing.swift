@@ -78,6 +78,7 @@ enum DemoWellbeing {
         try await WellbeingParticipation(userID: member.$user.id, schoolID: member.$school.id, period: period).save(on: db)
         try await WellbeingAnswer(schoolID: member.$school.id, period: period, category: StaffCategory(role: member.role),
                                   scores: scores).save(on: db)
+        try await WellbeingCells.add(scores, schoolID: member.$school.id, category: StaffCategory(role: member.role), period: period, on: db)
     }
 
     static func ascii(_ name: String) -> String {

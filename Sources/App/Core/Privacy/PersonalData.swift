@@ -28,6 +28,7 @@ enum PersonalData {
         "schools": "names and places of organisations",
         "_fluent_migrations": "Fluent's record of applied migrations",
         "wellbeing_settings": "a school's check-in settings",
+        "wellbeing_cells": "running sums of anonymous scores per school, staff group and period",
         "wellbeing_answers": "anonymous scores with a school, staff group and period only; no link to any person exists, so they cannot be exported or erased per person",
     ]
 

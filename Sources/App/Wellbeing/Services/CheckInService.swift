@@ -40,8 +40,9 @@ struct CheckInService {
                 return .alreadyCheckedIn
             }
             try await WellbeingParticipation(userID: userID, schoolID: schoolID, period: period).save(on: db)
-            try await WellbeingAnswer(schoolID: schoolID, period: period, category: StaffCategory(role: membership.role),
-                                      scores: scores).save(on: db)
+            let category = StaffCategory(role: membership.role)
+            try await WellbeingAnswer(schoolID: schoolID, period: period, category: category, scores: scores).save(on: db)
+            try await WellbeingCells.add(scores, schoolID: schoolID, category: category, period: period, on: db)
             if keepHistory {
                 try await WellbeingPersonalEntry(userID: userID, period: period, scores: scores, note: note).save(on: db)
             }

@@ -4,8 +4,8 @@ import Foundation
 import SQLKit
 import Vapor
 
-/// The guarded figures of a school or a network, built from sums the database computes
-/// (one grouped query; no answer is loaded one by one).
+/// The guarded figures of a school or a network, built from the running sums per school,
+/// staff group and period (`WellbeingCells`); no answer is loaded one by one.
 ///
 /// Only periods that have ended are reported. While a period is open its figures would
 /// change with each new answer, and comparing the figures before and after one person's
@@ -38,20 +38,8 @@ struct WellbeingFigures {
             return WellbeingFigures(report: .init(cells: [], schools: [], minimumGroup: minimum), participation: [:], staff: [:],
                                     minimumGroup: minimum, schools: schools, openPeriods: openPeriods)
         }
-        // Portable SQL (SQLite and PostgreSQL): sums per school, category and period.
-        let rows = try await sql.select()
-            .column("school_id").column("category").column("period")
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .column(SQLFunction("SUM", args: SQLColumn("wellbeing")), as: "w")
-            .column(SQLFunction("SUM", args: SQLBinaryExpression(SQLColumn("wellbeing"), .multiply, SQLColumn("wellbeing"))), as: "ww")
-            .column(SQLFunction("SUM", args: SQLColumn("burnout")), as: "b")
-            .column(SQLFunction("SUM", args: SQLBinaryExpression(SQLColumn("burnout"), .multiply, SQLColumn("burnout"))), as: "bb")
-            .column(Self.countBelow("wellbeing", 28), as: "w_low").column(Self.countBelow("wellbeing", 50), as: "w_mid")
-            .column(Self.countBelow("burnout", 50), as: "b_low").column(Self.countBelow("burnout", 75), as: "b_mid")
-            .from(WellbeingAnswer.schema)
-            .where("school_id", .in, ids)
-            .groupBy("school_id").groupBy("category").groupBy("period")
-            .all()
+        // The running sums per school, staff group and period (see `WellbeingCells`).
+        let rows = try await sql.select().column("*").from(WellbeingCells.table).where("school_id", .in, ids).all()
         var cells: [WellbeingReport<String>.Cell] = []
         for row in rows {
             let n = try row.decode(column: "n", as: Int.self)
@@ -91,8 +79,4 @@ struct WellbeingFigures {
         return try await School.query(on: db).filter(\.$network.$id == networkID).sort(\.$name).all()
     }
 
-    /// `SUM(CASE WHEN column < limit THEN 1 ELSE 0 END)`.
-    private static func countBelow(_ column: String, _ limit: Int) -> any SQLExpression {
-        SQLFunction("SUM", args: SQLRaw("CASE WHEN \(column) < \(limit) THEN 1 ELSE 0 END"))
-    }
 }

@@ -1,0 +1,75 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// `collegium bench-wellbeing [--schools 100] [--staff 200] [--periods 24] [--runs 20]`:
+/// times the network-wide well-being figures (the grouped query plus the guard) on a
+/// throwaway SQLite database filled with synthetic check-ins. Run it through
+/// `benchmarks/wellbeing-aggregate` against a database of its own, never a real one.
+struct WellbeingBenchmarkCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "schools") var schools: Int?
+        @Option(name: "staff") var staff: Int?
+        @Option(name: "periods") var periods: Int?
+        @Option(name: "runs") var runs: Int?
+        init() {}
+    }
+
+    var help: String { "Times the network-wide well-being aggregate on synthetic data (benchmark)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let schoolCount = signature.schools ?? 100, staff = signature.staff ?? 200
+        let periodCount = signature.periods ?? 24, runs = signature.runs ?? 20
+        try await app.autoMigrate()
+        guard let sql = app.db as? any SQLDatabase else { return }
+
+        let fill = Date()
+        let network = Network(name: "Benchmark network \(UUID().uuidString.prefix(8))")
+        try await network.save(on: app.db)
+        var schools: [School] = []
+        for i in 0..<schoolCount {
+            let school = School(name: "Benchmark school \(i)", code: "BENCH-\(UUID().uuidString.prefix(8))", country: "LV",
+                                city: "Rīga", language: "lv", networkID: network.id)
+            try await school.save(on: app.db)
+            schools.append(school)
+        }
+        var random = DemoRandom(seed: 7)
+        let periods = (0..<periodCount).map { String(format: "%04d-%02d", 2000 + $0 / 12, $0 % 12 + 1) }
+        for school in schools {
+            let schoolID = try school.requireID()
+            // One statement per school and period (200 rows): quick enough without a transaction.
+            do {
+                for period in periods {
+                    var rows: [[any SQLExpression]] = []
+                    for person in 0..<staff {
+                        let category = person < 10 ? "leadership" : (person < 30 ? "support" : "teaching")
+                        rows.append([SQLBind(UUID()), SQLBind(period), SQLBind(category),
+                                     SQLBind(Double(random.next() % 26) * 4), SQLBind(Double(random.next() % 5) * 25), SQLBind(schoolID)])
+                    }
+                    try await sql.insert(into: WellbeingAnswer.schema)
+                        .columns("id", "period", "category", "wellbeing", "burnout", "school_id")
+                        .rows(rows).run()
+                }
+            }
+        }
+        try await WellbeingCells.rebuild(on: app.db)
+        context.console.print("filled \(schoolCount * staff * periodCount) check-ins in \(String(format: "%.1f", Date().timeIntervalSince(fill))) s")
+
+        let now = Date(timeIntervalSince1970: 4_102_444_800)  // 2100: every period has ended
+        var timings: [Double] = []
+        var shown = 0
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let figures = try await WellbeingFigures.load(family: schools, now: now, on: app.db)
+            let report = try figures.networkReport(network)
+            timings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            shown = report.periods.reduce(0) { $0 + $1.schools.filter(\.figure.shown).count }
+        }
+        timings.sort()
+        context.console.print(String(format: "network-wide aggregate, %d schools × %d staff × %d periods: median %.1f ms, best %.1f ms, worst %.1f ms over %d runs (%d school figures shown)",
+                                     schoolCount, staff, periodCount, timings[timings.count / 2], timings.first!, timings.last!, runs, shown))
+    }
+}
