@@ -57,7 +57,9 @@ public struct AnonymityGuard: Sendable {
     /// `sizes[i]` is the number of answers in cell `i`; `partitions` lists, for a view, the
     /// views that split it (each cell of the parent in exactly one part).
     public func decide<Key>(views: [View<Key>], sizes: [Int], partitions: [Partition<Key>]) -> [Key: Suppression?] {
-        func size(_ view: View<Key>) -> Int { view.cells.reduce(0) { $0 + sizes[$1] } }
+        // Sizes are summed once: the loops below ask for them many times.
+        let sizeOf = Dictionary(views.map { ($0.key, $0.cells.reduce(0) { $0 + sizes[$1] }) }, uniquingKeysWith: { a, _ in a })
+        func size(_ view: View<Key>) -> Int { sizeOf[view.key] ?? 0 }
         let byKey = Dictionary(views.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var decision: [Key: Suppression?] = [:]
         var published = Set<Key>()
