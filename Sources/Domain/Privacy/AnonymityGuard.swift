@@ -57,53 +57,95 @@ public struct AnonymityGuard: Sendable {
     /// `sizes[i]` is the number of answers in cell `i`; `partitions` lists, for a view, the
     /// views that split it (each cell of the parent in exactly one part).
     public func decide<Key>(views: [View<Key>], sizes: [Int], partitions: [Partition<Key>]) -> [Key: Suppression?] {
-        // Sizes are summed once: the loops below ask for them many times.
-        let sizeOf = Dictionary(views.map { ($0.key, $0.cells.reduce(0) { $0 + sizes[$1] }) }, uniquingKeysWith: { a, _ in a })
-        func size(_ view: View<Key>) -> Int { sizeOf[view.key] ?? 0 }
-        let byKey = Dictionary(views.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        var decision: [Key: Suppression?] = [:]
-        var published = Set<Key>()
-        for view in views {
-            if size(view) >= minimumGroup {
-                published.insert(view.key)
-                decision[view.key] = .some(nil)
-            } else {
-                decision[view.key] = .some(.tooFewAnswers)
+        let plan = prepare(views: views, partitions: partitions)
+        let decision = plan.decide(sizes: sizes)
+        var result: [Key: Suppression?] = [:]
+        for (index, view) in views.enumerated() where result[view.key] == nil { result[view.key] = .some(decision[index]) }
+        return result
+    }
+
+    /// Works out once which views contain which, so that deciding many periods over the
+    /// same views is arithmetic on arrays (the network-wide report decides every period).
+    public func prepare<Key>(views: [View<Key>], partitions: [Partition<Key>]) -> Plan {
+        var indexOf: [Key: Int] = [:]
+        for (index, view) in views.enumerated() where indexOf[view.key] == nil { indexOf[view.key] = index }
+        let cells = views.map { Array($0.cells).sorted() }
+        // Candidates for containment share a cell; each cell lies in few views.
+        var viewsOfCell: [Int: [Int]] = [:]
+        for (index, list) in cells.enumerated() { for cell in list { viewsOfCell[cell, default: []].append(index) } }
+        var inside = Array(repeating: [Int](), count: views.count)
+        var strictlyContainedIn = Array(repeating: [Int](), count: views.count)
+        for (index, view) in views.enumerated() {
+            guard let first = cells[index].first else { continue }
+            for other in viewsOfCell[first] ?? [] where other != index {
+                if view.cells.isStrictSubset(of: views[other].cells) { strictlyContainedIn[index].append(other) }
             }
+            var candidates = Set<Int>()
+            for cell in cells[index] { candidates.formUnion(viewsOfCell[cell] ?? []) }
+            inside[index] = candidates.filter { views[$0].cells.isSubset(of: view.cells) }.sorted()
         }
-        // A withheld view must not be computable from the views inside it either, so
-        // everything inside it is withheld with it.
-        func withhold(_ key: Key) {
-            guard let view = byKey[key] else { return }
-            for inner in views where published.contains(inner.key) && inner.cells.isSubset(of: view.cells) {
-                published.remove(inner.key)
-                decision[inner.key] = .some(.wouldRevealByDifference)
+        let plannedPartitions = partitions.compactMap { partition -> Plan.PlannedPartition? in
+            guard let parent = indexOf[partition.parent] else { return nil }
+            return .init(parent: parent, parts: partition.parts.compactMap { indexOf[$0] }, preferWithholdingParent: partition.preferWithholdingParent)
+        }
+        return Plan(minimumGroup: minimumGroup, cells: cells, inside: inside, strictlyContainedIn: strictlyContainedIn,
+                    partitions: plannedPartitions)
+    }
+
+    /// The views and their nesting, by index, ready to decide any sizes.
+    public struct Plan: Sendable {
+        struct PlannedPartition: Sendable {
+            var parent: Int
+            var parts: [Int]
+            var preferWithholdingParent: Bool
+        }
+
+        let minimumGroup: Int
+        let cells: [[Int]]
+        /// For each view, the views whose cells all lie within it (itself included).
+        let inside: [[Int]]
+        /// For each view, the views that hold all its cells and more.
+        let strictlyContainedIn: [[Int]]
+        let partitions: [PlannedPartition]
+
+        /// The reason each view (by index) is withheld, or nil where it is published.
+        public func decide(sizes: [Int]) -> [Suppression?] {
+            let size = cells.map { $0.reduce(0) { $0 + sizes[$1] } }
+            var decision = [Suppression?](repeating: nil, count: cells.count)
+            var published = [Bool](repeating: false, count: cells.count)
+            for index in cells.indices {
+                if size[index] >= minimumGroup { published[index] = true } else { decision[index] = .tooFewAnswers }
             }
-        }
-        var changed = true
-        while changed {
-            changed = false
-            for partition in partitions where published.contains(partition.parent) {
-                let parentKey = partition.parent, partKeys = partition.parts
-                let parts = partKeys.compactMap { byKey[$0] }
-                let hidden = parts.filter { !published.contains($0.key) }.reduce(0) { $0 + size($1) }
-                guard hidden > 0 && hidden < minimumGroup else { continue }
-                // A top-level view (nothing shown contains it) can simply be withheld: nothing
-                // else adds up to it. Otherwise withhold the smallest part still shown (with
-                // everything inside it), until the hidden rest is large enough.
-                let parentView = byKey[parentKey]!
-                let isTopLevel = !views.contains { $0.key != parentKey && published.contains($0.key) && parentView.cells.isStrictSubset(of: $0.cells) }
-                if isTopLevel && partition.preferWithholdingParent {
-                    published.remove(parentKey)
-                    decision[parentKey] = .some(.wouldRevealByDifference)
-                } else if let smallest = parts.filter({ published.contains($0.key) }).min(by: { size($0) < size($1) }) {
-                    withhold(smallest.key)
-                } else {
-                    withhold(parentKey)
+            // A withheld view must not be computable from the views inside it either, so
+            // everything inside it is withheld with it.
+            func withhold(_ view: Int) {
+                for inner in inside[view] where published[inner] {
+                    published[inner] = false
+                    decision[inner] = .wouldRevealByDifference
                 }
-                changed = true
             }
+            var changed = true
+            while changed {
+                changed = false
+                for partition in partitions where published[partition.parent] {
+                    let hidden = partition.parts.filter { !published[$0] }.reduce(0) { $0 + size[$1] }
+                    guard hidden > 0 && hidden < minimumGroup else { continue }
+                    // A top-level view (nothing shown contains it) can simply be withheld: nothing
+                    // else adds up to it. Otherwise withhold the smallest part still shown (with
+                    // everything inside it), until the hidden rest is large enough.
+                    let isTopLevel = !strictlyContainedIn[partition.parent].contains { published[$0] }
+                    if isTopLevel && partition.preferWithholdingParent {
+                        published[partition.parent] = false
+                        decision[partition.parent] = .wouldRevealByDifference
+                    } else if let smallest = partition.parts.filter({ published[$0] }).min(by: { size[$0] < size[$1] }) {
+                        withhold(smallest)
+                    } else {
+                        withhold(partition.parent)
+                    }
+                    changed = true
+                }
+            }
+            return decision
         }
-        return decision
     }
 }

@@ -92,17 +92,29 @@ public struct WellbeingReport<School: Hashable & Comparable & Sendable>: Sendabl
         case suppressed(AnonymityGuard.Suppression)
     }
 
-    /// period → key → figure; periods sorted.
+    /// The periods with answers, sorted.
     public private(set) var periods: [String]
-    public private(set) var figures: [String: [Key: Figure]]
+    /// Every figure the report holds, by view (`keys[i]`) and period. Stored by index
+    /// rather than in a dictionary per period: the network report of 100 schools over 24
+    /// periods holds about 10,000 figures, and hashing a key for each was most of the cost.
+    public let keys: [Key]
+    private let keyIndex: [Key: Int]
+    private let decided: [String: [Figure]]
+
+    /// period → key → figure (for tests and tools; pages use `figure(_:period:)`).
+    public var figures: [String: [Key: Figure]] {
+        decided.mapValues { list in Dictionary(uniqueKeysWithValues: zip(keys, list)) }
+    }
 
     public init(cells: [Cell], schools: [School], minimumGroup: Int) {
         let guardian = AnonymityGuard(minimumGroup: minimumGroup)
         let schools = schools.sorted()
         let categories = StaffCategory.allCases
+        var schoolIndex: [School: Int] = [:]
+        for (i, school) in schools.enumerated() where schoolIndex[school] == nil { schoolIndex[school] = i }
         // Cell index: school × category.
         func index(_ school: School, _ category: StaffCategory) -> Int? {
-            guard let s = schools.firstIndex(of: school), let c = categories.firstIndex(of: category) else { return nil }
+            guard let s = schoolIndex[school], let c = categories.firstIndex(of: category) else { return nil }
             return s * categories.count + c
         }
         var views: [AnonymityGuard.View<Key>] = []
@@ -127,29 +139,53 @@ public struct WellbeingReport<School: Hashable & Comparable & Sendable>: Sendabl
             partitions.append(.init(parent: all, parts: schools.map { Key(school: $0, category: nil) }, preferWithholdingParent: true))
         }
 
-        var byPeriod: [String: [Int: CheckInStats]] = [:]
+        // The nesting of the views is the same for every period: work it out once.
+        let plan = guardian.prepare(views: views, partitions: partitions)
+        let cellCount = schools.count * categories.count
+        var periodIndex: [String: Int] = [:]
+        var byPeriod: [[CheckInStats?]] = []
+        // Cells usually arrive grouped by school: look a school up once per run of cells.
+        var lastSchool: School?
+        var lastSchoolIndex: Int?
         for cell in cells {
-            guard let i = index(cell.school, cell.category) else { continue }
-            byPeriod[cell.period, default: [:]][i, default: CheckInStats()].merge(cell.stats)
-        }
-        periods = byPeriod.keys.sorted()
-        figures = [:]
-        for (period, stats) in byPeriod {
-            let sizes = (0..<(schools.count * categories.count)).map { stats[$0]?.count ?? 0 }
-            let decision = guardian.decide(views: views, sizes: sizes, partitions: partitions)
-            var result: [Key: Figure] = [:]
-            for view in views {
-                if let reason = decision[view.key] ?? nil {
-                    result[view.key] = .suppressed(reason)
-                } else {
-                    var merged = CheckInStats()
-                    for cell in view.cells { if let s = stats[cell] { merged.merge(s) } }
-                    result[view.key] = .shown(merged)
-                }
+            if cell.school != lastSchool {
+                lastSchool = cell.school
+                lastSchoolIndex = schoolIndex[cell.school]
             }
-            figures[period] = result
+            guard let s = lastSchoolIndex, let c = categories.firstIndex(of: cell.category) else { continue }
+            let i = s * categories.count + c
+            let p: Int
+            if let known = periodIndex[cell.period] {
+                p = known
+            } else {
+                p = byPeriod.count
+                periodIndex[cell.period] = p
+                byPeriod.append(Array(repeating: nil, count: cellCount))
+            }
+            if byPeriod[p][i] == nil { byPeriod[p][i] = cell.stats } else { byPeriod[p][i]!.merge(cell.stats) }
         }
+        periods = periodIndex.keys.sorted()
+        keys = views.map(\.key)
+        var keyIndex: [Key: Int] = [:]
+        for (i, key) in keys.enumerated() where keyIndex[key] == nil { keyIndex[key] = i }
+        self.keyIndex = keyIndex
+        let viewCells = views.map { $0.cells.sorted() }
+        var decided: [String: [Figure]] = [:]
+        for (period, p) in periodIndex {
+            let stats = byPeriod[p]
+            let decision = plan.decide(sizes: stats.map { $0?.count ?? 0 })
+            decided[period] = viewCells.indices.map { v in
+                if let reason = decision[v] { return .suppressed(reason) }
+                var merged = CheckInStats()
+                for cell in viewCells[v] { if let s = stats[cell] { merged.merge(s) } }
+                return .shown(merged)
+            }
+        }
+        self.decided = decided
     }
 
-    public func figure(_ key: Key, period: String) -> Figure? { figures[period]?[key] }
+    public func figure(_ key: Key, period: String) -> Figure? {
+        guard let index = keyIndex[key] else { return nil }
+        return decided[period]?[index]
+    }
 }

@@ -30,35 +30,28 @@ struct WellbeingFigures {
         let settings = try await WellbeingSettings.query(on: db).filter(\.$school.$id ~~ ids).all()
         let minimum = max(5, settings.map(\.minimumGroup).max() ?? 5)
         var openPeriods: [String: String] = [:]
+        let cadences = Dictionary(settings.map { ($0.$school.id, $0.cadence) }, uniquingKeysWith: { a, _ in a })
+        var periodOfCadence: [CheckInCadence: String] = [:]
         for id in ids {
-            let cadence = settings.first { $0.$school.id == id }?.cadence ?? .monthly
-            openPeriods[id.uuidString] = cadence.period(containing: now)
+            let cadence = cadences[id] ?? .monthly
+            let period = periodOfCadence[cadence] ?? cadence.period(containing: now)
+            periodOfCadence[cadence] = period
+            openPeriods[id.uuidString] = period
         }
-        guard let sql = db as? any SQLDatabase, !ids.isEmpty else {
+        guard !ids.isEmpty else {
             return WellbeingFigures(report: .init(cells: [], schools: [], minimumGroup: minimum), participation: [:], staff: [:],
                                     minimumGroup: minimum, schools: schools, openPeriods: openPeriods)
         }
         // The running sums per school, staff group and period (see `WellbeingCells`).
-        let rows = try await sql.select().column("*").from(WellbeingCells.table).where("school_id", .in, ids).all()
         var cells: [WellbeingReport<String>.Cell] = []
-        for row in rows {
-            let n = try row.decode(column: "n", as: Int.self)
-            var stats = CheckInStats()
-            stats.count = n
-            stats.wellbeingSum = try row.decode(column: "w", as: Double.self)
-            stats.wellbeingSquares = try row.decode(column: "ww", as: Double.self)
-            stats.burnoutSum = try row.decode(column: "b", as: Double.self)
-            stats.burnoutSquares = try row.decode(column: "bb", as: Double.self)
-            let wLow = try row.decode(column: "w_low", as: Int.self), wMid = try row.decode(column: "w_mid", as: Int.self)
-            let bLow = try row.decode(column: "b_low", as: Int.self), bMid = try row.decode(column: "b_mid", as: Int.self)
-            stats.wellbeingBands = [wLow, wMid - wLow, n - wMid]
-            stats.burnoutBands = [bLow, bMid - bLow, n - bMid]
-            guard let category = StaffCategory(rawValue: try row.decode(column: "category", as: String.self)) else { continue }
-            let school = try row.decode(column: "school_id", as: UUID.self).uuidString
-            let period = try row.decode(column: "period", as: String.self)
+        var schoolKeys: [UUID: String] = [:]
+        for row in try await WellbeingCells.read(schoolIDs: ids, on: db) {
+            guard let category = StaffCategory(rawValue: row.category) else { continue }
+            let school = schoolKeys[row.schoolID] ?? row.schoolID.uuidString
+            schoolKeys[row.schoolID] = school
             // Periods are named "YYYY-MM", so text order is time order.
-            guard period < openPeriods[school, default: period] else { continue }
-            cells.append(.init(school: school, category: category, period: period, stats: stats))
+            guard row.period < openPeriods[school, default: row.period] else { continue }
+            cells.append(.init(school: school, category: category, period: row.period, stats: row.stats))
         }
         var participation: [String: [String: Int]] = [:]
         for row in try await WellbeingParticipation.query(on: db).filter(\.$school.$id ~~ ids).all() {

@@ -22,19 +22,20 @@ extension WellbeingFigures {
     }
 
     func networkReport(_ network: Network) throws -> WellbeingAPI.NetworkReport {
-        WellbeingAPI.NetworkReport(
+        let ids = try schools.map { (id: try $0.requireID(), key: try $0.requireID().uuidString, name: $0.name) }
+        // A network of one school has no separate total: the school's is it.
+        let totalKey = WellbeingReport<String>.Key(school: schools.count == 1 ? ids.first?.key : nil, category: nil)
+        return WellbeingAPI.NetworkReport(
             networkId: try network.requireID(), minimumGroup: minimumGroup,
-            periods: try report.periods.map { period in
+            periods: report.periods.map { period in
                 WellbeingAPI.NetworkPeriod(
                     period: period,
-                    // A network of one school has no separate total: the school's is it.
-                    total: .init(report.figure(.init(school: schools.count == 1 ? schools[0].id?.uuidString : nil, category: nil), period: period)),
-                    schools: try schools.map { school in
-                        let id = try school.requireID().uuidString
-                        return WellbeingAPI.NetworkSchool(
-                            schoolId: try school.requireID(), schoolName: school.name,
-                            participants: participation[id]?[period] ?? 0,
-                            figure: .init(report.figure(.init(school: id, category: nil), period: period)))
+                    total: .init(report.figure(totalKey, period: period)),
+                    schools: ids.map { school in
+                        WellbeingAPI.NetworkSchool(
+                            schoolId: school.id, schoolName: school.name,
+                            participants: participation[school.key]?[period] ?? 0,
+                            figure: .init(report.figure(.init(school: school.key, category: nil), period: period)))
                     })
             })
     }
