@@ -20,8 +20,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     ],
     targets: [
-        // Pure Swift: algorithms and value types. No Vapor, no Fluent.
-        .target(name: "Domain", swiftSettings: strict),
+        // The CommonMark reference implementation (cmark 0.30.2, BSD-2-Clause), vendored
+        // from Debian's source package so that a fresh machine builds it with no system
+        // library (see Sources/CMark/README.md).
+        .target(
+            name: "CMark",
+            exclude: ["COPYING", "README.md", "case_fold_switch.inc", "entities.inc"],
+            publicHeadersPath: "include"
+        ),
+        // Pure Swift (and cmark): algorithms and value types. No Vapor, no Fluent.
+        .target(name: "Domain", dependencies: ["CMark"], swiftSettings: strict),
         .target(
             name: "App",
             dependencies: [
@@ -44,7 +52,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], resources: [.copy("Resources")], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
             dependencies: [
