@@ -57,6 +57,7 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(EraseUserCommand(), as: "erase-user")
     app.asyncCommands.use(WellbeingBenchmarkCommand(), as: "bench-wellbeing")
+    app.asyncCommands.use(HandbookSearchBenchmarkCommand(), as: "bench-handbook-search")
 
     try routes(app)
 }

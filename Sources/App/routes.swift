@@ -22,10 +22,15 @@ func routes(_ app: Application) throws {
     try app.register(collection: CheckInController())
     try app.register(collection: WellbeingReportController())
 
+    // Handbook: reading (public chapters open to visitors), search, editing.
+    try app.register(collection: HandbookController())
+    try app.register(collection: HandbookEditorController())
+
     // JSON API, version 1: bearer tokens only.
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
     let authenticatedAPI = api.grouped(BearerAuthenticationMiddleware())
     try authenticatedAPI.register(collection: AccountsAPIController())
     try authenticatedAPI.register(collection: WellbeingAPIController())
+    try authenticatedAPI.register(collection: HandbookAPIController())
 }

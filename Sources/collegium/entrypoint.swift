@@ -33,6 +33,8 @@ enum Entrypoint {
                 try await DemoLauncher.seed(app)
             } else if command == nil || command == "serve" {
                 try await app.autoMigrate()
+                // New or changed shipped handbook chapters; local edits are never overwritten.
+                try await HandbookLibrary.loadShipped(app)
             }
             try await app.execute()
         } catch {

@@ -44,6 +44,9 @@ struct PolicyTests {
         .administer: [.admin],
         .viewWellbeingFigures: [.leaderA, .coordinator, .admin],
         .manageWellbeing: [.leaderA, .admin],
+        // Handbook actions are about the handbook, never about a school.
+        .readHandbook: [.admin],
+        .editHandbook: [.admin],
     ]
 
     @Test("School A: each role × action", arguments: Who.allCases, Policy.Action.allCases)
@@ -57,7 +60,7 @@ struct PolicyTests {
     func isolation(who: Who) {
         for action in Policy.Action.allCases {
             let allowed = Policy.allows(Self.principal(who), action, Self.c)
-            #expect(allowed == (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing].contains(action))),
+            #expect(allowed == (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing, .readHandbook, .editHandbook].contains(action))),
                     "\(who) \(action) on school C")
         }
     }
@@ -70,6 +73,21 @@ struct PolicyTests {
             #expect(Policy.allows(Self.principal(who), .viewWellbeingFigures, .network(id: Self.network)) == [.coordinator, .admin].contains(who))
             #expect(!Policy.allows(Self.principal(who), .administer, .network(id: Self.network)) || who == .admin)
         }
+    }
+
+    @Test("Handbook: anyone reads a public chapter, signed-in people read the rest, coordinators and admins edit", arguments: Who.allCases)
+    func handbook(who: Who) {
+        let principal = Self.principal(who)
+        #expect(Policy.allows(principal, .readHandbook, .handbook(isPublic: true)))
+        #expect(Policy.allows(principal, .readHandbook, .handbook(isPublic: false)) == (who != .anonymous))
+        let editors: Set<Who> = [.coordinator, .otherCoordinator, .admin]
+        #expect(Policy.allows(principal, .editHandbook, .handbook(isPublic: true)) == editors.contains(who))
+        #expect(Policy.allows(principal, .editHandbook, .handbook(isPublic: false)) == editors.contains(who))
+        for action in Policy.Action.allCases where ![.readHandbook, .editHandbook].contains(action) {
+            #expect(Policy.allows(principal, action, .handbook(isPublic: true)) == (who == .admin), "\(who) \(action) on the handbook")
+        }
+        // A visitor asking for a chapter that is not public is told it does not exist.
+        #expect(Policy.denialStatus(principal, .handbook(isPublic: false)) == (who == .anonymous ? .notFound : .forbidden))
     }
 
     @Test("Things one may not see answer 404; things one may see but not do answer 403")

@@ -36,6 +36,18 @@ enum SiteURL: Sendable {
     case schoolWellbeing(Parameter<UUID>)
     case schoolWellbeingSettings(Parameter<UUID>)
     case networkWellbeing(Parameter<UUID>)
+    case handbook
+    case handbookSearch
+    case handbookPrint
+    case handbookTranslations
+    case handbookChapter(Parameter<String>)
+    case handbookChapterPrint(Parameter<String>)
+    case handbookEdit(Parameter<String>)
+    case handbookHistory(Parameter<String>)
+    case handbookCompare(Parameter<String>)
+    case handbookRestore(Parameter<String>, Parameter<Int>)
+    case handbookVisibility(Parameter<String>)
+    case handbookAcceptShipped(Parameter<String>)
     case admin
     case adminNetworks
     case adminSchools
@@ -48,6 +60,8 @@ enum SiteURL: Sendable {
     static let networkIDKey = "networkID"
     static let tokenKey = "token"
     static let idKey = "id"
+    static let slugKey = "slug"
+    static let numberKey = "number"
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -81,6 +95,19 @@ enum SiteURL: Sendable {
         case .schoolWellbeing(let id): ["schools", Self.component(id, Self.schoolIDKey), "wellbeing"]
         case .schoolWellbeingSettings(let id): ["schools", Self.component(id, Self.schoolIDKey), "wellbeing", "settings"]
         case .networkWellbeing(let id): ["networks", Self.component(id, Self.networkIDKey), "wellbeing"]
+        case .handbook: ["handbook"]
+        case .handbookSearch: ["handbook", "search"]
+        case .handbookPrint: ["handbook", "print"]
+        case .handbookTranslations: ["handbook", "translations"]
+        case .handbookChapter(let slug): ["handbook", Self.component(slug, Self.slugKey)]
+        case .handbookChapterPrint(let slug): ["handbook", Self.component(slug, Self.slugKey), "print"]
+        case .handbookEdit(let slug): ["handbook", Self.component(slug, Self.slugKey), "edit"]
+        case .handbookHistory(let slug): ["handbook", Self.component(slug, Self.slugKey), "history"]
+        case .handbookCompare(let slug): ["handbook", Self.component(slug, Self.slugKey), "compare"]
+        case .handbookRestore(let slug, let number):
+            ["handbook", Self.component(slug, Self.slugKey), "history", Self.component(number, Self.numberKey), "restore"]
+        case .handbookVisibility(let slug): ["handbook", Self.component(slug, Self.slugKey), "visibility"]
+        case .handbookAcceptShipped(let slug): ["handbook", Self.component(slug, Self.slugKey), "shipped"]
         case .admin: ["admin"]
         case .adminNetworks: ["admin", "networks"]
         case .adminSchools: ["admin", "schools"]

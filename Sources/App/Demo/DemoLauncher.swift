@@ -16,6 +16,7 @@ public enum DemoLauncher {
 
     public static func seed(_ app: Application) async throws {
         try await app.autoMigrate()
+        try await HandbookLibrary.loadShipped(app)
         let (logins, token) = try await DemoData.seed(on: app.db, hasher: app.password.sync)
         let width = logins.map(\.email.count).max() ?? 30
         var lines = ["", "Collegium demo is ready. Logins (password for all: \(DemoData.password)):"]

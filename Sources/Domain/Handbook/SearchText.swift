@@ -32,28 +32,76 @@ public enum SearchText {
 
     /// A short passage of `text` around the first place where the query words occur, with
     /// each matching word marked: `[(text, isMatch)]` pieces for the page to render.
+    /// The text is read only as far as the passage needs (chapters are long, and a page of
+    /// results cuts twenty snippets).
     public static func snippet(_ text: String, terms: [String], radius: Int = 14) -> [(String, Bool)] {
-        let tokens = tokenize(text)
-        let isWord = tokens.map { $0.isWord && terms.contains(where: $0.lowered.hasPrefix) }
-        let wordPositions = tokens.indices.filter { tokens[$0].isWord }
-        guard !wordPositions.isEmpty else { return [] }
-        let firstMatch = tokens.indices.first { isWord[$0] }
-        // Centre the window on the first match, measured in words.
-        let centre = firstMatch.flatMap { wordPositions.firstIndex(of: $0) } ?? 0
-        let startWord = max(0, centre - radius / 3)
-        let endWord = min(wordPositions.count - 1, startWord + radius * 2)
-        let from = wordPositions[startWord], to = wordPositions[endWord]
+        let before = radius / 3, after = radius * 2 - before
+        var window: [Token] = []       // tokens kept: the last words before a match, then the passage
+        var wordsInWindow = 0
+        var droppedBefore = false
+        var matched = false
+        var wordsAfterMatch = 0
+        var moreAfter = false
+        var current = ""
+        var currentIsWord = false
+
+        func take(_ token: Token) -> Bool {
+            if matched {
+                if token.isWord {
+                    if wordsAfterMatch >= after { moreAfter = true; return false }
+                    wordsAfterMatch += 1
+                }
+                window.append(token)
+                return true
+            }
+            window.append(token)
+            if token.isWord {
+                wordsInWindow += 1
+                if terms.contains(where: token.lowered.hasPrefix) {
+                    matched = true
+                    return true
+                }
+                // Keep only the last `before` words (and what lies between them).
+                while wordsInWindow > before {
+                    let first = window.removeFirst()
+                    if first.isWord { wordsInWindow -= 1 }
+                    droppedBefore = true
+                }
+            }
+            return true
+        }
+
+        var stopped = false
+        for character in text {
+            let word = character.isLetter || character.isNumber
+            if !current.isEmpty && word != currentIsWord {
+                if !take(Token(text: current, isWord: currentIsWord, lowered: currentIsWord ? current.lowercased() : "")) { stopped = true; break }
+                current = ""
+            }
+            current.append(character)
+            currentIsWord = word
+        }
+        if !stopped && !current.isEmpty {
+            _ = take(Token(text: current, isWord: currentIsWord, lowered: currentIsWord ? current.lowercased() : ""))
+        }
+        if !matched {
+            // No match (the words matched the title only): the text's beginning.
+            return snippet(text, terms: [""], radius: radius).map { ($0.0, false) }
+        }
+        while window.first?.isWord == false { window.removeFirst() }
+        if window.last?.isWord == false { window.removeLast() }
         var pieces: [(String, Bool)] = []
-        if startWord > 0 { pieces.append(("… ", false)) }
-        for index in from...to {
-            let piece = tokens[index].text.replacingNewlines()
-            if let last = pieces.last, !last.1, !isWord[index] {
+        if droppedBefore { pieces.append(("… ", false)) }
+        for token in window {
+            let isMatch = token.isWord && terms.contains(where: token.lowered.hasPrefix)
+            let piece = token.text.replacingNewlines()
+            if let last = pieces.last, !last.1, !isMatch {
                 pieces[pieces.count - 1].0 += piece
             } else {
-                pieces.append((piece, isWord[index]))
+                pieces.append((piece, isMatch))
             }
         }
-        if endWord < wordPositions.count - 1 { pieces.append((" …", false)) }
+        if moreAfter { pieces.append((" …", false)) }
         return pieces
     }
 
@@ -63,22 +111,6 @@ public enum SearchText {
         var lowered: String
     }
 
-    private static func tokenize(_ text: String) -> [Token] {
-        var tokens: [Token] = []
-        var current = ""
-        var currentIsWord = false
-        for character in text {
-            let word = character.isLetter || character.isNumber
-            if !current.isEmpty && word != currentIsWord {
-                tokens.append(Token(text: current, isWord: currentIsWord, lowered: currentIsWord ? current.lowercased() : ""))
-                current = ""
-            }
-            current.append(character)
-            currentIsWord = word
-        }
-        if !current.isEmpty { tokens.append(Token(text: current, isWord: currentIsWord, lowered: currentIsWord ? current.lowercased() : "")) }
-        return tokens
-    }
 }
 
 extension String {

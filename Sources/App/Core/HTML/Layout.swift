@@ -48,6 +48,7 @@ enum Layout {
                     .attribute(named: "aria-label", value: context.t("Main")),
                     .ul(
                         .class("nav-list"),
+                        .li(.a(.href(SiteURL.handbook.path), .text(context.t("Handbook")))),
                         .if(context.isSignedIn, .group(
                             .li(.a(.href(SiteURL.home.path), .text(context.t("My schools")))),
                             .li(.a(.href(SiteURL.wellbeing.path), .text(context.t("Well-being")))),

@@ -20,20 +20,34 @@ enum Policy {
         case viewWellbeingFigures
         /// Set a school's check-in cadence, minimum group and help lines.
         case manageWellbeing
+        /// Read handbook chapters.
+        case readHandbook
+        /// Edit chapters, restore revisions, make chapters public, see translation status.
+        case editHandbook
     }
 
     enum Resource: Sendable {
         case instance
         case network(id: UUID)
         case school(id: UUID, networkID: UUID?)
+        /// The instance's handbook, or one of its chapters (public: readable without login).
+        case handbook(isPublic: Bool)
     }
 
     static func allows(_ principal: Principal?, _ action: Action, _ resource: Resource) -> Bool {
+        // The handbook is the one resource visitors may read: its public chapters.
+        if case .handbook(let isPublic) = resource, action == .readHandbook {
+            return isPublic || principal != nil
+        }
         guard let principal else { return false }
         if principal.isAdmin { return true }
         switch resource {
         case .instance:
             return false
+        case .handbook:
+            // Coordinators publish the handbook for their networks (PRODUCT.md); one
+            // handbook serves the whole instance.
+            return action == .editHandbook && !principal.coordinatedNetworks.isEmpty
         case .network(let id):
             return [.view, .viewWellbeingFigures].contains(action) && principal.coordinatedNetworks.contains(id)
         case .school(let id, let networkID):
@@ -46,7 +60,7 @@ enum Policy {
                 return role == .leader || coordinates
             case .manageWellbeing:
                 return role == .leader
-            case .administer:
+            case .administer, .readHandbook, .editHandbook:
                 return false
             }
         }
@@ -56,6 +70,7 @@ enum Policy {
     /// one school cannot learn which other schools exist; other denials answer 403.
     static func denialStatus(_ principal: Principal?, _ resource: Resource) -> HTTPResponseStatus {
         if case .instance = resource { return principal == nil ? .unauthorized : .forbidden }
+        if case .handbook = resource { return allows(principal, .readHandbook, resource) ? .forbidden : .notFound }
         return allows(principal, .view, resource) ? .forbidden : .notFound
     }
 

@@ -19,6 +19,7 @@ enum PersonalData {
         Membership.self, NetworkCoordinator.self, Invitation.self, PasswordReset.self,
         LoginSession.self, LoginFailure.self, APIToken.self,
         WellbeingParticipation.self, WellbeingPersonalEntry.self,
+        HandbookRevision.self,
         User.self,
     ]
 
@@ -29,6 +30,15 @@ enum PersonalData {
         "_fluent_migrations": "Fluent's record of applied migrations",
         "wellbeing_settings": "a school's check-in settings",
         "wellbeing_cells": "running sums of anonymous scores per school, staff group and period",
+        "handbook_chapters": "the handbook's chapters and who may read them",
+        "handbook_texts": "the current text of each chapter per language; who wrote it is in handbook_revisions",
+        "handbook_search": "the search index of the chapters' text",
+        // SQLite's FTS5 keeps the index of handbook_search in these tables of its own.
+        "handbook_search_data": "part of the handbook search index (SQLite FTS5)",
+        "handbook_search_idx": "part of the handbook search index (SQLite FTS5)",
+        "handbook_search_content": "part of the handbook search index (SQLite FTS5)",
+        "handbook_search_docsize": "part of the handbook search index (SQLite FTS5)",
+        "handbook_search_config": "part of the handbook search index (SQLite FTS5)",
         "wellbeing_answers": "anonymous scores with a school, staff group and period only; no link to any person exists, so they cannot be exported or erased per person",
     ]
 

@@ -15,6 +15,12 @@ struct CSRFMiddleware: AsyncMiddleware {
         request.storage[CSRFTokenKey.self] = token
 
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // A body larger than one network read arrives as a stream, and the route only
+            // collects it after the middleware; collect it here (within the same size
+            // limit) so the token is found in long forms too, such as a handbook chapter.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            }
             let sent = (try? request.content.get(String.self, at: Self.fieldName))
                 ?? request.headers.first(name: "X-CSRF-Token")
             guard let existing, let sent, constantTimeEquals(sent, existing) else {

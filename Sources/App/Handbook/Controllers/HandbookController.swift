@@ -1,0 +1,68 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Reading the handbook: contents, chapters, print views and search. Public chapters are
+/// open to visitors; the rest to anyone signed in (see `Policy`).
+struct HandbookController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.handbook.pathComponents, use: index)
+        routes.get(SiteURL.handbookSearch.pathComponents, use: search)
+        routes.get(SiteURL.handbookPrint.pathComponents, use: printBook)
+        routes.get(SiteURL.handbookChapter(.key).pathComponents, use: chapter)
+        routes.get(SiteURL.handbookChapterPrint(.key).pathComponents, use: printChapter)
+    }
+
+    func index(req: Request) async throws -> Response {
+        let book = try await HandbookBook.load(language: req.localizer.language.rawValue,
+                                               includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
+        return req.render(HandbookIndexPage.view(req.pageContext(), book: book, mayEdit: try await req.mayEditHandbook()))
+    }
+
+    func chapter(req: Request) async throws -> Response {
+        let chapter = try await req.readableChapter()
+        let book = try await HandbookBook.load(language: req.localizer.language.rawValue,
+                                               includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
+        guard let position = book.index(of: chapter.slug) else { throw Abort(.notFound) }
+        return req.render(HandbookChapterPage.view(req.pageContext(), book: book, position: position,
+                                                   mayEdit: try await req.mayEditHandbook()))
+    }
+
+    func printChapter(req: Request) async throws -> Response {
+        let chapter = try await req.readableChapter()
+        let book = try await HandbookBook.load(language: req.localizer.language.rawValue,
+                                               includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
+        guard let position = book.index(of: chapter.slug) else { throw Abort(.notFound) }
+        return req.render(HandbookPrintPage.view(req.pageContext(), entries: [book.entries[position]], wholeBook: false))
+    }
+
+    func printBook(req: Request) async throws -> Response {
+        let book = try await HandbookBook.load(language: req.localizer.language.rawValue,
+                                               includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
+        return req.render(HandbookPrintPage.view(req.pageContext(), entries: book.entries, wholeBook: true))
+    }
+
+    func search(req: Request) async throws -> Response {
+        let query = (try? req.query.get(String.self, at: "q")) ?? ""
+        let language = req.localizer.language.rawValue
+        let results = try await Self.results(query: query, language: language, req: req)
+        return req.render(HandbookSearchPage.view(req.pageContext(), query: query, results: results))
+    }
+
+    struct Result {
+        var slug: String
+        var title: String
+        var snippet: [(String, Bool)]
+    }
+
+    /// Results in the reader's language; a query longer than 200 characters is cut there.
+    static func results(query: String, language: String, req: Request) async throws -> [Result] {
+        let terms = SearchText.queryTerms(String(query.prefix(200)))
+        guard !terms.isEmpty else { return [] }
+        let hits = try await HandbookSearch.search(terms: terms, language: language,
+                                                   includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
+        let book = try await HandbookBook.load(language: language, includePrivate: true, on: req.db)
+        let titles = Dictionary(book.entries.map { ($0.chapter.slug, $0.text.title) }, uniquingKeysWith: { a, _ in a })
+        return hits.map { Result(slug: $0.slug, title: titles[$0.slug] ?? $0.slug, snippet: SearchText.snippet($0.plain, terms: terms)) }
+    }
+}

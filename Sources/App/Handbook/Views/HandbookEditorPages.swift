@@ -1,0 +1,316 @@
+import Domain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// Editing a chapter in one language: Markdown with a preview, and the English source
+/// beside a translation.
+enum HandbookEditPage {
+    struct Draft {
+        var title: String
+        var summary: String
+        var body: String
+        var note: String
+        var translationCurrent: Bool
+        var baseRevision: Int
+    }
+
+    struct Model {
+        var chapter: HandbookChapter
+        var language: Domain.Language
+        var text: HandbookText?
+        var english: HandbookText?
+        /// The number of the newest revision in this language (0: none yet).
+        var latestRevision: Int
+        var draft: Draft?
+        var errors: [String: String] = [:]
+        var preview = false
+        var conflict = false
+
+        static func load(_ chapter: HandbookChapter, language: Domain.Language, req: Request) async throws -> Model {
+            let texts = try await HandbookText.query(on: req.db).filter(\.$chapter.$id == chapter.requireID()).all()
+            let latest = try await HandbookRevision.query(on: req.db).filter(\.$chapter.$id == chapter.requireID())
+                .filter(\.$language == language.rawValue).sort(\.$number, .descending).first()
+            return Model(chapter: chapter, language: language, text: texts.first { $0.language == language.rawValue },
+                         english: texts.first { $0.language == HandbookReading.source }, latestRevision: latest?.number ?? 0)
+        }
+
+        var isTranslation: Bool { language.rawValue != HandbookReading.source }
+
+        /// What the form shows: the draft being worked on, else the current text, else (a
+        /// new translation) the English text to translate from.
+        var shown: Draft {
+            if let draft { return draft }
+            let source = text ?? english
+            return Draft(title: source?.title ?? "", summary: source?.summary ?? "", body: source?.body ?? "", note: "",
+                         translationCurrent: true, baseRevision: latestRevision)
+        }
+    }
+
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        let draft = model.shown
+        let slug = model.chapter.slug
+        let title = context.t("Edit “{title}”", ["title": model.text?.title ?? model.english?.title ?? slug])
+        let errors = model.errors
+        return Layout.page(
+            context, title: title,
+            .p(.class("breadcrumb"), .a(.href(SiteURL.handbookChapter(.value(slug)).path), .text(context.t("Back to the chapter")))),
+            .h1(.text(title)),
+            .nav(.class("language-tabs"), .attribute(named: "aria-label", value: context.t("Language of the text")),
+                 .p(.text(context.t("Language of the text:"))),
+                 .ul(.forEach(Domain.Language.allCases) { language in
+                     .li(language == model.language
+                         ? .strong(.attribute(named: "lang", value: language.rawValue), .attribute(named: "aria-current", value: "page"), .text(language.nativeName))
+                         : .a(.href(SiteURL.handbookEdit(.value(slug)).path + "?language=" + language.rawValue),
+                              .attribute(named: "lang", value: language.rawValue), .text(language.nativeName)))
+                 })),
+            .if(model.text == nil && model.isTranslation,
+                .p(.class("fallback-notice"), .text(context.t("There is no text in this language yet: the form starts from the English text for you to translate.")))),
+            .if(model.conflict, .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
+                .h2(.text(context.t("Someone else saved this chapter while you were editing"))),
+                .p(.text(context.t("Your text is still in the form below and nothing was saved. Open the revision history in a new tab to see their change, bring it into your text, then save again."))),
+                .p(.a(.href(SiteURL.handbookHistory(.value(slug)).path + "?language=" + model.language.rawValue), .text(context.t("Revision history")))))),
+            Components.errorSummary(context, Array(errors.values).sorted()),
+            .form(
+                .method(.post), .action(SiteURL.handbookEdit(.value(slug)).path), .class("stack handbook-editor"),
+                Components.csrfField(context),
+                .input(.type(.hidden), .name("language"), .value(model.language.rawValue)),
+                .input(.type(.hidden), .name("base_revision"), .value(String(model.conflict ? model.latestRevision : draft.baseRevision))),
+                Components.field(.init(id: "title", label: context.t("Title"), value: draft.title, error: errors["title"])),
+                textArea(id: "summary", label: context.t("Summary"), hint: context.t("One or two sentences for the contents and search results."),
+                         value: draft.summary, rows: 2, error: errors["summary"], language: model.language),
+                textArea(id: "body", label: context.t("Text (Markdown)"),
+                         hint: context.t("CommonMark: ## for a section, ### for a subsection, - for a list item, 1. for a numbered step, *emphasis*, **strong**, [link](/handbook/coaching). HTML is not shown."),
+                         value: draft.body, rows: 24, error: errors["body"], language: model.language),
+                textArea(id: "note", label: context.t("What did you change? (optional)"), hint: nil, value: draft.note, rows: 2,
+                         error: errors["note"], language: nil),
+                .if(model.isTranslation, .div(
+                    .class("field checkbox-field"),
+                    .input(.type(.checkbox), .id("translation_current"), .name("translation_current"), .value("1"),
+                           .attribute(named: "checked", value: draft.translationCurrent ? "checked" : nil)),
+                    .label(.for("translation_current"), .text(context.t("This translation matches the current English text (version {version})",
+                                                                        ["version": String(model.english?.version ?? 1)])))
+                )),
+                .div(.class("button-row"),
+                     .button(.type(.submit), .name("action"), .value("preview"), .class("button-secondary"), .text(context.t("Preview"))),
+                     .button(.type(.submit), .name("action"), .value("save"), .class("button-primary"), .text(context.t("Save"))))
+            ),
+            .if(model.preview, .section(
+                .class("preview"), .attribute(named: "aria-labelledby", value: "preview-title"),
+                .h2(.id("preview-title"), .text(context.t("Preview (not saved yet)"))),
+                .article(.class("handbook-chapter"), .attribute(named: "lang", value: model.language.rawValue),
+                         .h1(.text(draft.title)), .div(.class("prose"), .raw(HandbookPrintPage.demoted(Markdown.render(draft.body).html))))
+            )),
+            .if(model.isTranslation && model.english != nil, .details(
+                .summary(.text(context.t("The English text, to translate from"))),
+                .div(.class("prose source-text"), .attribute(named: "lang", value: "en"), .raw(HandbookPrintPage.demoted(Markdown.render(model.english?.body ?? "").html)))
+            ))
+        )
+    }
+
+    static func textArea<C: HTML.BodyContext>(id: String, label: String, hint: String?, value: String, rows: Int, error: String?, language: Domain.Language?) -> Node<C> {
+        let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }.joined(separator: " ")
+        return .div(
+            .class(error == nil ? "field" : "field field-invalid"),
+            .label(.for(id), .text(label)),
+            .unwrap(hint) { .p(.id("\(id)-hint"), .class("hint"), .text($0)) },
+            .unwrap(error) { .p(.id("\(id)-error"), .class("field-error"), .text($0)) },
+            .textarea(.id(id), .name(id), .rows(rows),
+                      .attribute(named: "aria-describedby", value: describedBy),
+                      .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
+                      .attribute(named: "lang", value: language?.rawValue),
+                      .text(value))
+        )
+    }
+}
+
+/// Every revision of a chapter in one language, to compare or restore.
+enum HandbookHistoryPage {
+    struct Row {
+        var number: Int
+        var title: String
+        var summary: String
+        var body: String
+        var origin: HandbookRevision.Origin
+        var note: String
+        var author: String?
+        var createdAt: Date?
+    }
+
+    struct Model {
+        var chapter: HandbookChapter
+        var language: Domain.Language
+        var title: String
+        /// Newest first.
+        var revisions: [Row]
+
+        static func load(_ chapter: HandbookChapter, language: Domain.Language, req: Request) async throws -> Model {
+            let revisions = try await HandbookRevision.query(on: req.db).filter(\.$chapter.$id == chapter.requireID())
+                .filter(\.$language == language.rawValue).with(\.$author).sort(\.$number, .descending).all()
+            let texts = try await HandbookText.query(on: req.db).filter(\.$chapter.$id == chapter.requireID()).all()
+            let title = HandbookReading.displayed(texts, language: language.rawValue).text?.title ?? chapter.slug
+            return Model(chapter: chapter, language: language, title: title, revisions: revisions.map {
+                Row(number: $0.number, title: $0.title, summary: $0.summary, body: $0.body, origin: $0.origin, note: $0.note,
+                    author: $0.author?.fullName, createdAt: $0.createdAt)
+            })
+        }
+    }
+
+    static func originName(_ origin: HandbookRevision.Origin, _ context: PageContext) -> String {
+        switch origin {
+        case .shipped: context.t("Shipped with Collegium")
+        case .edited: context.t("Edited")
+        case .restored: context.t("Restored")
+        }
+    }
+
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        let slug = model.chapter.slug
+        let title = context.t("Revision history of “{title}”", ["title": model.title])
+        let language = model.language.rawValue
+        return Layout.page(
+            context, title: title,
+            .p(.class("breadcrumb"), .a(.href(SiteURL.handbookChapter(.value(slug)).path), .text(context.t("Back to the chapter")))),
+            .h1(.text(title)),
+            .p(.text(context.t("Language of the text:") + " " + model.language.nativeName)),
+            .if(model.revisions.isEmpty, .p(.text(context.t("This chapter has no text in this language yet.")))),
+            .if(model.revisions.count > 1, .form(
+                .method(.get), .action(SiteURL.handbookCompare(.value(slug)).path), .class("stack"),
+                .input(.type(.hidden), .name("language"), .value(language)),
+                Components.selectField(id: "from", label: context.t("Compare revision"),
+                                       options: model.revisions.map { (String($0.number), "\($0.number)") },
+                                       // Plot builds both branches of `.if`: never index past the end.
+                                       selected: model.revisions.dropFirst().first.map { String($0.number) }),
+                Components.selectField(id: "to", label: context.t("with revision"),
+                                       options: model.revisions.map { (String($0.number), "\($0.number)") }, selected: model.revisions.first.map { String($0.number) }),
+                .button(.type(.submit), .class("button-secondary"), .text(context.t("Compare")))
+            )),
+            .table(
+                .class("data-table"),
+                .caption(.text(context.t("Revisions, newest first"))),
+                .thead(.tr(.th(.text(context.t("Revision"))), .th(.text(context.t("When"))), .th(.text(context.t("Who"))),
+                           .th(.text(context.t("What happened"))), .th(.text(context.t("Action"))))),
+                .tbody(.forEach(model.revisions.indices) { index in
+                    let row = model.revisions[index]
+                    return .tr(
+                        .td(.text(String(row.number))),
+                        .td(.text(row.createdAt.map { context.localizer.date($0, time: true) } ?? "")),
+                        .td(.text(row.author ?? (row.origin == .shipped ? "Collegium" : context.t("Unknown")))),
+                        .td(.text(originName(row.origin, context) + (row.note.isEmpty ? "" : ": " + row.note))),
+                        .td(index == 0 ? .text(context.t("Current text")) : .form(
+                            .class("inline-form"), .method(.post), .action(SiteURL.handbookRestore(.value(slug), .value(row.number)).path),
+                            Components.csrfField(context),
+                            .input(.type(.hidden), .name("language"), .value(language)),
+                            .button(.type(.submit), .class("button-secondary"),
+                                    .attribute(named: "aria-label", value: context.t("Restore revision {number}", ["number": String(row.number)])),
+                                    .text(context.t("Restore")))
+                        ))
+                    )
+                })
+            )
+        )
+    }
+}
+
+/// Two revisions side by side, line by line.
+enum HandbookComparePage {
+    static func view(_ context: PageContext, history: HandbookHistoryPage.Model, old: HandbookHistoryPage.Row, new: HandbookHistoryPage.Row) -> HTML {
+        let title = context.t("Revision {old} compared with revision {new}", ["old": String(old.number), "new": String(new.number)])
+        let lines = TextDiff.lines(from: "# " + old.title + "\n\n" + old.summary + "\n\n" + old.body,
+                                   to: "# " + new.title + "\n\n" + new.summary + "\n\n" + new.body)
+        let changes = lines.filter { if case .same = $0 { false } else { true } }.count
+        return Layout.page(
+            context, title: title,
+            .p(.class("breadcrumb"), .a(.href(SiteURL.handbookHistory(.value(history.chapter.slug)).path + "?language=" + history.language.rawValue),
+                                        .text(context.t("Back to the revision history")))),
+            .h1(.text(title)),
+            .p(.text(changes == 0 ? context.t("The two revisions are the same.")
+                                  : context.localizer.tn("{count} line differs.", "{count} lines differ.", count: changes))),
+            .p(.class("legend"), .span(.class("diff-added"), .text("+ " + context.t("added in revision {number}", ["number": String(new.number)]))), .text(" "),
+               .span(.class("diff-removed"), .text("− " + context.t("removed from revision {number}", ["number": String(old.number)])))),
+            .element(named: "pre", nodes: [
+                .class("diff"), .attribute(named: "lang", value: history.language.rawValue),
+                .forEach(folded(lines)) { line in
+                    switch line {
+                    case .same(let text): .span(.class("diff-same"), .text("  " + text + "\n"))
+                    case .added(let text): .element(named: "ins", nodes: [.class("diff-added"), .text("+ " + text + "\n")])
+                    case .removed(let text): .element(named: "del", nodes: [.class("diff-removed"), .text("− " + text + "\n")])
+                    case nil: .span(.class("diff-skipped"), .text("  …\n"))
+                    }
+                },
+            ])
+        )
+    }
+}
+
+extension HandbookComparePage {
+    /// The changed lines with two unchanged lines of context around each change; a run of
+    /// unchanged lines further away becomes one `nil` (shown as "…").
+    static func folded(_ lines: [TextDiff.Line], context: Int = 2) -> [TextDiff.Line?] {
+        let changed = lines.indices.filter { if case .same = lines[$0] { false } else { true } }
+        guard !changed.isEmpty else { return lines }
+        var keep = Set<Int>()
+        for index in changed { for near in max(0, index - context)...min(lines.count - 1, index + context) { keep.insert(near) } }
+        var result: [TextDiff.Line?] = []
+        for index in lines.indices {
+            if keep.contains(index) {
+                result.append(lines[index])
+            } else if result.last.map({ $0 != nil }) ?? true {
+                result.append(nil)
+            }
+        }
+        return result
+    }
+}
+
+/// For editors: which chapters are missing or out of date in each language, and which
+/// local edits kept a newer shipped text from being applied.
+enum HandbookTranslationsPage {
+    static func view(_ context: PageContext, book: HandbookBook) -> HTML {
+        let languages = Domain.Language.allCases
+        let diverged = book.entries.flatMap { entry in entry.texts.filter(\.isDiverged).map { (entry, $0) } }
+        func status(_ entry: HandbookBook.Entry, _ language: Domain.Language) -> String {
+            if language.rawValue == HandbookReading.source {
+                return context.t("Source, version {version}", ["version": String(entry.texts.first { $0.language == HandbookReading.source }?.version ?? 0)])
+            }
+            switch HandbookReading.status(entry.texts, language: language.rawValue) {
+            case .none: return context.t("Up to date")
+            case .missing: return context.t("Missing")
+            case .outdated: return context.t("Out of date")
+            }
+        }
+        return Layout.page(
+            context, title: context.t("Translation status"),
+            .p(.class("breadcrumb"), .a(.href(SiteURL.handbook.path), .text(context.t("Handbook")))),
+            .h1(.text(context.t("Translation status"))),
+            .p(.class("lead"), .text(context.t("Where a translation is missing or older than the English text, readers see the English text with a notice."))),
+            .div(.class("table-scroll"), .table(
+                .class("data-table translation-status"),
+                .caption(.text(context.t("Chapters by language"))),
+                .thead(.tr(.th(.text(context.t("Chapter"))), .forEach(languages) { .th(.attribute(named: "lang", value: $0.rawValue), .text($0.nativeName)) })),
+                .tbody(.forEach(book.entries) { entry in
+                    .tr(.th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.handbookChapter(.value(entry.chapter.slug)).path), .text(entry.text.title))),
+                        .forEach(languages) { language in
+                            .td(.a(.href(SiteURL.handbookEdit(.value(entry.chapter.slug)).path + "?language=" + language.rawValue),
+                                   .attribute(named: "aria-label", value: "\(entry.text.title), \(language.nativeName): \(status(entry, language))"),
+                                   .text(status(entry, language))))
+                        })
+                })
+            )),
+            .h2(.text(context.t("Local edits and newer shipped texts"))),
+            .if(diverged.isEmpty, .p(.text(context.t("No chapter edited here has a newer shipped text waiting."))), else: .ul(
+                .forEach(diverged) { pair in
+                    let (entry, text) = pair
+                    return .li(
+                        .p(.text(context.t("{chapter} ({language}): this chapter was edited here, and a newer text came with an upgrade. Your edit is kept until you choose.",
+                                           ["chapter": entry.text.title, "language": Domain.Language(rawValue: text.language)?.nativeName ?? text.language]))),
+                        .form(.class("inline-form"), .method(.post), .action(SiteURL.handbookAcceptShipped(.value(entry.chapter.slug)).path),
+                              Components.csrfField(context),
+                              .input(.type(.hidden), .name("language"), .value(text.language)),
+                              .button(.type(.submit), .class("button-secondary"), .text(context.t("Use the shipped text"))))
+                    )
+                }))
+        )
+    }
+}
