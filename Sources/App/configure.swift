@@ -58,6 +58,7 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
     app.asyncCommands.use(EraseUserCommand(), as: "erase-user")
     app.asyncCommands.use(WellbeingBenchmarkCommand(), as: "bench-wellbeing")
     app.asyncCommands.use(HandbookSearchBenchmarkCommand(), as: "bench-handbook-search")
+    app.asyncCommands.use(MatchCostsCommand(), as: "match-costs")
 
     try routes(app)
 }

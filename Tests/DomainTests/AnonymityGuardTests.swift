@@ -4,18 +4,6 @@ import Testing
 
 @Suite("Anonymity guard")
 struct AnonymityGuardTests {
-    /// A small deterministic generator, so a failing case can be replayed from its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Whether `target` is a linear combination of `rows` (Gaussian elimination).
     static func inSpan(_ target: [Double], of rows: [[Double]]) -> Bool {
         func rank(_ matrix: [[Double]]) -> Int {
@@ -69,7 +57,7 @@ struct AnonymityGuardTests {
 
     @Test("Over many random networks no published combination isolates fewer than the minimum", arguments: 0..<600)
     func noSmallGroupRecoverable(seed: Int) {
-        var random = SplitMix(state: UInt64(seed) &* 7919)
+        var random = SeededRandom(seed: UInt64(seed) &* 7919)
         let schools = Int.random(in: 1...4, using: &random)
         let minimum = [5, 5, 6, 8].randomElement(using: &random)!
         let sizes = (0..<(schools * 3)).map { _ in

@@ -31,7 +31,7 @@ enum DemoWellbeing {
         let rigaMembers = try await Membership.query(on: db).filter(\.$school.$id == rigaID).all()
         let valmieraMembers = try await Membership.query(on: db).filter(\.$school.$id == valmieraID).all()
 
-        var random = DemoRandom(seed: 2026)
+        var random = SeededRandom(seed: 2026)
         let cadence = CheckInCadence.monthly
         let current = cadence.period(containing: now)
         var periods: [String] = []
@@ -83,18 +83,5 @@ enum DemoWellbeing {
 
     static func ascii(_ name: String) -> String {
         name.folding(options: .diacriticInsensitive, locale: Locale(identifier: "en")).lowercased()
-    }
-}
-
-/// A fixed-seed generator: the demo looks the same every time.
-struct DemoRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -36,7 +36,7 @@ struct WellbeingBenchmarkCommand: AsyncCommand {
             try await school.save(on: app.db)
             schools.append(school)
         }
-        var random = DemoRandom(seed: 7)
+        var random = SeededRandom(seed: 7)
         let periods = (0..<periodCount).map { String(format: "%04d-%02d", 2000 + $0 / 12, $0 % 12 + 1) }
         for school in schools {
             let schoolID = try school.requireID()
