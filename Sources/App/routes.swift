@@ -26,6 +26,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: HandbookController())
     try app.register(collection: HandbookEditorController())
 
+    // Collegial support in practice: ask a colleague, conversations and their notes.
+    try app.register(collection: SupportController())
+
     // JSON API, version 1: bearer tokens only.
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -33,4 +36,5 @@ func routes(_ app: Application) throws {
     try authenticatedAPI.register(collection: AccountsAPIController())
     try authenticatedAPI.register(collection: WellbeingAPIController())
     try authenticatedAPI.register(collection: HandbookAPIController())
+    try authenticatedAPI.register(collection: PracticeAPIController())
 }

@@ -47,6 +47,12 @@ struct PolicyTests {
         // Handbook actions are about the handbook, never about a school.
         .readHandbook: [.admin],
         .editHandbook: [.admin],
+        // Support between colleagues: members only, whatever their rank; never an admin
+        // or coordinator from outside, and leaders do not volunteer.
+        .askForHelp: [.teacherA, .counsellorA, .leaderA],
+        .volunteer: [.teacherA, .counsellorA],
+        .seeHelpRequest: [], .takeHelpRequest: [], .withdrawHelpRequest: [],
+        .viewEngagement: [], .writeNote: [], .readNote: [],
     ]
 
     @Test("School A: each role × action", arguments: Who.allCases, Policy.Action.allCases)
@@ -60,7 +66,7 @@ struct PolicyTests {
     func isolation(who: Who) {
         for action in Policy.Action.allCases {
             let allowed = Policy.allows(Self.principal(who), action, Self.c)
-            #expect(allowed == (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing, .readHandbook, .editHandbook].contains(action))),
+            #expect(allowed == (!action.isPractice && (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing, .readHandbook, .editHandbook].contains(action)))),
                     "\(who) \(action) on school C")
         }
     }
@@ -84,10 +90,62 @@ struct PolicyTests {
         #expect(Policy.allows(principal, .editHandbook, .handbook(isPublic: true)) == editors.contains(who))
         #expect(Policy.allows(principal, .editHandbook, .handbook(isPublic: false)) == editors.contains(who))
         for action in Policy.Action.allCases where ![.readHandbook, .editHandbook].contains(action) {
-            #expect(Policy.allows(principal, action, .handbook(isPublic: true)) == (who == .admin), "\(who) \(action) on the handbook")
+            #expect(Policy.allows(principal, action, .handbook(isPublic: true)) == (who == .admin && !action.isPractice), "\(who) \(action) on the handbook")
         }
         // A visitor asking for a chapter that is not public is told it does not exist.
         #expect(Policy.denialStatus(principal, .handbook(isPublic: false)) == (who == .anonymous ? .notFound : .forbidden))
+    }
+
+    @Test("Ask a colleague: a request is seen by the asker, volunteers for its topic and support staff of its school; never by leaders, admins or other schools")
+    func helpRequests() {
+        let asker = UUID()
+        func request(volunteers: Bool = false, takenBy: UUID? = nil) -> Policy.Resource {
+            .helpRequest(schoolID: Self.schoolA, askerID: asker, takenByID: takenBy, viewerVolunteers: volunteers)
+        }
+        let teacher = Self.principal(.teacherA)!, counsellor = Self.principal(.counsellorA)!, leader = Self.principal(.leaderA)!
+        let admin = Self.principal(.admin)!, coordinator = Self.principal(.coordinator)!, leaderB = Self.principal(.leaderB)!
+        let me = Principal(userID: asker, isAdmin: false, schoolRoles: [Self.schoolA: .teacher], coordinatedNetworks: [])
+        #expect(Policy.allows(me, .seeHelpRequest, request()))
+        #expect(Policy.allows(me, .withdrawHelpRequest, request()))
+        #expect(!Policy.allows(me, .takeHelpRequest, request(volunteers: true)), "nobody takes their own question")
+        #expect(!Policy.allows(teacher, .seeHelpRequest, request()), "a teacher who did not volunteer for the topic")
+        #expect(Policy.allows(teacher, .seeHelpRequest, request(volunteers: true)))
+        #expect(Policy.allows(teacher, .takeHelpRequest, request(volunteers: true)))
+        #expect(!Policy.allows(teacher, .withdrawHelpRequest, request(volunteers: true)))
+        #expect(Policy.allows(counsellor, .seeHelpRequest, request()), "support staff see every question")
+        #expect(Policy.allows(counsellor, .takeHelpRequest, request()))
+        for outsider in [leader, admin, coordinator, leaderB] {
+            #expect(!Policy.allows(outsider, .seeHelpRequest, request(volunteers: true)))
+            #expect(!Policy.allows(outsider, .takeHelpRequest, request(volunteers: true)))
+            #expect(!Policy.allows(outsider, .withdrawHelpRequest, request()))
+        }
+        #expect(!Policy.allows(nil, .seeHelpRequest, request(volunteers: true)))
+        // The one who took it still sees it.
+        #expect(Policy.allows(teacher, .seeHelpRequest, request(takenBy: teacher.userID)))
+        // Another school's teacher who volunteers for the same topic in their own school.
+        let teacherC = Principal(userID: UUID(), isAdmin: false, schoolRoles: [Self.schoolC: .teacher], coordinatedNetworks: [])
+        #expect(!Policy.allows(teacherC, .seeHelpRequest, request()))
+        #expect(Policy.denialStatus(teacherC, request()) == .notFound)
+    }
+
+    @Test("Engagement notes: a private note is its author's alone, a shared one the participants'; leaders and admins read none")
+    func notes() {
+        let a = UUID(), b = UUID()
+        let participants: Set<UUID> = [a, b]
+        func person(_ id: UUID, admin: Bool = false, role: SchoolRole? = .teacher) -> Principal {
+            Principal(userID: id, isAdmin: admin, schoolRoles: role.map { [Self.schoolA: $0] } ?? [:], coordinatedNetworks: [])
+        }
+        #expect(Policy.allows(person(a), .viewEngagement, .engagement(participants: participants)))
+        #expect(Policy.allows(person(b), .writeNote, .engagement(participants: participants)))
+        #expect(Policy.allows(person(a), .readNote, .engagementNote(participants: participants, authorID: a, shared: false)))
+        #expect(!Policy.allows(person(b), .readNote, .engagementNote(participants: participants, authorID: a, shared: false)))
+        #expect(Policy.allows(person(b), .readNote, .engagementNote(participants: participants, authorID: a, shared: true)))
+        for outsider in [person(UUID(), role: .leader), person(UUID(), admin: true, role: nil), Self.principal(.coordinator)!] {
+            #expect(!Policy.allows(outsider, .viewEngagement, .engagement(participants: participants)))
+            #expect(!Policy.allows(outsider, .writeNote, .engagement(participants: participants)))
+            #expect(!Policy.allows(outsider, .readNote, .engagementNote(participants: participants, authorID: a, shared: true)))
+        }
+        #expect(!Policy.allows(nil, .readNote, .engagementNote(participants: participants, authorID: a, shared: true)))
     }
 
     @Test("Things one may not see answer 404; things one may see but not do answer 403")

@@ -48,6 +48,14 @@ enum SiteURL: Sendable {
     case handbookRestore(Parameter<String>, Parameter<Int>)
     case handbookVisibility(Parameter<String>)
     case handbookAcceptShipped(Parameter<String>)
+    case support
+    case supportAsk
+    case supportVolunteer
+    case supportRequestTake(Parameter<UUID>)
+    case supportRequestWithdraw(Parameter<UUID>)
+    case engagement(Parameter<UUID>)
+    case engagementNotes(Parameter<UUID>)
+    case engagementClose(Parameter<UUID>)
     case admin
     case adminNetworks
     case adminSchools
@@ -108,6 +116,14 @@ enum SiteURL: Sendable {
             ["handbook", Self.component(slug, Self.slugKey), "history", Self.component(number, Self.numberKey), "restore"]
         case .handbookVisibility(let slug): ["handbook", Self.component(slug, Self.slugKey), "visibility"]
         case .handbookAcceptShipped(let slug): ["handbook", Self.component(slug, Self.slugKey), "shipped"]
+        case .support: ["support"]
+        case .supportAsk: ["support", "ask"]
+        case .supportVolunteer: ["support", "volunteer"]
+        case .supportRequestTake(let id): ["support", "requests", Self.component(id, Self.idKey), "take"]
+        case .supportRequestWithdraw(let id): ["support", "requests", Self.component(id, Self.idKey), "withdraw"]
+        case .engagement(let id): ["support", "engagements", Self.component(id, Self.idKey)]
+        case .engagementNotes(let id): ["support", "engagements", Self.component(id, Self.idKey), "notes"]
+        case .engagementClose(let id): ["support", "engagements", Self.component(id, Self.idKey), "close"]
         case .admin: ["admin"]
         case .adminNetworks: ["admin", "networks"]
         case .adminSchools: ["admin", "schools"]

@@ -61,3 +61,15 @@ struct Fixtures: Sendable {
                         schoolA: try a.requireID(), schoolB: try b.requireID(), schoolC: try c.requireID())
     }
 }
+
+extension Fixtures {
+    /// One more person in a school (password `Fixtures.password`); returns their email.
+    @discardableResult
+    static func addMember(_ email: String, school: UUID, role: SchoolRole, on app: Application) async throws -> String {
+        let user = User(email: email, givenName: String(email.prefix { $0 != "@" }), familyName: "Tester",
+                        passwordHash: try app.password.hash(password), isAdmin: false)
+        try await user.save(on: app.db)
+        try await Membership(userID: try user.requireID(), schoolID: school, role: role).save(on: app.db)
+        return email
+    }
+}

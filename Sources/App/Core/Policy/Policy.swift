@@ -24,6 +24,29 @@ enum Policy {
         case readHandbook
         /// Edit chapters, restore revisions, make chapters public, see translation status.
         case editHandbook
+        /// Ask colleagues of a school for help (any member of the school).
+        case askForHelp
+        /// Offer to answer requests on some topics in a school (members other than leaders).
+        case volunteer
+        /// See an open ask-a-colleague request.
+        case seeHelpRequest
+        /// Take a request: it becomes an engagement between the asker and the one who took it.
+        case takeHelpRequest
+        /// Withdraw one's own request.
+        case withdrawHelpRequest
+        /// See an engagement: who takes part, what it is about, its shared notes.
+        case viewEngagement
+        /// Add a note to an engagement, or close it.
+        case writeNote
+        /// Read one note.
+        case readNote
+
+        /// Actions on the support between colleagues: decided by who takes part, never by
+        /// rank. An admin or leader gets no way in (notes and requests are confidential).
+        var isPractice: Bool {
+            [.askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
+             .viewEngagement, .writeNote, .readNote].contains(self)
+        }
     }
 
     enum Resource: Sendable {
@@ -32,6 +55,13 @@ enum Policy {
         case school(id: UUID, networkID: UUID?)
         /// The instance's handbook, or one of its chapters (public: readable without login).
         case handbook(isPublic: Bool)
+        /// An ask-a-colleague request, with what the policy needs to know about it and
+        /// about the person asking (whether they volunteer for its topic in its school).
+        case helpRequest(schoolID: UUID, askerID: UUID, takenByID: UUID?, viewerVolunteers: Bool)
+        /// An engagement, by the people taking part in it.
+        case engagement(participants: Set<UUID>)
+        /// A note in an engagement.
+        case engagementNote(participants: Set<UUID>, authorID: UUID, shared: Bool)
     }
 
     static func allows(_ principal: Principal?, _ action: Action, _ resource: Resource) -> Bool {
@@ -40,9 +70,10 @@ enum Policy {
             return isPublic || principal != nil
         }
         guard let principal else { return false }
+        if action.isPractice { return allowsPractice(principal, action, resource) }
         if principal.isAdmin { return true }
         switch resource {
-        case .instance:
+        case .instance, .helpRequest, .engagement, .engagementNote:
             return false
         case .handbook:
             // Coordinators publish the handbook for their networks (PRODUCT.md); one
@@ -62,7 +93,35 @@ enum Policy {
                 return role == .leader
             case .administer, .readHandbook, .editHandbook:
                 return false
+            case .askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
+                 .viewEngagement, .writeNote, .readNote:
+                return false  // decided in `allowsPractice`
             }
+        }
+    }
+
+    /// Support between colleagues: only the people concerned, whatever their rank.
+    private static func allowsPractice(_ principal: Principal, _ action: Action, _ resource: Resource) -> Bool {
+        switch (action, resource) {
+        case (.askForHelp, .school(let id, _)):
+            return principal.schoolRoles[id] != nil
+        case (.volunteer, .school(let id, _)):
+            return principal.schoolRoles[id].map { $0 != .leader } ?? false
+        case (.seeHelpRequest, .helpRequest(let schoolID, let askerID, let takenByID, let volunteers)):
+            return takenByID == principal.userID
+                || HelpRequestRules.maySee(role: principal.schoolRoles[schoolID], volunteersForTopic: volunteers,
+                                           isAsker: askerID == principal.userID)
+        case (.takeHelpRequest, .helpRequest(let schoolID, let askerID, _, let volunteers)):
+            return askerID != principal.userID
+                && HelpRequestRules.maySee(role: principal.schoolRoles[schoolID], volunteersForTopic: volunteers, isAsker: false)
+        case (.withdrawHelpRequest, .helpRequest(_, let askerID, _, _)):
+            return askerID == principal.userID
+        case (.viewEngagement, .engagement(let participants)), (.writeNote, .engagement(let participants)):
+            return participants.contains(principal.userID)
+        case (.readNote, .engagementNote(let participants, let authorID, let shared)):
+            return authorID == principal.userID || (shared && participants.contains(principal.userID))
+        default:
+            return false
         }
     }
 
@@ -71,6 +130,9 @@ enum Policy {
     static func denialStatus(_ principal: Principal?, _ resource: Resource) -> HTTPResponseStatus {
         if case .instance = resource { return principal == nil ? .unauthorized : .forbidden }
         if case .handbook = resource { return allows(principal, .readHandbook, resource) ? .forbidden : .notFound }
+        if case .helpRequest = resource { return allows(principal, .seeHelpRequest, resource) ? .forbidden : .notFound }
+        if case .engagement = resource { return allows(principal, .viewEngagement, resource) ? .forbidden : .notFound }
+        if case .engagementNote = resource { return .notFound }
         return allows(principal, .view, resource) ? .forbidden : .notFound
     }
 

@@ -84,6 +84,10 @@ enum HandbookChapterPage {
                     .h2(.class("toc-title"), .text(context.t("In this chapter"))),
                     .ul(.forEach(sections) { .li(.a(.href("#" + $0.anchor), .text($0.text))) })
                 )),
+                .unwrap(practiceLink(entry.chapter.practice, context)) { link in
+                    .aside(.class("practice-link"), .attribute(named: "aria-label", value: context.t("In Collegium")),
+                           .p(.strong(.text(context.t("In Collegium") + ": ")), link))
+                },
                 .div(.class("prose"), .raw(rendered.html))
             ),
             .nav(
@@ -114,6 +118,16 @@ enum HandbookChapterPage {
                         .text(entry.chapter.isPublic ? context.t("Make it members only") : context.t("Make it public")))
             ))
         )
+    }
+}
+
+extension HandbookChapterPage {
+    /// Where the chapter's form of support is started in Collegium, for the forms built so far.
+    static func practiceLink(_ practice: String?, _ context: PageContext) -> Node<HTML.BodyContext>? {
+        switch practice {
+        case "consultation": .a(.id("start-practice"), .href(SiteURL.supportAsk.path), .text(context.t("Ask a colleague")))
+        default: nil
+        }
     }
 }
 

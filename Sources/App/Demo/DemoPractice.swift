@@ -1,0 +1,52 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Ask a colleague in the demo's Riga school: colleagues who offer help on topics, two
+/// questions waiting (one without a name), and one conversation under way with notes.
+enum DemoPractice {
+    static func seed(on db: any Database, schools: [String: School]) async throws {
+        guard let riga = schools["LV-RIGA-2"] else { return }
+        let rigaID = try riga.requireID()
+        func user(_ email: String) async throws -> User {
+            guard let user = try await User.query(on: db).filter(\.$email == email + "@riga.collegium.example").first() else {
+                throw DemoError.missing(email)
+            }
+            return user
+        }
+        let offers: [(String, [HelpTopic])] = [
+            ("martins.eglitis", [.parents, .classroomManagement]),
+            ("agnese.zarina", [.digitalTools, .differentiation]),
+            ("raivis.klavins", [.assessment, .planning]),
+            ("maris.liepa", [.planning, .workload]),
+        ]
+        for (email, topics) in offers {
+            let id = try await user(email).requireID()
+            for topic in topics { try await HelpVolunteer(userID: id, schoolID: rigaID, topic: topic).save(on: db) }
+        }
+
+        try await HelpRequest(schoolID: rigaID, askerID: try await user("elina.silina").requireID(), topic: .digitalTools, urgency: .thisWeek,
+                              question: "My Year 7 class will hand in projects as shared documents for the first time. How do you keep track of who wrote what, without spending every evening on it?",
+                              showName: true).save(on: db)
+        try await HelpRequest(schoolID: rigaID, askerID: try await user("uldis.petersons").requireID(), topic: .classroomManagement, urgency: .today,
+                              question: "Since the autumn break one group talks over me for the first ten minutes of every lesson. I have tried waiting in silence and seating changes. What else could I try tomorrow?",
+                              showName: false).save(on: db)
+
+        let asked = HelpRequest(schoolID: rigaID, askerID: try await user("janis.ozols").requireID(), topic: .parents, urgency: .thisWeek,
+                                question: "A parent sends me long messages late every evening and expects an answer by morning. How do I set limits without damaging the relationship?",
+                                showName: true)
+        try await asked.save(on: db)
+        let helper = try await user("martins.eglitis")
+        let engagement = try await AskAColleague(db: db).take(asked, helperID: try helper.requireID())
+        let id = try engagement.requireID()
+        try await EngagementNote(engagementID: id, authorID: try helper.requireID(),
+                                 text: "I had the same last year. What helped: one message at the start of term saying when I read messages (weekdays until 17:00) and that urgent matters go through the school office. Shall we talk on Thursday after the sixth lesson?",
+                                 visibility: .shared).save(on: db)
+        try await EngagementNote(engagementID: id, authorID: asked.$asker.id,
+                                 text: "Thursday works. I will bring two of the messages, without names.", visibility: .shared).save(on: db)
+        try await EngagementNote(engagementID: id, authorID: try helper.requireID(),
+                                 text: "Bring the school's communication policy (page 3) to the talk.", visibility: .private).save(on: db)
+    }
+
+    enum DemoError: Error { case missing(String) }
+}

@@ -1,0 +1,171 @@
+import Domain
+import Fluent
+import Vapor
+
+/// "My support" and ask a colleague: asking, volunteering, taking a request, and the
+/// engagement it becomes, with notes private to their author or shared with the other
+/// participant. Leaders and admins get no way in: the `Policy` decides by who takes part.
+struct SupportController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.support.pathComponents, use: overview)
+        routes.get(SiteURL.supportAsk.pathComponents, use: askForm)
+        routes.post(SiteURL.supportAsk.pathComponents, use: ask)
+        routes.post(SiteURL.supportVolunteer.pathComponents, use: volunteer)
+        routes.post(SiteURL.supportRequestTake(.key).pathComponents, use: take)
+        routes.post(SiteURL.supportRequestWithdraw(.key).pathComponents, use: withdraw)
+        routes.get(SiteURL.engagement(.key).pathComponents, use: engagement)
+        routes.post(SiteURL.engagementNotes(.key).pathComponents, use: addNote)
+        routes.post(SiteURL.engagementClose(.key).pathComponents, use: close)
+    }
+
+    func overview(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let model = try await MySupportPage.Model.load(for: user, req: req)
+        return req.render(MySupportPage.view(req.pageContext(), model))
+    }
+
+    func askForm(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let model = try await AskPage.Model.load(for: user, req: req)
+        guard !model.schools.isEmpty else { throw Abort(.forbidden) }
+        return req.render(AskPage.view(req.pageContext(), model))
+    }
+
+    struct AskForm: Content {
+        var school: String?
+        var topic: String?
+        var urgency: String?
+        var question: String?
+        var show_name: String?
+    }
+
+    func ask(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(AskForm.self)
+        var model = try await AskPage.Model.load(for: user, req: req)
+        let question = (form.question ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        model.draft = .init(school: form.school ?? "", topic: form.topic ?? "", urgency: form.urgency ?? "", question: question,
+                            showName: form.show_name != nil)
+        let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
+        let topic = form.topic.flatMap(HelpTopic.init(rawValue:))
+        let urgency = form.urgency.flatMap(HelpUrgency.init(rawValue:))
+        if school == nil { model.errors["school"] = req.t("Choose the school whose colleagues you ask.") }
+        if topic == nil { model.errors["topic"] = req.t("Choose what your question is about.") }
+        if urgency == nil { model.errors["urgency"] = req.t("Choose how soon you need an answer.") }
+        if question.isEmpty { model.errors["question"] = req.t("Write your question.") }
+        if question.count > 2000 { model.errors["question"] = req.t("Keep the question under 2,000 characters.") }
+        guard model.errors.isEmpty, let school, let topic, let urgency else {
+            return req.render(AskPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+        let schoolID = try school.requireID()
+        try await req.authorize(.askForHelp, school.policyResource)
+        try await HelpRequest(schoolID: schoolID, askerID: try user.requireID(), topic: topic, urgency: urgency,
+                              question: question, showName: form.show_name != nil).save(on: req.db)
+        return req.redirect(to: .support, notice: req.t("Your question is waiting for a colleague. You will find the conversation here once someone takes it."))
+    }
+
+    struct VolunteerForm: Content {
+        var school: String?
+        var topics: [String]?
+    }
+
+    func volunteer(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(VolunteerForm.self)
+        guard let schoolID = form.school.flatMap(UUID.init(uuidString:)),
+              let school = try await School.find(schoolID, on: req.db) else { throw Abort(.badRequest) }
+        try await req.authorize(.volunteer, school.policyResource)
+        let topics = Set((form.topics ?? []).compactMap(HelpTopic.init(rawValue:)))
+        try await AskAColleague(db: req.db).setVolunteerTopics(topics, userID: try user.requireID(), schoolID: schoolID)
+        return req.redirect(to: .support, notice: topics.isEmpty ? req.t("You no longer volunteer for any topic.")
+                                                                 : req.t("Thank you: colleagues' questions on these topics will show here."))
+    }
+
+    static func loadRequest(_ req: Request) async throws -> HelpRequest {
+        guard let request = try await HelpRequest.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
+        return request
+    }
+
+    func take(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let request = try await Self.loadRequest(req)
+        let service = AskAColleague(db: req.db)
+        let topics = try await service.volunteerTopics(of: try user.requireID())
+        try await req.authorize(.takeHelpRequest, AskAColleague.resource(request, viewer: try await req.principal(), volunteerTopics: topics))
+        guard request.status == .open else {
+            return req.redirect(to: .support, notice: req.t("A colleague has already taken this question."))
+        }
+        do {
+            let engagement = try await service.take(request, helperID: try user.requireID())
+            return req.redirect(to: .engagement(.value(try engagement.requireID())),
+                                notice: req.t("You have taken the question. Write to your colleague below, or agree a time to talk."))
+        } catch AskAColleague.Failure.alreadyTaken {
+            let model = try await MySupportPage.Model.load(for: user, req: req)
+            var context = req.pageContext()
+            context.notice = req.t("A colleague has already taken this question.")
+            return req.render(MySupportPage.view(context, model), status: .conflict)
+        }
+    }
+
+    func withdraw(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let request = try await Self.loadRequest(req)
+        try await req.authorize(.withdrawHelpRequest, AskAColleague.resource(request, viewer: try await req.principal(), volunteerTopics: [:]))
+        guard request.status == .open else { throw Abort(.conflict, reason: req.t("A colleague has already taken this question.")) }
+        _ = user
+        request.status = .withdrawn
+        try await request.save(on: req.db)
+        return req.redirect(to: .support, notice: req.t("Your question is withdrawn."))
+    }
+
+    static func loadEngagement(_ req: Request, _ action: Policy.Action) async throws -> (Engagement, [EngagementParticipant]) {
+        guard let engagement = try await Engagement.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
+        let participants = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id == engagement.requireID()).with(\.$user).all()
+        try await req.authorize(action, .engagement(participants: Set(participants.map { $0.$user.id })))
+        return (engagement, participants)
+    }
+
+    func engagement(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let (engagement, participants) = try await Self.loadEngagement(req, .viewEngagement)
+        let model = try await EngagementPage.Model.load(engagement, participants: participants, req: req)
+        return req.render(EngagementPage.view(req.pageContext(), model))
+    }
+
+    struct NoteForm: Content {
+        var text: String?
+        var visibility: String?
+    }
+
+    func addNote(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (engagement, participants) = try await Self.loadEngagement(req, .writeNote)
+        let form = try req.content.decode(NoteForm.self)
+        let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let visibility = form.visibility.flatMap(EngagementNote.Visibility.init(rawValue:))
+        var problem: String?
+        if text.isEmpty { problem = req.t("Write the note.") }
+        if text.count > 5000 { problem = req.t("Keep the note under 5,000 characters.") }
+        if visibility == nil { problem = req.t("Choose who may read the note.") }
+        guard problem == nil, let visibility else {
+            var model = try await EngagementPage.Model.load(engagement, participants: participants, req: req)
+            model.noteError = problem
+            model.draft = text
+            return req.render(EngagementPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+        let id = try engagement.requireID()
+        try await EngagementNote(engagementID: id, authorID: try user.requireID(), text: text, visibility: visibility).save(on: req.db)
+        return req.redirect(to: .engagement(.value(id)), notice: visibility == .shared ? req.t("Note shared with your colleague.") : req.t("Note saved for you alone."))
+    }
+
+    func close(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let (engagement, _) = try await Self.loadEngagement(req, .writeNote)
+        if engagement.status != .closed {
+            engagement.status = .closed
+            engagement.closedAt = req.now
+            try await engagement.save(on: req.db)
+        }
+        return req.redirect(to: .engagement(.value(try engagement.requireID())), notice: req.t("The conversation is closed. Its notes stay here for both of you."))
+    }
+}

@@ -1,0 +1,154 @@
+import Domain
+import Fluent
+import Foundation
+
+/// One support engagement between colleagues: a form of support, its participants, notes
+/// and a status. Ask-a-colleague requests become engagements when someone takes them.
+final class Engagement: Model, @unchecked Sendable {
+    static let schema = "practice_engagements"
+
+    enum Form: String, Codable, Sendable { case consultation, coaching, mentoring }
+    enum Status: String, Codable, Sendable, CaseIterable { case proposed, active, paused, closed }
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // MARK: data
+    @Field(key: "form") var form: Form
+    @Field(key: "status") var status: Status
+    @Field(key: "topic") var topic: String
+    @OptionalField(key: "closed_at") var closedAt: Date?
+
+    // MARK: relationships
+    @Parent(key: "school_id") var school: School
+    @Children(for: \.$engagement) var participants: [EngagementParticipant]
+
+    init() {}
+
+    init(id: UUID? = nil, form: Form, status: Status, topic: String, schoolID: UUID) {
+        self.id = id
+        self.form = form
+        self.status = status
+        self.topic = topic
+        self.$school.id = schoolID
+    }
+}
+
+/// A person in an engagement, with their role in it (asker and helper, coach and coachee…).
+final class EngagementParticipant: Model, @unchecked Sendable {
+    static let schema = "practice_participants"
+
+    enum Role: String, Codable, Sendable { case asker, helper, coach, coachee, mentor, mentee }
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+
+    // MARK: data
+    @Field(key: "role") var role: Role
+
+    // MARK: relationships
+    @Parent(key: "engagement_id") var engagement: Engagement
+    @Parent(key: "user_id") var user: User
+
+    init() {}
+
+    init(id: UUID? = nil, engagementID: UUID, userID: UUID, role: Role) {
+        self.id = id
+        self.$engagement.id = engagementID
+        self.$user.id = userID
+        self.role = role
+    }
+}
+
+/// A note in an engagement: private to its author, or shared with the participants.
+/// Nobody else ever reads one: not a leader, not an admin (see `Policy`).
+final class EngagementNote: Model, @unchecked Sendable {
+    static let schema = "practice_notes"
+
+    enum Visibility: String, Codable, Sendable { case `private`, shared }
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // MARK: data
+    @Field(key: "text") var text: String
+    @Field(key: "visibility") var visibility: Visibility
+
+    // MARK: relationships
+    @Parent(key: "engagement_id") var engagement: Engagement
+    @Parent(key: "author_id") var author: User
+
+    init() {}
+
+    init(id: UUID? = nil, engagementID: UUID, authorID: UUID, text: String, visibility: Visibility) {
+        self.id = id
+        self.$engagement.id = engagementID
+        self.$author.id = authorID
+        self.text = text
+        self.visibility = visibility
+    }
+}
+
+/// An "ask a colleague" request, open until someone takes it.
+final class HelpRequest: Model, @unchecked Sendable {
+    static let schema = "practice_help_requests"
+
+    enum Status: String, Codable, Sendable { case open, taken, withdrawn }
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // MARK: data
+    @Field(key: "topic") var topic: HelpTopic
+    @Field(key: "urgency") var urgency: HelpUrgency
+    @Field(key: "question") var question: String
+    /// Whether the school's colleagues see who asks (the one who takes it always does).
+    @Field(key: "show_name") var showName: Bool
+    @Field(key: "status") var status: Status
+
+    // MARK: relationships
+    @Parent(key: "school_id") var school: School
+    @Parent(key: "asker_id") var asker: User
+    @OptionalParent(key: "taken_by_id") var takenBy: User?
+    @OptionalParent(key: "engagement_id") var engagement: Engagement?
+
+    init() {}
+
+    init(id: UUID? = nil, schoolID: UUID, askerID: UUID, topic: HelpTopic, urgency: HelpUrgency, question: String, showName: Bool) {
+        self.id = id
+        self.$school.id = schoolID
+        self.$asker.id = askerID
+        self.topic = topic
+        self.urgency = urgency
+        self.question = question
+        self.showName = showName
+        self.status = .open
+    }
+}
+
+/// A colleague's offer to answer requests on a topic in one school.
+final class HelpVolunteer: Model, @unchecked Sendable {
+    static let schema = "practice_volunteers"
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+
+    // MARK: data
+    @Field(key: "topic") var topic: HelpTopic
+
+    // MARK: relationships
+    @Parent(key: "user_id") var user: User
+    @Parent(key: "school_id") var school: School
+
+    init() {}
+
+    init(id: UUID? = nil, userID: UUID, schoolID: UUID, topic: HelpTopic) {
+        self.id = id
+        self.$user.id = userID
+        self.$school.id = schoolID
+        self.topic = topic
+    }
+}

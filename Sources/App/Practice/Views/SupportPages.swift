@@ -1,0 +1,295 @@
+import Domain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+enum PracticeNames {
+    static func topic(_ topic: HelpTopic, _ context: PageContext) -> String {
+        switch topic {
+        case .classroomManagement: context.t("Classroom management")
+        case .differentiation: context.t("Differentiation")
+        case .assessment: context.t("Assessment and feedback")
+        case .digitalTools: context.t("Digital tools")
+        case .parents: context.t("Working with parents")
+        case .pupilWellbeing: context.t("A pupil's well-being")
+        case .specialNeeds: context.t("Special educational needs")
+        case .planning: context.t("Planning lessons")
+        case .workload: context.t("Workload and time")
+        case .other: context.t("Something else")
+        }
+    }
+
+    static func urgency(_ urgency: HelpUrgency, _ context: PageContext) -> String {
+        switch urgency {
+        case .today: context.t("Today")
+        case .thisWeek: context.t("This week")
+        case .whenever: context.t("When there is time")
+        }
+    }
+}
+
+/// "My support": the person's conversations, their open questions, the questions they
+/// can take, and the topics they volunteer for.
+enum MySupportPage {
+    struct Request {
+        var id: UUID
+        var topic: HelpTopic
+        var urgency: HelpUrgency
+        var question: String
+        /// The asker's name where they chose to show it, else nil.
+        var asker: String?
+        var school: String
+        var createdAt: Date?
+    }
+
+    struct Conversation {
+        var id: UUID
+        var topic: String
+        var with: [String]
+        var status: Engagement.Status
+    }
+
+    struct SchoolChoice {
+        var id: UUID
+        var name: String
+        var mayVolunteer: Bool
+        var topics: Set<HelpTopic>
+    }
+
+    struct Model {
+        var conversations: [Conversation]
+        var myRequests: [Request]
+        var forMe: [Request]
+        var schools: [SchoolChoice]
+
+        static func load(for user: User, req: Vapor.Request) async throws -> Model {
+            let userID = try user.requireID()
+            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+            let service = AskAColleague(db: req.db)
+            let topics = try await service.volunteerTopics(of: userID)
+            let schoolIDs = Array(principal.schoolRoles.keys)
+            let schools = try await School.query(on: req.db).filter(\.$id ~~ schoolIDs).sort(\.$name).all()
+            let schoolName = Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a })
+
+            let visible = try await service.visibleOpenRequests(for: principal)
+            func row(_ r: HelpRequest, showName: Bool) throws -> Request {
+                Request(id: try r.requireID(), topic: r.topic, urgency: r.urgency, question: r.question,
+                        asker: showName ? r.asker.fullName : nil, school: schoolName[r.$school.id] ?? "", createdAt: r.createdAt)
+            }
+            let mine = try visible.filter { $0.$asker.id == userID }.map { try row($0, showName: true) }
+            let forMe = try visible.filter { $0.$asker.id != userID }
+                .map { try row($0, showName: HelpRequestRules.showsName(showNameToSchool: $0.showName, viewerIsAsker: false, viewerTookIt: false)) }
+
+            let myParts = try await EngagementParticipant.query(on: req.db).filter(\.$user.$id == userID).all()
+            let engagementIDs = myParts.map { $0.$engagement.id }
+            let engagements = try await Engagement.query(on: req.db).filter(\.$id ~~ engagementIDs).sort(\.$createdAt, .descending).all()
+            let others = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id ~~ engagementIDs)
+                .filter(\.$user.$id != userID).with(\.$user).all()
+            let conversations = try engagements.map { e in
+                Conversation(id: try e.requireID(), topic: e.topic,
+                             with: others.filter { $0.$engagement.id == e.id }.map { $0.user.fullName }, status: e.status)
+            }
+            return Model(conversations: conversations, myRequests: mine, forMe: forMe, schools: schools.compactMap { school in
+                guard let id = school.id else { return nil }
+                return SchoolChoice(id: id, name: school.name, mayVolunteer: Policy.allows(principal, .volunteer, school.policyResource),
+                                    topics: topics[id] ?? [])
+            })
+        }
+    }
+
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        Layout.page(
+            context, title: context.t("My support"),
+            .h1(.text(context.t("My support"))),
+            .p(.class("lead"), .text(context.t("Ask a colleague for help, answer a colleague's question, and keep your conversations in one place. Leaders see none of it."))),
+            .p(.a(.id("ask-link"), .class("button-primary"), .href(SiteURL.supportAsk.path), .text(context.t("Ask a colleague")))),
+            .section(
+                .attribute(named: "aria-labelledby", value: "conversations-title"),
+                .h2(.id("conversations-title"), .text(context.t("My conversations"))),
+                .if(model.conversations.isEmpty, .p(.text(context.t("No conversations yet.")))),
+                .ul(.id("conversations"), .class("card-list"), .forEach(model.conversations) { c in
+                    .li(.a(.href(SiteURL.engagement(.value(c.id)).path),
+                           .text(HelpTopic(rawValue: c.topic).map { PracticeNames.topic($0, context) } ?? c.topic)),
+                        .p(.class("meta"), .text(context.t("With {names}", ["names": c.with.joined(separator: ", ")])
+                                                 + (c.status == .closed ? " · " + context.t("Closed") : ""))))
+                })
+            ),
+            .if(!model.myRequests.isEmpty, .section(
+                .attribute(named: "aria-labelledby", value: "my-requests-title"),
+                .h2(.id("my-requests-title"), .text(context.t("My questions waiting for a colleague"))),
+                .ul(.id("my-requests"), .class("card-list"), .forEach(model.myRequests) { r in
+                    .li(requestSummary(r, context),
+                        .form(.class("inline-form"), .method(.post), .action(SiteURL.supportRequestWithdraw(.value(r.id)).path),
+                              Components.csrfField(context),
+                              .button(.type(.submit), .class("button-secondary"), .text(context.t("Withdraw")))))
+                })
+            )),
+            .section(
+                .attribute(named: "aria-labelledby", value: "for-me-title"),
+                .h2(.id("for-me-title"), .text(context.t("Questions you can take"))),
+                .if(model.forMe.isEmpty, .p(.text(context.t("No open questions on your topics right now.")))),
+                .ul(.id("requests-for-me"), .class("card-list"), .forEach(model.forMe) { r in
+                    .li(requestSummary(r, context),
+                        .form(.class("inline-form"), .method(.post), .action(SiteURL.supportRequestTake(.value(r.id)).path),
+                              Components.csrfField(context),
+                              .button(.type(.submit), .class("button-primary"), .text(context.t("Take this question")))))
+                })
+            ),
+            .section(
+                .attribute(named: "aria-labelledby", value: "volunteer-title"),
+                .h2(.id("volunteer-title"), .text(context.t("Topics I can help with"))),
+                .p(.text(context.t("Colleagues' questions on these topics will show above. The school's counsellor, psychologist and pedagogical adviser see every question."))),
+                .forEach(model.schools.filter(\.mayVolunteer)) { school in
+                    .form(
+                        .class("stack volunteer-form"), .method(.post), .action(SiteURL.supportVolunteer.path),
+                        Components.csrfField(context),
+                        .input(.type(.hidden), .name("school"), .value(school.id.uuidString)),
+                        .fieldset(
+                            .class("question"),
+                            .element(named: "legend", text: school.name),
+                            .div(.class("choices"), .forEach(HelpTopic.allCases) { topic in
+                                .label(.input(.type(.checkbox), .name("topics[]"), .value(topic.rawValue),
+                                              .attribute(named: "checked", value: school.topics.contains(topic) ? "checked" : nil)),
+                                       .text(PracticeNames.topic(topic, context)))
+                            })
+                        ),
+                        .button(.type(.submit), .class("button-secondary"), .text(context.t("Save my topics")))
+                    )
+                }
+            )
+        )
+    }
+
+    static func requestSummary(_ r: Request, _ context: PageContext) -> Node<HTML.BodyContext> {
+        .group(
+            .p(.strong(.text(PracticeNames.topic(r.topic, context))), .text(" · " + PracticeNames.urgency(r.urgency, context) + " · " + r.school)),
+            .p(.class("question-text"), .text(r.question)),
+            .p(.class("meta"), .text(r.asker.map { context.t("Asked by {name}", ["name": $0]) } ?? context.t("Asked by a colleague who did not show their name")))
+        )
+    }
+}
+
+/// The form to ask a colleague.
+enum AskPage {
+    struct Draft {
+        var school: String
+        var topic: String
+        var urgency: String
+        var question: String
+        var showName: Bool
+    }
+
+    struct Model {
+        var schools: [School]
+        var draft = Draft(school: "", topic: "", urgency: HelpUrgency.thisWeek.rawValue, question: "", showName: true)
+        var errors: [String: String] = [:]
+
+        static func load(for user: User, req: Request) async throws -> Model {
+            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+            let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
+            return Model(schools: schools.filter { Policy.allows(principal, .askForHelp, $0.policyResource) })
+        }
+    }
+
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        let d = model.draft, e = model.errors
+        return Layout.page(
+            context, title: context.t("Ask a colleague"),
+            .p(.class("breadcrumb"), .a(.href(SiteURL.support.path), .text(context.t("My support")))),
+            .h1(.text(context.t("Ask a colleague"))),
+            .p(.class("lead"), .text(context.t("Colleagues who offered help on the topic, and the school's support staff, see your question. The first to take it continues the conversation with you. Your school's leaders do not see it."))),
+            .p(.a(.href(SiteURL.handbookChapter(.value("consultation")).path), .text(context.t("How consultation between colleagues works (handbook)")))),
+            Components.errorSummary(context, Array(e.values).sorted()),
+            .form(
+                .id("ask-form"), .class("stack"), .method(.post), .action(SiteURL.supportAsk.path),
+                Components.csrfField(context),
+                model.schools.count == 1
+                    ? .input(.type(.hidden), .name("school"), .value(model.schools[0].id?.uuidString ?? ""))
+                    : Components.selectField(id: "school", label: context.t("School"),
+                                             options: model.schools.map { ($0.id?.uuidString ?? "", $0.name) }, selected: d.school, error: e["school"]),
+                Components.selectField(id: "topic", label: context.t("What is it about?"),
+                                       options: [("", context.t("Choose a topic"))] + HelpTopic.allCases.map { ($0.rawValue, PracticeNames.topic($0, context)) },
+                                       selected: d.topic, error: e["topic"]),
+                Components.selectField(id: "urgency", label: context.t("How soon do you need an answer?"),
+                                       options: HelpUrgency.allCases.map { ($0.rawValue, PracticeNames.urgency($0, context)) },
+                                       selected: d.urgency, error: e["urgency"]),
+                HandbookEditPage.textArea(id: "question", label: context.t("Your question"),
+                                          hint: context.t("A few sentences: what happens, what you have tried, what you would like to talk about. Leave out pupils' names."),
+                                          value: d.question, rows: 6, error: e["question"], language: nil),
+                .div(.class("field checkbox-field"),
+                     .input(.type(.checkbox), .id("show_name"), .name("show_name"), .value("1"),
+                            .attribute(named: "checked", value: d.showName ? "checked" : nil)),
+                     .label(.for("show_name"), .text(context.t("Show my name to the colleagues who can take it (the one who takes it always sees it)")))),
+                Components.submit(context.t("Send my question"))
+            )
+        )
+    }
+}
+
+/// One conversation: who takes part, the notes each may read, a note to add, closing.
+enum EngagementPage {
+    struct Note {
+        var author: String
+        var text: String
+        var shared: Bool
+        var mine: Bool
+        var createdAt: Date?
+    }
+
+    struct Model {
+        var id: UUID
+        var topic: String
+        var status: Engagement.Status
+        var participants: [(name: String, role: EngagementParticipant.Role)]
+        var notes: [Note]
+        var noteError: String?
+        var draft = ""
+
+        static func load(_ engagement: Engagement, participants: [EngagementParticipant], req: Request) async throws -> Model {
+            let principal = try await req.principal()
+            let id = try engagement.requireID()
+            let people = Set(participants.map { $0.$user.id })
+            let notes = try await AskAColleague(db: req.db).readableNotes(engagementID: id, participants: people, for: principal)
+            return Model(
+                id: id, topic: engagement.topic, status: engagement.status,
+                participants: participants.map { ($0.user.fullName, $0.role) },
+                notes: notes.map { Note(author: $0.author.fullName, text: $0.text, shared: $0.visibility == .shared,
+                             mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt) })
+        }
+    }
+
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        let topic = HelpTopic(rawValue: model.topic).map { PracticeNames.topic($0, context) } ?? model.topic
+        return Layout.page(
+            context, title: topic,
+            .p(.class("breadcrumb"), .a(.href(SiteURL.support.path), .text(context.t("My support")))),
+            .h1(.text(topic)),
+            .p(.class("meta"), .text(model.participants.map { p in
+                p.name + " (" + (p.role == .asker ? context.t("asked") : context.t("helps")) + ")"
+            }.joined(separator: ", ") + (model.status == .closed ? " · " + context.t("Closed") : ""))),
+            .p(.class("hint"), .text(context.t("Shared notes are read by the two of you; a private note by you alone. Nobody else, not a leader, not an administrator, can read them."))),
+            .ol(.id("notes"), .class("card-list"), .forEach(model.notes) { note in
+                .li(.class(note.shared ? "note" : "note note-private"),
+                    .p(.class("meta"), .text(note.author + (note.createdAt.map { " · " + context.localizer.date($0, time: true) } ?? "")
+                                             + " · " + (note.shared ? context.t("shared") : context.t("private, for you alone")))),
+                    .p(.class("note-text"), .text(note.text)))
+            }),
+            .if(model.status != .closed, .group(
+                .form(
+                    .id("note-form"), .class("stack"), .method(.post), .action(SiteURL.engagementNotes(.value(model.id)).path),
+                    Components.csrfField(context),
+                    .unwrap(model.noteError) { .p(.id("text-error"), .class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                    HandbookEditPage.textArea(id: "text", label: context.t("Add a note"), hint: nil, value: model.draft, rows: 4,
+                                              error: model.noteError, language: nil),
+                    Components.selectField(id: "visibility", label: context.t("Who may read it"),
+                                           options: [("shared", context.t("Both of us")), ("private", context.t("Only me"))], selected: "shared"),
+                    Components.submit(context.t("Add the note"))
+                ),
+                .form(.class("inline-form"), .method(.post), .action(SiteURL.engagementClose(.value(model.id)).path),
+                      Components.csrfField(context),
+                      .button(.type(.submit), .class("button-secondary"), .text(context.t("Close the conversation"))))
+            ))
+        )
+    }
+}

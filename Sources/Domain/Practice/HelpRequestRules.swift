@@ -1,0 +1,36 @@
+/// What "ask a colleague" requests are about, how urgent they are, and who may see them.
+public enum HelpTopic: String, CaseIterable, Sendable, Codable {
+    case classroomManagement = "classroom_management"
+    case differentiation
+    case assessment
+    case digitalTools = "digital_tools"
+    case parents
+    case pupilWellbeing = "pupil_wellbeing"
+    case specialNeeds = "special_needs"
+    case planning
+    case workload
+    case other
+}
+
+public enum HelpUrgency: String, CaseIterable, Sendable, Codable {
+    case today
+    case thisWeek = "this_week"
+    case whenever
+}
+
+/// Who sees an open request: the colleagues of the same school who volunteered for its
+/// topic, and the school's support staff (counsellor, psychologist, pedagogical adviser).
+/// Leaders see how many requests there are, never a request (they cannot volunteer: a
+/// request for help must not reach the person who appraises). The asker's name is shown
+/// only if they chose so, and always to the one who takes the request.
+public enum HelpRequestRules {
+    public static func maySee(role: SchoolRole?, volunteersForTopic: Bool, isAsker: Bool) -> Bool {
+        if isAsker { return true }
+        guard let role, role != .leader else { return false }
+        return volunteersForTopic || role.isSupportStaff
+    }
+
+    public static func showsName(showNameToSchool: Bool, viewerIsAsker: Bool, viewerTookIt: Bool) -> Bool {
+        showNameToSchool || viewerIsAsker || viewerTookIt
+    }
+}

@@ -1,0 +1,169 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@Suite("Ask a colleague")
+struct AskAColleagueTests {
+    static func ask(_ browser: Browser, topic: String = "parents", question: String = "A parent writes to me every evening. How do I set limits kindly?",
+                    showName: Bool = false, school: UUID) async throws -> Browser.Page {
+        var form = ["school": school.uuidString, "topic": topic, "urgency": "this_week", "question": question]
+        if showName { form["show_name"] = "1" }
+        return try await browser.post("/support/ask", form: form)
+    }
+
+    @Test("A teacher asks; a volunteer for the topic and the counsellor see it, the leader does not; the volunteer takes it and both talk in notes")
+    func journey() async throws {
+        try await withApp { app, ctx in
+            let schoolA = ctx.fixtures.schoolA
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            #expect(try await Self.ask(teacher, school: schoolA).status == .seeOther)
+            let mine = try await teacher.get("/support")
+            #expect(mine.contains("A parent writes to me every evening"))
+
+            // A volunteer for the topic in the same school.
+            let volunteer = try await Fixtures.addMember("volunteer.a@example.org", school: schoolA, role: .teacher, on: app)
+            let helper = ctx.browser()
+            try await helper.login(volunteer)
+            #expect(!(try await helper.get("/support")).contains("A parent writes"), "not before volunteering")
+            #expect(try await helper.post("/support/volunteer", form: ["school": schoolA.uuidString, "topics[]": "parents"]).status == .seeOther)
+            let forHelper = try await helper.get("/support")
+            #expect(forHelper.contains("A parent writes to me every evening"))
+            #expect(forHelper.contains("Asked by a colleague who did not show their name"))
+            #expect(!forHelper.contains("teacher.a Tester"))
+
+            let counsellor = ctx.browser()
+            try await counsellor.login(Fixtures.counsellorA)
+            #expect((try await counsellor.get("/support")).contains("A parent writes to me every evening"))
+            for outsider in [Fixtures.leaderA, Fixtures.admin, Fixtures.coordinator, Fixtures.leaderB] {
+                let browser = ctx.browser()
+                try await browser.login(outsider)
+                #expect(!(try await browser.get("/support")).contains("A parent writes"), "\(outsider) must not see the question")
+            }
+
+            // The volunteer takes it; then it is theirs, and the counsellor can no longer take it.
+            let request = try #require(try await HelpRequest.query(on: app.db).first())
+            let taken = try await helper.post("/support/requests/\(try request.requireID())/take")
+            #expect(taken.status == .seeOther)
+            let engagementPath = try #require(taken.location)
+            let again = try await counsellor.post("/support/requests/\(try request.requireID())/take")
+            #expect(again.status == .seeOther)
+            #expect(try await Engagement.query(on: app.db).count() == 1)
+            let page = try await helper.get(engagementPath)
+            #expect(page.status == .ok)
+            #expect(page.contains("A parent writes to me every evening"))
+            #expect(page.contains("teacher.a Tester"), "the one who takes it sees who asked")
+
+            // Notes: shared with both, or private to the author.
+            #expect(try await helper.post(engagementPath + "/notes", form: ["text": "Shall we talk on Thursday after lessons?", "visibility": "shared"]).status == .seeOther)
+            #expect(try await helper.post(engagementPath + "/notes", form: ["text": "Remember the school's policy on email hours", "visibility": "private"]).status == .seeOther)
+            let askerView = try await teacher.get(engagementPath)
+            #expect(askerView.contains("Shall we talk on Thursday"))
+            #expect(!askerView.contains("policy on email hours"), "a private note is the author's alone")
+            #expect((try await helper.get(engagementPath)).contains("policy on email hours"))
+            #expect((try await teacher.get("/support")).contains(engagementPath))
+
+            // Nobody else reaches the conversation: not the leader, the admin or the counsellor.
+            for outsider in [Fixtures.leaderA, Fixtures.admin, Fixtures.counsellorA] {
+                let browser = ctx.browser()
+                try await browser.login(outsider)
+                #expect(try await browser.get(engagementPath).status == .notFound, "\(outsider)")
+                #expect(try await browser.post(engagementPath + "/notes", form: ["text": "x", "visibility": "shared"]).status == .notFound)
+            }
+            #expect(try await ctx.browser().get(engagementPath).status == .seeOther)
+
+            #expect(try await teacher.post(engagementPath + "/close").status == .seeOther)
+            #expect((try await teacher.get(engagementPath)).contains("Closed"))
+        }
+    }
+
+    @Test("Two colleagues take the same question at once: one gets it, the other is told")
+    func takenOnce() async throws {
+        try await withApp { app, ctx in
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            _ = try await Self.ask(teacher, topic: "workload", school: ctx.fixtures.schoolA)
+            let request = try #require(try await HelpRequest.query(on: app.db).first())
+            let other = try await Fixtures.addMember("psychologist.a@example.org", school: ctx.fixtures.schoolA, role: .psychologist, on: app)
+            let service = AskAColleague(db: app.db)
+            let counsellorID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.counsellorA).first()?.requireID())
+            let otherID = try #require(try await User.query(on: app.db).filter(\.$email == other).first()?.requireID())
+            async let first = try? service.take(request, helperID: counsellorID)
+            async let second = try? service.take(request, helperID: otherID)
+            let results = await [first, second]
+            #expect(results.compactMap { $0 }.count == 1)
+            #expect(try await Engagement.query(on: app.db).count() == 1)
+            #expect(try await EngagementParticipant.query(on: app.db).count() == 2)
+        }
+    }
+
+    @Test("Bad input is explained in the person's language and nothing is saved; a question can be withdrawn by its asker only")
+    func badInput() async throws {
+        try await withApp { app, ctx in
+            let teacher = ctx.browser(language: "lv")
+            try await teacher.login(Fixtures.teacherA)
+            let empty = try await teacher.post("/support/ask", form: ["school": ctx.fixtures.schoolA.uuidString, "topic": "nonsense", "urgency": "x", "question": " "])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.contains("aria-invalid=\"true\""))
+            #expect(!empty.contains("Write your question."))
+            let elsewhere = try await teacher.post("/support/ask", form: ["school": ctx.fixtures.schoolC.uuidString, "topic": "parents", "urgency": "today", "question": "Q"])
+            #expect(elsewhere.status == .unprocessableEntity, "a school one does not belong to is not offered")
+            #expect(try await HelpRequest.query(on: app.db).count() == 0)
+
+            _ = try await Self.ask(teacher, school: ctx.fixtures.schoolA)
+            let request = try #require(try await HelpRequest.query(on: app.db).first())
+            let counsellor = ctx.browser()
+            try await counsellor.login(Fixtures.counsellorA)
+            #expect(try await counsellor.post("/support/requests/\(try request.requireID())/withdraw").status == .forbidden)
+            #expect(try await teacher.post("/support/requests/\(try request.requireID())/withdraw").status == .seeOther)
+            #expect(try await HelpRequest.find(request.id, on: app.db)?.status == .withdrawn)
+            #expect(try await counsellor.post("/support/requests/\(UUID().uuidString)/take").status == .notFound)
+            #expect(try await counsellor.post("/support/requests/not-an-id/take").status == .notFound)
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            #expect(try await leader.post("/support/volunteer", form: ["school": ctx.fixtures.schoolA.uuidString, "topics[]": "parents"]).status == .forbidden)
+        }
+    }
+}
+
+@Suite("Practice API")
+struct PracticeAPITests {
+    @Test("The API shows a person their conversations and the questions they may see, with the same rules as the pages")
+    func api() async throws {
+        try await withApp { app, ctx in
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            _ = try await AskAColleagueTests.ask(teacher, question: "Private question about a parent", school: ctx.fixtures.schoolA)
+            let counsellorToken = try await APITests().issueToken(for: Fixtures.counsellorA, on: app)
+            let leaderToken = try await APITests().issueToken(for: Fixtures.leaderA, on: app)
+            try await app.testing().test(.GET, "/api/v1/practice/requests", headers: ["Authorization": "Bearer \(counsellorToken)"]) { res async throws in
+                #expect(res.status == .ok)
+                let list = try res.content.decode([PracticeAPIController.RequestDTO].self)
+                #expect(list.map(\.question) == ["Private question about a parent"])
+                #expect(list.first?.askerName == nil, "the asker did not show their name")
+            }
+            try await app.testing().test(.GET, "/api/v1/practice/requests", headers: ["Authorization": "Bearer \(leaderToken)"]) { res async throws in
+                #expect(try res.content.decode([PracticeAPIController.RequestDTO].self).isEmpty, "leaders see no question")
+            }
+            let request = try #require(try await HelpRequest.query(on: app.db).first())
+            let counsellorID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.counsellorA).first()?.requireID())
+            let engagement = try await AskAColleague(db: app.db).take(request, helperID: counsellorID)
+            try await EngagementNote(engagementID: try engagement.requireID(), authorID: counsellorID, text: "my own reminder", visibility: .private).save(on: app.db)
+            let teacherToken = try await APITests().issueToken(for: Fixtures.teacherA, on: app)
+            try await app.testing().test(.GET, "/api/v1/practice/engagements", headers: ["Authorization": "Bearer \(teacherToken)"]) { res async throws in
+                let list = try res.content.decode([PracticeAPIController.EngagementDTO].self)
+                #expect(list.count == 1)
+                #expect(list.first?.notes.map(\.text) == ["Private question about a parent"], "not the counsellor's private note")
+            }
+            try await app.testing().test(.GET, "/api/v1/practice/engagements", headers: ["Authorization": "Bearer \(counsellorToken)"]) { res async throws in
+                #expect(try res.content.decode([PracticeAPIController.EngagementDTO].self).first?.notes.count == 2)
+            }
+            try await app.testing().test(.GET, "/api/v1/practice/engagements", headers: ["Authorization": "Bearer \(leaderToken)"]) { res async throws in
+                #expect(try res.content.decode([PracticeAPIController.EngagementDTO].self).isEmpty)
+            }
+        }
+    }
+}
