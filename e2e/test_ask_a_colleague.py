@@ -70,6 +70,20 @@ def test_question_taken_by_a_volunteer(new_browser, lang):
     submit(driver, "form#note-form")
     check_page(driver, f"{lang}-support-conversation-helper")
 
+    # They agree a meeting; it can be added to a calendar as an .ics file.
+    find(driver, "#meetings-title ~ details > summary").click()
+    for field, value in (("date", "2026-12-09"), ("time", "15:00")):
+        driver.execute_script("arguments[0].value = arguments[1]", find(driver, f"input#{field}"), value)
+    fill(driver, "input#place", "Room 204")
+    submit(driver, "form#meeting-form")
+    assert "Room 204" in find(driver, "#meetings").text
+    ics_link = find(driver, "#meetings a.meeting-ics").get_attribute("href")
+    ics = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done).catch(e => done(String(e)));", ics_link)
+    assert "BEGIN:VEVENT" in ics and "DTSTART:20261209T130000Z" in ics, ics[:300]
+    check_page(driver, f"{lang}-support-meeting")
+
     # The teacher reads the shared note, not the private one.
     log_in(driver, people["asker"] + RIGA)
     set_language(driver, lang)

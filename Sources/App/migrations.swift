@@ -10,4 +10,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M004_CreateWellbeingCells())
     app.migrations.add(M005_CreateHandbook())
     app.migrations.add(M006_CreatePractice())
+    app.migrations.add(M007_CreateMeetings())
 }

@@ -167,3 +167,88 @@ struct PracticeAPITests {
         }
     }
 }
+
+@Suite("Meetings and calendars")
+struct MeetingTests {
+    /// A conversation between teacher A (asked) and counsellor A (took it); its page path.
+    static func conversation(_ app: Application, _ ctx: TestContext) async throws -> (path: String, teacher: Browser, counsellor: Browser) {
+        let teacher = ctx.browser()
+        try await teacher.login(Fixtures.teacherA)
+        _ = try await AskAColleagueTests.ask(teacher, school: ctx.fixtures.schoolA)
+        let request = try #require(try await HelpRequest.query(on: app.db).first())
+        let counsellor = ctx.browser()
+        try await counsellor.login(Fixtures.counsellorA)
+        let taken = try await counsellor.post("/support/requests/\(try request.requireID())/take")
+        return (try #require(taken.location), teacher, counsellor)
+    }
+
+    @Test("A participant plans a meeting in a time zone; both download it as .ics; outsiders cannot")
+    func planAndDownload() async throws {
+        try await withApp { app, ctx in
+            let (path, teacher, counsellor) = try await Self.conversation(app, ctx)
+            let planned = try await counsellor.post(path + "/meetings", form: [
+                "date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "45",
+                "place": "Room 204", "online_link": "", "agenda": "The two messages, and a reply plan"])
+            #expect(planned.status == .seeOther)
+            let page = try await teacher.get(path)
+            #expect(page.contains("Room 204"))
+            let meeting = try #require(try await Meeting.query(on: app.db).first())
+            #expect(ICalendar.utc(meeting.startsAt) == "20261203T150000Z", "17:00 in Riga in winter is 15:00 UTC")
+            let ics = try await teacher.get(path + "/meetings/\(try meeting.requireID())/meeting.ics")
+            #expect(ics.status == .ok)
+            #expect(ics.headers.first(name: .contentType)?.hasPrefix("text/calendar") == true)
+            #expect(ics.body.contains("DTSTART:20261203T150000Z"))
+            #expect(ics.body.contains("LOCATION:Room 204"))
+            for outsider in [Fixtures.leaderA, Fixtures.admin] {
+                let browser = ctx.browser()
+                try await browser.login(outsider)
+                #expect(try await browser.get(path + "/meetings/\(try meeting.requireID())/meeting.ics").status == .notFound)
+                #expect(try await browser.post(path + "/meetings", form: ["date": "2026-12-04", "time": "10:00", "time_zone": "UTC", "duration": "30"]).status == .notFound)
+            }
+            #expect(try await teacher.post(path + "/meetings/\(try meeting.requireID())/cancel").status == .seeOther)
+            let cancelled = try await teacher.get(path + "/meetings/\(try meeting.requireID())/meeting.ics")
+            #expect(cancelled.body.contains("STATUS:CANCELLED") && cancelled.body.contains("SEQUENCE:1"))
+        }
+    }
+
+    @Test("A bad meeting is explained and nothing is saved", arguments: [
+        ["date": "2026-02-30", "time": "10:00", "time_zone": "Europe/Riga", "duration": "30"],
+        ["date": "tomorrow", "time": "10:00", "time_zone": "Europe/Riga", "duration": "30"],
+        ["date": "2026-12-03", "time": "25:00", "time_zone": "Europe/Riga", "duration": "30"],
+        ["date": "2026-12-03", "time": "10:00", "time_zone": "Mars/Olympus", "duration": "30"],
+        ["date": "2026-12-03", "time": "10:00", "time_zone": "Europe/Riga", "duration": "0"],
+        ["date": "2026-12-03", "time": "10:00", "time_zone": "Europe/Riga", "duration": "30", "online_link": "javascript:alert(1)"],
+    ])
+    func badMeeting(form: [String: String]) async throws {
+        try await withApp { app, ctx in
+            let (path, _, counsellor) = try await Self.conversation(app, ctx)
+            let page = try await counsellor.post(path + "/meetings", form: form)
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.contains("aria-invalid=\"true\"") || page.contains("error-summary"))
+            #expect(try await Meeting.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("The calendar feed: a private link shows the person's meetings; a new link replaces the old, and it can be turned off")
+    func feed() async throws {
+        try await withApp { app, ctx in
+            let (path, teacher, counsellor) = try await Self.conversation(app, ctx)
+            _ = try await counsellor.post(path + "/meetings", form: ["date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "45", "place": "Room 204"])
+            let made = try await teacher.post("/support/calendar")
+            #expect(made.status == .ok)
+            let link = try #require(made.body.firstMatch(of: /http:\/\/collegium\.test(\/calendar\/[A-Za-z0-9_-]+)/).map { String($0.1) })
+            let feed = try await ctx.browser().get(link)
+            #expect(feed.status == .ok)
+            #expect(feed.body.contains("BEGIN:VEVENT") && feed.body.contains("Room 204"))
+            #expect(!(try await teacher.get("/support")).contains(link), "the link is shown only once")
+
+            let second = try await teacher.post("/support/calendar")
+            let newLink = try #require(second.body.firstMatch(of: /http:\/\/collegium\.test(\/calendar\/[A-Za-z0-9_-]+)/).map { String($0.1) })
+            #expect(try await ctx.browser().get(link).status == .notFound, "the old link stops working")
+            #expect(try await ctx.browser().get(newLink).status == .ok)
+            #expect(try await teacher.post("/support/calendar/revoke").status == .seeOther)
+            #expect(try await ctx.browser().get(newLink).status == .notFound)
+            #expect(try await ctx.browser().get("/calendar/not-a-real-token-at-all-x").status == .notFound)
+        }
+    }
+}

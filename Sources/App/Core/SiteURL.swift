@@ -56,6 +56,12 @@ enum SiteURL: Sendable {
     case engagement(Parameter<UUID>)
     case engagementNotes(Parameter<UUID>)
     case engagementClose(Parameter<UUID>)
+    case engagementMeetings(Parameter<UUID>)
+    case meetingCalendar(Parameter<UUID>, Parameter<UUID>)
+    case meetingCancel(Parameter<UUID>, Parameter<UUID>)
+    case supportCalendarFeed
+    case supportCalendarFeedRevoke
+    case calendarFeed(Parameter<String>)
     case admin
     case adminNetworks
     case adminSchools
@@ -70,6 +76,7 @@ enum SiteURL: Sendable {
     static let idKey = "id"
     static let slugKey = "slug"
     static let numberKey = "number"
+    static let meetingIDKey = "meetingID"
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -124,6 +131,14 @@ enum SiteURL: Sendable {
         case .engagement(let id): ["support", "engagements", Self.component(id, Self.idKey)]
         case .engagementNotes(let id): ["support", "engagements", Self.component(id, Self.idKey), "notes"]
         case .engagementClose(let id): ["support", "engagements", Self.component(id, Self.idKey), "close"]
+        case .engagementMeetings(let id): ["support", "engagements", Self.component(id, Self.idKey), "meetings"]
+        case .meetingCalendar(let id, let meeting):
+            ["support", "engagements", Self.component(id, Self.idKey), "meetings", Self.component(meeting, Self.meetingIDKey), "meeting.ics"]
+        case .meetingCancel(let id, let meeting):
+            ["support", "engagements", Self.component(id, Self.idKey), "meetings", Self.component(meeting, Self.meetingIDKey), "cancel"]
+        case .supportCalendarFeed: ["support", "calendar"]
+        case .supportCalendarFeedRevoke: ["support", "calendar", "revoke"]
+        case .calendarFeed(let token): ["calendar", Self.component(token, Self.tokenKey)]
         case .admin: ["admin"]
         case .adminNetworks: ["admin", "networks"]
         case .adminSchools: ["admin", "schools"]

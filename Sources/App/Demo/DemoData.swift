@@ -95,7 +95,7 @@ enum DemoData {
             let janis = try await User.query(on: db).filter(\.$email == "janis.ozols@riga.collegium.example").first()!
             try await DemoWellbeing.seed(on: db, schools: schoolByCode, teacher: janis, passwordHash: hash, now: Date())
 
-            try await DemoPractice.seed(on: db, schools: schoolByCode)
+            try await DemoPractice.seed(on: db, schools: schoolByCode, now: Date())
             try await DemoHandbook.seed(on: db, coordinator: coordinator)
 
             let token = try await APITokens.issue(name: "Demo API token", for: admin, on: db)

@@ -5,7 +5,7 @@ import Foundation
 /// Ask a colleague in the demo's Riga school: colleagues who offer help on topics, two
 /// questions waiting (one without a name), and one conversation under way with notes.
 enum DemoPractice {
-    static func seed(on db: any Database, schools: [String: School]) async throws {
+    static func seed(on db: any Database, schools: [String: School], now: Date) async throws {
         guard let riga = schools["LV-RIGA-2"] else { return }
         let rigaID = try riga.requireID()
         func user(_ email: String) async throws -> User {
@@ -46,6 +46,13 @@ enum DemoPractice {
                                  text: "Thursday works. I will bring two of the messages, without names.", visibility: .shared).save(on: db)
         try await EngagementNote(engagementID: id, authorID: try helper.requireID(),
                                  text: "Bring the school's communication policy (page 3) to the talk.", visibility: .private).save(on: db)
+        // Their talk: next Thursday at 14:30 in Riga.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Riga")!
+        let thursday = calendar.nextDate(after: now.addingTimeInterval(86_400), matching: DateComponents(hour: 14, minute: 30, weekday: 5),
+                                         matchingPolicy: .nextTime) ?? now.addingTimeInterval(7 * 86_400)
+        try await Meeting(engagementID: id, startsAt: thursday, timeZone: "Europe/Riga", durationMinutes: 40, place: "Room 112 (the psychologist's office is free then)",
+                          onlineLink: "", agenda: "1. The two messages (names removed)\n2. What to write at the start of term\n3. What to do when a message is urgent").save(on: db)
     }
 
     enum DemoError: Error { case missing(String) }

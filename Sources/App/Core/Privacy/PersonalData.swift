@@ -20,7 +20,7 @@ enum PersonalData {
         LoginSession.self, LoginFailure.self, APIToken.self,
         WellbeingParticipation.self, WellbeingPersonalEntry.self,
         HandbookRevision.self,
-        EngagementNote.self, EngagementParticipant.self, HelpRequest.self, HelpVolunteer.self,
+        EngagementNote.self, EngagementParticipant.self, HelpRequest.self, HelpVolunteer.self, CalendarFeed.self,
         User.self,
     ]
 
@@ -31,6 +31,7 @@ enum PersonalData {
         "_fluent_migrations": "Fluent's record of applied migrations",
         "wellbeing_settings": "a school's check-in settings",
         "wellbeing_cells": "running sums of anonymous scores per school, staff group and period",
+        "practice_meetings": "when and where an engagement's participants meet; who they are is in practice_participants",
         "practice_engagements": "the form, topic and status of a conversation; who takes part is in practice_participants",
         "handbook_chapters": "the handbook's chapters and who may read them",
         "handbook_texts": "the current text of each chapter per language; who wrote it is in handbook_revisions",

@@ -23,6 +23,17 @@ struct PracticeAPIController: RouteCollection {
         var createdAt: Date?
     }
 
+    struct MeetingDTO: Content {
+        var id: UUID
+        var startsAt: Date
+        var timeZone: String
+        var durationMinutes: Int
+        var place: String
+        var onlineLink: String
+        var agenda: String
+        var cancelled: Bool
+    }
+
     struct EngagementDTO: Content {
         var id: UUID
         var form: String
@@ -30,6 +41,7 @@ struct PracticeAPIController: RouteCollection {
         var status: String
         var participants: [Participant]
         var notes: [Note]
+        var meetings: [MeetingDTO]
     }
 
     struct RequestDTO: Content {
@@ -56,10 +68,15 @@ struct PracticeAPIController: RouteCollection {
             let people = Set(participants.map { $0.$user.id })
             guard Policy.allows(principal, .viewEngagement, .engagement(participants: people)) else { continue }
             let notes = try await AskAColleague(db: req.db).readableNotes(engagementID: id, participants: people, for: principal)
+            let meetings = try await Meeting.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$startsAt).all()
             result.append(EngagementDTO(
                 id: id, form: engagement.form.rawValue, topic: engagement.topic, status: engagement.status.rawValue,
                 participants: participants.map { Participant(name: $0.user.fullName, role: $0.role.rawValue) },
-                notes: notes.map { Note(author: $0.author.fullName, text: $0.text, visibility: $0.visibility.rawValue, createdAt: $0.createdAt) }))
+                notes: notes.map { Note(author: $0.author.fullName, text: $0.text, visibility: $0.visibility.rawValue, createdAt: $0.createdAt) },
+                meetings: try meetings.map {
+                    MeetingDTO(id: try $0.requireID(), startsAt: $0.startsAt, timeZone: $0.timeZone, durationMinutes: $0.durationMinutes,
+                               place: $0.place, onlineLink: $0.onlineLink, agenda: $0.agenda, cancelled: $0.cancelled)
+                }))
         }
         return result
     }

@@ -54,3 +54,15 @@ extension HelpVolunteer: PersonalDataHolder {
         try await HelpVolunteer.query(on: db).filter(\.$user.$id == user.requireID()).delete()
     }
 }
+
+extension CalendarFeed: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        // The link itself is not kept (only its hash), so only its date can be given.
+        try await CalendarFeed.query(on: db).filter(\.$user.$id == user.requireID()).all()
+            .map { ["created": PersonalData.date($0.createdAt)] }
+    }
+    static func erase(_ user: User, on db: any Database) async throws {
+        try await CalendarFeed.query(on: db).filter(\.$user.$id == user.requireID()).delete()
+    }
+}

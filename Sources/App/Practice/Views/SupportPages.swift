@@ -62,6 +62,10 @@ enum MySupportPage {
         var myRequests: [Request]
         var forMe: [Request]
         var schools: [SchoolChoice]
+        var nextMeetings: [(meeting: Meeting, topic: String, engagementID: UUID)] = []
+        var hasFeed = false
+        /// Shown once, right after a new feed is made (only its hash is kept).
+        var newFeedURL: String?
 
         static func load(for user: User, req: Vapor.Request) async throws -> Model {
             let userID = try user.requireID()
@@ -90,11 +94,15 @@ enum MySupportPage {
                 Conversation(id: try e.requireID(), topic: e.topic,
                              with: others.filter { $0.$engagement.id == e.id }.map { $0.user.fullName }, status: e.status)
             }
-            return Model(conversations: conversations, myRequests: mine, forMe: forMe, schools: schools.compactMap { school in
+            var model = Model(conversations: conversations, myRequests: mine, forMe: forMe, schools: schools.compactMap { school in
                 guard let id = school.id else { return nil }
                 return SchoolChoice(id: id, name: school.name, mayVolunteer: Policy.allows(principal, .volunteer, school.policyResource),
                                     topics: topics[id] ?? [])
             })
+            model.nextMeetings = try await Meetings.meetings(of: userID, from: req.now, on: req.db)
+                .filter { !$0.0.cancelled }.prefix(5).map { ($0.0, $0.1.topic, $0.1.id ?? UUID()) }
+            model.hasFeed = try await CalendarFeed.query(on: req.db).filter(\.$user.$id == userID).count() > 0
+            return model
         }
     }
 
@@ -104,6 +112,22 @@ enum MySupportPage {
             .h1(.text(context.t("My support"))),
             .p(.class("lead"), .text(context.t("Ask a colleague for help, answer a colleague's question, and keep your conversations in one place. Leaders see none of it."))),
             .p(.a(.id("ask-link"), .class("button-primary"), .href(SiteURL.supportAsk.path), .text(context.t("Ask a colleague")))),
+            .unwrap(model.newFeedURL) { link in
+                .div(.id("new-feed"), .class("notice"), .attribute(named: "role", value: "status"),
+                     .p(.text(context.t("Your calendar link (copy it now: it is shown only once):"))),
+                     .p(.code(.text(link))))
+            },
+            .if(!model.nextMeetings.isEmpty, .section(
+                .attribute(named: "aria-labelledby", value: "next-meetings-title"),
+                .h2(.id("next-meetings-title"), .text(context.t("Next meetings"))),
+                .ul(.id("next-meetings"), .class("card-list"), .forEach(model.nextMeetings) { item in
+                    .li(.a(.href(SiteURL.engagement(.value(item.engagementID)).path),
+                           .text(context.localizer.date(item.meeting.startsAt, time: true,
+                                                        timeZone: TimeZone(identifier: item.meeting.timeZone) ?? .init(identifier: "UTC")!)
+                                 + " (" + item.meeting.timeZone + ") · "
+                                 + (HelpTopic(rawValue: item.topic).map { PracticeNames.topic($0, context) } ?? item.topic))))
+                })
+            )),
             .section(
                 .attribute(named: "aria-labelledby", value: "conversations-title"),
                 .h2(.id("conversations-title"), .text(context.t("My conversations"))),
@@ -135,6 +159,19 @@ enum MySupportPage {
                               Components.csrfField(context),
                               .button(.type(.submit), .class("button-primary"), .text(context.t("Take this question")))))
                 })
+            ),
+            .section(
+                .attribute(named: "aria-labelledby", value: "feed-title"),
+                .h2(.id("feed-title"), .text(context.t("My calendar link"))),
+                .p(.text(context.t("A private link that Google Calendar, Outlook or Apple Calendar can subscribe to: your meetings appear there and stay up to date. Anyone with the link sees your meetings, so keep it to yourself."))),
+                .div(.class("row-actions"),
+                     .form(.class("inline-form"), .method(.post), .action(SiteURL.supportCalendarFeed.path),
+                           Components.csrfField(context),
+                           .button(.type(.submit), .class("button-secondary"),
+                                   .text(model.hasFeed ? context.t("Make a new link (the old one stops working)") : context.t("Make my calendar link")))),
+                     .if(model.hasFeed, .form(.class("inline-form"), .method(.post), .action(SiteURL.supportCalendarFeedRevoke.path),
+                                              Components.csrfField(context),
+                                              .button(.type(.submit), .class("button-link"), .text(context.t("Turn the link off"))))))
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "volunteer-title"),
@@ -227,8 +264,58 @@ enum AskPage {
     }
 }
 
-/// One conversation: who takes part, the notes each may read, a note to add, closing.
+/// One conversation: who takes part, its meetings, the notes each may read, a note to add, closing.
 enum EngagementPage {
+    static func meetingsSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        let d = model.meetingDraft ?? .init(date: "", time: "", zone: model.defaultZone, duration: "45", place: "", link: "", agenda: "")
+        let e = model.meetingErrors
+        return .section(
+            .attribute(named: "aria-labelledby", value: "meetings-title"),
+            .h2(.id("meetings-title"), .text(context.t("Meetings"))),
+            .if(model.meetings.isEmpty, .p(.text(context.t("No meeting planned yet.")))),
+            .ul(.id("meetings"), .class("card-list"), .forEach(model.meetings) { meeting in
+                let zone = TimeZone(identifier: meeting.timeZone) ?? .init(identifier: "UTC")!
+                return .li(
+                    .class(meeting.cancelled ? "meeting meeting-cancelled" : "meeting"),
+                    .p(.strong(.text(context.localizer.date(meeting.startsAt, time: true, timeZone: zone))),
+                       .text(" (" + meeting.timeZone + ") · " + context.localizer.tn("{count} minute", "{count} minutes", count: meeting.durationMinutes)
+                             + (meeting.cancelled ? " · " + context.t("Cancelled") : ""))),
+                    .if(!meeting.place.isEmpty, .p(.text(context.t("Place: {place}", ["place": meeting.place])))),
+                    .if(!meeting.onlineLink.isEmpty, .p(.a(.href(meeting.onlineLink), .attribute(named: "rel", value: "noopener noreferrer"),
+                                                           .text(context.t("Join online"))))),
+                    .if(!meeting.agenda.isEmpty, .p(.class("note-text"), .text(meeting.agenda))),
+                    .div(.class("row-actions"),
+                         .a(.class("meeting-ics"), .href(SiteURL.meetingCalendar(.value(model.id), .value(meeting.id ?? UUID())).path),
+                            .text(context.t("Add to my calendar (.ics)"))),
+                         .if(!meeting.cancelled && model.status != .closed, .form(
+                             .class("inline-form"), .method(.post), .action(SiteURL.meetingCancel(.value(model.id), .value(meeting.id ?? UUID())).path),
+                             Components.csrfField(context),
+                             .button(.type(.submit), .class("button-link"), .text(context.t("Cancel this meeting"))))))
+                )
+            }),
+            .if(model.status != .closed, .details(
+                .if(!e.isEmpty, .attribute(named: "open", value: "open")),
+                .summary(.text(context.t("Plan a meeting"))),
+                Components.errorSummary(context, Array(e.values).sorted()),
+                .form(
+                    .id("meeting-form"), .class("stack"), .method(.post), .action(SiteURL.engagementMeetings(.value(model.id)).path),
+                    Components.csrfField(context),
+                    Components.field(.init(id: "date", label: context.t("Date"), type: .date, value: d.date, error: e["date"])),
+                    Components.field(.init(id: "time", label: context.t("Time"), type: .time, value: d.time)),
+                    Components.selectField(id: "time_zone", label: context.t("Time zone"), options: Meetings.zones.map { ($0, $0) },
+                                           selected: d.zone, error: e["time_zone"]),
+                    Components.field(.init(id: "duration", label: context.t("Length in minutes"), type: .number, value: d.duration, error: e["duration"])),
+                    Components.field(.init(id: "place", label: context.t("Place (optional)"), value: d.place, required: false, error: e["place"])),
+                    Components.field(.init(id: "online_link", label: context.t("Online meeting link (optional)"), type: .url, value: d.link,
+                                           required: false, error: e["online_link"])),
+                    HandbookEditPage.textArea(id: "agenda", label: context.t("Agenda (optional)"), hint: nil, value: d.agenda, rows: 3,
+                                              error: e["agenda"], language: nil),
+                    Components.submit(context.t("Plan the meeting"))
+                )
+            ))
+        )
+    }
+
     struct Note {
         var author: String
         var text: String
@@ -245,17 +332,34 @@ enum EngagementPage {
         var notes: [Note]
         var noteError: String?
         var draft = ""
+        var meetings: [Meeting]
+        var defaultZone: String
+        var meetingErrors: [String: String] = [:]
+        var meetingDraft: MeetingDraft?
+
+        struct MeetingDraft {
+            var date: String
+            var time: String
+            var zone: String
+            var duration: String
+            var place: String
+            var link: String
+            var agenda: String
+        }
 
         static func load(_ engagement: Engagement, participants: [EngagementParticipant], req: Request) async throws -> Model {
             let principal = try await req.principal()
             let id = try engagement.requireID()
             let people = Set(participants.map { $0.$user.id })
             let notes = try await AskAColleague(db: req.db).readableNotes(engagementID: id, participants: people, for: principal)
+            let meetings = try await Meeting.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$startsAt).all()
+            let school = try await School.find(engagement.$school.id, on: req.db)
             return Model(
                 id: id, topic: engagement.topic, status: engagement.status,
                 participants: participants.map { ($0.user.fullName, $0.role) },
                 notes: notes.map { Note(author: $0.author.fullName, text: $0.text, shared: $0.visibility == .shared,
-                             mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt) })
+                             mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt) },
+                meetings: meetings, defaultZone: Meetings.zone(forCountry: school?.country ?? ""))
         }
     }
 
@@ -269,6 +373,8 @@ enum EngagementPage {
                 p.name + " (" + (p.role == .asker ? context.t("asked") : context.t("helps")) + ")"
             }.joined(separator: ", ") + (model.status == .closed ? " · " + context.t("Closed") : ""))),
             .p(.class("hint"), .text(context.t("Shared notes are read by the two of you; a private note by you alone. Nobody else, not a leader, not an administrator, can read them."))),
+            meetingsSection(context, model),
+            .h2(.text(context.t("Notes"))),
             .ol(.id("notes"), .class("card-list"), .forEach(model.notes) { note in
                 .li(.class(note.shared ? "note" : "note note-private"),
                     .p(.class("meta"), .text(note.author + (note.createdAt.map { " · " + context.localizer.date($0, time: true) } ?? "")

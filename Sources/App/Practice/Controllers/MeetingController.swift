@@ -1,0 +1,127 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Meetings in an engagement (planned by either participant, in their zone), one `.ics`
+/// file per meeting, and each person's private calendar feed, which any calendar app can
+/// subscribe to (the URL holds a secret; a new one replaces the old).
+struct MeetingController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post(SiteURL.engagementMeetings(.key).pathComponents, use: add)
+        routes.get(SiteURL.meetingCalendar(.key, .key).pathComponents, use: calendarFile)
+        routes.post(SiteURL.meetingCancel(.key, .key).pathComponents, use: cancel)
+        routes.post(SiteURL.supportCalendarFeed.pathComponents, use: newFeed)
+        routes.post(SiteURL.supportCalendarFeedRevoke.pathComponents, use: revokeFeed)
+        routes.get(SiteURL.calendarFeed(.key).pathComponents, use: feed)
+    }
+
+    struct MeetingForm: Content {
+        var date: String?
+        var time: String?
+        var time_zone: String?
+        var duration: String?
+        var place: String?
+        var online_link: String?
+        var agenda: String?
+    }
+
+    func add(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let (engagement, participants) = try await SupportController.loadEngagement(req, .writeNote)
+        let form = try req.content.decode(MeetingForm.self)
+        let zone = form.time_zone ?? ""
+        let start = Meetings.instant(date: form.date ?? "", time: form.time ?? "", zone: zone)
+        let duration = Int((form.duration ?? "").trimmingCharacters(in: .whitespaces))
+        let place = (form.place ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let link = (form.online_link ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let agenda = (form.agenda ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors: [String: String] = [:]
+        if !Meetings.zones.contains(zone) { errors["time_zone"] = req.t("Choose a time zone from the list.") }
+        else if start == nil { errors["date"] = req.t("Enter a date and a time, for example 2026-12-03 and 15:30.") }
+        if duration.map({ !(10...480).contains($0) }) ?? true { errors["duration"] = req.t("Enter a length from 10 to 480 minutes.") }
+        if place.count > 200 { errors["place"] = req.t("Keep the place under 200 characters.") }
+        if !link.isEmpty, link.count > 500 || !(link.lowercased().hasPrefix("https://") || link.lowercased().hasPrefix("http://")) || URL(string: link)?.host == nil {
+            errors["online_link"] = req.t("Enter a web address starting with https://.")
+        }
+        if agenda.count > 2000 { errors["agenda"] = req.t("Keep the agenda under 2,000 characters.") }
+        guard errors.isEmpty, let start, let duration else {
+            var model = try await EngagementPage.Model.load(engagement, participants: participants, req: req)
+            model.meetingErrors = errors
+            model.meetingDraft = .init(date: form.date ?? "", time: form.time ?? "", zone: zone, duration: form.duration ?? "",
+                                       place: place, link: link, agenda: agenda)
+            return req.render(EngagementPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+        let id = try engagement.requireID()
+        try await Meeting(engagementID: id, startsAt: start, timeZone: zone, durationMinutes: duration, place: place,
+                          onlineLink: link, agenda: agenda).save(on: req.db)
+        return req.redirect(to: .engagement(.value(id)), notice: req.t("Meeting planned. Add it to your calendar with the link beside it."))
+    }
+
+    static func loadMeeting(_ req: Request, engagement: Engagement) async throws -> Meeting {
+        guard let raw = req.parameters.get(SiteURL.meetingIDKey), let id = UUID(uuidString: raw),
+              let meeting = try await Meeting.find(id, on: req.db), meeting.$engagement.id == engagement.id else { throw Abort(.notFound) }
+        return meeting
+    }
+
+    func calendarFile(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let (engagement, participants) = try await SupportController.loadEngagement(req, .viewEngagement)
+        let meeting = try await Self.loadMeeting(req, engagement: engagement)
+        let title = Self.title(engagement, participants: participants.map { $0.user.fullName }, req: req)
+        let text = ICalendar.calendar(name: "Collegium", events: [Meetings.event(meeting, title: title, host: Self.host(req))], now: req.now)
+        return Meetings.response(text, filename: "collegium-meeting.ics")
+    }
+
+    func cancel(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let (engagement, _) = try await SupportController.loadEngagement(req, .writeNote)
+        let meeting = try await Self.loadMeeting(req, engagement: engagement)
+        if !meeting.cancelled {
+            meeting.cancelled = true
+            meeting.sequence += 1
+            try await meeting.save(on: req.db)
+        }
+        return req.redirect(to: .engagement(.value(try engagement.requireID())), notice: req.t("Meeting cancelled. Calendars that follow your feed will show it as cancelled."))
+    }
+
+    func newFeed(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let userID = try user.requireID()
+        let token = SecretToken.generate()
+        try await req.db.transaction { db in
+            try await CalendarFeed.query(on: db).filter(\.$user.$id == userID).delete()
+            try await CalendarFeed(userID: userID, tokenHash: SecretToken.hash(token)).save(on: db)
+        }
+        var model = try await MySupportPage.Model.load(for: user, req: req)
+        model.newFeedURL = SiteURL.calendarFeed(.value(token)).absolute(req.application.config)
+        return req.render(MySupportPage.view(req.pageContext(), model))
+    }
+
+    func revokeFeed(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        try await CalendarFeed.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
+        return req.redirect(to: .support, notice: req.t("Your calendar link no longer works. Calendars that followed it will stop updating."))
+    }
+
+    func feed(req: Request) async throws -> Response {
+        guard let token = req.parameters.get(SiteURL.tokenKey), SecretToken.looksValid(token),
+              let feed = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == SecretToken.hash(token)).first() else {
+            throw Abort(.notFound)
+        }
+        let meetings = try await Meetings.meetings(of: feed.$user.id, from: req.now.addingTimeInterval(-90 * 86_400), on: req.db)
+        var events: [ICalendar.Event] = []
+        for (meeting, engagement) in meetings {
+            let others = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id == engagement.requireID())
+                .with(\.$user).all().map { $0.user.fullName }
+            events.append(Meetings.event(meeting, title: Self.title(engagement, participants: others, req: req), host: Self.host(req)))
+        }
+        return Meetings.response(ICalendar.calendar(name: "Collegium", events: events, now: req.now), filename: "collegium.ics")
+    }
+
+    static func title(_ engagement: Engagement, participants: [String], req: Request) -> String {
+        let topic = HelpTopic(rawValue: engagement.topic).map { PracticeNames.topic($0, req.pageContext()) } ?? engagement.topic
+        return "Collegium: " + topic + " (" + participants.joined(separator: ", ") + ")"
+    }
+
+    static func host(_ req: Request) -> String { req.application.config.publicURL.host ?? "collegium" }
+}

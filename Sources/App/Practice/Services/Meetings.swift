@@ -1,0 +1,63 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// Meetings: planning one in the zone of the people meeting, and the calendar files.
+enum Meetings {
+    /// The zones offered when planning a meeting: those of the schools Collegium serves first.
+    static let zones = ["Europe/Riga", "Europe/Prague", "Europe/Rome", "Europe/Athens", "Asia/Tbilisi",
+                        "Europe/Tallinn", "Europe/Vilnius", "Europe/Berlin", "Europe/London", "UTC"]
+
+    /// The usual zone of a school's country.
+    static func zone(forCountry country: String) -> String {
+        switch country.uppercased() {
+        case "LV": "Europe/Riga"
+        case "CZ": "Europe/Prague"
+        case "IT": "Europe/Rome"
+        case "GR": "Europe/Athens"
+        case "GE": "Asia/Tbilisi"
+        case "EE": "Europe/Tallinn"
+        case "LT": "Europe/Vilnius"
+        case "DE": "Europe/Berlin"
+        case "GB", "UK": "Europe/London"
+        default: "UTC"
+        }
+    }
+
+    /// `2026-12-03` and `15:30` in `zone`, as an instant; nil if either is malformed.
+    static func instant(date: String, time: String, zone: String) -> Date? {
+        let d = date.split(separator: "-").compactMap { Int($0) }, t = time.split(separator: ":").compactMap { Int($0) }
+        guard d.count == 3, t.count >= 2, (1...12).contains(d[1]), (1...31).contains(d[2]), (0...23).contains(t[0]), (0...59).contains(t[1]),
+              (2000...2100).contains(d[0]), let timeZone = TimeZone(identifier: zone) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let components = DateComponents(year: d[0], month: d[1], day: d[2], hour: t[0], minute: t[1])
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
+    }
+
+    static func event(_ meeting: Meeting, title: String, host: String) -> ICalendar.Event {
+        ICalendar.Event(uid: "\(meeting.id?.uuidString ?? UUID().uuidString)@\(host)", start: meeting.startsAt,
+                        durationMinutes: meeting.durationMinutes, summary: title, description: meeting.agenda,
+                        location: meeting.place.isEmpty ? meeting.onlineLink : meeting.place,
+                        url: meeting.onlineLink.isEmpty ? nil : meeting.onlineLink, sequence: meeting.sequence,
+                        cancelled: meeting.cancelled, updated: meeting.updatedAt ?? meeting.createdAt ?? meeting.startsAt)
+    }
+
+    /// A person's meetings across their engagements, for their feed and "My support".
+    static func meetings(of userID: UUID, from: Date, on db: any Database) async throws -> [(Meeting, Engagement)] {
+        let engagementIDs = try await EngagementParticipant.query(on: db).filter(\.$user.$id == userID).all().map { $0.$engagement.id }
+        let meetings = try await Meeting.query(on: db).filter(\.$engagement.$id ~~ engagementIDs).filter(\.$startsAt >= from)
+            .with(\.$engagement).sort(\.$startsAt).all()
+        return meetings.map { ($0, $0.engagement) }
+    }
+
+    static func response(_ text: String, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}
