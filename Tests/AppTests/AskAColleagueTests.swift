@@ -252,3 +252,65 @@ struct MeetingTests {
         }
     }
 }
+
+@Suite("Collegial support counts")
+struct PracticeCountsTests {
+    @Test("A leader sees how much support goes on in the school, never a question or a name; a teacher does not see the counts")
+    func counts() async throws {
+        try await withApp { app, ctx in
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            _ = try await AskAColleagueTests.ask(teacher, question: "Secret worry about a parent", school: ctx.fixtures.schoolA)
+            _ = try await AskAColleagueTests.ask(teacher, question: "Another worry", showName: true, school: ctx.fixtures.schoolA)
+            let request = try #require(try await HelpRequest.query(on: app.db).filter(\.$question == "Another worry").first())
+            let counsellorID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.counsellorA).first()?.requireID())
+            _ = try await AskAColleague(db: app.db).take(request, helperID: counsellorID)
+
+            for viewer in [Fixtures.leaderA, Fixtures.coordinator] {
+                let browser = ctx.browser()
+                try await browser.login(viewer)
+                let page = try await browser.get("/schools/\(ctx.fixtures.schoolA.uuidString)")
+                #expect(page.contains("id=\"practice-counts\""), "\(viewer)")
+                #expect(page.contains("1 conversation under way (ask a colleague)"))
+                #expect(page.contains("1 question waiting for a colleague"))
+                #expect(!page.contains("Secret worry") && !page.contains("Another worry"))
+            }
+            let page = try await teacher.get("/schools/\(ctx.fixtures.schoolA.uuidString)")
+            #expect(page.status == .ok && !page.contains("id=\"practice-counts\""))
+        }
+    }
+}
+
+@Suite("Questions nobody takes")
+struct RaisedQuestionsTests {
+    @Test("A question not taken in time is raised to the support staff: shown first and marked; others see it as before")
+    func raised() async throws {
+        try await withApp { app, ctx in
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            _ = try await teacher.post("/support/ask", form: ["school": ctx.fixtures.schoolA.uuidString, "topic": "workload", "urgency": "today", "question": "Urgent: too much marking"])
+            let counsellor = ctx.browser()
+            try await counsellor.login(Fixtures.counsellorA)
+            #expect(!(try await counsellor.get("/support")).contains("class=\"raised\""))
+            ctx.clock.advance(by: 5 * 3600)
+            try await counsellor.login(Fixtures.counsellorA)  // the session has timed out meanwhile
+            let later = try await counsellor.get("/support")
+            #expect(later.contains("class=\"raised\""))
+            #expect(later.contains("Nobody has taken this in time"))
+            let volunteer = try await Fixtures.addMember("v@example.org", school: ctx.fixtures.schoolA, role: .teacher, on: app)
+            let colleague = ctx.browser()
+            try await colleague.login(volunteer)
+            _ = try await colleague.post("/support/volunteer", form: ["school": ctx.fixtures.schoolA.uuidString, "topics[]": "workload"])
+            let page = try await colleague.get("/support")
+            #expect(page.contains("Urgent: too much marking") && !page.contains("class=\"raised\""))
+        }
+    }
+
+    @Test("The waiting limits follow the urgency")
+    func limits() {
+        #expect(HelpRequestRules.isRaised(urgency: .today, askedAt: 0, now: 4 * 3600 + 1))
+        #expect(!HelpRequestRules.isRaised(urgency: .thisWeek, askedAt: 0, now: 86_400))
+        #expect(HelpRequestRules.isRaised(urgency: .thisWeek, askedAt: 0, now: 2 * 86_400 + 1))
+        #expect(!HelpRequestRules.isRaised(urgency: .whenever, askedAt: 0, now: 6 * 86_400))
+    }
+}

@@ -44,6 +44,7 @@ struct PolicyTests {
         .administer: [.admin],
         .viewWellbeingFigures: [.leaderA, .coordinator, .admin],
         .manageWellbeing: [.leaderA, .admin],
+        .viewPracticeCounts: [.leaderA, .coordinator, .admin],
         // Handbook actions are about the handbook, never about a school.
         .readHandbook: [.admin],
         .editHandbook: [.admin],
@@ -77,6 +78,7 @@ struct PolicyTests {
             #expect(Policy.allows(Self.principal(who), .administer, .instance) == (who == .admin))
             #expect(Policy.allows(Self.principal(who), .view, .network(id: Self.network)) == [.coordinator, .admin].contains(who))
             #expect(Policy.allows(Self.principal(who), .viewWellbeingFigures, .network(id: Self.network)) == [.coordinator, .admin].contains(who))
+            #expect(Policy.allows(Self.principal(who), .viewPracticeCounts, .network(id: Self.network)) == [.coordinator, .admin].contains(who))
             #expect(!Policy.allows(Self.principal(who), .administer, .network(id: Self.network)) || who == .admin)
         }
     }

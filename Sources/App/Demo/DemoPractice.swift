@@ -27,14 +27,14 @@ enum DemoPractice {
 
         try await HelpRequest(schoolID: rigaID, askerID: try await user("elina.silina").requireID(), topic: .digitalTools, urgency: .thisWeek,
                               question: "My Year 7 class will hand in projects as shared documents for the first time. How do you keep track of who wrote what, without spending every evening on it?",
-                              showName: true).save(on: db)
+                              showName: true, askedAt: now.addingTimeInterval(-26 * 3600)).save(on: db)
         try await HelpRequest(schoolID: rigaID, askerID: try await user("uldis.petersons").requireID(), topic: .classroomManagement, urgency: .today,
                               question: "Since the autumn break one group talks over me for the first ten minutes of every lesson. I have tried waiting in silence and seating changes. What else could I try tomorrow?",
-                              showName: false).save(on: db)
+                              showName: false, askedAt: now.addingTimeInterval(-6 * 3600)).save(on: db)
 
         let asked = HelpRequest(schoolID: rigaID, askerID: try await user("janis.ozols").requireID(), topic: .parents, urgency: .thisWeek,
                                 question: "A parent sends me long messages late every evening and expects an answer by morning. How do I set limits without damaging the relationship?",
-                                showName: true)
+                                showName: true, askedAt: now.addingTimeInterval(-3 * 86_400))
         try await asked.save(on: db)
         let helper = try await user("martins.eglitis")
         let engagement = try await AskAColleague(db: db).take(asked, helperID: try helper.requireID())

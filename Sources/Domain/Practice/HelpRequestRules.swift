@@ -30,6 +30,20 @@ public enum HelpRequestRules {
         return volunteersForTopic || role.isSupportStaff
     }
 
+    /// How long a question may wait before it is raised to the school's support staff
+    /// (shown to them first, marked as waiting too long).
+    public static func waitingLimit(_ urgency: HelpUrgency) -> Double {
+        switch urgency {
+        case .today: 4 * 3600
+        case .thisWeek: 2 * 86_400
+        case .whenever: 7 * 86_400
+        }
+    }
+
+    public static func isRaised(urgency: HelpUrgency, askedAt: Double, now: Double) -> Bool {
+        now - askedAt > waitingLimit(urgency)
+    }
+
     public static func showsName(showNameToSchool: Bool, viewerIsAsker: Bool, viewerTookIt: Bool) -> Bool {
         showNameToSchool || viewerIsAsker || viewerTookIt
     }

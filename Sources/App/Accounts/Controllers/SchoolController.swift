@@ -20,6 +20,9 @@ struct SchoolController: RouteCollection {
         let canManage = Policy.allows(principal, .manageStaff, school.policyResource)
         var model = try await SchoolPage.Model.load(school: school, includeInvitations: canManage, now: req.now, on: req.db)
         model.showsWellbeing = Policy.allows(principal, .viewWellbeingFigures, school.policyResource)
+        if Policy.allows(principal, .viewPracticeCounts, school.policyResource) {
+            model.practice = try await PracticeCounts.load(schoolID: try school.requireID(), on: req.db)
+        }
         return req.render(SchoolPage.view(req.pageContext(), model))
     }
 

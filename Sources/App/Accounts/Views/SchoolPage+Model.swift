@@ -29,6 +29,8 @@ enum SchoolPage {
         var invitations: [PendingInvitation]?
         /// Whether the viewer may see the school's well-being figures.
         var showsWellbeing = false
+        /// How much collegial support goes on, for leaders and coordinators (counts only).
+        var practice: PracticeCounts?
 
         static func load(school: School, includeInvitations: Bool, now: Date, on db: any Database) async throws -> Model {
             let schoolID = try school.requireID()

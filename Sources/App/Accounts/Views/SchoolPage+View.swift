@@ -18,6 +18,19 @@ extension SchoolPage {
             },
             .if(model.showsWellbeing,
                 .p(.a(.id("wellbeing-link"), .href(SiteURL.schoolWellbeing(.value(model.id)).path), .text(context.t("Staff well-being: figures from check-ins"))))),
+            .unwrap(model.practice) { counts in
+                .section(
+                    .id("practice-counts"), .attribute(named: "aria-labelledby", value: "practice-heading"),
+                    .h2(.id("practice-heading"), .text(context.t("Collegial support in this school"))),
+                    .p(.class("hint"), .text(context.t("How many, never who or what: questions and notes stay between colleagues."))),
+                    .ul(
+                        .li(.text(l.tn("{count} conversation under way (ask a colleague)", "{count} conversations under way (ask a colleague)", count: counts.active[.consultation] ?? 0))),
+                        .li(.text(l.tn("{count} question waiting for a colleague", "{count} questions waiting for a colleague", count: counts.openQuestions))),
+                        .li(.text(l.tn("{count} colleague offers help on some topic", "{count} colleagues offer help on some topic", count: counts.volunteers))),
+                        .li(.text(l.tn("{count} conversation closed", "{count} conversations closed", count: counts.closed)))
+                    )
+                )
+            },
             .h2(.id("staff-heading"), .text(l.tn("{count} member of staff", "{count} members of staff", count: model.members.count))),
             .table(
                 .id("staff"), .class("data-table"),

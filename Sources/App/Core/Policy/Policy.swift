@@ -24,6 +24,8 @@ enum Policy {
         case readHandbook
         /// Edit chapters, restore revisions, make chapters public, see translation status.
         case editHandbook
+        /// See how much collegial support goes on in a school: counts only, never who or what.
+        case viewPracticeCounts
         /// Ask colleagues of a school for help (any member of the school).
         case askForHelp
         /// Offer to answer requests on some topics in a school (members other than leaders).
@@ -80,14 +82,14 @@ enum Policy {
             // handbook serves the whole instance.
             return action == .editHandbook && !principal.coordinatedNetworks.isEmpty
         case .network(let id):
-            return [.view, .viewWellbeingFigures].contains(action) && principal.coordinatedNetworks.contains(id)
+            return [.view, .viewWellbeingFigures, .viewPracticeCounts].contains(action) && principal.coordinatedNetworks.contains(id)
         case .school(let id, let networkID):
             let coordinates = networkID.map(principal.coordinatedNetworks.contains) ?? false
             let role = principal.schoolRoles[id]
             switch action {
             case .view, .viewMembers:
                 return role != nil || coordinates
-            case .manageStaff, .viewWellbeingFigures:
+            case .manageStaff, .viewWellbeingFigures, .viewPracticeCounts:
                 return role == .leader || coordinates
             case .manageWellbeing:
                 return role == .leader

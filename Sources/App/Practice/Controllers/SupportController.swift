@@ -60,7 +60,7 @@ struct SupportController: RouteCollection {
         let schoolID = try school.requireID()
         try await req.authorize(.askForHelp, school.policyResource)
         try await HelpRequest(schoolID: schoolID, askerID: try user.requireID(), topic: topic, urgency: urgency,
-                              question: question, showName: form.show_name != nil).save(on: req.db)
+                              question: question, showName: form.show_name != nil, askedAt: req.now).save(on: req.db)
         return req.redirect(to: .support, notice: req.t("Your question is waiting for a colleague. You will find the conversation here once someone takes it."))
     }
 

@@ -37,6 +37,7 @@ struct M006_CreatePractice: AsyncMigration {
             .field("question", .string, .required)
             .field("show_name", .bool, .required)
             .field("status", .string, .required)
+            .field("asked_at", .datetime, .required)
             .field("created_at", .datetime)
             .field("school_id", .uuid, .required, .references("schools", "id", onDelete: .cascade))
             .field("asker_id", .uuid, .required, .references("users", "id", onDelete: .cascade))

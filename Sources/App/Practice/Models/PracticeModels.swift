@@ -108,6 +108,8 @@ final class HelpRequest: Model, @unchecked Sendable {
     /// Whether the school's colleagues see who asks (the one who takes it always does).
     @Field(key: "show_name") var showName: Bool
     @Field(key: "status") var status: Status
+    /// When it was asked, by the application's clock (the waiting limits count from it).
+    @Field(key: "asked_at") var askedAt: Date
 
     // MARK: relationships
     @Parent(key: "school_id") var school: School
@@ -117,7 +119,8 @@ final class HelpRequest: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, schoolID: UUID, askerID: UUID, topic: HelpTopic, urgency: HelpUrgency, question: String, showName: Bool) {
+    init(id: UUID? = nil, schoolID: UUID, askerID: UUID, topic: HelpTopic, urgency: HelpUrgency, question: String, showName: Bool, askedAt: Date) {
+        self.askedAt = askedAt
         self.id = id
         self.$school.id = schoolID
         self.$asker.id = askerID

@@ -41,6 +41,8 @@ enum MySupportPage {
         var asker: String?
         var school: String
         var createdAt: Date?
+        /// Not taken in time, and the viewer is support staff of its school: shown first.
+        var raised = false
     }
 
     struct Conversation {
@@ -82,8 +84,13 @@ enum MySupportPage {
                         asker: showName ? r.asker.fullName : nil, school: schoolName[r.$school.id] ?? "", createdAt: r.createdAt)
             }
             let mine = try visible.filter { $0.$asker.id == userID }.map { try row($0, showName: true) }
-            let forMe = try visible.filter { $0.$asker.id != userID }
-                .map { try row($0, showName: HelpRequestRules.showsName(showNameToSchool: $0.showName, viewerIsAsker: false, viewerTookIt: false)) }
+            let now = req.now.timeIntervalSince1970
+            let forMe = try visible.filter { $0.$asker.id != userID }.map { request in
+                var item = try row(request, showName: HelpRequestRules.showsName(showNameToSchool: request.showName, viewerIsAsker: false, viewerTookIt: false))
+                item.raised = (principal.schoolRoles[request.$school.id]?.isSupportStaff ?? false)
+                    && HelpRequestRules.isRaised(urgency: request.urgency, askedAt: request.askedAt.timeIntervalSince1970, now: now)
+                return item
+            }.sorted { ($0.raised ? 0 : 1) < ($1.raised ? 0 : 1) }
 
             let myParts = try await EngagementParticipant.query(on: req.db).filter(\.$user.$id == userID).all()
             let engagementIDs = myParts.map { $0.$engagement.id }
@@ -154,7 +161,9 @@ enum MySupportPage {
                 .h2(.id("for-me-title"), .text(context.t("Questions you can take"))),
                 .if(model.forMe.isEmpty, .p(.text(context.t("No open questions on your topics right now.")))),
                 .ul(.id("requests-for-me"), .class("card-list"), .forEach(model.forMe) { r in
-                    .li(requestSummary(r, context),
+                    .li(.class(r.raised ? "raised" : "request"),
+                        .if(r.raised, .p(.class("raised-label"), .strong(.text(context.t("Nobody has taken this in time: as support staff, please take it or find a colleague who can."))))),
+                        requestSummary(r, context),
                         .form(.class("inline-form"), .method(.post), .action(SiteURL.supportRequestTake(.value(r.id)).path),
                               Components.csrfField(context),
                               .button(.type(.submit), .class("button-primary"), .text(context.t("Take this question")))))
