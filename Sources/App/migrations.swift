@@ -11,4 +11,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M005_CreateHandbook())
     app.migrations.add(M006_CreatePractice())
     app.migrations.add(M007_CreateMeetings())
+    app.migrations.add(M008_CreateCoaching())
 }

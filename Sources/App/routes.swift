@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
     // Collegial support in practice: ask a colleague, conversations and their notes.
     try app.register(collection: SupportController())
     try app.register(collection: MeetingController())
+    try app.register(collection: CoachingController())
 
     // JSON API, version 1: bearer tokens only.
     let api = app.grouped("api", "v1")

@@ -314,3 +314,102 @@ struct RaisedQuestionsTests {
         #expect(!HelpRequestRules.isRaised(urgency: .whenever, askedAt: 0, now: 6 * 86_400))
     }
 }
+
+@Suite("Coaching")
+struct CoachingTests {
+    static func offer(_ browser: Browser, school: UUID, capacity: Int = 1) async throws -> Browser.Page {
+        try await browser.post("/support/coaching/offer", form: ["school": school.uuidString, "topics": "new teachers, classroom routines",
+                                                                 "capacity": String(capacity), "active": "1"])
+    }
+
+    @Test("A counsellor offers coaching; a teacher asks anyone suitable; the counsellor accepts within capacity; sessions are notes between the two")
+    func journey() async throws {
+        try await withApp { app, ctx in
+            let a = ctx.fixtures.schoolA
+            let counsellor = ctx.browser()
+            try await counsellor.login(Fixtures.counsellorA)
+            #expect(try await Self.offer(counsellor, school: a).status == .seeOther)
+
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            let form = try await teacher.get("/support/coaching/request")
+            #expect(form.contains("counsellor.a Tester — new teachers, classroom routines"))
+            #expect(try await teacher.post("/support/coaching/request", form: ["school": a.uuidString, "coach": "anyone", "topic": "Starting lessons calmly"]).status == .seeOther)
+            #expect((try await teacher.get("/support")).contains("Waiting for a coach with a free place"))
+
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            #expect(!(try await leader.get("/support")).contains("Starting lessons calmly"), "leaders see no coaching request")
+            let request = try #require(try await CoachingRequest.query(on: app.db).first())
+            #expect(try await leader.post("/support/coaching/requests/\(try request.requireID())/accept").status == .notFound)
+
+            let page = try await counsellor.get("/support")
+            #expect(page.contains("Starting lessons calmly"))
+            let accepted = try await counsellor.post("/support/coaching/requests/\(try request.requireID())/accept")
+            #expect(accepted.status == .seeOther)
+            let path = try #require(accepted.location)
+            #expect(path.hasPrefix("/support/engagements/"))
+            let roles = try await EngagementParticipant.query(on: app.db).all().map(\.role)
+            #expect(Set(roles) == [.coach, .coachee])
+
+            // A GROW session note, shared with the coachee.
+            #expect(try await counsellor.post(path + "/notes", form: [
+                "grow_goal": "Start lessons within two minutes", "grow_reality": "Five minutes lost every lesson",
+                "grow_options": "Entry task on the board; greet at the door", "grow_way": "Try the entry task for two weeks",
+                "text": "", "visibility": "shared"]).status == .seeOther)
+            let session = try await teacher.get(path)
+            #expect(session.contains("Goal: Start lessons within two minutes"))
+            #expect(session.contains("Way forward: Try the entry task for two weeks"))
+            #expect(session.contains("Coaching: Starting lessons calmly"))
+            #expect(try await leader.get(path).status == .notFound)
+
+            // Capacity 1 is now used: a second request cannot be accepted.
+            let other = try await Fixtures.addMember("teacher2.a@example.org", school: a, role: .teacher, on: app)
+            let second = ctx.browser()
+            try await second.login(other)
+            _ = try await second.post("/support/coaching/request", form: ["school": a.uuidString, "coach": "anyone", "topic": "Feedback on essays"])
+            let next = try #require(try await CoachingRequest.query(on: app.db).filter(\.$topic == "Feedback on essays").first())
+            let refused = try await counsellor.post("/support/coaching/requests/\(try next.requireID())/accept")
+            #expect(refused.status == .seeOther)
+            #expect(try await Engagement.query(on: app.db).filter(\.$form == .coaching).count() == 1, "a coach's capacity is never exceeded")
+            #expect(try await CoachingRequest.find(next.id, on: app.db)?.status == .waiting)
+        }
+    }
+
+    @Test("A coach passes a request to a colleague, who then sees it as addressed to them; bad input is refused")
+    func pass() async throws {
+        try await withApp { app, ctx in
+            let a = ctx.fixtures.schoolA
+            let counsellor = ctx.browser()
+            try await counsellor.login(Fixtures.counsellorA)
+            _ = try await Self.offer(counsellor, school: a)
+            let psychologistEmail = try await Fixtures.addMember("psych.a@example.org", school: a, role: .psychologist, on: app)
+            let psychologist = ctx.browser()
+            try await psychologist.login(psychologistEmail)
+            _ = try await Self.offer(psychologist, school: a)
+            let counsellorID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.counsellorA).first()?.requireID())
+            let psychologistID = try #require(try await User.query(on: app.db).filter(\.$email == psychologistEmail).first()?.requireID())
+
+            let teacher = ctx.browser(language: "lv")
+            try await teacher.login(Fixtures.teacherA)
+            let bad = try await teacher.post("/support/coaching/request", form: ["school": a.uuidString, "coach": UUID().uuidString, "topic": ""])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(!bad.contains("Choose a coach, or anyone suitable."), "explained in Latvian")
+            #expect(try await CoachingRequest.query(on: app.db).count() == 0)
+            _ = try await teacher.post("/support/coaching/request", form: ["school": a.uuidString, "coach": counsellorID.uuidString, "topic": "Parents' evenings"])
+            let request = try #require(try await CoachingRequest.query(on: app.db).first())
+            #expect(!(try await psychologist.get("/support")).contains("Parents&#39; evenings") )
+            #expect(try await psychologist.post("/support/coaching/requests/\(try request.requireID())/accept").status == .notFound,
+                    "a request addressed to one coach is not another's to accept")
+            #expect(try await counsellor.post("/support/coaching/requests/\(try request.requireID())/pass", form: ["coach": psychologistID.uuidString]).status == .seeOther)
+            let passed = try #require(try await CoachingRequest.find(request.id, on: app.db))
+            #expect(passed.$coach.id == psychologistID)
+            #expect(passed.suggestedByName == "counsellor.a Tester")
+            #expect((try await psychologist.get("/support")).contains("Suggested to you by counsellor.a Tester"))
+            #expect(try await counsellor.post("/support/coaching/offer", form: ["school": a.uuidString, "topics": "", "capacity": "50"]).status == .unprocessableEntity)
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            #expect(try await Self.offer(leader, school: a).status == .forbidden, "leaders do not coach their own staff here")
+        }
+    }
+}

@@ -52,6 +52,9 @@ struct PolicyTests {
         // or coordinator from outside, and leaders do not volunteer.
         .askForHelp: [.teacherA, .counsellorA, .leaderA],
         .volunteer: [.teacherA, .counsellorA],
+        .offerCoaching: [.teacherA, .counsellorA],
+        .requestCoaching: [.teacherA, .counsellorA, .leaderA],
+        .seeCoachingRequest: [], .respondToCoachingRequest: [], .withdrawCoachingRequest: [],
         .seeHelpRequest: [], .takeHelpRequest: [], .withdrawHelpRequest: [],
         .viewEngagement: [], .writeNote: [], .readNote: [],
     ]

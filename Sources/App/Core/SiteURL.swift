@@ -60,6 +60,11 @@ enum SiteURL: Sendable {
     case meetingCalendar(Parameter<UUID>, Parameter<UUID>)
     case meetingCancel(Parameter<UUID>, Parameter<UUID>)
     case supportCalendarFeed
+    case coachingRequestNew
+    case coachingOffer
+    case coachingAccept(Parameter<UUID>)
+    case coachingPass(Parameter<UUID>)
+    case coachingWithdraw(Parameter<UUID>)
     case supportCalendarFeedRevoke
     case calendarFeed(Parameter<String>)
     case admin
@@ -137,6 +142,11 @@ enum SiteURL: Sendable {
         case .meetingCancel(let id, let meeting):
             ["support", "engagements", Self.component(id, Self.idKey), "meetings", Self.component(meeting, Self.meetingIDKey), "cancel"]
         case .supportCalendarFeed: ["support", "calendar"]
+        case .coachingRequestNew: ["support", "coaching", "request"]
+        case .coachingOffer: ["support", "coaching", "offer"]
+        case .coachingAccept(let id): ["support", "coaching", "requests", Self.component(id, Self.idKey), "accept"]
+        case .coachingPass(let id): ["support", "coaching", "requests", Self.component(id, Self.idKey), "pass"]
+        case .coachingWithdraw(let id): ["support", "coaching", "requests", Self.component(id, Self.idKey), "withdraw"]
         case .supportCalendarFeedRevoke: ["support", "calendar", "revoke"]
         case .calendarFeed(let token): ["calendar", Self.component(token, Self.tokenKey)]
         case .admin: ["admin"]

@@ -53,6 +53,38 @@ enum DemoPractice {
                                          matchingPolicy: .nextTime) ?? now.addingTimeInterval(7 * 86_400)
         try await Meeting(engagementID: id, startsAt: thursday, timeZone: "Europe/Riga", durationMinutes: 40, place: "Room 112 (the psychologist's office is free then)",
                           onlineLink: "", agenda: "1. The two messages (names removed)\n2. What to write at the start of term\n3. What to do when a message is urgent").save(on: db)
+
+        try await seedCoaching(on: db, schoolID: rigaID, user: user, now: now)
+    }
+
+    /// Coaching: the counsellor and the psychologist coach; Anna is being coached by Līga
+    /// (one session written up in the GROW steps); Pēteris waits for any coach.
+    static func seedCoaching(on db: any Database, schoolID: UUID, user: (String) async throws -> User, now: Date) async throws {
+        let liga = try await user("liga.kalnina"), dace = try await user("dace.krumina")
+        try await CoachOffer(userID: try liga.requireID(), schoolID: schoolID,
+                             topics: "new teachers' first year, classroom routines, stress", capacity: 3).save(on: db)
+        try await CoachOffer(userID: try dace.requireID(), schoolID: schoolID,
+                             topics: "stress and workload, difficult conversations with parents", capacity: 2).save(on: db)
+        let anna = try await user("anna.kalnina")
+        let request = CoachingRequest(schoolID: schoolID, requesterID: try anna.requireID(), coachID: try liga.requireID(),
+                                      topic: "Keeping my Year 9 class with me in the last lesson of the day")
+        try await request.save(on: db)
+        let engagement = try await Coaching(db: db).accept(request, coachID: try liga.requireID())
+        let id = try engagement.requireID()
+        try await EngagementNote(engagementID: id, authorID: try liga.requireID(), text: """
+            Goal: Anna wants the last lesson on Thursdays to start and end calmly, with the class still working at the end.
+            Reality: By the last lesson the class is tired; about ten minutes go on settling down and the last ten on packing up.
+            Options: a short, visible plan on the board; a standing start task; a two-minute pause at the middle; ending with a one-question exit card.
+            Way forward: Anna will try the start task and the exit card for the next three Thursdays and note what changes.
+            """, visibility: .shared).save(on: db)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Riga")!
+        let next = calendar.nextDate(after: now.addingTimeInterval(3 * 86_400), matching: DateComponents(hour: 15, minute: 15, weekday: 3),
+                                     matchingPolicy: .nextTime) ?? now.addingTimeInterval(10 * 86_400)
+        try await Meeting(engagementID: id, startsAt: next, timeZone: "Europe/Riga", durationMinutes: 45, place: "Counsellor's room, 1st floor",
+                          onlineLink: "", agenda: "Second session: what changed on the three Thursdays").save(on: db)
+        try await CoachingRequest(schoolID: schoolID, requesterID: try await user("peteris.ozolins").requireID(), coachID: nil,
+                                  topic: "Giving feedback to colleagues after I observe their lessons").save(on: db)
     }
 
     enum DemoError: Error { case missing(String) }

@@ -36,6 +36,16 @@ enum Policy {
         case takeHelpRequest
         /// Withdraw one's own request.
         case withdrawHelpRequest
+        /// Offer to coach colleagues of a school (members other than leaders).
+        case offerCoaching
+        /// Ask for coaching in a school (any member).
+        case requestCoaching
+        /// See a coaching request.
+        case seeCoachingRequest
+        /// Accept a coaching request, or pass it to another coach.
+        case respondToCoachingRequest
+        /// Withdraw one's own coaching request.
+        case withdrawCoachingRequest
         /// See an engagement: who takes part, what it is about, its shared notes.
         case viewEngagement
         /// Add a note to an engagement, or close it.
@@ -47,6 +57,7 @@ enum Policy {
         /// rank. An admin or leader gets no way in (notes and requests are confidential).
         var isPractice: Bool {
             [.askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
+             .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
              .viewEngagement, .writeNote, .readNote].contains(self)
         }
     }
@@ -60,6 +71,9 @@ enum Policy {
         /// An ask-a-colleague request, with what the policy needs to know about it and
         /// about the person asking (whether they volunteer for its topic in its school).
         case helpRequest(schoolID: UUID, askerID: UUID, takenByID: UUID?, viewerVolunteers: Bool)
+        /// A coaching request: its school, who asks, the coach it is addressed to (nil: any),
+        /// and whether the person asking the policy coaches in that school.
+        case coachingRequest(schoolID: UUID, requesterID: UUID, coachID: UUID?, viewerCoaches: Bool)
         /// An engagement, by the people taking part in it.
         case engagement(participants: Set<UUID>)
         /// A note in an engagement.
@@ -75,7 +89,7 @@ enum Policy {
         if action.isPractice { return allowsPractice(principal, action, resource) }
         if principal.isAdmin { return true }
         switch resource {
-        case .instance, .helpRequest, .engagement, .engagementNote:
+        case .instance, .helpRequest, .coachingRequest, .engagement, .engagementNote:
             return false
         case .handbook:
             // Coordinators publish the handbook for their networks (PRODUCT.md); one
@@ -96,6 +110,7 @@ enum Policy {
             case .administer, .readHandbook, .editHandbook:
                 return false
             case .askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
+                 .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
                  .viewEngagement, .writeNote, .readNote:
                 return false  // decided in `allowsPractice`
             }
@@ -118,6 +133,18 @@ enum Policy {
                 && HelpRequestRules.maySee(role: principal.schoolRoles[schoolID], volunteersForTopic: volunteers, isAsker: false)
         case (.withdrawHelpRequest, .helpRequest(_, let askerID, _, _)):
             return askerID == principal.userID
+        case (.offerCoaching, .school(let id, _)):
+            return principal.schoolRoles[id].map { $0 != .leader } ?? false
+        case (.requestCoaching, .school(let id, _)):
+            return principal.schoolRoles[id] != nil
+        case (.seeCoachingRequest, .coachingRequest(let schoolID, let requesterID, let coachID, let viewerCoaches)):
+            return requesterID == principal.userID || coachID == principal.userID
+                || (coachID == nil && viewerCoaches && principal.schoolRoles[schoolID].map { $0 != .leader } ?? false)
+        case (.respondToCoachingRequest, .coachingRequest(let schoolID, let requesterID, let coachID, let viewerCoaches)):
+            return requesterID != principal.userID && viewerCoaches && principal.schoolRoles[schoolID].map { $0 != .leader } ?? false
+                && (coachID == nil || coachID == principal.userID)
+        case (.withdrawCoachingRequest, .coachingRequest(_, let requesterID, _, _)):
+            return requesterID == principal.userID
         case (.viewEngagement, .engagement(let participants)), (.writeNote, .engagement(let participants)):
             return participants.contains(principal.userID)
         case (.readNote, .engagementNote(let participants, let authorID, let shared)):
@@ -134,6 +161,7 @@ enum Policy {
         if case .handbook = resource { return allows(principal, .readHandbook, resource) ? .forbidden : .notFound }
         if case .helpRequest = resource { return allows(principal, .seeHelpRequest, resource) ? .forbidden : .notFound }
         if case .engagement = resource { return allows(principal, .viewEngagement, resource) ? .forbidden : .notFound }
+        if case .coachingRequest = resource { return allows(principal, .seeCoachingRequest, resource) ? .forbidden : .notFound }
         if case .engagementNote = resource { return .notFound }
         return allows(principal, .view, resource) ? .forbidden : .notFound
     }

@@ -126,6 +126,7 @@ extension HandbookChapterPage {
     static func practiceLink(_ practice: String?, _ context: PageContext) -> Node<HTML.BodyContext>? {
         switch practice {
         case "consultation": .a(.id("start-practice"), .href(SiteURL.supportAsk.path), .text(context.t("Ask a colleague")))
+        case "coaching": .a(.id("start-practice"), .href(SiteURL.coachingRequestNew.path), .text(context.t("Ask for coaching")))
         default: nil
         }
     }

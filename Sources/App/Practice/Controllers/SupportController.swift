@@ -135,13 +135,25 @@ struct SupportController: RouteCollection {
     struct NoteForm: Content {
         var text: String?
         var visibility: String?
+        var grow_goal: String?
+        var grow_reality: String?
+        var grow_options: String?
+        var grow_way: String?
     }
 
     func addNote(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (engagement, participants) = try await Self.loadEngagement(req, .writeNote)
         let form = try req.content.decode(NoteForm.self)
-        let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // A coaching session written in the GROW steps becomes one note, step by step.
+        let steps = [(req.t("Goal"), form.grow_goal), (req.t("Reality"), form.grow_reality),
+                     (req.t("Options"), form.grow_options), (req.t("Way forward"), form.grow_way)]
+            .compactMap { label, value -> String? in
+                let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                return trimmed.isEmpty ? nil : label + ": " + trimmed
+            }
+        let free = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (steps + (free.isEmpty ? [] : [free])).joined(separator: "\n")
         let visibility = form.visibility.flatMap(EngagementNote.Visibility.init(rawValue:))
         var problem: String?
         if text.isEmpty { problem = req.t("Write the note.") }

@@ -66,3 +66,27 @@ extension CalendarFeed: PersonalDataHolder {
         try await CalendarFeed.query(on: db).filter(\.$user.$id == user.requireID()).delete()
     }
 }
+
+extension CoachOffer: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        try await CoachOffer.query(on: db).filter(\.$user.$id == user.requireID()).all()
+            .map { ["school": $0.$school.id.uuidString, "topics": $0.topics, "capacity": String($0.capacity), "active": String($0.active)] }
+    }
+    static func erase(_ user: User, on db: any Database) async throws {
+        try await CoachOffer.query(on: db).filter(\.$user.$id == user.requireID()).delete()
+    }
+}
+
+extension CoachingRequest: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        try await CoachingRequest.query(on: db).filter(\.$requester.$id == user.requireID()).sort(\.$createdAt).all()
+            .map { ["topic": $0.topic, "status": $0.status.rawValue, "at": PersonalData.date($0.createdAt)] }
+    }
+    static func erase(_ user: User, on db: any Database) async throws {
+        let id = try user.requireID()
+        try await CoachingRequest.query(on: db).filter(\.$requester.$id == id).delete()
+        try await CoachingRequest.query(on: db).filter(\.$coach.$id == id).set(\.$coach.$id, to: nil).update()
+    }
+}

@@ -20,6 +20,26 @@ enum PracticeNames {
         }
     }
 
+    /// A conversation's title: the topic of a question, or "Coaching: …".
+    static func title(form: Engagement.Form, topic: String, _ context: PageContext) -> String {
+        switch form {
+        case .consultation: HelpTopic(rawValue: topic).map { Self.topic($0, context) } ?? topic
+        case .coaching: context.t("Coaching: {topic}", ["topic": topic])
+        case .mentoring: context.t("Mentoring: {topic}", ["topic": topic])
+        }
+    }
+
+    static func role(_ role: EngagementParticipant.Role, _ context: PageContext) -> String {
+        switch role {
+        case .asker: context.t("asked")
+        case .helper: context.t("helps")
+        case .coach: context.t("coach")
+        case .coachee: context.t("coachee")
+        case .mentor: context.t("mentor")
+        case .mentee: context.t("mentee")
+        }
+    }
+
     static func urgency(_ urgency: HelpUrgency, _ context: PageContext) -> String {
         switch urgency {
         case .today: context.t("Today")
@@ -50,6 +70,7 @@ enum MySupportPage {
         var topic: String
         var with: [String]
         var status: Engagement.Status
+        var form: Engagement.Form
     }
 
     struct SchoolChoice {
@@ -64,10 +85,12 @@ enum MySupportPage {
         var myRequests: [Request]
         var forMe: [Request]
         var schools: [SchoolChoice]
-        var nextMeetings: [(meeting: Meeting, topic: String, engagementID: UUID)] = []
+        var nextMeetings: [(meeting: Meeting, title: String, engagementID: UUID)] = []
         var hasFeed = false
         /// Shown once, right after a new feed is made (only its hash is kept).
         var newFeedURL: String?
+        var coaching = CoachingSection.Model()
+        var coachingOfferError: String?
 
         static func load(for user: User, req: Vapor.Request) async throws -> Model {
             let userID = try user.requireID()
@@ -99,7 +122,7 @@ enum MySupportPage {
                 .filter(\.$user.$id != userID).with(\.$user).all()
             let conversations = try engagements.map { e in
                 Conversation(id: try e.requireID(), topic: e.topic,
-                             with: others.filter { $0.$engagement.id == e.id }.map { $0.user.fullName }, status: e.status)
+                             with: others.filter { $0.$engagement.id == e.id }.map { $0.user.fullName }, status: e.status, form: e.form)
             }
             var model = Model(conversations: conversations, myRequests: mine, forMe: forMe, schools: schools.compactMap { school in
                 guard let id = school.id else { return nil }
@@ -107,8 +130,9 @@ enum MySupportPage {
                                     topics: topics[id] ?? [])
             })
             model.nextMeetings = try await Meetings.meetings(of: userID, from: req.now, on: req.db)
-                .filter { !$0.0.cancelled }.prefix(5).map { ($0.0, $0.1.topic, $0.1.id ?? UUID()) }
+                .filter { !$0.0.cancelled }.prefix(5).map { ($0.0, PracticeNames.title(form: $0.1.form, topic: $0.1.topic, req.pageContext()), $0.1.id ?? UUID()) }
             model.hasFeed = try await CalendarFeed.query(on: req.db).filter(\.$user.$id == userID).count() > 0
+            model.coaching = try await CoachingSection.Model.load(principal: principal, schools: schools, req: req)
             return model
         }
     }
@@ -132,7 +156,7 @@ enum MySupportPage {
                            .text(context.localizer.date(item.meeting.startsAt, time: true,
                                                         timeZone: TimeZone(identifier: item.meeting.timeZone) ?? .init(identifier: "UTC")!)
                                  + " (" + item.meeting.timeZone + ") · "
-                                 + (HelpTopic(rawValue: item.topic).map { PracticeNames.topic($0, context) } ?? item.topic))))
+                                 + item.title)))
                 })
             )),
             .section(
@@ -141,7 +165,7 @@ enum MySupportPage {
                 .if(model.conversations.isEmpty, .p(.text(context.t("No conversations yet.")))),
                 .ul(.id("conversations"), .class("card-list"), .forEach(model.conversations) { c in
                     .li(.a(.href(SiteURL.engagement(.value(c.id)).path),
-                           .text(HelpTopic(rawValue: c.topic).map { PracticeNames.topic($0, context) } ?? c.topic)),
+                           .text(PracticeNames.title(form: c.form, topic: c.topic, context))),
                         .p(.class("meta"), .text(context.t("With {names}", ["names": c.with.joined(separator: ", ")])
                                                  + (c.status == .closed ? " · " + context.t("Closed") : ""))))
                 })
@@ -169,6 +193,7 @@ enum MySupportPage {
                               .button(.type(.submit), .class("button-primary"), .text(context.t("Take this question")))))
                 })
             ),
+            CoachingSection.view(context, model.coaching, error: model.coachingOfferError),
             .section(
                 .attribute(named: "aria-labelledby", value: "feed-title"),
                 .h2(.id("feed-title"), .text(context.t("My calendar link"))),
@@ -336,6 +361,7 @@ enum EngagementPage {
     struct Model {
         var id: UUID
         var topic: String
+        var form: Engagement.Form
         var status: Engagement.Status
         var participants: [(name: String, role: EngagementParticipant.Role)]
         var notes: [Note]
@@ -364,7 +390,7 @@ enum EngagementPage {
             let meetings = try await Meeting.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$startsAt).all()
             let school = try await School.find(engagement.$school.id, on: req.db)
             return Model(
-                id: id, topic: engagement.topic, status: engagement.status,
+                id: id, topic: engagement.topic, form: engagement.form, status: engagement.status,
                 participants: participants.map { ($0.user.fullName, $0.role) },
                 notes: notes.map { Note(author: $0.author.fullName, text: $0.text, shared: $0.visibility == .shared,
                              mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt) },
@@ -373,13 +399,13 @@ enum EngagementPage {
     }
 
     static func view(_ context: PageContext, _ model: Model) -> HTML {
-        let topic = HelpTopic(rawValue: model.topic).map { PracticeNames.topic($0, context) } ?? model.topic
+        let topic = PracticeNames.title(form: model.form, topic: model.topic, context)
         return Layout.page(
             context, title: topic,
             .p(.class("breadcrumb"), .a(.href(SiteURL.support.path), .text(context.t("My support")))),
             .h1(.text(topic)),
             .p(.class("meta"), .text(model.participants.map { p in
-                p.name + " (" + (p.role == .asker ? context.t("asked") : context.t("helps")) + ")"
+                p.name + " (" + PracticeNames.role(p.role, context) + ")"
             }.joined(separator: ", ") + (model.status == .closed ? " · " + context.t("Closed") : ""))),
             .p(.class("hint"), .text(context.t("Shared notes are read by the two of you; a private note by you alone. Nobody else, not a leader, not an administrator, can read them."))),
             meetingsSection(context, model),
@@ -395,6 +421,14 @@ enum EngagementPage {
                     .id("note-form"), .class("stack"), .method(.post), .action(SiteURL.engagementNotes(.value(model.id)).path),
                     Components.csrfField(context),
                     .unwrap(model.noteError) { .p(.id("text-error"), .class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                    .if(model.form == .coaching, .fieldset(
+                        .class("question grow"),
+                        .element(named: "legend", text: context.t("A coaching session (GROW), all optional")),
+                        HandbookEditPage.textArea(id: "grow_goal", label: context.t("Goal: what do you want from this?"), hint: nil, value: "", rows: 2, error: nil, language: nil),
+                        HandbookEditPage.textArea(id: "grow_reality", label: context.t("Reality: what is happening now?"), hint: nil, value: "", rows: 2, error: nil, language: nil),
+                        HandbookEditPage.textArea(id: "grow_options", label: context.t("Options: what could you do?"), hint: nil, value: "", rows: 2, error: nil, language: nil),
+                        HandbookEditPage.textArea(id: "grow_way", label: context.t("Way forward: what will you do, and by when?"), hint: nil, value: "", rows: 2, error: nil, language: nil)
+                    )),
                     HandbookEditPage.textArea(id: "text", label: context.t("Add a note"), hint: nil, value: model.draft, rows: 4,
                                               error: model.noteError, language: nil),
                     Components.selectField(id: "visibility", label: context.t("Who may read it"),
