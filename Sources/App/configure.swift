@@ -53,6 +53,7 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(NoticeMiddleware())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(NotificationCountMiddleware())
 
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(EraseUserCommand(), as: "erase-user")

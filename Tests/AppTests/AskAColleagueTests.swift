@@ -413,3 +413,36 @@ struct CoachingTests {
         }
     }
 }
+
+@Suite("Notifications")
+struct NotificationTests {
+    @Test("People are told in the app: a question taken, a meeting planned, a note shared, a coaching request and its answer; once seen, they are no longer new")
+    func told() async throws {
+        try await withApp { app, ctx in
+            let (path, teacher, counsellor) = try await MeetingTests.conversation(app, ctx)
+            var page = try await teacher.get("/wellbeing")
+            #expect(page.contains("(1 new)"), "the header counts what is new")
+            page = try await teacher.get("/support")
+            #expect(page.contains("counsellor.a Tester took your question."))
+            #expect(!(try await teacher.get("/wellbeing")).contains("new)"), "seen: no longer new")
+
+            _ = try await counsellor.post(path + "/meetings", form: ["date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "45"])
+            _ = try await counsellor.post(path + "/notes", form: ["text": "See you then", "visibility": "shared"])
+            _ = try await counsellor.post(path + "/notes", form: ["text": "only mine", "visibility": "private"])
+            page = try await teacher.get("/support")
+            #expect(page.contains("counsellor.a Tester planned a meeting."))
+            #expect(page.contains("counsellor.a Tester shared a note with you."))
+            #expect(try await AppNotification.query(on: app.db).filter(\.$kind == .noteShared).count() == 1, "a private note tells nobody")
+
+            _ = try await CoachingTests.offer(counsellor, school: ctx.fixtures.schoolA)
+            _ = try await teacher.post("/support/coaching/request", form: ["school": ctx.fixtures.schoolA.uuidString, "coach": "anyone", "topic": "Routines"])
+            #expect((try await counsellor.get("/support")).contains("teacher.a Tester asks for coaching."))
+            let request = try #require(try await CoachingRequest.query(on: app.db).first())
+            _ = try await counsellor.post("/support/coaching/requests/\(try request.requireID())/accept")
+            #expect((try await teacher.get("/support")).contains("counsellor.a Tester accepted your request for coaching."))
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            #expect(!(try await leader.get("/support")).contains("What's new"), "nothing reaches the leader")
+        }
+    }
+}

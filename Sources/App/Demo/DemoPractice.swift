@@ -55,6 +55,10 @@ enum DemoPractice {
                           onlineLink: "", agenda: "1. The two messages (names removed)\n2. What to write at the start of term\n3. What to do when a message is urgent").save(on: db)
 
         try await seedCoaching(on: db, schoolID: rigaID, user: user, now: now)
+        // What Jānis finds new when he opens "My support".
+        let janisID = asked.$asker.id
+        try await Notifications.notify([janisID], kind: .questionTaken, actor: helper.fullName, link: .engagement(.value(id)), on: db)
+        try await Notifications.notify([janisID], kind: .meetingPlanned, actor: helper.fullName, link: .engagement(.value(id)), on: db)
     }
 
     /// Coaching: the counsellor and the psychologist coach; Anna is being coached by Līga

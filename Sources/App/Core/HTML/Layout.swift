@@ -51,7 +51,9 @@ enum Layout {
                         .li(.a(.href(SiteURL.handbook.path), .text(context.t("Handbook")))),
                         .if(context.isSignedIn, .group(
                             .li(.a(.href(SiteURL.home.path), .text(context.t("My schools")))),
-                            .li(.a(.href(SiteURL.support.path), .text(context.t("My support")))),
+                            .li(.a(.href(SiteURL.support.path), .text(context.t("My support")),
+                                   .if(context.unread > 0, .span(.class("badge-count"),
+                                       .text(" " + context.localizer.tn("({count} new)", "({count} new)", count: context.unread)))))),
                             .li(.a(.href(SiteURL.wellbeing.path), .text(context.t("Well-being")))),
                             .li(.a(.href(SiteURL.account.path), .text(context.t("My account"))))
                         )),

@@ -11,6 +11,8 @@ struct PageContext: Sendable {
     var csrfToken: String
     var currentPath: String
     var notice: String?
+    /// Unread notifications of the signed-in person (shown in the header).
+    var unread: Int = 0
 
     var isSignedIn: Bool { userName != nil }
     func t(_ message: String, _ arguments: [String: String] = [:]) -> String { localizer.t(message, arguments) }
@@ -22,6 +24,7 @@ extension Request {
         if let query = url.query, !query.isEmpty { path += "?" + query }
         return PageContext(
             localizer: localizer, userName: currentUser?.fullName, isAdmin: currentUser?.isAdmin ?? false,
-            csrfToken: csrfToken, currentPath: path, notice: storage[NoticeKey.self])
+            csrfToken: csrfToken, currentPath: path, notice: storage[NoticeKey.self],
+            unread: storage[UnreadNotificationsKey.self] ?? 0)
     }
 }

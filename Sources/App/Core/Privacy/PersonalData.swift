@@ -21,7 +21,7 @@ enum PersonalData {
         WellbeingParticipation.self, WellbeingPersonalEntry.self,
         HandbookRevision.self,
         EngagementNote.self, EngagementParticipant.self, HelpRequest.self, HelpVolunteer.self, CalendarFeed.self,
-        CoachOffer.self, CoachingRequest.self,
+        CoachOffer.self, CoachingRequest.self, AppNotification.self,
         User.self,
     ]
 

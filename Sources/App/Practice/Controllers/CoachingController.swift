@@ -49,6 +49,8 @@ struct CoachingController: RouteCollection {
         }
         try await req.authorize(.requestCoaching, school.policyResource)
         try await CoachingRequest(schoolID: try school.requireID(), requesterID: try user.requireID(), coachID: coachID, topic: topic).save(on: req.db)
+        try await Self.tellCoaches(coachID: coachID, schoolID: try school.requireID(), except: try user.requireID(),
+                                   kind: .coachingRequested, actor: user.fullName, req: req)
         return req.redirect(to: .support, notice: req.t("Your request for coaching is sent. You will see the coaching here once a coach accepts."))
     }
 
@@ -96,6 +98,8 @@ struct CoachingController: RouteCollection {
         try await req.authorize(.respondToCoachingRequest, Coaching.resource(request, viewerCoachesIn: try await coaching.coachingSchools(of: userID)))
         do {
             let engagement = try await coaching.accept(request, coachID: userID)
+            try await Notifications.notify([request.$requester.id], kind: .coachingAccepted, actor: user.fullName,
+                                           link: .engagement(.value(try engagement.requireID())), on: req.db)
             return req.redirect(to: .engagement(.value(try engagement.requireID())),
                                 notice: req.t("You are now coaching. Plan a first session below; the notes stay between the two of you."))
         } catch Coaching.Failure.noFreePlace {
@@ -126,7 +130,16 @@ struct CoachingController: RouteCollection {
         }
         request.suggestedByName = user.fullName
         try await request.save(on: req.db)
+        try await Self.tellCoaches(coachID: request.$coach.id, schoolID: request.$school.id, except: userID,
+                                   kind: .coachingPassed, actor: user.fullName, req: req)
         return req.redirect(to: .support, notice: req.t("Passed on, with your name as the one who suggested it."))
+    }
+
+    /// The coach a request is addressed to, or every coach of the school (but `except`).
+    static func tellCoaches(coachID: UUID?, schoolID: UUID, except: UUID, kind: AppNotification.Kind, actor: String, req: Request) async throws {
+        let coaches: [UUID]
+        if let coachID { coaches = [coachID] } else { coaches = try await Coaching(db: req.db).offers(in: [schoolID]).map { $0.$user.id } }
+        try await Notifications.notify(coaches.filter { $0 != except }, kind: kind, actor: actor, link: .support, on: req.db)
     }
 
     func withdraw(req: Request) async throws -> Response {

@@ -26,7 +26,7 @@ struct MeetingController: RouteCollection {
     }
 
     func add(req: Request) async throws -> Response {
-        _ = try req.requireUser()
+        let user = try req.requireUser()
         let (engagement, participants) = try await SupportController.loadEngagement(req, .writeNote)
         let form = try req.content.decode(MeetingForm.self)
         let zone = form.time_zone ?? ""
@@ -54,6 +54,8 @@ struct MeetingController: RouteCollection {
         let id = try engagement.requireID()
         try await Meeting(engagementID: id, startsAt: start, timeZone: zone, durationMinutes: duration, place: place,
                           onlineLink: link, agenda: agenda).save(on: req.db)
+        try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
+                                       kind: .meetingPlanned, actor: user.fullName, link: .engagement(.value(id)), on: req.db)
         return req.redirect(to: .engagement(.value(id)), notice: req.t("Meeting planned. Add it to your calendar with the link beside it."))
     }
 
@@ -73,13 +75,16 @@ struct MeetingController: RouteCollection {
     }
 
     func cancel(req: Request) async throws -> Response {
-        _ = try req.requireUser()
+        let user = try req.requireUser()
         let (engagement, _) = try await SupportController.loadEngagement(req, .writeNote)
         let meeting = try await Self.loadMeeting(req, engagement: engagement)
         if !meeting.cancelled {
             meeting.cancelled = true
             meeting.sequence += 1
             try await meeting.save(on: req.db)
+            let id = try engagement.requireID()
+            try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
+                                           kind: .meetingCancelled, actor: user.fullName, link: .engagement(.value(id)), on: req.db)
         }
         return req.redirect(to: .engagement(.value(try engagement.requireID())), notice: req.t("Meeting cancelled. Calendars that follow your feed will show it as cancelled."))
     }

@@ -97,6 +97,8 @@ struct SupportController: RouteCollection {
         }
         do {
             let engagement = try await service.take(request, helperID: try user.requireID())
+            try await Notifications.notify([request.$asker.id], kind: .questionTaken, actor: user.fullName,
+                                           link: .engagement(.value(try engagement.requireID())), on: req.db)
             return req.redirect(to: .engagement(.value(try engagement.requireID())),
                                 notice: req.t("You have taken the question. Write to your colleague below, or agree a time to talk."))
         } catch AskAColleague.Failure.alreadyTaken {
@@ -167,6 +169,10 @@ struct SupportController: RouteCollection {
         }
         let id = try engagement.requireID()
         try await EngagementNote(engagementID: id, authorID: try user.requireID(), text: text, visibility: visibility).save(on: req.db)
+        if visibility == .shared {
+            try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
+                                           kind: .noteShared, actor: user.fullName, link: .engagement(.value(id)), on: req.db)
+        }
         return req.redirect(to: .engagement(.value(id)), notice: visibility == .shared ? req.t("Note shared with your colleague.") : req.t("Note saved for you alone."))
     }
 

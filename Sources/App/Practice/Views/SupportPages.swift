@@ -90,6 +90,8 @@ enum MySupportPage {
         /// Shown once, right after a new feed is made (only its hash is kept).
         var newFeedURL: String?
         var coaching = CoachingSection.Model()
+        /// The latest notifications; `unread` ones are marked read once shown.
+        var notifications: [AppNotification] = []
         var coachingOfferError: String?
 
         static func load(for user: User, req: Vapor.Request) async throws -> Model {
@@ -133,6 +135,11 @@ enum MySupportPage {
                 .filter { !$0.0.cancelled }.prefix(5).map { ($0.0, PracticeNames.title(form: $0.1.form, topic: $0.1.topic, req.pageContext()), $0.1.id ?? UUID()) }
             model.hasFeed = try await CalendarFeed.query(on: req.db).filter(\.$user.$id == userID).count() > 0
             model.coaching = try await CoachingSection.Model.load(principal: principal, schools: schools, req: req)
+            model.notifications = try await AppNotification.query(on: req.db).filter(\.$user.$id == userID)
+                .sort(\.$createdAt, .descending).limit(10).all()
+            // Shown now: no longer new.
+            try await AppNotification.query(on: req.db).filter(\.$user.$id == userID).filter(\.$readAt == nil)
+                .set(\.$readAt, to: req.now).update()
             return model
         }
     }
@@ -143,6 +150,16 @@ enum MySupportPage {
             .h1(.text(context.t("My support"))),
             .p(.class("lead"), .text(context.t("Ask a colleague for help, answer a colleague's question, and keep your conversations in one place. Leaders see none of it."))),
             .p(.a(.id("ask-link"), .class("button-primary"), .href(SiteURL.supportAsk.path), .text(context.t("Ask a colleague")))),
+            .if(!model.notifications.isEmpty, .section(
+                .attribute(named: "aria-labelledby", value: "news-title"),
+                .h2(.id("news-title"), .text(context.t("What's new"))),
+                .ul(.id("notifications"), .class("card-list"), .forEach(model.notifications) { item in
+                    .li(.class(item.readAt == nil ? "unread" : "read"),
+                        .a(.href(item.link), .text(Notifications.message(item, context))),
+                        .if(item.readAt == nil, .span(.class("badge"), .text(" · " + context.t("new")))),
+                        .p(.class("meta"), .text(item.createdAt.map { context.localizer.date($0, time: true) } ?? "")))
+                })
+            )),
             .unwrap(model.newFeedURL) { link in
                 .div(.id("new-feed"), .class("notice"), .attribute(named: "role", value: "status"),
                      .p(.text(context.t("Your calendar link (copy it now: it is shown only once):"))),

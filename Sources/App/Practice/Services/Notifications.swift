@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Tells people in the app what happened in their support: the unread ones are counted in
+/// the header, and the list is under "My support". Nothing is sent by email yet.
+enum Notifications {
+    static func notify(_ userIDs: [UUID], kind: AppNotification.Kind, actor: String, link: SiteURL, on db: any Database) async throws {
+        for userID in Set(userIDs) {
+            try await AppNotification(userID: userID, kind: kind, actor: actor, link: link.path).save(on: db)
+        }
+    }
+
+    /// The other participants of an engagement than `userID`.
+    static func others(in engagementID: UUID, than userID: UUID, on db: any Database) async throws -> [UUID] {
+        try await EngagementParticipant.query(on: db).filter(\.$engagement.$id == engagementID).all()
+            .map { $0.$user.id }.filter { $0 != userID }
+    }
+
+    static func message(_ notification: AppNotification, _ context: PageContext) -> String {
+        let name = ["name": notification.actor]
+        switch notification.kind {
+        case .questionTaken: return context.t("{name} took your question.", name)
+        case .coachingRequested: return context.t("{name} asks for coaching.", name)
+        case .coachingAccepted: return context.t("{name} accepted your request for coaching.", name)
+        case .coachingPassed: return context.t("{name} suggested you as the coach for a colleague.", name)
+        case .meetingPlanned: return context.t("{name} planned a meeting.", name)
+        case .meetingCancelled: return context.t("{name} cancelled a meeting.", name)
+        case .noteShared: return context.t("{name} shared a note with you.", name)
+        }
+    }
+}
+
+/// Counts the signed-in person's unread notifications once per page, for the header.
+struct NotificationCountMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if !request.isAPI, request.method == .GET, let id = request.currentUser?.id {
+            request.storage[UnreadNotificationsKey.self] = try await AppNotification.query(on: request.db)
+                .filter(\.$user.$id == id).filter(\.$readAt == nil).count()
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+struct UnreadNotificationsKey: StorageKey { typealias Value = Int }
