@@ -130,3 +130,59 @@ struct CostMatrixFileTests {
         #expect(throws: CostMatrixFile.Problem.notANumber(line: 1, column: 2, text: "inf")) { try CostMatrixFile(csv: "1,inf\n") }
     }
 }
+
+@Suite("Mentoring: pairs from profiles")
+struct MentoringMatchTests {
+    typealias P = MentoringMatch.Profile
+    static let ilze = P(personID: "ilze", schoolID: "riga", subjects: ["maths"], levels: ["secondary"], yearsOfExperience: 25, languages: ["lv"])
+    static let marta = P(personID: "marta", schoolID: "riga", subjects: ["maths", "physics"], levels: ["secondary"], yearsOfExperience: 12,
+                         languages: ["lv", "en"], goals: ["assessment", "classroom"], availability: ["tue-pm", "thu-pm"])
+    static let karlis = P(personID: "karlis", schoolID: "valmiera", subjects: ["history"], levels: ["primary"], yearsOfExperience: 20,
+                          languages: ["lv"], goals: ["parents"], availability: ["mon-am"])
+    static let anna = P(personID: "anna", schoolID: "riga", subjects: ["maths"], levels: ["secondary"], yearsOfExperience: 1,
+                        languages: ["lv"], goals: ["classroom"], availability: ["thu-pm"], lineManagers: ["ilze"])
+    static let peter = P(personID: "peter", schoolID: "riga", subjects: ["physics"], levels: ["secondary"], yearsOfExperience: 2,
+                         languages: ["en"], goals: ["assessment"], availability: ["tue-pm"], lineManagers: ["ilze"])
+
+    @Test("Hard rules: never one's line manager, never without a language in common, never a pair the leader excluded")
+    func hardRules() {
+        #expect(MentoringMatch.forbidden(mentor: Self.ilze, mentee: Self.anna) == .lineManager)
+        #expect(MentoringMatch.forbidden(mentor: Self.karlis, mentee: Self.peter) == .noCommonLanguage)
+        #expect(MentoringMatch.forbidden(mentor: Self.marta, mentee: Self.anna, excluded: [.init(mentor: "marta", mentee: "anna")]) == .excludedByLeader)
+        #expect(MentoringMatch.forbidden(mentor: Self.marta, mentee: Self.anna) == nil)
+    }
+
+    @Test("Each criterion is scored from the profiles, and the weights make the total")
+    func scores() {
+        let score = MentoringMatch.score(mentor: Self.marta, mentee: Self.anna, weights: .init())
+        #expect(score.criteria[.subject] == 1)
+        #expect(score.criteria[.availability] == 1)
+        #expect(score.criteria[.school] == 1)
+        #expect(score.criteria[.experienceGap]! > 0.5)
+        let other = MentoringMatch.score(mentor: Self.karlis, mentee: Self.anna, weights: .init())
+        #expect(other.total < score.total)
+        let onlySchool = MentoringMatch.score(mentor: Self.karlis, mentee: Self.anna,
+                                              weights: .init(weight: [.school: 1], preferSameSchool: false))
+        #expect(onlySchool.total == 1, "a leader who wants pairs across schools gets them")
+    }
+
+    @Test("Proposals: the best whole set within capacity; accepted pairs stay; a declined pair is not proposed again")
+    func proposals() throws {
+        let mentors = [Self.ilze, Self.marta, Self.karlis]
+        let capacity = ["ilze": 1, "marta": 1, "karlis": 1]
+        let first = try MentoringMatch.propose(mentors: mentors, mentees: [Self.anna, Self.peter], capacity: capacity, weights: .init())
+        // Peter speaks only English: Marta is his only possible mentor, so Anna gets Kārlis.
+        #expect(Set(first.map { "\($0.mentee)-\($0.mentor)" }) == ["peter-marta", "anna-karlis"])
+        // Anna declines Kārlis; Peter has accepted Marta: Anna is matched again without
+        // touching Peter's pair, and nobody is proposed to a full mentor.
+        let again = try MentoringMatch.propose(mentors: mentors, mentees: [Self.anna, Self.peter], capacity: capacity, weights: .init(),
+                                               accepted: [.init(mentor: "marta", mentee: "peter")],
+                                               excluded: [.init(mentor: "karlis", mentee: "anna")])
+        #expect(again.isEmpty, "Ilze is Anna's line manager and Marta is full: nobody is left for Anna")
+        let roomier = try MentoringMatch.propose(mentors: mentors, mentees: [Self.anna, Self.peter], capacity: ["marta": 2], weights: .init(),
+                                                 accepted: [.init(mentor: "marta", mentee: "peter")],
+                                                 excluded: [.init(mentor: "karlis", mentee: "anna")])
+        #expect(roomier.map { "\($0.mentee)-\($0.mentor)" } == ["anna-marta"])
+        #expect(roomier.first?.score.criteria[.subject] == 1, "each proposal shows its scores per criterion")
+    }
+}
