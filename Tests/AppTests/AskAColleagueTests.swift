@@ -446,3 +446,24 @@ struct NotificationTests {
         }
     }
 }
+
+@Suite("Closing a conversation")
+struct ClosingTests {
+    @Test("Each participant leaves one closing reflection; a closed conversation takes nothing else")
+    func reflections() async throws {
+        try await withApp { app, ctx in
+            let (path, teacher, counsellor) = try await MeetingTests.conversation(app, ctx)
+            #expect(try await counsellor.post(path + "/close", form: ["text": "We found a rule for emails together.", "visibility": "shared"]).status == .seeOther)
+            let page = try await teacher.get(path)
+            #expect(page.contains("Closing reflection") && page.contains("We found a rule for emails together."))
+            #expect(page.contains("id=\"reflection-form\""), "the other participant is asked for theirs")
+            #expect(try await teacher.post(path + "/notes", form: ["text": "one more note", "visibility": "shared"]).status == .conflict)
+            #expect(try await teacher.post(path + "/notes", form: ["text": "I now answer emails at set times.", "visibility": "shared", "reflection": "1"]).status == .seeOther)
+            #expect(try await teacher.post(path + "/notes", form: ["text": "again", "visibility": "shared", "reflection": "1"]).status == .conflict)
+            let after = try await counsellor.get(path)
+            #expect(after.contains("I now answer emails at set times."))
+            #expect(!after.contains("id=\"reflection-form\""), "the counsellor's reflection is already written")
+            #expect(try await EngagementNote.query(on: app.db).filter(\.$isReflection == true).count() == 2)
+        }
+    }
+}

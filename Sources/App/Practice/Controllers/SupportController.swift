@@ -141,6 +141,8 @@ struct SupportController: RouteCollection {
         var grow_reality: String?
         var grow_options: String?
         var grow_way: String?
+        /// "1" when this is the author's closing reflection.
+        var reflection: String?
     }
 
     func addNote(req: Request) async throws -> Response {
@@ -168,7 +170,17 @@ struct SupportController: RouteCollection {
             return req.render(EngagementPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let id = try engagement.requireID()
-        try await EngagementNote(engagementID: id, authorID: try user.requireID(), text: text, visibility: visibility).save(on: req.db)
+        let isReflection = form.reflection == "1"
+        // Once closed, a conversation takes only each participant's closing reflection.
+        if engagement.status == .closed && !isReflection {
+            throw Abort(.conflict, reason: req.t("The conversation is closed: only closing reflections can be added."))
+        }
+        if isReflection, try await EngagementNote.query(on: req.db).filter(\.$engagement.$id == id)
+            .filter(\.$author.$id == user.requireID()).filter(\.$isReflection == true).count() > 0 {
+            throw Abort(.conflict, reason: req.t("You have already written your closing reflection."))
+        }
+        try await EngagementNote(engagementID: id, authorID: try user.requireID(), text: text, visibility: visibility,
+                                 isReflection: isReflection).save(on: req.db)
         if visibility == .shared {
             try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
                                            kind: .noteShared, actor: user.fullName, link: .engagement(.value(id)), on: req.db)
@@ -179,6 +191,14 @@ struct SupportController: RouteCollection {
     func close(req: Request) async throws -> Response {
         _ = try req.requireUser()
         let (engagement, _) = try await Self.loadEngagement(req, .writeNote)
+        // The one who closes may leave their closing reflection with it.
+        let form = try? req.content.decode(NoteForm.self)
+        let reflection = (form?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if !reflection.isEmpty, reflection.count <= 5000, let user = req.currentUser {
+            try await EngagementNote(engagementID: try engagement.requireID(), authorID: try user.requireID(), text: reflection,
+                                     visibility: form?.visibility.flatMap(EngagementNote.Visibility.init(rawValue:)) ?? .shared,
+                                     isReflection: true).save(on: req.db)
+        }
         if engagement.status != .closed {
             engagement.status = .closed
             engagement.closedAt = req.now

@@ -26,6 +26,7 @@ struct M006_CreatePractice: AsyncMigration {
             .id()
             .field("text", .string, .required)
             .field("visibility", .string, .required)
+            .field("is_reflection", .bool, .required)
             .field("created_at", .datetime)
             .field("engagement_id", .uuid, .required, .references(Engagement.schema, "id", onDelete: .cascade))
             .field("author_id", .uuid, .required, .references("users", "id", onDelete: .cascade))

@@ -75,6 +75,8 @@ final class EngagementNote: Model, @unchecked Sendable {
     // MARK: data
     @Field(key: "text") var text: String
     @Field(key: "visibility") var visibility: Visibility
+    /// A participant's closing reflection (one each, written when the engagement ends).
+    @Field(key: "is_reflection") var isReflection: Bool
 
     // MARK: relationships
     @Parent(key: "engagement_id") var engagement: Engagement
@@ -82,12 +84,13 @@ final class EngagementNote: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, engagementID: UUID, authorID: UUID, text: String, visibility: Visibility) {
+    init(id: UUID? = nil, engagementID: UUID, authorID: UUID, text: String, visibility: Visibility, isReflection: Bool = false) {
         self.id = id
         self.$engagement.id = engagementID
         self.$author.id = authorID
         self.text = text
         self.visibility = visibility
+        self.isReflection = isReflection
     }
 }
 

@@ -373,6 +373,7 @@ enum EngagementPage {
         var shared: Bool
         var mine: Bool
         var createdAt: Date?
+        var isReflection = false
     }
 
     struct Model {
@@ -410,7 +411,7 @@ enum EngagementPage {
                 id: id, topic: engagement.topic, form: engagement.form, status: engagement.status,
                 participants: participants.map { ($0.user.fullName, $0.role) },
                 notes: notes.map { Note(author: $0.author.fullName, text: $0.text, shared: $0.visibility == .shared,
-                             mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt) },
+                             mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt, isReflection: $0.isReflection) },
                 meetings: meetings, defaultZone: Meetings.zone(forCountry: school?.country ?? ""))
         }
     }
@@ -429,6 +430,7 @@ enum EngagementPage {
             .h2(.text(context.t("Notes"))),
             .ol(.id("notes"), .class("card-list"), .forEach(model.notes) { note in
                 .li(.class(note.shared ? "note" : "note note-private"),
+                    .if(note.isReflection, .p(.strong(.text(context.t("Closing reflection"))))),
                     .p(.class("meta"), .text(note.author + (note.createdAt.map { " · " + context.localizer.date($0, time: true) } ?? "")
                                              + " · " + (note.shared ? context.t("shared") : context.t("private, for you alone")))),
                     .p(.class("note-text"), .text(note.text)))
@@ -452,10 +454,26 @@ enum EngagementPage {
                                            options: [("shared", context.t("Both of us")), ("private", context.t("Only me"))], selected: "shared"),
                     Components.submit(context.t("Add the note"))
                 ),
-                .form(.class("inline-form"), .method(.post), .action(SiteURL.engagementClose(.value(model.id)).path),
-                      Components.csrfField(context),
-                      .button(.type(.submit), .class("button-secondary"), .text(context.t("Close the conversation"))))
-            ))
+                .details(
+                    .summary(.text(context.t("Close the conversation"))),
+                    .form(
+                        .id("close-form"), .class("stack"), .method(.post), .action(SiteURL.engagementClose(.value(model.id)).path),
+                        Components.csrfField(context),
+                        HandbookEditPage.textArea(id: "closing", label: context.t("Your closing reflection (optional): what has changed, what you take with you?"),
+                                                  hint: nil, value: "", rows: 3, error: nil, language: nil, name: "text"),
+                        .input(.type(.hidden), .name("visibility"), .value("shared")),
+                        .button(.type(.submit), .class("button-secondary"), .text(context.t("Close the conversation"))))
+                )
+            ), else: .if(!model.notes.contains { $0.mine && $0.isReflection }, .form(
+                .id("reflection-form"), .class("stack"), .method(.post), .action(SiteURL.engagementNotes(.value(model.id)).path),
+                Components.csrfField(context),
+                .input(.type(.hidden), .name("reflection"), .value("1")),
+                HandbookEditPage.textArea(id: "text", label: context.t("Your closing reflection: what has changed, what you take with you?"),
+                                          hint: nil, value: "", rows: 4, error: model.noteError, language: nil),
+                Components.selectField(id: "visibility", label: context.t("Who may read it"),
+                                       options: [("shared", context.t("Both of us")), ("private", context.t("Only me"))], selected: "shared"),
+                Components.submit(context.t("Save my reflection"))
+            )))
         )
     }
 }
