@@ -13,4 +13,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M007_CreateMeetings())
     app.migrations.add(M008_CreateCoaching())
     app.migrations.add(M009_CreateNotifications())
+    app.migrations.add(M010_CreateMentoring())
 }

@@ -45,6 +45,8 @@ struct PolicyTests {
         .viewWellbeingFigures: [.leaderA, .coordinator, .admin],
         .manageWellbeing: [.leaderA, .admin],
         .viewPracticeCounts: [.leaderA, .coordinator, .admin],
+        .createProgramme: [.leaderA, .admin],
+        .manageProgramme: [.admin], .takePartInProgramme: [.admin],
         // Handbook actions are about the handbook, never about a school.
         .readHandbook: [.admin],
         .editHandbook: [.admin],
@@ -70,7 +72,7 @@ struct PolicyTests {
     func isolation(who: Who) {
         for action in Policy.Action.allCases {
             let allowed = Policy.allows(Self.principal(who), action, Self.c)
-            #expect(allowed == (!action.isPractice && (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing, .readHandbook, .editHandbook].contains(action)))),
+            #expect(allowed == (!action.isPractice && (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing, .readHandbook, .editHandbook, .createProgramme, .manageProgramme, .takePartInProgramme].contains(action)))),
                     "\(who) \(action) on school C")
         }
     }
@@ -151,6 +153,26 @@ struct PolicyTests {
             #expect(!Policy.allows(outsider, .readNote, .engagementNote(participants: participants, authorID: a, shared: true)))
         }
         #expect(!Policy.allows(nil, .readNote, .engagementNote(participants: participants, authorID: a, shared: true)))
+    }
+
+    @Test("Mentoring programmes: run by the school's leader or the network's coordinator; members take part; nobody else")
+    func programmes() {
+        let member = UUID()
+        let schoolProgramme = Policy.Resource.programme(schoolID: Self.schoolA, networkID: nil, schoolNetworkID: Self.network, members: [member])
+        let networkProgramme = Policy.Resource.programme(schoolID: nil, networkID: Self.network, schoolNetworkID: nil, members: [member])
+        for who in Who.allCases {
+            let p = Self.principal(who)
+            #expect(Policy.allows(p, .manageProgramme, schoolProgramme) == [.leaderA, .coordinator, .admin].contains(who), "\(who)")
+            #expect(Policy.allows(p, .manageProgramme, networkProgramme) == [.coordinator, .admin].contains(who), "\(who)")
+            #expect(!Policy.allows(p, .takePartInProgramme, schoolProgramme) || who == .admin)
+        }
+        let m = Principal(userID: member, isAdmin: false, schoolRoles: [Self.schoolA: .teacher], coordinatedNetworks: [])
+        #expect(Policy.allows(m, .takePartInProgramme, schoolProgramme))
+        #expect(Policy.allows(m, .view, schoolProgramme))
+        #expect(!Policy.allows(m, .manageProgramme, schoolProgramme))
+        #expect(Policy.allows(Self.principal(.coordinator), .createProgramme, .network(id: Self.network)))
+        #expect(!Policy.allows(Self.principal(.leaderA), .createProgramme, .network(id: Self.network)))
+        #expect(Policy.denialStatus(Self.principal(.leaderB), schoolProgramme) == .notFound)
     }
 
     @Test("Things one may not see answer 404; things one may see but not do answer 403")

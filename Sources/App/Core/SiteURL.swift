@@ -61,6 +61,16 @@ enum SiteURL: Sendable {
     case meetingCancel(Parameter<UUID>, Parameter<UUID>)
     case supportCalendarFeed
     case coachingRequestNew
+    case mentoring
+    case programme(Parameter<UUID>)
+    case programmeMembers(Parameter<UUID>)
+    case programmeWeights(Parameter<UUID>)
+    case programmePropose(Parameter<UUID>)
+    case programmePairs(Parameter<UUID>)
+    case programmePairExclude(Parameter<UUID>, Parameter<UUID>)
+    case programmePairAnswer(Parameter<UUID>, Parameter<UUID>)
+    case programmePublish(Parameter<UUID>)
+    case programmeProfile(Parameter<UUID>)
     case coachingOffer
     case coachingAccept(Parameter<UUID>)
     case coachingPass(Parameter<UUID>)
@@ -82,6 +92,7 @@ enum SiteURL: Sendable {
     static let slugKey = "slug"
     static let numberKey = "number"
     static let meetingIDKey = "meetingID"
+    static let pairIDKey = "pairID"
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -143,6 +154,18 @@ enum SiteURL: Sendable {
             ["support", "engagements", Self.component(id, Self.idKey), "meetings", Self.component(meeting, Self.meetingIDKey), "cancel"]
         case .supportCalendarFeed: ["support", "calendar"]
         case .coachingRequestNew: ["support", "coaching", "request"]
+        case .mentoring: ["mentoring"]
+        case .programme(let id): ["mentoring", Self.component(id, Self.idKey)]
+        case .programmeMembers(let id): ["mentoring", Self.component(id, Self.idKey), "members"]
+        case .programmeWeights(let id): ["mentoring", Self.component(id, Self.idKey), "weights"]
+        case .programmePropose(let id): ["mentoring", Self.component(id, Self.idKey), "propose"]
+        case .programmePairs(let id): ["mentoring", Self.component(id, Self.idKey), "pairs"]
+        case .programmePairExclude(let id, let pair):
+            ["mentoring", Self.component(id, Self.idKey), "pairs", Self.component(pair, Self.pairIDKey), "exclude"]
+        case .programmePairAnswer(let id, let pair):
+            ["mentoring", Self.component(id, Self.idKey), "pairs", Self.component(pair, Self.pairIDKey), "answer"]
+        case .programmePublish(let id): ["mentoring", Self.component(id, Self.idKey), "publish"]
+        case .programmeProfile(let id): ["mentoring", Self.component(id, Self.idKey), "profile"]
         case .coachingOffer: ["support", "coaching", "offer"]
         case .coachingAccept(let id): ["support", "coaching", "requests", Self.component(id, Self.idKey), "accept"]
         case .coachingPass(let id): ["support", "coaching", "requests", Self.component(id, Self.idKey), "pass"]

@@ -96,6 +96,7 @@ enum DemoData {
             try await DemoWellbeing.seed(on: db, schools: schoolByCode, teacher: janis, passwordHash: hash, now: Date())
 
             try await DemoPractice.seed(on: db, schools: schoolByCode, now: Date())
+            try await DemoMentoring.seed(on: db, schools: schoolByCode, now: Date())
             try await DemoHandbook.seed(on: db, coordinator: coordinator)
 
             let token = try await APITokens.issue(name: "Demo API token", for: admin, on: db)

@@ -54,6 +54,7 @@ enum Layout {
                             .li(.a(.href(SiteURL.support.path), .text(context.t("My support")),
                                    .if(context.unread > 0, .span(.class("badge-count"),
                                        .text(" " + context.localizer.tn("({count} new)", "({count} new)", count: context.unread)))))),
+                            .li(.a(.href(SiteURL.mentoring.path), .text(context.t("Mentoring")))),
                             .li(.a(.href(SiteURL.wellbeing.path), .text(context.t("Well-being")))),
                             .li(.a(.href(SiteURL.account.path), .text(context.t("My account"))))
                         )),

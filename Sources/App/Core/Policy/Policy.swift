@@ -26,6 +26,12 @@ enum Policy {
         case editHandbook
         /// See how much collegial support goes on in a school: counts only, never who or what.
         case viewPracticeCounts
+        /// Start a mentoring programme for a school (its leader) or a network (its coordinator).
+        case createProgramme
+        /// Run a programme: invite, match, publish, see how pairs are doing (never their notes).
+        case manageProgramme
+        /// Take part in a programme: fill one's profile, accept or decline one's pair.
+        case takePartInProgramme
         /// Ask colleagues of a school for help (any member of the school).
         case askForHelp
         /// Offer to answer requests on some topics in a school (members other than leaders).
@@ -71,6 +77,8 @@ enum Policy {
         /// An ask-a-colleague request, with what the policy needs to know about it and
         /// about the person asking (whether they volunteer for its topic in its school).
         case helpRequest(schoolID: UUID, askerID: UUID, takenByID: UUID?, viewerVolunteers: Bool)
+        /// A mentoring programme: its school or network, and its members.
+        case programme(schoolID: UUID?, networkID: UUID?, schoolNetworkID: UUID?, members: Set<UUID>)
         /// A coaching request: its school, who asks, the coach it is addressed to (nil: any),
         /// and whether the person asking the policy coaches in that school.
         case coachingRequest(schoolID: UUID, requesterID: UUID, coachID: UUID?, viewerCoaches: Bool)
@@ -91,12 +99,23 @@ enum Policy {
         switch resource {
         case .instance, .helpRequest, .coachingRequest, .engagement, .engagementNote:
             return false
+        case .programme(let schoolID, let networkID, let schoolNetworkID, let members):
+            switch action {
+            case .manageProgramme, .view:
+                let leads = schoolID.map { principal.schoolRoles[$0] == .leader } ?? false
+                let coordinates = [networkID, schoolNetworkID].compactMap { $0 }.contains { principal.coordinatedNetworks.contains($0) }
+                return leads || coordinates || (action == .view && members.contains(principal.userID))
+            case .takePartInProgramme:
+                return members.contains(principal.userID)
+            default:
+                return false
+            }
         case .handbook:
             // Coordinators publish the handbook for their networks (PRODUCT.md); one
             // handbook serves the whole instance.
             return action == .editHandbook && !principal.coordinatedNetworks.isEmpty
         case .network(let id):
-            return [.view, .viewWellbeingFigures, .viewPracticeCounts].contains(action) && principal.coordinatedNetworks.contains(id)
+            return [.view, .viewWellbeingFigures, .viewPracticeCounts, .createProgramme].contains(action) && principal.coordinatedNetworks.contains(id)
         case .school(let id, let networkID):
             let coordinates = networkID.map(principal.coordinatedNetworks.contains) ?? false
             let role = principal.schoolRoles[id]
@@ -105,6 +124,10 @@ enum Policy {
                 return role != nil || coordinates
             case .manageStaff, .viewWellbeingFigures, .viewPracticeCounts:
                 return role == .leader || coordinates
+            case .createProgramme:
+                return role == .leader
+            case .manageProgramme, .takePartInProgramme:
+                return false
             case .manageWellbeing:
                 return role == .leader
             case .administer, .readHandbook, .editHandbook:
@@ -162,6 +185,7 @@ enum Policy {
         if case .helpRequest = resource { return allows(principal, .seeHelpRequest, resource) ? .forbidden : .notFound }
         if case .engagement = resource { return allows(principal, .viewEngagement, resource) ? .forbidden : .notFound }
         if case .coachingRequest = resource { return allows(principal, .seeCoachingRequest, resource) ? .forbidden : .notFound }
+        if case .programme = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
         if case .engagementNote = resource { return .notFound }
         return allows(principal, .view, resource) ? .forbidden : .notFound
     }

@@ -127,6 +127,7 @@ extension HandbookChapterPage {
         switch practice {
         case "consultation": .a(.id("start-practice"), .href(SiteURL.supportAsk.path), .text(context.t("Ask a colleague")))
         case "coaching": .a(.id("start-practice"), .href(SiteURL.coachingRequestNew.path), .text(context.t("Ask for coaching")))
+        case "mentoring": .a(.id("start-practice"), .href(SiteURL.mentoring.path), .text(context.t("Mentoring programmes")))
         default: nil
         }
     }

@@ -302,6 +302,9 @@ final class AppNotification: Model, @unchecked Sendable {
         case meetingPlanned = "meeting_planned"
         case meetingCancelled = "meeting_cancelled"
         case noteShared = "note_shared"
+        case memberInvited = "member_invited"
+        case pairProposed = "pair_proposed"
+        case pairAccepted = "pair_accepted"
     }
 
     // MARK: managed

@@ -27,6 +27,9 @@ enum Notifications {
         case .meetingPlanned: return context.t("{name} planned a meeting.", name)
         case .meetingCancelled: return context.t("{name} cancelled a meeting.", name)
         case .noteShared: return context.t("{name} shared a note with you.", name)
+        case .memberInvited: return context.t("{name} invited you to a mentoring programme: fill in your profile.", name)
+        case .pairProposed: return context.t("{name} published the mentoring pairs: see yours and answer.", name)
+        case .pairAccepted: return context.t("{name} accepted your mentoring pair: you can start.", name)
         }
     }
 }

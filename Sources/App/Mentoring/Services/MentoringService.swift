@@ -1,0 +1,161 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// Running a mentoring programme: members and profiles, proposing the best pairs
+/// (`MentoringMatch` over `Matching`), adjusting by hand, publishing, each person's answer,
+/// and the pairs that have gone quiet.
+struct MentoringService {
+    let db: any Database
+
+    enum Failure: Error, Equatable {
+        case forbiddenPair(MentoringMatch.Forbidden)
+        case mentorFull
+        case notAMember
+    }
+
+    func resource(_ programme: MentoringProgramme) async throws -> Policy.Resource {
+        let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == programme.requireID()).all()
+        var schoolNetwork: UUID?
+        if let schoolID = programme.$school.id { schoolNetwork = try await School.find(schoolID, on: db)?.$network.id }
+        return .programme(schoolID: programme.$school.id, networkID: programme.$network.id, schoolNetworkID: schoolNetwork,
+                          members: Set(members.map { $0.$user.id }))
+    }
+
+    /// The schools whose staff can join: the programme's school, or its network's schools.
+    func schools(of programme: MentoringProgramme) async throws -> [School] {
+        if let id = programme.$school.id { return try await School.query(on: db).filter(\.$id == id).all() }
+        guard let network = programme.$network.id else { return [] }
+        return try await School.query(on: db).filter(\.$network.$id == network).sort(\.$name).all()
+    }
+
+    func profiles(_ members: [ProgrammeMember]) async throws -> [UUID: MentoringMatch.Profile] {
+        let schoolIDs = Array(Set(members.map { $0.$school.id }))
+        let leaders = try await Membership.query(on: db).filter(\.$school.$id ~~ schoolIDs).filter(\.$role == .leader).all()
+        var result: [UUID: MentoringMatch.Profile] = [:]
+        for m in members {
+            result[m.$user.id] = MentoringMatch.Profile(
+                personID: m.$user.id.uuidString, schoolID: m.$school.id.uuidString, subjects: ProgrammeMember.list(m.subjects),
+                levels: ProgrammeMember.list(m.levels), yearsOfExperience: m.years, languages: ProgrammeMember.list(m.languages),
+                goals: ProgrammeMember.list(m.goals), availability: ProgrammeMember.list(m.availability),
+                lineManagers: Set(leaders.filter { $0.$school.id == m.$school.id }.map { $0.$user.id.uuidString }))
+        }
+        return result
+    }
+
+    /// Replaces the pairs still only proposed with the best set for every mentee not yet in
+    /// a published or accepted pair. Declined and excluded pairs are never proposed again.
+    @discardableResult
+    func propose(_ programme: MentoringProgramme) async throws -> Int {
+        let id = try programme.requireID()
+        return try await db.transaction { db in
+            try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).filter(\.$status == .proposed).delete()
+            let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).filter(\.$profileDone == true).all()
+            let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).all()
+            let profiles = try await MentoringService(db: db).profiles(members)
+            let mentors = members.filter { $0.role == .mentor }, mentees = members.filter { $0.role == .mentee }
+            func pair(_ p: ProgrammePair) -> MentoringMatch.Pair { .init(mentor: p.$mentor.id.uuidString, mentee: p.$mentee.id.uuidString) }
+            let held = Set(pairs.filter { [.published, .accepted].contains($0.status) }.map(pair))
+            let ruledOut = Set(pairs.filter { [.declined, .excluded].contains($0.status) }.map(pair))
+            let proposals = try MentoringMatch.propose(
+                mentors: mentors.compactMap { profiles[$0.$user.id] }, mentees: mentees.compactMap { profiles[$0.$user.id] },
+                capacity: Dictionary(mentors.map { ($0.$user.id.uuidString, $0.capacity) }, uniquingKeysWith: { a, _ in a }),
+                weights: programme.matchWeights, accepted: held, excluded: ruledOut)
+            for proposal in proposals {
+                guard let mentor = UUID(uuidString: proposal.mentor), let mentee = UUID(uuidString: proposal.mentee) else { continue }
+                try await ProgrammePair(programmeID: id, mentorID: mentor, menteeID: mentee, status: .proposed, score: proposal.score).save(on: db)
+            }
+            return proposals.count
+        }
+    }
+
+    /// Pairs a mentee with a mentor by hand (replacing the mentee's proposed pair), if the
+    /// hard rules allow it and the mentor has a place.
+    func setPair(_ programme: MentoringProgramme, menteeID: UUID, mentorID: UUID) async throws {
+        let id = try programme.requireID()
+        try await db.transaction { db in
+            let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).all()
+            guard let mentor = members.first(where: { $0.$user.id == mentorID && $0.role == .mentor }),
+                  let mentee = members.first(where: { $0.$user.id == menteeID && $0.role == .mentee }) else { throw Failure.notAMember }
+            let profiles = try await MentoringService(db: db).profiles([mentor, mentee])
+            let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).all()
+            let ruledOut = Set(pairs.filter { [.declined, .excluded].contains($0.status) }
+                .map { MentoringMatch.Pair(mentor: $0.$mentor.id.uuidString, mentee: $0.$mentee.id.uuidString) })
+            if let reason = MentoringMatch.forbidden(mentor: profiles[mentorID]!, mentee: profiles[menteeID]!, excluded: ruledOut) {
+                throw Failure.forbiddenPair(reason)
+            }
+            let others = pairs.filter { $0.$mentor.id == mentorID && $0.$mentee.id != menteeID && [.proposed, .published, .accepted].contains($0.status) }
+            guard others.count < mentor.capacity else { throw Failure.mentorFull }
+            try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).filter(\.$mentee.$id == menteeID)
+                .filter(\.$status == .proposed).delete()
+            let score = MentoringMatch.score(mentor: profiles[mentorID]!, mentee: profiles[menteeID]!, weights: programme.matchWeights)
+            try await ProgrammePair(programmeID: id, mentorID: mentorID, menteeID: menteeID, status: .proposed, score: score).save(on: db)
+        }
+    }
+
+    /// Shows the proposed pairs to their two people.
+    func publish(_ programme: MentoringProgramme, by actor: String) async throws -> Int {
+        let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == programme.requireID()).filter(\.$status == .proposed).all()
+        for pair in pairs {
+            pair.status = .published
+            try await pair.save(on: db)
+        }
+        try await Notifications.notify(pairs.flatMap { [$0.$mentor.id, $0.$mentee.id] }, kind: .pairProposed, actor: actor,
+                                       link: .programme(.value(try programme.requireID())), on: db)
+        return pairs.count
+    }
+
+    /// One person's answer. When both have accepted, the pair becomes a mentoring
+    /// engagement, never beyond the mentor's capacity.
+    func answer(_ pair: ProgrammePair, programme: MentoringProgramme, userID: UUID, accept: Bool, actor: String) async throws {
+        try await db.transaction { db in
+            guard pair.status == .published else { return }
+            guard accept else {
+                pair.status = .declined
+                try await pair.save(on: db)
+                return
+            }
+            if pair.$mentor.id == userID { pair.mentorAccepted = true }
+            if pair.$mentee.id == userID { pair.menteeAccepted = true }
+            if pair.mentorAccepted && pair.menteeAccepted {
+                let capacity = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == programme.requireID())
+                    .filter(\.$user.$id == pair.$mentor.id).first()?.capacity ?? 1
+                let accepted = try await ProgrammePair.query(on: db).filter(\.$programme.$id == programme.requireID())
+                    .filter(\.$mentor.$id == pair.$mentor.id).filter(\.$status == .accepted).count()
+                guard accepted < capacity else { throw Failure.mentorFull }
+                let schoolID = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == programme.requireID())
+                    .filter(\.$user.$id == pair.$mentee.id).first()?.$school.id
+                guard let schoolID else { throw Failure.notAMember }
+                let engagement = Engagement(form: .mentoring, status: .active, topic: programme.name, schoolID: schoolID)
+                try await engagement.save(on: db)
+                let id = try engagement.requireID()
+                try await EngagementParticipant(engagementID: id, userID: pair.$mentor.id, role: .mentor).save(on: db)
+                try await EngagementParticipant(engagementID: id, userID: pair.$mentee.id, role: .mentee).save(on: db)
+                pair.status = .accepted
+                pair.$engagement.id = id
+                try await Notifications.notify([pair.$mentor.id, pair.$mentee.id].filter { $0 != userID }, kind: .pairAccepted,
+                                               actor: actor, link: .engagement(.value(id)), on: db)
+            }
+            try await pair.save(on: db)
+        }
+    }
+
+    /// Accepted pairs with no note and no meeting for `quietDays` (counted from when they
+    /// started, if nothing has happened yet).
+    func quietPairs(_ programme: MentoringProgramme, now: Date) async throws -> [ProgrammePair] {
+        let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == programme.requireID()).filter(\.$status == .accepted)
+            .with(\.$mentor).with(\.$mentee).with(\.$engagement).all()
+        let limit = now.addingTimeInterval(-Double(programme.quietDays) * 86_400)
+        var quiet: [ProgrammePair] = []
+        for pair in pairs {
+            guard let engagement = pair.engagement, let id = engagement.id else { continue }
+            let lastNote = try await EngagementNote.query(on: db).filter(\.$engagement.$id == id).sort(\.$createdAt, .descending).first()?.createdAt
+            let lastMeeting = try await Meeting.query(on: db).filter(\.$engagement.$id == id).filter(\.$startsAt <= now)
+                .sort(\.$startsAt, .descending).first()?.startsAt
+            let last = [lastNote, lastMeeting, engagement.createdAt].compactMap { $0 }.max() ?? now
+            if last < limit { quiet.append(pair) }
+        }
+        return quiet
+    }
+}

@@ -1,0 +1,133 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@Suite("Mentoring programmes")
+struct MentoringTests {
+    struct Setup {
+        var programmePath: String
+        var leader: Browser
+        var people: [String: Browser]
+        var ids: [String: UUID]
+    }
+
+    /// A programme in school A run by its leader: two mentors (one with 1 place) and three
+    /// mentees, all with profiles.
+    static func setUp(_ app: Application, _ ctx: TestContext) async throws -> Setup {
+        let leader = ctx.browser()
+        try await leader.login(Fixtures.leaderA)
+        let created = try await leader.post("/mentoring", form: ["scope": "school:" + ctx.fixtures.schoolA.uuidString, "name": "New teachers 2026/27",
+                                                                  "goal": "A safe first year", "starts_on": "2026-09-01", "ends_on": "2027-06-15"])
+        #expect(created.status == .seeOther)
+        let path = try #require(created.location)
+        var people: [String: Browser] = [:], ids: [String: UUID] = [:]
+        let specs: [(String, String, String, String, String)] = [
+            ("mentor.one@example.org", "mentor", "maths", "20", "2"),
+            ("mentor.two@example.org", "mentor", "history", "15", "1"),
+            ("mentee.one@example.org", "mentee", "maths", "1", ""),
+            ("mentee.two@example.org", "mentee", "history", "2", ""),
+            ("mentee.three@example.org", "mentee", "maths", "1", ""),
+        ]
+        for (email, role, subject, years, capacity) in specs {
+            try await Fixtures.addMember(email, school: ctx.fixtures.schoolA, role: .teacher, on: app)
+            let id = try #require(try await User.query(on: app.db).filter(\.$email == email).first()?.requireID())
+            ids[email] = id
+            #expect(try await leader.post(path + "/members", form: ["person": id.uuidString, "role": role]).status == .seeOther)
+            let browser = ctx.browser()
+            try await browser.login(email)
+            var form = ["subjects": subject, "levels": "secondary", "years": years, "languages": "Latvian", "goals[]": "classroom", "availability[]": "thu-pm"]
+            if !capacity.isEmpty { form["capacity"] = capacity }
+            #expect(try await browser.post(path + "/profile", form: form).status == .seeOther)
+            people[email] = browser
+        }
+        return Setup(programmePath: path, leader: leader, people: people, ids: ids)
+    }
+
+    @Test("The leader proposes the best pairs within capacity, with scores; publishes; both accept and a mentoring engagement starts")
+    func journey() async throws {
+        try await withApp { app, ctx in
+            let s = try await Self.setUp(app, ctx)
+            #expect(try await s.leader.post(s.programmePath + "/propose").status == .seeOther)
+            let pairs = try await ProgrammePair.query(on: app.db).filter(\.$status == .proposed).all()
+            #expect(pairs.count == 3, "three mentees, three places")
+            let perMentor = Dictionary(grouping: pairs, by: { $0.$mentor.id }).mapValues(\.count)
+            #expect(perMentor[s.ids["mentor.two@example.org"]!] == 1)
+            #expect(pairs.first { $0.$mentee.id == s.ids["mentee.two@example.org"] }?.$mentor.id == s.ids["mentor.two@example.org"], "history with history")
+            let page = try await s.leader.get(s.programmePath)
+            #expect(page.contains("Subject 100"), "each pair shows why")
+
+            // Members see nothing before publishing; then they answer.
+            let menteeOne = s.people["mentee.one@example.org"]!, mentorOne = s.people["mentor.one@example.org"]!
+            #expect(!(try await menteeOne.get(s.programmePath)).contains("Your mentor"))
+            #expect(try await s.leader.post(s.programmePath + "/publish").status == .seeOther)
+            #expect((try await menteeOne.get(s.programmePath)).contains("Your mentor: mentor.one Tester"))
+            let pair = try #require(try await ProgrammePair.query(on: app.db).filter(\.$mentee.$id == s.ids["mentee.one@example.org"]!).first())
+            let answer = s.programmePath + "/pairs/\(try pair.requireID())/answer"
+            #expect(try await menteeOne.post(answer, form: ["accept": "1"]).status == .seeOther)
+            let both = try await mentorOne.post(answer, form: ["accept": "1"])
+            #expect(both.location?.hasPrefix("/support/engagements/") == true)
+            let engagement = try #require(try await Engagement.query(on: app.db).filter(\.$form == .mentoring).first())
+            #expect(engagement.topic == "New teachers 2026/27")
+            #expect((try await menteeOne.get(both.location!)).contains("Mentoring: New teachers 2026/27"))
+            // The leader sees the pair, never its notes.
+            #expect(try await s.leader.get(both.location!).status == .notFound)
+
+            // Mentee three declines; proposing again keeps the accepted pair and never repeats the declined one.
+            let three = try #require(try await ProgrammePair.query(on: app.db).filter(\.$mentee.$id == s.ids["mentee.three@example.org"]!).first())
+            _ = try await s.people["mentee.three@example.org"]!.post(s.programmePath + "/pairs/\(try three.requireID())/answer", form: ["accept": "0"])
+            _ = try await s.leader.post(s.programmePath + "/propose")
+            let accepted = try await ProgrammePair.query(on: app.db).filter(\.$status == .accepted).count()
+            #expect(accepted == 1)
+            let again = try await ProgrammePair.query(on: app.db).filter(\.$status == .proposed).all()
+            #expect(!again.contains { $0.$mentee.id == three.$mentee.id && $0.$mentor.id == three.$mentor.id })
+        }
+    }
+
+    @Test("By hand: the leader cannot exceed a mentor's places or pair a mentee with their line manager")
+    func byHand() async throws {
+        try await withApp { app, ctx in
+            let s = try await Self.setUp(app, ctx)
+            let leaderID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first()?.requireID())
+            #expect(try await s.leader.post(s.programmePath + "/members", form: ["person": leaderID.uuidString, "role": "mentor"]).status == .seeOther)
+            let leaderAsMember = try await ProgrammeMember.query(on: app.db).filter(\.$user.$id == leaderID).first()!
+            leaderAsMember.languages = "Latvian"
+            leaderAsMember.profileDone = true
+            try await leaderAsMember.save(on: app.db)
+            let lineManager = try await s.leader.post(s.programmePath + "/pairs", form: ["mentee": s.ids["mentee.one@example.org"]!.uuidString, "mentor": leaderID.uuidString])
+            #expect(lineManager.status == .unprocessableEntity)
+            #expect(lineManager.contains("A mentor cannot be the mentee&#39;s line manager.") || lineManager.contains("line manager"))
+            let two = s.ids["mentor.two@example.org"]!.uuidString
+            #expect(try await s.leader.post(s.programmePath + "/pairs", form: ["mentee": s.ids["mentee.one@example.org"]!.uuidString, "mentor": two]).status == .seeOther)
+            let full = try await s.leader.post(s.programmePath + "/pairs", form: ["mentee": s.ids["mentee.three@example.org"]!.uuidString, "mentor": two])
+            #expect(full.status == .unprocessableEntity)
+            #expect(try await ProgrammePair.query(on: app.db).filter(\.$mentor.$id == s.ids["mentor.two@example.org"]!).count() == 1)
+        }
+    }
+
+    @Test("Only the leader of the school (or the network's coordinator) runs it; members fill in their own profile; bad input is explained")
+    func permissions() async throws {
+        try await withApp { app, ctx in
+            let s = try await Self.setUp(app, ctx)
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            #expect(try await teacher.post(s.programmePath + "/propose").status == .notFound)
+            #expect(try await teacher.get(s.programmePath + "/profile").status == .notFound)
+            let leaderB = ctx.browser()
+            try await leaderB.login(Fixtures.leaderB)
+            #expect(try await leaderB.get(s.programmePath).status == .notFound)
+            let coordinator = ctx.browser()
+            try await coordinator.login(Fixtures.coordinator)
+            #expect(try await coordinator.get(s.programmePath).status == .ok)
+            let mentor = s.people["mentor.one@example.org"]!
+            #expect(try await mentor.post(s.programmePath + "/propose").status == .forbidden)
+            let bad = try await mentor.post(s.programmePath + "/profile", form: ["years": "200", "languages": "", "capacity": "9"])
+            #expect(bad.status == .unprocessableEntity)
+            let badProgramme = try await s.leader.post("/mentoring", form: ["scope": "school:" + ctx.fixtures.schoolB.uuidString, "name": "", "starts_on": "2027-01-01", "ends_on": "2026-01-01"])
+            #expect(badProgramme.status == .unprocessableEntity, "not the leader's school, no name, end before start")
+            #expect(try await MentoringProgramme.query(on: app.db).count() == 1)
+        }
+    }
+}
