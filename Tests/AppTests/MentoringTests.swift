@@ -131,3 +131,29 @@ struct MentoringTests {
         }
     }
 }
+
+@Suite("Quiet mentoring pairs")
+struct QuietPairTests {
+    @Test("A pair with no note or meeting for the set time shows as quiet to the leader, who can remind both")
+    func quiet() async throws {
+        try await withApp { app, ctx in
+            let s = try await MentoringTests.setUp(app, ctx)
+            _ = try await s.leader.post(s.programmePath + "/propose")
+            _ = try await s.leader.post(s.programmePath + "/publish")
+            let pair = try #require(try await ProgrammePair.query(on: app.db).filter(\.$mentee.$id == s.ids["mentee.one@example.org"]!).first())
+            let answer = s.programmePath + "/pairs/\(try pair.requireID())/answer"
+            _ = try await s.people["mentee.one@example.org"]!.post(answer, form: ["accept": "1"])
+            _ = try await s.people["mentor.one@example.org"]!.post(answer, form: ["accept": "1"])
+            #expect(!(try await s.leader.get(s.programmePath)).contains("id=\"quiet-pairs\""))
+            // Engagements are stamped by the database clock; move it back rather than the app forward.
+            let engagement = try #require(try await Engagement.query(on: app.db).filter(\.$form == .mentoring).first())
+            engagement.createdAt = ctx.clock.now.addingTimeInterval(-30 * 86_400)
+            try await engagement.save(on: app.db)
+            let page = try await s.leader.get(s.programmePath)
+            #expect(page.contains("id=\"quiet-pairs\""))
+            #expect(try await s.leader.post(s.programmePath + "/pairs/\(try pair.requireID())/nudge").status == .seeOther)
+            #expect(try await AppNotification.query(on: app.db).filter(\.$kind == .pairNudged).count() == 2)
+            #expect((try await s.leader.get("/schools/\(ctx.fixtures.schoolA.uuidString)")).contains("1 mentoring pair under way"))
+        }
+    }
+}

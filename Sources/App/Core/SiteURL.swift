@@ -71,6 +71,7 @@ enum SiteURL: Sendable {
     case programmePairAnswer(Parameter<UUID>, Parameter<UUID>)
     case programmePublish(Parameter<UUID>)
     case programmeProfile(Parameter<UUID>)
+    case programmePairNudge(Parameter<UUID>, Parameter<UUID>)
     case coachingOffer
     case coachingAccept(Parameter<UUID>)
     case coachingPass(Parameter<UUID>)
@@ -166,6 +167,8 @@ enum SiteURL: Sendable {
             ["mentoring", Self.component(id, Self.idKey), "pairs", Self.component(pair, Self.pairIDKey), "answer"]
         case .programmePublish(let id): ["mentoring", Self.component(id, Self.idKey), "publish"]
         case .programmeProfile(let id): ["mentoring", Self.component(id, Self.idKey), "profile"]
+        case .programmePairNudge(let id, let pair):
+            ["mentoring", Self.component(id, Self.idKey), "pairs", Self.component(pair, Self.pairIDKey), "nudge"]
         case .coachingOffer: ["support", "coaching", "offer"]
         case .coachingAccept(let id): ["support", "coaching", "requests", Self.component(id, Self.idKey), "accept"]
         case .coachingPass(let id): ["support", "coaching", "requests", Self.component(id, Self.idKey), "pass"]

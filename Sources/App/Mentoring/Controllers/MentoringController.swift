@@ -20,6 +20,7 @@ struct MentoringController: RouteCollection {
         routes.get(SiteURL.programmeProfile(.key).pathComponents, use: profileForm)
         routes.post(SiteURL.programmeProfile(.key).pathComponents, use: saveProfile)
         routes.post(SiteURL.programmePairAnswer(.key, .key).pathComponents, use: answer)
+        routes.post(SiteURL.programmePairNudge(.key, .key).pathComponents, use: nudge)
     }
 
     func list(req: Request) async throws -> Response {
@@ -228,6 +229,17 @@ struct MentoringController: RouteCollection {
         member.profileDone = true
         try await member.save(on: req.db)
         return req.redirect(to: .programme(.value(try programme.requireID())), notice: req.t("Profile saved. You will be told when the pairs are published."))
+    }
+
+    /// A reminder to a pair that has gone quiet (both are told in the app).
+    func nudge(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (programme, _) = try await Self.load(req, .manageProgramme)
+        let pair = try await Self.loadPair(req, programme: programme)
+        guard pair.status == .accepted, let engagement = pair.$engagement.id else { throw Abort(.conflict) }
+        try await Notifications.notify([pair.$mentor.id, pair.$mentee.id], kind: .pairNudged, actor: user.fullName,
+                                       link: .engagement(.value(engagement)), on: req.db)
+        return req.redirect(to: .programme(.value(try programme.requireID())), notice: req.t("Reminder sent to both."))
     }
 
     struct AnswerForm: Content { var accept: String? }

@@ -275,7 +275,11 @@ enum ProgrammePage {
                 .if(!model.quiet.isEmpty, .section(
                     .h2(.text(context.t("Pairs gone quiet"))),
                     .p(.class("hint"), .text(context.localizer.tn("No note and no meeting for {count} day.", "No note and no meeting for {count} days.", count: p.quietDays))),
-                    .ul(.id("quiet-pairs"), .forEach(model.quiet) { .li(.text($0.mentor + " – " + $0.mentee)) })
+                    .ul(.id("quiet-pairs"), .class("card-list"), .forEach(model.quiet) { pair in
+                        .li(.text(pair.mentor + " – " + pair.mentee),
+                            .form(.class("inline-form"), .method(.post), .action(SiteURL.programmePairNudge(.value(id), .value(pair.id)).path),
+                                  Components.csrfField(context), .button(.type(.submit), .class("button-secondary"), .text(context.t("Send a reminder")))))
+                    })
                 )),
                 .section(
                     .h2(.text(context.t("What the matching weighs"))),

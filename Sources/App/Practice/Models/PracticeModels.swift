@@ -305,6 +305,7 @@ final class AppNotification: Model, @unchecked Sendable {
         case memberInvited = "member_invited"
         case pairProposed = "pair_proposed"
         case pairAccepted = "pair_accepted"
+        case pairNudged = "pair_nudged"
     }
 
     // MARK: managed
