@@ -14,4 +14,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M008_CreateCoaching())
     app.migrations.add(M009_CreateNotifications())
     app.migrations.add(M010_CreateMentoring())
+    app.migrations.add(M011_CreateMentoringFeedback())
 }

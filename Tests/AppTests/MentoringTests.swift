@@ -157,3 +157,40 @@ struct QuietPairTests {
         }
     }
 }
+
+@Suite("Mentoring feedback")
+struct MentoringFeedbackTests {
+    @Test("When a pair ends, each person gives short feedback once; the leader sees it only from five answers, never who said what")
+    func feedback() async throws {
+        try await withApp { app, ctx in
+            let s = try await MentoringTests.setUp(app, ctx)
+            _ = try await s.leader.post(s.programmePath + "/propose")
+            _ = try await s.leader.post(s.programmePath + "/publish")
+            let pair = try #require(try await ProgrammePair.query(on: app.db).filter(\.$mentee.$id == s.ids["mentee.one@example.org"]!).first())
+            let answer = s.programmePath + "/pairs/\(try pair.requireID())/answer"
+            let mentee = s.people["mentee.one@example.org"]!, mentor = s.people["mentor.one@example.org"]!
+            _ = try await mentee.post(answer, form: ["accept": "1"])
+            let started = try await mentor.post(answer, form: ["accept": "1"])
+            let path = try #require(started.location)
+            #expect(try await mentee.post(path + "/feedback", form: ["usefulness": "5", "recommend": "yes"]).status == .conflict, "not before the pair ends")
+            _ = try await mentor.post(path + "/close", form: ["text": "", "visibility": "shared"])
+            #expect((try await mentee.get(path)).contains("id=\"feedback-form\""))
+            #expect(try await mentee.post(path + "/feedback", form: ["usefulness": "9", "recommend": "maybe"]).status == .unprocessableEntity)
+            #expect(try await mentee.post(path + "/feedback", form: ["usefulness": "5", "recommend": "yes", "improve": "Start earlier in the year"]).status == .seeOther)
+            #expect(try await mentee.post(path + "/feedback", form: ["usefulness": "4", "recommend": "yes"]).status == .conflict, "once")
+            #expect(!(try await mentee.get(path)).contains("id=\"feedback-form\""))
+            let leaderPage = try await s.leader.get(s.programmePath)
+            #expect(leaderPage.contains("1 answer so far"))
+            #expect(!leaderPage.contains("Start earlier in the year"), "too few answers to show")
+            // Four more answers from other ended pairs of the programme.
+            for _ in 0..<4 {
+                try await PairFeedback(programmeID: pair.$programme.id, usefulness: 3, recommend: false, improve: "").save(on: app.db)
+            }
+            let shown = try await s.leader.get(s.programmePath)
+            #expect(shown.contains("5 answers. Usefulness: 3.4 out of 5. Would recommend it: 20 %."))
+            #expect(shown.contains("Start earlier in the year"))
+            let stored = try #require(try await PairFeedback.query(on: app.db).filter(\.$improve == "Start earlier in the year").first())
+            #expect(stored.$programme.id == pair.$programme.id, "the feedback holds the programme, not the person or the pair")
+        }
+    }
+}

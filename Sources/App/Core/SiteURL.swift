@@ -56,6 +56,7 @@ enum SiteURL: Sendable {
     case engagement(Parameter<UUID>)
     case engagementNotes(Parameter<UUID>)
     case engagementClose(Parameter<UUID>)
+    case engagementFeedback(Parameter<UUID>)
     case engagementMeetings(Parameter<UUID>)
     case meetingCalendar(Parameter<UUID>, Parameter<UUID>)
     case meetingCancel(Parameter<UUID>, Parameter<UUID>)
@@ -148,6 +149,7 @@ enum SiteURL: Sendable {
         case .engagement(let id): ["support", "engagements", Self.component(id, Self.idKey)]
         case .engagementNotes(let id): ["support", "engagements", Self.component(id, Self.idKey), "notes"]
         case .engagementClose(let id): ["support", "engagements", Self.component(id, Self.idKey), "close"]
+        case .engagementFeedback(let id): ["support", "engagements", Self.component(id, Self.idKey), "feedback"]
         case .engagementMeetings(let id): ["support", "engagements", Self.component(id, Self.idKey), "meetings"]
         case .meetingCalendar(let id, let meeting):
             ["support", "engagements", Self.component(id, Self.idKey), "meetings", Self.component(meeting, Self.meetingIDKey), "meeting.ics"]

@@ -22,7 +22,7 @@ enum PersonalData {
         HandbookRevision.self,
         EngagementNote.self, EngagementParticipant.self, HelpRequest.self, HelpVolunteer.self, CalendarFeed.self,
         CoachOffer.self, CoachingRequest.self, AppNotification.self,
-        ProgrammeMember.self, ProgrammePair.self,
+        ProgrammeMember.self, ProgrammePair.self, FeedbackGiven.self,
         User.self,
     ]
 
@@ -33,6 +33,7 @@ enum PersonalData {
         "_fluent_migrations": "Fluent's record of applied migrations",
         "wellbeing_settings": "a school's check-in settings",
         "wellbeing_cells": "running sums of anonymous scores per school, staff group and period",
+        "mentoring_feedback": "anonymous feedback on ended mentoring pairs, with the programme only; no link to any person exists",
         "mentoring_programmes": "a programme's name, goal, dates and matching weights; its members are in mentoring_members",
         "practice_meetings": "when and where an engagement's participants meet; who they are is in practice_participants",
         "practice_engagements": "the form, topic and status of a conversation; who takes part is in practice_participants",

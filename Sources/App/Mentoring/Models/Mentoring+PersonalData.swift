@@ -30,3 +30,15 @@ extension ProgrammePair: PersonalDataHolder {
         try await ProgrammePair.query(on: db).group(.or) { $0.filter(\.$mentor.$id == id).filter(\.$mentee.$id == id) }.delete()
     }
 }
+
+extension FeedbackGiven: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        // The feedback itself cannot be found again: only that it was given.
+        try await FeedbackGiven.query(on: db).filter(\.$user.$id == user.requireID()).all()
+            .map { ["engagement": $0.$engagement.id.uuidString] }
+    }
+    static func erase(_ user: User, on db: any Database) async throws {
+        try await FeedbackGiven.query(on: db).filter(\.$user.$id == user.requireID()).delete()
+    }
+}

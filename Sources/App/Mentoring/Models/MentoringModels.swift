@@ -162,3 +162,52 @@ final class ProgrammePair: Model, @unchecked Sendable {
         }
     }
 }
+
+/// One person's short feedback on a mentoring pair that has ended. It holds no link to the
+/// person or the pair (the programme only), so the leader reads it only in aggregate.
+final class PairFeedback: Model, @unchecked Sendable {
+    static let schema = "mentoring_feedback"
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+
+    // MARK: data
+    /// 1 (not useful) to 5 (very useful).
+    @Field(key: "usefulness") var usefulness: Int
+    @Field(key: "recommend") var recommend: Bool
+    @Field(key: "improve") var improve: String
+
+    // MARK: relationships
+    @Parent(key: "programme_id") var programme: MentoringProgramme
+
+    init() {}
+
+    init(id: UUID? = nil, programmeID: UUID, usefulness: Int, recommend: Bool, improve: String) {
+        self.id = id
+        self.$programme.id = programmeID
+        self.usefulness = usefulness
+        self.recommend = recommend
+        self.improve = improve
+    }
+}
+
+/// That a person has given feedback on an engagement (so they give it once), apart from
+/// the feedback itself.
+final class FeedbackGiven: Model, @unchecked Sendable {
+    static let schema = "mentoring_feedback_given"
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+
+    // MARK: relationships
+    @Parent(key: "engagement_id") var engagement: Engagement
+    @Parent(key: "user_id") var user: User
+
+    init() {}
+
+    init(id: UUID? = nil, engagementID: UUID, userID: UUID) {
+        self.id = id
+        self.$engagement.id = engagementID
+        self.$user.id = userID
+    }
+}

@@ -120,6 +120,7 @@ enum ProgrammePage {
         var inviteError: String?
         var weightsError: String?
         var pairError: String?
+        var feedback = FeedbackSummary(count: 0)
 
         static func load(_ programme: MentoringProgramme, req: Request) async throws -> Model {
             guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
@@ -143,12 +144,34 @@ enum ProgrammePage {
             }
             let visiblePairs = try pairs.filter { isManager || $0.$mentor.id == principal.userID || $0.$mentee.id == principal.userID }
                 .filter { isManager || $0.status != .proposed && $0.status != .excluded }.map(row).sorted { $0.mentee < $1.mentee }
-            return Model(
+            var model = Model(
                 programme: programme, isManager: isManager,
                 members: members.map { MemberRow(userID: $0.$user.id, name: $0.user.fullName, role: $0.role, profileDone: $0.profileDone, capacity: $0.capacity) }
                     .sorted { ($0.role.rawValue, $0.name) < ($1.role.rawValue, $1.name) },
                 candidates: candidates, pairs: visiblePairs,
                 quiet: isManager ? try await service.quietPairs(programme, now: req.now).map(row) : [], me: principal.userID)
+            if isManager { model.feedback = try await FeedbackSummary.load(programmeID: id, on: req.db) }
+            return model
+        }
+    }
+
+    /// The feedback of ended pairs, shown only from `minimumGroup` answers on (as the
+    /// well-being figures are), so no single person's answer can be recognised.
+    struct FeedbackSummary {
+        static let minimumGroup = 5
+        var count: Int
+        var meanUsefulness: Double = 0
+        var recommendShare: Double = 0
+        var comments: [String] = []
+        var shown: Bool { count >= Self.minimumGroup }
+
+        static func load(programmeID: UUID, on db: any Database) async throws -> FeedbackSummary {
+            let all = try await PairFeedback.query(on: db).filter(\.$programme.$id == programmeID).all()
+            guard all.count >= minimumGroup else { return FeedbackSummary(count: all.count) }
+            return FeedbackSummary(count: all.count,
+                                   meanUsefulness: Double(all.map(\.usefulness).reduce(0, +)) / Double(all.count),
+                                   recommendShare: Double(all.filter(\.recommend).count) / Double(all.count),
+                                   comments: all.map(\.improve).filter { !$0.isEmpty }.shuffled())
         }
     }
 
@@ -281,6 +304,21 @@ enum ProgrammePage {
                                   Components.csrfField(context), .button(.type(.submit), .class("button-secondary"), .text(context.t("Send a reminder")))))
                     })
                 )),
+                .section(
+                    .id("feedback"),
+                    .h2(.text(context.t("Feedback from ended pairs"))),
+                    .if(!model.feedback.shown,
+                        .p(.text(context.localizer.tn("{count} answer so far; the feedback is shown once at least 5 people have answered, so nobody's answer can be recognised.",
+                                                      "{count} answers so far; the feedback is shown once at least 5 people have answered, so nobody's answer can be recognised.",
+                                                      count: model.feedback.count))),
+                        else: .group(
+                            .p(.text(context.t("{count} answers. Usefulness: {mean} out of 5. Would recommend it: {share} %.",
+                                               ["count": context.localizer.number(model.feedback.count),
+                                                "mean": String(format: "%.1f", model.feedback.meanUsefulness),
+                                                "share": context.localizer.number(Int((model.feedback.recommendShare * 100).rounded()))]))),
+                            .ul(.forEach(model.feedback.comments) { .li(.text($0)) })
+                        ))
+                ),
                 .section(
                     .h2(.text(context.t("What the matching weighs"))),
                     .unwrap(model.weightsError) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },

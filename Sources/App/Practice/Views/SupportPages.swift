@@ -317,6 +317,40 @@ enum AskPage {
 
 /// One conversation: who takes part, its meetings, the notes each may read, a note to add, closing.
 enum EngagementPage {
+    static func feedbackForm(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        .section(
+            .class("privacy-box"), .attribute(named: "aria-labelledby", value: "feedback-title"),
+            .h2(.id("feedback-title"), .text(context.t("Short feedback for the programme"))),
+            .p(.text(context.t("Kept without your name or your pair's; the programme's leader sees it only once at least five people have answered."))),
+            .unwrap(model.feedbackError) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .form(
+                .id("feedback-form"), .class("stack"), .method(.post), .action(SiteURL.engagementFeedback(.value(model.id)).path),
+                Components.csrfField(context),
+                usefulnessQuestion(context),
+                recommendQuestion(context),
+                HandbookEditPage.textArea(id: "improve", label: context.t("One thing the programme could do better (optional)"), hint: nil,
+                                          value: "", rows: 2, error: nil, language: nil),
+                Components.submit(context.t("Send my feedback"))
+            )
+        )
+    }
+
+    static func usefulnessQuestion(_ context: PageContext) -> Node<HTML.FormContext> {
+        let labels: [Node<HTML.FormContext>] = (1...5).map { value in
+            let hint = value == 1 ? " " + context.t("(not at all)") : (value == 5 ? " " + context.t("(very)") : "")
+            return .label(.input(.type(.radio), .name("usefulness"), .value(String(value))), .text(String(value) + hint))
+        }
+        return .fieldset(.class("question"), .element(named: "legend", text: context.t("How useful was the mentoring for you?")),
+                         .div(.class("choices"), .group(labels)))
+    }
+
+    static func recommendQuestion(_ context: PageContext) -> Node<HTML.FormContext> {
+        .fieldset(.class("question"), .element(named: "legend", text: context.t("Would you recommend it to a colleague?")),
+                  .div(.class("choices"),
+                       .label(.input(.type(.radio), .name("recommend"), .value("yes")), .text(context.t("Yes"))),
+                       .label(.input(.type(.radio), .name("recommend"), .value("no")), .text(context.t("No")))))
+    }
+
     static func meetingsSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
         let d = model.meetingDraft ?? .init(date: "", time: "", zone: model.defaultZone, duration: "45", place: "", link: "", agenda: "")
         let e = model.meetingErrors
@@ -389,6 +423,9 @@ enum EngagementPage {
         var defaultZone: String
         var meetingErrors: [String: String] = [:]
         var meetingDraft: MeetingDraft?
+        /// A mentoring pair that has ended asks each person for short feedback, once.
+        var asksFeedback = false
+        var feedbackError: String?
 
         struct MeetingDraft {
             var date: String
@@ -407,12 +444,18 @@ enum EngagementPage {
             let notes = try await AskAColleague(db: req.db).readableNotes(engagementID: id, participants: people, for: principal)
             let meetings = try await Meeting.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$startsAt).all()
             let school = try await School.find(engagement.$school.id, on: req.db)
-            return Model(
+            var asksFeedback = false
+            if engagement.form == .mentoring && engagement.status == .closed, let me = principal?.userID {
+                asksFeedback = try await FeedbackGiven.query(on: req.db).filter(\.$engagement.$id == id).filter(\.$user.$id == me).count() == 0
+            }
+            var model = Model(
                 id: id, topic: engagement.topic, form: engagement.form, status: engagement.status,
                 participants: participants.map { ($0.user.fullName, $0.role) },
                 notes: notes.map { Note(author: $0.author.fullName, text: $0.text, shared: $0.visibility == .shared,
                              mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt, isReflection: $0.isReflection) },
                 meetings: meetings, defaultZone: Meetings.zone(forCountry: school?.country ?? ""))
+            model.asksFeedback = asksFeedback
+            return model
         }
     }
 
@@ -426,6 +469,7 @@ enum EngagementPage {
                 p.name + " (" + PracticeNames.role(p.role, context) + ")"
             }.joined(separator: ", ") + (model.status == .closed ? " · " + context.t("Closed") : ""))),
             .p(.class("hint"), .text(context.t("Shared notes are read by the two of you; a private note by you alone. Nobody else, not a leader, not an administrator, can read them."))),
+            .if(model.asksFeedback, feedbackForm(context, model)),
             meetingsSection(context, model),
             .h2(.text(context.t("Notes"))),
             .ol(.id("notes"), .class("card-list"), .forEach(model.notes) { note in
