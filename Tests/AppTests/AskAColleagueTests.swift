@@ -467,3 +467,23 @@ struct ClosingTests {
         }
     }
 }
+
+@Suite("Pausing a conversation")
+struct PauseTests {
+    @Test("A participant pauses a conversation and takes it up again; a closed one cannot be paused; others cannot")
+    func pause() async throws {
+        try await withApp { app, ctx in
+            let (path, teacher, counsellor) = try await MeetingTests.conversation(app, ctx)
+            #expect(try await teacher.post(path + "/pause").status == .seeOther)
+            #expect(try await Engagement.query(on: app.db).first()?.status == .paused)
+            #expect((try await counsellor.get(path)).contains("Paused"))
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            #expect(try await leader.post(path + "/pause").status == .notFound)
+            #expect(try await counsellor.post(path + "/pause").status == .seeOther)
+            #expect(try await Engagement.query(on: app.db).first()?.status == .active)
+            _ = try await counsellor.post(path + "/close")
+            #expect(try await teacher.post(path + "/pause").status == .conflict)
+        }
+    }
+}

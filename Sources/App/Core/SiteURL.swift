@@ -57,6 +57,7 @@ enum SiteURL: Sendable {
     case engagementNotes(Parameter<UUID>)
     case engagementClose(Parameter<UUID>)
     case engagementFeedback(Parameter<UUID>)
+    case engagementPause(Parameter<UUID>)
     case engagementMeetings(Parameter<UUID>)
     case meetingCalendar(Parameter<UUID>, Parameter<UUID>)
     case meetingCancel(Parameter<UUID>, Parameter<UUID>)
@@ -150,6 +151,7 @@ enum SiteURL: Sendable {
         case .engagementNotes(let id): ["support", "engagements", Self.component(id, Self.idKey), "notes"]
         case .engagementClose(let id): ["support", "engagements", Self.component(id, Self.idKey), "close"]
         case .engagementFeedback(let id): ["support", "engagements", Self.component(id, Self.idKey), "feedback"]
+        case .engagementPause(let id): ["support", "engagements", Self.component(id, Self.idKey), "pause"]
         case .engagementMeetings(let id): ["support", "engagements", Self.component(id, Self.idKey), "meetings"]
         case .meetingCalendar(let id, let meeting):
             ["support", "engagements", Self.component(id, Self.idKey), "meetings", Self.component(meeting, Self.meetingIDKey), "meeting.ics"]

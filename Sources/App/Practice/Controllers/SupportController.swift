@@ -16,6 +16,7 @@ struct SupportController: RouteCollection {
         routes.get(SiteURL.engagement(.key).pathComponents, use: engagement)
         routes.post(SiteURL.engagementNotes(.key).pathComponents, use: addNote)
         routes.post(SiteURL.engagementClose(.key).pathComponents, use: close)
+        routes.post(SiteURL.engagementPause(.key).pathComponents, use: pause)
     }
 
     func overview(req: Request) async throws -> Response {
@@ -186,6 +187,20 @@ struct SupportController: RouteCollection {
                                            kind: .noteShared, actor: user.fullName, link: .engagement(.value(id)), on: req.db)
         }
         return req.redirect(to: .engagement(.value(id)), notice: visibility == .shared ? req.t("Note shared with your colleague.") : req.t("Note saved for you alone."))
+    }
+
+    /// Pauses an active engagement (a term's break, an illness) or takes it up again.
+    func pause(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let (engagement, _) = try await Self.loadEngagement(req, .writeNote)
+        switch engagement.status {
+        case .active: engagement.status = .paused
+        case .paused: engagement.status = .active
+        case .proposed, .closed: throw Abort(.conflict, reason: req.t("Only a conversation under way can be paused."))
+        }
+        try await engagement.save(on: req.db)
+        return req.redirect(to: .engagement(.value(try engagement.requireID())),
+                            notice: engagement.status == .paused ? req.t("Paused. Take it up again whenever you are ready.") : req.t("Taken up again."))
     }
 
     func close(req: Request) async throws -> Response {

@@ -467,7 +467,8 @@ enum EngagementPage {
             .h1(.text(topic)),
             .p(.class("meta"), .text(model.participants.map { p in
                 p.name + " (" + PracticeNames.role(p.role, context) + ")"
-            }.joined(separator: ", ") + (model.status == .closed ? " · " + context.t("Closed") : ""))),
+            }.joined(separator: ", ") + (model.status == .closed ? " · " + context.t("Closed") : "")
+                + (model.status == .paused ? " · " + context.t("Paused") : ""))),
             .p(.class("hint"), .text(context.t("Shared notes are read by the two of you; a private note by you alone. Nobody else, not a leader, not an administrator, can read them."))),
             .if(model.asksFeedback, feedbackForm(context, model)),
             meetingsSection(context, model),
@@ -498,6 +499,10 @@ enum EngagementPage {
                                            options: [("shared", context.t("Both of us")), ("private", context.t("Only me"))], selected: "shared"),
                     Components.submit(context.t("Add the note"))
                 ),
+                .form(.id("pause-form"), .class("inline-form"), .method(.post), .action(SiteURL.engagementPause(.value(model.id)).path),
+                      Components.csrfField(context),
+                      .button(.type(.submit), .class("button-link"),
+                              .text(model.status == .paused ? context.t("Take it up again") : context.t("Pause for now")))),
                 .details(
                     .summary(.text(context.t("Close the conversation"))),
                     .form(
