@@ -194,3 +194,39 @@ struct MentoringFeedbackTests {
         }
     }
 }
+
+@Suite("Practice API: coaching and programmes")
+struct PracticeAPIMoreTests {
+    @Test("The API lists a person's programmes with the pairs they may see, and coaching requests by the same rules as the pages")
+    func api() async throws {
+        try await withApp { app, ctx in
+            let s = try await MentoringTests.setUp(app, ctx)
+            _ = try await s.leader.post(s.programmePath + "/propose")
+            let leaderToken = try await APITests().issueToken(for: Fixtures.leaderA, on: app)
+            try await app.testing().test(.GET, "/api/v1/practice/programmes", headers: ["Authorization": "Bearer \(leaderToken)"]) { res async throws in
+                let list = try res.content.decode([PracticeAPIController.ProgrammeDTO].self)
+                #expect(list.first?.role == "manager")
+                #expect(list.first?.pairs.count == 3)
+            }
+            let menteeToken = try await APITests().issueToken(for: "mentee.one@example.org", on: app)
+            try await app.testing().test(.GET, "/api/v1/practice/programmes", headers: ["Authorization": "Bearer \(menteeToken)"]) { res async throws in
+                let list = try res.content.decode([PracticeAPIController.ProgrammeDTO].self)
+                #expect(list.first?.role == "mentee")
+                #expect(list.first?.pairs.isEmpty == true, "proposed pairs are the leader's until published")
+            }
+            let counsellor = ctx.browser()
+            try await counsellor.login(Fixtures.counsellorA)
+            _ = try await CoachingTests.offer(counsellor, school: ctx.fixtures.schoolA)
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            _ = try await teacher.post("/support/coaching/request", form: ["school": ctx.fixtures.schoolA.uuidString, "coach": "anyone", "topic": "Routines"])
+            let counsellorToken = try await APITests().issueToken(for: Fixtures.counsellorA, on: app)
+            try await app.testing().test(.GET, "/api/v1/practice/coaching-requests", headers: ["Authorization": "Bearer \(counsellorToken)"]) { res async throws in
+                #expect(try res.content.decode([PracticeAPIController.CoachingRequestDTO].self).map(\.topic) == ["Routines"])
+            }
+            try await app.testing().test(.GET, "/api/v1/practice/coaching-requests", headers: ["Authorization": "Bearer \(leaderToken)"]) { res async throws in
+                #expect(try res.content.decode([PracticeAPIController.CoachingRequestDTO].self).isEmpty, "leaders see no coaching request")
+            }
+        }
+    }
+}

@@ -9,6 +9,71 @@ struct PracticeAPIController: RouteCollection {
         let practice = routes.grouped("practice")
         practice.get("engagements", use: engagements)
         practice.get("requests", use: requests)
+        practice.get("coaching-requests", use: coachingRequests)
+        practice.get("programmes", use: programmes)
+    }
+
+    struct CoachingRequestDTO: Content {
+        var id: UUID
+        var schoolId: UUID
+        var topic: String
+        var requester: String
+        /// The coach it is addressed to; null: any coach of the school.
+        var coach: String?
+        var mine: Bool
+        var createdAt: Date?
+    }
+
+    /// Waiting coaching requests: one's own, and those one may answer as a coach.
+    func coachingRequests(req: Request) async throws -> [CoachingRequestDTO] {
+        _ = try req.requireAPIUser()
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        let coachIn = try await Coaching(db: req.db).coachingSchools(of: principal.userID)
+        return try await CoachingRequest.query(on: req.db).filter(\.$school.$id ~~ Array(principal.schoolRoles.keys))
+            .filter(\.$status == .waiting).with(\.$requester).with(\.$coach).sort(\.$createdAt).all()
+            .filter { Policy.allows(principal, .seeCoachingRequest, Coaching.resource($0, viewerCoachesIn: coachIn)) }
+            .map { CoachingRequestDTO(id: try $0.requireID(), schoolId: $0.$school.id, topic: $0.topic, requester: $0.requester.fullName,
+                                      coach: $0.coach?.fullName, mine: $0.$requester.id == principal.userID, createdAt: $0.createdAt) }
+    }
+
+    struct PairDTO: Content {
+        var mentor: String
+        var mentee: String
+        var status: String
+        var score: Double
+    }
+
+    struct ProgrammeDTO: Content {
+        var id: UUID
+        var name: String
+        var startsOn: String
+        var endsOn: String
+        /// manager, mentor or mentee.
+        var role: String
+        /// All pairs for those who run it; one's own, once published, for members.
+        var pairs: [PairDTO]
+    }
+
+    /// Mentoring programmes one runs or takes part in.
+    func programmes(req: Request) async throws -> [ProgrammeDTO] {
+        _ = try req.requireAPIUser()
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        let service = MentoringService(db: req.db)
+        var result: [ProgrammeDTO] = []
+        for programme in try await MentoringProgramme.query(on: req.db).sort(\.$startsOn, .descending).all() {
+            let resource = try await service.resource(programme)
+            let manages = Policy.allows(principal, .manageProgramme, resource)
+            guard manages || Policy.allows(principal, .takePartInProgramme, resource) else { continue }
+            let id = try programme.requireID()
+            let member = try await ProgrammeMember.query(on: req.db).filter(\.$programme.$id == id).filter(\.$user.$id == principal.userID).first()
+            let pairs = try await ProgrammePair.query(on: req.db).filter(\.$programme.$id == id).with(\.$mentor).with(\.$mentee).all()
+                .filter { manages || (($0.$mentor.id == principal.userID || $0.$mentee.id == principal.userID) && ![.proposed, .excluded].contains($0.status)) }
+            result.append(ProgrammeDTO(id: id, name: programme.name, startsOn: programme.startsOn, endsOn: programme.endsOn,
+                                       role: manages ? "manager" : (member?.role.rawValue ?? "mentee"),
+                                       pairs: pairs.map { PairDTO(mentor: $0.mentor.fullName, mentee: $0.mentee.fullName, status: $0.status.rawValue,
+                                                                  score: ($0.total * 100).rounded() / 100) }))
+        }
+        return result
     }
 
     struct Participant: Content {
