@@ -15,4 +15,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M009_CreateNotifications())
     app.migrations.add(M010_CreateMentoring())
     app.migrations.add(M011_CreateMentoringFeedback())
+    app.migrations.add(M012_CreateObservation())
 }

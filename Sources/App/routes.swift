@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SupportController())
     try app.register(collection: MeetingController())
     try app.register(collection: CoachingController())
+    try app.register(collection: ObservationController())
     try app.register(collection: MentoringController())
 
     // JSON API, version 1: bearer tokens only.

@@ -487,3 +487,42 @@ struct PauseTests {
         }
     }
 }
+
+@Suite("Peer observation")
+struct ObservationTests {
+    @Test("A teacher starts a cycle with a focus and a protocol and invites a colleague; the observer writes timed notes; no leader takes part or reads")
+    func cycle() async throws {
+        try await withApp { app, ctx in
+            let a = ctx.fixtures.schoolA
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            let form = try await teacher.get("/support/observation/new")
+            #expect(form.contains("counsellor.a Tester"))
+            #expect(!form.contains("leader.a Tester"), "leaders are not offered as observers")
+            let counsellorID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.counsellorA).first()?.requireID())
+            let leaderID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first()?.requireID())
+            let withLeader = try await teacher.post("/support/observation/new", form: ["school": a.uuidString, "observers[]": leaderID.uuidString,
+                                                                                        "focus": "Who answers my questions", "protocol": "questioning"])
+            #expect(withLeader.status == .unprocessableEntity)
+            #expect(try await Engagement.query(on: app.db).count() == 0)
+            let started = try await teacher.post("/support/observation/new", form: ["school": a.uuidString, "observers[]": counsellorID.uuidString,
+                                                                                     "focus": "Who answers my questions", "protocol": "questioning"])
+            #expect(started.status == .seeOther)
+            let path = try #require(started.location)
+            let counsellor = ctx.browser()
+            try await counsellor.login(Fixtures.counsellorA)
+            #expect((try await counsellor.get("/support")).contains("invites you to observe a lesson"))
+            let page = try await counsellor.get(path)
+            #expect(page.contains("Peer observation: Who answers my questions"))
+            #expect(page.contains("How long the teacher waits before taking an answer"))
+            #expect(try await counsellor.post(path + "/notes", form: ["at": "10:12", "text": "Q3 answered by the front row again", "visibility": "shared"]).status == .seeOther)
+            #expect((try await teacher.get(path)).contains("[10:12] Q3 answered by the front row again"))
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            #expect(try await leader.get(path).status == .notFound)
+            #expect(try await leader.get("/support/observation/new").status == .forbidden)
+            #expect((try await leader.get("/schools/\(a.uuidString)")).contains("1 peer observation cycle under way"))
+            #expect(!(try await leader.get("/schools/\(a.uuidString)")).contains("Who answers my questions"))
+        }
+    }
+}

@@ -55,6 +55,7 @@ struct PolicyTests {
         .askForHelp: [.teacherA, .counsellorA, .leaderA],
         .volunteer: [.teacherA, .counsellorA],
         .offerCoaching: [.teacherA, .counsellorA],
+        .startObservation: [.teacherA, .counsellorA],
         .requestCoaching: [.teacherA, .counsellorA, .leaderA],
         .seeCoachingRequest: [], .respondToCoachingRequest: [], .withdrawCoachingRequest: [],
         .seeHelpRequest: [], .takeHelpRequest: [], .withdrawHelpRequest: [],

@@ -63,6 +63,7 @@ enum SiteURL: Sendable {
     case meetingCancel(Parameter<UUID>, Parameter<UUID>)
     case supportCalendarFeed
     case coachingRequestNew
+    case observationNew
     case mentoring
     case programme(Parameter<UUID>)
     case programmeMembers(Parameter<UUID>)
@@ -159,6 +160,7 @@ enum SiteURL: Sendable {
             ["support", "engagements", Self.component(id, Self.idKey), "meetings", Self.component(meeting, Self.meetingIDKey), "cancel"]
         case .supportCalendarFeed: ["support", "calendar"]
         case .coachingRequestNew: ["support", "coaching", "request"]
+        case .observationNew: ["support", "observation", "new"]
         case .mentoring: ["mentoring"]
         case .programme(let id): ["mentoring", Self.component(id, Self.idKey)]
         case .programmeMembers(let id): ["mentoring", Self.component(id, Self.idKey), "members"]

@@ -55,6 +55,7 @@ enum DemoPractice {
                           onlineLink: "", agenda: "1. The two messages (names removed)\n2. What to write at the start of term\n3. What to do when a message is urgent").save(on: db)
 
         try await seedCoaching(on: db, schoolID: rigaID, user: user, now: now)
+        try await seedObservation(on: db, schoolID: rigaID, user: user)
         // What Jānis finds new when he opens "My support".
         let janisID = asked.$asker.id
         try await Notifications.notify([janisID], kind: .questionTaken, actor: helper.fullName, link: .engagement(.value(id)), on: db)
@@ -89,6 +90,23 @@ enum DemoPractice {
                           onlineLink: "", agenda: "Second session: what changed on the three Thursdays").save(on: db)
         try await CoachingRequest(schoolID: schoolID, requesterID: try await user("peteris.ozolins").requireID(), coachID: nil,
                                   topic: "Giving feedback to colleagues after I observe their lessons").save(on: db)
+    }
+
+    /// Peer observation: Laura asked Māris to observe her questioning in a Year 8 lesson.
+    static func seedObservation(on db: any Database, schoolID: UUID, user: (String) async throws -> User) async throws {
+        let laura = try await user("laura.berzina"), maris = try await user("maris.liepa")
+        let engagement = Engagement(form: .observation, status: .active, topic: "Which pupils answer my questions, and which never do?", schoolID: schoolID)
+        try await engagement.save(on: db)
+        let id = try engagement.requireID()
+        try await EngagementParticipant(engagementID: id, userID: try laura.requireID(), role: .observed).save(on: db)
+        try await EngagementParticipant(engagementID: id, userID: try maris.requireID(), role: .observer).save(on: db)
+        try await ObservationCycle(engagementID: id, focus: "Which pupils answer my questions, and which never do? Year 8, the Tuesday lesson after lunch.",
+                                   observationProtocol: .questioning).save(on: db)
+        for text in ["[09:05] Q1 \"What did we find last time?\" Hands up: 4, all front two rows. Answered by the girl by the window.",
+                     "[09:11] Q2 asked to the whole class, answered after about one second by the same pupil.",
+                     "[09:18] Pair talk before Q3: 11 hands up afterwards, including the back row."] {
+            try await EngagementNote(engagementID: id, authorID: try maris.requireID(), text: text, visibility: .shared).save(on: db)
+        }
     }
 
     enum DemoError: Error { case missing(String) }

@@ -42,6 +42,9 @@ enum Policy {
         case takeHelpRequest
         /// Withdraw one's own request.
         case withdrawHelpRequest
+        /// Start a peer observation cycle in a school, or be invited to observe (members other
+        /// than leaders: an observation between colleagues is never an appraisal).
+        case startObservation
         /// Offer to coach colleagues of a school (members other than leaders).
         case offerCoaching
         /// Ask for coaching in a school (any member).
@@ -63,7 +66,7 @@ enum Policy {
         /// rank. An admin or leader gets no way in (notes and requests are confidential).
         var isPractice: Bool {
             [.askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
-             .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
+             .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
              .viewEngagement, .writeNote, .readNote].contains(self)
         }
     }
@@ -133,7 +136,7 @@ enum Policy {
             case .administer, .readHandbook, .editHandbook:
                 return false
             case .askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
-                 .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
+                 .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
                  .viewEngagement, .writeNote, .readNote:
                 return false  // decided in `allowsPractice`
             }
@@ -156,6 +159,8 @@ enum Policy {
                 && HelpRequestRules.maySee(role: principal.schoolRoles[schoolID], volunteersForTopic: volunteers, isAsker: false)
         case (.withdrawHelpRequest, .helpRequest(_, let askerID, _, _)):
             return askerID == principal.userID
+        case (.startObservation, .school(let id, _)):
+            return principal.schoolRoles[id].map { $0 != .leader } ?? false
         case (.offerCoaching, .school(let id, _)):
             return principal.schoolRoles[id].map { $0 != .leader } ?? false
         case (.requestCoaching, .school(let id, _)):

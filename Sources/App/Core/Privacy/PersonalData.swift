@@ -35,6 +35,7 @@ enum PersonalData {
         "wellbeing_cells": "running sums of anonymous scores per school, staff group and period",
         "mentoring_feedback": "anonymous feedback on ended mentoring pairs, with the programme only; no link to any person exists",
         "mentoring_programmes": "a programme's name, goal, dates and matching weights; its members are in mentoring_members",
+        "practice_observation_cycles": "the focus and protocol of an observation engagement; who takes part is in practice_participants",
         "practice_meetings": "when and where an engagement's participants meet; who they are is in practice_participants",
         "practice_engagements": "the form, topic and status of a conversation; who takes part is in practice_participants",
         "handbook_chapters": "the handbook's chapters and who may read them",

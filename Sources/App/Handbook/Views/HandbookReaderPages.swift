@@ -128,6 +128,7 @@ extension HandbookChapterPage {
         case "consultation": .a(.id("start-practice"), .href(SiteURL.supportAsk.path), .text(context.t("Ask a colleague")))
         case "coaching": .a(.id("start-practice"), .href(SiteURL.coachingRequestNew.path), .text(context.t("Ask for coaching")))
         case "mentoring": .a(.id("start-practice"), .href(SiteURL.mentoring.path), .text(context.t("Mentoring programmes")))
+        case "peer-observation": .a(.id("start-practice"), .href(SiteURL.observationNew.path), .text(context.t("Start a peer observation")))
         default: nil
         }
     }

@@ -144,6 +144,8 @@ struct SupportController: RouteCollection {
         var grow_way: String?
         /// "1" when this is the author's closing reflection.
         var reflection: String?
+        /// For observation notes: the time in the lesson, "HH:MM".
+        var at: String?
     }
 
     func addNote(req: Request) async throws -> Response {
@@ -157,7 +159,11 @@ struct SupportController: RouteCollection {
                 let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 return trimmed.isEmpty ? nil : label + ": " + trimmed
             }
-        let free = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var free = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // An observation note is marked with the time in the lesson it records.
+        if let at = form.at, at.count == 5, Meetings.instant(date: "2000-01-01", time: at, zone: "UTC") != nil, !free.isEmpty {
+            free = "[" + at + "] " + free
+        }
         let text = (steps + (free.isEmpty ? [] : [free])).joined(separator: "\n")
         let visibility = form.visibility.flatMap(EngagementNote.Visibility.init(rawValue:))
         var problem: String?

@@ -7,7 +7,7 @@ import Foundation
 final class Engagement: Model, @unchecked Sendable {
     static let schema = "practice_engagements"
 
-    enum Form: String, Codable, Sendable { case consultation, coaching, mentoring }
+    enum Form: String, Codable, Sendable { case consultation, coaching, mentoring, observation }
     enum Status: String, Codable, Sendable, CaseIterable { case proposed, active, paused, closed }
 
     // MARK: managed
@@ -39,7 +39,7 @@ final class Engagement: Model, @unchecked Sendable {
 final class EngagementParticipant: Model, @unchecked Sendable {
     static let schema = "practice_participants"
 
-    enum Role: String, Codable, Sendable { case asker, helper, coach, coachee, mentor, mentee }
+    enum Role: String, Codable, Sendable { case asker, helper, coach, coachee, mentor, mentee, observed, observer }
 
     // MARK: managed
     @ID(key: .id) var id: UUID?
@@ -306,6 +306,7 @@ final class AppNotification: Model, @unchecked Sendable {
         case pairProposed = "pair_proposed"
         case pairAccepted = "pair_accepted"
         case pairNudged = "pair_nudged"
+        case observationInvited = "observation_invited"
     }
 
     // MARK: managed
@@ -331,5 +332,31 @@ final class AppNotification: Model, @unchecked Sendable {
         self.kind = kind
         self.actor = actor
         self.link = link
+    }
+}
+
+/// A peer observation cycle: the focus the observed teacher chose and the protocol the
+/// observers follow. Its talks and the lesson are the engagement's meetings, its notes
+/// the engagement's notes. It is never a grade: there is no score anywhere.
+final class ObservationCycle: Model, @unchecked Sendable {
+    static let schema = "practice_observation_cycles"
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+
+    // MARK: data
+    @Field(key: "focus") var focus: String
+    @Field(key: "protocol") var observationProtocol: ObservationProtocol
+
+    // MARK: relationships
+    @Parent(key: "engagement_id") var engagement: Engagement
+
+    init() {}
+
+    init(id: UUID? = nil, engagementID: UUID, focus: String, observationProtocol: ObservationProtocol) {
+        self.id = id
+        self.$engagement.id = engagementID
+        self.focus = focus
+        self.observationProtocol = observationProtocol
     }
 }

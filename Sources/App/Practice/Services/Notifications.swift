@@ -30,6 +30,7 @@ enum Notifications {
         case .memberInvited: return context.t("{name} invited you to a mentoring programme: fill in your profile.", name)
         case .pairProposed: return context.t("{name} published the mentoring pairs: see yours and answer.", name)
         case .pairAccepted: return context.t("{name} accepted your mentoring pair: you can start.", name)
+        case .observationInvited: return context.t("{name} invites you to observe a lesson.", name)
         case .pairNudged: return context.t("{name} wonders how your mentoring is going: time to plan your next meeting?", name)
         }
     }

@@ -26,6 +26,7 @@ enum PracticeNames {
         case .consultation: HelpTopic(rawValue: topic).map { Self.topic($0, context) } ?? topic
         case .coaching: context.t("Coaching: {topic}", ["topic": topic])
         case .mentoring: context.t("Mentoring: {topic}", ["topic": topic])
+        case .observation: context.t("Peer observation: {topic}", ["topic": topic])
         }
     }
 
@@ -37,6 +38,8 @@ enum PracticeNames {
         case .coachee: context.t("coachee")
         case .mentor: context.t("mentor")
         case .mentee: context.t("mentee")
+        case .observed: context.t("observed teacher")
+        case .observer: context.t("observer")
         }
     }
 
@@ -149,7 +152,10 @@ enum MySupportPage {
             context, title: context.t("My support"),
             .h1(.text(context.t("My support"))),
             .p(.class("lead"), .text(context.t("Ask a colleague for help, answer a colleague's question, and keep your conversations in one place. Leaders see none of it."))),
-            .p(.a(.id("ask-link"), .class("button-primary"), .href(SiteURL.supportAsk.path), .text(context.t("Ask a colleague")))),
+            .p(.class("actions"),
+               .a(.id("ask-link"), .class("button-primary"), .href(SiteURL.supportAsk.path), .text(context.t("Ask a colleague"))),
+               .text(" "),
+               .a(.id("observation-link"), .class("button-secondary"), .href(SiteURL.observationNew.path), .text(context.t("Start a peer observation")))),
             .if(!model.notifications.isEmpty, .section(
                 .attribute(named: "aria-labelledby", value: "news-title"),
                 .h2(.id("news-title"), .text(context.t("What's new"))),
@@ -423,6 +429,8 @@ enum EngagementPage {
         var defaultZone: String
         var meetingErrors: [String: String] = [:]
         var meetingDraft: MeetingDraft?
+        /// For a peer observation: the focus and protocol.
+        var observation: ObservationCycle?
         /// A mentoring pair that has ended asks each person for short feedback, once.
         var asksFeedback = false
         var feedbackError: String?
@@ -455,6 +463,9 @@ enum EngagementPage {
                              mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt, isReflection: $0.isReflection) },
                 meetings: meetings, defaultZone: Meetings.zone(forCountry: school?.country ?? ""))
             model.asksFeedback = asksFeedback
+            if engagement.form == .observation {
+                model.observation = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).first()
+            }
             return model
         }
     }
@@ -470,6 +481,16 @@ enum EngagementPage {
             }.joined(separator: ", ") + (model.status == .closed ? " · " + context.t("Closed") : "")
                 + (model.status == .paused ? " · " + context.t("Paused") : ""))),
             .p(.class("hint"), .text(context.t("Shared notes are read by the two of you; a private note by you alone. Nobody else, not a leader, not an administrator, can read them."))),
+            .unwrap(model.observation) { cycle in
+                .section(
+                    .id("observation-protocol"), .class("privacy-box"),
+                    .h2(.text(context.t("Focus and protocol"))),
+                    .p(.strong(.text(context.t("Focus:") + " ")), .text(cycle.focus)),
+                    .p(.strong(.text(context.t("Protocol:") + " ")), .text(ObservationNames.name(cycle.observationProtocol, context))),
+                    .ul(.forEach(ObservationNames.lookFors(cycle.observationProtocol, context)) { .li(.text($0)) }),
+                    .p(.class("hint"), .text(context.t("Steps: a pre-observation talk, the lesson, a post-observation talk (plan each as a meeting), then the observed teacher's written reflection when closing. Write what you see and hear, with the time; never a grade.")))
+                )
+            },
             .if(model.asksFeedback, feedbackForm(context, model)),
             meetingsSection(context, model),
             .h2(.text(context.t("Notes"))),
@@ -493,6 +514,8 @@ enum EngagementPage {
                         HandbookEditPage.textArea(id: "grow_options", label: context.t("Options: what could you do?"), hint: nil, value: "", rows: 2, error: nil, language: nil),
                         HandbookEditPage.textArea(id: "grow_way", label: context.t("Way forward: what will you do, and by when?"), hint: nil, value: "", rows: 2, error: nil, language: nil)
                     )),
+                    .if(model.form == .observation, Components.field(.init(id: "at", label: context.t("Time in the lesson (optional)"), type: .time,
+                                                                           required: false, hint: context.t("Your note is marked with this time.")))),
                     HandbookEditPage.textArea(id: "text", label: context.t("Add a note"), hint: nil, value: model.draft, rows: 4,
                                               error: model.noteError, language: nil),
                     Components.selectField(id: "visibility", label: context.t("Who may read it"),
