@@ -1,3 +1,4 @@
+import Domain
 import Plot
 
 /// Accessible form parts used across modules: every input has a visible label, errors
@@ -36,6 +37,24 @@ enum Components {
                 .attribute(named: "aria-describedby", value: describedBy),
                 .attribute(named: "aria-invalid", value: field.error == nil ? nil : "true")
             )
+        )
+    }
+
+    /// A multi-line field, labelled, with its hint and error tied to it like `field`. `name`
+    /// is the form field's name where it differs from the id.
+    static func textArea<C: HTML.BodyContext>(id: String, label: String, hint: String?, value: String, rows: Int, error: String?,
+                                              language: Domain.Language?, name: String? = nil) -> Node<C> {
+        let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }.joined(separator: " ")
+        return .div(
+            .class(error == nil ? "field" : "field field-invalid"),
+            .label(.for(id), .text(label)),
+            .unwrap(hint) { .p(.id("\(id)-hint"), .class("hint"), .text($0)) },
+            .unwrap(error) { .p(.id("\(id)-error"), .class("field-error"), .text($0)) },
+            .textarea(.id(id), .name(name ?? id), .rows(rows),
+                      .attribute(named: "aria-describedby", value: describedBy),
+                      .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
+                      .attribute(named: "lang", value: language?.rawValue),
+                      .text(value))
         )
     }
 

@@ -73,9 +73,9 @@ struct HandbookAPIController: RouteCollection {
         _ = try req.requireAPIUser()
         let language = try Self.language(req)
         let chapter = try await req.readableChapter()
-        let book = try await HandbookBook.load(language: language, includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
-        guard let position = book.index(of: chapter.slug) else { throw Abort(.notFound) }
-        let entry = book.entries[position]
+        let book = try await HandbookBook.load(language: language, includePrivate: try await req.mayReadPrivateHandbook(),
+                                               slugs: [chapter.slug], on: req.db)
+        guard let entry = book.entries.first else { throw Abort(.notFound) }
         let rendered = Markdown.render(entry.text.body)
         return Chapter(chapter: Self.summary(entry), version: entry.text.version, markdown: entry.text.body, html: rendered.html,
                        headings: rendered.headings.map { Heading(level: $0.level, text: $0.text, anchor: $0.anchor) })

@@ -21,9 +21,9 @@ struct HandbookController: RouteCollection {
 
     func chapter(req: Request) async throws -> Response {
         let chapter = try await req.readableChapter()
-        let book = try await HandbookBook.load(language: req.localizer.language.rawValue,
-                                               includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
-        guard let position = book.index(of: chapter.slug) else { throw Abort(.notFound) }
+        guard let (book, position) = try await HandbookBook.around(chapter.slug, language: req.localizer.language.rawValue,
+                                                                    includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
+        else { throw Abort(.notFound) }
         return req.render(HandbookChapterPage.view(req.pageContext(), book: book, position: position,
                                                    mayEdit: try await req.mayEditHandbook()))
     }
@@ -31,9 +31,9 @@ struct HandbookController: RouteCollection {
     func printChapter(req: Request) async throws -> Response {
         let chapter = try await req.readableChapter()
         let book = try await HandbookBook.load(language: req.localizer.language.rawValue,
-                                               includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
-        guard let position = book.index(of: chapter.slug) else { throw Abort(.notFound) }
-        return req.render(HandbookPrintPage.view(req.pageContext(), entries: [book.entries[position]], wholeBook: false))
+                                               includePrivate: try await req.mayReadPrivateHandbook(), slugs: [chapter.slug], on: req.db)
+        guard let entry = book.entries.first else { throw Abort(.notFound) }
+        return req.render(HandbookPrintPage.view(req.pageContext(), entries: [entry], wholeBook: false))
     }
 
     func printBook(req: Request) async throws -> Response {
@@ -61,7 +61,7 @@ struct HandbookController: RouteCollection {
         guard !terms.isEmpty else { return [] }
         let hits = try await HandbookSearch.search(terms: terms, language: language,
                                                    includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
-        let book = try await HandbookBook.load(language: language, includePrivate: true, on: req.db)
+        let book = try await HandbookBook.load(language: language, includePrivate: true, slugs: hits.map(\.slug), on: req.db)
         let titles = Dictionary(book.entries.map { ($0.chapter.slug, $0.text.title) }, uniquingKeysWith: { a, _ in a })
         return hits.map { Result(slug: $0.slug, title: titles[$0.slug] ?? $0.slug, snippet: SearchText.snippet($0.plain, terms: terms)) }
     }

@@ -15,9 +15,13 @@ struct HandbookBook {
 
     var entries: [Entry]
 
-    static func load(language: String, includePrivate: Bool, on db: any Database) async throws -> HandbookBook {
+    /// The book, or (with `slugs`) only those of its chapters: texts are loaded only for the
+    /// chapters asked for, so a chapter page or a page of search results does not read
+    /// every chapter's text.
+    static func load(language: String, includePrivate: Bool, slugs: [String]? = nil, on db: any Database) async throws -> HandbookBook {
         var query = HandbookChapter.query(on: db).sort(\.$position).sort(\.$slug)
         if !includePrivate { query = query.filter(\.$isPublic == true) }
+        if let slugs { query = query.filter(\.$slug ~~ slugs) }
         let chapters = try await query.all()
         let texts = try await HandbookText.query(on: db).filter(\.$chapter.$id ~~ chapters.compactMap(\.id)).all()
         let byChapter = Dictionary(grouping: texts, by: { $0.$chapter.id })
@@ -29,6 +33,18 @@ struct HandbookBook {
     }
 
     func index(of slug: String) -> Int? { entries.firstIndex { $0.chapter.slug == slug } }
+
+    /// A chapter with the chapters just before and after it (for previous / next), reading
+    /// only those three chapters' texts.
+    static func around(_ slug: String, language: String, includePrivate: Bool, on db: any Database) async throws -> (book: HandbookBook, position: Int)? {
+        var query = HandbookChapter.query(on: db).sort(\.$position).sort(\.$slug)
+        if !includePrivate { query = query.filter(\.$isPublic == true) }
+        let order = try await query.all().map(\.slug)
+        guard let at = order.firstIndex(of: slug) else { return nil }
+        let book = try await load(language: language, includePrivate: includePrivate,
+                                  slugs: Array(order[max(0, at - 1)...min(order.count - 1, at + 1)]), on: db)
+        return book.index(of: slug).map { (book, $0) }
+    }
 }
 
 extension Request {

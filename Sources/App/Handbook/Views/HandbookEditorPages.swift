@@ -78,12 +78,12 @@ enum HandbookEditPage {
                 .input(.type(.hidden), .name("language"), .value(model.language.rawValue)),
                 .input(.type(.hidden), .name("base_revision"), .value(String(model.conflict ? model.latestRevision : draft.baseRevision))),
                 Components.field(.init(id: "title", label: context.t("Title"), value: draft.title, error: errors["title"])),
-                textArea(id: "summary", label: context.t("Summary"), hint: context.t("One or two sentences for the contents and search results."),
+                Components.textArea(id: "summary", label: context.t("Summary"), hint: context.t("One or two sentences for the contents and search results."),
                          value: draft.summary, rows: 2, error: errors["summary"], language: model.language),
-                textArea(id: "body", label: context.t("Text (Markdown)"),
+                Components.textArea(id: "body", label: context.t("Text (Markdown)"),
                          hint: context.t("CommonMark: ## for a section, ### for a subsection, - for a list item, 1. for a numbered step, *emphasis*, **strong**, [link](/handbook/coaching). HTML is not shown."),
                          value: draft.body, rows: 24, error: errors["body"], language: model.language),
-                textArea(id: "note", label: context.t("What did you change? (optional)"), hint: nil, value: draft.note, rows: 2,
+                Components.textArea(id: "note", label: context.t("What did you change? (optional)"), hint: nil, value: draft.note, rows: 2,
                          error: errors["note"], language: nil),
                 .if(model.isTranslation, .div(
                     .class("field checkbox-field"),
@@ -106,22 +106,6 @@ enum HandbookEditPage {
                 .summary(.text(context.t("The English text, to translate from"))),
                 .div(.class("prose source-text"), .attribute(named: "lang", value: "en"), .raw(HandbookPrintPage.demoted(Markdown.render(model.english?.body ?? "").html)))
             ))
-        )
-    }
-
-    static func textArea<C: HTML.BodyContext>(id: String, label: String, hint: String?, value: String, rows: Int, error: String?,
-                                              language: Domain.Language?, name: String? = nil) -> Node<C> {
-        let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }.joined(separator: " ")
-        return .div(
-            .class(error == nil ? "field" : "field field-invalid"),
-            .label(.for(id), .text(label)),
-            .unwrap(hint) { .p(.id("\(id)-hint"), .class("hint"), .text($0)) },
-            .unwrap(error) { .p(.id("\(id)-error"), .class("field-error"), .text($0)) },
-            .textarea(.id(id), .name(name ?? id), .rows(rows),
-                      .attribute(named: "aria-describedby", value: describedBy),
-                      .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
-                      .attribute(named: "lang", value: language?.rawValue),
-                      .text(value))
         )
     }
 }

@@ -23,6 +23,22 @@ struct MentoringService {
                           members: Set(members.map { $0.$user.id }))
     }
 
+    /// The programmes this person might run or take part in, newest first: those of the
+    /// schools they lead, of their networks and their networks' schools, and those they are
+    /// a member of (an admin: all). Callers still ask the `Policy` about each one; this only
+    /// keeps them from reading every programme of the instance.
+    func candidates(for principal: Principal) async throws -> [MentoringProgramme] {
+        let query = MentoringProgramme.query(on: db).sort(\.$startsOn, .descending)
+        if principal.isAdmin { return try await query.all() }
+        let led = principal.schoolRoles.filter { $0.value == .leader }.map(\.key)
+        let networks = Array(principal.coordinatedNetworks)
+        let networkSchools = try await School.query(on: db).filter(\.$network.$id ~~ networks).all().compactMap(\.id)
+        let memberOf = try await ProgrammeMember.query(on: db).filter(\.$user.$id == principal.userID).all().map { $0.$programme.id }
+        return try await query.group(.or) {
+            $0.filter(\.$school.$id ~~ (led + networkSchools)).filter(\.$network.$id ~~ networks).filter(\.$id ~~ memberOf)
+        }.all()
+    }
+
     /// The schools whose staff can join: the programme's school, or its network's schools.
     func schools(of programme: MentoringProgramme) async throws -> [School] {
         if let id = programme.$school.id { return try await School.query(on: db).filter(\.$id == id).all() }
@@ -147,15 +163,18 @@ struct MentoringService {
         let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == programme.requireID()).filter(\.$status == .accepted)
             .with(\.$mentor).with(\.$mentee).with(\.$engagement).all()
         let limit = now.addingTimeInterval(-Double(programme.quietDays) * 86_400)
-        var quiet: [ProgrammePair] = []
-        for pair in pairs {
-            guard let engagement = pair.engagement, let id = engagement.id else { continue }
-            let lastNote = try await EngagementNote.query(on: db).filter(\.$engagement.$id == id).sort(\.$createdAt, .descending).first()?.createdAt
-            let lastMeeting = try await Meeting.query(on: db).filter(\.$engagement.$id == id).filter(\.$startsAt <= now)
-                .sort(\.$startsAt, .descending).first()?.startsAt
-            let last = [lastNote, lastMeeting, engagement.createdAt].compactMap { $0 }.max() ?? now
-            if last < limit { quiet.append(pair) }
+        // The latest note and past meeting of every pair, read in two queries.
+        let ids = pairs.compactMap { $0.engagement?.id }
+        var last: [UUID: Date] = [:]
+        for note in try await EngagementNote.query(on: db).filter(\.$engagement.$id ~~ ids).all() {
+            if let at = note.createdAt { last[note.$engagement.id] = max(last[note.$engagement.id] ?? at, at) }
         }
-        return quiet
+        for meeting in try await Meeting.query(on: db).filter(\.$engagement.$id ~~ ids).filter(\.$startsAt <= now).all() {
+            last[meeting.$engagement.id] = max(last[meeting.$engagement.id] ?? meeting.startsAt, meeting.startsAt)
+        }
+        return pairs.filter { pair in
+            guard let engagement = pair.engagement, let id = engagement.id else { return false }
+            return ([last[id], engagement.createdAt].compactMap { $0 }.max() ?? now) < limit
+        }
     }
 }

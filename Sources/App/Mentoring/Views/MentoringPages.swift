@@ -31,8 +31,8 @@ enum MentoringListPage {
             let networks = try await Network.query(on: req.db).filter(\.$id ~~ Array(principal.coordinatedNetworks)).sort(\.$name).all()
             var scopes = schools.compactMap { s in s.id.map { Scope(id: $0, name: s.name, isNetwork: false) } }
             scopes += networks.compactMap { n in n.id.map { Scope(id: $0, name: n.name, isNetwork: true) } }
-            let all = try await MentoringProgramme.query(on: req.db).sort(\.$startsOn, .descending).all()
             let service = MentoringService(db: req.db)
+            let all = try await service.candidates(for: principal)
             var running: [MentoringProgramme] = []
             for programme in all where Policy.allows(principal, .manageProgramme, try await service.resource(programme)) {
                 running.append(programme)
@@ -73,7 +73,7 @@ enum MentoringListPage {
                     Components.selectField(id: "scope", label: context.t("For"), options: model.scopes.map { ($0.value, $0.name) },
                                            selected: d.scope, error: e["scope"]),
                     Components.field(.init(id: "name", label: context.t("Name"), value: d.name, error: e["name"])),
-                    HandbookEditPage.textArea(id: "goal", label: context.t("Goal"), hint: context.t("What should the pairs achieve by the end?"),
+                    Components.textArea(id: "goal", label: context.t("Goal"), hint: context.t("What should the pairs achieve by the end?"),
                                               value: d.goal, rows: 3, error: e["goal"], language: nil),
                     Components.field(.init(id: "starts_on", label: context.t("Starts on"), type: .date, value: d.startsOn, error: e["starts_on"])),
                     Components.field(.init(id: "ends_on", label: context.t("Ends on"), type: .date, value: d.endsOn)),
@@ -393,7 +393,7 @@ enum ProfilePage {
                               .label(.input(.type(.checkbox), .name("goals[]"), .value(goal), .attribute(named: "checked", value: chosenGoals.contains(goal) ? "checked" : nil)),
                                      .text(goalName(goal, context)))
                           })),
-                HandbookEditPage.textArea(id: "goals_text", label: context.t("In my own words (optional)"), hint: nil, value: member.goalsText, rows: 2,
+                Components.textArea(id: "goals_text", label: context.t("In my own words (optional)"), hint: nil, value: member.goalsText, rows: 2,
                                           error: errors["goals_text"], language: nil),
                 .fieldset(.class("question"), .element(named: "legend", text: context.t("When I am usually free to meet")),
                           .div(.class("choices"), .forEach(slots) { slot in

@@ -60,7 +60,7 @@ struct PracticeAPIController: RouteCollection {
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
         let service = MentoringService(db: req.db)
         var result: [ProgrammeDTO] = []
-        for programme in try await MentoringProgramme.query(on: req.db).sort(\.$startsOn, .descending).all() {
+        for programme in try await service.candidates(for: principal) {
             let resource = try await service.resource(programme)
             let manages = Policy.allows(principal, .manageProgramme, resource)
             guard manages || Policy.allows(principal, .takePartInProgramme, resource) else { continue }

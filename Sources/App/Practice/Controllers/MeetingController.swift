@@ -114,11 +114,12 @@ struct MeetingController: RouteCollection {
             throw Abort(.notFound)
         }
         let meetings = try await Meetings.meetings(of: feed.$user.id, from: req.now.addingTimeInterval(-90 * 86_400), on: req.db)
-        var events: [ICalendar.Event] = []
-        for (meeting, engagement) in meetings {
-            let others = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id == engagement.requireID())
-                .with(\.$user).all().map { $0.user.fullName }
-            events.append(Meetings.event(meeting, title: Self.title(engagement, participants: others, req: req), host: Self.host(req)))
+        // Everyone taking part in these engagements, in one query.
+        let people = Dictionary(grouping: try await EngagementParticipant.query(on: req.db)
+            .filter(\.$engagement.$id ~~ Array(Set(meetings.compactMap { $0.1.id }))).with(\.$user).all(), by: { $0.$engagement.id })
+        let events = meetings.map { meeting, engagement in
+            Meetings.event(meeting, title: Self.title(engagement, participants: (people[engagement.id ?? UUID()] ?? []).map { $0.user.fullName }, req: req),
+                           host: Self.host(req))
         }
         return Meetings.response(ICalendar.calendar(name: "Collegium", events: events, now: req.now), filename: "collegium.ics")
     }

@@ -22,7 +22,11 @@ struct SupportController: RouteCollection {
     func overview(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let model = try await MySupportPage.Model.load(for: user, req: req)
-        return req.render(MySupportPage.view(req.pageContext(), model))
+        let page = req.render(MySupportPage.view(req.pageContext(), model))
+        // Shown now: no longer new.
+        try await AppNotification.query(on: req.db).filter(\.$user.$id == user.requireID()).filter(\.$readAt == nil)
+            .set(\.$readAt, to: req.now).update()
+        return page
     }
 
     func askForm(req: Request) async throws -> Response {

@@ -66,7 +66,7 @@ enum CoachingRequestPage {
                             + (coach.freePlaces == 0 ? " · " + context.t("no free place now") : ""))
                     },
                     selected: d.coach, error: e["coach"]),
-                HandbookEditPage.textArea(id: "topic", label: context.t("What would you like to work on?"),
+                Components.textArea(id: "topic", label: context.t("What would you like to work on?"),
                                           hint: context.t("A sentence or two is enough; you will set the goal together in the first session."),
                                           value: d.topic, rows: 4, error: e["topic"], language: nil),
                 Components.submit(context.t("Ask for coaching"))

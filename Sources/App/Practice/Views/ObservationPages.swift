@@ -75,7 +75,7 @@ enum ObservationPage {
                                             .attribute(named: "checked", value: d.observers.contains(colleague.id) ? "checked" : nil)),
                                      .text(colleague.name))
                           })),
-                HandbookEditPage.textArea(id: "focus", label: context.t("My focus: what I want to learn about my teaching"),
+                Components.textArea(id: "focus", label: context.t("My focus: what I want to learn about my teaching"),
                                           hint: context.t("For example: which pupils answer my questions, and which never do?"),
                                           value: d.focus, rows: 3, error: e["focus"], language: nil),
                 .fieldset(.class("question"), .element(named: "legend", text: context.t("Protocol")),

@@ -59,6 +59,19 @@ extension WellbeingCells {
         var stats: CheckInStats
     }
 
+    /// A cell's sums as statistics; the bands are stored as running counts below each limit.
+    static func stats(n: Int, w: Double, ww: Double, b: Double, bb: Double, wLow: Int, wMid: Int, bLow: Int, bMid: Int) -> CheckInStats {
+        var stats = CheckInStats()
+        stats.count = n
+        stats.wellbeingSum = w
+        stats.wellbeingSquares = ww
+        stats.burnoutSum = b
+        stats.burnoutSquares = bb
+        stats.wellbeingBands = [wLow, wMid - wLow, n - wMid]
+        stats.burnoutBands = [bLow, bMid - bLow, n - bMid]
+        return stats
+    }
+
     /// The cells of some schools. A network's report reads thousands of them, and decoding
     /// each column through `Decodable` cost more than the rest of the report together
     /// (measured with `collegium bench-wellbeing`), so on SQLite the values are read
@@ -66,17 +79,6 @@ extension WellbeingCells {
     static func read(schoolIDs ids: [UUID], on db: any Database) async throws -> [Row] {
         guard !ids.isEmpty else { return [] }
         let columns = ["school_id", "category", "period"] + sums
-        func stats(_ n: Int, _ values: [Double], _ bands: [Int]) -> CheckInStats {
-            var stats = CheckInStats()
-            stats.count = n
-            stats.wellbeingSum = values[0]
-            stats.wellbeingSquares = values[1]
-            stats.burnoutSum = values[2]
-            stats.burnoutSquares = values[3]
-            stats.wellbeingBands = [bands[0], bands[1] - bands[0], n - bands[1]]
-            stats.burnoutBands = [bands[2], bands[3] - bands[2], n - bands[3]]
-            return stats
-        }
         if let sqlite = db as? any SQLiteDatabase {
             let encoder = SQLiteDataEncoder()
             let binds = try ids.map { try encoder.encode($0) }
@@ -98,17 +100,10 @@ extension WellbeingCells {
                     lastID = try decoder.decode(UUID.self, from: values[0])
                     lastSchool = values[0]
                 }
-                let n = Int(values[3].integer ?? 0)
-                var stats = CheckInStats()
-                stats.count = n
-                stats.wellbeingSum = values[4].double ?? 0
-                stats.wellbeingSquares = values[5].double ?? 0
-                stats.burnoutSum = values[6].double ?? 0
-                stats.burnoutSquares = values[7].double ?? 0
-                let wLow = Int(values[8].integer ?? 0), wMid = Int(values[9].integer ?? 0)
-                let bLow = Int(values[10].integer ?? 0), bMid = Int(values[11].integer ?? 0)
-                stats.wellbeingBands = [wLow, wMid - wLow, n - wMid]
-                stats.burnoutBands = [bLow, bMid - bLow, n - bMid]
+                let stats = Self.stats(n: Int(values[3].integer ?? 0), w: values[4].double ?? 0, ww: values[5].double ?? 0,
+                                       b: values[6].double ?? 0, bb: values[7].double ?? 0,
+                                       wLow: Int(values[8].integer ?? 0), wMid: Int(values[9].integer ?? 0),
+                                       bLow: Int(values[10].integer ?? 0), bMid: Int(values[11].integer ?? 0))
                 result.append(Row(schoolID: lastID, category: values[1].string ?? "", period: values[2].string ?? "", stats: stats))
             }
             return result
@@ -116,11 +111,12 @@ extension WellbeingCells {
         guard let sql = db as? any SQLDatabase else { return [] }
         let rows = try await sql.select().columns(columns.map { SQLIdentifier($0) }).from(table).where("school_id", .in, ids).all()
         return try rows.map { row in
-            let n = try row.decode(column: "n", as: Int.self)
-            let values = try ["w", "ww", "b", "bb"].map { try row.decode(column: $0, as: Double.self) }
-            let bands = try ["w_low", "w_mid", "b_low", "b_mid"].map { try row.decode(column: $0, as: Int.self) }
+            func int(_ c: String) throws -> Int { try row.decode(column: c, as: Int.self) }
+            func double(_ c: String) throws -> Double { try row.decode(column: c, as: Double.self) }
             return Row(schoolID: try row.decode(column: "school_id", as: UUID.self), category: try row.decode(column: "category", as: String.self),
-                       period: try row.decode(column: "period", as: String.self), stats: stats(n, values, bands))
+                       period: try row.decode(column: "period", as: String.self),
+                       stats: Self.stats(n: try int("n"), w: try double("w"), ww: try double("ww"), b: try double("b"), bb: try double("bb"),
+                                         wLow: try int("w_low"), wMid: try int("w_mid"), bLow: try int("b_low"), bMid: try int("b_mid")))
         }
     }
 }

@@ -1,0 +1,50 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Something a person should know about: a question taken, a coaching request, a meeting
+/// planned or cancelled, a note shared. Stored as a message key with its values, so it is
+/// shown in the reader's language whenever they read it.
+final class AppNotification: Model, @unchecked Sendable {
+    static let schema = "notifications"
+
+    enum Kind: String, Codable, Sendable, CaseIterable {
+        case questionTaken = "question_taken"
+        case coachingRequested = "coaching_requested"
+        case coachingAccepted = "coaching_accepted"
+        case coachingPassed = "coaching_passed"
+        case meetingPlanned = "meeting_planned"
+        case meetingCancelled = "meeting_cancelled"
+        case noteShared = "note_shared"
+        case memberInvited = "member_invited"
+        case pairProposed = "pair_proposed"
+        case pairAccepted = "pair_accepted"
+        case pairNudged = "pair_nudged"
+        case observationInvited = "observation_invited"
+    }
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // MARK: data
+    @Field(key: "kind") var kind: Kind
+    /// Who did it (a name), for the message.
+    @Field(key: "actor") var actor: String
+    /// Where to go: a path inside Collegium.
+    @Field(key: "link") var link: String
+    @OptionalField(key: "read_at") var readAt: Date?
+
+    // MARK: relationships
+    @Parent(key: "user_id") var user: User
+
+    init() {}
+
+    init(id: UUID? = nil, userID: UUID, kind: Kind, actor: String, link: String) {
+        self.id = id
+        self.$user.id = userID
+        self.kind = kind
+        self.actor = actor
+        self.link = link
+    }
+}

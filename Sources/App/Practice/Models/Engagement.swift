@@ -1,0 +1,95 @@
+import Domain
+import Fluent
+import Foundation
+
+/// One support engagement between colleagues: a form of support, its participants, notes
+/// and a status. Ask-a-colleague requests become engagements when someone takes them.
+final class Engagement: Model, @unchecked Sendable {
+    static let schema = "practice_engagements"
+
+    enum Form: String, Codable, Sendable { case consultation, coaching, mentoring, observation }
+    enum Status: String, Codable, Sendable, CaseIterable { case proposed, active, paused, closed }
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // MARK: data
+    @Field(key: "form") var form: Form
+    @Field(key: "status") var status: Status
+    @Field(key: "topic") var topic: String
+    @OptionalField(key: "closed_at") var closedAt: Date?
+
+    // MARK: relationships
+    @Parent(key: "school_id") var school: School
+    @Children(for: \.$engagement) var participants: [EngagementParticipant]
+
+    init() {}
+
+    init(id: UUID? = nil, form: Form, status: Status, topic: String, schoolID: UUID) {
+        self.id = id
+        self.form = form
+        self.status = status
+        self.topic = topic
+        self.$school.id = schoolID
+    }
+}
+
+/// A person in an engagement, with their role in it (asker and helper, coach and coachee…).
+final class EngagementParticipant: Model, @unchecked Sendable {
+    static let schema = "practice_participants"
+
+    enum Role: String, Codable, Sendable { case asker, helper, coach, coachee, mentor, mentee, observed, observer }
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+
+    // MARK: data
+    @Field(key: "role") var role: Role
+
+    // MARK: relationships
+    @Parent(key: "engagement_id") var engagement: Engagement
+    @Parent(key: "user_id") var user: User
+
+    init() {}
+
+    init(id: UUID? = nil, engagementID: UUID, userID: UUID, role: Role) {
+        self.id = id
+        self.$engagement.id = engagementID
+        self.$user.id = userID
+        self.role = role
+    }
+}
+
+/// A note in an engagement: private to its author, or shared with the participants.
+/// Nobody else ever reads one: not a leader, not an admin (see `Policy`).
+final class EngagementNote: Model, @unchecked Sendable {
+    static let schema = "practice_notes"
+
+    enum Visibility: String, Codable, Sendable { case `private`, shared }
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // MARK: data
+    @Field(key: "text") var text: String
+    @Field(key: "visibility") var visibility: Visibility
+    /// A participant's closing reflection (one each, written when the engagement ends).
+    @Field(key: "is_reflection") var isReflection: Bool
+
+    // MARK: relationships
+    @Parent(key: "engagement_id") var engagement: Engagement
+    @Parent(key: "author_id") var author: User
+
+    init() {}
+
+    init(id: UUID? = nil, engagementID: UUID, authorID: UUID, text: String, visibility: Visibility, isReflection: Bool = false) {
+        self.id = id
+        self.$engagement.id = engagementID
+        self.$author.id = authorID
+        self.text = text
+        self.visibility = visibility
+        self.isReflection = isReflection
+    }
+}

@@ -1,0 +1,234 @@
+import Domain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// One conversation: who takes part, its meetings, the notes each may read, a note to add, closing.
+enum EngagementPage {
+    static func feedbackForm(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        .section(
+            .class("privacy-box"), .attribute(named: "aria-labelledby", value: "feedback-title"),
+            .h2(.id("feedback-title"), .text(context.t("Short feedback for the programme"))),
+            .p(.text(context.t("Kept without your name or your pair's; the programme's leader sees it only once at least five people have answered."))),
+            .unwrap(model.feedbackError) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .form(
+                .id("feedback-form"), .class("stack"), .method(.post), .action(SiteURL.engagementFeedback(.value(model.id)).path),
+                Components.csrfField(context),
+                usefulnessQuestion(context),
+                recommendQuestion(context),
+                Components.textArea(id: "improve", label: context.t("One thing the programme could do better (optional)"), hint: nil,
+                                          value: "", rows: 2, error: nil, language: nil),
+                Components.submit(context.t("Send my feedback"))
+            )
+        )
+    }
+
+    static func usefulnessQuestion(_ context: PageContext) -> Node<HTML.FormContext> {
+        let labels: [Node<HTML.FormContext>] = (1...5).map { value in
+            let hint = value == 1 ? " " + context.t("(not at all)") : (value == 5 ? " " + context.t("(very)") : "")
+            return .label(.input(.type(.radio), .name("usefulness"), .value(String(value))), .text(String(value) + hint))
+        }
+        return .fieldset(.class("question"), .element(named: "legend", text: context.t("How useful was the mentoring for you?")),
+                         .div(.class("choices"), .group(labels)))
+    }
+
+    static func recommendQuestion(_ context: PageContext) -> Node<HTML.FormContext> {
+        .fieldset(.class("question"), .element(named: "legend", text: context.t("Would you recommend it to a colleague?")),
+                  .div(.class("choices"),
+                       .label(.input(.type(.radio), .name("recommend"), .value("yes")), .text(context.t("Yes"))),
+                       .label(.input(.type(.radio), .name("recommend"), .value("no")), .text(context.t("No")))))
+    }
+
+    static func meetingsSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        let d = model.meetingDraft ?? .init(date: "", time: "", zone: model.defaultZone, duration: "45", place: "", link: "", agenda: "")
+        let e = model.meetingErrors
+        return .section(
+            .attribute(named: "aria-labelledby", value: "meetings-title"),
+            .h2(.id("meetings-title"), .text(context.t("Meetings"))),
+            .if(model.meetings.isEmpty, .p(.text(context.t("No meeting planned yet.")))),
+            .ul(.id("meetings"), .class("card-list"), .forEach(model.meetings) { meeting in
+                let zone = TimeZone(identifier: meeting.timeZone) ?? .init(identifier: "UTC")!
+                return .li(
+                    .class(meeting.cancelled ? "meeting meeting-cancelled" : "meeting"),
+                    .p(.strong(.text(context.localizer.date(meeting.startsAt, time: true, timeZone: zone))),
+                       .text(" (" + meeting.timeZone + ") · " + context.localizer.tn("{count} minute", "{count} minutes", count: meeting.durationMinutes)
+                             + (meeting.cancelled ? " · " + context.t("Cancelled") : ""))),
+                    .if(!meeting.place.isEmpty, .p(.text(context.t("Place: {place}", ["place": meeting.place])))),
+                    .if(!meeting.onlineLink.isEmpty, .p(.a(.href(meeting.onlineLink), .attribute(named: "rel", value: "noopener noreferrer"),
+                                                           .text(context.t("Join online"))))),
+                    .if(!meeting.agenda.isEmpty, .p(.class("note-text"), .text(meeting.agenda))),
+                    .div(.class("row-actions"),
+                         .a(.class("meeting-ics"), .href(SiteURL.meetingCalendar(.value(model.id), .value(meeting.id ?? UUID())).path),
+                            .text(context.t("Add to my calendar (.ics)"))),
+                         .if(!meeting.cancelled && model.status != .closed, .form(
+                             .class("inline-form"), .method(.post), .action(SiteURL.meetingCancel(.value(model.id), .value(meeting.id ?? UUID())).path),
+                             Components.csrfField(context),
+                             .button(.type(.submit), .class("button-link"), .text(context.t("Cancel this meeting"))))))
+                )
+            }),
+            .if(model.status != .closed, .details(
+                .if(!e.isEmpty, .attribute(named: "open", value: "open")),
+                .summary(.text(context.t("Plan a meeting"))),
+                Components.errorSummary(context, Array(e.values).sorted()),
+                .form(
+                    .id("meeting-form"), .class("stack"), .method(.post), .action(SiteURL.engagementMeetings(.value(model.id)).path),
+                    Components.csrfField(context),
+                    Components.field(.init(id: "date", label: context.t("Date"), type: .date, value: d.date, error: e["date"])),
+                    Components.field(.init(id: "time", label: context.t("Time"), type: .time, value: d.time)),
+                    Components.selectField(id: "time_zone", label: context.t("Time zone"), options: Meetings.zones.map { ($0, $0) },
+                                           selected: d.zone, error: e["time_zone"]),
+                    Components.field(.init(id: "duration", label: context.t("Length in minutes"), type: .number, value: d.duration, error: e["duration"])),
+                    Components.field(.init(id: "place", label: context.t("Place (optional)"), value: d.place, required: false, error: e["place"])),
+                    Components.field(.init(id: "online_link", label: context.t("Online meeting link (optional)"), type: .url, value: d.link,
+                                           required: false, error: e["online_link"])),
+                    Components.textArea(id: "agenda", label: context.t("Agenda (optional)"), hint: nil, value: d.agenda, rows: 3,
+                                              error: e["agenda"], language: nil),
+                    Components.submit(context.t("Plan the meeting"))
+                )
+            ))
+        )
+    }
+
+    struct Note {
+        var author: String
+        var text: String
+        var shared: Bool
+        var mine: Bool
+        var createdAt: Date?
+        var isReflection = false
+    }
+
+    struct Model {
+        var id: UUID
+        var topic: String
+        var form: Engagement.Form
+        var status: Engagement.Status
+        var participants: [(name: String, role: EngagementParticipant.Role)]
+        var notes: [Note]
+        var noteError: String?
+        var draft = ""
+        var meetings: [Meeting]
+        var defaultZone: String
+        var meetingErrors: [String: String] = [:]
+        var meetingDraft: MeetingDraft?
+        /// For a peer observation: the focus and protocol.
+        var observation: ObservationCycle?
+        /// A mentoring pair that has ended asks each person for short feedback, once.
+        var asksFeedback = false
+        var feedbackError: String?
+
+        struct MeetingDraft {
+            var date: String
+            var time: String
+            var zone: String
+            var duration: String
+            var place: String
+            var link: String
+            var agenda: String
+        }
+
+        static func load(_ engagement: Engagement, participants: [EngagementParticipant], req: Request) async throws -> Model {
+            let principal = try await req.principal()
+            let id = try engagement.requireID()
+            let people = Set(participants.map { $0.$user.id })
+            let notes = try await AskAColleague(db: req.db).readableNotes(engagementID: id, participants: people, for: principal)
+            let meetings = try await Meeting.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$startsAt).all()
+            let school = try await School.find(engagement.$school.id, on: req.db)
+            var asksFeedback = false
+            if engagement.form == .mentoring && engagement.status == .closed, let me = principal?.userID {
+                asksFeedback = try await FeedbackGiven.query(on: req.db).filter(\.$engagement.$id == id).filter(\.$user.$id == me).count() == 0
+            }
+            var model = Model(
+                id: id, topic: engagement.topic, form: engagement.form, status: engagement.status,
+                participants: participants.map { ($0.user.fullName, $0.role) },
+                notes: notes.map { Note(author: $0.author.fullName, text: $0.text, shared: $0.visibility == .shared,
+                             mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt, isReflection: $0.isReflection) },
+                meetings: meetings, defaultZone: Meetings.zone(forCountry: school?.country ?? ""))
+            model.asksFeedback = asksFeedback
+            if engagement.form == .observation {
+                model.observation = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).first()
+            }
+            return model
+        }
+    }
+
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        let topic = PracticeNames.title(form: model.form, topic: model.topic, context)
+        return Layout.page(
+            context, title: topic,
+            .p(.class("breadcrumb"), .a(.href(SiteURL.support.path), .text(context.t("My support")))),
+            .h1(.text(topic)),
+            .p(.class("meta"), .text(model.participants.map { p in
+                p.name + " (" + PracticeNames.role(p.role, context) + ")"
+            }.joined(separator: ", ") + (model.status == .closed ? " · " + context.t("Closed") : "")
+                + (model.status == .paused ? " · " + context.t("Paused") : ""))),
+            .p(.class("hint"), .text(context.t("Shared notes are read by the two of you; a private note by you alone. Nobody else, not a leader, not an administrator, can read them."))),
+            .unwrap(model.observation) { cycle in
+                .section(
+                    .id("observation-protocol"), .class("privacy-box"),
+                    .h2(.text(context.t("Focus and protocol"))),
+                    .p(.strong(.text(context.t("Focus:") + " ")), .text(cycle.focus)),
+                    .p(.strong(.text(context.t("Protocol:") + " ")), .text(ObservationNames.name(cycle.observationProtocol, context))),
+                    .ul(.forEach(ObservationNames.lookFors(cycle.observationProtocol, context)) { .li(.text($0)) }),
+                    .p(.class("hint"), .text(context.t("Steps: a pre-observation talk, the lesson, a post-observation talk (plan each as a meeting), then the observed teacher's written reflection when closing. Write what you see and hear, with the time; never a grade.")))
+                )
+            },
+            .if(model.asksFeedback, feedbackForm(context, model)),
+            meetingsSection(context, model),
+            .h2(.text(context.t("Notes"))),
+            .ol(.id("notes"), .class("card-list"), .forEach(model.notes) { note in
+                .li(.class(note.shared ? "note" : "note note-private"),
+                    .if(note.isReflection, .p(.strong(.text(context.t("Closing reflection"))))),
+                    .p(.class("meta"), .text(note.author + (note.createdAt.map { " · " + context.localizer.date($0, time: true) } ?? "")
+                                             + " · " + (note.shared ? context.t("shared") : context.t("private, for you alone")))),
+                    .p(.class("note-text"), .text(note.text)))
+            }),
+            .if(model.status != .closed, .group(
+                .form(
+                    .id("note-form"), .class("stack"), .method(.post), .action(SiteURL.engagementNotes(.value(model.id)).path),
+                    Components.csrfField(context),
+                    .unwrap(model.noteError) { .p(.id("text-error"), .class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                    .if(model.form == .coaching, .fieldset(
+                        .class("question grow"),
+                        .element(named: "legend", text: context.t("A coaching session (GROW), all optional")),
+                        Components.textArea(id: "grow_goal", label: context.t("Goal: what do you want from this?"), hint: nil, value: "", rows: 2, error: nil, language: nil),
+                        Components.textArea(id: "grow_reality", label: context.t("Reality: what is happening now?"), hint: nil, value: "", rows: 2, error: nil, language: nil),
+                        Components.textArea(id: "grow_options", label: context.t("Options: what could you do?"), hint: nil, value: "", rows: 2, error: nil, language: nil),
+                        Components.textArea(id: "grow_way", label: context.t("Way forward: what will you do, and by when?"), hint: nil, value: "", rows: 2, error: nil, language: nil)
+                    )),
+                    .if(model.form == .observation, Components.field(.init(id: "at", label: context.t("Time in the lesson (optional)"), type: .time,
+                                                                           required: false, hint: context.t("Your note is marked with this time.")))),
+                    Components.textArea(id: "text", label: context.t("Add a note"), hint: nil, value: model.draft, rows: 4,
+                                              error: model.noteError, language: nil),
+                    Components.selectField(id: "visibility", label: context.t("Who may read it"),
+                                           options: [("shared", context.t("Both of us")), ("private", context.t("Only me"))], selected: "shared"),
+                    Components.submit(context.t("Add the note"))
+                ),
+                .form(.id("pause-form"), .class("inline-form"), .method(.post), .action(SiteURL.engagementPause(.value(model.id)).path),
+                      Components.csrfField(context),
+                      .button(.type(.submit), .class("button-link"),
+                              .text(model.status == .paused ? context.t("Take it up again") : context.t("Pause for now")))),
+                .details(
+                    .summary(.text(context.t("Close the conversation"))),
+                    .form(
+                        .id("close-form"), .class("stack"), .method(.post), .action(SiteURL.engagementClose(.value(model.id)).path),
+                        Components.csrfField(context),
+                        Components.textArea(id: "closing", label: context.t("Your closing reflection (optional): what has changed, what you take with you?"),
+                                                  hint: nil, value: "", rows: 3, error: nil, language: nil, name: "text"),
+                        .input(.type(.hidden), .name("visibility"), .value("shared")),
+                        .button(.type(.submit), .class("button-secondary"), .text(context.t("Close the conversation"))))
+                )
+            ), else: .if(!model.notes.contains { $0.mine && $0.isReflection }, .form(
+                .id("reflection-form"), .class("stack"), .method(.post), .action(SiteURL.engagementNotes(.value(model.id)).path),
+                Components.csrfField(context),
+                .input(.type(.hidden), .name("reflection"), .value("1")),
+                Components.textArea(id: "text", label: context.t("Your closing reflection: what has changed, what you take with you?"),
+                                          hint: nil, value: "", rows: 4, error: model.noteError, language: nil),
+                Components.selectField(id: "visibility", label: context.t("Who may read it"),
+                                       options: [("shared", context.t("Both of us")), ("private", context.t("Only me"))], selected: "shared"),
+                Components.submit(context.t("Save my reflection"))
+            )))
+        )
+    }
+}

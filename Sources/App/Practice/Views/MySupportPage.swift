@@ -1,0 +1,214 @@
+import Domain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// "My support": the person's conversations, their open questions, the questions they
+/// can take, and the topics they volunteer for.
+enum MySupportPage {
+    struct Request {
+        var id: UUID
+        var topic: HelpTopic
+        var urgency: HelpUrgency
+        var question: String
+        /// The asker's name where they chose to show it, else nil.
+        var asker: String?
+        var school: String
+        var createdAt: Date?
+        /// Not taken in time, and the viewer is support staff of its school: shown first.
+        var raised = false
+    }
+
+    struct Conversation {
+        var id: UUID
+        var topic: String
+        var with: [String]
+        var status: Engagement.Status
+        var form: Engagement.Form
+    }
+
+    struct SchoolChoice {
+        var id: UUID
+        var name: String
+        var mayVolunteer: Bool
+        var topics: Set<HelpTopic>
+    }
+
+    struct Model {
+        var conversations: [Conversation]
+        var myRequests: [Request]
+        var forMe: [Request]
+        var schools: [SchoolChoice]
+        var nextMeetings: [(meeting: Meeting, title: String, engagementID: UUID)] = []
+        var hasFeed = false
+        /// Shown once, right after a new feed is made (only its hash is kept).
+        var newFeedURL: String?
+        var coaching = CoachingSection.Model()
+        /// The latest notifications (those unread are marked read by the page that shows them).
+        var notifications: [AppNotification] = []
+        var coachingOfferError: String?
+
+        static func load(for user: User, req: Vapor.Request) async throws -> Model {
+            let userID = try user.requireID()
+            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+            let service = AskAColleague(db: req.db)
+            let topics = try await service.volunteerTopics(of: userID)
+            let schoolIDs = Array(principal.schoolRoles.keys)
+            let schools = try await School.query(on: req.db).filter(\.$id ~~ schoolIDs).sort(\.$name).all()
+            let schoolName = Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a })
+
+            let visible = try await service.visibleOpenRequests(for: principal)
+            func row(_ r: HelpRequest, showName: Bool) throws -> Request {
+                Request(id: try r.requireID(), topic: r.topic, urgency: r.urgency, question: r.question,
+                        asker: showName ? r.asker.fullName : nil, school: schoolName[r.$school.id] ?? "", createdAt: r.createdAt)
+            }
+            let mine = try visible.filter { $0.$asker.id == userID }.map { try row($0, showName: true) }
+            let now = req.now.timeIntervalSince1970
+            let forMe = try visible.filter { $0.$asker.id != userID }.map { request in
+                var item = try row(request, showName: HelpRequestRules.showsName(showNameToSchool: request.showName, viewerIsAsker: false, viewerTookIt: false))
+                item.raised = (principal.schoolRoles[request.$school.id]?.isSupportStaff ?? false)
+                    && HelpRequestRules.isRaised(urgency: request.urgency, askedAt: request.askedAt.timeIntervalSince1970, now: now)
+                return item
+            }.sorted { ($0.raised ? 0 : 1) < ($1.raised ? 0 : 1) }
+
+            let myParts = try await EngagementParticipant.query(on: req.db).filter(\.$user.$id == userID).all()
+            let engagementIDs = myParts.map { $0.$engagement.id }
+            let engagements = try await Engagement.query(on: req.db).filter(\.$id ~~ engagementIDs).sort(\.$createdAt, .descending).all()
+            let others = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id ~~ engagementIDs)
+                .filter(\.$user.$id != userID).with(\.$user).all()
+            let conversations = try engagements.map { e in
+                Conversation(id: try e.requireID(), topic: e.topic,
+                             with: others.filter { $0.$engagement.id == e.id }.map { $0.user.fullName }, status: e.status, form: e.form)
+            }
+            var model = Model(conversations: conversations, myRequests: mine, forMe: forMe, schools: schools.compactMap { school in
+                guard let id = school.id else { return nil }
+                return SchoolChoice(id: id, name: school.name, mayVolunteer: Policy.allows(principal, .volunteer, school.policyResource),
+                                    topics: topics[id] ?? [])
+            })
+            model.nextMeetings = try await Meetings.meetings(of: userID, from: req.now, on: req.db)
+                .filter { !$0.0.cancelled }.prefix(5).map { ($0.0, PracticeNames.title(form: $0.1.form, topic: $0.1.topic, req.pageContext()), $0.1.id ?? UUID()) }
+            model.hasFeed = try await CalendarFeed.query(on: req.db).filter(\.$user.$id == userID).count() > 0
+            model.coaching = try await CoachingSection.Model.load(principal: principal, schools: schools, req: req)
+            model.notifications = try await AppNotification.query(on: req.db).filter(\.$user.$id == userID)
+                .sort(\.$createdAt, .descending).limit(10).all()
+            return model
+        }
+    }
+
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        Layout.page(
+            context, title: context.t("My support"),
+            .h1(.text(context.t("My support"))),
+            .p(.class("lead"), .text(context.t("Ask a colleague for help, answer a colleague's question, and keep your conversations in one place. Leaders see none of it."))),
+            .p(.class("actions"),
+               .a(.id("ask-link"), .class("button-primary"), .href(SiteURL.supportAsk.path), .text(context.t("Ask a colleague"))),
+               .text(" "),
+               .a(.id("observation-link"), .class("button-secondary"), .href(SiteURL.observationNew.path), .text(context.t("Start a peer observation")))),
+            .if(!model.notifications.isEmpty, .section(
+                .attribute(named: "aria-labelledby", value: "news-title"),
+                .h2(.id("news-title"), .text(context.t("What's new"))),
+                .ul(.id("notifications"), .class("card-list"), .forEach(model.notifications) { item in
+                    .li(.class(item.readAt == nil ? "unread" : "read"),
+                        .a(.href(item.link), .text(Notifications.message(item, context))),
+                        .if(item.readAt == nil, .span(.class("badge"), .text(" · " + context.t("new")))),
+                        .p(.class("meta"), .text(item.createdAt.map { context.localizer.date($0, time: true) } ?? "")))
+                })
+            )),
+            .unwrap(model.newFeedURL) { link in
+                .div(.id("new-feed"), .class("notice"), .attribute(named: "role", value: "status"),
+                     .p(.text(context.t("Your calendar link (copy it now: it is shown only once):"))),
+                     .p(.code(.text(link))))
+            },
+            .if(!model.nextMeetings.isEmpty, .section(
+                .attribute(named: "aria-labelledby", value: "next-meetings-title"),
+                .h2(.id("next-meetings-title"), .text(context.t("Next meetings"))),
+                .ul(.id("next-meetings"), .class("card-list"), .forEach(model.nextMeetings) { item in
+                    .li(.a(.href(SiteURL.engagement(.value(item.engagementID)).path),
+                           .text(context.localizer.date(item.meeting.startsAt, time: true,
+                                                        timeZone: TimeZone(identifier: item.meeting.timeZone) ?? .init(identifier: "UTC")!)
+                                 + " (" + item.meeting.timeZone + ") · "
+                                 + item.title)))
+                })
+            )),
+            .section(
+                .attribute(named: "aria-labelledby", value: "conversations-title"),
+                .h2(.id("conversations-title"), .text(context.t("My conversations"))),
+                .if(model.conversations.isEmpty, .p(.text(context.t("No conversations yet.")))),
+                .ul(.id("conversations"), .class("card-list"), .forEach(model.conversations) { c in
+                    .li(.a(.href(SiteURL.engagement(.value(c.id)).path),
+                           .text(PracticeNames.title(form: c.form, topic: c.topic, context))),
+                        .p(.class("meta"), .text(context.t("With {names}", ["names": c.with.joined(separator: ", ")])
+                                                 + (c.status == .closed ? " · " + context.t("Closed") : ""))))
+                })
+            ),
+            .if(!model.myRequests.isEmpty, .section(
+                .attribute(named: "aria-labelledby", value: "my-requests-title"),
+                .h2(.id("my-requests-title"), .text(context.t("My questions waiting for a colleague"))),
+                .ul(.id("my-requests"), .class("card-list"), .forEach(model.myRequests) { r in
+                    .li(requestSummary(r, context),
+                        .form(.class("inline-form"), .method(.post), .action(SiteURL.supportRequestWithdraw(.value(r.id)).path),
+                              Components.csrfField(context),
+                              .button(.type(.submit), .class("button-secondary"), .text(context.t("Withdraw")))))
+                })
+            )),
+            .section(
+                .attribute(named: "aria-labelledby", value: "for-me-title"),
+                .h2(.id("for-me-title"), .text(context.t("Questions you can take"))),
+                .if(model.forMe.isEmpty, .p(.text(context.t("No open questions on your topics right now.")))),
+                .ul(.id("requests-for-me"), .class("card-list"), .forEach(model.forMe) { r in
+                    .li(.class(r.raised ? "raised" : "request"),
+                        .if(r.raised, .p(.class("raised-label"), .strong(.text(context.t("Nobody has taken this in time: as support staff, please take it or find a colleague who can."))))),
+                        requestSummary(r, context),
+                        .form(.class("inline-form"), .method(.post), .action(SiteURL.supportRequestTake(.value(r.id)).path),
+                              Components.csrfField(context),
+                              .button(.type(.submit), .class("button-primary"), .text(context.t("Take this question")))))
+                })
+            ),
+            CoachingSection.view(context, model.coaching, error: model.coachingOfferError),
+            .section(
+                .attribute(named: "aria-labelledby", value: "feed-title"),
+                .h2(.id("feed-title"), .text(context.t("My calendar link"))),
+                .p(.text(context.t("A private link that Google Calendar, Outlook or Apple Calendar can subscribe to: your meetings appear there and stay up to date. Anyone with the link sees your meetings, so keep it to yourself."))),
+                .div(.class("row-actions"),
+                     .form(.class("inline-form"), .method(.post), .action(SiteURL.supportCalendarFeed.path),
+                           Components.csrfField(context),
+                           .button(.type(.submit), .class("button-secondary"),
+                                   .text(model.hasFeed ? context.t("Make a new link (the old one stops working)") : context.t("Make my calendar link")))),
+                     .if(model.hasFeed, .form(.class("inline-form"), .method(.post), .action(SiteURL.supportCalendarFeedRevoke.path),
+                                              Components.csrfField(context),
+                                              .button(.type(.submit), .class("button-link"), .text(context.t("Turn the link off"))))))
+            ),
+            .section(
+                .attribute(named: "aria-labelledby", value: "volunteer-title"),
+                .h2(.id("volunteer-title"), .text(context.t("Topics I can help with"))),
+                .p(.text(context.t("Colleagues' questions on these topics will show above. The school's counsellor, psychologist and pedagogical adviser see every question."))),
+                .forEach(model.schools.filter(\.mayVolunteer)) { school in
+                    .form(
+                        .class("stack volunteer-form"), .method(.post), .action(SiteURL.supportVolunteer.path),
+                        Components.csrfField(context),
+                        .input(.type(.hidden), .name("school"), .value(school.id.uuidString)),
+                        .fieldset(
+                            .class("question"),
+                            .element(named: "legend", text: school.name),
+                            .div(.class("choices"), .forEach(HelpTopic.allCases) { topic in
+                                .label(.input(.type(.checkbox), .name("topics[]"), .value(topic.rawValue),
+                                              .attribute(named: "checked", value: school.topics.contains(topic) ? "checked" : nil)),
+                                       .text(PracticeNames.topic(topic, context)))
+                            })
+                        ),
+                        .button(.type(.submit), .class("button-secondary"), .text(context.t("Save my topics")))
+                    )
+                }
+            )
+        )
+    }
+
+    static func requestSummary(_ r: Request, _ context: PageContext) -> Node<HTML.BodyContext> {
+        .group(
+            .p(.strong(.text(PracticeNames.topic(r.topic, context))), .text(" · " + PracticeNames.urgency(r.urgency, context) + " · " + r.school)),
+            .p(.class("question-text"), .text(r.question)),
+            .p(.class("meta"), .text(r.asker.map { context.t("Asked by {name}", ["name": $0]) } ?? context.t("Asked by a colleague who did not show their name")))
+        )
+    }
+}
