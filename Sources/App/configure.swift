@@ -55,6 +55,9 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(NotificationCountMiddleware())
 
+    // Meeting reminders run in the server; tests call `Reminders.sendDue` with their own clock.
+    if app.environment != .testing { app.lifecycle.use(ReminderScheduler()) }
+
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(EraseUserCommand(), as: "erase-user")
     app.asyncCommands.use(WellbeingBenchmarkCommand(), as: "bench-wellbeing")

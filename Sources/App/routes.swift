@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: MeetingController())
     try app.register(collection: CoachingController())
     try app.register(collection: ObservationController())
+    try app.register(collection: GroupController())
     try app.register(collection: MentoringController())
 
     // JSON API, version 1: bearer tokens only.

@@ -104,10 +104,83 @@ struct APITests {
             try await app.testing().test(.GET, "/api/v1/me", headers: bearer(other)) { res async throws in #expect(res.status == .ok) }
         }
     }
+    struct NewGroupBody: Content {
+        var kind: String
+        var schoolId: UUID
+        var name: String
+        var purpose: String
+        var memberIds: [UUID]
+        var supervisorId: UUID?
+    }
+
+    @Test("Groups through the API: started by the page's rules, notes and sessions only after agreeing, never to a leader")
+    func groups() async throws {
+        try await withApp { app, ctx in
+            let a = ctx.fixtures.schoolA
+            try await Fixtures.addMember("ilze@example.org", school: a, role: .teacher, on: app)
+            let teacher = try await issueToken(for: Fixtures.teacherA, on: app)
+            let counsellor = try await issueToken(for: Fixtures.counsellorA, on: app)
+            let leader = try await issueToken(for: Fixtures.leaderA, on: app)
+            func id(_ email: String) async throws -> UUID {
+                try #require(try await User.query(on: app.db).filter(\.$email == email).first()?.requireID())
+            }
+            let counsellorID = try await id(Fixtures.counsellorA), ilzeID = try await id("ilze@example.org"), leaderID = try await id(Fixtures.leaderA)
+            // A leader among the members: every problem named, nothing made.
+            try await app.testing().test(.POST, "/api/v1/practice/groups", headers: ["Authorization": "Bearer \(teacher)"], beforeRequest: { req in
+                try req.content.encode(NewGroupBody(kind: "intervision", schoolId: a, name: "", purpose: "Cases", memberIds: [counsellorID, leaderID]), as: .json)
+            }) { res async throws in
+                #expect(res.status == .unprocessableEntity)
+                let fields = try res.content.decode(APIErrorBody.self).error.details.compactMap(\.field)
+                #expect(Set(fields) == ["name", "memberIds"])
+            }
+            #expect(try await Engagement.query(on: app.db).count() == 0)
+            try await app.testing().test(.POST, "/api/v1/practice/groups", headers: ["Authorization": "Bearer \(leader)"], beforeRequest: { req in
+                try req.content.encode(NewGroupBody(kind: "intervision", schoolId: a, name: "Leaders", purpose: "Cases", memberIds: [counsellorID, ilzeID]), as: .json)
+            }) { res async throws in
+                #expect(res.status == .forbidden)
+            }
+            var groupID: UUID?
+            try await app.testing().test(.POST, "/api/v1/practice/groups", headers: ["Authorization": "Bearer \(teacher)"], beforeRequest: { req in
+                try req.content.encode(NewGroupBody(kind: "intervision", schoolId: a, name: "Year 8 team", purpose: "Pupils who stop coming",
+                                                    memberIds: [counsellorID, ilzeID]), as: .json)
+            }) { res async throws in
+                #expect(res.status == .created)
+                let dto = try res.content.decode(PracticeAPIController.EngagementDTO.self)
+                #expect(dto.form == "intervision")
+                #expect(dto.participants.count == 3)
+                #expect(dto.group?.agreed == false)
+                groupID = dto.id
+            }
+            let group = try #require(groupID)
+            // The teacher agrees on the page and writes a note; the counsellor, not yet agreed, gets none of it.
+            let browser = ctx.browser()
+            try await browser.login(Fixtures.teacherA)
+            try await browser.post("/support/engagements/\(group)/agree")
+            try await browser.post("/support/engagements/\(group)/notes", form: ["text": "Ground rules agreed", "visibility": "shared"])
+            try await app.testing().test(.GET, "/api/v1/practice/engagements", headers: ["Authorization": "Bearer \(counsellor)"]) { res async throws in
+                let mine = try res.content.decode([PracticeAPIController.EngagementDTO].self)
+                #expect(mine.first?.group?.agreed == false)
+                #expect(mine.first?.notes.isEmpty == true)
+            }
+            try await app.testing().test(.POST, "/api/v1/practice/engagements/\(group)/agree", headers: ["Authorization": "Bearer \(counsellor)"]) { res async throws in
+                #expect(res.status == .ok)
+                let dto = try res.content.decode(PracticeAPIController.EngagementDTO.self)
+                #expect(dto.group?.agreed == true)
+                #expect(dto.notes.map(\.text) == ["Ground rules agreed"])
+            }
+            try await app.testing().test(.POST, "/api/v1/practice/engagements/\(group)/agree", headers: ["Authorization": "Bearer \(leader)"]) { res async throws in
+                #expect(res.status == .notFound)
+            }
+            try await app.testing().test(.GET, "/api/v1/practice/engagements", headers: ["Authorization": "Bearer \(leader)"]) { res async throws in
+                #expect(try res.content.decode([PracticeAPIController.EngagementDTO].self).isEmpty)
+            }
+        }
+    }
 }
 
 @Suite("OpenAPI document")
 struct OpenAPITests {
+
     @Test("Every /api/v1 route is documented, and every documented operation exists")
     func inStep() async throws {
         try await withApp { app, _ in
@@ -132,4 +205,5 @@ struct OpenAPITests {
             #expect(routed == documented)
         }
     }
+
 }

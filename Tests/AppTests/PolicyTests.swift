@@ -60,6 +60,11 @@ struct PolicyTests {
         .seeCoachingRequest: [], .respondToCoachingRequest: [], .withdrawCoachingRequest: [],
         .seeHelpRequest: [], .takeHelpRequest: [], .withdrawHelpRequest: [],
         .viewEngagement: [], .writeNote: [], .readNote: [],
+        // Study groups are open to every member; supervision and intervision groups are
+        // among peers, never with the school's leaders.
+        .startStudyGroup: [.teacherA, .counsellorA, .leaderA],
+        .startCaseGroup: [.teacherA, .counsellorA],
+        .agreeToConfidentiality: [], .leadGroup: [], .runCaseSession: [],
     ]
 
     @Test("School A: each role × action", arguments: Who.allCases, Policy.Action.allCases)
@@ -154,6 +159,57 @@ struct PolicyTests {
             #expect(!Policy.allows(outsider, .readNote, .engagementNote(participants: participants, authorID: a, shared: true)))
         }
         #expect(!Policy.allows(nil, .readNote, .engagementNote(participants: participants, authorID: a, shared: true)))
+    }
+
+    @Test("Groups: a confidential group's notes only for members who agreed; leading by facilitator, supervisor or any intervision member; a session moved by its facilitator alone")
+    func groups() {
+        let supervisor = UUID(), agreed = UUID(), notYet = UUID()
+        let members: Set<UUID> = [supervisor, agreed, notYet]
+        func person(_ id: UUID, admin: Bool = false, role: SchoolRole? = .teacher) -> Principal {
+            Principal(userID: id, isAdmin: admin, schoolRoles: role.map { [Self.schoolA: $0] } ?? [:], coordinatedNetworks: [])
+        }
+        let supervision = Policy.GroupAccess(confidential: true, agreed: [supervisor, agreed], leads: [supervisor])
+        let group = Policy.Resource.engagement(participants: members, group: supervision)
+        func note(by author: UUID, shared: Bool = true) -> Policy.Resource {
+            .engagementNote(participants: members, authorID: author, shared: shared, group: supervision)
+        }
+        // Every member sees that the group exists and who is in it.
+        for id in members { #expect(Policy.allows(person(id), .viewEngagement, group)) }
+        // Only those who agreed read and write; the one who has not is asked to agree first.
+        #expect(Policy.allows(person(agreed), .writeNote, group))
+        #expect(Policy.allows(person(agreed), .readNote, note(by: supervisor)))
+        #expect(!Policy.allows(person(notYet), .writeNote, group))
+        #expect(!Policy.allows(person(notYet), .readNote, note(by: supervisor)))
+        #expect(Policy.allows(person(notYet), .agreeToConfidentiality, group))
+        #expect(!Policy.allows(person(agreed), .agreeToConfidentiality, group), "agreeing is once")
+        // A private note stays its author's, even inside the group.
+        #expect(!Policy.allows(person(supervisor), .readNote, note(by: agreed, shared: false)))
+        // The supervisor leads a supervision group; a member does not.
+        #expect(Policy.allows(person(supervisor), .leadGroup, group))
+        #expect(!Policy.allows(person(agreed), .leadGroup, group))
+        // In intervision every member who agreed may lead (the role rotates).
+        let intervision = Policy.GroupAccess(confidential: true, agreed: [supervisor, agreed], leads: members)
+        #expect(Policy.allows(person(agreed), .leadGroup, .engagement(participants: members, group: intervision)))
+        #expect(!Policy.allows(person(notYet), .leadGroup, .engagement(participants: members, group: intervision)))
+        // A session is moved on by its facilitator only.
+        #expect(Policy.allows(person(agreed), .runCaseSession, .caseSession(facilitatorID: agreed, group: intervision)))
+        #expect(!Policy.allows(person(supervisor), .runCaseSession, .caseSession(facilitatorID: agreed, group: intervision)))
+        // A study group has no agreement to make; its facilitator leads.
+        let study = Policy.GroupAccess(confidential: false, agreed: [], leads: [supervisor])
+        let studyGroup = Policy.Resource.engagement(participants: members, group: study)
+        #expect(Policy.allows(person(notYet), .writeNote, studyGroup))
+        #expect(!Policy.allows(person(notYet), .agreeToConfidentiality, studyGroup))
+        #expect(Policy.allows(person(supervisor), .leadGroup, studyGroup))
+        #expect(!Policy.allows(person(notYet), .leadGroup, studyGroup))
+        // Nobody outside the group gets in: a leader, an admin, a coordinator.
+        for outsider in [person(UUID(), role: .leader), person(UUID(), admin: true, role: nil), Self.principal(.coordinator)!] {
+            for action in [Policy.Action.viewEngagement, .writeNote, .agreeToConfidentiality, .leadGroup] {
+                #expect(!Policy.allows(outsider, action, group))
+                #expect(!Policy.allows(outsider, action, studyGroup))
+            }
+            #expect(!Policy.allows(outsider, .readNote, note(by: agreed)))
+            #expect(!Policy.allows(outsider, .runCaseSession, .caseSession(facilitatorID: agreed, group: intervision)))
+        }
     }
 
     @Test("Mentoring programmes: run by the school's leader or the network's coordinator; members take part; nobody else")

@@ -64,6 +64,14 @@ enum SiteURL: Sendable {
     case supportCalendarFeed
     case coachingRequestNew
     case observationNew
+    case groupNew
+    case engagementAgree(Parameter<UUID>)
+    case engagementPlan(Parameter<UUID>)
+    case meetingAttendance(Parameter<UUID>, Parameter<UUID>)
+    case caseSessions(Parameter<UUID>)
+    case caseSession(Parameter<UUID>, Parameter<UUID>)
+    case caseSessionNext(Parameter<UUID>, Parameter<UUID>)
+    case caseSessionEntries(Parameter<UUID>, Parameter<UUID>)
     case mentoring
     case programme(Parameter<UUID>)
     case programmeMembers(Parameter<UUID>)
@@ -96,6 +104,7 @@ enum SiteURL: Sendable {
     static let slugKey = "slug"
     static let numberKey = "number"
     static let meetingIDKey = "meetingID"
+    static let sessionIDKey = "sessionID"
     static let pairIDKey = "pairID"
 
     var pathComponents: [PathComponent] {
@@ -161,6 +170,18 @@ enum SiteURL: Sendable {
         case .supportCalendarFeed: ["support", "calendar"]
         case .coachingRequestNew: ["support", "coaching", "request"]
         case .observationNew: ["support", "observation", "new"]
+        case .groupNew: ["support", "groups", "new"]
+        case .engagementAgree(let id): ["support", "engagements", Self.component(id, Self.idKey), "agree"]
+        case .engagementPlan(let id): ["support", "engagements", Self.component(id, Self.idKey), "plan"]
+        case .meetingAttendance(let id, let meeting):
+            ["support", "engagements", Self.component(id, Self.idKey), "meetings", Self.component(meeting, Self.meetingIDKey), "attendance"]
+        case .caseSessions(let id): ["support", "engagements", Self.component(id, Self.idKey), "sessions"]
+        case .caseSession(let id, let session):
+            ["support", "engagements", Self.component(id, Self.idKey), "sessions", Self.component(session, Self.sessionIDKey)]
+        case .caseSessionNext(let id, let session):
+            ["support", "engagements", Self.component(id, Self.idKey), "sessions", Self.component(session, Self.sessionIDKey), "next"]
+        case .caseSessionEntries(let id, let session):
+            ["support", "engagements", Self.component(id, Self.idKey), "sessions", Self.component(session, Self.sessionIDKey), "entries"]
         case .mentoring: ["mentoring"]
         case .programme(let id): ["mentoring", Self.component(id, Self.idKey)]
         case .programmeMembers(let id): ["mentoring", Self.component(id, Self.idKey), "members"]

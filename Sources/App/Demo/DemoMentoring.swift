@@ -9,12 +9,7 @@ enum DemoMentoring {
     static func seed(on db: any Database, schools: [String: School], now: Date) async throws {
         guard let riga = schools["LV-RIGA-2"] else { return }
         let rigaID = try riga.requireID()
-        func user(_ name: String) async throws -> User {
-            guard let user = try await User.query(on: db).filter(\.$email == name + "@riga.collegium.example").first() else {
-                throw DemoPractice.DemoError.missing(name)
-            }
-            return user
-        }
+        func user(_ name: String) async throws -> User { try await DemoPractice.rigaUser(name, on: db) }
         let calendar = Calendar(identifier: .gregorian)
         let year = calendar.component(.year, from: now)
         let programme = MentoringProgramme(name: "First year in Rīga 2026/27", goal: "Every colleague in their first or second year has a mentor to talk to at least every three weeks, and ends the year with a plan of their own.",

@@ -8,12 +8,7 @@ enum DemoPractice {
     static func seed(on db: any Database, schools: [String: School], now: Date) async throws {
         guard let riga = schools["LV-RIGA-2"] else { return }
         let rigaID = try riga.requireID()
-        func user(_ email: String) async throws -> User {
-            guard let user = try await User.query(on: db).filter(\.$email == email + "@riga.collegium.example").first() else {
-                throw DemoError.missing(email)
-            }
-            return user
-        }
+        func user(_ name: String) async throws -> User { try await DemoPractice.rigaUser(name, on: db) }
         let offers: [(String, [HelpTopic])] = [
             ("martins.eglitis", [.parents, .classroomManagement]),
             ("agnese.zarina", [.digitalTools, .differentiation]),
@@ -110,4 +105,12 @@ enum DemoPractice {
     }
 
     enum DemoError: Error { case missing(String) }
+
+    /// A demo colleague of the Riga school by the first part of their email ("janis.ozols").
+    static func rigaUser(_ name: String, on db: any Database) async throws -> User {
+        guard let user = try await User.query(on: db).filter(\.$email == name + "@riga.collegium.example").first() else {
+            throw DemoError.missing(name)
+        }
+        return user
+    }
 }

@@ -41,6 +41,17 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a form whose fields may repeat (`members[]` twice), adding `_csrf`.
+    @discardableResult
+    func post(_ path: String, fields: [(String, String)]) async throws -> Page {
+        if cookies["collegium_csrf"] == nil { try await get("/login") }
+        let all = fields + [("_csrf", cookies["collegium_csrf"] ?? "")]
+        let body = all.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
     /// Posts a multipart form with one file, as the import page does.
     @discardableResult
     func upload(_ path: String, field: String, filename: String, content: String) async throws -> Page {

@@ -28,6 +28,9 @@ extension SchoolPage {
                         .li(.text(l.tn("{count} coaching under way", "{count} coachings under way", count: counts.active[.coaching] ?? 0))),
                         .li(.text(l.tn("{count} mentoring pair under way", "{count} mentoring pairs under way", count: counts.active[.mentoring] ?? 0))),
                         .li(.text(l.tn("{count} peer observation cycle under way", "{count} peer observation cycles under way", count: counts.active[.observation] ?? 0))),
+                        .li(.text(l.tn("{count} study group meeting", "{count} study groups meeting", count: counts.active[.studyGroup] ?? 0))),
+                        .li(.text(l.tn("{count} supervision group meeting", "{count} supervision groups meeting", count: counts.active[.supervision] ?? 0))),
+                        .li(.text(l.tn("{count} intervision group meeting", "{count} intervision groups meeting", count: counts.active[.intervision] ?? 0))),
                         .li(.text(l.tn("{count} question waiting for a colleague", "{count} questions waiting for a colleague", count: counts.openQuestions))),
                         .li(.text(l.tn("{count} colleague offers help on some topic", "{count} colleagues offer help on some topic", count: counts.volunteers))),
                         .li(.text(l.tn("{count} conversation closed", "{count} conversations closed", count: counts.closed)))

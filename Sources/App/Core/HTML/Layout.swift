@@ -14,7 +14,8 @@ enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · Collegium"),
                 .link(.rel(.stylesheet), .href("/css/app.css")),
-                .link(.rel(.icon), .href("/favicon.svg"), .type("image/svg+xml"))
+                .link(.rel(.icon), .href("/favicon.svg"), .type("image/svg+xml")),
+                .script(.src("/js/app.js"), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text(context.t("Skip to main content"))),

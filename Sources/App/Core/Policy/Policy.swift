@@ -61,13 +61,27 @@ enum Policy {
         case writeNote
         /// Read one note.
         case readNote
+        /// Start a study group in a school (any member: learning together is open to all).
+        case startStudyGroup
+        /// Start a supervision or intervision group in a school, or be invited to one
+        /// (members other than leaders: cases are confidential among peers).
+        case startCaseGroup
+        /// Agree to a supervision or intervision group's confidentiality (its members, once).
+        case agreeToConfidentiality
+        /// Run a group: record attendance, start a case session. The facilitator of a study
+        /// group, the supervisor of a supervision group, any member of an intervision group
+        /// (the role rotates), always after agreeing to confidentiality where it applies.
+        case leadGroup
+        /// Move a case session through its steps: the facilitator of that session only.
+        case runCaseSession
 
         /// Actions on the support between colleagues: decided by who takes part, never by
         /// rank. An admin or leader gets no way in (notes and requests are confidential).
         var isPractice: Bool {
             [.askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
              .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
-             .viewEngagement, .writeNote, .readNote].contains(self)
+             .viewEngagement, .writeNote, .readNote, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
+             .leadGroup, .runCaseSession].contains(self)
         }
     }
 
@@ -85,10 +99,26 @@ enum Policy {
         /// A coaching request: its school, who asks, the coach it is addressed to (nil: any),
         /// and whether the person asking the policy coaches in that school.
         case coachingRequest(schoolID: UUID, requesterID: UUID, coachID: UUID?, viewerCoaches: Bool)
-        /// An engagement, by the people taking part in it.
-        case engagement(participants: Set<UUID>)
-        /// A note in an engagement.
-        case engagementNote(participants: Set<UUID>, authorID: UUID, shared: Bool)
+        /// An engagement, by the people taking part in it (and, for a group, who agreed to
+        /// its confidentiality and who leads it).
+        case engagement(participants: Set<UUID>, group: GroupAccess? = nil)
+        /// A note in an engagement (or an entry of a case session, always shared).
+        case engagementNote(participants: Set<UUID>, authorID: UUID, shared: Bool, group: GroupAccess? = nil)
+        /// A case session of a supervision or intervision group.
+        case caseSession(facilitatorID: UUID?, group: GroupAccess)
+    }
+
+    /// What the policy needs to know about a study, supervision or intervision group.
+    struct GroupAccess: Sendable {
+        /// Supervision and intervision: nothing is read or written before agreeing.
+        var confidential: Bool
+        /// The members who agreed to confidentiality.
+        var agreed: Set<UUID>
+        /// Who may lead: facilitators, supervisors, or every member of an intervision group.
+        var leads: Set<UUID>
+
+        /// Whether `userID` may read and write the group's notes, among its participants.
+        func admits(_ userID: UUID) -> Bool { !confidential || agreed.contains(userID) }
     }
 
     static func allows(_ principal: Principal?, _ action: Action, _ resource: Resource) -> Bool {
@@ -100,7 +130,7 @@ enum Policy {
         if action.isPractice { return allowsPractice(principal, action, resource) }
         if principal.isAdmin { return true }
         switch resource {
-        case .instance, .helpRequest, .coachingRequest, .engagement, .engagementNote:
+        case .instance, .helpRequest, .coachingRequest, .engagement, .engagementNote, .caseSession:
             return false
         case .programme(let schoolID, let networkID, let schoolNetworkID, let members):
             switch action {
@@ -137,7 +167,8 @@ enum Policy {
                 return false
             case .askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
                  .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
-                 .viewEngagement, .writeNote, .readNote:
+                 .viewEngagement, .writeNote, .readNote, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
+                 .leadGroup, .runCaseSession:
                 return false  // decided in `allowsPractice`
             }
         }
@@ -173,9 +204,24 @@ enum Policy {
                 && (coachID == nil || coachID == principal.userID)
         case (.withdrawCoachingRequest, .coachingRequest(_, let requesterID, _, _)):
             return requesterID == principal.userID
-        case (.viewEngagement, .engagement(let participants)), (.writeNote, .engagement(let participants)):
+        case (.startStudyGroup, .school(let id, _)):
+            return principal.schoolRoles[id] != nil
+        case (.startCaseGroup, .school(let id, _)):
+            return principal.schoolRoles[id].map { $0 != .leader } ?? false
+        case (.viewEngagement, .engagement(let participants, _)):
             return participants.contains(principal.userID)
-        case (.readNote, .engagementNote(let participants, let authorID, let shared)):
+        case (.writeNote, .engagement(let participants, let group)):
+            return participants.contains(principal.userID) && (group?.admits(principal.userID) ?? true)
+        case (.agreeToConfidentiality, .engagement(let participants, let group)):
+            guard let group, group.confidential else { return false }
+            return participants.contains(principal.userID) && !group.agreed.contains(principal.userID)
+        case (.leadGroup, .engagement(let participants, let group)):
+            guard let group else { return false }
+            return participants.contains(principal.userID) && group.leads.contains(principal.userID) && group.admits(principal.userID)
+        case (.runCaseSession, .caseSession(let facilitatorID, let group)):
+            return facilitatorID == principal.userID && group.agreed.contains(principal.userID)
+        case (.readNote, .engagementNote(let participants, let authorID, let shared, let group)):
+            guard group?.admits(principal.userID) ?? true else { return false }
             return authorID == principal.userID || (shared && participants.contains(principal.userID))
         default:
             return false
@@ -192,6 +238,7 @@ enum Policy {
         if case .coachingRequest = resource { return allows(principal, .seeCoachingRequest, resource) ? .forbidden : .notFound }
         if case .programme = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
         if case .engagementNote = resource { return .notFound }
+        if case .caseSession = resource { return .forbidden }
         return allows(principal, .view, resource) ? .forbidden : .notFound
     }
 

@@ -22,6 +22,7 @@ enum PersonalData {
         HandbookRevision.self,
         EngagementNote.self, EngagementParticipant.self, HelpRequest.self, HelpVolunteer.self, CalendarFeed.self,
         CoachOffer.self, CoachingRequest.self, AppNotification.self,
+        CaseEntry.self, CaseSession.self, Attendance.self,
         ProgrammeMember.self, ProgrammePair.self, FeedbackGiven.self,
         User.self,
     ]
@@ -36,6 +37,7 @@ enum PersonalData {
         "mentoring_feedback": "anonymous feedback on ended mentoring pairs, with the programme only; no link to any person exists",
         "mentoring_programmes": "a programme's name, goal, dates and matching weights; its members are in mentoring_members",
         "practice_observation_cycles": "the focus and protocol of an observation engagement; who takes part is in practice_participants",
+        "practice_groups": "a group's purpose and its action plan, written by the group together; who takes part is in practice_participants",
         "practice_meetings": "when and where an engagement's participants meet; who they are is in practice_participants",
         "practice_engagements": "the form, topic and status of a conversation; who takes part is in practice_participants",
         "handbook_chapters": "the handbook's chapters and who may read them",

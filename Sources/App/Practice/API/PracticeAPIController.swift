@@ -11,6 +11,8 @@ struct PracticeAPIController: RouteCollection {
         practice.get("requests", use: requests)
         practice.get("coaching-requests", use: coachingRequests)
         practice.get("programmes", use: programmes)
+        practice.post("groups", use: createGroup)
+        practice.post("engagements", ":\(SiteURL.idKey)", "agree", use: agree)
     }
 
     struct CoachingRequestDTO: Content {
@@ -97,6 +99,9 @@ struct PracticeAPIController: RouteCollection {
         var onlineLink: String
         var agenda: String
         var cancelled: Bool
+        var step: String?
+        /// Who was present, where a study group's facilitator recorded it.
+        var present: [String]?
     }
 
     struct EngagementDTO: Content {
@@ -107,6 +112,41 @@ struct PracticeAPIController: RouteCollection {
         var participants: [Participant]
         var notes: [Note]
         var meetings: [MeetingDTO]
+        /// A peer observation's focus and protocol.
+        var observation: ObservationDTO?
+        /// A study, supervision or intervision group.
+        var group: GroupDTO?
+    }
+
+    struct ObservationDTO: Content {
+        var focus: String
+        var `protocol`: String
+    }
+
+    struct GroupDTO: Content {
+        var purpose: String
+        /// The four parts of a study group's action plan, once written.
+        var plan: [String]?
+        /// Whether the person has agreed to a confidential group's rules (always true for a
+        /// study group). Until then notes and case sessions are left out.
+        var agreed: Bool
+        var mayLead: Bool
+        var caseSessions: [CaseSessionDTO]
+    }
+
+    struct CaseSessionDTO: Content {
+        var id: UUID
+        var title: String
+        var step: String
+        var finished: Bool
+        var entries: [CaseEntryDTO]
+    }
+
+    struct CaseEntryDTO: Content {
+        var step: String
+        var author: String
+        var text: String
+        var createdAt: Date?
     }
 
     struct RequestDTO: Content {
@@ -128,22 +168,124 @@ struct PracticeAPIController: RouteCollection {
         let engagements = try await Engagement.query(on: req.db).filter(\.$id ~~ mine).sort(\.$createdAt, .descending).all()
         var result: [EngagementDTO] = []
         for engagement in engagements {
-            let id = try engagement.requireID()
-            let participants = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id == id).with(\.$user).all()
-            let people = Set(participants.map { $0.$user.id })
-            guard Policy.allows(principal, .viewEngagement, .engagement(participants: people)) else { continue }
-            let notes = try await AskAColleague(db: req.db).readableNotes(engagementID: id, participants: people, for: principal)
-            let meetings = try await Meeting.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$startsAt).all()
-            result.append(EngagementDTO(
-                id: id, form: engagement.form.rawValue, topic: engagement.topic, status: engagement.status.rawValue,
-                participants: participants.map { Participant(name: $0.user.fullName, role: $0.role.rawValue) },
-                notes: notes.map { Note(author: $0.author.fullName, text: $0.text, visibility: $0.visibility.rawValue, createdAt: $0.createdAt) },
-                meetings: try meetings.map {
-                    MeetingDTO(id: try $0.requireID(), startsAt: $0.startsAt, timeZone: $0.timeZone, durationMinutes: $0.durationMinutes,
-                               place: $0.place, onlineLink: $0.onlineLink, agenda: $0.agenda, cancelled: $0.cancelled)
-                }))
+            let participants = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id == engagement.requireID()).with(\.$user).all()
+            if let dto = try await Self.dto(engagement, participants: participants, principal: principal, req: req) { result.append(dto) }
         }
         return result
+    }
+
+    /// One engagement as the person may see it; nil if they may not.
+    static func dto(_ engagement: Engagement, participants: [EngagementParticipant], principal: Principal?, req: Request) async throws -> EngagementDTO? {
+        let id = try engagement.requireID()
+        let people = Set(participants.map { $0.$user.id })
+        let access = Policy.GroupAccess.of(engagement, participants)
+        let resource = Policy.Resource.engagement(participants: people, group: access)
+        guard Policy.allows(principal, .viewEngagement, resource) else { return nil }
+        let admitted = Policy.allows(principal, .writeNote, resource)
+        let notes = admitted ? try await AskAColleague(db: req.db).readableNotes(engagementID: id, participants: people, group: access, for: principal) : []
+        let meetings = try await Meeting.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$startsAt).all()
+        let names = Dictionary(participants.map { ($0.$user.id, $0.user.fullName) }, uniquingKeysWith: { a, _ in a })
+        var present: [UUID: [String]] = [:]
+        if engagement.form == .studyGroup {
+            for record in try await Attendance.query(on: req.db).filter(\.$meeting.$id ~~ meetings.compactMap(\.id)).all() {
+                present[record.$meeting.id, default: []] += record.present ? [names[record.$user.id] ?? ""] : []
+            }
+        }
+        var observation: ObservationDTO?
+        if engagement.form == .observation, let cycle = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).first() {
+            observation = ObservationDTO(focus: cycle.focus, protocol: cycle.observationProtocol.rawValue)
+        }
+        var group: GroupDTO?
+        if engagement.form.isGroup, let info = try await PracticeGroup.query(on: req.db).filter(\.$engagement.$id == id).first() {
+            var sessions: [CaseSessionDTO] = []
+            if engagement.form.isConfidentialGroup && admitted {
+                let all = try await CaseSession.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$createdAt).all()
+                let entries = try await CaseEntry.query(on: req.db).filter(\.$session.$id ~~ all.compactMap(\.id)).with(\.$author).sort(\.$createdAt).all()
+                sessions = try all.map { session in
+                    CaseSessionDTO(id: try session.requireID(), title: session.title, step: String(describing: session.step), finished: session.finishedAt != nil,
+                                   entries: entries.filter { $0.$session.id == session.id }.map {
+                                       CaseEntryDTO(step: String(describing: $0.step), author: $0.author.fullName, text: $0.text, createdAt: $0.createdAt)
+                                   })
+                }
+            }
+            group = GroupDTO(purpose: info.purpose,
+                             plan: info.planWrittenAt == nil ? nil : [info.planHow, info.planSupport, info.planChallenge, info.planEvidence],
+                             agreed: admitted, mayLead: Policy.allows(principal, .leadGroup, resource), caseSessions: sessions)
+        }
+        return EngagementDTO(
+            id: id, form: engagement.form.rawValue, topic: engagement.topic, status: engagement.status.rawValue,
+            participants: participants.map { Participant(name: $0.user.fullName, role: $0.role.rawValue) },
+            notes: notes.map { Note(author: $0.author.fullName, text: $0.text, visibility: $0.visibility.rawValue, createdAt: $0.createdAt) },
+            meetings: try meetings.map {
+                MeetingDTO(id: try $0.requireID(), startsAt: $0.startsAt, timeZone: $0.timeZone, durationMinutes: $0.durationMinutes,
+                           place: $0.place, onlineLink: $0.onlineLink, agenda: $0.agenda, cancelled: $0.cancelled, step: $0.step?.rawValue,
+                           present: engagement.form == .studyGroup ? present[$0.id ?? UUID()] : nil)
+            },
+            observation: observation, group: group)
+    }
+
+    struct NewGroup: Content {
+        var kind: String?
+        var schoolId: UUID?
+        var name: String?
+        var purpose: String?
+        var memberIds: [UUID]?
+        var supervisorId: UUID?
+    }
+
+    /// Starts a study, supervision or intervision group, by the same rules as the page.
+    func createGroup(req: Request) async throws -> Response {
+        let user = try req.requireAPIUser()
+        let userID = try user.requireID()
+        guard req.headers.contentType == .json else { throw Abort(.unsupportedMediaType, reason: "Send the group as application/json.") }
+        let body = try req.content.decode(NewGroup.self)
+        var details: [APIErrorBody.Detail] = []
+        let kind = GroupController.kind(body.kind)
+        if kind == nil { details.append(.init(field: "kind", message: "must be one of study_group, supervision, intervision")) }
+        var school: School?
+        if let id = body.schoolId { school = try await School.find(id, on: req.db) }
+        if school == nil { details.append(.init(field: "schoolId", message: "must be the id of one of your schools")) }
+        let name = (body.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let purpose = (body.purpose ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty || name.count > 120 { details.append(.init(field: "name", message: "must have 1 to 120 characters")) }
+        if purpose.isEmpty || purpose.count > 1000 { details.append(.init(field: "purpose", message: "must have 1 to 1000 characters")) }
+        guard let kind, let school else { throw APIValidationError(details: details) }
+        try await req.authorize(kind.isConfidentialGroup ? .startCaseGroup : .startStudyGroup, school.policyResource)
+        let members = Set(body.memberIds ?? [])
+        let allowed = Set(try await Groups.candidates(form: kind, school: school, excluding: userID, on: req.db).map(\.id))
+        if !Groups.invited.contains(members.count) || !members.isSubset(of: allowed) {
+            details.append(.init(field: "memberIds", message: kind.isConfidentialGroup
+                ? "must be 2 to 12 colleagues of the school, not its leaders" : "must be 2 to 12 colleagues of the school or its network"))
+        }
+        if kind == .supervision, body.supervisorId.map({ $0 != userID && !members.contains($0) }) ?? true {
+            details.append(.init(field: "supervisorId", message: "must be one of the group's members"))
+        }
+        guard details.isEmpty else { throw APIValidationError(details: details) }
+        let engagement = try await Groups.start(kind: kind, school: school, name: name, purpose: purpose, by: user,
+                                                members: members, supervisor: body.supervisorId, on: req.db)
+        let participants = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id == engagement.requireID()).with(\.$user).all()
+        guard let dto = try await Self.dto(engagement, participants: participants, principal: try await req.principal(), req: req) else {
+            throw Abort(.internalServerError)
+        }
+        return try await dto.encodeResponse(status: .created, for: req)
+    }
+
+    /// Agrees to a supervision or intervision group's confidentiality.
+    func agree(req: Request) async throws -> EngagementDTO {
+        let user = try req.requireAPIUser()
+        guard let engagement = try await Engagement.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
+        let participants = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id == engagement.requireID()).with(\.$user).all()
+        let resource = Policy.Resource.engagement(participants: Set(participants.map { $0.$user.id }), group: .of(engagement, participants))
+        try await req.authorize(.viewEngagement, resource)
+        guard engagement.form.isConfidentialGroup else { throw Abort(.conflict, reason: "Only supervision and intervision groups ask for an agreement.") }
+        if let me = participants.first(where: { $0.$user.id == user.id }), me.agreedAt == nil {
+            me.agreedAt = req.now
+            try await me.save(on: req.db)
+        }
+        guard let dto = try await Self.dto(engagement, participants: participants, principal: try await req.principal(), req: req) else {
+            throw Abort(.notFound)
+        }
+        return dto
     }
 
     func requests(req: Request) async throws -> [RequestDTO] {

@@ -23,6 +23,11 @@ struct MeetingController: RouteCollection {
         var place: String?
         var online_link: String?
         var agenda: String?
+        /// For a peer observation: which step of the cycle.
+        var step: String?
+        /// `once`, `weekly`, `fortnightly` or `monthly`, with the number of meetings.
+        var repeats: String?
+        var count: String?
     }
 
     func add(req: Request) async throws -> Response {
@@ -44,19 +49,42 @@ struct MeetingController: RouteCollection {
             errors["online_link"] = req.t("Enter a web address starting with https://.")
         }
         if agenda.count > 2000 { errors["agenda"] = req.t("Keep the agenda under 2,000 characters.") }
-        guard errors.isEmpty, let start, let duration else {
+        let step = (form.step ?? "").isEmpty ? nil : Meeting.Step(rawValue: form.step ?? "")
+        if !(form.step ?? "").isEmpty, step == nil || engagement.form != .observation { errors["step"] = req.t("Choose a step from the list.") }
+        let repeats = Recurrence(rawValue: form.repeats ?? "once")
+        let rawCount = (form.count ?? "").trimmingCharacters(in: .whitespaces)
+        let count = rawCount.isEmpty ? 1 : Int(rawCount)
+        if repeats == nil { errors["repeats"] = req.t("Choose how often the meeting repeats.") }
+        if count.map({ !(1...Recurrence.maximumCount).contains($0) }) ?? true {
+            errors["count"] = req.t("Enter a number of meetings from 1 to 20.")
+        } else if repeats != .once && repeats != nil && count == 1 {
+            errors["count"] = req.t("A repeating meeting needs at least two dates: enter how many.")
+        }
+        guard errors.isEmpty, let start, let duration, let repeats, let count else {
             var model = try await EngagementPage.Model.load(engagement, participants: participants, req: req)
             model.meetingErrors = errors
             model.meetingDraft = .init(date: form.date ?? "", time: form.time ?? "", zone: zone, duration: form.duration ?? "",
-                                       place: place, link: link, agenda: agenda)
+                                       place: place, link: link, agenda: agenda, step: form.step ?? "", repeats: form.repeats ?? "once",
+                                       count: form.count ?? "1")
             return req.render(EngagementPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let id = try engagement.requireID()
-        try await Meeting(engagementID: id, startsAt: start, timeZone: zone, durationMinutes: duration, place: place,
-                          onlineLink: link, agenda: agenda).save(on: req.db)
+        let starts = repeats.starts(from: start, count: count, timeZone: TimeZone(identifier: zone) ?? .gmt)
+        try await req.db.transaction { db in
+            for startsAt in starts {
+                let meeting = Meeting(engagementID: id, startsAt: startsAt, timeZone: zone, durationMinutes: duration, place: place,
+                                      onlineLink: link, agenda: agenda)
+                meeting.step = step
+                try await meeting.save(on: db)
+            }
+        }
         try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
                                        kind: .meetingPlanned, actor: user.fullName, link: .engagement(.value(id)), on: req.db)
-        return req.redirect(to: .engagement(.value(id)), notice: req.t("Meeting planned. Add it to your calendar with the link beside it."))
+        return req.redirect(to: .engagement(.value(id)), notice: starts.count == 1
+            ? req.t("Meeting planned. Add it to your calendar with the link beside it.")
+            : req.localizer.tn("{count} meeting planned. Add it to your calendar with the link beside it.",
+                               "{count} meetings planned. Add them to your calendar with the links beside them, or subscribe to your calendar feed.",
+                               count: starts.count))
     }
 
     static func loadMeeting(_ req: Request, engagement: Engagement) async throws -> Meeting {

@@ -128,7 +128,8 @@ struct SupportController: RouteCollection {
     static func loadEngagement(_ req: Request, _ action: Policy.Action) async throws -> (Engagement, [EngagementParticipant]) {
         guard let engagement = try await Engagement.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
         let participants = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id == engagement.requireID()).with(\.$user).all()
-        try await req.authorize(action, .engagement(participants: Set(participants.map { $0.$user.id })))
+        try await req.authorize(action, .engagement(participants: Set(participants.map { $0.$user.id }),
+                                                    group: .of(engagement, participants)))
         return (engagement, participants)
     }
 

@@ -21,6 +21,9 @@ final class AppNotification: Model, @unchecked Sendable {
         case pairAccepted = "pair_accepted"
         case pairNudged = "pair_nudged"
         case observationInvited = "observation_invited"
+        case groupInvited = "group_invited"
+        case meetingSoon = "meeting_soon"
+        case caseSessionStarted = "case_session_started"
     }
 
     // MARK: managed

@@ -7,7 +7,16 @@ import Foundation
 final class Engagement: Model, @unchecked Sendable {
     static let schema = "practice_engagements"
 
-    enum Form: String, Codable, Sendable { case consultation, coaching, mentoring, observation }
+    enum Form: String, Codable, Sendable, CaseIterable {
+        case consultation, coaching, mentoring, observation
+        case studyGroup = "study_group"
+        case supervision, intervision
+
+        /// A supervision or intervision group: members agree to confidentiality before they
+        /// read or write anything in it (see `Policy`).
+        var isConfidentialGroup: Bool { self == .supervision || self == .intervision }
+        var isGroup: Bool { self == .studyGroup || isConfidentialGroup }
+    }
     enum Status: String, Codable, Sendable, CaseIterable { case proposed, active, paused, closed }
 
     // MARK: managed
@@ -39,13 +48,19 @@ final class Engagement: Model, @unchecked Sendable {
 final class EngagementParticipant: Model, @unchecked Sendable {
     static let schema = "practice_participants"
 
-    enum Role: String, Codable, Sendable { case asker, helper, coach, coachee, mentor, mentee, observed, observer }
+    enum Role: String, Codable, Sendable {
+        case asker, helper, coach, coachee, mentor, mentee, observed, observer
+        /// Study groups: the one who runs the meetings. Supervision: the supervisor.
+        case facilitator, supervisor, member
+    }
 
     // MARK: managed
     @ID(key: .id) var id: UUID?
 
     // MARK: data
     @Field(key: "role") var role: Role
+    /// When the person agreed to the confidentiality of a supervision or intervision group.
+    @OptionalField(key: "agreed_at") var agreedAt: Date?
 
     // MARK: relationships
     @Parent(key: "engagement_id") var engagement: Engagement

@@ -23,6 +23,10 @@ final class Meeting: Model, @unchecked Sendable {
     /// Goes up with every change, for calendars.
     @Field(key: "sequence") var sequence: Int
     @Field(key: "cancelled") var cancelled: Bool
+    /// Which step of a cycle this meeting is (a peer observation's talks and lesson).
+    @OptionalField(key: "step") var step: Step?
+    /// When its participants were reminded that it is near (once, by `Reminders`).
+    @OptionalField(key: "reminded_at") var remindedAt: Date?
 
     // MARK: relationships
     @Parent(key: "engagement_id") var engagement: Engagement
@@ -41,6 +45,14 @@ final class Meeting: Model, @unchecked Sendable {
         self.agenda = agenda
         self.sequence = 0
         self.cancelled = false
+    }
+}
+
+extension Meeting {
+    enum Step: String, Codable, Sendable, CaseIterable {
+        case preObservation = "pre_observation"
+        case observation
+        case postObservation = "post_observation"
     }
 }
 

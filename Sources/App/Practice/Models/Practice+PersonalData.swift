@@ -101,3 +101,44 @@ extension AppNotification: PersonalDataHolder {
         try await AppNotification.query(on: db).filter(\.$user.$id == user.requireID()).delete()
     }
 }
+
+// Groups: what a person wrote in case sessions, the sessions they brought or facilitated,
+// and their attendance at study group meetings. Erasing removes what they wrote and their
+// attendance; a session stays for the group, without their name.
+
+extension CaseEntry: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        try await CaseEntry.query(on: db).filter(\.$author.$id == user.requireID()).sort(\.$createdAt).all()
+            .map { ["session": $0.$session.id.uuidString, "step": String(describing: $0.step), "text": $0.text, "at": PersonalData.date($0.createdAt)] }
+    }
+    static func erase(_ user: User, on db: any Database) async throws {
+        try await CaseEntry.query(on: db).filter(\.$author.$id == user.requireID()).delete()
+    }
+}
+
+extension CaseSession: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        let id = try user.requireID()
+        return try await CaseSession.query(on: db).group(.or) { $0.filter(\.$caseOwner.$id == id).filter(\.$facilitator.$id == id) }
+            .sort(\.$createdAt).all()
+            .map { ["title": $0.title, "role": $0.$caseOwner.id == id ? "case owner" : "facilitator", "at": PersonalData.date($0.createdAt)] }
+    }
+    static func erase(_ user: User, on db: any Database) async throws {
+        let id = try user.requireID()
+        try await CaseSession.query(on: db).filter(\.$caseOwner.$id == id).set(\.$caseOwner.$id, to: nil).update()
+        try await CaseSession.query(on: db).filter(\.$facilitator.$id == id).set(\.$facilitator.$id, to: nil).update()
+    }
+}
+
+extension Attendance: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        try await Attendance.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$meeting).all()
+            .map { ["meeting": PersonalData.date($0.meeting.startsAt), "present": String($0.present)] }
+    }
+    static func erase(_ user: User, on db: any Database) async throws {
+        try await Attendance.query(on: db).filter(\.$user.$id == user.requireID()).delete()
+    }
+}

@@ -45,9 +45,10 @@ struct AskAColleague {
     }
 
     /// The notes of an engagement that the `Policy` lets this person read, oldest first.
-    func readableNotes(engagementID: UUID, participants: Set<UUID>, for principal: Principal?) async throws -> [EngagementNote] {
+    func readableNotes(engagementID: UUID, participants: Set<UUID>, group: Policy.GroupAccess?, for principal: Principal?) async throws -> [EngagementNote] {
         try await EngagementNote.query(on: db).filter(\.$engagement.$id == engagementID).with(\.$author).sort(\.$createdAt).all()
-            .filter { Policy.allows(principal, .readNote, .engagementNote(participants: participants, authorID: $0.$author.id, shared: $0.visibility == .shared)) }
+            .filter { Policy.allows(principal, .readNote, .engagementNote(participants: participants, authorID: $0.$author.id,
+                                                                           shared: $0.visibility == .shared, group: group)) }
     }
 
     /// Takes an open request for `helperID`: exactly one person can, however many try at

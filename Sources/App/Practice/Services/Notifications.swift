@@ -31,6 +31,9 @@ enum Notifications {
         case .pairProposed: return context.t("{name} published the mentoring pairs: see yours and answer.", name)
         case .pairAccepted: return context.t("{name} accepted your mentoring pair: you can start.", name)
         case .observationInvited: return context.t("{name} invites you to observe a lesson.", name)
+        case .groupInvited: return context.t("{name} added you to a group.", name)
+        case .meetingSoon: return context.t("A meeting of yours is within a day: see the time and the agenda.")
+        case .caseSessionStarted: return context.t("{name} started a case session in your group.", name)
         case .pairNudged: return context.t("{name} wonders how your mentoring is going: time to plan your next meeting?", name)
         }
     }

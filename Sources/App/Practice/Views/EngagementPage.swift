@@ -40,33 +40,42 @@ enum EngagementPage {
                        .label(.input(.type(.radio), .name("recommend"), .value("no")), .text(context.t("No")))))
     }
 
+    static func meetingItem(_ context: PageContext, _ model: Model, _ meeting: Meeting) -> Node<HTML.ListContext> {
+        let zone = TimeZone(identifier: meeting.timeZone) ?? .init(identifier: "UTC")!
+        let when = context.localizer.date(meeting.startsAt, time: true, timeZone: zone)
+        let details = " (" + meeting.timeZone + ") · " + context.localizer.tn("{count} minute", "{count} minutes", count: meeting.durationMinutes)
+            + (meeting.cancelled ? " · " + context.t("Cancelled") : "")
+        let meetingID = meeting.id ?? UUID()
+        let actions: Node<HTML.BodyContext> = .div(
+            .class("row-actions"),
+            .a(.class("meeting-ics"), .href(SiteURL.meetingCalendar(.value(model.id), .value(meetingID)).path),
+               .text(context.t("Add to my calendar (.ics)"))),
+            .if(!meeting.cancelled && model.status != .closed, .form(
+                .class("inline-form"), .method(.post), .action(SiteURL.meetingCancel(.value(model.id), .value(meetingID)).path),
+                Components.csrfField(context),
+                .button(.type(.submit), .class("button-link"), .text(context.t("Cancel this meeting"))))))
+        let attendance: Node<HTML.BodyContext> = model.group.map { GroupSection.attendance(context, model, $0, meeting) } ?? .empty
+        return .li(
+            .class(meeting.cancelled ? "meeting meeting-cancelled" : "meeting"),
+            .p(.unwrap(meeting.step) { .span(.class("meeting-step"), .text(stepName($0, context))) }, .strong(.text(when)), .text(details)),
+            .if(!meeting.place.isEmpty, .p(.text(context.t("Place: {place}", ["place": meeting.place])))),
+            .if(!meeting.onlineLink.isEmpty, .p(.a(.href(meeting.onlineLink), .attribute(named: "rel", value: "noopener noreferrer"),
+                                                   .text(context.t("Join online"))))),
+            .if(!meeting.agenda.isEmpty, .p(.class("note-text"), .text(meeting.agenda))),
+            actions,
+            attendance
+        )
+    }
+
     static func meetingsSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
-        let d = model.meetingDraft ?? .init(date: "", time: "", zone: model.defaultZone, duration: "45", place: "", link: "", agenda: "")
+        let d = model.meetingDraft ?? .init(date: "", time: "", zone: model.defaultZone, duration: model.group == nil ? "45" : "75",
+                                            place: "", link: "", agenda: "")
         let e = model.meetingErrors
         return .section(
             .attribute(named: "aria-labelledby", value: "meetings-title"),
             .h2(.id("meetings-title"), .text(context.t("Meetings"))),
             .if(model.meetings.isEmpty, .p(.text(context.t("No meeting planned yet.")))),
-            .ul(.id("meetings"), .class("card-list"), .forEach(model.meetings) { meeting in
-                let zone = TimeZone(identifier: meeting.timeZone) ?? .init(identifier: "UTC")!
-                return .li(
-                    .class(meeting.cancelled ? "meeting meeting-cancelled" : "meeting"),
-                    .p(.strong(.text(context.localizer.date(meeting.startsAt, time: true, timeZone: zone))),
-                       .text(" (" + meeting.timeZone + ") · " + context.localizer.tn("{count} minute", "{count} minutes", count: meeting.durationMinutes)
-                             + (meeting.cancelled ? " · " + context.t("Cancelled") : ""))),
-                    .if(!meeting.place.isEmpty, .p(.text(context.t("Place: {place}", ["place": meeting.place])))),
-                    .if(!meeting.onlineLink.isEmpty, .p(.a(.href(meeting.onlineLink), .attribute(named: "rel", value: "noopener noreferrer"),
-                                                           .text(context.t("Join online"))))),
-                    .if(!meeting.agenda.isEmpty, .p(.class("note-text"), .text(meeting.agenda))),
-                    .div(.class("row-actions"),
-                         .a(.class("meeting-ics"), .href(SiteURL.meetingCalendar(.value(model.id), .value(meeting.id ?? UUID())).path),
-                            .text(context.t("Add to my calendar (.ics)"))),
-                         .if(!meeting.cancelled && model.status != .closed, .form(
-                             .class("inline-form"), .method(.post), .action(SiteURL.meetingCancel(.value(model.id), .value(meeting.id ?? UUID())).path),
-                             Components.csrfField(context),
-                             .button(.type(.submit), .class("button-link"), .text(context.t("Cancel this meeting"))))))
-                )
-            }),
+            .ul(.id("meetings"), .class("card-list"), .forEach(model.meetings) { meetingItem(context, model, $0) }),
             .if(model.status != .closed, .details(
                 .if(!e.isEmpty, .attribute(named: "open", value: "open")),
                 .summary(.text(context.t("Plan a meeting"))),
@@ -74,6 +83,10 @@ enum EngagementPage {
                 .form(
                     .id("meeting-form"), .class("stack"), .method(.post), .action(SiteURL.engagementMeetings(.value(model.id)).path),
                     Components.csrfField(context),
+                    .if(model.form == .observation, Components.selectField(
+                        id: "step", label: context.t("Step of the cycle"),
+                        options: [("", context.t("Another meeting"))] + Meeting.Step.allCases.map { ($0.rawValue, stepName($0, context)) },
+                        selected: d.step)),
                     Components.field(.init(id: "date", label: context.t("Date"), type: .date, value: d.date, error: e["date"])),
                     Components.field(.init(id: "time", label: context.t("Time"), type: .time, value: d.time)),
                     Components.selectField(id: "time_zone", label: context.t("Time zone"), options: Meetings.zones.map { ($0, $0) },
@@ -82,12 +95,28 @@ enum EngagementPage {
                     Components.field(.init(id: "place", label: context.t("Place (optional)"), value: d.place, required: false, error: e["place"])),
                     Components.field(.init(id: "online_link", label: context.t("Online meeting link (optional)"), type: .url, value: d.link,
                                            required: false, error: e["online_link"])),
-                    Components.textArea(id: "agenda", label: context.t("Agenda (optional)"), hint: nil, value: d.agenda, rows: 3,
-                                              error: e["agenda"], language: nil),
+                    Components.textArea(id: "agenda", label: context.t("Agenda (optional)"),
+                                        hint: model.form == .studyGroup ? context.t("For example: the module or chapter to have done before it.") : nil,
+                                        value: d.agenda, rows: 3, error: e["agenda"], language: nil),
+                    .fieldset(.class("question"), .element(named: "legend", text: context.t("Repeat")),
+                              Components.selectField(id: "repeats", label: context.t("How often"),
+                                                     options: [("once", context.t("Once")), ("weekly", context.t("Every week")),
+                                                               ("fortnightly", context.t("Every two weeks")), ("monthly", context.t("Every month"))],
+                                                     selected: d.repeats, error: e["repeats"]),
+                              Components.field(.init(id: "count", label: context.t("Number of meetings (up to 20)"), type: .number,
+                                                     value: d.count, required: false, error: e["count"]))),
                     Components.submit(context.t("Plan the meeting"))
                 )
             ))
         )
+    }
+
+    static func stepName(_ step: Meeting.Step, _ context: PageContext) -> String {
+        switch step {
+        case .preObservation: context.t("Pre-observation talk")
+        case .observation: context.t("The observed lesson")
+        case .postObservation: context.t("Post-observation talk")
+        }
     }
 
     struct Note {
@@ -114,6 +143,8 @@ enum EngagementPage {
         var meetingDraft: MeetingDraft?
         /// For a peer observation: the focus and protocol.
         var observation: ObservationCycle?
+        /// For a study, supervision or intervision group.
+        var group: GroupSection.Model?
         /// A mentoring pair that has ended asks each person for short feedback, once.
         var asksFeedback = false
         var feedbackError: String?
@@ -126,13 +157,17 @@ enum EngagementPage {
             var place: String
             var link: String
             var agenda: String
+            var step = ""
+            var repeats = "once"
+            var count = "1"
         }
 
         static func load(_ engagement: Engagement, participants: [EngagementParticipant], req: Request) async throws -> Model {
             let principal = try await req.principal()
             let id = try engagement.requireID()
             let people = Set(participants.map { $0.$user.id })
-            let notes = try await AskAColleague(db: req.db).readableNotes(engagementID: id, participants: people, for: principal)
+            let access = Policy.GroupAccess.of(engagement, participants)
+            let notes = try await AskAColleague(db: req.db).readableNotes(engagementID: id, participants: people, group: access, for: principal)
             let meetings = try await Meeting.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$startsAt).all()
             let school = try await School.find(engagement.$school.id, on: req.db)
             var asksFeedback = false
@@ -149,6 +184,11 @@ enum EngagementPage {
             if engagement.form == .observation {
                 model.observation = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).first()
             }
+            if engagement.form.isGroup {
+                model.group = try await GroupSection.Model.load(engagement, participants: participants, meetings: meetings, req: req)
+                // Before agreeing to a confidential group's rules, a member reads nothing of it.
+                if model.group?.readsNothing == true { model.notes = [] }
+            }
             return model
         }
     }
@@ -163,7 +203,10 @@ enum EngagementPage {
                 p.name + " (" + PracticeNames.role(p.role, context) + ")"
             }.joined(separator: ", ") + (model.status == .closed ? " · " + context.t("Closed") : "")
                 + (model.status == .paused ? " · " + context.t("Paused") : ""))),
-            .p(.class("hint"), .text(context.t("Shared notes are read by the two of you; a private note by you alone. Nobody else, not a leader, not an administrator, can read them."))),
+            .p(.class("hint"), .text(model.group == nil
+                ? context.t("Shared notes are read by the two of you; a private note by you alone. Nobody else, not a leader, not an administrator, can read them.")
+                : context.t("Shared notes are read by the group's members; a private note by you alone. Nobody else, not a leader, not an administrator, can read them."))),
+            .unwrap(model.group) { GroupSection.view(context, model, $0) },
             .unwrap(model.observation) { cycle in
                 .section(
                     .id("observation-protocol"), .class("privacy-box"),
@@ -176,6 +219,17 @@ enum EngagementPage {
             },
             .if(model.asksFeedback, feedbackForm(context, model)),
             meetingsSection(context, model),
+            .if(model.group?.readsNothing != true, notesSection(context, model))
+        )
+    }
+
+    static func notesSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        let together = model.group == nil ? context.t("Both of us") : context.t("The whole group")
+        let closeLabel = model.group == nil ? context.t("Close the conversation") : context.t("Close the group")
+        let reflectionLabel = model.form == .studyGroup
+            ? context.t("Your closing reflection: what have you changed in your teaching, measured against the group's plan?")
+            : context.t("Your closing reflection: what has changed, what you take with you?")
+        return .group(
             .h2(.text(context.t("Notes"))),
             .ol(.id("notes"), .class("card-list"), .forEach(model.notes) { note in
                 .li(.class(note.shared ? "note" : "note note-private"),
@@ -202,7 +256,7 @@ enum EngagementPage {
                     Components.textArea(id: "text", label: context.t("Add a note"), hint: nil, value: model.draft, rows: 4,
                                               error: model.noteError, language: nil),
                     Components.selectField(id: "visibility", label: context.t("Who may read it"),
-                                           options: [("shared", context.t("Both of us")), ("private", context.t("Only me"))], selected: "shared"),
+                                           options: [("shared", together), ("private", context.t("Only me"))], selected: "shared"),
                     Components.submit(context.t("Add the note"))
                 ),
                 .form(.id("pause-form"), .class("inline-form"), .method(.post), .action(SiteURL.engagementPause(.value(model.id)).path),
@@ -210,23 +264,24 @@ enum EngagementPage {
                       .button(.type(.submit), .class("button-link"),
                               .text(model.status == .paused ? context.t("Take it up again") : context.t("Pause for now")))),
                 .details(
-                    .summary(.text(context.t("Close the conversation"))),
+                    .summary(.text(closeLabel)),
                     .form(
                         .id("close-form"), .class("stack"), .method(.post), .action(SiteURL.engagementClose(.value(model.id)).path),
                         Components.csrfField(context),
-                        Components.textArea(id: "closing", label: context.t("Your closing reflection (optional): what has changed, what you take with you?"),
-                                                  hint: nil, value: "", rows: 3, error: nil, language: nil, name: "text"),
+                        .unwrap(model.group?.plan) { GroupSection.planList(context, $0) },
+                        Components.textArea(id: "closing", label: reflectionLabel, hint: context.t("Optional."),
+                                            value: "", rows: 3, error: nil, language: nil, name: "text"),
                         .input(.type(.hidden), .name("visibility"), .value("shared")),
-                        .button(.type(.submit), .class("button-secondary"), .text(context.t("Close the conversation"))))
+                        .button(.type(.submit), .class("button-secondary"), .text(closeLabel)))
                 )
             ), else: .if(!model.notes.contains { $0.mine && $0.isReflection }, .form(
                 .id("reflection-form"), .class("stack"), .method(.post), .action(SiteURL.engagementNotes(.value(model.id)).path),
                 Components.csrfField(context),
                 .input(.type(.hidden), .name("reflection"), .value("1")),
-                Components.textArea(id: "text", label: context.t("Your closing reflection: what has changed, what you take with you?"),
-                                          hint: nil, value: "", rows: 4, error: model.noteError, language: nil),
+                .unwrap(model.group?.plan) { GroupSection.planList(context, $0) },
+                Components.textArea(id: "text", label: reflectionLabel, hint: nil, value: "", rows: 4, error: model.noteError, language: nil),
                 Components.selectField(id: "visibility", label: context.t("Who may read it"),
-                                       options: [("shared", context.t("Both of us")), ("private", context.t("Only me"))], selected: "shared"),
+                                       options: [("shared", together), ("private", context.t("Only me"))], selected: "shared"),
                 Components.submit(context.t("Save my reflection"))
             )))
         )

@@ -27,6 +27,9 @@ enum PracticeNames {
         case .coaching: context.t("Coaching: {topic}", ["topic": topic])
         case .mentoring: context.t("Mentoring: {topic}", ["topic": topic])
         case .observation: context.t("Peer observation: {topic}", ["topic": topic])
+        case .studyGroup: context.t("Study group: {topic}", ["topic": topic])
+        case .supervision: context.t("Supervision: {topic}", ["topic": topic])
+        case .intervision: context.t("Intervision: {topic}", ["topic": topic])
         }
     }
 
@@ -40,6 +43,9 @@ enum PracticeNames {
         case .mentee: context.t("mentee")
         case .observed: context.t("observed teacher")
         case .observer: context.t("observer")
+        case .facilitator: context.t("facilitator")
+        case .supervisor: context.t("supervisor")
+        case .member: context.t("member")
         }
     }
 
