@@ -210,3 +210,48 @@ struct GroupTests {
         }
     }
 }
+
+@Suite("A school's own observation protocols")
+struct SchoolProtocolTests {
+    @Test("A member writes a protocol for the school; colleagues choose it for a cycle; other schools never see it; its author retires it and the cycle keeps it")
+    func ownProtocol() async throws {
+        try await withApp { app, ctx in
+            let a = ctx.fixtures.schoolA
+            let counsellor = ctx.browser(), teacher = ctx.browser(), leaderB = ctx.browser()
+            try await counsellor.login(Fixtures.counsellorA)
+            try await teacher.login(Fixtures.teacherA)
+            try await leaderB.login(Fixtures.leaderB)
+            // Too few look-fors: explained, nothing saved, the text kept.
+            let bad = try await counsellor.post("/support/observation/protocols", form: ["school": a.uuidString, "name": "Talk in mathematics", "look_fors": "Who explains a method"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.contains("Who explains a method"))
+            #expect(try await SchoolProtocol.query(on: app.db).count() == 0)
+            #expect(try await counsellor.post("/support/observation/protocols", form: [
+                "school": a.uuidString, "name": "Talk in mathematics",
+                "look_fors": "Who explains a method to the class, and how\n\nWhich mathematical words pupils use unprompted\n"]).status == .seeOther)
+            let own = try #require(try await SchoolProtocol.query(on: app.db).first())
+            #expect(own.lookFors == ["Who explains a method to the class, and how", "Which mathematical words pupils use unprompted"])
+            // Another school cannot add to school A, nor sees its protocols.
+            #expect(try await leaderB.post("/support/observation/protocols", form: ["school": a.uuidString, "name": "X", "look_fors": "a\nb"]).status == .unprocessableEntity)
+            #expect(!(try await leaderB.get("/support/observation/protocols")).contains("Which mathematical words"))
+
+            // A colleague chooses it.
+            let form = try await teacher.get("/support/observation/new")
+            #expect(form.contains("Talk in mathematics"))
+            let counsellorID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.counsellorA).first()?.requireID())
+            let path = try #require(try await teacher.post("/support/observation/new", form: [
+                "school": a.uuidString, "observers[]": counsellorID.uuidString, "focus": "How pupils explain", "protocol": "school:\(try own.requireID())"]).location)
+            #expect((try await counsellor.get(path)).contains("Which mathematical words pupils use unprompted"))
+            // Someone else's protocol id, or a made-up one, is refused.
+            #expect(try await teacher.post("/support/observation/new", form: [
+                "school": a.uuidString, "observers[]": counsellorID.uuidString, "focus": "x", "protocol": "school:\(UUID())"]).status == .unprocessableEntity)
+
+            // Only its author retires it; then it is no longer offered, and the cycle keeps it.
+            #expect(try await teacher.post("/support/observation/protocols/\(try own.requireID())/retire").status == .forbidden)
+            #expect(try await leaderB.post("/support/observation/protocols/\(try own.requireID())/retire").status == .notFound)
+            #expect(try await counsellor.post("/support/observation/protocols/\(try own.requireID())/retire").status == .seeOther)
+            #expect(!(try await teacher.get("/support/observation/new")).contains("Talk in mathematics"))
+            #expect((try await teacher.get(path)).contains("Which mathematical words pupils use unprompted"))
+        }
+    }
+}

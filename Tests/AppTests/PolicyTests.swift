@@ -65,6 +65,10 @@ struct PolicyTests {
         .startStudyGroup: [.teacherA, .counsellorA, .leaderA],
         .startCaseGroup: [.teacherA, .counsellorA],
         .agreeToConfidentiality: [], .leadGroup: [], .runCaseSession: [],
+        // A school's own observation protocols are written by its members; retiring one is
+        // for its author (decided on the protocol, not the school).
+        .addObservationProtocol: [.teacherA, .counsellorA, .leaderA],
+        .retireObservationProtocol: [],
     ]
 
     @Test("School A: each role × action", arguments: Who.allCases, Policy.Action.allCases)
@@ -210,6 +214,22 @@ struct PolicyTests {
             #expect(!Policy.allows(outsider, .readNote, note(by: agreed)))
             #expect(!Policy.allows(outsider, .runCaseSession, .caseSession(facilitatorID: agreed, group: intervision)))
         }
+    }
+
+    @Test("A school's protocol is retired by its author alone, while a member of the school")
+    func schoolProtocols() {
+        let author = UUID()
+        let resource = Policy.Resource.observationProtocol(schoolID: Self.schoolA, authorID: author)
+        let mine = Principal(userID: author, isAdmin: false, schoolRoles: [Self.schoolA: .teacher], coordinatedNetworks: [])
+        let left = Principal(userID: author, isAdmin: false, schoolRoles: [Self.schoolB: .teacher], coordinatedNetworks: [])
+        #expect(Policy.allows(mine, .retireObservationProtocol, resource))
+        #expect(!Policy.allows(left, .retireObservationProtocol, resource), "after leaving the school")
+        for who in Who.allCases {
+            #expect(!Policy.allows(Self.principal(who), .retireObservationProtocol, resource), "\(who)")
+        }
+        #expect(!Policy.allows(mine, .retireObservationProtocol, .observationProtocol(schoolID: Self.schoolA, authorID: nil)))
+        #expect(Policy.denialStatus(Self.principal(.teacherA), resource) == .forbidden)
+        #expect(Policy.denialStatus(Self.principal(.leaderB), resource) == .notFound)
     }
 
     @Test("Mentoring programmes: run by the school's leader or the network's coordinator; members take part; nobody else")

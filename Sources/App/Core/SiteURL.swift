@@ -65,6 +65,8 @@ enum SiteURL: Sendable {
     case coachingRequestNew
     case observationNew
     case groupNew
+    case observationProtocols
+    case observationProtocolRetire(Parameter<UUID>)
     case engagementAgree(Parameter<UUID>)
     case engagementPlan(Parameter<UUID>)
     case meetingAttendance(Parameter<UUID>, Parameter<UUID>)
@@ -171,6 +173,8 @@ enum SiteURL: Sendable {
         case .coachingRequestNew: ["support", "coaching", "request"]
         case .observationNew: ["support", "observation", "new"]
         case .groupNew: ["support", "groups", "new"]
+        case .observationProtocols: ["support", "observation", "protocols"]
+        case .observationProtocolRetire(let id): ["support", "observation", "protocols", Self.component(id, Self.idKey), "retire"]
         case .engagementAgree(let id): ["support", "engagements", Self.component(id, Self.idKey), "agree"]
         case .engagementPlan(let id): ["support", "engagements", Self.component(id, Self.idKey), "plan"]
         case .meetingAttendance(let id, let meeting):

@@ -102,6 +102,12 @@ enum DemoPractice {
                      "[09:18] Pair talk before Q3: 11 hands up afterwards, including the back row."] {
             try await EngagementNote(engagementID: id, authorID: try maris.requireID(), text: text, visibility: .shared).save(on: db)
         }
+        // The school's own protocol, written by the mathematics teachers for this year's focus.
+        try await SchoolProtocol(schoolID: schoolID, authorID: try await user("raivis.klavins").requireID(), name: "Talk in mathematics lessons",
+                                 lookFors: ["Who explains a method to the class, and how they are asked to",
+                                            "The mathematical words pupils use without being prompted",
+                                            "When a wrong answer is taken up, and what the class does with it",
+                                            "How long pupils talk in pairs before the teacher takes answers"]).save(on: db)
     }
 
     enum DemoError: Error { case missing(String) }

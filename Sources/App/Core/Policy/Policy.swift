@@ -74,6 +74,11 @@ enum Policy {
         case leadGroup
         /// Move a case session through its steps: the facilitator of that session only.
         case runCaseSession
+        /// Write an observation protocol for one's school (any member: it is a tool for
+        /// colleagues, and it never holds a score).
+        case addObservationProtocol
+        /// Stop offering a school's protocol: its author, while a member of the school.
+        case retireObservationProtocol
 
         /// Actions on the support between colleagues: decided by who takes part, never by
         /// rank. An admin or leader gets no way in (notes and requests are confidential).
@@ -81,7 +86,7 @@ enum Policy {
             [.askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
              .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
              .viewEngagement, .writeNote, .readNote, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
-             .leadGroup, .runCaseSession].contains(self)
+             .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol].contains(self)
         }
     }
 
@@ -106,6 +111,8 @@ enum Policy {
         case engagementNote(participants: Set<UUID>, authorID: UUID, shared: Bool, group: GroupAccess? = nil)
         /// A case session of a supervision or intervision group.
         case caseSession(facilitatorID: UUID?, group: GroupAccess)
+        /// An observation protocol written by a school.
+        case observationProtocol(schoolID: UUID, authorID: UUID?)
     }
 
     /// What the policy needs to know about a study, supervision or intervision group.
@@ -130,7 +137,7 @@ enum Policy {
         if action.isPractice { return allowsPractice(principal, action, resource) }
         if principal.isAdmin { return true }
         switch resource {
-        case .instance, .helpRequest, .coachingRequest, .engagement, .engagementNote, .caseSession:
+        case .instance, .helpRequest, .coachingRequest, .engagement, .engagementNote, .caseSession, .observationProtocol:
             return false
         case .programme(let schoolID, let networkID, let schoolNetworkID, let members):
             switch action {
@@ -168,7 +175,7 @@ enum Policy {
             case .askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
                  .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
                  .viewEngagement, .writeNote, .readNote, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
-                 .leadGroup, .runCaseSession:
+                 .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol:
                 return false  // decided in `allowsPractice`
             }
         }
@@ -218,6 +225,10 @@ enum Policy {
         case (.leadGroup, .engagement(let participants, let group)):
             guard let group else { return false }
             return participants.contains(principal.userID) && group.leads.contains(principal.userID) && group.admits(principal.userID)
+        case (.addObservationProtocol, .school(let id, _)):
+            return principal.schoolRoles[id] != nil
+        case (.retireObservationProtocol, .observationProtocol(let schoolID, let authorID)):
+            return authorID == principal.userID && principal.schoolRoles[schoolID] != nil
         case (.runCaseSession, .caseSession(let facilitatorID, let group)):
             return facilitatorID == principal.userID && group.agreed.contains(principal.userID)
         case (.readNote, .engagementNote(let participants, let authorID, let shared, let group)):
@@ -239,6 +250,9 @@ enum Policy {
         if case .programme = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
         if case .engagementNote = resource { return .notFound }
         if case .caseSession = resource { return .forbidden }
+        if case .observationProtocol(let schoolID, _) = resource {
+            return principal.map { $0.schoolRoles[schoolID] != nil } ?? false ? .forbidden : .notFound
+        }
         return allows(principal, .view, resource) ? .forbidden : .notFound
     }
 

@@ -22,7 +22,7 @@ enum PersonalData {
         HandbookRevision.self,
         EngagementNote.self, EngagementParticipant.self, HelpRequest.self, HelpVolunteer.self, CalendarFeed.self,
         CoachOffer.self, CoachingRequest.self, AppNotification.self,
-        CaseEntry.self, CaseSession.self, Attendance.self,
+        CaseEntry.self, CaseSession.self, Attendance.self, SchoolProtocol.self,
         ProgrammeMember.self, ProgrammePair.self, FeedbackGiven.self,
         User.self,
     ]

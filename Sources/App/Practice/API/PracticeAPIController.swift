@@ -120,7 +120,10 @@ struct PracticeAPIController: RouteCollection {
 
     struct ObservationDTO: Content {
         var focus: String
+        /// A ready protocol (`questioning`, …) or `school` for one the school wrote.
         var `protocol`: String
+        var protocolName: String
+        var lookFors: [String]
     }
 
     struct GroupDTO: Content {
@@ -192,8 +195,10 @@ struct PracticeAPIController: RouteCollection {
             }
         }
         var observation: ObservationDTO?
-        if engagement.form == .observation, let cycle = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).first() {
-            observation = ObservationDTO(focus: cycle.focus, protocol: cycle.observationProtocol.rawValue)
+        if engagement.form == .observation,
+           let cycle = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).with(\.$schoolProtocol).first() {
+            let (name, lookFors) = ObservationNames.describe(cycle, req.pageContext())
+            observation = ObservationDTO(focus: cycle.focus, protocol: cycle.protocolKey, protocolName: name, lookFors: lookFors)
         }
         var group: GroupDTO?
         if engagement.form.isGroup, let info = try await PracticeGroup.query(on: req.db).filter(\.$engagement.$id == id).first() {

@@ -142,3 +142,15 @@ extension Attendance: PersonalDataHolder {
         try await Attendance.query(on: db).filter(\.$user.$id == user.requireID()).delete()
     }
 }
+
+extension SchoolProtocol: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        try await SchoolProtocol.query(on: db).filter(\.$author.$id == user.requireID()).sort(\.$createdAt).all()
+            .map { ["school": $0.$school.id.uuidString, "name": $0.name, "look_fors": $0.lookForsText, "at": PersonalData.date($0.createdAt)] }
+    }
+    /// The protocol stays for the school, without its author's name.
+    static func erase(_ user: User, on db: any Database) async throws {
+        try await SchoolProtocol.query(on: db).filter(\.$author.$id == user.requireID()).set(\.$author.$id, to: nil).update()
+    }
+}

@@ -95,22 +95,15 @@ enum CaseSessionPage {
             .h1(.text(model.title)),
             .p(.class("meta"), .text(context.t("Case owner: {owner} · Facilitator: {facilitator}",
                                                ["owner": model.owner, "facilitator": model.facilitator]))),
-            .p(.class("privacy-box"), .text(context.t("What is said here stays in the group. Write without the names of pupils or colleagues: describe people by their role."))),
-            .ol(.id("case-steps"), .class("case-steps"), .forEach(CaseStep.allCases) { step in
-                let current = !model.finished && step == model.step
-                return .li(.class(current ? "current" : (model.finished || step < model.step ? "done" : "")),
-                           .if(current, .attribute(named: "aria-current", value: "step")),
-                           .text(CaseNames.step(step, context) + " · " + context.localizer.tn("{count} minute", "{count} minutes", count: step.defaultMinutes)))
-            }),
             .if(model.finished, .p(.id("session-finished"), .class("notice"), .text(context.t("This session is finished."))),
                 else: .section(
                     .id("current-step"), .attribute(named: "aria-labelledby", value: "step-title"),
                     .h2(.id("step-title"), .text(CaseNames.step(model.step, context))),
-                    .p(.text(CaseNames.guidance(model.step, context))),
                     .p(.id("case-timer"), .class(model.secondsLeft < 0 ? "case-timer over" : "case-timer"), .attribute(named: "role", value: "timer"),
                        .attribute(named: "data-ends-at", value: String(Int(model.stepEndsAt.timeIntervalSince1970 * 1000))),
                        .attribute(named: "data-left", value: left), .attribute(named: "data-over", value: over),
                        .text((model.secondsLeft < 0 ? over : left).replacingOccurrences(of: "{time}", with: clock))),
+                    .p(.text(CaseNames.guidance(model.step, context))),
                     model.mayRun
                         ? .form(.id("next-step-form"), .class("row-actions"), .method(.post),
                                 .action(SiteURL.caseSessionNext(.value(model.engagementID), .value(model.sessionID)).path),
@@ -124,6 +117,12 @@ enum CaseSessionPage {
                                               ?? context.t("Finish the session"))))
                         : .p(.a(.id("refresh-step"), .href(here), .text(context.t("See where the group is now"))))
                 )),
+            .ol(.id("case-steps"), .class("case-steps"), .attribute(named: "aria-label", value: context.t("Steps of the case consultation")), .forEach(CaseStep.allCases) { step in
+                let current = !model.finished && step == model.step
+                return .li(.class(current ? "current" : (model.finished || step < model.step ? "done" : "")),
+                           .if(current, .attribute(named: "aria-current", value: "step")),
+                           .text(CaseNames.step(step, context) + " · " + context.localizer.tn("{count} minute", "{count} minutes", count: step.defaultMinutes)))
+            }),
             .section(
                 .attribute(named: "aria-labelledby", value: "entries-title"),
                 .h2(.id("entries-title"), .text(context.t("Notes of the session"))),
@@ -137,6 +136,7 @@ enum CaseSessionPage {
                         }))
                 }
             ),
+            .if(!model.finished, .p(.class("privacy-box"), .text(context.t("What is said here stays in the group. Write without the names of pupils or colleagues: describe people by their role.")))),
             .if(!model.finished, .form(
                 .id("entry-form"), .class("stack"), .method(.post),
                 .action(SiteURL.caseSessionEntries(.value(model.engagementID), .value(model.sessionID)).path),

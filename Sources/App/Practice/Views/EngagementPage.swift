@@ -141,8 +141,8 @@ enum EngagementPage {
         var defaultZone: String
         var meetingErrors: [String: String] = [:]
         var meetingDraft: MeetingDraft?
-        /// For a peer observation: the focus and protocol.
-        var observation: ObservationCycle?
+        /// For a peer observation: the focus and protocol, in the reader's language.
+        var observation: (focus: String, protocolName: String, lookFors: [String])?
         /// For a study, supervision or intervision group.
         var group: GroupSection.Model?
         /// A mentoring pair that has ended asks each person for short feedback, once.
@@ -181,8 +181,10 @@ enum EngagementPage {
                              mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt, isReflection: $0.isReflection) },
                 meetings: meetings, defaultZone: Meetings.zone(forCountry: school?.country ?? ""))
             model.asksFeedback = asksFeedback
-            if engagement.form == .observation {
-                model.observation = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).first()
+            if engagement.form == .observation,
+               let cycle = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).with(\.$schoolProtocol).first() {
+                let (name, lookFors) = ObservationNames.describe(cycle, req.pageContext())
+                model.observation = (cycle.focus, name, lookFors)
             }
             if engagement.form.isGroup {
                 model.group = try await GroupSection.Model.load(engagement, participants: participants, meetings: meetings, req: req)
@@ -199,21 +201,25 @@ enum EngagementPage {
             context, title: topic,
             .p(.class("breadcrumb"), .a(.href(SiteURL.support.path), .text(context.t("My support")))),
             .h1(.text(topic)),
-            .p(.class("meta"), .text(model.participants.map { p in
-                p.name + " (" + PracticeNames.role(p.role, context) + ")"
-            }.joined(separator: ", ") + (model.status == .closed ? " · " + context.t("Closed") : "")
-                + (model.status == .paused ? " · " + context.t("Paused") : ""))),
+            // A group lists its members in its own section.
+            .p(.class("meta"), .text(([model.group == nil ? model.participants.map { p in p.name + " (" + PracticeNames.role(p.role, context) + ")" }
+                                        .joined(separator: ", ") : ""]
+                                      + [model.status == .closed ? context.t("Closed") : "", model.status == .paused ? context.t("Paused") : ""])
+                .filter { !$0.isEmpty }.joined(separator: " · "))),
             .p(.class("hint"), .text(model.group == nil
                 ? context.t("Shared notes are read by the two of you; a private note by you alone. Nobody else, not a leader, not an administrator, can read them.")
                 : context.t("Shared notes are read by the group's members; a private note by you alone. Nobody else, not a leader, not an administrator, can read them."))),
             .unwrap(model.group) { GroupSection.view(context, model, $0) },
+            // In a classroom, on a phone: straight to the note form past the protocol and meetings.
+            .if(model.form == .observation && model.status != .closed,
+                .p(.a(.id("jump-to-note"), .class("button-secondary"), .href("#note-form"), .text(context.t("Write a timed note"))))),
             .unwrap(model.observation) { cycle in
                 .section(
                     .id("observation-protocol"), .class("privacy-box"),
                     .h2(.text(context.t("Focus and protocol"))),
                     .p(.strong(.text(context.t("Focus:") + " ")), .text(cycle.focus)),
-                    .p(.strong(.text(context.t("Protocol:") + " ")), .text(ObservationNames.name(cycle.observationProtocol, context))),
-                    .ul(.forEach(ObservationNames.lookFors(cycle.observationProtocol, context)) { .li(.text($0)) }),
+                    .p(.strong(.text(context.t("Protocol:") + " ")), .text(cycle.protocolName)),
+                    .ul(.forEach(cycle.lookFors) { .li(.text($0)) }),
                     .p(.class("hint"), .text(context.t("Steps: a pre-observation talk, the lesson, a post-observation talk (plan each as a meeting), then the observed teacher's written reflection when closing. Write what you see and hear, with the time; never a grade.")))
                 )
             },

@@ -100,14 +100,6 @@ enum GroupSection {
     static func view(_ context: PageContext, _ page: EngagementPage.Model, _ model: Model) -> Node<HTML.BodyContext> {
         .group(
             .p(.class("lead"), .text(model.purpose)),
-            .section(
-                .attribute(named: "aria-labelledby", value: "members-title"),
-                .h2(.id("members-title"), .text(context.t("Members"))),
-                .ul(.id("members"), .forEach(model.members) { member in
-                    .li(.text(member.name + " (" + PracticeNames.role(member.role, context) + ")"
-                              + (model.form.isConfidentialGroup ? " · " + (member.agreed ? context.t("agreed to confidentiality") : context.t("not yet agreed")) : "")))
-                })
-            ),
             .if(model.mustAgree, .section(
                 .id("agreement"), .class("privacy-box"), .attribute(named: "aria-labelledby", value: "agreement-title"),
                 .h2(.id("agreement-title"), .text(context.t("Our confidentiality agreement"))),
@@ -116,6 +108,14 @@ enum GroupSection {
                 .form(.method(.post), .action(SiteURL.engagementAgree(.value(page.id)).path), Components.csrfField(context),
                       .button(.type(.submit), .class("button-primary"), .text(context.t("I agree"))))
             )),
+            .section(
+                .attribute(named: "aria-labelledby", value: "members-title"),
+                .h2(.id("members-title"), .text(context.t("Members"))),
+                .ul(.id("members"), .forEach(model.members) { member in
+                    .li(.text(member.name + " (" + PracticeNames.role(member.role, context) + ")"
+                              + (model.form.isConfidentialGroup ? " · " + (member.agreed ? context.t("agreed to confidentiality") : context.t("not yet agreed")) : "")))
+                })
+            ),
             .if(model.form == .studyGroup, planSection(context, page, model)),
             .if(model.form.isConfidentialGroup && !model.mustAgree, sessionsSection(context, page, model))
         )
