@@ -19,3 +19,23 @@
   tick();
   setInterval(tick, 1000);
 })();
+
+// A survey question shown only for some answers to an earlier question on the same page
+// (data-show-when="variable:1,2") is hidden until that answer is given. Without the
+// script it stays visible, and the server ignores an answer whose condition is not met.
+(function () {
+  var dependents = document.querySelectorAll("[data-show-when]");
+  if (!dependents.length) return;
+  function update() {
+    dependents.forEach(function (el) {
+      var parts = el.getAttribute("data-show-when").split(":");
+      var wanted = parts[1].split(",");
+      var inputs = document.querySelectorAll("input[name='" + parts[0] + "']");
+      if (!inputs.length) return;  // the condition was answered on an earlier page
+      var chosen = Array.prototype.some.call(inputs, function (i) { return i.checked && wanted.indexOf(i.value) >= 0; });
+      el.hidden = !chosen;
+    });
+  }
+  document.addEventListener("change", update);
+  update();
+})();

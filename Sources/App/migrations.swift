@@ -18,4 +18,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M012_CreateObservation())
     app.migrations.add(M013_CreateGroups())
     app.migrations.add(M014_CreateSchoolProtocols())
+    app.migrations.add(M015_CreateSurveys())
 }

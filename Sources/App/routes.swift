@@ -32,6 +32,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: CoachingController())
     try app.register(collection: ObservationController())
     try app.register(collection: GroupController())
+    try app.register(collection: SurveyController())
+    try app.register(collection: AnswerController())
     try app.register(collection: MentoringController())
 
     // JSON API, version 1: bearer tokens only.

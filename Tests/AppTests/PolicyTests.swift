@@ -68,6 +68,8 @@ struct PolicyTests {
         // A school's own observation protocols are written by its members; retiring one is
         // for its author (decided on the protocol, not the school).
         .addObservationProtocol: [.teacherA, .counsellorA, .leaderA],
+        // Surveys: a school's are made by its leader; a network's by its coordinator.
+        .createSurvey: [.leaderA, .admin], .manageSurvey: [.admin], .answerSurvey: [.admin],
         .retireObservationProtocol: [],
     ]
 
@@ -82,7 +84,7 @@ struct PolicyTests {
     func isolation(who: Who) {
         for action in Policy.Action.allCases {
             let allowed = Policy.allows(Self.principal(who), action, Self.c)
-            #expect(allowed == (!action.isPractice && (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing, .readHandbook, .editHandbook, .createProgramme, .manageProgramme, .takePartInProgramme].contains(action)))),
+            #expect(allowed == (!action.isPractice && (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing, .readHandbook, .editHandbook, .createProgramme, .manageProgramme, .takePartInProgramme, .createSurvey, .manageSurvey, .answerSurvey].contains(action)))),
                     "\(who) \(action) on school C")
         }
     }
@@ -230,6 +232,23 @@ struct PolicyTests {
         #expect(!Policy.allows(mine, .retireObservationProtocol, .observationProtocol(schoolID: Self.schoolA, authorID: nil)))
         #expect(Policy.denialStatus(Self.principal(.teacherA), resource) == .forbidden)
         #expect(Policy.denialStatus(Self.principal(.leaderB), resource) == .notFound)
+    }
+
+    @Test("Surveys: a school's run by its leader and the network's coordinators; a network's by its coordinators; answered by anyone with the link while open")
+    func surveys() {
+        let schoolSurvey = Policy.Resource.survey(schoolID: Self.schoolA, networkID: nil, schoolNetworkID: Self.network, open: true)
+        let networkSurvey = Policy.Resource.survey(schoolID: nil, networkID: Self.network, schoolNetworkID: nil, open: false)
+        for who in Who.allCases {
+            let p = Self.principal(who)
+            #expect(Policy.allows(p, .manageSurvey, schoolSurvey) == [.leaderA, .coordinator, .admin].contains(who), "\(who)")
+            #expect(Policy.allows(p, .manageSurvey, networkSurvey) == [.coordinator, .admin].contains(who), "\(who)")
+            #expect(Policy.allows(p, .answerSurvey, schoolSurvey), "anyone with the link, \(who)")
+            #expect(!Policy.allows(p, .answerSurvey, networkSurvey), "not while closed, \(who)")
+        }
+        #expect(Policy.allows(Self.principal(.coordinator), .createSurvey, .network(id: Self.network)))
+        #expect(!Policy.allows(Self.principal(.leaderA), .createSurvey, .network(id: Self.network)))
+        #expect(Policy.denialStatus(Self.principal(.leaderB), schoolSurvey) == .notFound)
+        #expect(Policy.denialStatus(Self.principal(.teacherA), schoolSurvey) == .notFound)
     }
 
     @Test("Mentoring programmes: run by the school's leader or the network's coordinator; members take part; nobody else")

@@ -74,6 +74,22 @@ enum SiteURL: Sendable {
     case caseSession(Parameter<UUID>, Parameter<UUID>)
     case caseSessionNext(Parameter<UUID>, Parameter<UUID>)
     case caseSessionEntries(Parameter<UUID>, Parameter<UUID>)
+    case surveys
+    case surveyImport
+    case survey(Parameter<UUID>)
+    case surveySections(Parameter<UUID>)
+    case surveyQuestions(Parameter<UUID>)
+    case surveyQuestionMove(Parameter<UUID>, Parameter<String>)
+    case surveyQuestionDelete(Parameter<UUID>, Parameter<String>)
+    case surveyTranslations(Parameter<UUID>)
+    case surveyDefinition(Parameter<UUID>)
+    case surveyPublish(Parameter<UUID>)
+    case surveyClose(Parameter<UUID>)
+    case surveyReport(Parameter<UUID>)
+    case answer(Parameter<String>)
+    case answerStart(Parameter<String>)
+    case answerSection(Parameter<String>, Parameter<Int>)
+    case answerThanks(Parameter<String>)
     case mentoring
     case programme(Parameter<UUID>)
     case programmeMembers(Parameter<UUID>)
@@ -107,6 +123,7 @@ enum SiteURL: Sendable {
     static let numberKey = "number"
     static let meetingIDKey = "meetingID"
     static let sessionIDKey = "sessionID"
+    static let variableKey = "variable"
     static let pairIDKey = "pairID"
 
     var pathComponents: [PathComponent] {
@@ -186,6 +203,22 @@ enum SiteURL: Sendable {
             ["support", "engagements", Self.component(id, Self.idKey), "sessions", Self.component(session, Self.sessionIDKey), "next"]
         case .caseSessionEntries(let id, let session):
             ["support", "engagements", Self.component(id, Self.idKey), "sessions", Self.component(session, Self.sessionIDKey), "entries"]
+        case .surveys: ["surveys"]
+        case .surveyImport: ["surveys", "import"]
+        case .survey(let id): ["surveys", Self.component(id, Self.idKey)]
+        case .surveySections(let id): ["surveys", Self.component(id, Self.idKey), "sections"]
+        case .surveyQuestions(let id): ["surveys", Self.component(id, Self.idKey), "questions"]
+        case .surveyQuestionMove(let id, let variable): ["surveys", Self.component(id, Self.idKey), "questions", Self.component(variable, Self.variableKey), "move"]
+        case .surveyQuestionDelete(let id, let variable): ["surveys", Self.component(id, Self.idKey), "questions", Self.component(variable, Self.variableKey), "delete"]
+        case .surveyTranslations(let id): ["surveys", Self.component(id, Self.idKey), "translations"]
+        case .surveyDefinition(let id): ["surveys", Self.component(id, Self.idKey), "survey.json"]
+        case .surveyPublish(let id): ["surveys", Self.component(id, Self.idKey), "publish"]
+        case .surveyClose(let id): ["surveys", Self.component(id, Self.idKey), "close"]
+        case .surveyReport(let id): ["surveys", Self.component(id, Self.idKey), "report"]
+        case .answer(let slug): ["s", Self.component(slug, Self.slugKey)]
+        case .answerStart(let slug): ["s", Self.component(slug, Self.slugKey), "start"]
+        case .answerSection(let slug, let n): ["s", Self.component(slug, Self.slugKey), Self.component(n, Self.numberKey)]
+        case .answerThanks(let slug): ["s", Self.component(slug, Self.slugKey), "thanks"]
         case .mentoring: ["mentoring"]
         case .programme(let id): ["mentoring", Self.component(id, Self.idKey)]
         case .programmeMembers(let id): ["mentoring", Self.component(id, Self.idKey), "members"]

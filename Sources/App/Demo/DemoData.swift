@@ -98,6 +98,7 @@ enum DemoData {
             try await DemoPractice.seed(on: db, schools: schoolByCode, now: Date())
             try await DemoMentoring.seed(on: db, schools: schoolByCode, now: Date())
             try await DemoGroups.seed(on: db, schools: schoolByCode, now: Date())
+            try await DemoSurveys.seed(on: db, network: network, creator: coordinator, schools: schoolByCode, now: Date())
             try await DemoHandbook.seed(on: db, coordinator: coordinator)
 
             let token = try await APITokens.issue(name: "Demo API token", for: admin, on: db)

@@ -54,10 +54,11 @@ final class Browser: @unchecked Sendable {
 
     /// Posts a multipart form with one file, as the import page does.
     @discardableResult
-    func upload(_ path: String, field: String, filename: String, content: String) async throws -> Page {
+    func upload(_ path: String, field: String, filename: String, content: String, fields: [String: String] = [:]) async throws -> Page {
         if cookies["collegium_csrf"] == nil { try await get("/login") }
         let boundary = "----collegium-test-boundary"
         var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(cookies["collegium_csrf"] ?? "")\r\n"
+        for (name, value) in fields { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n" }
         body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")

@@ -56,6 +56,7 @@ enum Layout {
                                    .if(context.unread > 0, .span(.class("badge-count"),
                                        .text(" " + context.localizer.tn("({count} new)", "({count} new)", count: context.unread)))))),
                             .li(.a(.href(SiteURL.mentoring.path), .text(context.t("Mentoring")))),
+                            .if(context.mayRunSurveys, .li(.a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))))),
                             .li(.a(.href(SiteURL.wellbeing.path), .text(context.t("Well-being")))),
                             .li(.a(.href(SiteURL.account.path), .text(context.t("My account"))))
                         )),

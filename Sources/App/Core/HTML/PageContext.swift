@@ -13,6 +13,8 @@ struct PageContext: Sendable {
     var notice: String?
     /// Unread notifications of the signed-in person (shown in the header).
     var unread: Int = 0
+    /// Leaders and coordinators see "Surveys" in the header.
+    var mayRunSurveys = false
 
     var isSignedIn: Bool { userName != nil }
     func t(_ message: String, _ arguments: [String: String] = [:]) -> String { localizer.t(message, arguments) }
@@ -25,6 +27,6 @@ extension Request {
         return PageContext(
             localizer: localizer, userName: currentUser?.fullName, isAdmin: currentUser?.isAdmin ?? false,
             csrfToken: csrfToken, currentPath: path, notice: storage[NoticeKey.self],
-            unread: storage[UnreadNotificationsKey.self] ?? 0)
+            unread: storage[UnreadNotificationsKey.self] ?? 0, mayRunSurveys: storage[MayRunSurveysKey.self] ?? false)
     }
 }

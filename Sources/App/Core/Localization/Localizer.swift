@@ -33,6 +33,25 @@ struct Localizer: Sendable {
         return formatter.string(from: NSNumber(value: value)) ?? String(value)
     }
 
+    /// A decimal number with `digits` after the point, in the locale's style (3,42 in Latvian).
+    func decimal(_ value: Double, digits: Int = 2) -> String {
+        // Rounded with printf (Foundation's formatter on Linux ignores fraction digits), then
+        // written with the locale's decimal separator.
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: language.localeIdentifier)
+        let separator = formatter.decimalSeparator ?? "."
+        return String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: separator)
+    }
+
+    /// A share of 0…1 as a whole percentage, in the locale's style.
+    func percent(_ share: Double) -> String {
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: language.localeIdentifier)
+        formatter.numberStyle = .percent
+        formatter.maximumFractionDigits = 0
+        return formatter.string(from: NSNumber(value: share)) ?? String(Int((share * 100).rounded())) + "%"
+    }
+
     /// A date (and, if asked, time) in the locale's own style, in the given time zone.
     func date(_ date: Date, time: Bool = false, timeZone: TimeZone = .init(identifier: "UTC")!) -> String {
         let formatter = DateFormatter()

@@ -74,6 +74,12 @@ enum Policy {
         case leadGroup
         /// Move a case session through its steps: the facilitator of that session only.
         case runCaseSession
+        /// Make a survey for a school (its leader) or a network (its coordinator).
+        case createSurvey
+        /// Design, publish, close a survey and read its report.
+        case manageSurvey
+        /// Answer a survey (anyone with its link, while it is open).
+        case answerSurvey
         /// Write an observation protocol for one's school (any member: it is a tool for
         /// colleagues, and it never holds a score).
         case addObservationProtocol
@@ -113,6 +119,8 @@ enum Policy {
         case caseSession(facilitatorID: UUID?, group: GroupAccess)
         /// An observation protocol written by a school.
         case observationProtocol(schoolID: UUID, authorID: UUID?)
+        /// A survey of a school or a network, and whether it takes answers now.
+        case survey(schoolID: UUID?, networkID: UUID?, schoolNetworkID: UUID?, open: Bool)
     }
 
     /// What the policy needs to know about a study, supervision or intervision group.
@@ -133,12 +141,18 @@ enum Policy {
         if case .handbook(let isPublic) = resource, action == .readHandbook {
             return isPublic || principal != nil
         }
+        // A survey is answered through its link, by anyone who has it, while it is open.
+        if case .survey(_, _, _, let open) = resource, action == .answerSurvey { return open }
         guard let principal else { return false }
         if action.isPractice { return allowsPractice(principal, action, resource) }
         if principal.isAdmin { return true }
         switch resource {
         case .instance, .helpRequest, .coachingRequest, .engagement, .engagementNote, .caseSession, .observationProtocol:
             return false
+        case .survey(let schoolID, let networkID, let schoolNetworkID, _):
+            guard action == .manageSurvey || action == .view else { return false }
+            let leads = schoolID.map { principal.schoolRoles[$0] == .leader } ?? false
+            return leads || [networkID, schoolNetworkID].compactMap { $0 }.contains { principal.coordinatedNetworks.contains($0) }
         case .programme(let schoolID, let networkID, let schoolNetworkID, let members):
             switch action {
             case .manageProgramme, .view:
@@ -155,7 +169,7 @@ enum Policy {
             // handbook serves the whole instance.
             return action == .editHandbook && !principal.coordinatedNetworks.isEmpty
         case .network(let id):
-            return [.view, .viewWellbeingFigures, .viewPracticeCounts, .createProgramme].contains(action) && principal.coordinatedNetworks.contains(id)
+            return [.view, .viewWellbeingFigures, .viewPracticeCounts, .createProgramme, .createSurvey].contains(action) && principal.coordinatedNetworks.contains(id)
         case .school(let id, let networkID):
             let coordinates = networkID.map(principal.coordinatedNetworks.contains) ?? false
             let role = principal.schoolRoles[id]
@@ -164,9 +178,9 @@ enum Policy {
                 return role != nil || coordinates
             case .manageStaff, .viewWellbeingFigures, .viewPracticeCounts:
                 return role == .leader || coordinates
-            case .createProgramme:
+            case .createProgramme, .createSurvey:
                 return role == .leader
-            case .manageProgramme, .takePartInProgramme:
+            case .manageProgramme, .takePartInProgramme, .manageSurvey, .answerSurvey:
                 return false
             case .manageWellbeing:
                 return role == .leader
@@ -248,6 +262,7 @@ enum Policy {
         if case .engagement = resource { return allows(principal, .viewEngagement, resource) ? .forbidden : .notFound }
         if case .coachingRequest = resource { return allows(principal, .seeCoachingRequest, resource) ? .forbidden : .notFound }
         if case .programme = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
+        if case .survey = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
         if case .engagementNote = resource { return .notFound }
         if case .caseSession = resource { return .forbidden }
         if case .observationProtocol(let schoolID, _) = resource {

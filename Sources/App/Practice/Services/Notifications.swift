@@ -45,9 +45,15 @@ struct NotificationCountMiddleware: AsyncMiddleware {
         if !request.isAPI, request.method == .GET, let id = request.currentUser?.id {
             request.storage[UnreadNotificationsKey.self] = try await AppNotification.query(on: request.db)
                 .filter(\.$user.$id == id).filter(\.$readAt == nil).count()
+            // The header's "Surveys" link is for those who may make one.
+            if let principal = try await request.principal() {
+                request.storage[MayRunSurveysKey.self] = principal.isAdmin || !principal.coordinatedNetworks.isEmpty
+                    || principal.schoolRoles.values.contains(.leader)
+            }
         }
         return try await next.respond(to: request)
     }
 }
 
 struct UnreadNotificationsKey: StorageKey { typealias Value = Int }
+struct MayRunSurveysKey: StorageKey { typealias Value = Bool }

@@ -1,0 +1,87 @@
+import Domain
+import Fluent
+import Foundation
+
+/// The demo network's needs survey: the ready questionnaire for school leaders, open for
+/// three weeks, with 64 believable responses from four countries, so that every part of
+/// the report has something to show (and some groups are too small to be shown).
+enum DemoSurveys {
+    static let wishes = [
+        "A regular hour in the timetable that belongs to colleagues, not to meetings.",
+        "Someone from outside who has done this in a school like ours and can tell us what to avoid.",
+        "Training for three or four teachers who could then lead peer observation here.",
+        "A short guide for the staff meeting: why we do it, what it is not (not an inspection).",
+        "Support from the municipality to pay for a supervisor for our support staff.",
+        "Examples of timetables where teachers have a shared free lesson.",
+        "Help to start small: one study group this spring, not a whole programme.",
+        "A way to show the school board that it makes a difference, with figures.",
+        "Mentor training that is recognised as professional development hours.",
+        "Less paperwork, so that there is time left for colleagues at all.",
+        "A network of schools to visit and see how they do it.",
+        "Clear rules on confidentiality, so that teachers believe nothing goes to the director.",
+        "Materials in Latvian that I can hand to the teachers directly.",
+        "An online meeting once a month with other school leaders who are starting the same thing.",
+    ]
+
+    static func seed(on db: any Database, network: Network, creator: User, schools: [String: School], now: Date) async throws {
+        let definition = SurveyTemplates.definition(.leaderNeeds)
+        let survey = try Survey(definition: definition, schoolID: nil, networkID: try network.requireID(), createdByID: try creator.requireID(),
+                                slug: "demo-needs-survey-2026", template: SurveyTemplates.Template.leaderNeeds.rawValue)
+        survey.status = .open
+        survey.anonymous = true
+        survey.anonymityFixed = true
+        survey.opensOn = Surveys.today(now.addingTimeInterval(-21 * 86_400))
+        survey.closesOn = Surveys.today(now.addingTimeInterval(30 * 86_400))
+        try await survey.save(on: db)
+        let surveyID = try survey.requireID()
+        var random = SeededRandom(seed: 2026)
+        func pick(_ weights: [Int]) -> Int {
+            let roll = Int.random(in: 0..<weights.reduce(0, +), using: &random)
+            var sum = 0
+            for (i, w) in weights.enumerated() { sum += w; if roll < sum { return i + 1 } }
+            return weights.count
+        }
+        // Countries in the proportions a network of this kind would see; a few answers came
+        // through the demo schools' own accounts, the rest through the public link.
+        let countries = Array(repeating: "LV", count: 26) + Array(repeating: "CZ", count: 17) + Array(repeating: "IT", count: 14) + Array(repeating: "GE", count: 7)
+        let riga = schools["LV-RIGA-2"]
+        var wishIndex = 0
+        for (i, country) in countries.enumerated() {
+            var a: SurveyAnswers = [:]
+            a["role"] = String(pick([40, 35, 18, 7]))
+            a["size"] = String(pick([22, 38, 28, 12]))
+            if Int.random(in: 0..<10, using: &random) > 0 { a["years_leading"] = String(Int.random(in: 1...28, using: &random)) }
+            // Latvian and Czech schools report a little more going on already.
+            let current = country == "GE" ? pick([15, 40, 45]) : pick([32, 45, 23])
+            a["support_now"] = String(current)
+            if current < 3 {
+                var any = false
+                for (option, chance) in [(1, 80), (2, 25), (3, 55), (4, 15), (5, 20), (6, 45), (7, 18)] {
+                    let yes = Int.random(in: 0..<100, using: &random) < chance
+                    any = any || yes
+                    a["forms_used_\(option)"] = yes ? "1" : "0"
+                }
+                if !any { a["forms_used_1"] = "1" }
+                a["difference"] = String(current == 1 ? pick([2, 6, 20, 50, 22]) : pick([6, 20, 40, 28, 6]))
+            }
+            for (row, weights) in [("culture_time", [25, 40, 20, 12, 3]), ("culture_trust", [4, 14, 30, 40, 12]), ("culture_visit", [10, 32, 30, 22, 6]),
+                                   ("culture_start", [8, 26, 30, 28, 8]), ("culture_worth", [1, 3, 14, 46, 36])] {
+                a[row] = String(pick(weights))
+            }
+            for (option, chance) in [(1, 72), (2, 38), (3, 44), (4, 21), (5, 30), (6, 26)] where Int.random(in: 0..<100, using: &random) < chance {
+                a["obstacles_\(option)"] = "1"
+            }
+            if a.keys.contains(where: { $0.hasPrefix("obstacles_") }) {
+                for option in 1...6 where a["obstacles_\(option)"] == nil { a["obstacles_\(option)"] = "0" }
+            }
+            for option in 1...5 { a["learn_\(option)"] = Int.random(in: 0..<100, using: &random) < [48, 55, 40, 52, 35][option - 1] ? "1" : "0" }
+            if i % 4 == 1, wishIndex < wishes.count { a["wish"] = wishes[wishIndex]; wishIndex += 1 }
+            let throughSchool = country == "LV" && i % 5 == 0
+            let submitted = Surveys.today(now.addingTimeInterval(-Double(Int.random(in: 0...20, using: &random)) * 86_400))
+            try await SurveyResponse(surveyID: surveyID, submittedOn: submitted, language: country == "LV" && i % 3 != 0 ? "lv" : "en",
+                                     country: throughSchool ? "LV" : country, role: throughSchool ? "leader" : "",
+                                     schoolID: throughSchool ? riga?.id : nil, userID: nil, answers: definition.pruned(a),
+                                     idempotencyKey: "demo-\(i)").save(on: db)
+        }
+    }
+}

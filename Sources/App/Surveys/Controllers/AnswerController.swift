@@ -1,0 +1,186 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Answering a survey through its link: one section per page in the respondent's
+/// language, saved as they go (a draft found again by a secret cookie, so closing the
+/// browser loses nothing), explained problems next to each question, and a submission
+/// stored once however often it is sent (its idempotency key is unique per survey).
+struct AnswerController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.answer(.key).pathComponents, use: intro)
+        routes.post(SiteURL.answerStart(.key).pathComponents, use: start)
+        routes.get(SiteURL.answerSection(.key, .key).pathComponents, use: section)
+        routes.post(SiteURL.answerSection(.key, .key).pathComponents, use: save)
+        routes.get(SiteURL.answerThanks(.key).pathComponents, use: thanks)
+    }
+
+    /// A draft lives two months after its last change.
+    static let draftLifetime = 60 * 86_400
+
+    static func cookieName(_ survey: Survey, _ req: Request) -> String {
+        req.cookiePolicy.name("collegium_survey_" + String((survey.id?.uuidString ?? "").prefix(8)).lowercased())
+    }
+
+    /// The survey of the link, if it takes answers; otherwise the page saying why.
+    static func open(_ req: Request) async throws -> (Survey, SurveyDefinition, Response?) {
+        guard let slug = req.parameters.get(SiteURL.slugKey),
+              let survey = try await Survey.query(on: req.db).filter(\.$slug == slug).first(), survey.status != .draft
+        else { throw Abort(.notFound) }
+        let definition = try survey.definition
+        let resource = try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now))
+        guard Policy.allows(try await req.principal(), .answerSurvey, resource) else {
+            return (survey, definition, req.render(AnswerPages.closed(req.pageContext(), survey, definition), status: .gone))
+        }
+        if let user = req.currentUser,
+           try await SurveyParticipation.query(on: req.db).filter(\.$survey.$id == survey.requireID()).filter(\.$user.$id == user.requireID()).count() > 0 {
+            return (survey, definition, req.redirect(to: .answerThanks(.value(survey.slug))))
+        }
+        return (survey, definition, nil)
+    }
+
+    static func draft(_ survey: Survey, _ req: Request) async throws -> SurveyDraft? {
+        guard let secret = req.cookies[cookieName(survey, req)]?.string, SecretToken.looksValid(secret) else { return nil }
+        return try await SurveyDraft.query(on: req.db).filter(\.$tokenHash == SecretToken.hash(secret))
+            .filter(\.$survey.$id == survey.requireID()).first()
+    }
+
+    static func language(_ definition: SurveyDefinition, _ req: Request) -> String {
+        let wanted = req.localizer.language.rawValue
+        return definition.languages.contains(wanted) ? wanted : definition.baseLanguage
+    }
+
+    func intro(req: Request) async throws -> Response {
+        let (survey, definition, closed) = try await Self.open(req)
+        if let closed { return closed }
+        let draft = try await Self.draft(survey, req)
+        return req.render(AnswerPages.intro(req.pageContext(), survey, definition, language: Self.language(definition, req),
+                                            resumeAt: draft.map { $0.section + 1 }))
+    }
+
+    func start(req: Request) async throws -> Response {
+        let (survey, definition, closed) = try await Self.open(req)
+        if let closed { return closed }
+        if let draft = try await Self.draft(survey, req) { return req.redirect(to: .answerSection(.value(survey.slug), .value(draft.section + 1))) }
+        let secret = SecretToken.generate()
+        try await SurveyDraft(surveyID: try survey.requireID(), tokenHash: SecretToken.hash(secret), language: Self.language(definition, req),
+                              today: Surveys.today(req.now)).save(on: req.db)
+        let response = req.redirect(to: .answerSection(.value(survey.slug), .value(1)))
+        response.cookies[Self.cookieName(survey, req)] = req.cookiePolicy.cookie(secret, maxAge: Self.draftLifetime)
+        return response
+    }
+
+    static func number(_ req: Request, _ definition: SurveyDefinition) throws -> Int {
+        guard let n = req.parameters.get(SiteURL.numberKey).flatMap(Int.init), (1...definition.sections.count).contains(n) else { throw Abort(.notFound) }
+        return n
+    }
+
+    func section(req: Request) async throws -> Response {
+        let (survey, definition, closed) = try await Self.open(req)
+        if let closed { return closed }
+        let n = try Self.number(req, definition)
+        guard let draft = try await Self.draft(survey, req) else { return req.redirect(to: .answer(.value(survey.slug))) }
+        let page = AnswerPages.Section(survey: survey, definition: definition, number: n, language: Self.language(definition, req),
+                                       answers: draft.answers, submission: UUID().uuidString)
+        return req.render(AnswerPages.section(req.pageContext(), page))
+    }
+
+    func save(req: Request) async throws -> Response {
+        let (survey, definition, closed) = try await Self.open(req)
+        if let closed { return closed }
+        let n = try Self.number(req, definition)
+        let fields = try Self.fields(req)
+        let action = fields["action"]?.first ?? "next"
+        let submission = fields["submission"]?.first.flatMap { $0.count <= 64 ? $0 : nil } ?? UUID().uuidString
+        guard let draft = try await Self.draft(survey, req) else {
+            // Sent twice: the first has been stored and the draft is gone.
+            if action == "send", try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID())
+                .filter(\.$idempotencyKey == submission).count() > 0 {
+                return req.redirect(to: .answerThanks(.value(survey.slug)))
+            }
+            return req.redirect(to: .answer(.value(survey.slug)))
+        }
+        let (answers, problems) = definition.read(section: n - 1, fields: fields, previous: draft.answers)
+        draft.answers = answers
+        draft.section = max(draft.section, action == "back" ? n - 2 : n - 1)
+        draft.updatedOn = Surveys.today(req.now)
+        draft.language = Self.language(definition, req)
+        try await draft.save(on: req.db)
+        if action == "back" {
+            return req.redirect(to: .answerSection(.value(survey.slug), .value(max(1, n - 1))))
+        }
+        guard problems.isEmpty else {
+            let page = AnswerPages.Section(survey: survey, definition: definition, number: n, language: draft.language,
+                                           answers: answers, submission: submission, problems: problems, fields: fields)
+            return req.render(AnswerPages.section(req.pageContext(), page), status: .unprocessableEntity)
+        }
+        if n < definition.sections.count {
+            draft.section = max(draft.section, n)
+            try await draft.save(on: req.db)
+            return req.redirect(to: .answerSection(.value(survey.slug), .value(n + 1)))
+        }
+        // Sending: every required question shown must be answered, wherever it is.
+        let missing = definition.unanswered(answers)
+        if let first = missing.first, let index = definition.sections.firstIndex(where: { $0.questions.contains { $0.variable == first } }) {
+            return req.redirect(to: .answerSection(.value(survey.slug), .value(index + 1)),
+                                notice: req.t("Some questions on this page still need an answer."))
+        }
+        try await Self.store(survey, definition: definition, draft: draft, answers: answers, key: submission, req: req)
+        let response = req.redirect(to: .answerThanks(.value(survey.slug)))
+        response.cookies[Self.cookieName(survey, req)] = req.cookiePolicy.expired()
+        return response
+    }
+
+    /// Form fields with repeated names kept (a multiple-choice question sends several).
+    static func fields(_ req: Request) throws -> [String: [String]] {
+        guard let body = req.body.string else { return [:] }
+        var result: [String: [String]] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            guard let key = parts.first, !key.isEmpty else { continue }
+            let name = key.hasSuffix("[]") ? String(key.dropLast(2)) : key
+            result[name, default: []].append(parts.count > 1 ? parts[1] : "")
+        }
+        return result
+    }
+
+    /// Stores the response once: the draft goes, "has answered" is recorded apart from the
+    /// answers, and the survey's anonymity is fixed from its first response on.
+    static func store(_ survey: Survey, definition: SurveyDefinition, draft: SurveyDraft, answers: SurveyAnswers, key: String, req: Request) async throws {
+        let surveyID = try survey.requireID()
+        var place: (school: UUID?, country: String, role: String) = (nil, "", "")
+        if let user = req.currentUser {
+            // Where the survey reached the person through their school: its school, country
+            // and the person's role there, the groups a report is broken down by.
+            let memberships = try await Membership.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$school).all()
+            let match = memberships.first { m in
+                survey.$school.id.map { $0 == m.$school.id } ?? (survey.$network.id != nil && m.school.$network.id == survey.$network.id)
+            }
+            if let match { place = (match.$school.id, match.school.country, match.role.rawValue) }
+        }
+        let found = place
+        do {
+            try await req.db.transaction { db in
+                try await SurveyResponse(surveyID: surveyID, submittedOn: Surveys.today(req.now), language: draft.language, country: found.country,
+                                         role: found.role, schoolID: found.school, userID: survey.anonymous ? nil : req.currentUser?.id, answers: answers,
+                                         idempotencyKey: key).save(on: db)
+                if let user = req.currentUser { try await SurveyParticipation(surveyID: surveyID, userID: try user.requireID()).save(on: db) }
+                try await draft.delete(on: db)
+                if !survey.anonymityFixed {
+                    try await Survey.query(on: db).filter(\.$id == surveyID).set(\.$anonymityFixed, to: true).update()
+                }
+            }
+        } catch {
+            // The same submission twice (a double click, a retry): it is stored already.
+            guard (error as? any DatabaseError)?.isConstraintFailure == true,
+                  try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$idempotencyKey == key).count() > 0
+            else { throw error }
+        }
+    }
+
+    func thanks(req: Request) async throws -> Response {
+        guard let slug = req.parameters.get(SiteURL.slugKey), let survey = try await Survey.query(on: req.db).filter(\.$slug == slug).first()
+        else { throw Abort(.notFound) }
+        return req.render(AnswerPages.thanks(req.pageContext(), survey, try survey.definition))
+    }
+}

@@ -1,0 +1,177 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A questionnaire of a school (made by its leader) or of a network (made by a
+/// coordinator): its definition (sections, questions, texts in each language), whether it
+/// is anonymous, and when it is open. Its structure can change only while it is a draft.
+final class Survey: Model, @unchecked Sendable {
+    static let schema = "surveys"
+
+    enum Status: String, Codable, Sendable { case draft, open, closed }
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // MARK: data
+    /// The title in the base language, for lists.
+    @Field(key: "title") var title: String
+    /// The `SurveyDefinition`, as JSON.
+    @Field(key: "definition") var definitionJSON: String
+    @Field(key: "status") var status: Status
+    @Field(key: "anonymous") var anonymous: Bool
+    /// Set when the first response arrives: from then on an anonymous survey stays anonymous.
+    @Field(key: "anonymity_fixed") var anonymityFixed: Bool
+    /// `YYYY-MM-DD`; empty when not set.
+    @Field(key: "opens_on") var opensOn: String
+    @Field(key: "closes_on") var closesOn: String
+    /// The secret part of the public link (`/s/<slug>`).
+    @Field(key: "slug") var slug: String
+    /// Which ready questionnaire it came from, if any (its report adds recommendations).
+    @OptionalField(key: "template") var template: String?
+
+    // MARK: relationships
+    @OptionalParent(key: "school_id") var school: School?
+    @OptionalParent(key: "network_id") var network: Network?
+    @OptionalParent(key: "created_by_id") var createdBy: User?
+
+    init() {}
+
+    init(id: UUID? = nil, definition: SurveyDefinition, schoolID: UUID?, networkID: UUID?, createdByID: UUID, slug: String, template: String? = nil) throws {
+        self.id = id
+        self.title = definition.title.text(definition.baseLanguage, fallback: "en")
+        self.definitionJSON = try Self.encode(definition)
+        self.status = .draft
+        self.anonymous = true
+        self.anonymityFixed = false
+        self.opensOn = ""
+        self.closesOn = ""
+        self.slug = slug
+        self.template = template
+        self.$school.id = schoolID
+        self.$network.id = networkID
+        self.$createdBy.id = createdByID
+    }
+
+    var definition: SurveyDefinition {
+        get throws { try JSONDecoder().decode(SurveyDefinition.self, from: Data(definitionJSON.utf8)) }
+    }
+
+    func setDefinition(_ definition: SurveyDefinition) throws {
+        definitionJSON = try Self.encode(definition)
+        title = definition.title.text(definition.baseLanguage, fallback: "en")
+    }
+
+    static func encode(_ definition: SurveyDefinition) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(definition), as: UTF8.self)
+    }
+
+    /// Open for answers on `today` (`YYYY-MM-DD`): published, and within its dates.
+    func acceptsAnswers(today: String) -> Bool {
+        status == .open && (opensOn.isEmpty || opensOn <= today) && (closesOn.isEmpty || today <= closesOn)
+    }
+}
+
+/// One submitted response. An anonymous survey's response holds no user, no IP address,
+/// no user agent and no time of day: the date it was submitted, the language, and the
+/// school, country and role only where the survey reached the person through their school.
+final class SurveyResponse: Model, @unchecked Sendable {
+    static let schema = "survey_responses"
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+
+    // MARK: data
+    /// `YYYY-MM-DD`, never a time.
+    @Field(key: "submitted_on") var submittedOn: String
+    @Field(key: "language") var language: String
+    @Field(key: "country") var country: String
+    @Field(key: "role") var role: String
+    /// The `SurveyAnswers`, as JSON.
+    @Field(key: "answers") var answersJSON: String
+    /// Sent with the submission: a retried or doubled submit is stored once.
+    @Field(key: "idempotency_key") var idempotencyKey: String
+
+    // MARK: relationships
+    @Parent(key: "survey_id") var survey: Survey
+    @OptionalParent(key: "school_id") var school: School?
+    /// Only for an identified survey.
+    @OptionalParent(key: "user_id") var user: User?
+
+    init() {}
+
+    init(id: UUID? = nil, surveyID: UUID, submittedOn: String, language: String, country: String, role: String, schoolID: UUID?,
+         userID: UUID?, answers: SurveyAnswers, idempotencyKey: String) throws {
+        self.id = id
+        self.$survey.id = surveyID
+        self.submittedOn = submittedOn
+        self.language = language
+        self.country = country
+        self.role = role
+        self.$school.id = schoolID
+        self.$user.id = userID
+        self.answersJSON = String(decoding: try JSONEncoder().encode(answers), as: UTF8.self)
+        self.idempotencyKey = idempotencyKey
+    }
+
+    var answers: SurveyAnswers { (try? JSONDecoder().decode(SurveyAnswers.self, from: Data(answersJSON.utf8))) ?? [:] }
+}
+
+/// Answers being given, saved page by page so that closing the browser loses nothing.
+/// Found again by a secret in a cookie (only its hash is kept); it holds no user for an
+/// anonymous survey, and is deleted when the response is submitted.
+final class SurveyDraft: Model, @unchecked Sendable {
+    static let schema = "survey_drafts"
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+
+    // MARK: data
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "answers") var answersJSON: String
+    @Field(key: "section") var section: Int
+    @Field(key: "language") var language: String
+    @Field(key: "updated_on") var updatedOn: String
+
+    // MARK: relationships
+    @Parent(key: "survey_id") var survey: Survey
+
+    init() {}
+
+    init(id: UUID? = nil, surveyID: UUID, tokenHash: String, language: String, today: String) {
+        self.id = id
+        self.$survey.id = surveyID
+        self.tokenHash = tokenHash
+        self.answersJSON = "{}"
+        self.section = 0
+        self.language = language
+        self.updatedOn = today
+    }
+
+    var answers: SurveyAnswers {
+        get { (try? JSONDecoder().decode(SurveyAnswers.self, from: Data(answersJSON.utf8))) ?? [:] }
+        set { answersJSON = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+    }
+}
+
+/// That a person has answered a survey, kept apart from the answers (so an anonymous
+/// response cannot be joined back to them).
+final class SurveyParticipation: Model, @unchecked Sendable {
+    static let schema = "survey_participation"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "survey_id") var survey: Survey
+    @Parent(key: "user_id") var user: User
+
+    init() {}
+
+    init(id: UUID? = nil, surveyID: UUID, userID: UUID) {
+        self.id = id
+        self.$survey.id = surveyID
+        self.$user.id = userID
+    }
+}

@@ -1,0 +1,168 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// A survey's report: for every question its figures overall and, when asked, broken down
+/// by country, school, role or a closed question, with every figure guarded. A group's
+/// figures show only when at least `SurveyThresholds.figures` people in it answered the
+/// question and no hidden group could be worked out from the shown ones (the
+/// `AnonymityGuard`'s complementary suppression); free text shows only from
+/// `SurveyThresholds.freeText` answers, shuffled, and never broken down.
+struct SurveyReport {
+    struct Group: Sendable {
+        var key: String
+        var label: String
+    }
+
+    enum Breakdown: Equatable {
+        case none, country, school, role
+        case question(String)
+
+        init(_ raw: String?) {
+            switch raw ?? "" {
+            case "", "none": self = .none
+            case "country": self = .country
+            case "school": self = .school
+            case "role": self = .role
+            case let v: self = .question(v)
+            }
+        }
+
+        var raw: String {
+            switch self {
+            case .none: ""
+            case .country: "country"
+            case .school: "school"
+            case .role: "role"
+            case .question(let v): v
+            }
+        }
+    }
+
+    /// One column of a question's figures: the whole survey or one group.
+    struct Column {
+        var group: Group
+        /// Nil when shown; why not, otherwise.
+        var withheld: AnonymityGuard.Suppression?
+        var n: Int
+        var distribution = Distribution()
+        var rows: [String: Distribution] = [:]
+        var number: NumberSummary?
+    }
+
+    struct QuestionResult {
+        var question: SurveyDefinition.Question
+        var columns: [Column]
+        /// Free-text answers, shuffled; empty when too few to show.
+        var texts: [String] = []
+        var textCount = 0
+    }
+
+    var respondents: Int
+    var groups: [Group]
+    var results: [QuestionResult]
+
+    static let unknownKey = "_unknown"
+
+    static func build(survey: Survey, definition: SurveyDefinition, responses: [SurveyResponse], breakdown: Breakdown,
+                      schoolNames: [UUID: String], context: PageContext) -> SurveyReport {
+        let language = context.localizer.language.rawValue
+        let base = definition.baseLanguage
+        let answers = responses.map(\.answers)
+        // The group of each response under the breakdown.
+        let keys: [String] = responses.enumerated().map { index, r in
+            let raw: String = switch breakdown {
+            case .none: ""
+            case .country: r.country
+            case .school: r.$school.id?.uuidString ?? ""
+            case .role: r.role
+            case .question(let v): answers[index][v] ?? ""
+            }
+            return raw.isEmpty ? unknownKey : raw
+        }
+        var groups: [Group] = []
+        if breakdown != .none {
+            var seen = Set<String>()
+            for key in keys where seen.insert(key).inserted {
+                groups.append(Group(key: key, label: label(key, breakdown: breakdown, definition: definition, schoolNames: schoolNames, context: context,
+                                                         language: language)))
+            }
+            if case .question(let v) = breakdown, let q = definition.question(v) {
+                let order = q.options.map { String($0.value) }
+                groups.sort { (order.firstIndex(of: $0.key) ?? Int.max, $0.label) < (order.firstIndex(of: $1.key) ?? Int.max, $1.label) }
+            } else {
+                groups.sort { ($0.key == unknownKey ? 1 : 0, $0.label) < ($1.key == unknownKey ? 1 : 0, $1.label) }
+            }
+        }
+        let guardian = AnonymityGuard(minimumGroup: SurveyThresholds.figures)
+        let total = Group(key: "", label: context.t("All respondents"))
+        var results: [QuestionResult] = []
+        for (_, q) in definition.questions {
+            // Who answered this question, per group.
+            let answered: [Int] = answers.indices.filter { i in
+                switch q.kind {
+                case .matrix: q.rows.contains { answers[i][$0.variable] != nil }
+                case .multipleChoice: q.options.contains { answers[i][q.variable + "_" + String($0.value)] != nil }
+                default: answers[i][q.variable] != nil
+                }
+            }
+            if q.kind.isText {
+                let texts = answered.compactMap { answers[$0][q.variable] }
+                var generator = SeededRandom(seed: UInt64(truncatingIfNeeded: (survey.id?.hashValue ?? 1)) | 1)
+                results.append(QuestionResult(question: q, columns: [], texts: texts.count >= SurveyThresholds.freeText ? texts.shuffled(using: &generator) : [],
+                                              textCount: texts.count))
+                continue
+            }
+            let columnGroups = [total] + groups
+            let members: [[Int]] = columnGroups.map { g in g.key.isEmpty ? answered : answered.filter { keys[$0] == g.key } }
+            // Cells are the groups; the whole is their union (or one cell without a breakdown).
+            let sizes = groups.isEmpty ? [answered.count] : groups.map { g in answered.filter { keys[$0] == g.key }.count }
+            let views = [AnonymityGuard.View(key: "", cells: Set(sizes.indices))] + groups.enumerated().map { AnonymityGuard.View(key: $0.element.key, cells: [$0.offset]) }
+            let decision = guardian.decide(views: views, sizes: sizes,
+                                           partitions: groups.isEmpty ? [] : [.init(parent: "", parts: groups.map(\.key))])
+            var columns: [Column] = []
+            for (g, people) in zip(columnGroups, members) {
+                var column = Column(group: g, withheld: decision[g.key] ?? .tooFewAnswers, n: people.count)
+                if column.withheld == nil {
+                    switch q.kind {
+                    case .likert, .singleChoice:
+                        column.distribution = Distribution(people.compactMap { answers[$0][q.variable].flatMap(Int.init) })
+                    case .multipleChoice:
+                        var counts: [Int: Int] = [:]
+                        for i in people { for o in q.options where answers[i][q.variable + "_" + String(o.value)] == "1" { counts[o.value, default: 0] += 1 } }
+                        column.distribution = Distribution(counts: counts)
+                    case .matrix:
+                        for row in q.rows { column.rows[row.variable] = Distribution(people.compactMap { answers[$0][row.variable].flatMap(Int.init) }) }
+                    case .number:
+                        column.number = NumberSummary(people.compactMap { answers[$0][q.variable].flatMap(Double.init) })
+                    case .shortText, .longText:
+                        break
+                    }
+                }
+                columns.append(column)
+            }
+            results.append(QuestionResult(question: q, columns: columns))
+        }
+        _ = base
+        return SurveyReport(respondents: responses.count, groups: groups, results: results)
+    }
+
+    static func label(_ key: String, breakdown: Breakdown, definition: SurveyDefinition, schoolNames: [UUID: String], context: PageContext, language: String) -> String {
+        if key == unknownKey {
+            return breakdown == .none ? "" : (breakdown.isQuestion ? context.t("No answer") : context.t("Not known (answered through the public link)"))
+        }
+        switch breakdown {
+        case .none: return ""
+        case .country: return Locale(identifier: language).localizedString(forRegionCode: key) ?? key
+        case .school: return UUID(uuidString: key).flatMap { schoolNames[$0] } ?? key
+        case .role: return SchoolRole(rawValue: key).map { RoleNames.name($0, context.localizer) } ?? key
+        case .question(let v):
+            return definition.question(v)?.options.first { String($0.value) == key }?.label.text(language, fallback: definition.baseLanguage) ?? key
+        }
+    }
+}
+
+extension SurveyReport.Breakdown {
+    var isQuestion: Bool { if case .question = self { return true } else { return false } }
+}

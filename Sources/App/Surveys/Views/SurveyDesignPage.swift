@@ -1,0 +1,176 @@
+import Domain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// The designer: the survey's sections and questions in order, forms to add them, and the
+/// survey's settings (dates, anonymity), link and translations.
+enum SurveyDesignPage {
+    struct Model {
+        var survey: Survey
+        var definition: SurveyDefinition
+        var responses: Int
+        var publicURL: String
+        var missing: [(language: String, count: Int)]
+        var problems: [String]
+        var designProblems: [String] = []
+        var sectionError: String?
+        var questionErrors: [String: String] = [:]
+        var questionDraft: SurveyController.QuestionForm?
+
+        static func load(_ survey: Survey, req: Request) async throws -> Model {
+            let definition = try survey.definition
+            let context = req.pageContext()
+            let others = Language.allCases.map(\.rawValue).filter { $0 != definition.baseLanguage }
+            return Model(
+                survey: survey, definition: definition,
+                responses: try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).count(),
+                publicURL: SiteURL.answer(.value(survey.slug)).absolute(req.application.config),
+                missing: others.map { ($0, definition.missingTranslations($0).count) },
+                problems: definition.problems(supportedLanguages: Surveys.supportedLanguages).map { SurveyNames.problem($0, context) })
+        }
+    }
+
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        let d = model.definition, base = d.baseLanguage, id = model.survey.id ?? UUID()
+        let draft = model.survey.status == .draft
+        let conditionCandidates = d.questions.map(\.question).filter { $0.kind == .singleChoice || $0.kind == .likert }
+        return Layout.page(
+            context, title: model.survey.title,
+            .p(.class("breadcrumb"), .a(.href(SiteURL.surveys.path), .text(context.t("Surveys")))),
+            .h1(.text(model.survey.title)),
+            .p(.class("meta"), .text(SurveyNames.status(model.survey.status, context) + " · "
+                                     + context.localizer.tn("{count} response", "{count} responses", count: model.responses)
+                                     + " · " + (model.survey.anonymous ? context.t("anonymous") : context.t("identified")))),
+            .p(.class("row-actions"),
+               .a(.href(SiteURL.surveyReport(.value(id)).path), .text(context.t("Report"))),
+               .a(.href(SiteURL.surveyDefinition(.value(id)).path), .text(context.t("Download the survey file (.json)"))),
+               .a(.href(SiteURL.surveyTranslations(.value(id)).path + "?language=" + base), .text(context.t("Edit the wording")))),
+            .if(!model.designProblems.isEmpty, .div(.id("design-problems"), .class("error-summary"), .attribute(named: "role", value: "alert"),
+                                                    .ul(.forEach(model.designProblems) { .li(.text($0)) }))),
+            .if(model.survey.status != .draft, .section(
+                .id("survey-link"), .class("privacy-box"),
+                .h2(.text(context.t("Link for respondents"))),
+                .p(.code(.id("public-url"), .text(model.publicURL))),
+                .p(.class("hint"), .text(context.t("Anyone with this link can answer while the survey is open. Share it by email or on your school's channels.")))
+            )),
+            .h2(.text(context.t("Questions"))),
+            .if(d.sections.isEmpty, .p(.text(context.t("No section yet: add one below.")))),
+            .forEach(Array(d.sections.enumerated())) { index, section in
+                .section(
+                    .class("survey-section"),
+                    .h3(.text(context.t("Section {number}: {title}", ["number": String(index + 1), "title": section.title.text(base, fallback: "en")]))),
+                    .if(section.questions.isEmpty, .p(.class("hint"), .text(context.t("No questions yet.")))),
+                    .ol(.class("card-list survey-questions"), .forEach(section.questions) { q in
+                        .li(.class("survey-question"),
+                            .p(.strong(.text(q.text.text(base, fallback: "en"))), .text(q.required ? " *" : "")),
+                            .p(.class("meta"), .text(q.variable + " · " + SurveyNames.kind(q.kind, context)
+                                                     + (q.condition.map { " · " + context.t("shown when {variable} is {values}", ["variable": $0.variable, "values": $0.values.map(String.init).joined(separator: ", ")]) } ?? ""))),
+                            .if(!q.options.isEmpty, .p(.class("hint"), .text(q.options.map { String($0.value) + " = " + $0.label.text(base, fallback: "en") }.joined(separator: " · ")))),
+                            .if(!q.rows.isEmpty, .ul(.class("hint"), .forEach(q.rows) { .li(.text($0.variable + ": " + $0.text.text(base, fallback: "en"))) })),
+                            .if(draft, .div(.class("row-actions"),
+                                 .form(.class("inline-form"), .method(.post), .action(SiteURL.surveyQuestionMove(.value(id), .value(q.variable)).path),
+                                       Components.csrfField(context), .input(.type(.hidden), .name("direction"), .value("up")),
+                                       .button(.type(.submit), .class("button-link"), .text(context.t("Move up")),
+                                               .attribute(named: "aria-label", value: context.t("Move {variable} up", ["variable": q.variable])))),
+                                 .form(.class("inline-form"), .method(.post), .action(SiteURL.surveyQuestionMove(.value(id), .value(q.variable)).path),
+                                       Components.csrfField(context), .input(.type(.hidden), .name("direction"), .value("down")),
+                                       .button(.type(.submit), .class("button-link"), .text(context.t("Move down")),
+                                               .attribute(named: "aria-label", value: context.t("Move {variable} down", ["variable": q.variable])))),
+                                 .form(.class("inline-form"), .method(.post), .action(SiteURL.surveyQuestionDelete(.value(id), .value(q.variable)).path),
+                                       Components.csrfField(context),
+                                       .button(.type(.submit), .class("button-link"), .text(context.t("Delete")),
+                                               .attribute(named: "aria-label", value: context.t("Delete {variable}", ["variable": q.variable])))))))
+                    })
+                )
+            },
+            .if(draft, .group(
+                .details(
+                    .if(model.sectionError != nil || d.sections.isEmpty, .attribute(named: "open", value: "open")),
+                    .summary(.text(context.t("Add a section"))),
+                    .form(.id("section-form"), .class("stack"), .method(.post), .action(SiteURL.surveySections(.value(id)).path),
+                          Components.csrfField(context),
+                          Components.field(.init(id: "section_title", label: context.t("Title of the section"), error: model.sectionError)),
+                          Components.submit(context.t("Add the section")))
+                ),
+                .if(!d.sections.isEmpty, questionForm(context, model, conditionCandidates))
+            )),
+            .section(
+                .id("survey-languages"),
+                .h2(.text(context.t("Languages"))),
+                .ul(.forEach(model.missing) { item in
+                    .li(.a(.href(SiteURL.surveyTranslations(.value(id)).path + "?language=" + item.language),
+                           .text((Language(rawValue: item.language)?.nativeName ?? item.language) + ": "
+                                 + (item.count == 0 ? context.t("complete") : context.localizer.tn("{count} text missing", "{count} texts missing", count: item.count)))))
+                })
+            ),
+            .section(
+                .id("survey-settings"),
+                .h2(.text(model.survey.status == .draft ? context.t("Publish") : context.t("Settings"))),
+                .if(!model.problems.isEmpty && draft, .div(.class("error-summary"), .p(.text(context.t("Before publishing:"))),
+                                                            .ul(.forEach(model.problems) { .li(.text($0)) }))),
+                .form(
+                    .id("publish-form"), .class("stack"), .method(.post), .action(SiteURL.surveyPublish(.value(id)).path),
+                    Components.csrfField(context),
+                    Components.field(.init(id: "opens_on", label: context.t("Opens on (optional)"), type: .date, value: model.survey.opensOn, required: false)),
+                    Components.field(.init(id: "closes_on", label: context.t("Closes on (optional)"), type: .date, value: model.survey.closesOn, required: false)),
+                    .label(.input(.type(.checkbox), .name("anonymous"), .value("1"),
+                                  .attribute(named: "checked", value: model.survey.anonymous ? "checked" : nil)),
+                           .text(context.t("Anonymous: no names, no addresses, dates without times; figures only from groups of five or more"))),
+                    .if(model.survey.anonymityFixed && model.survey.anonymous,
+                        .p(.class("hint"), .text(context.t("Answers have come in anonymously, so the survey stays anonymous.")))),
+                    Components.submit(model.survey.status == .draft ? context.t("Publish the survey") : context.t("Save the settings"))
+                ),
+                .if(model.survey.status != .draft, .form(
+                    .id("close-survey-form"), .class("inline-form"), .method(.post), .action(SiteURL.surveyClose(.value(id)).path),
+                    Components.csrfField(context),
+                    .button(.type(.submit), .class("button-secondary"),
+                            .text(model.survey.status == .open ? context.t("Close the survey") : context.t("Open it again")))))
+            )
+        )
+    }
+
+    static func questionForm(_ context: PageContext, _ model: Model, _ candidates: [SurveyDefinition.Question]) -> Node<HTML.BodyContext> {
+        let f = model.questionDraft, e = model.questionErrors, d = model.definition
+        return .details(
+            .if(!e.isEmpty, .attribute(named: "open", value: "open")),
+            .summary(.text(context.t("Add a question"))),
+            Components.errorSummary(context, Array(e.values).sorted()),
+            .form(
+                .id("question-form"), .class("stack"), .method(.post), .action(SiteURL.surveyQuestions(.value(model.survey.id ?? UUID())).path),
+                Components.csrfField(context),
+                Components.selectField(id: "section", label: context.t("Section"),
+                                       options: d.sections.enumerated().map { (String($0.offset), String($0.offset + 1) + ". " + $0.element.title.text(d.baseLanguage, fallback: "en")) },
+                                       selected: f?.section ?? String(d.sections.count - 1), error: e["section"]),
+                Components.selectField(id: "kind", label: context.t("Kind of question"),
+                                       options: SurveyDefinition.Kind.allCases.map { ($0.rawValue, SurveyNames.kind($0, context)) },
+                                       selected: f?.kind, error: e["kind"]),
+                Components.field(.init(id: "variable", label: context.t("Variable name (for exports)"), value: f?.variable ?? "",
+                                       hint: context.t("Lower-case letters, digits and _, for example support_needs."), error: e["variable"])),
+                Components.textArea(id: "text", label: context.t("Question"), hint: nil, value: f?.text ?? "", rows: 2, error: e["text"], language: nil),
+                Components.field(.init(id: "help", label: context.t("Help under the question (optional)"), value: f?.help ?? "", required: false)),
+                .label(.input(.type(.checkbox), .name("required"), .value("1"), .attribute(named: "checked", value: f?.required != nil ? "checked" : nil)),
+                       .text(context.t("An answer is required"))),
+                Components.textArea(id: "options", label: context.t("Options, one per line (for choices and scales)"),
+                                    hint: context.t("Coded 1, 2, 3… in this order. Leave empty on a scale for strongly disagree … strongly agree."),
+                                    value: f?.options ?? "", rows: 4, error: nil, language: nil),
+                Components.textArea(id: "rows", label: context.t("Statements, one per line (for several statements on one scale)"),
+                                    hint: nil, value: f?.rows ?? "", rows: 3, error: nil, language: nil),
+                .fieldset(.class("question"), .element(named: "legend", text: context.t("For a number: smallest and largest allowed (optional)")),
+                          .unwrap(e["range"]) { .p(.class("field-error"), .text($0)) },
+                          Components.field(.init(id: "minimum", label: context.t("Smallest"), value: f?.minimum ?? "", required: false)),
+                          Components.field(.init(id: "maximum", label: context.t("Largest"), value: f?.maximum ?? "", required: false))),
+                .fieldset(.class("question"), .element(named: "legend", text: context.t("Show only when an earlier answer matches (optional)")),
+                          .unwrap(e["condition"]) { .p(.class("field-error"), .text($0)) },
+                          Components.selectField(id: "condition_variable", label: context.t("Earlier question"),
+                                                 options: [("", context.t("Always show"))] + candidates.map { ($0.variable, $0.variable + ": " + $0.text.text(d.baseLanguage, fallback: "en")) },
+                                                 selected: f?.condition_variable),
+                          Components.field(.init(id: "condition_values", label: context.t("Its option codes that show this question"), value: f?.condition_values ?? "",
+                                                 required: false, hint: context.t("For example 1, or 1, 2.")))),
+                .unwrap(e["question"]) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                Components.submit(context.t("Add the question"))
+            )
+        )
+    }
+}

@@ -1,0 +1,144 @@
+import Domain
+import Foundation
+import Plot
+import Vapor
+
+/// The report of a survey: every question's figures and chart, broken down on request.
+enum SurveyReportPage {
+    struct Model {
+        var survey: Survey
+        var definition: SurveyDefinition
+        var report: SurveyReport
+        var breakdown: SurveyReport.Breakdown
+    }
+
+    static func view(_ context: PageContext, _ model: Model) -> HTML {
+        let d = model.definition, l = context.localizer.language.rawValue, base = d.baseLanguage
+        let id = model.survey.id ?? UUID()
+        var breakdowns: [(value: String, label: String)] = [("", context.t("No breakdown")), ("country", context.t("Country")),
+                                                            ("school", context.t("School")), ("role", context.t("Role"))]
+        for (_, q) in d.questions where q.kind == .singleChoice || q.kind == .likert {
+            breakdowns.append((q.variable, q.variable + ": " + String(q.text.text(l, fallback: base).prefix(60))))
+        }
+        return Layout.page(
+            context, title: context.t("Report: {title}", ["title": model.survey.title]),
+            .p(.class("breadcrumb"), .a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))), .text(" › "),
+               .a(.href(SiteURL.survey(.value(id)).path), .text(model.survey.title))),
+            .h1(.text(context.t("Report: {title}", ["title": d.title.text(l, fallback: base)]))),
+            .p(.id("respondents"), .class("lead"), .text(context.localizer.tn("{count} response", "{count} responses", count: model.report.respondents)
+                                                        + " · " + SurveyNames.status(model.survey.status, context))),
+            .p(.class("hint"), .text(context.t("Figures are shown only for groups in which at least five people answered the question, and only where no hidden group could be worked out from the others. Answers in words are listed from ten answers on, in random order."))),
+            .form(
+                .id("breakdown-form"), .class("inline-form"), .method(.get), .action(SiteURL.surveyReport(.value(id)).path),
+                Components.selectField(id: "by", label: context.t("Break down by"), options: breakdowns, selected: model.breakdown.raw),
+                .button(.type(.submit), .class("button-secondary"), .text(context.t("Show")))
+            ),
+            .forEach(model.report.results) { result in
+                questionSection(context, model, result)
+            }
+        )
+    }
+
+    static func withheldText(_ reason: AnonymityGuard.Suppression?, _ context: PageContext) -> String {
+        switch reason {
+        case .tooFewAnswers: context.t("Not shown: fewer than five answers")
+        case .wouldRevealByDifference: context.t("Not shown: it would reveal a smaller group")
+        case nil: ""
+        }
+    }
+
+    static func questionSection(_ context: PageContext, _ model: Model, _ result: SurveyReport.QuestionResult) -> Node<HTML.BodyContext> {
+        let d = model.definition, l = context.localizer.language.rawValue, base = d.baseLanguage
+        let q = result.question
+        let title = q.text.text(l, fallback: base)
+        let total = result.columns.first
+        let heading: Node<HTML.BodyContext> = .h2(.text(title), .span(.class("meta"), .text(" (" + q.variable + ")")))
+        if q.kind.isText {
+            return .section(
+                .class("report-question"), .id("r-" + q.variable), heading,
+                .p(.class("meta"), .text(context.localizer.tn("{count} answer", "{count} answers", count: result.textCount))),
+                result.texts.isEmpty
+                    ? .p(.class("withheld"), .text(context.t("Not shown: fewer than ten answers")))
+                    : .ul(.class("report-texts"), .forEach(result.texts) { .li(.text($0)) }))
+        }
+        let columns = result.columns
+        func cell(_ column: SurveyReport.Column, _ count: Int, _ n: Int) -> Node<HTML.TableRowContext> {
+            column.withheld == nil
+                ? .td(.class("num"), .text(String(count) + " (" + context.localizer.percent(n == 0 ? 0 : Double(count) / Double(n)) + ")"))
+                : .td(.class("num withheld"), .text("–"))
+        }
+        func header() -> Node<HTML.TableContext> {
+            .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text(context.t("Answer"))),
+                       .forEach(columns) { c in .th(.attribute(named: "scope", value: "col"), .class("num"), .text(c.group.label)) }))
+        }
+        func nRow() -> Node<HTML.TableContext> {
+            .tr(.class("n-row"), .th(.attribute(named: "scope", value: "row"), .text(context.t("Answered"))),
+                .forEach(columns) { c in
+                    c.withheld == nil ? .td(.class("num"), .text(String(c.n))) : .td(.class("num withheld"), .text(withheldText(c.withheld, context)))
+                })
+        }
+        func statsRows(_ dist: (SurveyReport.Column) -> Distribution) -> Node<HTML.TableContext> {
+            .group(
+                .tr(.th(.attribute(named: "scope", value: "row"), .text(context.t("Mean"))),
+                    .forEach(columns) { c in .td(.class("num"), .text(c.withheld == nil ? dist(c).mean.map { context.localizer.decimal($0) } ?? "–" : "–")) }),
+                .tr(.th(.attribute(named: "scope", value: "row"), .text(context.t("Median"))),
+                    .forEach(columns) { c in .td(.class("num"), .text(c.withheld == nil ? dist(c).median.map { context.localizer.decimal($0, digits: 1) } ?? "–" : "–")) }),
+                .tr(.th(.attribute(named: "scope", value: "row"), .text(context.t("Standard deviation"))),
+                    .forEach(columns) { c in .td(.class("num"), .text(c.withheld == nil ? dist(c).standardDeviation.map { context.localizer.decimal($0) } ?? "–" : "–")) }))
+        }
+        // A chart of the whole and a table of every column, for one distribution of a
+        // question (a matrix has one per statement). Shares are of the people who answered.
+        func block(_ chartTitle: String, _ dist: @escaping (SurveyReport.Column) -> Distribution, _ n: @escaping (SurveyReport.Column) -> Int,
+                   stats: Bool) -> Node<HTML.BodyContext> {
+            .group(
+                .unwrap(total.flatMap { $0.withheld == nil ? $0 : nil }) { t in
+                    SurveyChart.svg(title: chartTitle, bars: q.options.map { o in
+                        let count = dist(t).counts[o.value] ?? 0
+                        return (o.label.text(l, fallback: base), count, n(t) == 0 ? 0 : Double(count) / Double(n(t)))
+                    }, context: context)
+                },
+                .div(.class("table-scroll"), .table(
+                    .class("data-table report-table"),
+                    header(),
+                    .tbody(
+                        .forEach(q.options) { o in
+                            .tr(.th(.attribute(named: "scope", value: "row"), .text(o.label.text(l, fallback: base))),
+                                .forEach(columns) { c in cell(c, dist(c).counts[o.value] ?? 0, n(c)) })
+                        },
+                        nRow(),
+                        .if(stats, statsRows(dist))
+                    ))))
+        }
+        switch q.kind {
+        case .likert, .singleChoice, .multipleChoice:
+            return .section(
+                .class("report-question"), .id("r-" + q.variable), heading,
+                .if(q.kind == .multipleChoice, .p(.class("hint"), .text(context.t("Several answers possible: shares are of the people who answered.")))),
+                block(title, { $0.distribution }, { $0.n }, stats: q.kind == .likert))
+        case .matrix:
+            return .section(
+                .class("report-question"), .id("r-" + q.variable), heading,
+                .forEach(q.rows) { row in
+                    let rowText = row.text.text(l, fallback: base)
+                    return .group(.h3(.text(rowText)),
+                                  block(rowText, { $0.rows[row.variable] ?? Distribution() }, { $0.rows[row.variable]?.n ?? 0 }, stats: true))
+                })
+        case .number, .shortText, .longText:
+            return .section(
+                .class("report-question"), .id("r-" + q.variable), heading,
+                .div(.class("table-scroll"), .table(
+                    .class("data-table report-table"),
+                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text(context.t("Figure"))),
+                               .forEach(columns) { c in .th(.attribute(named: "scope", value: "col"), .class("num"), .text(c.group.label)) })),
+                    .tbody(
+                        nRow(),
+                        .tr(.th(.attribute(named: "scope", value: "row"), .text(context.t("Mean"))),
+                            .forEach(columns) { c in .td(.class("num"), .text(c.number?.mean.map { context.localizer.decimal($0) } ?? "–")) }),
+                        .tr(.th(.attribute(named: "scope", value: "row"), .text(context.t("Median"))),
+                            .forEach(columns) { c in .td(.class("num"), .text(c.number?.median.map { context.localizer.decimal($0, digits: 1) } ?? "–")) }),
+                        .tr(.th(.attribute(named: "scope", value: "row"), .text(context.t("Standard deviation"))),
+                            .forEach(columns) { c in .td(.class("num"), .text(c.number?.standardDeviation.map { context.localizer.decimal($0) } ?? "–")) })
+                    ))))
+        }
+    }
+}

@@ -1,0 +1,197 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+/// Surveys through the pages: designing, publishing, answering (saved as one goes, stored
+/// once), the guarded report, import and export, and who may do what.
+@Suite("Surveys")
+struct SurveyPageTests {
+    /// A published survey of school A, made by its leader, with a conditional question.
+    static func publishedSurvey(_ ctx: TestContext, _ app: Application) async throws -> (leader: Browser, survey: Survey) {
+        let leader = ctx.browser()
+        try await leader.login(Fixtures.leaderA)
+        let created = try await leader.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "Staff needs", "language": "en", "template": ""])
+        #expect(created.status == .seeOther)
+        let path = try #require(created.location)
+        #expect(try await leader.post(path + "/sections", form: ["section_title": "About support"]).status == .seeOther)
+        #expect(try await leader.post(path + "/questions", form: [
+            "section": "0", "kind": "single_choice", "variable": "had_mentor", "text": "Did you have a mentor?", "required": "1", "options": "Yes\nNo"]).status == .seeOther)
+        #expect(try await leader.post(path + "/questions", form: [
+            "section": "0", "kind": "likert", "variable": "mentor_useful", "text": "It helped me", "required": "1",
+            "condition_variable": "had_mentor", "condition_values": "1"]).status == .seeOther)
+        #expect(try await leader.post(path + "/sections", form: ["section_title": "In your words"]).status == .seeOther)
+        #expect(try await leader.post(path + "/questions", form: ["section": "1", "kind": "long_text", "variable": "wish", "text": "What would help?"]).status == .seeOther)
+        #expect(try await leader.post(path + "/publish", form: ["anonymous": "1"]).status == .seeOther)
+        let survey = try #require(try await Survey.query(on: app.db).first())
+        return (leader, survey)
+    }
+
+    /// Answers the survey as a new visitor; returns the browser (its draft cookie kept).
+    @discardableResult
+    static func answer(_ ctx: TestContext, _ survey: Survey, hadMentor: String, useful: String? = nil, wish: String = "") async throws -> Browser {
+        let visitor = ctx.browser()
+        let base = "/s/\(survey.slug)"
+        #expect(try await visitor.get(base).status == .ok)
+        #expect(try await visitor.post(base + "/start").location == base + "/1")
+        var page1 = ["had_mentor": hadMentor, "action": "next"]
+        if let useful { page1["mentor_useful"] = useful }
+        #expect(try await visitor.post(base + "/1", form: page1).location == base + "/2")
+        let sent = try await visitor.post(base + "/2", form: ["wish": wish, "action": "send", "submission": UUID().uuidString])
+        #expect(sent.location == base + "/thanks")
+        return visitor
+    }
+
+    @Test("A leader designs a survey with a conditional question; bad designs are explained and change nothing")
+    func design() async throws {
+        try await withApp { app, ctx in
+            let (leader, survey) = try await Self.publishedSurvey(ctx, app)
+            let definition = try survey.definition
+            #expect(definition.questions.map(\.question.variable) == ["had_mentor", "mentor_useful", "wish"])
+            #expect(definition.question("mentor_useful")?.options.count == 5, "a scale without options gets the agreement scale")
+            #expect(definition.question("mentor_useful")?.condition == .init(variable: "had_mentor", values: [1]))
+            let path = "/surveys/\(try survey.requireID())"
+            // Published: the structure no longer changes.
+            #expect(try await leader.post(path + "/questions", form: ["section": "0", "kind": "short_text", "variable": "late", "text": "Late?"]).status == .conflict)
+            // A new draft: a bad variable name and a condition on a later question are refused.
+            let draft = try #require(try await leader.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "Draft", "language": "en"]).location)
+            try await leader.post(draft + "/sections", form: ["section_title": "One"])
+            let bad = try await leader.post(draft + "/questions", form: ["section": "0", "kind": "short_text", "variable": "Bad Name", "text": "Q"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.contains("Use a lower-case letter"))
+            let noOptions = try await leader.post(draft + "/questions", form: ["section": "0", "kind": "single_choice", "variable": "pick", "text": "Pick", "options": "Only one"])
+            #expect(noOptions.status == .unprocessableEntity)
+            #expect(noOptions.contains("at least two options"))
+            let publishEmpty = try await leader.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "Empty", "language": "en"])
+            let emptyPath = try #require(publishEmpty.location)
+            #expect(try await leader.post(emptyPath + "/publish", form: ["anonymous": "1"]).status == .unprocessableEntity)
+            // Translations: the Latvian wording is missing until given.
+            #expect((try await leader.get(path)).contains("Latviešu: 13 texts missing"))
+            let lv = try await leader.get(path + "/translations?language=lv")
+            #expect(lv.contains("Did you have a mentor?"))
+            #expect(try await leader.post(path + "/translations", form: ["language": "lv", "title": "Darbinieku vajadzības", "q.had_mentor": "Vai jums bija mentors?"]).status == .seeOther)
+            let updated = try #require(try await Survey.find(survey.requireID(), on: app.db))
+            #expect(try updated.definition.question("had_mentor")?.text["lv"] == "Vai jums bija mentors?")
+            #expect(try updated.definition.languages == ["en", "lv"])
+            // The base language's texts cannot be emptied.
+            #expect(try await leader.post(path + "/translations", form: ["language": "en", "q.had_mentor": ""]).status == .unprocessableEntity)
+        }
+    }
+
+    @Test("Answering: one section per page, problems explained, the draft kept across visits, a double submit stored once, no trace of who")
+    func answering() async throws {
+        try await withApp { app, ctx in
+            let (leader, survey) = try await Self.publishedSurvey(ctx, app)
+            let base = "/s/\(survey.slug)"
+            // Offered in Latvian once its title is translated; a Latvian browser gets it so.
+            try await leader.post("/surveys/\(try survey.requireID())/translations", form: ["language": "lv", "title": "Vajadzības"])
+            let visitor = ctx.browser(language: "lv")
+            try await visitor.post(base + "/start")
+            // The conditional question is required only when shown.
+            let missing = try await visitor.post(base + "/1", form: ["had_mentor": "1", "action": "next"])
+            #expect(missing.status == .unprocessableEntity)
+            #expect(try await visitor.post(base + "/1", form: ["had_mentor": "2", "action": "next"]).location == base + "/2")
+            // Coming back later in the same browser resumes at page 2.
+            #expect(try await visitor.post(base + "/start").location == base + "/2")
+            #expect(try await ctx.browser().post(base + "/start").location == base + "/1", "another browser starts afresh")
+            #expect((try await visitor.get(base + "/1")).contains("checked"))
+            // Sent twice with the same key (a double click): stored once.
+            let key = UUID().uuidString
+            #expect(try await visitor.post(base + "/2", form: ["wish": "Time", "action": "send", "submission": key]).location == base + "/thanks")
+            #expect(try await visitor.post(base + "/2", form: ["wish": "Time", "action": "send", "submission": key]).location == base + "/thanks")
+            let responses = try await SurveyResponse.query(on: app.db).all()
+            #expect(responses.count == 1)
+            #expect(responses[0].answers == ["had_mentor": "2", "wish": "Time"])
+            #expect(responses[0].language == "lv")
+            #expect(responses[0].$user.id == nil)
+            #expect(!responses[0].submittedOn.contains(":"), "a date, never a time")
+            #expect(try await SurveyDraft.query(on: app.db).count() == 1, "only the other browser's draft is left")
+            // Anonymous from the first response on: it cannot become identified.
+            let path = "/surveys/\(try survey.requireID())"
+            let switched = try await leader.post(path + "/publish", form: [:])
+            #expect(switched.status == .unprocessableEntity)
+            #expect(switched.contains("stays anonymous"))
+            #expect(try await Survey.find(survey.requireID(), on: app.db)?.anonymous == true)
+            // A survey that is closed says so.
+            try await leader.post(path + "/close")
+            #expect(try await ctx.browser().get(base).status == .gone)
+            // A made-up link is simply not there.
+            #expect(try await ctx.browser().get("/s/no-such-survey").status == .notFound)
+        }
+    }
+
+    @Test("The report shows figures only from five answers, hides groups that could be worked out by difference, and words only from ten")
+    func report() async throws {
+        try await withApp { app, ctx in
+            let (leader, survey) = try await Self.publishedSurvey(ctx, app)
+            let path = "/surveys/\(try survey.requireID())/report"
+            for i in 0..<4 { try await Self.answer(ctx, survey, hadMentor: "1", useful: "4", wish: "Wish \(i)") }
+            var report = try await leader.get(path)
+            #expect(report.contains("Not shown: fewer than five answers"))
+            #expect(!report.contains("Wish 0"))
+            for i in 4..<7 { try await Self.answer(ctx, survey, hadMentor: "1", useful: "5", wish: "Wish \(i)") }
+            for _ in 0..<2 { try await Self.answer(ctx, survey, hadMentor: "2") }
+            report = try await leader.get(path)
+            #expect(report.contains("9 responses"))
+            #expect(report.contains("7 (78%)"), "Yes: 7 of 9")
+            #expect(report.contains("<svg"))
+            #expect(report.contains("Not shown: fewer than ten answers"))
+            // Broken down by the mentor question: "No" has 2 people, so "Yes" (7) would give
+            // them away by difference from the total.
+            let byMentor = try await leader.get(path + "?by=had_mentor")
+            #expect(byMentor.contains("Not shown: it would reveal a smaller group"))
+            for i in 7..<10 { try await Self.answer(ctx, survey, hadMentor: "1", useful: "3", wish: "Wish \(i)") }
+            report = try await leader.get(path)
+            #expect(report.contains("Wish 9"), "words shown from ten answers")
+            #expect(report.contains("Mean"))
+        }
+    }
+
+    @Test("Who may: a school's leader and its network's coordinator run its survey; teachers and other schools do not")
+    func policy() async throws {
+        try await withApp { app, ctx in
+            let (_, survey) = try await Self.publishedSurvey(ctx, app)
+            let path = "/surveys/\(try survey.requireID())"
+            let teacher = ctx.browser(), leaderB = ctx.browser(), coordinator = ctx.browser(), otherCoordinator = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            try await leaderB.login(Fixtures.leaderB)
+            try await coordinator.login(Fixtures.coordinator)
+            try await otherCoordinator.login(Fixtures.otherCoordinator)
+            #expect(try await teacher.get("/surveys").status == .forbidden)
+            #expect(try await teacher.get(path).status == .notFound)
+            #expect(try await teacher.get(path + "/report").status == .notFound)
+            #expect(try await leaderB.get(path + "/report").status == .notFound)
+            #expect(try await otherCoordinator.get(path).status == .notFound)
+            #expect(try await coordinator.get(path + "/report").status == .ok)
+            #expect((try await coordinator.get("/surveys")).contains("Staff needs"))
+            // Making a survey for a school one does not lead is refused.
+            let sneaky = try await teacher.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "X", "language": "en"])
+            #expect(sneaky.status == .unprocessableEntity || sneaky.status == .forbidden)
+            #expect(try await Survey.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test("A survey file goes out and comes back in; a bad file is refused with every problem and nothing is made")
+    func importExport() async throws {
+        try await withApp { app, ctx in
+            let (leader, survey) = try await Self.publishedSurvey(ctx, app)
+            let json = try await leader.get("/surveys/\(try survey.requireID())/survey.json")
+            #expect(json.headers.contentType == .json)
+            let scope = ["import_scope": "school:\(ctx.fixtures.schoolA)"]
+            let imported = try await leader.upload("/surveys/import", field: "file", filename: "s.json", content: json.body, fields: scope)
+            #expect(imported.status == .seeOther)
+            #expect(try await Survey.query(on: app.db).count() == 2)
+            var broken = json.body.replacingOccurrences(of: "\"mentor_useful\"", with: "\"Mentor Useful\"")
+            broken = broken.replacingOccurrences(of: "\"had_mentor\",\n", with: "\"wish\",\n")
+            let refused = try await leader.upload("/surveys/import", field: "file", filename: "s.json", content: broken, fields: scope)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.contains("cannot be a variable name"))
+            let garbage = try await leader.upload("/surveys/import", field: "file", filename: "s.json", content: "{\"title\": 3}", fields: scope)
+            #expect(garbage.status == .unprocessableEntity)
+            #expect(garbage.contains("is not a Collegium survey"))
+            #expect(try await Survey.query(on: app.db).count() == 2)
+        }
+    }
+}
