@@ -76,7 +76,8 @@ enum Components {
     /// An `<option>` with text content (Plot's own writes only attributes).
     static func option(value: String, label: String, selected: Bool, lang: String? = nil) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
-            Node<HTML.OptionContext>.attribute(named: "value", value: value),
+            // An empty value must be written: without it the browser sends the label.
+            Node<HTML.OptionContext>.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
             .if(selected, .attribute(named: "selected", value: "selected")),
             .unwrap(lang) { .attribute(named: "lang", value: $0) },
             .text(label),

@@ -68,11 +68,12 @@ enum AnswerPages {
                 Components.csrfField(context),
                 .input(.type(.hidden), .name("submission"), .value(page.submission)),
                 .forEach(questions) { question(context, page, $0) },
+                // "Next" comes first: pressing Enter in a field submits with the first button.
                 .div(.class("row-actions"),
-                     .if(page.number > 1, .button(.type(.submit), .name("action"), .value("back"), .class("button-secondary"),
-                                                  .attribute(named: "formnovalidate", value: "formnovalidate"), .text(context.t("Back")))),
                      .button(.type(.submit), .name("action"), .value(last ? "send" : "next"), .class("button-primary"),
-                             .text(last ? context.t("Send my answers") : context.t("Next"))))
+                             .text(last ? context.t("Send my answers") : context.t("Next"))),
+                     .if(page.number > 1, .button(.type(.submit), .name("action"), .value("back"), .class("button-secondary"),
+                                                  .attribute(named: "formnovalidate", value: "formnovalidate"), .text(context.t("Back")))))
             )
         )
     }

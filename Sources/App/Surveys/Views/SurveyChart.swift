@@ -5,8 +5,8 @@ import Plot
 /// A horizontal bar chart drawn on the server as SVG: one bar per option, each labelled
 /// with its text, count and share, so it reads without colour and without a script.
 enum SurveyChart {
-    static let width = 640
-    static let labelWidth = 260
+    static let width = 720
+    static let labelWidth = 330
     static let barHeight = 22
     static let gap = 8
 
@@ -17,7 +17,7 @@ enum SurveyChart {
         for (i, bar) in bars.enumerated() {
             let y = gap + i * (barHeight + gap)
             let w = max(1, Int((barSpace * bar.share).rounded()))
-            let label = escape(String(bar.label.prefix(42)) + (bar.label.count > 42 ? "…" : ""))
+            let label = escape(String(bar.label.prefix(40)) + (bar.label.count > 40 ? "…" : ""))
             let figure = String(bar.count) + " (" + context.localizer.percent(bar.share) + ")"
             body += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"chart-label\">\(label)</text>"
             body += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(w)\" height=\"\(barHeight)\" class=\"chart-bar\"/>"

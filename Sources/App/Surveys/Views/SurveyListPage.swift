@@ -67,7 +67,7 @@ enum SurveyListPage {
                     Components.selectField(id: "scope", label: context.t("For"), options: model.scopes, selected: nil, error: e["scope"]),
                     .fieldset(.class("question"), .element(named: "legend", text: context.t("Start from")),
                               .div(.class("choices"),
-                                   .label(.input(.type(.radio), .name("template"), .value(""), .attribute(named: "checked", value: "checked")),
+                                   .label(.input(.type(.radio), .name("template"), .value("blank"), .attribute(named: "checked", value: "checked")),
                                           .text(context.t("A blank survey"))),
                                    .label(.input(.type(.radio), .name("template"), .value(SurveyTemplates.Template.leaderNeeds.rawValue)),
                                           .text(context.t("The ready questionnaire for school leaders: experience and needs for collegial support"))))),

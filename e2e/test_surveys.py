@@ -1,0 +1,156 @@
+"""Surveys: a school leader designs a questionnaire with a conditional question, gives its
+wording in Latvian and publishes it; three people answer through the link (one in
+Latvian, one who closes the browser half way and comes back); the leader reads the report,
+where three answers are too few to show. Then the demo's needs survey, with its charts and
+breakdowns. In English and in Latvian, with an axe check and a screenshot on the way."""
+import secrets
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import _make_driver, check_page, page_lang, url
+from test_handbook import click_and_load
+from test_journey import fill, find, path_of, submit
+from test_wellbeing import log_in, set_language
+
+LEADER = "ilze.berzina@riga.collegium.example"
+COORDINATOR = "coordinator@collegium.example"
+TEXT = {
+    "en": {"withheld": "Not shown: fewer than five answers", "responses": "3 responses", "resume": "(page 2)", "thanks": "Thank you"},
+    "lv": {"withheld": "Netiek rādīts: mazāk nekā piecas atbildes", "responses": "3 atbildes", "resume": "(2. lapa)", "thanks": "Paldies"},
+}
+
+
+def open_details(driver, form_css):
+    details = find(driver, f"details:has({form_css})")
+    if details.get_attribute("open") is None:
+        details.find_element(By.CSS_SELECTOR, "summary").click()
+
+
+def add_question(driver, section, kind, variable, text, options="", required=True, condition=None, expect_ok=True):
+    open_details(driver, "form#question-form")
+    Select(find(driver, "select#section")).select_by_value(section)
+    Select(find(driver, "select#kind")).select_by_value(kind)
+    fill(driver, "input#variable", variable)
+    fill(driver, "textarea#text", text)
+    if options:
+        fill(driver, "textarea#options", options)
+    if required:
+        find(driver, "form#question-form input[name='required']").click()
+    if condition:
+        Select(find(driver, "select#condition_variable")).select_by_value(condition[0])
+        fill(driver, "input#condition_values", condition[1])
+    submit(driver, "form#question-form")
+    if expect_ok:
+        errors = driver.find_elements(By.CSS_SELECTOR, "#form-errors")
+        assert not errors, errors[0].text
+
+
+def add_section(driver, title):
+    open_details(driver, "form#section-form")
+    fill(driver, "input#section_title", title)
+    submit(driver, "form#section-form")
+
+
+def answer_page_one(driver, had_mentor, useful=None):
+    find(driver, f"input[name='had_mentor'][value='{had_mentor}']").click()
+    conditional = find(driver, "#q-mentor_useful")
+    assert conditional.is_displayed() == (had_mentor == "1"), "the conditional question follows the answer"
+    if useful:
+        find(driver, f"input[name='mentor_useful'][value='{useful}']").click()
+    submit(driver, "form#answer-form")
+
+
+@pytest.mark.parametrize("lang", ["en", "lv"])
+def test_design_answer_and_report(new_browser, lang):
+    driver = new_browser(lang)
+    log_in(driver, LEADER)
+    set_language(driver, lang)
+    click_and_load(driver, "nav a[href='/surveys']")
+    assert page_lang(driver) == lang
+    title = f"Mentoring in our school {secrets.token_hex(3)}"
+    Select(find(driver, "select#scope")).select_by_visible_text("Rīgas Valsts 2. ģimnāzija (demo)")
+    fill(driver, "input#title", title)
+    Select(find(driver, "select#language")).select_by_value("en")
+    submit(driver, "form#new-survey-form")
+    survey = path_of(driver)
+    add_section(driver, "Your experience")
+    add_question(driver, "0", "single_choice", "had_mentor", "Did you have a mentor in your first year?", "Yes\nNo")
+    add_question(driver, "0", "likert", "mentor_useful", "My mentor helped me to settle in.", condition=("had_mentor", "1"))
+    # A bad variable name is explained next to its field, and nothing is added.
+    add_question(driver, "0", "short_text", "Bad Name", "Anything else?", expect_ok=False)
+    assert find(driver, "#variable-error").is_displayed()
+    driver.get(url(survey))
+    add_section(driver, "In your words")
+    add_question(driver, "1", "long_text", "wish", "What would have helped you more?", required=False)
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".survey-question")) == 3
+    check_page(driver, f"{lang}-survey-designer")
+
+    # Latvian wording for the title and the questions.
+    driver.get(url(survey + "/translations?language=lv"))
+    for key, value in (("title", "Mentorings mūsu skolā"), ("s1", "Jūsu pieredze"), ("q.had_mentor", "Vai jums pirmajā gadā bija mentors?"),
+                       ("q.had_mentor.o1", "Jā"), ("q.had_mentor.o2", "Nē"), ("q.mentor_useful", "Mentors man palīdzēja iejusties."),
+                       ("s2", "Jūsu vārdiem"), ("q.wish", "Kas jums būtu palīdzējis vairāk?")):
+        fill(driver, f"[name='{key}']", value)
+    check_page(driver, f"{lang}-survey-wording")
+    submit(driver, "form#translations-form")
+    submit(driver, "form#publish-form")
+    link = find(driver, "#public-url").text
+    assert "/s/" in link
+
+    # Three respondents: in English, in Latvian, and one who comes back after closing the browser.
+    for respondent_lang, had_mentor, useful in (("en", "1", "4"), ("lv", "2", None)):
+        other = new_browser(respondent_lang)
+        other.get(link)
+        submit(other, "form#start-form")
+        if respondent_lang == "lv":
+            assert "Vai jums pirmajā gadā bija mentors?" in find(other, "#q-had_mentor").text
+        answer_page_one(other, had_mentor, useful)
+        fill(other, "textarea#wish", "A fixed hour each week with my mentor.")
+        check_page(other, f"{lang}-survey-answer-{respondent_lang}")
+        submit(other, "form#answer-form")
+        assert find(other, "#survey-thanks")
+    first = new_browser(lang)
+    first.get(link)
+    submit(first, "form#start-form")
+    # Send with the required question left out: explained next to it.
+    submit(first, "form#answer-form")
+    assert find(first, "#had_mentor-error").is_displayed()
+    answer_page_one(first, "1", "5")
+    cookies = first.get_cookies()
+    first.quit()
+    again = _make_driver(lang)
+    try:
+        again.get(url("/"))
+        for cookie in cookies:
+            again.add_cookie({k: cookie[k] for k in ("name", "value", "path") if k in cookie})
+        again.get(link)
+        assert TEXT[lang]["resume"] in find(again, "form#start-form").text
+        submit(again, "form#start-form")
+        assert path_of(again).endswith("/2")
+        submit(again, "form#answer-form")
+        assert TEXT[lang]["thanks"] in find(again, "h1").text
+    finally:
+        again.quit()
+
+    driver.get(url(survey + "/report"))
+    assert TEXT[lang]["responses"] in find(driver, "#respondents").text
+    assert TEXT[lang]["withheld"] in find(driver, "#r-had_mentor").text
+    check_page(driver, f"{lang}-survey-report-few")
+
+
+@pytest.mark.parametrize("lang", ["en", "lv"])
+def test_needs_survey_report(new_browser, lang):
+    driver = new_browser(lang)
+    log_in(driver, COORDINATOR)
+    set_language(driver, lang)
+    click_and_load(driver, "nav a[href='/surveys']")
+    row = driver.find_element(By.XPATH, "//table[@id='surveys']//tr[td/a[contains(., 'experience and needs')]]")
+    driver.get(row.find_element(By.CSS_SELECTOR, "a[href$='/report']").get_attribute("href"))
+    assert driver.find_elements(By.CSS_SELECTOR, "#r-difference svg.chart")
+    Select(find(driver, "select#by")).select_by_value("country")
+    submit(driver, "form#breakdown-form")
+    table = find(driver, "#r-support_now table").text
+    assert "Latvia" in table or "Latvija" in table
+    check_page(driver, f"{lang}-survey-report-by-country")
