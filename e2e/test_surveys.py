@@ -154,3 +154,47 @@ def test_needs_survey_report(new_browser, lang):
     table = find(driver, "#r-support_now table").text
     assert "Latvia" in table or "Latvija" in table
     check_page(driver, f"{lang}-survey-report-by-country")
+
+
+def fetch(driver, path):
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done).catch(e => done('FAILED ' + String(e)));", url(path))
+
+
+def test_exports_load_in_r_and_pspp(new_browser, tmp_path):
+    """The CSV of the demo needs survey, read by the R script and by the SPSS syntax (in
+    GNU PSPP) exactly as a researcher would, with labels and missing codes."""
+    import subprocess
+    driver = new_browser("en")
+    log_in(driver, COORDINATOR)
+    driver.get(url("/surveys"))
+    row = driver.find_element(By.XPATH, "//table[@id='surveys']//tr[td/a[contains(., 'experience and needs')]]")
+    report = row.find_element(By.CSS_SELECTOR, "a[href$='/report']").get_attribute("href")
+    base = report[len(url("")) - 1:].rsplit("/report", 1)[0]
+    for name in ("responses.csv", "codebook.csv", "responses.sps", "responses.R"):
+        (tmp_path / name).write_text(fetch(driver, f"{base}/downloads/{name}"), encoding="utf-8")
+    csv = (tmp_path / "responses.csv").read_text(encoding="utf-8").splitlines()
+    assert len(csv) == 65, "a header and 64 rows"
+    assert csv[0].startswith("response,meta_country")
+    codebook = (tmp_path / "codebook.csv").read_text(encoding="utf-8")
+    assert "meta_school is withheld" in codebook, "few responses came through a school: the school column would single them out"
+
+    r = subprocess.run(["Rscript", "-e", "source('responses.R'); cat('ROWS', nrow(d), '\\n'); print(table(d$support_now)); "
+                        "cat('NA', sum(is.na(d$difference)), '\\n'); cat(attr(d$role, 'label'), '\\n')"],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "ROWS 64" in r.stdout
+    assert "Yes, regularly" in r.stdout and "Not yet" in r.stdout
+    assert "What is your role in the school?" in r.stdout
+    import re
+    not_yet = int(re.search(r"^NA (\d+)", r.stdout, re.M).group(1))
+    assert not_yet > 0, "those who said 'not yet' were not asked about the difference: NA"
+
+    sps = (tmp_path / "responses.sps").read_text(encoding="utf-8")
+    (tmp_path / "check.sps").write_text(sps + "FREQUENCIES VARIABLES=support_now.\nDESCRIPTIVES VARIABLES=culture_trust.\n", encoding="utf-8")
+    p = subprocess.run(["pspp", "-O", "format=txt", "-o", "out.txt", "check.sps"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    out = (tmp_path / "out.txt").read_text(encoding="utf-8", errors="replace") if (tmp_path / "out.txt").exists() else ""
+    assert p.returncode == 0 and "error" not in (p.stdout + p.stderr + out).lower(), (p.stdout + p.stderr + out)[-3000:]
+    assert "Yes, regularly" in out and "Now and then" in out
+    assert "N" in out and "64" in out

@@ -149,6 +149,40 @@ struct SurveyPageTests {
         }
     }
 
+    @Test("Downloads: coded rows with missing codes, a codebook, SPSS and R files; nothing row-level below five responses; only for those who run the survey")
+    func downloads() async throws {
+        try await withApp { app, ctx in
+            let (leader, survey) = try await Self.publishedSurvey(ctx, app)
+            let base = "/surveys/\(try survey.requireID())/downloads/"
+            for i in 0..<3 { try await Self.answer(ctx, survey, hadMentor: "1", useful: "4", wish: "=cmd|' /C calc'!A0 \(i)") }
+            var csv = try await leader.get(base + "responses.csv")
+            #expect(csv.body.split(separator: "\r\n").count == 1, "three responses: the header only")
+            #expect((try await leader.get(base + "codebook.csv")).contains("Fewer than 5 responses: no rows are exported."))
+            for _ in 0..<3 { try await Self.answer(ctx, survey, hadMentor: "2") }
+            csv = try await leader.get(base + "responses.csv")
+            let lines = csv.body.split(separator: "\r\n").map(String.init)
+            #expect(lines.count == 7)
+            #expect(lines[0] == "response,meta_country,meta_role,meta_language,meta_month,meta_school,had_mentor,mentor_useful,wish")
+            #expect(lines.contains { $0.hasSuffix(",2,-98,") }, "not asked: -98; no words: empty")
+            #expect(lines.contains { $0.contains("\"'=cmd") }, "a formula is neutralised")
+            #expect(!csv.body.contains(Fixtures.leaderA))
+            let codebook = try await leader.get(base + "codebook.csv")
+            #expect(codebook.contains("mentor_useful,It helped me,number,1=Strongly disagree"))
+            #expect(codebook.contains("-99=not answered; -98=not asked"))
+            let spss = try await leader.get(base + "responses.sps")
+            #expect(spss.contains("VALUE LABELS"))
+            #expect(spss.contains("had_mentor 1 'Yes' 2 'No'"))
+            #expect(spss.contains("MISSING VALUES had_mentor mentor_useful (-99, -98)."))
+            let r = try await leader.get(base + "responses.R")
+            #expect(r.contains("d$mentor_useful <- factor(d$mentor_useful, levels = c(1, 2, 3, 4, 5)"))
+            #expect(r.contains("ordered = TRUE"))
+            #expect(try await leader.get(base + "secrets.txt").status == .notFound)
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            #expect(try await teacher.get(base + "responses.csv").status == .notFound)
+        }
+    }
+
     @Test("Who may: a school's leader and its network's coordinator run its survey; teachers and other schools do not")
     func policy() async throws {
         try await withApp { app, ctx in

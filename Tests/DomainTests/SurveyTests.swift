@@ -124,3 +124,42 @@ struct SurveyTests {
         #expect(read.problems(supportedLanguages: ["en"]).isEmpty)
     }
 }
+
+@Suite("Row-level exports of anonymous surveys")
+struct ExportAnonymizerTests {
+    static let order = ["country", "role", "language", "month", "school"]
+
+    @Test("No combination of the exported attributes is shared by fewer than five rows, and nothing is given up that did not need to be", arguments: 0..<200)
+    func property(seed: Int) {
+        var generator = SeededRandom(seed: UInt64(seed) &+ 7)
+        let n = Int.random(in: 0...80, using: &generator)
+        let records: [[String: String]] = (0..<n).map { _ in
+            var r: [String: String] = [:]
+            r["country"] = ["LV", "CZ", "IT", "GE"].randomElement(using: &generator)
+            r["role"] = ["teacher", "leader", "counsellor"].randomElement(using: &generator)
+            r["language"] = ["en", "lv"].randomElement(using: &generator)
+            r["month"] = ["2026-10", "2026-11"].randomElement(using: &generator)
+            // Some rows come through the public link, without a school.
+            if Bool.random(using: &generator) { r["school"] = ["A", "B", "C", "D", "E", "F"].randomElement(using: &generator) }
+            return r
+        }
+        let decision = ExportAnonymizer.protect(records: records, order: Self.order, minimum: 5)
+        #expect(decision.kept + decision.withheld.reversed() == Self.order)
+        // Brute force: count every combination of what is kept.
+        var counts: [String: Int] = [:]
+        for r in records { counts[decision.kept.map { r[$0] ?? "-" }.joined(separator: "|"), default: 0] += 1 }
+        // Below five rows in all no attribute helps (and no row is exported at all).
+        if n >= 5 { #expect(counts.values.allSatisfy { $0 >= 5 }, "\(decision.kept) leaves a group under five") }
+        // The last attribute given up was needed: keeping it would break the rule.
+        if let last = decision.withheld.last {
+            #expect(!ExportAnonymizer.isSafe(records: records, attributes: decision.kept + [last], minimum: 5))
+        }
+        if (1..<5).contains(n) { #expect(decision.kept.isEmpty) }
+    }
+
+    @Test("Enough rows in every group: everything is kept")
+    func keepsAll() {
+        let records = Array(repeating: ["country": "LV", "role": "teacher", "language": "lv", "month": "2026-11", "school": "A"], count: 6)
+        #expect(ExportAnonymizer.protect(records: records, order: Self.order, minimum: 5).withheld.isEmpty)
+    }
+}

@@ -86,6 +86,7 @@ enum SiteURL: Sendable {
     case surveyPublish(Parameter<UUID>)
     case surveyClose(Parameter<UUID>)
     case surveyReport(Parameter<UUID>)
+    case surveyDownload(Parameter<UUID>, Parameter<String>)
     case answer(Parameter<String>)
     case answerStart(Parameter<String>)
     case answerSection(Parameter<String>, Parameter<Int>)
@@ -215,6 +216,7 @@ enum SiteURL: Sendable {
         case .surveyPublish(let id): ["surveys", Self.component(id, Self.idKey), "publish"]
         case .surveyClose(let id): ["surveys", Self.component(id, Self.idKey), "close"]
         case .surveyReport(let id): ["surveys", Self.component(id, Self.idKey), "report"]
+        case .surveyDownload(let id, let file): ["surveys", Self.component(id, Self.idKey), "downloads", Self.component(file, Self.slugKey)]
         case .answer(let slug): ["s", Self.component(slug, Self.slugKey)]
         case .answerStart(let slug): ["s", Self.component(slug, Self.slugKey), "start"]
         case .answerSection(let slug, let n): ["s", Self.component(slug, Self.slugKey), Self.component(n, Self.numberKey)]

@@ -42,10 +42,16 @@ extension SurveyDefinition {
     public static let maximumQuestions = 200
     public static let maximumTextLength = 2000
 
+    /// Names the exports use for their own columns (the response number and the
+    /// respondents' background), which questions cannot take.
+    public static let reservedPrefix = "meta_"
+    public static let reservedNames: Set<String> = ["response"]
+
     /// A variable name that SPSS, R and spreadsheets all accept: a lower-case letter, then
-    /// letters, digits or underscores, 32 characters at most.
+    /// letters, digits or underscores, 32 characters at most; not one the exports use.
     public static func isValidVariable(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, name.count <= 32, ("a"..."z").contains(Character(first)) else { return false }
+        guard let first = name.unicodeScalars.first, name.count <= 32, ("a"..."z").contains(Character(first)),
+              !name.hasPrefix(reservedPrefix), !reservedNames.contains(name) else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains(Character($0)) || ("0"..."9").contains(Character($0)) || $0 == "_" }
     }
 

@@ -21,6 +21,36 @@ struct SurveyController: RouteCollection {
         routes.post(SiteURL.surveyPublish(.key).pathComponents, use: publish)
         routes.post(SiteURL.surveyClose(.key).pathComponents, use: close)
         routes.get(SiteURL.surveyReport(.key).pathComponents, use: report)
+        routes.get(SiteURL.surveyDownload(.key, .key).pathComponents, use: download)
+    }
+
+    /// The CSV of responses, its codebook, and the SPSS and R files that read it.
+    func download(req: Request) async throws -> Response {
+        let survey = try await Self.load(req)
+        let file = req.parameters.get(SiteURL.slugKey) ?? ""
+        let responses = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).all()
+        let schoolIDs = Array(Set(responses.compactMap { $0.$school.id }))
+        let schools = try await School.query(on: req.db).filter(\.$id ~~ schoolIDs).all()
+        var emails: [UUID: String] = [:]
+        if !survey.anonymous {
+            for user in try await User.query(on: req.db).filter(\.$id ~~ responses.compactMap { $0.$user.id }).all() { emails[user.id ?? UUID()] = user.email }
+        }
+        let export = SurveyExport(survey: survey, definition: try survey.definition, responses: responses,
+                                  language: req.localizer.language.rawValue,
+                                  schoolNames: Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a }),
+                                  emails: emails)
+        let (body, type): (String, String) = switch file {
+        case SurveyDownloads.responses: (export.csv(), "text/csv; charset=utf-8")
+        case SurveyDownloads.codebook: (export.codebook(), "text/csv; charset=utf-8")
+        case SurveyDownloads.spss: (export.spss(csvName: SurveyDownloads.responses), "text/plain; charset=utf-8")
+        case SurveyDownloads.r: (export.r(csvName: SurveyDownloads.responses), "text/plain; charset=utf-8")
+        default: throw Abort(.notFound)
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: type)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file)\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 
     // MARK: the report
@@ -437,4 +467,12 @@ struct SurveyController: RouteCollection {
         return req.redirect(to: .survey(.value(try survey.requireID())),
                             notice: survey.status == .closed ? req.t("The survey is closed: it takes no more answers.") : req.t("The survey is open again."))
     }
+}
+
+/// The names of a survey's downloads.
+enum SurveyDownloads {
+    static let responses = "responses.csv"
+    static let codebook = "codebook.csv"
+    static let spss = "responses.sps"
+    static let r = "responses.R"
 }

@@ -28,6 +28,16 @@ enum SurveyReportPage {
             .p(.id("respondents"), .class("lead"), .text(context.localizer.tn("{count} response", "{count} responses", count: model.report.respondents)
                                                         + " · " + SurveyNames.status(model.survey.status, context))),
             .p(.class("hint"), .text(context.t("Figures are shown only for groups in which at least five people answered the question, and only where no hidden group could be worked out from the others. Answers in words are listed from ten answers on, in random order."))),
+            .section(
+                .id("downloads"), .attribute(named: "aria-labelledby", value: "downloads-title"),
+                .h2(.id("downloads-title"), .text(context.t("Downloads"))),
+                .ul(.class("row-actions"),
+                    .li(.a(.id("download-csv"), .href(SiteURL.surveyDownload(.value(id), .value(SurveyDownloads.responses)).path), .text(context.t("Responses (CSV)")))),
+                    .li(.a(.href(SiteURL.surveyDownload(.value(id), .value(SurveyDownloads.codebook)).path), .text(context.t("Codebook (CSV)")))),
+                    .li(.a(.href(SiteURL.surveyDownload(.value(id), .value(SurveyDownloads.spss)).path), .text(context.t("SPSS syntax")))),
+                    .li(.a(.href(SiteURL.surveyDownload(.value(id), .value(SurveyDownloads.r)).path), .text(context.t("R script"))))),
+                .p(.class("hint"), .text(context.t("One row per response, with coded values; the codebook lists every variable, its labels and missing codes. In an anonymous survey, background details that would leave fewer than five people alike are left out, and the codebook says which.")))
+            ),
             .form(
                 .id("breakdown-form"), .class("inline-form"), .method(.get), .action(SiteURL.surveyReport(.value(id)).path),
                 Components.selectField(id: "by", label: context.t("Break down by"), options: breakdowns, selected: model.breakdown.raw),

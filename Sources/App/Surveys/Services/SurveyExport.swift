@@ -1,0 +1,201 @@
+import Domain
+import Foundation
+
+/// The downloads researchers expect: the responses as CSV (one row per response, coded
+/// values), its codebook, and the SPSS syntax and R script that read the CSV with its
+/// labels. For an anonymous survey the background attributes a row carries are protected
+/// by `ExportAnonymizer` (the codebook says which were withheld and why), dates are months,
+/// and with fewer than five responses no row is exported.
+struct SurveyExport {
+    /// Missing codes, as in the codebook.
+    static let notAnswered = "-99"
+    static let notAsked = "-98"
+
+    struct Attribute {
+        var name: String
+        var label: String
+    }
+
+    let survey: Survey
+    let definition: SurveyDefinition
+    let responses: [SurveyResponse]
+    let language: String
+    let schoolNames: [UUID: String]
+    let emails: [UUID: String]
+
+    /// Background attributes, from the most general to the most specific.
+    var attributeOrder: [Attribute] {
+        [Attribute(name: "meta_country", label: "Country (ISO 3166 code)"), Attribute(name: "meta_role", label: "Role in the school"),
+         Attribute(name: "meta_language", label: "Language the survey was answered in"),
+         Attribute(name: survey.anonymous ? "meta_month" : "meta_submitted", label: survey.anonymous ? "Month submitted (YYYY-MM)" : "Date submitted"),
+         Attribute(name: "meta_school", label: "School")]
+    }
+
+    func background(_ r: SurveyResponse) -> [String: String] {
+        var values: [String: String] = ["meta_country": r.country, "meta_role": r.role, "meta_language": r.language,
+                                        "meta_school": r.$school.id.flatMap { schoolNames[$0] } ?? ""]
+        if survey.anonymous { values["meta_month"] = String(r.submittedOn.prefix(7)) } else { values["meta_submitted"] = r.submittedOn }
+        return values
+    }
+
+    /// What is exported of the background, and of the rows.
+    var decision: ExportAnonymizer.Decision {
+        let order = attributeOrder.map(\.name)
+        guard survey.anonymous else { return .init(kept: order, withheld: []) }
+        return ExportAnonymizer.protect(records: responses.map(background), order: order, minimum: SurveyThresholds.figures)
+    }
+
+    var exportsRows: Bool { !survey.anonymous || responses.count >= SurveyThresholds.figures }
+
+    /// Column names: the response number, kept attributes, the email for an identified
+    /// survey, then one column per export variable.
+    func columns(_ decision: ExportAnonymizer.Decision) -> [String] {
+        ["response"] + decision.kept + (survey.anonymous ? [] : ["meta_email"]) + definition.exportVariables
+    }
+
+    func csv() -> String {
+        let decision = decision
+        var lines = [columns(decision).map(Self.quote).joined(separator: ",")]
+        guard exportsRows else { return lines.joined(separator: "\r\n") + "\r\n" }
+        // Rows in a stable order that says nothing about when each came: by their answers.
+        let rows = responses.sorted { $0.answersJSON < $1.answersJSON }
+        for (index, response) in rows.enumerated() {
+            let values = background(response)
+            let answers = definition.pruned(response.answers)
+            var row = [String(index + 1)] + decision.kept.map { values[$0] ?? "" }
+            if !survey.anonymous { row.append(response.$user.id.flatMap { emails[$0] } ?? "") }
+            for (_, q) in definition.questions {
+                let shown = definition.isShown(q, given: answers)
+                let names: [String] = switch q.kind {
+                case .matrix: q.rows.map(\.variable)
+                case .multipleChoice: q.options.map { q.variable + "_" + String($0.value) }
+                default: [q.variable]
+                }
+                for name in names {
+                    if let value = answers[name] { row.append(value) }
+                    else if q.kind.isText { row.append("") }
+                    else { row.append(shown ? Self.notAnswered : Self.notAsked) }
+                }
+            }
+            lines.append(row.map(Self.quote).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func quote(_ value: String) -> String {
+        // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection);
+        // numbers, including negative missing codes, are left as they are.
+        var v = value
+        if let first = v.first, "=+@".contains(first) || (first == "-" && Double(v) == nil) { v = "'" + v }
+        return v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || v != value
+            ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+    }
+
+    func text(_ t: LocalizedText) -> String { t.text(language, fallback: definition.baseLanguage) }
+
+    /// One entry per exported column: name, label, kind, value labels, missing codes.
+    struct Entry {
+        var variable: String
+        var label: String
+        var type: String
+        var values: [(code: String, label: String)]
+        var missing: Bool
+        var ordinal: Bool
+    }
+
+    func entries(_ decision: ExportAnonymizer.Decision) -> [Entry] {
+        var result = [Entry(variable: "response", label: "Response number (in no particular order)", type: "number", values: [], missing: false, ordinal: false)]
+        for attribute in attributeOrder where decision.kept.contains(attribute.name) {
+            result.append(Entry(variable: attribute.name, label: attribute.label, type: "text", values: [], missing: false, ordinal: false))
+        }
+        if !survey.anonymous { result.append(Entry(variable: "meta_email", label: "Email of the respondent", type: "text", values: [], missing: false, ordinal: false)) }
+        for (_, q) in definition.questions {
+            let values = q.options.map { (String($0.value), text($0.label)) }
+            switch q.kind {
+            case .matrix:
+                for row in q.rows {
+                    result.append(Entry(variable: row.variable, label: text(q.text) + " – " + text(row.text), type: "number", values: values, missing: true, ordinal: true))
+                }
+            case .multipleChoice:
+                for option in q.options {
+                    result.append(Entry(variable: q.variable + "_" + String(option.value), label: text(q.text) + " – " + text(option.label), type: "number",
+                                        values: [("0", "not chosen"), ("1", "chosen")], missing: true, ordinal: false))
+                }
+            case .likert, .singleChoice:
+                result.append(Entry(variable: q.variable, label: text(q.text), type: "number", values: values, missing: true, ordinal: q.kind == .likert))
+            case .number:
+                result.append(Entry(variable: q.variable, label: text(q.text), type: "number", values: [], missing: true, ordinal: false))
+            case .shortText, .longText:
+                result.append(Entry(variable: q.variable, label: text(q.text), type: "text", values: [], missing: false, ordinal: false))
+            }
+        }
+        return result
+    }
+
+    func codebook() -> String {
+        let decision = decision
+        var lines = ["variable,label,type,values,missing"]
+        for e in entries(decision) {
+            let values = e.values.map { $0.code + "=" + $0.label }.joined(separator: "; ")
+            lines.append([e.variable, e.label, e.type, values, e.missing ? "\(Self.notAnswered)=not answered; \(Self.notAsked)=not asked (its condition was not met)" : ""]
+                .map(Self.quote).joined(separator: ","))
+        }
+        var notes: [String] = []
+        if survey.anonymous {
+            notes.append("The survey is anonymous: no names, addresses or times of day are kept; dates are given as months.")
+            for name in decision.withheld {
+                notes.append("\(name) is withheld: exported with the other attributes it would leave a combination shared by fewer than \(SurveyThresholds.figures) respondents.")
+            }
+            if !exportsRows { notes.append("Fewer than \(SurveyThresholds.figures) responses: no rows are exported.") }
+        }
+        notes.append("Text answers are empty when not given. Rows are in no particular order.")
+        return lines.joined(separator: "\r\n") + "\r\n" + notes.map { "# " + $0 }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func spssString(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\n", with: " ") + "'" }
+
+    func spss(csvName: String) -> String {
+        let entries = entries(decision)
+        var out = ["* SPSS syntax for \(csvName), written by Collegium.", "* Set the path in FILE to where you saved the CSV.",
+                   "GET DATA /TYPE=TXT /FILE='\(csvName)' /ENCODING='UTF8' /DELCASE=LINE /DELIMITERS=',' /QUALIFIER='\"'",
+                   "  /ARRANGEMENT=DELIMITED /FIRSTCASE=2 /VARIABLES="]
+        out += entries.map { "  \($0.variable) \($0.type == "number" ? "F8.2" : "A5000")" }
+        out[out.count - 1] += "."
+        out.append("VARIABLE LABELS")
+        out += entries.enumerated().map { i, e in "  \(e.variable) \(Self.spssString(e.label))" + (i == entries.count - 1 ? "." : "") }
+        let labelled = entries.filter { !$0.values.isEmpty }
+        if !labelled.isEmpty {
+            out.append("VALUE LABELS")
+            for (i, e) in labelled.enumerated() {
+                out.append("  " + (i == 0 ? "" : "/") + e.variable + " " + e.values.map { $0.code + " " + Self.spssString($0.label) }.joined(separator: " "))
+            }
+            out[out.count - 1] += "."
+        }
+        let withMissing = entries.filter(\.missing).map(\.variable)
+        if !withMissing.isEmpty { out.append("MISSING VALUES " + withMissing.joined(separator: " ") + " (\(Self.notAnswered), \(Self.notAsked)).") }
+        let ordinal = entries.filter(\.ordinal).map(\.variable)
+        if !ordinal.isEmpty { out.append("VARIABLE LEVEL " + ordinal.joined(separator: " ") + " (ORDINAL).") }
+        out.append("EXECUTE.")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func rString(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ") + "\""
+    }
+
+    func r(csvName: String) -> String {
+        let entries = entries(decision)
+        var out = ["# R script for \(csvName), written by Collegium.", "# Reads the responses with their labels; missing codes become NA.",
+                   "d <- read.csv(\(Self.rString(csvName)), encoding = \"UTF-8\", stringsAsFactors = FALSE,",
+                   "              na.strings = c(\"\(Self.notAnswered)\", \"\(Self.notAsked)\"))"]
+        for e in entries {
+            if !e.values.isEmpty {
+                out.append("d$\(e.variable) <- factor(d$\(e.variable), levels = c(\(e.values.map(\.code).joined(separator: ", "))), labels = c("
+                           + e.values.map { Self.rString($0.label) }.joined(separator: ", ") + ")" + (e.ordinal ? ", ordered = TRUE" : "") + ")")
+            }
+            out.append("attr(d$\(e.variable), \"label\") <- \(Self.rString(e.label))")
+        }
+        out.append("str(d)")
+        return out.joined(separator: "\n") + "\n"
+    }
+}
