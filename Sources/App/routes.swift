@@ -44,4 +44,5 @@ func routes(_ app: Application) throws {
     try authenticatedAPI.register(collection: WellbeingAPIController())
     try authenticatedAPI.register(collection: HandbookAPIController())
     try authenticatedAPI.register(collection: PracticeAPIController())
+    try authenticatedAPI.register(collection: SurveyAPIController())
 }

@@ -229,3 +229,92 @@ struct SurveyPageTests {
         }
     }
 }
+
+@Suite("Surveys through the API")
+struct SurveyAPITests {
+    static func token(_ email: String, _ app: Application) async throws -> HTTPHeaders {
+        let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+        return ["Authorization": "Bearer " + (try await APITokens.issue(name: "test", for: user, on: app.db))]
+    }
+
+    static var definition: [String: Any] { [
+        "baseLanguage": "en", "languages": ["en"], "title": ["en": "Needs"], "introduction": [String: String](),
+        "sections": [["title": ["en": "One"], "questions": [
+            ["variable": "ok", "kind": "single_choice", "text": ["en": "All well?"], "required": true,
+             "options": [["value": 1, "label": ["en": "Yes"]], ["value": 2, "label": ["en": "No"]]]],
+            ["variable": "why", "kind": "short_text", "text": ["en": "Why not?"], "condition": ["variable": "ok", "values": [2]]],
+        ]]],
+    ] }
+
+    static func json(_ object: Any) throws -> ByteBuffer { ByteBuffer(data: try JSONSerialization.data(withJSONObject: object)) }
+
+    @Test("Create with every problem listed, publish, submit once per Idempotency-Key, read the guarded report and the CSV; others are refused")
+    func roundTrip() async throws {
+        try await withApp { app, ctx in
+            var leader = try await Self.token(Fixtures.leaderA, app)
+            leader.contentType = .json
+            var bad = Self.definition
+            bad["title"] = [String: String]()
+            var badSections = bad["sections"] as! [[String: Any]]
+            var questions = badSections[0]["questions"] as! [[String: Any]]
+            questions[0]["variable"] = "Not Valid"
+            badSections[0]["questions"] = questions
+            bad["sections"] = badSections
+            try await app.testing().test(.POST, "/api/v1/surveys", headers: leader, body: try Self.json(["schoolId": ctx.fixtures.schoolA.uuidString, "definition": bad])) { res async throws in
+                #expect(res.status == .unprocessableEntity)
+                let details = try res.content.decode(APIErrorBody.self).error.details
+                #expect(details.count >= 2, "the title and the variable name, at least")
+            }
+            #expect(try await Survey.query(on: app.db).count() == 0)
+            var id = ""
+            try await app.testing().test(.POST, "/api/v1/surveys", headers: leader, body: try Self.json(["schoolId": ctx.fixtures.schoolA.uuidString, "definition": Self.definition])) { res async throws in
+                #expect(res.status == .created)
+                id = try res.content.decode(SurveyAPIController.SurveyDTO.self).id.uuidString
+            }
+            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/publish", headers: leader, body: try Self.json(["anonymous": true])) { res async throws in
+                #expect(res.status == .ok)
+            }
+            var respondent = try await Self.token(Fixtures.teacherA, app)
+            respondent.contentType = .json
+            // No key: refused; a bad answer: named.
+            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/responses", headers: respondent, body: try Self.json(["answers": ["ok": 1]])) { res async throws in
+                #expect(res.status == .unprocessableEntity)
+            }
+            var keyed = respondent
+            keyed.replaceOrAdd(name: "Idempotency-Key", value: "attempt-1")
+            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/responses", headers: keyed, body: try Self.json(["answers": ["ok": 7, "nope": "x"]])) { res async throws in
+                #expect(res.status == .unprocessableEntity)
+                let fields = try res.content.decode(APIErrorBody.self).error.details.compactMap(\.field)
+                #expect(Set(fields) == ["answers.ok", "answers.nope"])
+            }
+            for expected in [HTTPStatus.created, .ok] {
+                try await app.testing().test(.POST, "/api/v1/surveys/\(id)/responses", headers: keyed, body: try Self.json(["answers": ["ok": 2, "why": "Too little time"]])) { res async throws in
+                    #expect(res.status == expected)
+                    #expect(try res.content.decode(SurveyAPIController.ResponseReceipt.self).replayed == (expected == .ok))
+                }
+            }
+            #expect(try await SurveyResponse.query(on: app.db).count() == 1)
+            #expect(try await SurveyResponse.query(on: app.db).first()?.$user.id == nil, "anonymous: no user kept")
+            try await app.testing().test(.GET, "/api/v1/surveys/\(id)/report", headers: leader) { res async throws in
+                #expect(res.status == .ok)
+                let report = try res.content.decode(SurveyAPIController.ReportDTO.self)
+                #expect(report.responses == 1)
+                #expect(report.questions.first?.columns.first?.withheld == "too_few_answers")
+                #expect(report.questions.first?.columns.first?.counts == nil)
+            }
+            try await app.testing().test(.GET, "/api/v1/surveys/\(id)/report?by=why", headers: leader) { res async throws in
+                #expect(res.status == .unprocessableEntity)
+            }
+            try await app.testing().test(.GET, "/api/v1/surveys/\(id)/responses.csv", headers: leader) { res async throws in
+                #expect(res.status == .ok)
+                #expect(res.body.string.hasPrefix("response,"))
+            }
+            // A teacher neither runs it nor reads its report; another school's leader does not even see it.
+            try await app.testing().test(.GET, "/api/v1/surveys/\(id)/report", headers: respondent) { res async throws in #expect(res.status == .notFound) }
+            let leaderB = try await Self.token(Fixtures.leaderB, app)
+            try await app.testing().test(.GET, "/api/v1/surveys", headers: leaderB) { res async throws in
+                #expect(try res.content.decode([SurveyAPIController.SurveyDTO].self).isEmpty)
+            }
+        }
+    }
+}

@@ -28,17 +28,7 @@ struct SurveyController: RouteCollection {
     func download(req: Request) async throws -> Response {
         let survey = try await Self.load(req)
         let file = req.parameters.get(SiteURL.slugKey) ?? ""
-        let responses = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).all()
-        let schoolIDs = Array(Set(responses.compactMap { $0.$school.id }))
-        let schools = try await School.query(on: req.db).filter(\.$id ~~ schoolIDs).all()
-        var emails: [UUID: String] = [:]
-        if !survey.anonymous {
-            for user in try await User.query(on: req.db).filter(\.$id ~~ responses.compactMap { $0.$user.id }).all() { emails[user.id ?? UUID()] = user.email }
-        }
-        let export = SurveyExport(survey: survey, definition: try survey.definition, responses: responses,
-                                  language: req.localizer.language.rawValue,
-                                  schoolNames: Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a }),
-                                  emails: emails)
+        let export = try await SurveyExport.load(survey, req: req)
         let (body, type): (String, String) = switch file {
         case SurveyDownloads.responses: (export.csv(), "text/csv; charset=utf-8")
         case SurveyDownloads.codebook: (export.codebook(), "text/csv; charset=utf-8")

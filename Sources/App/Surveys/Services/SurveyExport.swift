@@ -1,5 +1,7 @@
 import Domain
+import Fluent
 import Foundation
+import Vapor
 
 /// The downloads researchers expect: the responses as CSV (one row per response, coded
 /// values), its codebook, and the SPSS syntax and R script that read the CSV with its
@@ -22,6 +24,20 @@ struct SurveyExport {
     let language: String
     let schoolNames: [UUID: String]
     let emails: [UUID: String]
+
+    /// The export of a survey's responses, with the names of their schools and, for an
+    /// identified survey, the respondents' emails.
+    static func load(_ survey: Survey, req: Request) async throws -> SurveyExport {
+        let responses = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).all()
+        let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(Set(responses.compactMap { $0.$school.id }))).all()
+        var emails: [UUID: String] = [:]
+        if !survey.anonymous {
+            for user in try await User.query(on: req.db).filter(\.$id ~~ responses.compactMap { $0.$user.id }).all() { emails[user.id ?? UUID()] = user.email }
+        }
+        return SurveyExport(survey: survey, definition: try survey.definition, responses: responses, language: req.localizer.language.rawValue,
+                            schoolNames: Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a }),
+                            emails: emails)
+    }
 
     /// Background attributes, from the most general to the most specific.
     var attributeOrder: [Attribute] {

@@ -1,0 +1,283 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/api/v1/surveys`: the surveys a person runs, making one from a definition, publishing
+/// it, submitting a response (once per `Idempotency-Key`), its report and its CSV, by the
+/// same `Policy` and the same checks as the pages.
+struct SurveyAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let surveys = routes.grouped("surveys")
+        surveys.get(use: list)
+        surveys.post(use: create)
+        surveys.post(":\(SiteURL.idKey)", "publish", use: publish)
+        surveys.post(":\(SiteURL.idKey)", "responses", use: submit)
+        surveys.get(":\(SiteURL.idKey)", "report", use: report)
+        surveys.get(":\(SiteURL.idKey)", "responses.csv", use: csv)
+    }
+
+    struct SurveyDTO: Content {
+        var id: UUID
+        var title: String
+        var status: String
+        var anonymous: Bool
+        var opensOn: String
+        var closesOn: String
+        var responses: Int
+        /// The link respondents answer through.
+        var link: String
+        var definition: SurveyDefinition
+    }
+
+    func dto(_ survey: Survey, req: Request) async throws -> SurveyDTO {
+        SurveyDTO(id: try survey.requireID(), title: survey.title, status: survey.status.rawValue, anonymous: survey.anonymous,
+                  opensOn: survey.opensOn, closesOn: survey.closesOn,
+                  responses: try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).count(),
+                  link: SiteURL.answer(.value(survey.slug)).absolute(req.application.config), definition: try survey.definition)
+    }
+
+    func list(req: Request) async throws -> [SurveyDTO] {
+        _ = try req.requireAPIUser()
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        var result: [SurveyDTO] = []
+        for survey in try await Surveys(db: req.db).manageable(for: principal, today: Surveys.today(req.now)) { result.append(try await dto(survey, req: req)) }
+        return result
+    }
+
+    struct NewSurvey: Content {
+        var schoolId: UUID?
+        var networkId: UUID?
+        var definition: SurveyDefinition?
+    }
+
+    static func requireJSON(_ req: Request) throws {
+        guard req.headers.contentType == .json else { throw Abort(.unsupportedMediaType, reason: "Send application/json.") }
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.requireAPIUser()
+        try Self.requireJSON(req)
+        let body = try req.content.decode(NewSurvey.self)
+        var details: [APIErrorBody.Detail] = []
+        if (body.schoolId == nil) == (body.networkId == nil) { details.append(.init(field: "schoolId", message: "give either schoolId or networkId")) }
+        guard let definition = body.definition else {
+            throw APIValidationError(details: details + [.init(field: "definition", message: "is required")])
+        }
+        let context = req.pageContext()
+        details += definition.problems(supportedLanguages: Surveys.supportedLanguages).map {
+            .init(field: "definition" + ($0.question.map { "." + $0 } ?? ""), message: SurveyNames.problem($0, context))
+        }
+        guard details.isEmpty else { throw APIValidationError(details: details) }
+        let resource: Policy.Resource
+        if let schoolID = body.schoolId {
+            guard let school = try await School.find(schoolID, on: req.db) else { throw Abort(.notFound) }
+            resource = school.policyResource
+        } else {
+            resource = .network(id: body.networkId ?? UUID())
+        }
+        try await req.authorize(.createSurvey, resource)
+        let survey = try Survey(definition: definition, schoolID: body.schoolId, networkID: body.networkId, createdByID: try user.requireID(),
+                                slug: Surveys.newSlug())
+        try await survey.save(on: req.db)
+        return try await dto(survey, req: req).encodeResponse(status: .created, for: req)
+    }
+
+    static func load(_ req: Request, _ action: Policy.Action) async throws -> Survey {
+        _ = try req.requireAPIUser()
+        guard let survey = try await Survey.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
+        let resource = try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now))
+        // Answering goes by the link's rule (open, anyone); a draft is nobody's to answer.
+        if action == .answerSurvey {
+            guard survey.status != .draft else { throw Abort(.notFound) }
+            guard Policy.allows(try await req.principal(), .answerSurvey, resource) else {
+                throw Abort(.gone, reason: "The survey takes no answers now.")
+            }
+            return survey
+        }
+        try await req.authorize(action, resource)
+        return survey
+    }
+
+    struct Publish: Content {
+        var opensOn: String?
+        var closesOn: String?
+        var anonymous: Bool?
+    }
+
+    func publish(req: Request) async throws -> SurveyDTO {
+        let survey = try await Self.load(req, .manageSurvey)
+        try Self.requireJSON(req)
+        let body = try req.content.decode(Publish.self)
+        var details: [APIErrorBody.Detail] = []
+        let opens = body.opensOn ?? "", closes = body.closesOn ?? ""
+        for (field, value) in [("opensOn", opens), ("closesOn", closes)]
+        where !value.isEmpty && Meetings.instant(date: value, time: "12:00", zone: "UTC") == nil {
+            details.append(.init(field: field, message: "must be a date, YYYY-MM-DD"))
+        }
+        if !opens.isEmpty && !closes.isEmpty && closes < opens { details.append(.init(field: "closesOn", message: "must not be before opensOn")) }
+        let anonymous = body.anonymous ?? survey.anonymous
+        if survey.anonymityFixed && survey.anonymous && !anonymous {
+            details.append(.init(field: "anonymous", message: "answers have come in anonymously: the survey stays anonymous"))
+        }
+        if survey.status == .draft {
+            let context = req.pageContext()
+            details += try survey.definition.problems(supportedLanguages: Surveys.supportedLanguages).map {
+                .init(field: "definition" + ($0.question.map { "." + $0 } ?? ""), message: SurveyNames.problem($0, context))
+            }
+        }
+        guard details.isEmpty else { throw APIValidationError(details: details) }
+        survey.opensOn = opens
+        survey.closesOn = closes
+        if !survey.anonymityFixed { survey.anonymous = anonymous }
+        survey.status = .open
+        try await survey.save(on: req.db)
+        return try await dto(survey, req: req)
+    }
+
+    struct NewResponse: Content {
+        var language: String?
+        /// Coded answers by variable: a closed question's option code, a number, a text,
+        /// a list of codes for a multiple-choice question, each matrix row by its own variable.
+        var answers: [String: AnswerValue]?
+    }
+
+    /// A JSON answer: a number, a text, or a list of numbers.
+    enum AnswerValue: Codable, Sendable {
+        case number(Double)
+        case text(String)
+        case codes([Int])
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let n = try? c.decode(Double.self) { self = .number(n) }
+            else if let s = try? c.decode(String.self) { self = .text(s) }
+            else { self = .codes(try c.decode([Int].self)) }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .number(let n): try c.encode(n)
+            case .text(let s): try c.encode(s)
+            case .codes(let list): try c.encode(list)
+            }
+        }
+
+        var fields: [String] {
+            switch self {
+            case .number(let n): [n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)]
+            case .text(let s): [s]
+            case .codes(let list): list.map(String.init)
+            }
+        }
+    }
+
+    struct ResponseReceipt: Content {
+        var id: UUID
+        var submittedOn: String
+        /// True when this key had already been stored: nothing new was saved.
+        var replayed: Bool
+    }
+
+    /// Submits a whole response. The `Idempotency-Key` header (1–64 characters) makes a
+    /// retry safe: the same key for the same survey is stored once.
+    func submit(req: Request) async throws -> Response {
+        let survey = try await Self.load(req, .answerSurvey)
+        try Self.requireJSON(req)
+        guard let key = req.headers.first(name: "Idempotency-Key")?.trimmingCharacters(in: .whitespaces), (1...64).contains(key.count) else {
+            throw APIValidationError(details: [.init(field: "Idempotency-Key", message: "send a header Idempotency-Key of 1 to 64 characters")])
+        }
+        let surveyID = try survey.requireID()
+        if let existing = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$idempotencyKey == key).first() {
+            return try await ResponseReceipt(id: try existing.requireID(), submittedOn: existing.submittedOn, replayed: true).encodeResponse(status: .ok, for: req)
+        }
+        let definition = try survey.definition
+        let body = try req.content.decode(NewResponse.self)
+        let language = body.language.flatMap { definition.languages.contains($0) ? $0 : nil } ?? definition.baseLanguage
+        let fields = (body.answers ?? [:]).mapValues(\.fields)
+        var details: [APIErrorBody.Detail] = []
+        let known = Set(definition.questions.flatMap { [$0.question.variable] + $0.question.rows.map(\.variable) })
+        for name in fields.keys where !known.contains(name) { details.append(.init(field: "answers." + name, message: "is not a question of this survey")) }
+        var answers: SurveyAnswers = [:]
+        let context = req.pageContext()
+        for index in definition.sections.indices {
+            let (read, problems) = definition.read(section: index, fields: fields, previous: answers)
+            answers = read
+            for (variable, problem) in problems.sorted(by: { $0.key < $1.key }) {
+                details.append(.init(field: "answers." + variable, message: SurveyNames.answerProblem(problem, context)))
+            }
+        }
+        guard details.isEmpty else { throw APIValidationError(details: details) }
+        let draft = SurveyDraft(surveyID: surveyID, tokenHash: SecretToken.hash(SecretToken.generate()), language: language, today: Surveys.today(req.now))
+        try await draft.save(on: req.db)
+        try await AnswerController.store(survey, definition: definition, draft: draft, answers: answers, key: key, req: req)
+        guard let stored = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$idempotencyKey == key).first() else {
+            throw Abort(.internalServerError)
+        }
+        return try await ResponseReceipt(id: try stored.requireID(), submittedOn: stored.submittedOn, replayed: false).encodeResponse(status: .created, for: req)
+    }
+
+    struct ReportDTO: Content {
+        struct Column: Content {
+            var group: String
+            var label: String
+            /// Null when shown; `too_few_answers` or `would_reveal_by_difference` otherwise.
+            var withheld: String?
+            var n: Int?
+            var counts: [String: Int]?
+            var mean: Double?
+            var median: Double?
+            var standardDeviation: Double?
+        }
+
+        struct Question: Content {
+            var variable: String
+            var kind: String
+            var columns: [Column]
+            /// Free-text answers, shuffled, from ten answers on.
+            var texts: [String]?
+        }
+
+        var responses: Int
+        var breakdown: String
+        var questions: [Question]
+    }
+
+    func report(req: Request) async throws -> ReportDTO {
+        let survey = try await Self.load(req, .manageSurvey)
+        let definition = try survey.definition
+        let responses = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).all()
+        let breakdown = SurveyReport.Breakdown(req.query[String.self, at: "by"])
+        if case .question(let v) = breakdown, !(definition.question(v).map { $0.kind == .singleChoice || $0.kind == .likert } ?? false) {
+            throw APIValidationError(details: [.init(field: "by", message: "must be country, school, role or a one-choice or scale question")])
+        }
+        let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(Set(responses.compactMap { $0.$school.id }))).all()
+        let report = SurveyReport.build(survey: survey, definition: definition, responses: responses, breakdown: breakdown,
+                                        schoolNames: Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a }),
+                                        context: req.pageContext())
+        return ReportDTO(responses: report.respondents, breakdown: breakdown.raw, questions: report.results.map { result in
+            ReportDTO.Question(variable: result.question.variable, kind: result.question.kind.rawValue, columns: result.columns.map { c in
+                let shown = c.withheld == nil
+                let dist: Distribution? = shown && (result.question.kind == .likert || result.question.kind == .singleChoice || result.question.kind == .multipleChoice)
+                    ? c.distribution : nil
+                return ReportDTO.Column(group: c.group.key, label: c.group.label,
+                                        withheld: c.withheld.map { $0 == .tooFewAnswers ? "too_few_answers" : "would_reveal_by_difference" },
+                                        n: shown ? c.n : nil,
+                                        counts: dist.map { Dictionary(uniqueKeysWithValues: $0.counts.map { (String($0.key), $0.value) }) }
+                                            ?? (shown && result.question.kind == .matrix
+                                                ? Dictionary(uniqueKeysWithValues: c.rows.flatMap { row, d in d.counts.map { (row + "=" + String($0.key), $0.value) } }) : nil),
+                                        mean: result.question.kind == .likert ? dist?.mean : c.number?.mean,
+                                        median: result.question.kind == .likert ? dist?.median : c.number?.median,
+                                        standardDeviation: result.question.kind == .likert ? dist?.standardDeviation : c.number?.standardDeviation)
+            }, texts: result.question.kind.isText ? result.texts : nil)
+        })
+    }
+
+    func csv(req: Request) async throws -> Response {
+        let survey = try await Self.load(req, .manageSurvey)
+        let export = try await SurveyExport.load(survey, req: req)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: export.csv()))
+    }
+}
