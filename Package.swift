@@ -52,6 +52,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `benchmarks/survey-report`: the survey report from kept counts, on Domain alone
+        // (so its release build does not need the web stack).
+        .executableTarget(name: "survey-report-bench", dependencies: ["Domain"], path: "Sources/SurveyReportBench", swiftSettings: strict),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], resources: [.copy("Resources")], swiftSettings: strict),
         .testTarget(
             name: "AppTests",

@@ -163,3 +163,32 @@ struct ExportAnonymizerTests {
         #expect(ExportAnonymizer.protect(records: records, order: Self.order, minimum: 5).withheld.isEmpty)
     }
 }
+
+@Suite("Survey counts kept as responses arrive")
+struct SurveyTallyTests {
+    @Test("Kept counts equal a recount of the responses; withheld groups carry nothing", arguments: 0..<30)
+    func tally(seed: Int) {
+        var generator = SeededRandom(seed: UInt64(seed) &+ 99)
+        let n = Int.random(in: 0...60, using: &generator)
+        var tally = SurveyTally(questions: 3, codes: 5, groupings: [2, 3])
+        var rows: [([UInt8], [Int])] = []
+        for _ in 0..<n {
+            let answers = (0..<3).map { _ in UInt8(Int.random(in: 0...5, using: &generator)) }
+            let groups = [Int.random(in: 0..<2, using: &generator), Int.random(in: 0..<3, using: &generator)]
+            tally.add(answers: answers, groups: groups)
+            rows.append((answers, groups))
+        }
+        let report = tally.report(guard: AnonymityGuard(minimumGroup: 5))
+        for q in 0..<3 { for g in 0..<2 { for value in 0..<[2, 3][g] {
+            let codes = rows.filter { $0.1[g] == value }.map { Int($0.0[q]) }.filter { $0 > 0 }
+            #expect(tally.distribution(question: q, grouping: g, value: value) == Distribution(codes))
+            let figure = report[q][g][value]
+            if figure.withheld == nil {
+                #expect(figure.n == codes.count && figure.n >= 5)
+            } else {
+                #expect(figure.counts.isEmpty && figure.mean == nil)
+            }
+        } } }
+        #expect(tally.responses == n)
+    }
+}
