@@ -95,9 +95,18 @@ def test_design_answer_and_report(new_browser, lang):
         fill(driver, f"[name='{key}']", value)
     check_page(driver, f"{lang}-survey-wording")
     submit(driver, "form#translations-form")
+    # Shown on the home page of the school's teachers, besides the link.
+    find(driver, "form#publish-form input[name='roles[]'][value='teacher']").click()
     submit(driver, "form#publish-form")
     link = find(driver, "#public-url").text
     assert "/s/" in link
+    assert find(driver, "#response-rates")
+    teacher = new_browser(lang)
+    log_in(teacher, "edgars.lacis@riga.collegium.example")
+    set_language(teacher, lang)
+    # In the reader's language: the Latvian title given above.
+    assert (title if lang == "en" else "Mentorings mūsu skolā") in find(teacher, "#surveys-for-you").text
+    check_page(teacher, f"{lang}-survey-on-home-page")
 
     # Three respondents: in English, in Latvian, and one who comes back after closing the browser.
     for respondent_lang, had_mentor, useful in (("en", "1", "4"), ("lv", "2", None)):

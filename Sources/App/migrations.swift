@@ -19,4 +19,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M013_CreateGroups())
     app.migrations.add(M014_CreateSchoolProtocols())
     app.migrations.add(M015_CreateSurveys())
+    app.migrations.add(M016_SurveyAudience())
 }

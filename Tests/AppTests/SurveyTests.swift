@@ -183,6 +183,35 @@ struct SurveyPageTests {
         }
     }
 
+    @Test("Shown on the home page of the chosen roles until they answer, once; the response rate counts people, never whose answers")
+    func audience() async throws {
+        try await withApp { app, ctx in
+            let (leader, survey) = try await Self.publishedSurvey(ctx, app)
+            let path = "/surveys/\(try survey.requireID())"
+            #expect(try await leader.post(path + "/publish", fields: [("anonymous", "1"), ("roles[]", "teacher"), ("roles[]", "counsellor")]).status == .seeOther)
+            let teacher = ctx.browser(), leaderB = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            try await leaderB.login(Fixtures.leaderB)
+            #expect((try await teacher.get("/")).contains("Surveys for you"))
+            #expect(!(try await leader.get("/")).contains("Surveys for you"), "leaders were not chosen")
+            #expect(!(try await leaderB.get("/")).contains("Surveys for you"))
+            var rates = try await leader.get(path)
+            #expect(rates.contains("Response rate"))
+            let base = "/s/\(survey.slug)"
+            try await teacher.post(base + "/start")
+            try await teacher.post(base + "/1", form: ["had_mentor": "2", "action": "next"])
+            #expect(try await teacher.post(base + "/2", form: ["action": "send", "submission": "k1"]).location == base + "/thanks")
+            #expect(!(try await teacher.get("/")).contains("Surveys for you"), "answered: no longer listed")
+            // Answered once: coming back goes to the thanks page, nothing more is stored.
+            #expect(try await teacher.get(base).location == base + "/thanks")
+            #expect(try await SurveyResponse.query(on: app.db).count() == 1)
+            let response = try #require(try await SurveyResponse.query(on: app.db).first())
+            #expect(response.$user.id == nil && response.role == "teacher" && response.country == "LV", "the school's background, no person")
+            rates = try await leader.get(path)
+            #expect(rates.contains("50%"), "one of the teacher and the counsellor")
+        }
+    }
+
     @Test("Who may: a school's leader and its network's coordinator run its survey; teachers and other schools do not")
     func policy() async throws {
         try await withApp { app, ctx in

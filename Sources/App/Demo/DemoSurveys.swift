@@ -32,6 +32,9 @@ enum DemoSurveys {
         survey.anonymityFixed = true
         survey.opensOn = Surveys.today(now.addingTimeInterval(-21 * 86_400))
         survey.closesOn = Surveys.today(now.addingTimeInterval(30 * 86_400))
+        // Shown on the home page of every leader of the network's schools.
+        survey.audienceRoles = SchoolRole.leader.rawValue
+        survey.audienceSchools = schools.values.compactMap { $0.id?.uuidString }.sorted().joined(separator: ",")
         try await survey.save(on: db)
         let surveyID = try survey.requireID()
         var random = SeededRandom(seed: 2026)

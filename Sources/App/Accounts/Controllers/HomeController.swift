@@ -11,7 +11,7 @@ struct HomeController: RouteCollection {
         guard let user = req.currentUser else {
             return req.render(LandingPage.view(req.pageContext()))
         }
-        let model = try await Dashboard.Model.load(for: user, on: req.db)
+        let model = try await Dashboard.Model.load(for: user, on: req.db, today: Surveys.today(req.now), language: req.localizer.language.rawValue)
         return req.render(Dashboard.view(req.pageContext(), model))
     }
 }

@@ -23,14 +23,16 @@ enum Dashboard {
 
         var coordinatedNetworks: [NetworkEntry]
         var isAdmin: Bool
+        /// Open surveys shown to this person (by role in their school) not yet answered.
+        var surveys: [(title: String, slug: String, closesOn: String)] = []
 
-        static func load(for user: User, on db: any Database) async throws -> Model {
+        static func load(for user: User, on db: any Database, today: String, language: String) async throws -> Model {
             let userID = try user.requireID()
             let memberships = try await Membership.query(on: db)
                 .filter(\.$user.$id == userID).with(\.$school).all()
             let networks = try await NetworkCoordinator.query(on: db)
                 .filter(\.$user.$id == userID).with(\.$network) { $0.with(\.$schools) }.all()
-            return Model(
+            var model = Model(
                 givenName: user.givenName,
                 schools: memberships.map {
                     SchoolEntry(id: $0.$school.id, name: $0.school.name, city: $0.school.city,
@@ -41,6 +43,11 @@ enum Dashboard {
                         .map { (try $0.requireID(), $0.name, $0.city, $0.country) }.sorted { $0.name < $1.name })
                 }.sorted { $0.name < $1.name },
                 isAdmin: user.isAdmin)
+            model.surveys = try await Surveys(db: db).forMember(userID, today: today).map { survey in
+                ((try? survey.definition).map { $0.title.text(language, fallback: $0.baseLanguage) } ?? survey.title,
+                 survey.slug, survey.closesOn)
+            }
+            return model
         }
     }
 }

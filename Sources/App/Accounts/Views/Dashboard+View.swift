@@ -6,6 +6,14 @@ extension Dashboard {
         Layout.page(
             context, title: context.t("My schools"),
             .h1(.text(context.t("Welcome, {name}", ["name": model.givenName]))),
+            .if(!model.surveys.isEmpty, .section(
+                .id("surveys-for-you"), .class("privacy-box"), .attribute(named: "aria-labelledby", value: "surveys-for-you-title"),
+                .h2(.id("surveys-for-you-title"), .text(context.t("Surveys for you"))),
+                .ul(.forEach(model.surveys) { survey in
+                    .li(.a(.href(SiteURL.answer(.value(survey.slug)).path), .text(survey.title)),
+                        .if(!survey.closesOn.isEmpty, .text(" · " + context.t("open until {date}", ["date": survey.closesOn]))))
+                })
+            )),
             .h2(.text(context.t("My schools"))),
             .if(model.schools.isEmpty,
                 .p(.text(context.t("You do not belong to any school yet. A leader of your school can invite you."))),

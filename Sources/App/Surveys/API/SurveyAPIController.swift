@@ -102,6 +102,10 @@ struct SurveyAPIController: RouteCollection {
         var opensOn: String?
         var closesOn: String?
         var anonymous: Bool?
+        /// Shown on the home page of these roles (`teacher`, `leader`…)…
+        var roles: [String]?
+        /// …in these schools (a network survey; a school's survey is its own school's).
+        var schoolIds: [UUID]?
     }
 
     func publish(req: Request) async throws -> SurveyDTO {
@@ -125,7 +129,17 @@ struct SurveyAPIController: RouteCollection {
                 .init(field: "definition" + ($0.question.map { "." + $0 } ?? ""), message: SurveyNames.problem($0, context))
             }
         }
+        let roles = Set((body.roles ?? []).compactMap(SchoolRole.init(rawValue:)))
+        if roles.count != (body.roles ?? []).count { details.append(.init(field: "roles", message: "must be school roles: " + SchoolRole.allCases.map(\.rawValue).joined(separator: ", "))) }
+        let offered = Set(try await Surveys(db: req.db).audienceSchools(of: survey).compactMap(\.id))
+        let schools = survey.$school.id.map { Set([$0]) } ?? Set(body.schoolIds ?? [])
+        if !schools.isSubset(of: offered) { details.append(.init(field: "schoolIds", message: "must be schools of the survey's network")) }
+        if !roles.isEmpty && schools.isEmpty { details.append(.init(field: "schoolIds", message: "choose the schools whose staff should see it")) }
         guard details.isEmpty else { throw APIValidationError(details: details) }
+        if body.roles != nil {
+            survey.audienceRoles = SchoolRole.allCases.filter(roles.contains).map(\.rawValue).joined(separator: ",")
+            survey.audienceSchools = roles.isEmpty ? "" : schools.map(\.uuidString).sorted().joined(separator: ",")
+        }
         survey.opensOn = opens
         survey.closesOn = closes
         if !survey.anonymityFixed { survey.anonymous = anonymous }

@@ -421,6 +421,10 @@ struct SurveyController: RouteCollection {
         var opens_on: String?
         var closes_on: String?
         var anonymous: String?
+        /// Shown on the home page of these roles…
+        var roles: [String]?
+        /// …in these schools (a network survey; a school's survey is its own school's).
+        var schools: [String]?
     }
 
     func publish(req: Request) async throws -> Response {
@@ -441,7 +445,13 @@ struct SurveyController: RouteCollection {
         if survey.anonymityFixed && survey.anonymous && !anonymous {
             errors.append(req.t("Answers have already come in anonymously: the survey stays anonymous."))
         }
+        let roles = Set((form.roles ?? []).compactMap(SchoolRole.init(rawValue:)))
+        let offered = Set(try await Surveys(db: req.db).audienceSchools(of: survey).compactMap(\.id))
+        let chosenSchools = survey.$school.id.map { Set([$0]) } ?? Set((form.schools ?? []).compactMap(UUID.init(uuidString:))).intersection(offered)
+        if !roles.isEmpty && chosenSchools.isEmpty { errors.append(req.t("Choose the schools whose staff should see the survey.")) }
         guard errors.isEmpty else { return try await Self.rejected(survey, req) { $0.designProblems = errors } }
+        survey.audienceRoles = SchoolRole.allCases.filter(roles.contains).map(\.rawValue).joined(separator: ",")
+        survey.audienceSchools = roles.isEmpty ? "" : chosenSchools.map(\.uuidString).sorted().joined(separator: ",")
         survey.opensOn = opens
         survey.closesOn = closes
         if !survey.anonymityFixed { survey.anonymous = anonymous }

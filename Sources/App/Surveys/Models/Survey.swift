@@ -31,6 +31,10 @@ final class Survey: Model, @unchecked Sendable {
     @Field(key: "slug") var slug: String
     /// Which ready questionnaire it came from, if any (its report adds recommendations).
     @OptionalField(key: "template") var template: String?
+    /// Roles (comma-separated `SchoolRole` values) who see the survey on their home page…
+    @Field(key: "audience_roles") var audienceRoles: String
+    /// …in these schools (comma-separated ids); empty: the link only.
+    @Field(key: "audience_schools") var audienceSchools: String
 
     // MARK: relationships
     @OptionalParent(key: "school_id") var school: School?
@@ -50,10 +54,15 @@ final class Survey: Model, @unchecked Sendable {
         self.closesOn = ""
         self.slug = slug
         self.template = template
+        self.audienceRoles = ""
+        self.audienceSchools = ""
         self.$school.id = schoolID
         self.$network.id = networkID
         self.$createdBy.id = createdByID
     }
+
+    var roles: Set<SchoolRole> { Set(audienceRoles.split(separator: ",").compactMap { SchoolRole(rawValue: String($0)) }) }
+    var schools: Set<UUID> { Set(audienceSchools.split(separator: ",").compactMap { UUID(uuidString: String($0)) }) }
 
     var definition: SurveyDefinition {
         get throws { try JSONDecoder().decode(SurveyDefinition.self, from: Data(definitionJSON.utf8)) }

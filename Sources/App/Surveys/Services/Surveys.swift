@@ -56,4 +56,38 @@ struct Surveys {
     static func newSlug() -> String {
         String(SecretToken.generate().filter { $0.isLetter || $0.isNumber }.prefix(22))
     }
+
+    /// The schools a survey can be shown in: its school, or its network's schools.
+    func audienceSchools(of survey: Survey) async throws -> [School] {
+        if let schoolID = survey.$school.id { return try await School.query(on: db).filter(\.$id == schoolID).all() }
+        guard let networkID = survey.$network.id else { return [] }
+        return try await School.query(on: db).filter(\.$network.$id == networkID).sort(\.$name).all()
+    }
+
+    /// Open surveys shown to `userID` on their home page (by their roles in the chosen
+    /// schools) that they have not answered yet.
+    func forMember(_ userID: UUID, today: String) async throws -> [Survey] {
+        let memberships = try await Membership.query(on: db).filter(\.$user.$id == userID).all()
+        guard !memberships.isEmpty else { return [] }
+        let answered = Set(try await SurveyParticipation.query(on: db).filter(\.$user.$id == userID).all().map { $0.$survey.id })
+        return try await Survey.query(on: db).filter(\.$status == .open).filter(\.$audienceRoles != "").sort(\.$createdAt, .descending).all()
+            .filter { survey in
+                survey.acceptsAnswers(today: today) && !answered.contains(survey.id ?? UUID())
+                    && memberships.contains { survey.schools.contains($0.$school.id) && survey.roles.contains($0.role) }
+            }
+    }
+
+    /// How many of the people a survey is shown to have answered, per school: the people
+    /// with the chosen roles, and those of them who answered (kept apart from the answers).
+    func responseRates(of survey: Survey) async throws -> [(school: School, asked: Int, answered: Int)] {
+        guard !survey.roles.isEmpty else { return [] }
+        let schools = try await audienceSchools(of: survey).filter { survey.schools.contains($0.id ?? UUID()) }
+        let members = try await Membership.query(on: db).filter(\.$school.$id ~~ schools.compactMap(\.id))
+            .filter(\.$role ~~ Array(survey.roles)).all()
+        let answered = Set(try await SurveyParticipation.query(on: db).filter(\.$survey.$id == survey.requireID()).all().map { $0.$user.id })
+        return schools.map { school in
+            let asked = Set(members.filter { $0.$school.id == school.id }.map { $0.$user.id })
+            return (school, asked.count, asked.intersection(answered).count)
+        }
+    }
 }

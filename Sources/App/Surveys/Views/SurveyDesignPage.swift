@@ -18,17 +18,24 @@ enum SurveyDesignPage {
         var sectionError: String?
         var questionErrors: [String: String] = [:]
         var questionDraft: SurveyController.QuestionForm?
+        /// Schools the survey can be shown in, and the response rates where it is.
+        var audienceSchools: [School] = []
+        var rates: [(school: School, asked: Int, answered: Int)] = []
 
         static func load(_ survey: Survey, req: Request) async throws -> Model {
             let definition = try survey.definition
             let context = req.pageContext()
             let others = Language.allCases.map(\.rawValue).filter { $0 != definition.baseLanguage }
-            return Model(
+            let service = Surveys(db: req.db)
+            var model = Model(
                 survey: survey, definition: definition,
                 responses: try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).count(),
                 publicURL: SiteURL.answer(.value(survey.slug)).absolute(req.application.config),
                 missing: others.map { ($0, definition.missingTranslations($0).count) },
                 problems: definition.problems(supportedLanguages: Surveys.supportedLanguages).map { SurveyNames.problem($0, context) })
+            model.audienceSchools = try await service.audienceSchools(of: survey)
+            model.rates = try await service.responseRates(of: survey)
+            return model
         }
     }
 
@@ -105,6 +112,7 @@ enum SurveyDesignPage {
                                  + (item.count == 0 ? context.t("complete") : context.localizer.tn("{count} text missing", "{count} texts missing", count: item.count)))))
                 })
             ),
+            .if(!model.rates.isEmpty, ratesSection(context, model)),
             .section(
                 .id("survey-settings"),
                 .h2(.text(model.survey.status == .draft ? context.t("Publish") : context.t("Settings"))),
@@ -115,6 +123,17 @@ enum SurveyDesignPage {
                     Components.csrfField(context),
                     Components.field(.init(id: "opens_on", label: context.t("Opens on (optional)"), type: .date, value: model.survey.opensOn, required: false)),
                     Components.field(.init(id: "closes_on", label: context.t("Closes on (optional)"), type: .date, value: model.survey.closesOn, required: false)),
+                .fieldset(.class("question"), .element(named: "legend", text: context.t("Show it on the home page of (optional; the link always works)")),
+                          .div(.class("choices"), .forEach(SchoolRole.allCases) { role in
+                              .label(.input(.type(.checkbox), .name("roles[]"), .value(role.rawValue),
+                                            .attribute(named: "checked", value: model.survey.roles.contains(role) ? "checked" : nil)),
+                                     .text(RoleNames.name(role, context.localizer)))
+                          }),
+                          .if(model.survey.$school.id == nil, .div(.class("choices stacked"), .forEach(model.audienceSchools) { school in
+                              .label(.input(.type(.checkbox), .name("schools[]"), .value(school.id?.uuidString ?? ""),
+                                            .attribute(named: "checked", value: model.survey.schools.contains(school.id ?? UUID()) ? "checked" : nil)),
+                                     .text(school.name))
+                          }))),
                     .label(.input(.type(.checkbox), .name("anonymous"), .value("1"),
                                   .attribute(named: "checked", value: model.survey.anonymous ? "checked" : nil)),
                            .text(context.t("Anonymous: no names, no addresses, dates without times; figures only from groups of five or more"))),
@@ -129,6 +148,31 @@ enum SurveyDesignPage {
                             .text(model.survey.status == .open ? context.t("Close the survey") : context.t("Open it again")))))
             )
         )
+    }
+
+    /// Who has answered of those asked, per school and per country (counts of people, never
+    /// whose answers are whose).
+    static func ratesSection(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        var byCountry: [String: (asked: Int, answered: Int)] = [:]
+        for rate in model.rates { byCountry[rate.school.country, default: (0, 0)].asked += rate.asked; byCountry[rate.school.country]?.answered += rate.answered }
+        func percent(_ answered: Int, _ asked: Int) -> String { asked == 0 ? "–" : context.localizer.percent(Double(answered) / Double(asked)) }
+        return .section(
+            .id("response-rates"), .attribute(named: "aria-labelledby", value: "rates-title"),
+            .h2(.id("rates-title"), .text(context.t("Response rate"))),
+            .p(.class("hint"), .text(context.t("Of the people the survey is shown to on their home page: how many have answered. Who answered what is never shown."))),
+            .table(.class("data-table"),
+                   .thead(.tr(.th(.text(context.t("School"))), .th(.class("num"), .text(context.t("Asked"))), .th(.class("num"), .text(context.t("Answered"))),
+                              .th(.class("num"), .text(context.t("Rate"))))),
+                   .tbody(
+                       .forEach(model.rates) { r in
+                           .tr(.td(.text(r.school.name)), .td(.class("num"), .text(String(r.asked))), .td(.class("num"), .text(String(r.answered))),
+                               .td(.class("num"), .text(percent(r.answered, r.asked))))
+                       },
+                       .forEach(byCountry.keys.sorted()) { country in
+                           .tr(.class("n-row"), .td(.text(CountryNames.name(country, context.localizer))),
+                               .td(.class("num"), .text(String(byCountry[country]?.asked ?? 0))), .td(.class("num"), .text(String(byCountry[country]?.answered ?? 0))),
+                               .td(.class("num"), .text(percent(byCountry[country]?.answered ?? 0, byCountry[country]?.asked ?? 0))))
+                       })))
     }
 
     static func questionForm(_ context: PageContext, _ model: Model, _ candidates: [SurveyDefinition.Question]) -> Node<HTML.BodyContext> {
