@@ -15,9 +15,15 @@ enum Entrypoint {
         let isDemo = command == "demo"
         var options = LaunchOptions()
         if isDemo {
-            // The demo always starts from a fresh SQLite file, whatever DATABASE_URL says.
-            try DemoLauncher.resetDatabaseFile()
-            options.databaseOverride = .sqliteFile(path: DemoLauncher.databasePath)
+            // The demo always starts from a fresh SQLite file, whatever DATABASE_URL says;
+            // only DEMO_DATABASE_URL puts it elsewhere (the crash test fills an empty
+            // PostgreSQL database with it, then restarts the server on that database).
+            if options.environment["DEMO_DATABASE_URL"] == nil {
+                try DemoLauncher.resetDatabaseFile()
+                options.databaseOverride = .sqliteFile(path: DemoLauncher.databasePath)
+            } else {
+                options.environment["DATABASE_URL"] = options.environment["DEMO_DATABASE_URL"]
+            }
             env.arguments[1] = "serve"
         }
 

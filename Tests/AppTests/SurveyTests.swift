@@ -324,10 +324,18 @@ struct SurveyAPITests {
             }
             #expect(try await SurveyResponse.query(on: app.db).count() == 1)
             #expect(try await SurveyResponse.query(on: app.db).first()?.$user.id == nil, "anonymous: no user kept")
+            // The token's owner submits for others: another response with another key is kept too.
+            var second = respondent
+            second.replaceOrAdd(name: "Idempotency-Key", value: "attempt-2")
+            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/responses", headers: second, body: try Self.json(["answers": ["ok": 1]])) { res async throws in
+                #expect(res.status == .created)
+            }
+            #expect(try await SurveyResponse.query(on: app.db).count() == 2)
+            #expect(try await SurveyParticipation.query(on: app.db).count() == 0, "nothing recorded of the token's owner")
             try await app.testing().test(.GET, "/api/v1/surveys/\(id)/report", headers: leader) { res async throws in
                 #expect(res.status == .ok)
                 let report = try res.content.decode(SurveyAPIController.ReportDTO.self)
-                #expect(report.responses == 1)
+                #expect(report.responses == 2)
                 #expect(report.questions.first?.columns.first?.withheld == "too_few_answers")
                 #expect(report.questions.first?.columns.first?.counts == nil)
             }

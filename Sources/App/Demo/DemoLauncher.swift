@@ -25,6 +25,8 @@ public enum DemoLauncher {
         }
         lines.append("API token (admin): \(token)")
         lines.append("")
-        print(lines.joined(separator: "\n"))
+        // Written at once (unbuffered), also when the output goes to a pipe or a file:
+        // scripts read the token from it.
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

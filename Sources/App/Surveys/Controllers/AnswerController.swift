@@ -146,10 +146,14 @@ struct AnswerController: RouteCollection {
 
     /// Stores the response once: the draft goes, "has answered" is recorded apart from the
     /// answers, and the survey's anonymity is fixed from its first response on.
-    static func store(_ survey: Survey, definition: SurveyDefinition, draft: SurveyDraft, answers: SurveyAnswers, key: String, req: Request) async throws {
+    /// `asRespondent`: the signed-in person is the respondent (the pages); through the API
+    /// the token's owner submits for others, so nothing of theirs is recorded.
+    static func store(_ survey: Survey, definition: SurveyDefinition, draft: SurveyDraft, answers: SurveyAnswers, key: String, req: Request,
+                      asRespondent: Bool = true) async throws {
         let surveyID = try survey.requireID()
         var place: (school: UUID?, country: String, role: String) = (nil, "", "")
-        if let user = req.currentUser {
+        let respondent = asRespondent ? req.currentUser : nil
+        if let user = respondent {
             // Where the survey reached the person through their school: its school, country
             // and the person's role there, the groups a report is broken down by.
             let memberships = try await Membership.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$school).all()
@@ -162,19 +166,26 @@ struct AnswerController: RouteCollection {
         do {
             try await req.db.transaction { db in
                 try await SurveyResponse(surveyID: surveyID, submittedOn: Surveys.today(req.now), language: draft.language, country: found.country,
-                                         role: found.role, schoolID: found.school, userID: survey.anonymous ? nil : req.currentUser?.id, answers: answers,
+                                         role: found.role, schoolID: found.school, userID: survey.anonymous ? nil : respondent?.id, answers: answers,
                                          idempotencyKey: key).save(on: db)
-                if let user = req.currentUser { try await SurveyParticipation(surveyID: surveyID, userID: try user.requireID()).save(on: db) }
+                if let user = respondent { try await SurveyParticipation(surveyID: surveyID, userID: try user.requireID()).save(on: db) }
                 try await draft.delete(on: db)
                 if !survey.anonymityFixed {
                     try await Survey.query(on: db).filter(\.$id == surveyID).set(\.$anonymityFixed, to: true).update()
                 }
             }
         } catch {
-            // The same submission twice (a double click, a retry): it is stored already.
-            guard (error as? any DatabaseError)?.isConstraintFailure == true,
-                  try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$idempotencyKey == key).count() > 0
-            else { throw error }
+            // The same submission twice (a double click, a retry): it is stored already. Or
+            // the person answered meanwhile in another tab: their first answers count.
+            guard (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }
+            let sameKey = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$idempotencyKey == key).count() > 0
+            var answeredBefore = false
+            if let user = respondent {
+                answeredBefore = try await SurveyParticipation.query(on: req.db).filter(\.$survey.$id == surveyID)
+                    .filter(\.$user.$id == user.requireID()).count() > 0
+            }
+            guard sameKey || answeredBefore else { throw error }
+            try? await draft.delete(on: req.db)
         }
     }
 
