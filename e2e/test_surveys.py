@@ -158,6 +158,8 @@ def test_needs_survey_report(new_browser, lang):
     row = driver.find_element(By.XPATH, "//table[@id='surveys']//tr[td/a[contains(., 'experience and needs')]]")
     driver.get(row.find_element(By.CSS_SELECTOR, "a[href$='/report']").get_attribute("href"))
     assert driver.find_elements(By.CSS_SELECTOR, "#r-difference svg.chart")
+    # The ready questionnaire's report says what fits, overall and per country and school.
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#recommendations ul.recommendations li")) >= 3
     Select(find(driver, "select#by")).select_by_value("country")
     submit(driver, "form#breakdown-form")
     table = find(driver, "#r-support_now table").text

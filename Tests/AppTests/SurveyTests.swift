@@ -212,6 +212,33 @@ struct SurveyPageTests {
         }
     }
 
+    @Test("The ready leaders' questionnaire: its report says what fits and why, from five responses")
+    func recommendations() async throws {
+        try await withApp { app, ctx in
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            let path = try #require(try await leader.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "template": "leader_needs", "language": "en"]).location)
+            #expect(try await leader.post(path + "/publish", form: ["anonymous": "1"]).status == .seeOther)
+            let survey = try #require(try await Survey.query(on: app.db).first())
+            #expect(survey.template == "leader_needs")
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first())
+            let headers: HTTPHeaders = ["Authorization": "Bearer " + (try await APITokens.issue(name: "t", for: user, on: app.db)), "Content-Type": "application/json"]
+            for i in 0..<5 {
+                var h = headers
+                h.replaceOrAdd(name: "Idempotency-Key", value: "r\(i)")
+                let body = #"{"answers":{"role":1,"size":2,"support_now":3,"culture_time":2,"culture_trust":2,"culture_visit":1,"culture_start":2,"culture_worth":4,"obstacles":[1,2]}}"#
+                try await app.testing().test(.POST, "/api/v1/surveys/\(try survey.requireID())/responses", headers: h, body: ByteBuffer(string: body)) { res async throws in
+                    #expect(res.status == .created)
+                }
+            }
+            let report = try await leader.get(path + "/report")
+            #expect(report.contains("What fits, and why"))
+            #expect(report.contains("Asking a colleague (consultation)"))
+            #expect(report.contains("Trust to talk about what goes wrong averages 2.0 of 5"))
+            #expect(!report.contains("Peer observation."), "not where colleagues would not welcome one another")
+        }
+    }
+
     @Test("Who may: a school's leader and its network's coordinator run its survey; teachers and other schools do not")
     func policy() async throws {
         try await withApp { app, ctx in

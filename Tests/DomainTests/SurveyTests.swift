@@ -192,3 +192,30 @@ struct SurveyTallyTests {
         #expect(tally.responses == n)
     }
 }
+
+@Suite("Recommendations from the leaders' questionnaire")
+struct SupportRecommendationTests {
+    static func leader(trust: Int, visit: Int, supportNow: Int = 1, mentoring: Bool = true, obstacles: [Int] = []) -> SurveyAnswers {
+        var a: SurveyAnswers = ["support_now": String(supportNow), "culture_trust": String(trust), "culture_visit": String(visit),
+                                "culture_worth": "4", "culture_start": "3"]
+        if supportNow < 3 { a["forms_used_1"] = mentoring ? "1" : "0"; a["forms_used_6"] = "0" }
+        for o in 1...6 { a["obstacles_\(o)"] = obstacles.contains(o) ? "1" : "0" }
+        return a
+    }
+
+    @Test("Low trust starts with asking a colleague; open classrooms lead to peer observation; a missing mentoring programme is named")
+    func rules() {
+        let wary = Array(repeating: Self.leader(trust: 2, visit: 2, obstacles: [2]), count: 6)
+        let first = SupportRecommendations.recommend(wary)
+        #expect(first.first?.form == .consultation)
+        #expect(first.contains { $0.form == .supervision })
+        #expect(!first.contains { $0.form == .peerObservation }, "never open classrooms where trust is low")
+        let open = Array(repeating: Self.leader(trust: 4, visit: 5, mentoring: false), count: 6)
+        let second = SupportRecommendations.recommend(open)
+        #expect(second.map(\.form).contains(.peerObservation))
+        #expect(second.map(\.form).contains(.mentoring))
+        #expect(SupportRecommendations.recommend([]).isEmpty)
+        #expect(SupportRecommendations.recommend([Self.leader(trust: 3, visit: 3)]).count >= 1, "always something to start with")
+        #expect(SupportRecommendations.recommend(open).count <= 3)
+    }
+}

@@ -59,7 +59,11 @@ struct SurveyController: RouteCollection {
         let context = req.pageContext()
         let report = SurveyReport.build(survey: survey, definition: definition, responses: responses, breakdown: breakdown,
                                         schoolNames: schoolNames, context: context)
-        return req.render(SurveyReportPage.view(context, .init(survey: survey, definition: definition, report: report, breakdown: breakdown)))
+        var model = SurveyReportPage.Model(survey: survey, definition: definition, report: report, breakdown: breakdown)
+        if survey.template == SurveyTemplates.Template.leaderNeeds.rawValue {
+            model.recommendations = RecommendationSection.groups(responses, schoolNames: schoolNames, context: context)
+        }
+        return req.render(SurveyReportPage.view(context, model))
     }
 
     // MARK: list, new, import

@@ -10,6 +10,8 @@ enum SurveyReportPage {
         var definition: SurveyDefinition
         var report: SurveyReport
         var breakdown: SurveyReport.Breakdown
+        /// For the ready leaders' questionnaire: what fits, per group.
+        var recommendations: [RecommendationSection.Group] = []
     }
 
     static func view(_ context: PageContext, _ model: Model) -> HTML {
@@ -28,6 +30,7 @@ enum SurveyReportPage {
             .p(.id("respondents"), .class("lead"), .text(context.localizer.tn("{count} response", "{count} responses", count: model.report.respondents)
                                                         + " · " + SurveyNames.status(model.survey.status, context))),
             .p(.class("hint"), .text(context.t("Figures are shown only for groups in which at least five people answered the question, and only where no hidden group could be worked out from the others. Answers in words are listed from ten answers on, in random order."))),
+            .if(!model.recommendations.isEmpty, RecommendationSection.view(context, model.recommendations)),
             .section(
                 .id("downloads"), .attribute(named: "aria-labelledby", value: "downloads-title"),
                 .h2(.id("downloads-title"), .text(context.t("Downloads"))),
