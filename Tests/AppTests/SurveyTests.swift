@@ -239,6 +239,14 @@ struct SurveyPageTests {
         }
     }
 
+    @Test("The ready questionnaires are complete in English and Latvian and have no problems", arguments: SurveyTemplates.Template.allCases)
+    func templates(template: SurveyTemplates.Template) {
+        let definition = SurveyTemplates.definition(template)
+        #expect(definition.problems(supportedLanguages: Surveys.supportedLanguages).isEmpty)
+        #expect(definition.missingTranslations("lv").isEmpty)
+        #expect(definition.missingTranslations("en").isEmpty)
+    }
+
     @Test("Who may: a school's leader and its network's coordinator run its survey; teachers and other schools do not")
     func policy() async throws {
         try await withApp { app, ctx in

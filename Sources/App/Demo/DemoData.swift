@@ -99,6 +99,10 @@ enum DemoData {
             try await DemoMentoring.seed(on: db, schools: schoolByCode, now: Date())
             try await DemoGroups.seed(on: db, schools: schoolByCode, now: Date())
             try await DemoSurveys.seed(on: db, network: network, creator: coordinator, schools: schoolByCode, now: Date())
+            if let riga = schoolByCode["LV-RIGA-2"],
+               let ilze = try await User.query(on: db).filter(\.$email == "ilze.berzina@riga.collegium.example").first() {
+                try await DemoSurveys.seedStaffCulture(on: db, school: riga, leader: ilze, now: Date())
+            }
             try await DemoHandbook.seed(on: db, coordinator: coordinator)
 
             let token = try await APITokens.issue(name: "Demo API token", for: admin, on: db)

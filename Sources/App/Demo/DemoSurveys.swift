@@ -87,4 +87,51 @@ enum DemoSurveys {
                                      idempotencyKey: "demo-\(i)").save(on: db)
         }
     }
+
+    /// The Rīga school's staff questionnaire on collegial culture, made by its leader and shown
+    /// to its teachers and support staff: 14 responses so far, some teachers still to answer.
+    static func seedStaffCulture(on db: any Database, school: School, leader: User, now: Date) async throws {
+        let definition = SurveyTemplates.definition(.staffCulture)
+        let survey = try Survey(definition: definition, schoolID: try school.requireID(), networkID: nil, createdByID: try leader.requireID(),
+                                slug: "demo-riga-staff-culture", template: SurveyTemplates.Template.staffCulture.rawValue)
+        survey.status = .open
+        survey.anonymityFixed = true
+        survey.opensOn = Surveys.today(now.addingTimeInterval(-10 * 86_400))
+        survey.closesOn = Surveys.today(now.addingTimeInterval(14 * 86_400))
+        survey.audienceRoles = [SchoolRole.teacher, .counsellor, .psychologist].map(\.rawValue).joined(separator: ",")
+        survey.audienceSchools = try school.requireID().uuidString
+        try await survey.save(on: db)
+        var random = SeededRandom(seed: 777)
+        func pick(_ weights: [Int]) -> String {
+            let roll = Int.random(in: 0..<weights.reduce(0, +), using: &random)
+            var sum = 0
+            for (i, w) in weights.enumerated() { sum += w; if roll < sum { return String(i + 1) } }
+            return String(weights.count)
+        }
+        // Who has answered, kept apart from the answers: 14 of the school's staff, not Jānis
+        // (he finds the survey on his home page).
+        let answered = try await Membership.query(on: db).filter(\.$school.$id == school.requireID())
+            .filter(\.$role ~~ [.teacher, .counsellor, .psychologist]).with(\.$user).all()
+            .filter { $0.user.email != "janis.ozols@riga.collegium.example" }.sorted { $0.user.email < $1.user.email }.prefix(14)
+        for member in answered {
+            try await SurveyParticipation(surveyID: try survey.requireID(), userID: member.$user.id).save(on: db)
+        }
+        let easier = ["A shared free lesson once a fortnight.", "Knowing that what I say about a bad lesson stays between us.",
+                      "Someone to start it: everybody agrees it is good, nobody has time to organise it."]
+        for i in 0..<answered.count {
+            var a: SurveyAnswers = ["staff_role": pick([80, 15, 5]), "years_here": pick([20, 30, 30, 20]),
+                                    "together_ask": pick([3, 10, 25, 45, 17]), "together_share": pick([2, 8, 20, 45, 25]),
+                                    "together_feedback": pick([15, 35, 30, 15, 5]), "together_visit": pick([15, 30, 30, 20, 5]),
+                                    "together_mistakes": pick([8, 25, 35, 25, 7]), "together_time": pick([25, 40, 20, 12, 3]),
+                                    "together_new": pick([10, 30, 30, 25, 5]), "improved": pick([5, 15, 35, 35, 10])]
+            for option in 1...7 {
+                a["took_part_\(option)"] = Int.random(in: 0..<100, using: &random) < [30, 8, 60, 5, 5, 20, 10][option - 1] ? "1" : "0"
+                a["would_try_\(option)"] = Int.random(in: 0..<100, using: &random) < [25, 35, 40, 15, 30, 45, 30][option - 1] ? "1" : "0"
+            }
+            if i < easier.count { a["easier"] = easier[i] }
+            try await SurveyResponse(surveyID: try survey.requireID(), submittedOn: Surveys.today(now.addingTimeInterval(-Double(i % 9) * 86_400)),
+                                     language: "lv", country: "LV", role: "teacher", schoolID: try school.requireID(), userID: nil,
+                                     answers: definition.pruned(a), idempotencyKey: "demo-staff-\(i)").save(on: db)
+        }
+    }
 }

@@ -7,6 +7,8 @@ enum SurveyTemplates {
     enum Template: String, CaseIterable, Sendable {
         /// School leaders on their experience, attitudes and needs for collegial support.
         case leaderNeeds = "leader_needs"
+        /// Staff on the collegial culture of their school.
+        case staffCulture = "staff_culture"
     }
 
     private static func both(_ en: String, _ lv: String) -> LocalizedText { ["en": en, "lv": lv] }
@@ -32,6 +34,7 @@ enum SurveyTemplates {
     static func definition(_ template: Template) -> SurveyDefinition {
         switch template {
         case .leaderNeeds: leaderNeeds
+        case .staffCulture: staffCulture
         }
     }
 
@@ -101,6 +104,55 @@ enum SurveyTemplates {
                     .init(variable: "wish", kind: .longText,
                           text: both("What would help you most to make collegial support part of everyday work in your school?",
                                   "Kas jums vislabāk palīdzētu padarīt kolēģu atbalstu par ikdienas darba daļu jūsu skolā?")),
+                ]),
+            ])
+    }
+
+    static var staffCulture: SurveyDefinition {
+        SurveyDefinition(
+            baseLanguage: "en", languages: ["en", "lv"],
+            title: both("Learning from colleagues in our school", "Mācīšanās no kolēģiem mūsu skolā"),
+            introduction: both("This short questionnaire asks how colleagues in our school work and learn together. It takes about seven minutes. It is anonymous: nobody sees your answers on their own, and figures are shown only for groups of at least five people.",
+                               "Šī īsā anketa jautā, kā kolēģi mūsu skolā strādā un mācās kopā. Tā aizņem apmēram septiņas minūtes. Tā ir anonīma: neviens neredz tieši jūsu atbildes, un rādītāji tiek rādīti tikai vismaz piecu cilvēku grupām."),
+            sections: [
+                .init(title: both("About you", "Par jums"), questions: [
+                    .init(variable: "staff_role", kind: .singleChoice, text: both("What is your work in the school?", "Kāds ir jūsu darbs skolā?"), required: true,
+                          options: options([both("Teacher", "Skolotājs"), both("Support staff (counsellor, psychologist, special educator…)", "Atbalsta personāls (konsultants, psihologs, speciālais pedagogs…)"),
+                                            both("Other", "Cits")])),
+                    .init(variable: "years_here", kind: .singleChoice, text: both("How long have you worked in this school?", "Cik ilgi strādājat šajā skolā?"), required: true,
+                          options: options([both("Less than two years", "Mazāk nekā divus gadus"), both("2 to 5 years", "No 2 līdz 5 gadiem"),
+                                            both("6 to 15 years", "No 6 līdz 15 gadiem"), both("More than 15 years", "Vairāk nekā 15 gadus")])),
+                ]),
+                .init(title: both("How we work together", "Kā mēs strādājam kopā"), questions: [
+                    .init(variable: "together", kind: .matrix, text: both("How far do you agree?", "Cik lielā mērā jūs piekrītat?"), required: true, options: agreement,
+                          rows: [.init(variable: "together_ask", text: both("When I am stuck with a class, I can ask a colleague without feeling judged.",
+                                                                          "Kad man ar klasi neveicas, es varu vaicāt kolēģim, nejūtoties vērtēts.")),
+                                 .init(variable: "together_share", text: both("Colleagues share materials and ideas with one another.",
+                                                                            "Kolēģi dalās ar materiāliem un idejām.")),
+                                 .init(variable: "together_feedback", text: both("I get feedback on my teaching from colleagues that helps me.",
+                                                                               "No kolēģiem es saņemu atgriezenisko saiti par savu darbu, kas man palīdz.")),
+                                 .init(variable: "together_visit", text: both("I would welcome a colleague in one of my lessons.",
+                                                                            "Es labprāt ielaistu kolēģi kādā no savām stundām.")),
+                                 .init(variable: "together_mistakes", text: both("It is safe here to talk about a lesson that went badly.",
+                                                                               "Šeit ir droši runāt par stundu, kas neizdevās.")),
+                                 .init(variable: "together_time", text: both("Our leaders make time for colleagues to learn from one another.",
+                                                                           "Mūsu vadītāji atvēl laiku, lai kolēģi mācītos cits no cita.")),
+                                 .init(variable: "together_new", text: both("New colleagues get enough support in their first year.",
+                                                                          "Jaunie kolēģi pirmajā gadā saņem pietiekamu atbalstu."))]),
+                    .init(variable: "improved", kind: .likert,
+                          text: both("Working with colleagues has improved my teaching this year.", "Darbs ar kolēģiem šogad ir uzlabojis manu mācīšanu."),
+                          options: agreement),
+                ]),
+                .init(title: both("What you would like", "Ko jūs vēlētos"), questions: [
+                    .init(variable: "took_part", kind: .multipleChoice,
+                          text: both("In the past year, which of these have you taken part in?", "Kurās no šīm formām pēdējā gadā esat piedalījies?"),
+                          help: both("Tick all that apply.", "Atzīmējiet visas, kas atbilst."), options: forms),
+                    .init(variable: "would_try", kind: .multipleChoice,
+                          text: both("Which would you like to try?", "Kuras jūs vēlētos izmēģināt?"),
+                          help: both("Tick all that apply.", "Atzīmējiet visas, kas atbilst."), options: forms),
+                    .init(variable: "easier", kind: .longText,
+                          text: both("What would make it easier to learn from colleagues in our school?",
+                                     "Kas atvieglotu mācīšanos no kolēģiem mūsu skolā?")),
                 ]),
             ])
     }
