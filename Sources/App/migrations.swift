@@ -20,4 +20,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M014_CreateSchoolProtocols())
     app.migrations.add(M015_CreateSurveys())
     app.migrations.add(M016_SurveyAudience())
+    app.migrations.add(M017_SurveyTokens())
 }

@@ -247,6 +247,35 @@ struct SurveyPageTests {
         #expect(definition.missingTranslations("en").isEmpty)
     }
 
+    @Test("Single-use links: made and downloaded once, each good for one response; the plain link is refused")
+    func tokens() async throws {
+        try await withApp { app, ctx in
+            let (leader, survey) = try await Self.publishedSurvey(ctx, app)
+            let path = "/surveys/\(try survey.requireID())"
+            #expect(try await leader.post(path + "/tokens", form: ["count": "0"]).status == .unprocessableEntity)
+            let csv = try await leader.post(path + "/tokens", form: ["count": "3"])
+            #expect(csv.status == .ok)
+            let links = csv.body.split(separator: "\r\n").dropFirst().map(String.init)
+            #expect(links.count == 3)
+            #expect(try await SurveyToken.query(on: app.db).count() == 3)
+            #expect(try await SurveyToken.query(on: app.db).all().allSatisfy { token in !links.contains { $0.hasSuffix(token.tokenHash) } }, "only hashes are kept")
+            #expect(try await leader.post(path + "/publish", form: ["anonymous": "1", "requires_token": "1"]).status == .seeOther)
+            let base = "/s/\(survey.slug)"
+            #expect(try await ctx.browser().get(base).status == .forbidden, "the plain link is refused")
+            let secret = String(try #require(links.first?.split(separator: "=").last))
+            let visitor = ctx.browser()
+            #expect(try await visitor.get(base + "?t=" + secret).status == .ok)
+            #expect(try await visitor.post(base + "/start", form: ["t": secret]).location == base + "/1")
+            try await visitor.post(base + "/1", form: ["had_mentor": "2", "action": "next"])
+            #expect(try await visitor.post(base + "/2", form: ["action": "send", "submission": "t1"]).location == base + "/thanks")
+            #expect(try await SurveyToken.query(on: app.db).filter(\.$usedOn != nil).count() == 1)
+            // Used once: the same link no longer opens the survey.
+            #expect(try await ctx.browser().get(base + "?t=" + secret).status == .forbidden)
+            #expect(try await ctx.browser().post(base + "/start", form: ["t": secret]).status == .forbidden)
+            #expect((try await leader.get(path)).contains("3 links made, 1 used."))
+        }
+    }
+
     @Test("Who may: a school's leader and its network's coordinator run its survey; teachers and other schools do not")
     func policy() async throws {
         try await withApp { app, ctx in

@@ -87,6 +87,7 @@ enum SiteURL: Sendable {
     case surveyClose(Parameter<UUID>)
     case surveyReport(Parameter<UUID>)
     case surveyDownload(Parameter<UUID>, Parameter<String>)
+    case surveyTokens(Parameter<UUID>)
     case answer(Parameter<String>)
     case answerStart(Parameter<String>)
     case answerSection(Parameter<String>, Parameter<Int>)
@@ -216,6 +217,7 @@ enum SiteURL: Sendable {
         case .surveyPublish(let id): ["surveys", Self.component(id, Self.idKey), "publish"]
         case .surveyClose(let id): ["surveys", Self.component(id, Self.idKey), "close"]
         case .surveyReport(let id): ["surveys", Self.component(id, Self.idKey), "report"]
+        case .surveyTokens(let id): ["surveys", Self.component(id, Self.idKey), "tokens"]
         case .surveyDownload(let id, let file): ["surveys", Self.component(id, Self.idKey), "downloads", Self.component(file, Self.slugKey)]
         case .answer(let slug): ["s", Self.component(slug, Self.slugKey)]
         case .answerStart(let slug): ["s", Self.component(slug, Self.slugKey), "start"]

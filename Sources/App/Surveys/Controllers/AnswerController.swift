@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// Answering a survey through its link: one section per page in the respondent's
@@ -23,13 +24,26 @@ struct AnswerController: RouteCollection {
     }
 
     /// The survey of the link, if it takes answers; otherwise the page saying why.
-    static func open(_ req: Request) async throws -> (Survey, SurveyDefinition, Response?) {
+    /// `token`: the single-use link's secret, where the survey requires one (from the link
+    /// on the first page, from the draft afterwards).
+    static func open(_ req: Request, token: String? = nil) async throws -> (Survey, SurveyDefinition, Response?) {
         guard let slug = req.parameters.get(SiteURL.slugKey),
               let survey = try await Survey.query(on: req.db).filter(\.$slug == slug).first(), survey.status != .draft
         else { throw Abort(.notFound) }
         let definition = try survey.definition
-        let resource = try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now))
+        let service = Surveys(db: req.db)
+        var hasToken = false
+        if survey.requiresToken {
+            if let token { hasToken = try await service.unusedToken(token, survey: survey) != nil }
+            else if let draft = try await draft(survey, req), let id = draft.surveyTokenID {
+                hasToken = try await SurveyToken.query(on: req.db).filter(\.$id == id).filter(\.$usedOn == nil).count() > 0
+            }
+        }
+        let resource = try await service.resource(survey, today: Surveys.today(req.now), hasToken: hasToken)
         guard Policy.allows(try await req.principal(), .answerSurvey, resource) else {
+            if survey.requiresToken && survey.acceptsAnswers(today: Surveys.today(req.now)) {
+                return (survey, definition, req.render(AnswerPages.tokenNeeded(req.pageContext(), survey, definition), status: .forbidden))
+            }
             return (survey, definition, req.render(AnswerPages.closed(req.pageContext(), survey, definition), status: .gone))
         }
         if let user = req.currentUser,
@@ -51,23 +65,38 @@ struct AnswerController: RouteCollection {
     }
 
     func intro(req: Request) async throws -> Response {
-        let (survey, definition, closed) = try await Self.open(req)
+        let token: String? = req.query[String.self, at: "t"]
+        let (survey, definition, closed) = try await Self.open(req, token: token)
         if let closed { return closed }
         let draft = try await Self.draft(survey, req)
         return req.render(AnswerPages.intro(req.pageContext(), survey, definition, language: Self.language(definition, req),
-                                            resumeAt: draft.map { $0.section + 1 }))
+                                            resumeAt: draft.map { $0.section + 1 }, token: token))
     }
 
+    struct StartForm: Content { var t: String? }
+
     func start(req: Request) async throws -> Response {
-        let (survey, definition, closed) = try await Self.open(req)
+        let token = (try? req.content.decode(StartForm.self))?.t.flatMap { $0.isEmpty ? nil : $0 }
+        if let existing = try await Self.existingDraft(req) { return existing }
+        let (survey, definition, closed) = try await Self.open(req, token: token)
         if let closed { return closed }
-        if let draft = try await Self.draft(survey, req) { return req.redirect(to: .answerSection(.value(survey.slug), .value(draft.section + 1))) }
         let secret = SecretToken.generate()
-        try await SurveyDraft(surveyID: try survey.requireID(), tokenHash: SecretToken.hash(secret), language: Self.language(definition, req),
-                              today: Surveys.today(req.now)).save(on: req.db)
+        let draft = SurveyDraft(surveyID: try survey.requireID(), tokenHash: SecretToken.hash(secret), language: Self.language(definition, req),
+                                today: Surveys.today(req.now))
+        if survey.requiresToken { draft.surveyTokenID = try await Surveys(db: req.db).unusedToken(token, survey: survey)?.id }
+        try await draft.save(on: req.db)
         let response = req.redirect(to: .answerSection(.value(survey.slug), .value(1)))
         response.cookies[Self.cookieName(survey, req)] = req.cookiePolicy.cookie(secret, maxAge: Self.draftLifetime)
         return response
+    }
+
+    /// A draft already under way in this browser continues where it was.
+    static func existingDraft(_ req: Request) async throws -> Response? {
+        guard let slug = req.parameters.get(SiteURL.slugKey),
+              let survey = try await Survey.query(on: req.db).filter(\.$slug == slug).first(),
+              let draft = try await draft(survey, req) else { return nil }
+        let (_, _, closed) = try await open(req)
+        return closed ?? req.redirect(to: .answerSection(.value(survey.slug), .value(draft.section + 1)))
     }
 
     static func number(_ req: Request, _ definition: SurveyDefinition) throws -> Int {
@@ -163,8 +192,15 @@ struct AnswerController: RouteCollection {
             if let match { place = (match.$school.id, match.school.country, match.role.rawValue) }
         }
         let found = place
+        let token = draft.surveyTokenID
         do {
             try await req.db.transaction { db in
+                // A single-use link is spent with the response, in the same transaction.
+                if let token, let sql = db as? any SQLDatabase {
+                    let spent = try await sql.update(SurveyToken.schema).set("used_on", to: Surveys.today(req.now))
+                        .where("id", .equal, token).where("used_on", .is, SQLLiteral.null).returning("id").all()
+                    guard !spent.isEmpty else { throw Abort(.conflict, reason: req.t("This personal link has already been used.")) }
+                }
                 try await SurveyResponse(surveyID: surveyID, submittedOn: Surveys.today(req.now), language: draft.language, country: found.country,
                                          role: found.role, schoolID: found.school, userID: survey.anonymous ? nil : respondent?.id, answers: answers,
                                          idempotencyKey: key).save(on: db)

@@ -22,6 +22,31 @@ struct SurveyController: RouteCollection {
         routes.post(SiteURL.surveyClose(.key).pathComponents, use: close)
         routes.get(SiteURL.surveyReport(.key).pathComponents, use: report)
         routes.get(SiteURL.surveyDownload(.key, .key).pathComponents, use: download)
+        routes.post(SiteURL.surveyTokens(.key).pathComponents, use: makeTokens)
+    }
+
+    struct TokensForm: Content { var count: String? }
+
+    /// Makes single-use links and hands them over once, as CSV for a mail merge: only
+    /// their hashes are kept, so they cannot be shown again.
+    func makeTokens(req: Request) async throws -> Response {
+        let survey = try await Self.load(req)
+        let count = (try? req.content.decode(TokensForm.self))?.count.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard let count, (1...2000).contains(count) else {
+            return try await Self.rejected(survey, req) { $0.designProblems = [req.t("Ask for 1 to 2,000 links at a time.")] }
+        }
+        let surveyID = try survey.requireID()
+        let secrets = (0..<count).map { _ in SecretToken.generate() }
+        try await req.db.transaction { db in
+            for secret in secrets { try await SurveyToken(surveyID: surveyID, tokenHash: SecretToken.hash(secret)).save(on: db) }
+        }
+        let base = SiteURL.answer(.value(survey.slug)).absolute(req.application.config)
+        let rows = ["link"] + secrets.map { base + "?t=" + $0 }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"survey-links.csv\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: rows.joined(separator: "\r\n") + "\r\n"))
     }
 
     /// The CSV of responses, its codebook, and the SPSS and R files that read it.
@@ -425,6 +450,8 @@ struct SurveyController: RouteCollection {
         var opens_on: String?
         var closes_on: String?
         var anonymous: String?
+        /// "1": answered only through single-use links.
+        var requires_token: String?
         /// Shown on the home page of these roles…
         var roles: [String]?
         /// …in these schools (a network survey; a school's survey is its own school's).
@@ -458,6 +485,7 @@ struct SurveyController: RouteCollection {
         survey.audienceSchools = roles.isEmpty ? "" : chosenSchools.map(\.uuidString).sorted().joined(separator: ",")
         survey.opensOn = opens
         survey.closesOn = closes
+        survey.requiresToken = form.requires_token != nil
         if !survey.anonymityFixed { survey.anonymous = anonymous }
         survey.status = .open
         try await survey.save(on: req.db)

@@ -35,6 +35,8 @@ final class Survey: Model, @unchecked Sendable {
     @Field(key: "audience_roles") var audienceRoles: String
     /// …in these schools (comma-separated ids); empty: the link only.
     @Field(key: "audience_schools") var audienceSchools: String
+    /// Answered only through single-use links (`SurveyToken`); the plain link is refused.
+    @Field(key: "requires_token") var requiresToken: Bool
 
     // MARK: relationships
     @OptionalParent(key: "school_id") var school: School?
@@ -56,6 +58,7 @@ final class Survey: Model, @unchecked Sendable {
         self.template = template
         self.audienceRoles = ""
         self.audienceSchools = ""
+        self.requiresToken = false
         self.$school.id = schoolID
         self.$network.id = networkID
         self.$createdBy.id = createdByID
@@ -148,6 +151,8 @@ final class SurveyDraft: Model, @unchecked Sendable {
 
     // MARK: relationships
     @Parent(key: "survey_id") var survey: Survey
+    /// The single-use token the answers are given under, if the survey requires one.
+    @OptionalField(key: "survey_token_id") var surveyTokenID: UUID?
 
     init() {}
 
@@ -182,5 +187,27 @@ final class SurveyParticipation: Model, @unchecked Sendable {
         self.id = id
         self.$survey.id = surveyID
         self.$user.id = userID
+    }
+}
+
+/// A single-use link for a survey: the leader downloads the links once (only hashes are
+/// kept) for a mail merge; each is good for one response. Nothing links a token to a person
+/// here, nor a response to its token.
+final class SurveyToken: Model, @unchecked Sendable {
+    static let schema = "survey_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Field(key: "token_hash") var tokenHash: String
+    /// `YYYY-MM-DD` once used.
+    @OptionalField(key: "used_on") var usedOn: String?
+    @Parent(key: "survey_id") var survey: Survey
+
+    init() {}
+
+    init(id: UUID? = nil, surveyID: UUID, tokenHash: String) {
+        self.id = id
+        self.$survey.id = surveyID
+        self.tokenHash = tokenHash
     }
 }

@@ -18,11 +18,20 @@ struct Surveys {
         return String(format: "%04d-%02d-%02d", c.year ?? 2000, c.month ?? 1, c.day ?? 1)
     }
 
-    func resource(_ survey: Survey, today: String) async throws -> Policy.Resource {
+    /// `hasToken`: the respondent holds an unused single-use link (needed where the survey
+    /// takes answers only through those).
+    func resource(_ survey: Survey, today: String, hasToken: Bool = false) async throws -> Policy.Resource {
         var schoolNetwork: UUID?
         if let schoolID = survey.$school.id { schoolNetwork = try await School.find(schoolID, on: db)?.$network.id }
         return .survey(schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: schoolNetwork,
-                       open: survey.acceptsAnswers(today: today))
+                       open: survey.acceptsAnswers(today: today) && (!survey.requiresToken || hasToken))
+    }
+
+    /// The unused token of `secret` for `survey`, if any.
+    func unusedToken(_ secret: String?, survey: Survey) async throws -> SurveyToken? {
+        guard let secret, SecretToken.looksValid(secret) else { return nil }
+        return try await SurveyToken.query(on: db).filter(\.$tokenHash == SecretToken.hash(secret)).filter(\.$survey.$id == survey.requireID())
+            .filter(\.$usedOn == nil).first()
     }
 
     /// Where a person may make a survey: schools they lead, networks they coordinate.

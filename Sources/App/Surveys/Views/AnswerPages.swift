@@ -5,7 +5,7 @@ import Vapor
 
 /// The pages a respondent sees: the introduction, one section per page, and thanks.
 enum AnswerPages {
-    static func intro(_ context: PageContext, _ survey: Survey, _ d: SurveyDefinition, language: String, resumeAt: Int?) -> HTML {
+    static func intro(_ context: PageContext, _ survey: Survey, _ d: SurveyDefinition, language: String, resumeAt: Int?, token: String? = nil) -> HTML {
         let title = d.title.text(language, fallback: d.baseLanguage)
         return Layout.page(
             context, title: title,
@@ -17,6 +17,7 @@ enum AnswerPages {
             .form(
                 .id("start-form"), .method(.post), .action(SiteURL.answerStart(.value(survey.slug)).path),
                 Components.csrfField(context),
+                .unwrap(token) { .input(.type(.hidden), .name("t"), .value($0)) },
                 .button(.type(.submit), .class("button-primary"),
                         .text(resumeAt.map { context.t("Continue where you left off (page {number})", ["number": String($0)]) } ?? context.t("Start")))
             )
@@ -151,6 +152,16 @@ enum AnswerPages {
             .p(.id("survey-closed"), .class("lead"), .text(notYet && Surveys.today(Date()) < survey.opensOn
                 ? context.t("This survey opens on {date}. Please come back then.", ["date": survey.opensOn])
                 : context.t("This survey is closed and takes no more answers. Thank you for your interest.")))
+        )
+    }
+
+    static func tokenNeeded(_ context: PageContext, _ survey: Survey, _ d: SurveyDefinition) -> HTML {
+        let title = d.title.text(context.localizer.language.rawValue, fallback: d.baseLanguage)
+        return Layout.page(
+            context, title: title,
+            .h1(.text(title)),
+            .p(.id("survey-token-needed"), .class("lead"),
+               .text(context.t("This survey is answered through personal links, each good for one response. Use the link you received, or ask the person who sent the survey for one. A link that has been used once does not work again.")))
         )
     }
 

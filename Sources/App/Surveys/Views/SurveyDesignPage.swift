@@ -21,6 +21,7 @@ enum SurveyDesignPage {
         /// Schools the survey can be shown in, and the response rates where it is.
         var audienceSchools: [School] = []
         var rates: [(school: School, asked: Int, answered: Int)] = []
+        var tokens = (made: 0, used: 0)
 
         static func load(_ survey: Survey, req: Request) async throws -> Model {
             let definition = try survey.definition
@@ -35,6 +36,8 @@ enum SurveyDesignPage {
                 problems: definition.problems(supportedLanguages: Surveys.supportedLanguages).map { SurveyNames.problem($0, context) })
             model.audienceSchools = try await service.audienceSchools(of: survey)
             model.rates = try await service.responseRates(of: survey)
+            let tokens = try await SurveyToken.query(on: req.db).filter(\.$survey.$id == survey.requireID()).all()
+            model.tokens = (tokens.count, tokens.filter { $0.usedOn != nil }.count)
             return model
         }
     }
@@ -114,6 +117,16 @@ enum SurveyDesignPage {
             ),
             .if(!model.rates.isEmpty, ratesSection(context, model)),
             .section(
+                .id("survey-tokens"), .attribute(named: "aria-labelledby", value: "tokens-title"),
+                .h2(.id("tokens-title"), .text(context.t("Single-use links"))),
+                .p(.class("hint"), .text(context.t("Personal links for a mail merge, each good for one response. They are downloaded once, as a CSV file: Collegium keeps only a fingerprint of each, and never which link went to whom."))),
+                .if(model.tokens.made > 0, .p(.id("tokens-count"), .text(context.t("{made} links made, {used} used.", ["made": String(model.tokens.made), "used": String(model.tokens.used)])))),
+                .form(.id("tokens-form"), .class("inline-form"), .method(.post), .action(SiteURL.surveyTokens(.value(id)).path),
+                      Components.csrfField(context),
+                      Components.field(.init(id: "count", label: context.t("How many links"), type: .number, value: "30")),
+                      .button(.type(.submit), .class("button-secondary"), .text(context.t("Make and download the links"))))
+            ),
+            .section(
                 .id("survey-settings"),
                 .h2(.text(model.survey.status == .draft ? context.t("Publish") : context.t("Settings"))),
                 .if(!model.problems.isEmpty && draft, .div(.class("error-summary"), .p(.text(context.t("Before publishing:"))),
@@ -137,6 +150,9 @@ enum SurveyDesignPage {
                     .label(.input(.type(.checkbox), .name("anonymous"), .value("1"),
                                   .attribute(named: "checked", value: model.survey.anonymous ? "checked" : nil)),
                            .text(context.t("Anonymous: no names, no addresses, dates without times; figures only from groups of five or more"))),
+                    .label(.input(.type(.checkbox), .name("requires_token"), .value("1"),
+                                  .attribute(named: "checked", value: model.survey.requiresToken ? "checked" : nil)),
+                           .text(context.t("Only through single-use links (the plain link is refused)"))),
                     .if(model.survey.anonymityFixed && model.survey.anonymous,
                         .p(.class("hint"), .text(context.t("Answers have come in anonymously, so the survey stays anonymous.")))),
                     Components.submit(model.survey.status == .draft ? context.t("Publish the survey") : context.t("Save the settings"))
