@@ -21,4 +21,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M015_CreateSurveys())
     app.migrations.add(M016_SurveyAudience())
     app.migrations.add(M017_SurveyTokens())
+    app.migrations.add(M018_SurveyCounts())
 }

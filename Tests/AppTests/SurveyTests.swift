@@ -419,3 +419,67 @@ struct SurveyAPITests {
         }
     }
 }
+
+@Suite("Survey counters")
+struct SurveyCountTests {
+    @Test("The report from kept counters equals the report from the responses, for every question, group and breakdown; erasing a person's identified responses takes them out")
+    func countersAgree() async throws {
+        try await withApp { app, ctx in
+            let leader = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first())
+            let definition = SurveyTemplates.definition(.leaderNeeds)
+            let survey = try Survey(definition: definition, schoolID: ctx.fixtures.schoolA, networkID: nil, createdByID: try leader.requireID(), slug: "counters")
+            survey.status = .open
+            try await survey.save(on: app.db)
+            let headers: HTTPHeaders = ["Authorization": "Bearer " + (try await APITokens.issue(name: "t", for: leader, on: app.db)), "Content-Type": "application/json"]
+            var generator = SeededRandom(seed: 5)
+            // Through the API (counters kept as each arrives)…
+            for i in 0..<9 {
+                var h = headers
+                h.replaceOrAdd(name: "Idempotency-Key", value: "c\(i)")
+                let now = Int.random(in: 1...3, using: &generator)
+                var answers: [String: Any] = ["role": Int.random(in: 1...4, using: &generator), "size": Int.random(in: 1...4, using: &generator), "support_now": now,
+                                              "obstacles": [Int.random(in: 1...6, using: &generator)]]
+                for row in ["culture_time", "culture_trust", "culture_visit", "culture_start", "culture_worth"] { answers[row] = Int.random(in: 1...5, using: &generator) }
+                if now < 3 { answers["forms_used"] = [1, Int.random(in: 2...7, using: &generator)]; answers["difference"] = Int.random(in: 1...5, using: &generator) }
+                let body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: ["answers": answers]))
+                try await app.testing().test(.POST, "/api/v1/surveys/\(try survey.requireID())/responses", headers: h, body: body) { res async throws in
+                    #expect(res.status == .created)
+                }
+            }
+            // …and written directly with countries and roles, then counted by a rebuild.
+            let teacher = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.teacherA).first())
+            for i in 0..<7 {
+                var a: SurveyAnswers = ["role": "1", "size": "2", "support_now": "3"]
+                for row in ["culture_time", "culture_trust", "culture_visit", "culture_start", "culture_worth"] { a[row] = String(1 + i % 5) }
+                try await SurveyResponse(surveyID: try survey.requireID(), submittedOn: "2026-11-20", language: "lv", country: i < 5 ? "LV" : "CZ",
+                                         role: "teacher", schoolID: ctx.fixtures.schoolA, userID: i == 0 ? try teacher.requireID() : nil, answers: a,
+                                         idempotencyKey: "d\(i)").save(on: app.db)
+            }
+            try await SurveyCounts.rebuild(survey, on: app.db)
+            let context = PageContext(localizer: app.translator.localizer(for: .en), userName: nil, isAdmin: false, csrfToken: "", currentPath: "/")
+            func compare() async throws {
+                let responses = try await SurveyResponse.query(on: app.db).filter(\.$survey.$id == survey.requireID()).all()
+                for (breakdown, grouping) in [(SurveyReport.Breakdown.none, ""), (.country, "country"), (.role, "role"), (.school, "school")] {
+                    let direct = SurveyReport.build(survey: survey, definition: definition, responses: responses, breakdown: breakdown, schoolNames: [:], context: context)
+                    let counts = try await SurveyCounts.load(try survey.requireID(), grouping: grouping, on: app.db)
+                    let kept = SurveyReport.build(survey: survey, definition: definition, respondents: responses.count, counts: counts, responses: [],
+                                                  breakdown: breakdown, schoolNames: [:], context: context)
+                    for (a, b) in zip(direct.results, kept.results) where a.question.kind.isClosed {
+                        #expect(a.columns.map(\.group.key).sorted() == b.columns.map(\.group.key).sorted(), "\(a.question.variable) \(breakdown)")
+                        for column in a.columns {
+                            let other = try #require(b.columns.first { $0.group.key == column.group.key })
+                            #expect(column.withheld == other.withheld, "\(a.question.variable) \(column.group.key)")
+                            #expect(column.distribution == other.distribution, "\(a.question.variable) \(column.group.key)")
+                            #expect(column.rows == other.rows, "\(a.question.variable) \(column.group.key)")
+                        }
+                    }
+                }
+            }
+            try await compare()
+            // Erasing the teacher (an identified response) takes their answers out of the counters.
+            try await PersonalData.erase(teacher, on: app.db)
+            #expect(try await SurveyResponse.query(on: app.db).count() == 15)
+            try await compare()
+        }
+    }
+}

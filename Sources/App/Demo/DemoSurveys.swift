@@ -86,6 +86,7 @@ enum DemoSurveys {
                                      schoolID: throughSchool ? riga?.id : nil, userID: nil, answers: definition.pruned(a),
                                      idempotencyKey: "demo-\(i)").save(on: db)
         }
+        try await SurveyCounts.rebuild(survey, on: db)
     }
 
     /// The Rīga school's staff questionnaire on collegial culture, made by its leader and shown
@@ -133,5 +134,6 @@ enum DemoSurveys {
                                      language: "lv", country: "LV", role: "teacher", schoolID: try school.requireID(), userID: nil,
                                      answers: definition.pruned(a), idempotencyKey: "demo-staff-\(i)").save(on: db)
         }
+        try await SurveyCounts.rebuild(survey, on: db)
     }
 }

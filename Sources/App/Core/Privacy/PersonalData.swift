@@ -38,6 +38,7 @@ enum PersonalData {
         "mentoring_feedback": "anonymous feedback on ended mentoring pairs, with the programme only; no link to any person exists",
         "mentoring_programmes": "a programme's name, goal, dates and matching weights; its members are in mentoring_members",
         "practice_observation_cycles": "the focus and protocol of an observation engagement; who takes part is in practice_participants",
+        "survey_counts": "counts of coded answers per survey, question and group; no link to any person or response",
         "survey_tokens": "hashes of single-use survey links and whether each was used; nothing links a token to a person or to a response",
         "survey_drafts": "answers being given to a survey, found again only by a secret kept in the respondent's browser; no link to a person",
         "practice_groups": "a group's purpose and its action plan, written by the group together; who takes part is in practice_participants",

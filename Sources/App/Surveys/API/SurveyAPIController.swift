@@ -265,15 +265,11 @@ struct SurveyAPIController: RouteCollection {
     func report(req: Request) async throws -> ReportDTO {
         let survey = try await Self.load(req, .manageSurvey)
         let definition = try survey.definition
-        let responses = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).all()
         let breakdown = SurveyReport.Breakdown(req.query[String.self, at: "by"])
         if case .question(let v) = breakdown, !(definition.question(v).map { $0.kind == .singleChoice || $0.kind == .likert } ?? false) {
             throw APIValidationError(details: [.init(field: "by", message: "must be country, school, role or a one-choice or scale question")])
         }
-        let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(Set(responses.compactMap { $0.$school.id }))).all()
-        let report = SurveyReport.build(survey: survey, definition: definition, responses: responses, breakdown: breakdown,
-                                        schoolNames: Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a }),
-                                        context: req.pageContext())
+        let (report, _, _) = try await SurveyReport.load(survey, definition: definition, breakdown: breakdown, req: req, context: req.pageContext())
         return ReportDTO(responses: report.respondents, breakdown: breakdown.raw, questions: report.results.map { result in
             ReportDTO.Question(variable: result.question.variable, kind: result.question.kind.rawValue, columns: result.columns.map { c in
                 let shown = c.withheld == nil

@@ -201,9 +201,12 @@ struct AnswerController: RouteCollection {
                         .where("id", .equal, token).where("used_on", .is, SQLLiteral.null).returning("id").all()
                     guard !spent.isEmpty else { throw Abort(.conflict, reason: req.t("This personal link has already been used.")) }
                 }
-                try await SurveyResponse(surveyID: surveyID, submittedOn: Surveys.today(req.now), language: draft.language, country: found.country,
-                                         role: found.role, schoolID: found.school, userID: survey.anonymous ? nil : respondent?.id, answers: answers,
-                                         idempotencyKey: key).save(on: db)
+                let response = try SurveyResponse(surveyID: surveyID, submittedOn: Surveys.today(req.now), language: draft.language,
+                                                  country: found.country, role: found.role, schoolID: found.school,
+                                                  userID: survey.anonymous ? nil : respondent?.id, answers: answers, idempotencyKey: key)
+                try await response.save(on: db)
+                // The report's counters move with the response, in the same transaction.
+                try await SurveyCounts.add(response, definition: definition, on: db)
                 if let user = respondent { try await SurveyParticipation(surveyID: surveyID, userID: try user.requireID()).save(on: db) }
                 try await draft.delete(on: db)
                 if !survey.anonymityFixed {

@@ -73,17 +73,13 @@ struct SurveyController: RouteCollection {
     func report(req: Request) async throws -> Response {
         let survey = try await Self.load(req)
         let definition = try survey.definition
-        let responses = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).all()
         var breakdown = SurveyReport.Breakdown(req.query[String.self, at: "by"])
         if case .question(let v) = breakdown, !(definition.question(v).map { $0.kind == .singleChoice || $0.kind == .likert } ?? false) {
             breakdown = .none
         }
-        let schoolIDs = Array(Set(responses.compactMap { $0.$school.id }))
-        let schoolNames = Dictionary(try await School.query(on: req.db).filter(\.$id ~~ schoolIDs).all().compactMap { s in s.id.map { ($0, s.name) } },
-                                     uniquingKeysWith: { a, _ in a })
         let context = req.pageContext()
-        let report = SurveyReport.build(survey: survey, definition: definition, responses: responses, breakdown: breakdown,
-                                        schoolNames: schoolNames, context: context)
+        let (report, responses, schoolNames) = try await SurveyReport.load(survey, definition: definition, breakdown: breakdown, req: req, context: context,
+                                                                            needsResponses: survey.template == SurveyTemplates.Template.leaderNeeds.rawValue)
         var model = SurveyReportPage.Model(survey: survey, definition: definition, report: report, breakdown: breakdown)
         if survey.template == SurveyTemplates.Template.leaderNeeds.rawValue {
             model.recommendations = RecommendationSection.groups(responses, schoolNames: schoolNames, context: context)

@@ -24,7 +24,11 @@ extension SurveyResponse: PersonalDataHolder {
             .map { ["survey": $0.survey.title, "submitted": $0.submittedOn, "answers": $0.answersJSON] }
     }
     static func erase(_ user: User, on db: any Database) async throws {
+        let responses = try await SurveyResponse.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$survey).all()
         try await SurveyResponse.query(on: db).filter(\.$user.$id == user.requireID()).delete()
+        // The reports' counters no longer count them.
+        var seen = Set<UUID>()
+        for response in responses where seen.insert(response.$survey.id).inserted { try await SurveyCounts.rebuild(response.survey, on: db) }
     }
 }
 

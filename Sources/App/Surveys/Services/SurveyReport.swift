@@ -148,6 +148,63 @@ struct SurveyReport {
         return SurveyReport(respondents: responses.count, groups: groups, results: results)
     }
 
+    /// The same report from the kept counters (`SurveyCounts`) for a breakdown by country,
+    /// school or role: closed questions read counters, never responses. `responses` are
+    /// needed only for number and text questions (pass none when there are none).
+    static func build(survey: Survey, definition: SurveyDefinition, respondents: Int, counts: [String: [String: Distribution]],
+                      responses: [SurveyResponse], breakdown: Breakdown, schoolNames: [UUID: String], context: PageContext) -> SurveyReport {
+        let language = context.localizer.language.rawValue
+        var groupKeys = Set<String>()
+        for byGroup in counts.values { for key in byGroup.keys where key.hasPrefix("g:") { groupKeys.insert(String(key.dropFirst(2))) } }
+        var groups: [Group] = breakdown == .none ? [] : groupKeys.map {
+            Group(key: $0, label: label($0, breakdown: breakdown, definition: definition, schoolNames: schoolNames, context: context, language: language))
+        }
+        groups.sort { ($0.key == unknownKey ? 1 : 0, $0.label) < ($1.key == unknownKey ? 1 : 0, $1.label) }
+        let guardian = AnonymityGuard(minimumGroup: SurveyThresholds.figures)
+        let total = Group(key: "", label: context.t("All respondents"))
+        // Number and text questions come from the responses, as before.
+        let fromResponses = responses.isEmpty ? nil : build(survey: survey, definition: definition, responses: responses, breakdown: breakdown,
+                                                            schoolNames: schoolNames, context: context)
+        var results: [QuestionResult] = []
+        for (_, q) in definition.questions {
+            guard q.kind.isClosed else {
+                if let result = fromResponses?.results.first(where: { $0.question.variable == q.variable }) { results.append(result) }
+                else { results.append(QuestionResult(question: q, columns: [], texts: [], textCount: 0)) }
+                continue
+            }
+            func dist(_ variable: String, _ key: String) -> Distribution { counts[variable]?[key.isEmpty ? "" : "g:" + key] ?? Distribution() }
+            let first = q.kind == .matrix ? q.rows.first?.variable : (q.kind == .multipleChoice ? q.options.first.map { q.variable + "_" + String($0.value) } : q.variable)
+            // Who answered, per group: every option of a multiple choice is coded, so its
+            // first option counts them; for a matrix, the statement answered most.
+            func answered(_ key: String) -> Int {
+                if q.kind == .matrix { return q.rows.map { dist($0.variable, key).n }.max() ?? 0 }
+                return first.map { dist($0, key).n } ?? 0
+            }
+            let sizes = groups.isEmpty ? [answered("")] : groups.map { answered($0.key) }
+            let views = [AnonymityGuard.View(key: "", cells: Set(sizes.indices))] + groups.enumerated().map { AnonymityGuard.View(key: $0.element.key, cells: [$0.offset]) }
+            let decision = guardian.decide(views: views, sizes: sizes, partitions: groups.isEmpty ? [] : [.init(parent: "", parts: groups.map(\.key))])
+            var columns: [Column] = []
+            for g in [total] + groups {
+                var column = Column(group: g, withheld: decision[g.key] ?? .tooFewAnswers, n: answered(g.key))
+                if column.withheld == nil {
+                    switch q.kind {
+                    case .likert, .singleChoice: column.distribution = dist(q.variable, g.key)
+                    case .multipleChoice:
+                        var chosen: [Int: Int] = [:]
+                        for o in q.options { chosen[o.value] = dist(q.variable + "_" + String(o.value), g.key).counts[1] ?? 0 }
+                        column.distribution = Distribution(counts: chosen.filter { $0.value > 0 })
+                    case .matrix:
+                        for row in q.rows { column.rows[row.variable] = dist(row.variable, g.key) }
+                    default: break
+                    }
+                }
+                columns.append(column)
+            }
+            results.append(QuestionResult(question: q, columns: columns))
+        }
+        return SurveyReport(respondents: respondents, groups: groups, results: results)
+    }
+
     static func label(_ key: String, breakdown: Breakdown, definition: SurveyDefinition, schoolNames: [UUID: String], context: PageContext, language: String) -> String {
         if key == unknownKey {
             return breakdown == .none ? "" : (breakdown.isQuestion ? context.t("No answer") : context.t("Not known (answered through the public link)"))
@@ -165,4 +222,40 @@ struct SurveyReport {
 
 extension SurveyReport.Breakdown {
     var isQuestion: Bool { if case .question = self { return true } else { return false } }
+}
+
+extension SurveyReport {
+    /// The report as the page and the API show it: from the kept counters where the
+    /// breakdown allows (none, country, school, role), from the responses for a breakdown by
+    /// a question; responses are read only where something needs them.
+    static func load(_ survey: Survey, definition: SurveyDefinition, breakdown: Breakdown, req: Request, context: PageContext,
+                     needsResponses: Bool = false) async throws -> (SurveyReport, [SurveyResponse], [UUID: String]) {
+        let surveyID = try survey.requireID()
+        let hasOpen = definition.questions.contains { !$0.question.kind.isClosed }
+        let readResponses = breakdown.isQuestion || hasOpen || needsResponses
+        let responses = readResponses ? try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).all() : []
+        let schoolIDs: [UUID]
+        if readResponses {
+            schoolIDs = Array(Set(responses.compactMap { $0.$school.id }))
+        } else {
+            schoolIDs = try await SurveyCount.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$grouping == "school").all()
+                .compactMap { UUID(uuidString: $0.groupKey) }
+        }
+        let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(Set(schoolIDs))).all()
+        let schoolNames = Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a })
+        if breakdown.isQuestion {
+            return (build(survey: survey, definition: definition, responses: responses, breakdown: breakdown, schoolNames: schoolNames, context: context),
+                    responses, schoolNames)
+        }
+        let grouping: String = switch breakdown {
+        case .country: "country"
+        case .school: "school"
+        case .role: "role"
+        default: ""
+        }
+        let counts = try await SurveyCounts.load(surveyID, grouping: grouping, on: req.db)
+        let respondents = readResponses ? responses.count : try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).count()
+        return (build(survey: survey, definition: definition, respondents: respondents, counts: counts, responses: hasOpen ? responses : [],
+                      breakdown: breakdown, schoolNames: schoolNames, context: context), responses, schoolNames)
+    }
 }

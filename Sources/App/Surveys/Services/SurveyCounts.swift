@@ -1,0 +1,87 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// Keeps a survey's report counters (`SurveyCount`): one upsert per closed answer and
+/// grouping when a response is stored, in the same transaction; a rebuild from the
+/// responses where they are written another way (the demo, an erasure, the migration).
+enum SurveyCounts {
+    static let groupings = ["", "country", "school", "role"]
+
+    /// The counters a response adds to: (variable, grouping, group key, code).
+    static func keys(_ response: SurveyResponse, definition: SurveyDefinition) -> [(String, String, String, Int)] {
+        let answers = response.answers
+        let groups = ["": "", "country": response.country.isEmpty ? SurveyReport.unknownKey : response.country,
+                      "school": response.$school.id?.uuidString ?? SurveyReport.unknownKey,
+                      "role": response.role.isEmpty ? SurveyReport.unknownKey : response.role]
+        var result: [(String, String, String, Int)] = []
+        for (_, q) in definition.questions where q.kind.isClosed {
+            let names: [String] = switch q.kind {
+            case .matrix: q.rows.map(\.variable)
+            case .multipleChoice: q.options.map { q.variable + "_" + String($0.value) }
+            default: [q.variable]
+            }
+            for name in names {
+                guard let code = answers[name].flatMap(Int.init) else { continue }
+                for grouping in groupings { result.append((name, grouping, groups[grouping] ?? "", code)) }
+            }
+        }
+        return result
+    }
+
+    /// Adds one response's answers to the counters (call inside the response's transaction).
+    static func add(_ response: SurveyResponse, definition: SurveyDefinition, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        let keys = keys(response, definition: definition)
+        guard !keys.isEmpty else { return }
+        var insert = sql.insert(into: SurveyCount.schema).columns("id", "survey_id", "variable", "grouping", "group_key", "code", "n")
+        for (variable, grouping, key, code) in keys {
+            insert = insert.values(SQLBind(UUID()), SQLBind(response.$survey.id), SQLBind(variable), SQLBind(grouping), SQLBind(key), SQLBind(code), SQLBind(1))
+        }
+        try await insert.onConflict(with: ["survey_id", "variable", "grouping", "group_key", "code"]) {
+            $0.set("n", to: SQLRaw("\(SurveyCount.schema).n + 1"))
+        }.run()
+    }
+
+    /// Recomputes a survey's counters from its responses.
+    static func rebuild(_ survey: Survey, on db: any Database) async throws {
+        let surveyID = try survey.requireID()
+        let definition = try survey.definition
+        var totals: [String: (String, String, String, Int, Int)] = [:]
+        for response in try await SurveyResponse.query(on: db).filter(\.$survey.$id == surveyID).all() {
+            for (variable, grouping, key, code) in keys(response, definition: definition) {
+                let id = [variable, grouping, key, String(code)].joined(separator: "\u{1F}")
+                totals[id, default: (variable, grouping, key, code, 0)].4 += 1
+            }
+        }
+        let rows = Array(totals.values)
+        try await db.transaction { db in
+            try await SurveyCount.query(on: db).filter(\.$survey.$id == surveyID).delete()
+            guard let sql = db as? any SQLDatabase else { return }
+            for chunk in rows.chunked(500) {
+                var insert = sql.insert(into: SurveyCount.schema).columns("id", "survey_id", "variable", "grouping", "group_key", "code", "n")
+                for (variable, grouping, key, code, n) in chunk {
+                    insert = insert.values(SQLBind(UUID()), SQLBind(surveyID), SQLBind(variable), SQLBind(grouping), SQLBind(key), SQLBind(code), SQLBind(n))
+                }
+                try await insert.run()
+            }
+        }
+    }
+
+    /// A survey's counters for the whole and one grouping: [variable: [groupKey: Distribution]].
+    static func load(_ surveyID: UUID, grouping: String, on db: any Database) async throws -> [String: [String: Distribution]] {
+        var result: [String: [String: [Int: Int]]] = [:]
+        for count in try await SurveyCount.query(on: db).filter(\.$survey.$id == surveyID).filter(\.$grouping ~~ Array(Set(["", grouping]))).all() {
+            let key = count.grouping.isEmpty ? "" : "g:" + count.groupKey
+            result[count.variable, default: [:]][key, default: [:]][count.code, default: 0] += count.n
+        }
+        return result.mapValues { $0.mapValues { Distribution(counts: $0) } }
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
