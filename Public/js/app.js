@@ -39,3 +39,11 @@
   document.addEventListener("change", update);
   update();
 })();
+
+// A "print" button (data-print) opens the browser's print dialog; the page's print styles
+// leave out navigation, forms and downloads.
+(function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();

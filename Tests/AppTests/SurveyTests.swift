@@ -146,6 +146,7 @@ struct SurveyPageTests {
             report = try await leader.get(path)
             #expect(report.contains("Wish 9"), "words shown from ten answers")
             #expect(report.contains("Mean"))
+            #expect(report.contains("Print the report"))
         }
     }
 

@@ -29,10 +29,12 @@ enum SurveyReportPage {
             .h1(.text(context.t("Report: {title}", ["title": d.title.text(l, fallback: base)]))),
             .p(.id("respondents"), .class("lead"), .text(context.localizer.tn("{count} response", "{count} responses", count: model.report.respondents)
                                                         + " · " + SurveyNames.status(model.survey.status, context))),
+            .p(.class("no-print"), .button(.type(.button), .class("button-secondary"), .attribute(named: "data-print", value: "1"),
+                                           .text(context.t("Print the report")))),
             .p(.class("hint"), .text(context.t("Figures are shown only for groups in which at least five people answered the question, and only where no hidden group could be worked out from the others. Answers in words are listed from ten answers on, in random order."))),
             .if(!model.recommendations.isEmpty, RecommendationSection.view(context, model.recommendations)),
             .section(
-                .id("downloads"), .attribute(named: "aria-labelledby", value: "downloads-title"),
+                .id("downloads"), .class("no-print"), .attribute(named: "aria-labelledby", value: "downloads-title"),
                 .h2(.id("downloads-title"), .text(context.t("Downloads"))),
                 .ul(.class("row-actions"),
                     .li(.a(.id("download-csv"), .href(SiteURL.surveyDownload(.value(id), .value(SurveyDownloads.responses)).path), .text(context.t("Responses (CSV)")))),
