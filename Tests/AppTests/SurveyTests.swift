@@ -421,6 +421,26 @@ struct SurveyAPITests {
     }
 }
 
+@Suite("Survey report: views guarded together")
+struct SurveyJointGuardTests {
+    @Test("A country's figures minus its shown schools never reveal a small hidden school")
+    func nested() {
+        // Latvia: school A with 8, school B with 3, and 6 through the public link (no school).
+        var sizes: [SurveyReport.Cell: Int] = [:]
+        sizes[.init(country: "LV", school: "A", role: "teacher")] = 8
+        sizes[.init(country: "LV", school: "B", role: "teacher")] = 3
+        sizes[.init(country: "LV", school: "", role: "")] = 6
+        sizes[.init(country: "CZ", school: "C", role: "teacher")] = 9
+        let decision = SurveyReport.jointDecision(sizes)
+        #expect(decision["school:B"] == .some(.tooFewAnswers))
+        // If Latvia, school A and the public-link group were all shown, B = LV − A − rest.
+        let shown = ["country:LV", "school:A", "school:" + SurveyReport.unknownKey].filter { decision[$0] == .some(nil) }
+        #expect(shown.count < 3, "\(decision)")
+        // The whole stays shown where its parts leave enough hidden.
+        #expect(decision[""] == .some(nil))
+    }
+}
+
 @Suite("Survey counters")
 struct SurveyCountTests {
     @Test("The report from kept counters equals the report from the responses, for every question, group and breakdown; erasing a person's identified responses takes them out")
@@ -463,7 +483,8 @@ struct SurveyCountTests {
                 for (breakdown, grouping) in [(SurveyReport.Breakdown.none, ""), (.country, "country"), (.role, "role"), (.school, "school")] {
                     let direct = SurveyReport.build(survey: survey, definition: definition, responses: responses, breakdown: breakdown, schoolNames: [:], context: context)
                     let counts = try await SurveyCounts.load(try survey.requireID(), grouping: grouping, on: app.db)
-                    let kept = SurveyReport.build(survey: survey, definition: definition, respondents: responses.count, counts: counts, responses: [],
+                    let cells = try await SurveyCounts.cells(try survey.requireID(), definition: definition, on: app.db)
+                    let kept = SurveyReport.build(survey: survey, definition: definition, respondents: responses.count, counts: counts, cells: cells, responses: [],
                                                   breakdown: breakdown, schoolNames: [:], context: context)
                     for (a, b) in zip(direct.results, kept.results) where a.question.kind.isClosed {
                         #expect(a.columns.map(\.group.key).sorted() == b.columns.map(\.group.key).sorted(), "\(a.question.variable) \(breakdown)")

@@ -7,14 +7,17 @@ import SQLKit
 /// grouping when a response is stored, in the same transaction; a rebuild from the
 /// responses where they are written another way (the demo, an erasure, the migration).
 enum SurveyCounts {
-    static let groupings = ["", "country", "school", "role"]
+    /// "cell" counts by country, school and role together (`SurveyReport.Cell`), which the
+    /// guard needs to decide every breakdown at once.
+    static let groupings = ["", "country", "school", "role", "cell"]
 
     /// The counters a response adds to: (variable, grouping, group key, code).
     static func keys(_ response: SurveyResponse, definition: SurveyDefinition) -> [(String, String, String, Int)] {
         let answers = response.answers
         let groups = ["": "", "country": response.country.isEmpty ? SurveyReport.unknownKey : response.country,
                       "school": response.$school.id?.uuidString ?? SurveyReport.unknownKey,
-                      "role": response.role.isEmpty ? SurveyReport.unknownKey : response.role]
+                      "role": response.role.isEmpty ? SurveyReport.unknownKey : response.role,
+                      "cell": SurveyReport.Cell(country: response.country, school: response.$school.id?.uuidString ?? "", role: response.role).key]
         var result: [(String, String, String, Int)] = []
         for (_, q) in definition.questions where q.kind.isClosed {
             let names: [String] = switch q.kind {
@@ -77,6 +80,32 @@ enum SurveyCounts {
             result[count.variable, default: [:]][key, default: [:]][count.code, default: 0] += count.n
         }
         return result.mapValues { $0.mapValues { Distribution(counts: $0) } }
+    }
+}
+
+extension SurveyCounts {
+    /// For each closed question, how many answered it in each cell: [variable: [cell key: n]].
+    /// A multiple choice is counted by its first option (every option is coded), a matrix
+    /// by the statement answered most, as the report counts "answered".
+    static func cells(_ surveyID: UUID, definition: SurveyDefinition, on db: any Database) async throws -> [String: [String: Int]] {
+        var byVariable: [String: [String: Int]] = [:]
+        for count in try await SurveyCount.query(on: db).filter(\.$survey.$id == surveyID).filter(\.$grouping == "cell").all() {
+            byVariable[count.variable, default: [:]][count.groupKey, default: 0] += count.n
+        }
+        var result: [String: [String: Int]] = [:]
+        for (_, q) in definition.questions where q.kind.isClosed {
+            switch q.kind {
+            case .matrix:
+                var cells: [String: Int] = [:]
+                for row in q.rows { for (key, n) in byVariable[row.variable] ?? [:] { cells[key] = max(cells[key] ?? 0, n) } }
+                result[q.variable] = cells
+            case .multipleChoice:
+                result[q.variable] = q.options.first.flatMap { byVariable[q.variable + "_" + String($0.value)] } ?? [:]
+            default:
+                result[q.variable] = byVariable[q.variable] ?? [:]
+            }
+        }
+        return result
     }
 }
 

@@ -117,10 +117,22 @@ struct SurveyReport {
             let columnGroups = [total] + groups
             let members: [[Int]] = columnGroups.map { g in g.key.isEmpty ? answered : answered.filter { keys[$0] == g.key } }
             // Cells are the groups; the whole is their union (or one cell without a breakdown).
-            let sizes = groups.isEmpty ? [answered.count] : groups.map { g in answered.filter { keys[$0] == g.key }.count }
-            let views = [AnonymityGuard.View(key: "", cells: Set(sizes.indices))] + groups.enumerated().map { AnonymityGuard.View(key: $0.element.key, cells: [$0.offset]) }
-            let decision = guardian.decide(views: views, sizes: sizes,
-                                           partitions: groups.isEmpty ? [] : [.init(parent: "", parts: groups.map(\.key))])
+            var decision: [String: AnonymityGuard.Suppression?]
+            if let grouping = grouping(breakdown) {
+                // Country, school and role views are decided together (see `jointDecision`).
+                var cellSizes: [Cell: Int] = [:]
+                for i in answered {
+                    let r = responses[i]
+                    cellSizes[Cell(country: r.country, school: r.$school.id?.uuidString ?? "", role: r.role), default: 0] += 1
+                }
+                let joint = jointDecision(cellSizes)
+                decision = ["": joint[""] ?? .tooFewAnswers]
+                for g in groups { decision[g.key] = joint[grouping + ":" + g.key] ?? .tooFewAnswers }
+            } else {
+                let sizes = groups.isEmpty ? [answered.count] : groups.map { g in answered.filter { keys[$0] == g.key }.count }
+                let views = [AnonymityGuard.View(key: "", cells: Set(sizes.indices))] + groups.enumerated().map { AnonymityGuard.View(key: $0.element.key, cells: [$0.offset]) }
+                decision = guardian.decide(views: views, sizes: sizes, partitions: groups.isEmpty ? [] : [.init(parent: "", parts: groups.map(\.key))])
+            }
             var columns: [Column] = []
             for (g, people) in zip(columnGroups, members) {
                 var column = Column(group: g, withheld: decision[g.key] ?? .tooFewAnswers, n: people.count)
@@ -151,8 +163,10 @@ struct SurveyReport {
     /// The same report from the kept counters (`SurveyCounts`) for a breakdown by country,
     /// school or role: closed questions read counters, never responses. `responses` are
     /// needed only for number and text questions (pass none when there are none).
+    /// `cells[question variable][cell key]`: how many answered it in each cell (see `Cell`).
     static func build(survey: Survey, definition: SurveyDefinition, respondents: Int, counts: [String: [String: Distribution]],
-                      responses: [SurveyResponse], breakdown: Breakdown, schoolNames: [UUID: String], context: PageContext) -> SurveyReport {
+                      cells: [String: [String: Int]], responses: [SurveyResponse], breakdown: Breakdown, schoolNames: [UUID: String],
+                      context: PageContext) -> SurveyReport {
         let language = context.localizer.language.rawValue
         var groupKeys = Set<String>()
         for byGroup in counts.values { for key in byGroup.keys where key.hasPrefix("g:") { groupKeys.insert(String(key.dropFirst(2))) } }
@@ -160,7 +174,6 @@ struct SurveyReport {
             Group(key: $0, label: label($0, breakdown: breakdown, definition: definition, schoolNames: schoolNames, context: context, language: language))
         }
         groups.sort { ($0.key == unknownKey ? 1 : 0, $0.label) < ($1.key == unknownKey ? 1 : 0, $1.label) }
-        let guardian = AnonymityGuard(minimumGroup: SurveyThresholds.figures)
         let total = Group(key: "", label: context.t("All respondents"))
         // Number and text questions come from the responses, as before.
         let fromResponses = responses.isEmpty ? nil : build(survey: survey, definition: definition, responses: responses, breakdown: breakdown,
@@ -180,9 +193,13 @@ struct SurveyReport {
                 if q.kind == .matrix { return q.rows.map { dist($0.variable, key).n }.max() ?? 0 }
                 return first.map { dist($0, key).n } ?? 0
             }
-            let sizes = groups.isEmpty ? [answered("")] : groups.map { answered($0.key) }
-            let views = [AnonymityGuard.View(key: "", cells: Set(sizes.indices))] + groups.enumerated().map { AnonymityGuard.View(key: $0.element.key, cells: [$0.offset]) }
-            let decision = guardian.decide(views: views, sizes: sizes, partitions: groups.isEmpty ? [] : [.init(parent: "", parts: groups.map(\.key))])
+            // Country, school and role views are decided together, over the cells' counters.
+            var cellSizes: [Cell: Int] = [:]
+            for (key, d) in cells[q.variable] ?? [:] { cellSizes[Cell(key: key)] = d }
+            let joint = jointDecision(cellSizes)
+            let grouping = grouping(breakdown) ?? ""
+            var decision: [String: AnonymityGuard.Suppression?] = ["": joint[""] ?? .tooFewAnswers]
+            for g in groups { decision[g.key] = joint[grouping + ":" + g.key] ?? .tooFewAnswers }
             var columns: [Column] = []
             for g in [total] + groups {
                 var column = Column(group: g, withheld: decision[g.key] ?? .tooFewAnswers, n: answered(g.key))
@@ -203,6 +220,78 @@ struct SurveyReport {
             results.append(QuestionResult(question: q, columns: columns))
         }
         return SurveyReport(respondents: respondents, groups: groups, results: results)
+    }
+
+    /// Where a respondent stands for the guard: the finest groups any breakdown shows.
+    struct Cell: Hashable, Comparable {
+        var country: String
+        var school: String
+        var role: String
+
+        static func < (a: Cell, b: Cell) -> Bool { (a.country, a.school, a.role) < (b.country, b.school, b.role) }
+
+        init(country: String, school: String, role: String) {
+            self.country = country.isEmpty ? unknownKey : country
+            self.school = school.isEmpty ? unknownKey : school
+            self.role = role.isEmpty ? unknownKey : role
+        }
+
+        init(key: String) {
+            let parts = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            self.init(country: parts.first ?? "", school: parts.count > 1 ? parts[1] : "", role: parts.count > 2 ? parts[2] : "")
+        }
+
+        var key: String { [country, school, role].joined(separator: "|") }
+    }
+
+    /// One decision for a question over every breakdown at once: the whole, each country,
+    /// each school, each role. A country's schools are its parts, as the whole's are its
+    /// countries, its schools and its roles, so no shown view minus other shown views leaves
+    /// a group under the minimum (a country's figures minus its shown schools never reveal
+    /// a small hidden school). Keys: "" for the whole, "country:LV", "school:<id>", "role:teacher".
+    static func jointDecision(_ sizes: [Cell: Int]) -> [String: AnonymityGuard.Suppression?] {
+        let cells = sizes.keys.sorted()
+        let all = Set(cells.indices)
+        var views = [AnonymityGuard.View(key: "", cells: all)]
+        func indices(_ match: (Cell) -> Bool) -> Set<Int> { Set(cells.indices.filter { match(cells[$0]) }) }
+        let countries = Array(Set(cells.map(\.country))).sorted()
+        let schools = Array(Set(cells.map(\.school))).sorted()
+        let roles = Array(Set(cells.map(\.role))).sorted()
+        for c in countries { views.append(.init(key: "country:" + c, cells: indices { $0.country == c })) }
+        for s in schools { views.append(.init(key: "school:" + s, cells: indices { $0.school == s })) }
+        for r in roles { views.append(.init(key: "role:" + r, cells: indices { $0.role == r })) }
+        var partitions: [AnonymityGuard.Partition<String>] = [
+            .init(parent: "", parts: countries.map { "country:" + $0 }),
+            .init(parent: "", parts: schools.map { "school:" + $0 }),
+            .init(parent: "", parts: roles.map { "role:" + $0 }),
+        ]
+        // Within a country: its schools (respondents without a school form a part of their
+        // own there, not shown but counted, since the "not known" school spans countries).
+        for c in countries {
+            var parts: [String] = []
+            for s in Array(Set(cells.filter { $0.country == c }.map(\.school))).sorted() {
+                let inCountry = indices { $0.country == c && $0.school == s }
+                let whole = indices { $0.school == s }
+                if inCountry == whole { parts.append("school:" + s) } else {
+                    let key = "part:" + c + "|" + s
+                    views.append(.init(key: key, cells: inCountry))
+                    parts.append(key)
+                }
+            }
+            partitions.append(.init(parent: "country:" + c, parts: parts))
+        }
+        let guardian = AnonymityGuard(minimumGroup: SurveyThresholds.figures)
+        return guardian.decide(views: views, sizes: cells.map { sizes[$0] ?? 0 }, partitions: partitions)
+    }
+
+    static func grouping(_ breakdown: Breakdown) -> String? {
+        switch breakdown {
+        case .country: "country"
+        case .school: "school"
+        case .role: "role"
+        case .none: ""
+        case .question: nil
+        }
     }
 
     static func label(_ key: String, breakdown: Breakdown, definition: SurveyDefinition, schoolNames: [UUID: String], context: PageContext, language: String) -> String {
@@ -254,8 +343,9 @@ extension SurveyReport {
         default: ""
         }
         let counts = try await SurveyCounts.load(surveyID, grouping: grouping, on: req.db)
+        let cells = try await SurveyCounts.cells(surveyID, definition: definition, on: req.db)
         let respondents = readResponses ? responses.count : try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).count()
-        return (build(survey: survey, definition: definition, respondents: respondents, counts: counts, responses: hasOpen ? responses : [],
+        return (build(survey: survey, definition: definition, respondents: respondents, counts: counts, cells: cells, responses: hasOpen ? responses : [],
                       breakdown: breakdown, schoolNames: schoolNames, context: context), responses, schoolNames)
     }
 }
