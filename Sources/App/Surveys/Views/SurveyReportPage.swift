@@ -112,7 +112,7 @@ enum SurveyReportPage {
                         return (o.label.text(l, fallback: base), count, n(t) == 0 ? 0 : Double(count) / Double(n(t)))
                     }, context: context)
                 },
-                .div(.class("table-scroll"), .table(
+                .div(.class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: title), .table(
                     .class("data-table report-table"),
                     header(),
                     .tbody(
@@ -141,7 +141,7 @@ enum SurveyReportPage {
         case .number, .shortText, .longText:
             return .section(
                 .class("report-question"), .id("r-" + q.variable), heading,
-                .div(.class("table-scroll"), .table(
+                .div(.class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: title), .table(
                     .class("data-table report-table"),
                     .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text(context.t("Figure"))),
                                .forEach(columns) { c in .th(.attribute(named: "scope", value: "col"), .class("num"), .text(c.group.label)) })),
