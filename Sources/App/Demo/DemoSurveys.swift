@@ -23,6 +23,14 @@ enum DemoSurveys {
         "An online meeting once a month with other school leaders who are starting the same thing.",
     ]
 
+    /// A code from 1 to `weights.count`, each as likely as its weight.
+    static func pick(_ weights: [Int], _ random: inout SeededRandom) -> Int {
+        let roll = Int.random(in: 0..<weights.reduce(0, +), using: &random)
+        var sum = 0
+        for (i, w) in weights.enumerated() { sum += w; if roll < sum { return i + 1 } }
+        return weights.count
+    }
+
     static func seed(on db: any Database, network: Network, creator: User, schools: [String: School], now: Date) async throws {
         let definition = SurveyTemplates.definition(.leaderNeeds)
         let survey = try Survey(definition: definition, schoolID: nil, networkID: try network.requireID(), createdByID: try creator.requireID(),
@@ -38,12 +46,7 @@ enum DemoSurveys {
         try await survey.save(on: db)
         let surveyID = try survey.requireID()
         var random = SeededRandom(seed: 2026)
-        func pick(_ weights: [Int]) -> Int {
-            let roll = Int.random(in: 0..<weights.reduce(0, +), using: &random)
-            var sum = 0
-            for (i, w) in weights.enumerated() { sum += w; if roll < sum { return i + 1 } }
-            return weights.count
-        }
+        func pick(_ weights: [Int]) -> Int { Self.pick(weights, &random) }
         // Countries in the proportions a network of this kind would see; a few answers came
         // through the demo schools' own accounts, the rest through the public link.
         let countries = Array(repeating: "LV", count: 26) + Array(repeating: "CZ", count: 17) + Array(repeating: "IT", count: 14) + Array(repeating: "GE", count: 7)
@@ -103,12 +106,7 @@ enum DemoSurveys {
         survey.audienceSchools = try school.requireID().uuidString
         try await survey.save(on: db)
         var random = SeededRandom(seed: 777)
-        func pick(_ weights: [Int]) -> String {
-            let roll = Int.random(in: 0..<weights.reduce(0, +), using: &random)
-            var sum = 0
-            for (i, w) in weights.enumerated() { sum += w; if roll < sum { return String(i + 1) } }
-            return String(weights.count)
-        }
+        func pick(_ weights: [Int]) -> String { String(Self.pick(weights, &random)) }
         // Who has answered, kept apart from the answers: 14 of the school's staff, not Jānis
         // (he finds the survey on his home page).
         let answered = try await Membership.query(on: db).filter(\.$school.$id == school.requireID())

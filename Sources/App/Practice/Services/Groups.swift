@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import SQLKit
 import Foundation
 import Vapor
 
@@ -85,46 +84,5 @@ enum Groups {
         for (i, session) in sessions.enumerated() { if let id = session.$facilitator.id { last[id] = i } }
         return members.filter { $0.agreedAt != nil }
             .min { (last[$0.$user.id] ?? -1, $0.user.fullName) < (last[$1.$user.id] ?? -1, $1.user.fullName) }?.$user.id
-    }
-}
-
-/// Reminds the participants of a meeting in the app, once, a day before it starts.
-enum Reminders {
-    static let ahead: TimeInterval = 24 * 3600
-
-    /// Sends the reminders that are due at `now`; returns how many meetings it covered.
-    @discardableResult
-    static func sendDue(now: Date, on db: any Database) async throws -> Int {
-        let due = try await Meeting.query(on: db).filter(\.$cancelled == false).filter(\.$remindedAt == nil)
-            .filter(\.$startsAt > now).filter(\.$startsAt <= now.addingTimeInterval(ahead)).with(\.$engagement).all()
-        for meeting in due where meeting.engagement.status != .closed {
-            let people = try await EngagementParticipant.query(on: db).filter(\.$engagement.$id == meeting.$engagement.id).all().map { $0.$user.id }
-            // Marked only where still unmarked, in the same transaction as the reminders:
-            // two servers running this at once never remind twice.
-            try await db.transaction { db in
-                guard let sql = db as? any SQLDatabase else { return }
-                let claimed = try await sql.update(Meeting.schema).set("reminded_at", to: now)
-                    .where("id", .equal, try meeting.requireID()).where("reminded_at", .is, SQLLiteral.null)
-                    .returning("id").all()
-                guard !claimed.isEmpty else { return }
-                try await Notifications.notify(people, kind: .meetingSoon, actor: "", link: .engagement(.value(meeting.$engagement.id)), on: db)
-            }
-        }
-        return due.count
-    }
-}
-
-/// Sends due reminders every ten minutes while the server runs.
-struct ReminderScheduler: LifecycleHandler {
-    func didBoot(_ application: Application) throws {
-        let logger = application.logger
-        let db = application.db
-        let clock = application.clock
-        let loop = application.eventLoopGroup.next()
-        loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(20), delay: .minutes(10)) { _ in
-            loop.makeFutureWithTask {
-                do { try await Reminders.sendDue(now: clock.now(), on: db) } catch { logger.warning("Meeting reminders: \(error)") }
-            }
-        }
     }
 }

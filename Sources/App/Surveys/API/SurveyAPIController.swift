@@ -29,18 +29,22 @@ struct SurveyAPIController: RouteCollection {
         var definition: SurveyDefinition
     }
 
-    func dto(_ survey: Survey, req: Request) async throws -> SurveyDTO {
-        SurveyDTO(id: try survey.requireID(), title: survey.title, status: survey.status.rawValue, anonymous: survey.anonymous,
-                  opensOn: survey.opensOn, closesOn: survey.closesOn,
-                  responses: try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).count(),
-                  link: SiteURL.answer(.value(survey.slug)).absolute(req.application.config), definition: try survey.definition)
+    func dto(_ survey: Survey, req: Request, responses: Int? = nil) async throws -> SurveyDTO {
+        let count: Int
+        if let responses { count = responses } else { count = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).count() }
+        return SurveyDTO(id: try survey.requireID(), title: survey.title, status: survey.status.rawValue, anonymous: survey.anonymous,
+                         opensOn: survey.opensOn, closesOn: survey.closesOn, responses: count,
+                         link: SiteURL.answer(.value(survey.slug)).absolute(req.application.config), definition: try survey.definition)
     }
 
     func list(req: Request) async throws -> [SurveyDTO] {
         _ = try req.requireAPIUser()
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        let service = Surveys(db: req.db)
+        let surveys = try await service.manageable(for: principal, today: Surveys.today(req.now))
+        let counts = try await service.responseCounts(surveys.compactMap(\.id))
         var result: [SurveyDTO] = []
-        for survey in try await Surveys(db: req.db).manageable(for: principal, today: Surveys.today(req.now)) { result.append(try await dto(survey, req: req)) }
+        for survey in surveys { result.append(try await dto(survey, req: req, responses: counts[survey.id ?? UUID()] ?? 0)) }
         return result
     }
 

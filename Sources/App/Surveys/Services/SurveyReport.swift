@@ -68,7 +68,6 @@ struct SurveyReport {
     static func build(survey: Survey, definition: SurveyDefinition, responses: [SurveyResponse], breakdown: Breakdown,
                       schoolNames: [UUID: String], context: PageContext) -> SurveyReport {
         let language = context.localizer.language.rawValue
-        let base = definition.baseLanguage
         let answers = responses.map(\.answers)
         // The group of each response under the breakdown.
         let keys: [String] = responses.enumerated().map { index, r in
@@ -156,7 +155,6 @@ struct SurveyReport {
             }
             results.append(QuestionResult(question: q, columns: columns))
         }
-        _ = base
         return SurveyReport(respondents: responses.count, groups: groups, results: results)
     }
 
@@ -176,7 +174,9 @@ struct SurveyReport {
         groups.sort { ($0.key == unknownKey ? 1 : 0, $0.label) < ($1.key == unknownKey ? 1 : 0, $1.label) }
         let total = Group(key: "", label: context.t("All respondents"))
         // Number and text questions come from the responses, as before.
-        let fromResponses = responses.isEmpty ? nil : build(survey: survey, definition: definition, responses: responses, breakdown: breakdown,
+        var openOnly = definition
+        for i in openOnly.sections.indices { openOnly.sections[i].questions.removeAll { $0.kind.isClosed } }
+        let fromResponses = responses.isEmpty ? nil : build(survey: survey, definition: openOnly, responses: responses, breakdown: breakdown,
                                                             schoolNames: schoolNames, context: context)
         var results: [QuestionResult] = []
         for (_, q) in definition.questions {

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Finding the surveys a person runs, and what the policy needs to know about one.
@@ -23,8 +24,23 @@ struct Surveys {
     func resource(_ survey: Survey, today: String, hasToken: Bool = false) async throws -> Policy.Resource {
         var schoolNetwork: UUID?
         if let schoolID = survey.$school.id { schoolNetwork = try await School.find(schoolID, on: db)?.$network.id }
-        return .survey(schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: schoolNetwork,
-                       open: survey.acceptsAnswers(today: today) && (!survey.requiresToken || hasToken))
+        return Self.resource(survey, schoolNetwork: schoolNetwork, today: today, hasToken: hasToken)
+    }
+
+    /// The same, when the network of the survey's school is known already.
+    static func resource(_ survey: Survey, schoolNetwork: UUID?, today: String, hasToken: Bool = false) -> Policy.Resource {
+        .survey(schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: schoolNetwork,
+                open: survey.acceptsAnswers(today: today) && (!survey.requiresToken || hasToken))
+    }
+
+    /// How many responses each survey has, in one query.
+    func responseCounts(_ surveyIDs: [UUID]) async throws -> [UUID: Int] {
+        guard !surveyIDs.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        let rows = try await sql.select().column("survey_id").column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+            .from(SurveyResponse.schema).where("survey_id", .in, surveyIDs).groupBy("survey_id").all()
+        var counts: [UUID: Int] = [:]
+        for row in rows { counts[try row.decode(column: "survey_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self) }
+        return counts
     }
 
     /// The unused token of `secret` for `survey`, if any.
@@ -53,10 +69,11 @@ struct Surveys {
             let schools = led + networkSchools
             query = query.group(.or) { $0.filter(\.$school.$id ~~ schools).filter(\.$network.$id ~~ networks) }
         }
-        var result: [Survey] = []
-        for survey in try await query.sort(\.$createdAt, .descending).all()
-        where Policy.allows(principal, .manageSurvey, try await resource(survey, today: today)) {
-            result.append(survey)
+        let surveys = try await query.sort(\.$createdAt, .descending).all()
+        let networkOf = Dictionary(try await School.query(on: db).filter(\.$id ~~ surveys.compactMap { $0.$school.id }).all()
+            .compactMap { school in school.id.map { ($0, school.$network.id) } }, uniquingKeysWith: { a, _ in a })
+        let result = surveys.filter { survey in
+            Policy.allows(principal, .manageSurvey, Self.resource(survey, schoolNetwork: survey.$school.id.flatMap { networkOf[$0] ?? nil }, today: today))
         }
         return result
     }

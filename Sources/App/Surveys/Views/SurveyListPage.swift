@@ -26,11 +26,7 @@ enum SurveyListPage {
             guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
             let service = Surveys(db: req.db)
             let surveys = try await service.manageable(for: principal, today: Surveys.today(req.now))
-            let ids = surveys.compactMap(\.id)
-            var counts: [UUID: Int] = [:]
-            for response in try await SurveyResponse.query(on: req.db).filter(\.$survey.$id ~~ ids).field(\.$survey.$id).all() {
-                counts[response.$survey.id, default: 0] += 1
-            }
+            let counts = try await service.responseCounts(surveys.compactMap(\.id))
             let schools = try await School.query(on: req.db).filter(\.$id ~~ surveys.compactMap { $0.$school.id }).all()
             let networks = try await Network.query(on: req.db).filter(\.$id ~~ surveys.compactMap { $0.$network.id }).all()
             return Model(
