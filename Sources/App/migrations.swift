@@ -22,4 +22,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M016_SurveyAudience())
     app.migrations.add(M017_SurveyTokens())
     app.migrations.add(M018_SurveyCounts())
+    app.migrations.add(M019_CreateCourses())
 }

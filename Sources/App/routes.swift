@@ -36,6 +36,11 @@ func routes(_ app: Application) throws {
     try app.register(collection: AnswerController())
     try app.register(collection: MentoringController())
 
+    // Courses: the catalogue, learning, cohorts, certificates and their public checks.
+    try app.register(collection: CourseController())
+    try app.register(collection: CohortController())
+    try app.register(collection: CredentialController())
+
     // JSON API, version 1: bearer tokens only.
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -45,4 +50,5 @@ func routes(_ app: Application) throws {
     try authenticatedAPI.register(collection: HandbookAPIController())
     try authenticatedAPI.register(collection: PracticeAPIController())
     try authenticatedAPI.register(collection: SurveyAPIController())
+    try authenticatedAPI.register(collection: CourseAPIController())
 }

@@ -41,6 +41,8 @@ enum Entrypoint {
                 try await app.autoMigrate()
                 // New or changed shipped handbook chapters; local edits are never overwritten.
                 try await HandbookLibrary.loadShipped(app)
+                // New shipped courses, and modules or steps added to them; local edits stay.
+                try await CourseLibrary.loadShipped(app)
             }
             try await app.execute()
         } catch {

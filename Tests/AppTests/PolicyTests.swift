@@ -71,6 +71,10 @@ struct PolicyTests {
         // Surveys: a school's are made by its leader; a network's by its coordinator.
         .createSurvey: [.leaderA, .admin], .manageSurvey: [.admin], .answerSurvey: [.admin],
         .retireObservationProtocol: [],
+        // Course actions are about courses and cohorts, never about a school; reflections
+        // and quiz answers are their learner's, whatever anyone's rank.
+        .takeCourse: [.admin], .authorCourse: [.admin], .manageCohort: [.admin], .followCohort: [.admin],
+        .readReflection: [], .commentOnReflection: [], .viewQuizAttempts: [],
     ]
 
     @Test("School A: each role × action", arguments: Who.allCases, Policy.Action.allCases)
@@ -84,7 +88,8 @@ struct PolicyTests {
     func isolation(who: Who) {
         for action in Policy.Action.allCases {
             let allowed = Policy.allows(Self.principal(who), action, Self.c)
-            #expect(allowed == (!action.isPractice && (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing, .readHandbook, .editHandbook, .createProgramme, .manageProgramme, .takePartInProgramme, .createSurvey, .manageSurvey, .answerSurvey].contains(action)))),
+            #expect(allowed == (!action.isPractice && (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing, .readHandbook, .editHandbook, .createProgramme, .manageProgramme, .takePartInProgramme, .createSurvey, .manageSurvey, .answerSurvey,
+                                                                                                               .takeCourse, .authorCourse, .manageCohort, .followCohort].contains(action)))),
                     "\(who) \(action) on school C")
         }
     }
@@ -269,6 +274,65 @@ struct PolicyTests {
         #expect(Policy.allows(Self.principal(.coordinator), .createProgramme, .network(id: Self.network)))
         #expect(!Policy.allows(Self.principal(.leaderA), .createProgramme, .network(id: Self.network)))
         #expect(Policy.denialStatus(Self.principal(.leaderB), schoolProgramme) == .notFound)
+    }
+
+    @Test("Courses: anyone reads the catalogue; signed-in people take a published course; coordinators author, form cohorts and preview drafts")
+    func courses() {
+        let published = Policy.Resource.course(published: true)
+        let draft = Policy.Resource.course(published: false)
+        for who in Who.allCases {
+            let p = Self.principal(who)
+            let authors = [.coordinator, .otherCoordinator, .admin].contains(who)
+            #expect(Policy.allows(p, .view, published), "\(who)")
+            #expect(Policy.allows(p, .takeCourse, published) == (who != .anonymous), "\(who)")
+            #expect(Policy.allows(p, .view, draft) == authors, "\(who)")
+            #expect(Policy.allows(p, .takeCourse, draft) == authors, "\(who)")
+            #expect(Policy.allows(p, .authorCourse, published) == authors, "\(who)")
+            #expect(Policy.allows(p, .manageCohort, published) == authors, "\(who)")
+        }
+        #expect(Policy.denialStatus(Self.principal(.teacherA), draft) == .notFound)
+        #expect(Policy.denialStatus(Self.principal(.teacherA), published) == .forbidden)
+    }
+
+    @Test("Cohorts: followed by their facilitator and the coordinators of their network, nobody else")
+    func cohorts() {
+        let facilitator = UUID()
+        let cohort = Policy.Resource.cohort(facilitatorID: facilitator, networkID: Self.network)
+        for who in Who.allCases {
+            #expect(Policy.allows(Self.principal(who), .followCohort, cohort) == [.coordinator, .admin].contains(who), "\(who)")
+        }
+        let f = Principal(userID: facilitator, isAdmin: false, schoolRoles: [Self.schoolA: .counsellor], coordinatedNetworks: [])
+        #expect(Policy.allows(f, .followCohort, cohort))
+        #expect(!Policy.allows(f, .followCohort, .cohort(facilitatorID: UUID(), networkID: Self.network)), "another facilitator's cohort")
+        #expect(!Policy.allows(f, .manageCohort, .course(published: true)), "a facilitator does not form cohorts")
+        #expect(Policy.denialStatus(f, .cohort(facilitatorID: UUID(), networkID: Self.otherNetwork)) == .notFound)
+    }
+
+    @Test("Reflections and quiz answers: a private reflection is its author's alone; a shared one is read and commented on by the cohort; quiz answers are the learner's alone, even for admins")
+    func reflections() {
+        let author = UUID(), peer = UUID(), facilitator = UUID(), stranger = UUID()
+        func person(_ id: UUID, admin: Bool = false, networks: Set<UUID> = []) -> Principal {
+            Principal(userID: id, isAdmin: admin, schoolRoles: [Self.schoolA: .teacher], coordinatedNetworks: networks)
+        }
+        let members: Set<UUID> = [author, peer, facilitator]
+        let privateOne = Policy.Resource.reflection(authorID: author, shared: false, cohortMembers: members)
+        let sharedOne = Policy.Resource.reflection(authorID: author, shared: true, cohortMembers: members)
+        #expect(Policy.allows(person(author), .readReflection, privateOne))
+        for other in [peer, facilitator] {
+            #expect(!Policy.allows(person(other), .readReflection, privateOne), "private: not even the cohort")
+            #expect(Policy.allows(person(other), .readReflection, sharedOne))
+            #expect(Policy.allows(person(other), .commentOnReflection, sharedOne))
+            #expect(!Policy.allows(person(other), .commentOnReflection, privateOne))
+        }
+        for outsider in [person(stranger), person(UUID(), admin: true), person(UUID(), networks: [Self.network])] {
+            #expect(!Policy.allows(outsider, .readReflection, sharedOne), "outside the cohort, whatever the rank")
+            #expect(!Policy.allows(outsider, .commentOnReflection, sharedOne))
+            #expect(!Policy.allows(outsider, .viewQuizAttempts, .quizAttempts(learnerID: author)))
+        }
+        #expect(!Policy.allows(nil, .readReflection, sharedOne))
+        #expect(Policy.allows(person(author), .viewQuizAttempts, .quizAttempts(learnerID: author)))
+        #expect(!Policy.allows(person(facilitator), .viewQuizAttempts, .quizAttempts(learnerID: author)), "facilitators see item difficulty, never answers")
+        #expect(Policy.denialStatus(person(peer), privateOne) == .notFound)
     }
 
     @Test("Things one may not see answer 404; things one may see but not do answer 403")

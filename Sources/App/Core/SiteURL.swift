@@ -92,6 +92,25 @@ enum SiteURL: Sendable {
     case answerStart(Parameter<String>)
     case answerSection(Parameter<String>, Parameter<Int>)
     case answerThanks(Parameter<String>)
+    case courses
+    case courseImage(Parameter<String>)
+    case course(Parameter<String>)
+    case courseEnrol(Parameter<String>)
+    case courseContinue(Parameter<String>)
+    case courseStep(Parameter<String>, Parameter<String>)
+    case courseStepDone(Parameter<String>, Parameter<String>)
+    case courseQuizAttempts(Parameter<String>, Parameter<String>)
+    case courseReflection(Parameter<String>, Parameter<String>)
+    case courseReflectionComments(Parameter<String>, Parameter<String>, Parameter<UUID>)
+    case courseCertificate(Parameter<String>)
+    case courseCohorts(Parameter<String>)
+    case courseStatements(Parameter<String>)
+    case cohort(Parameter<UUID>)
+    case credential(Parameter<UUID>)
+    case credentialToken(Parameter<UUID>)
+    case credentialRevoke(Parameter<UUID>)
+    case issuer
+    case jwks
     case mentoring
     case programme(Parameter<UUID>)
     case programmeMembers(Parameter<UUID>)
@@ -127,6 +146,7 @@ enum SiteURL: Sendable {
     static let sessionIDKey = "sessionID"
     static let variableKey = "variable"
     static let pairIDKey = "pairID"
+    static let stepKey = "step"
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -223,6 +243,28 @@ enum SiteURL: Sendable {
         case .answerStart(let slug): ["s", Self.component(slug, Self.slugKey), "start"]
         case .answerSection(let slug, let n): ["s", Self.component(slug, Self.slugKey), Self.component(n, Self.numberKey)]
         case .answerThanks(let slug): ["s", Self.component(slug, Self.slugKey), "thanks"]
+        case .courses: ["courses"]
+        case .courseImage(let file): ["courses", "images", Self.component(file, Self.slugKey)]
+        case .course(let slug): ["courses", Self.component(slug, Self.slugKey)]
+        case .courseEnrol(let slug): ["courses", Self.component(slug, Self.slugKey), "enrol"]
+        case .courseContinue(let slug): ["courses", Self.component(slug, Self.slugKey), "continue"]
+        case .courseStep(let slug, let step): ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey)]
+        case .courseStepDone(let slug, let step): ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "done"]
+        case .courseQuizAttempts(let slug, let step):
+            ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "attempts"]
+        case .courseReflection(let slug, let step):
+            ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "reflection"]
+        case .courseReflectionComments(let slug, let step, let id):
+            ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "reflections", Self.component(id, Self.idKey), "comments"]
+        case .courseCertificate(let slug): ["courses", Self.component(slug, Self.slugKey), "certificate"]
+        case .courseCohorts(let slug): ["courses", Self.component(slug, Self.slugKey), "cohorts"]
+        case .courseStatements(let slug): ["courses", Self.component(slug, Self.slugKey), "statements.json"]
+        case .cohort(let id): ["cohorts", Self.component(id, Self.idKey)]
+        case .credential(let id): ["credentials", Self.component(id, Self.idKey)]
+        case .credentialToken(let id): ["credentials", Self.component(id, Self.idKey), "credential.jwt"]
+        case .credentialRevoke(let id): ["credentials", Self.component(id, Self.idKey), "revoke"]
+        case .issuer: ["issuer"]
+        case .jwks: [".well-known", "jwks.json"]
         case .mentoring: ["mentoring"]
         case .programme(let id): ["mentoring", Self.component(id, Self.idKey)]
         case .programmeMembers(let id): ["mentoring", Self.component(id, Self.idKey), "members"]

@@ -17,7 +17,10 @@ public enum DemoLauncher {
     public static func seed(_ app: Application) async throws {
         try await app.autoMigrate()
         try await HandbookLibrary.loadShipped(app)
+        try await CourseLibrary.loadShipped(app)
         let (logins, token) = try await DemoData.seed(on: app.db, hasher: app.password.sync)
+        // Certificates need the site's address (for their public check), so after DemoData.
+        try await DemoCourses.seed(app, now: Date())
         let width = logins.map(\.email.count).max() ?? 30
         var lines = ["", "Collegium demo is ready. Logins (password for all: \(DemoData.password)):"]
         for login in logins {

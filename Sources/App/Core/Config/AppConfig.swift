@@ -19,12 +19,21 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     public var invitationLifetime: TimeInterval
     public var passwordResetLifetime: TimeInterval
+    /// A Learning Record Store that receives the courses' xAPI statements; nil: none.
+    public var learningRecordStore: LearningRecordStore? = nil
+
+    public struct LearningRecordStore: Sendable, Equatable {
+        /// The LRS's xAPI endpoint (statements go to `<endpoint>/statements`).
+        public var endpoint: URL
+        /// `user:password` for HTTP Basic authentication, if the store needs it.
+        public var credentials: String?
+    }
 
     public var usesHTTPS: Bool { publicURL.scheme?.lowercased() == "https" }
 
     public static let variables = [
         "DATABASE_URL", "PUBLIC_URL", "SESSION_IDLE_MINUTES", "SESSION_ABSOLUTE_HOURS",
-        "BCRYPT_COST", "INVITATION_DAYS", "PASSWORD_RESET_MINUTES",
+        "BCRYPT_COST", "INVITATION_DAYS", "PASSWORD_RESET_MINUTES", "XAPI_LRS_URL", "XAPI_LRS_AUTH",
     ]
 
     public static func load(from environment: [String: String]) throws(ConfigError) -> AppConfig {
@@ -76,12 +85,24 @@ public struct AppConfig: Sendable {
         let invitationDays = integer("INVITATION_DAYS", default: 14, range: 1...90)
         let resetMinutes = integer("PASSWORD_RESET_MINUTES", default: 60, range: 5...1440)
 
+        var lrs: LearningRecordStore?
+        if let raw = value("XAPI_LRS_URL") {
+            if let url = URL(string: raw), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil {
+                lrs = LearningRecordStore(endpoint: url, credentials: value("XAPI_LRS_AUTH"))
+            } else {
+                problems.append("XAPI_LRS_URL=\(raw): expected the store's xAPI endpoint, an absolute http:// or https:// address")
+            }
+        }
+        if let auth = value("XAPI_LRS_AUTH"), !auth.contains(":") {
+            problems.append("XAPI_LRS_AUTH: expected user:password")
+        }
+
         if !problems.isEmpty { throw ConfigError(problems: problems) }
         return AppConfig(
             database: database, publicURL: publicURL,
             sessionIdleTimeout: TimeInterval(idle * 60), sessionAbsoluteTimeout: TimeInterval(absolute * 3600),
             bcryptCost: cost, invitationLifetime: TimeInterval(invitationDays * 86_400),
-            passwordResetLifetime: TimeInterval(resetMinutes * 60))
+            passwordResetLifetime: TimeInterval(resetMinutes * 60), learningRecordStore: lrs)
     }
 }
 

@@ -50,6 +50,7 @@ enum Layout {
                     .ul(
                         .class("nav-list"),
                         .li(.a(.href(SiteURL.handbook.path), .text(context.t("Handbook")))),
+                        .li(.a(.href(SiteURL.courses.path), .text(context.t("Courses")))),
                         .if(context.isSignedIn, .group(
                             .li(.a(.href(SiteURL.home.path), .text(context.t("My schools")))),
                             .li(.a(.href(SiteURL.support.path), .text(context.t("My support")),

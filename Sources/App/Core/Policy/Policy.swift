@@ -85,6 +85,22 @@ enum Policy {
         case addObservationProtocol
         /// Stop offering a school's protocol: its author, while a member of the school.
         case retireObservationProtocol
+        /// Enrol in a published course and take it (anyone signed in; authors also preview drafts).
+        case takeCourse
+        /// Write and revise courses, reorder their parts, publish them (coordinators: they
+        /// publish the course for their networks, as they do the handbook).
+        case authorCourse
+        /// Form cohorts of a course, enrol people into them, revoke certificates.
+        case manageCohort
+        /// Follow a cohort: its learners' progress, item difficulty, the evaluation report
+        /// (its facilitator, and the coordinators of its network).
+        case followCohort
+        /// Read a reflection: its author, or the members of its cohort when it is shared.
+        case readReflection
+        /// Comment on a shared reflection: the members of its cohort.
+        case commentOnReflection
+        /// See one's quiz attempts and answers: the learner alone.
+        case viewQuizAttempts
 
         /// Actions on the support between colleagues: decided by who takes part, never by
         /// rank. An admin or leader gets no way in (notes and requests are confidential).
@@ -92,7 +108,8 @@ enum Policy {
             [.askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
              .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
              .viewEngagement, .writeNote, .readNote, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
-             .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol].contains(self)
+             .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol,
+             .readReflection, .commentOnReflection, .viewQuizAttempts].contains(self)
         }
     }
 
@@ -121,6 +138,15 @@ enum Policy {
         case observationProtocol(schoolID: UUID, authorID: UUID?)
         /// A survey of a school or a network, and whether it takes answers now.
         case survey(schoolID: UUID?, networkID: UUID?, schoolNetworkID: UUID?, open: Bool)
+        /// A course of the catalogue (one catalogue per instance).
+        case course(published: Bool)
+        /// A cohort of a course: who facilitates it and the network it belongs to.
+        case cohort(facilitatorID: UUID?, networkID: UUID?)
+        /// A learner's reflection: its author, whether it is shared, and the cohort's
+        /// members (its learners and facilitator) when the author is in one.
+        case reflection(authorID: UUID, shared: Bool, cohortMembers: Set<UUID>)
+        /// A learner's quiz attempts.
+        case quizAttempts(learnerID: UUID)
     }
 
     /// What the policy needs to know about a study, supervision or intervision group.
@@ -143,12 +169,25 @@ enum Policy {
         }
         // A survey is answered through its link, by anyone who has it, while it is open.
         if case .survey(_, _, _, let open) = resource, action == .answerSurvey { return open }
+        // The catalogue is public: anyone may read what a published course offers.
+        if case .course(let published) = resource, action == .view, published { return true }
         guard let principal else { return false }
         if action.isPractice { return allowsPractice(principal, action, resource) }
         if principal.isAdmin { return true }
         switch resource {
-        case .instance, .helpRequest, .coachingRequest, .engagement, .engagementNote, .caseSession, .observationProtocol:
+        case .instance, .helpRequest, .coachingRequest, .engagement, .engagementNote, .caseSession, .observationProtocol,
+             .reflection, .quizAttempts:
             return false
+        case .course(let published):
+            let authors = !principal.coordinatedNetworks.isEmpty
+            switch action {
+            case .view, .takeCourse: return published || authors
+            case .authorCourse, .manageCohort: return authors
+            default: return false
+            }
+        case .cohort(let facilitatorID, let networkID):
+            guard action == .followCohort || action == .view else { return false }
+            return facilitatorID == principal.userID || networkID.map(principal.coordinatedNetworks.contains) ?? false
         case .survey(let schoolID, let networkID, let schoolNetworkID, _):
             guard action == .manageSurvey || action == .view else { return false }
             let leads = schoolID.map { principal.schoolRoles[$0] == .leader } ?? false
@@ -189,8 +228,11 @@ enum Policy {
             case .askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
                  .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
                  .viewEngagement, .writeNote, .readNote, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
-                 .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol:
+                 .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol,
+                 .readReflection, .commentOnReflection, .viewQuizAttempts:
                 return false  // decided in `allowsPractice`
+            case .takeCourse, .authorCourse, .manageCohort, .followCohort:
+                return false
             }
         }
     }
@@ -245,6 +287,12 @@ enum Policy {
             return authorID == principal.userID && principal.schoolRoles[schoolID] != nil
         case (.runCaseSession, .caseSession(let facilitatorID, let group)):
             return facilitatorID == principal.userID && group.agreed.contains(principal.userID)
+        case (.readReflection, .reflection(let authorID, let shared, let members)):
+            return authorID == principal.userID || (shared && members.contains(principal.userID))
+        case (.commentOnReflection, .reflection(_, let shared, let members)):
+            return shared && members.contains(principal.userID)
+        case (.viewQuizAttempts, .quizAttempts(let learnerID)):
+            return learnerID == principal.userID
         case (.readNote, .engagementNote(let participants, let authorID, let shared, let group)):
             guard group?.admits(principal.userID) ?? true else { return false }
             return authorID == principal.userID || (shared && participants.contains(principal.userID))
@@ -265,6 +313,10 @@ enum Policy {
         if case .survey = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
         if case .engagementNote = resource { return .notFound }
         if case .caseSession = resource { return .forbidden }
+        if case .course = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
+        if case .cohort = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
+        if case .reflection = resource { return .notFound }
+        if case .quizAttempts = resource { return .notFound }
         if case .observationProtocol(let schoolID, _) = resource {
             return principal.map { $0.schoolRoles[schoolID] != nil } ?? false ? .forbidden : .notFound
         }

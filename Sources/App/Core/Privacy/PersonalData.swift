@@ -25,6 +25,8 @@ enum PersonalData {
         CaseEntry.self, CaseSession.self, Attendance.self, SchoolProtocol.self,
         SurveyResponse.self, SurveyParticipation.self, Survey.self,
         ProgrammeMember.self, ProgrammePair.self, FeedbackGiven.self,
+        LearningStatement.self, CourseCredential.self, ReflectionComment.self, CourseReflection.self, QuizAttempt.self,
+        ActivityCompletion.self, CourseEnrolment.self, CourseCohort.self, Course.self,
         User.self,
     ]
 
@@ -45,6 +47,9 @@ enum PersonalData {
         "practice_meetings": "when and where an engagement's participants meet; who they are is in practice_participants",
         "practice_engagements": "the form, topic and status of a conversation; who takes part is in practice_participants",
         "handbook_chapters": "the handbook's chapters and who may read them",
+        "course_sections": "the modules of a course and their texts",
+        "course_activities": "the steps of a course: lessons, quizzes and reflection tasks as written by the authors",
+        "signing_keys": "the platform's keys for signing certificates",
         "handbook_texts": "the current text of each chapter per language; who wrote it is in handbook_revisions",
         "handbook_search": "the search index of the chapters' text",
         // SQLite's FTS5 keeps the index of handbook_search in these tables of its own.

@@ -24,6 +24,8 @@ final class AppNotification: Model, @unchecked Sendable {
         case groupInvited = "group_invited"
         case meetingSoon = "meeting_soon"
         case caseSessionStarted = "case_session_started"
+        case reflectionCommented = "reflection_commented"
+        case cohortEnrolled = "cohort_enrolled"
     }
 
     // MARK: managed

@@ -34,6 +34,8 @@ enum Notifications {
         case .groupInvited: return context.t("{name} added you to a group.", name)
         case .meetingSoon: return context.t("A meeting of yours is within a day: see the time and the agenda.")
         case .caseSessionStarted: return context.t("{name} started a case session in your group.", name)
+        case .reflectionCommented: return context.t("{name} commented on your reflection in a course.", name)
+        case .cohortEnrolled: return context.t("{name} enrolled you in a course cohort.", name)
         case .pairNudged: return context.t("{name} wonders how your mentoring is going: time to plan your next meeting?", name)
         }
     }

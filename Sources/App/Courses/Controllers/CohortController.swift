@@ -1,0 +1,128 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// Cohorts: coordinators form them and enrol people; facilitators follow their own
+/// cohort's progress, how hard each quiz question was, and the course evaluation.
+struct CohortController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.courseCohorts(.key).pathComponents, use: list)
+        routes.post(SiteURL.courseCohorts(.key).pathComponents, use: create)
+        routes.get(SiteURL.cohort(.key).pathComponents, use: show)
+        routes.get(SiteURL.courseStatements(.key).pathComponents, use: statements)
+    }
+
+    func list(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let outline = try await CourseController.outline(req)
+        try await req.authorize(.manageCohort, .course(published: outline.course.status == .published))
+        return req.render(CohortListPage.view(req.pageContext(), try await CohortListPage.Model.load(outline, req: req)))
+    }
+
+    struct CohortForm: Content {
+        var name: String?
+        var starts_on: String?
+        var ends_on: String?
+        var facilitator: String?
+        var learners: String?
+        var network: String?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let outline = try await CourseController.outline(req)
+        try await req.authorize(.manageCohort, .course(published: outline.course.status == .published))
+        let form = (try? req.content.decode(CohortForm.self)) ?? CohortForm()
+        var model = try await CohortListPage.Model.load(outline, req: req)
+        model.form = form
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let starts = (form.starts_on ?? "").trimmingCharacters(in: .whitespaces)
+        let ends = (form.ends_on ?? "").trimmingCharacters(in: .whitespaces)
+        var errors: [String: String] = [:]
+        if name.isEmpty || name.count > 120 { errors["name"] = req.t("Give the cohort a name of up to 120 characters.") }
+        let startDate = Self.day(starts), endDate = Self.day(ends)
+        if startDate == nil { errors["starts_on"] = req.t("Enter the first day as a date.") }
+        if endDate == nil { errors["ends_on"] = req.t("Enter the last day as a date.") }
+        if let s = startDate, let e = endDate, e < s { errors["ends_on"] = req.t("The last day cannot come before the first.") }
+        let principal = try await req.principal()
+        let networkID = form.network.flatMap(UUID.init(uuidString:))
+        if let networkID, !(principal?.isAdmin ?? false), !(principal?.coordinatedNetworks.contains(networkID) ?? false) {
+            errors["network"] = req.t("Choose one of your networks.")
+        }
+        var facilitatorID: UUID?
+        let facilitatorText = (form.facilitator ?? "").trimmingCharacters(in: .whitespaces)
+        if !facilitatorText.isEmpty {
+            if let email = EmailAddress(facilitatorText), let found = try await User.query(on: req.db).filter(\.$email == email.value).first() {
+                facilitatorID = found.id
+            } else {
+                errors["facilitator"] = req.t("Nobody with the address {email} has an account here.", ["email": facilitatorText])
+            }
+        }
+        let lines = (form.learners ?? "").split(whereSeparator: { $0.isNewline || $0 == "," || $0 == ";" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var learners: [User] = []
+        var unknown: [String] = []
+        for line in lines {
+            if let email = EmailAddress(line), let found = try await User.query(on: req.db).filter(\.$email == email.value).first() {
+                if !learners.contains(where: { $0.id == found.id }) { learners.append(found) }
+            } else {
+                unknown.append(line)
+            }
+        }
+        if !unknown.isEmpty {
+            errors["learners"] = req.t("No account has these addresses: {list}. Invite them to their school first, or correct the addresses.",
+                                       ["list": unknown.joined(separator: ", ")])
+        }
+        guard errors.isEmpty else {
+            model.errors = errors
+            return req.render(CohortListPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+        let cohort = CourseCohort(courseID: try outline.course.requireID(), name: name, startsOn: starts, endsOn: ends,
+                                  facilitatorID: facilitatorID, networkID: networkID ?? principal?.coordinatedNetworks.sorted { $0.uuidString < $1.uuidString }.first,
+                                  createdByID: try user.requireID())
+        let learnerIDs = try learners.map { try $0.requireID() }
+        let course = outline.course
+        let now = req.now
+        try await req.db.transaction { db in
+            try await cohort.save(on: db)
+            let learning = CourseLearning(db: db, config: req.application.config, now: now)
+            for learner in learnerIDs { try await learning.enrol(course, userID: learner, cohortID: cohort.requireID()) }
+        }
+        try await Notifications.notify(learnerIDs, kind: .cohortEnrolled, actor: user.fullName,
+                                       link: .course(.value(outline.course.slug)), on: req.db)
+        return req.redirect(to: .cohort(.value(try cohort.requireID())),
+                            notice: req.t("The cohort “{name}” is formed.", ["name": name]) + " "
+                                + req.localizer.tn("{count} person is enrolled.", "{count} people are enrolled.", count: learners.count))
+    }
+
+    func show(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        guard let cohort = try await CourseCohort.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.idKey))
+            .with(\.$course).with(\.$facilitator).first() else { throw Abort(.notFound) }
+        try await req.authorize(.followCohort, .cohort(facilitatorID: cohort.$facilitator.id, networkID: cohort.$network.id))
+        let outline = try await CourseOutline.load(cohort.course, on: req.db)
+        return req.render(CohortPage.view(req.pageContext(), try await CohortPage.Model.load(cohort, outline: outline, req: req)))
+    }
+
+    /// The course's learning events as xAPI statements (a JSON array), for the authors.
+    func statements(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let outline = try await CourseController.outline(req)
+        try await req.authorize(.manageCohort, .course(published: outline.course.status == .published))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/json")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(outline.course.slug)-xapi.json\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: try await Statements.export(outline.course, on: req.db)))
+    }
+
+    static func day(_ text: String) -> Date? {
+        guard text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.date(from: text)
+    }
+}

@@ -1,0 +1,110 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// Certificates in public: anyone can check one at its page or download it, and fetch the
+/// issuer's profile and public keys; the course's authors can revoke one.
+struct CredentialController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.credential(.key).pathComponents, use: show)
+        routes.get(SiteURL.credentialToken(.key).pathComponents, use: token)
+        routes.post(SiteURL.credentialRevoke(.key).pathComponents, use: revoke)
+        routes.get(SiteURL.issuer.pathComponents, use: issuer)
+        routes.get(SiteURL.jwks.pathComponents, use: jwks)
+    }
+
+    static func load(_ req: Request) async throws -> CourseCredential {
+        guard let credential = try await CourseCredential.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
+        return credential
+    }
+
+    func show(req: Request) async throws -> Response {
+        let credential = try await Self.load(req)
+        let verdict = try await Credentials.verify(credential.token, on: req.db, config: req.application.config)
+        let status: CredentialPage.Status = switch verdict {
+        case .valid: .valid
+        case .revoked(_, let reason): .revoked(reason, credential.revokedAt)
+        case .invalid: .invalid
+        }
+        let principal = try await req.principal()
+        let mayRevoke = Policy.allows(principal, .manageCohort, .course(published: true))
+        var response = req.render(CredentialPage.view(req.pageContext(), credential: credential, status: status, mayRevoke: mayRevoke))
+        if req.headers.accept.mediaTypes.contains(.json) {
+            // For machines: the same verdict as JSON (`Accept: application/json`).
+            let body: [String: String?] = ["id": "urn:uuid:" + (credential.id ?? UUID()).uuidString.lowercased(),
+                                           "status": { switch verdict { case .valid: "valid"; case .revoked: "revoked"; case .invalid: "invalid" } }(),
+                                           "revokedAt": credential.revokedAt.map { ISO8601DateFormatter().string(from: $0) },
+                                           "reason": credential.revocationReason]
+            response = Response(status: .ok)
+            try response.content.encode(body, as: .json)
+        }
+        return response
+    }
+
+    /// The signed VC-JWT, to keep in a badge wallet or hand to anyone who wants to check it.
+    func token(req: Request) async throws -> Response {
+        let credential = try await Self.load(req)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/vc+jwt")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"certificate.jwt\"")
+        return Response(status: .ok, headers: headers, body: .init(string: credential.token))
+    }
+
+    struct RevokeForm: Content { var reason: String? }
+
+    func revoke(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let credential = try await Self.load(req)
+        try await req.authorize(.manageCohort, .course(published: true))
+        let reason = ((try? req.content.decode(RevokeForm.self))?.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty, reason.count <= 500 else {
+            let response = req.redirect(to: .credential(.value(credential.id ?? UUID())),
+                                        notice: req.t("Say why the certificate is revoked (up to 500 characters): the reason is shown to anyone who checks it."))
+            response.status = .seeOther
+            return response
+        }
+        if credential.revokedAt == nil {
+            credential.revokedAt = req.now
+            credential.revocationReason = reason
+            try await credential.save(on: req.db)
+        }
+        return req.redirect(to: .credential(.value(credential.id ?? UUID())), notice: req.t("The certificate is revoked."))
+    }
+
+    /// The issuer's Open Badges profile.
+    func issuer(req: Request) async throws -> Response {
+        let base = Credentials.base(req.application.config)
+        let profile: [String: AnyCodableValue] = [
+            "@context": .list(OpenBadgeCredential.context), "id": .text(base + "/issuer"), "type": .list(["Profile"]),
+            "name": .text("Collegium"), "url": .text(base),
+        ]
+        let response = Response(status: .ok)
+        try response.content.encode(profile, as: .json)
+        return response
+    }
+
+    func jwks(req: Request) async throws -> Response {
+        // Publishing the keys makes one if none exists yet, so the set is never empty.
+        _ = try await Credentials.currentKey(on: req.db)
+        let set = try await Credentials.jwks(on: req.db, config: req.application.config)
+        let response = Response(status: .ok)
+        try response.content.encode(set, as: .json)
+        response.headers.replaceOrAdd(name: .contentType, value: "application/jwk-set+json")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
+    }
+}
+
+/// A string or a list of strings, for small JSON documents.
+enum AnyCodableValue: Encodable {
+    case text(String)
+    case list([String])
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let s): try container.encode(s)
+        case .list(let l): try container.encode(l)
+        }
+    }
+}

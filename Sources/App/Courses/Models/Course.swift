@@ -1,0 +1,139 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A course of the catalogue: its texts in each language, its modules (`CourseSection`)
+/// and their steps (`CourseActivity`). Coordinators author it; once published, a revision
+/// only adds, changes or retires steps, never deletes them, so learners keep their progress.
+final class Course: Model, @unchecked Sendable {
+    static let schema = "courses"
+
+    enum Status: String, Codable, Sendable { case draft, published }
+
+    /// The texts shown in the catalogue and on the course page, per language.
+    struct Texts: Codable, Sendable, Equatable {
+        var title: LocalizedText
+        var summary: LocalizedText
+        var audience: LocalizedText
+        var outcomes: [String: [String]]
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Stable name in URLs and in `Resources/Course/<slug>/`.
+    @Field(key: "slug") var slug: String
+    @Field(key: "status") var status: Status
+    @Field(key: "texts") var textsJSON: String
+    /// Counts revisions of the published course (1 at first publication).
+    @Field(key: "revision") var revision: Int
+    /// The end-of-course evaluation, made with the survey tool.
+    @OptionalParent(key: "evaluation_survey_id") var evaluationSurvey: Survey?
+    @OptionalParent(key: "created_by_id") var createdBy: User?
+
+    init() {}
+
+    init(id: UUID? = nil, slug: String, texts: Texts, status: Status, createdByID: UUID?) throws {
+        self.id = id
+        self.slug = slug
+        self.status = status
+        self.textsJSON = try JSONText.encode(texts)
+        self.revision = status == .published ? 1 : 0
+        self.$createdBy.id = createdByID
+    }
+
+    var texts: Texts { (try? JSONText.decode(Texts.self, textsJSON)) ?? Texts(title: [:], summary: [:], audience: [:], outcomes: [:]) }
+    func setTexts(_ texts: Texts) throws { textsJSON = try JSONText.encode(texts) }
+}
+
+/// A module of a course.
+final class CourseSection: Model, @unchecked Sendable {
+    static let schema = "course_sections"
+
+    struct Texts: Codable, Sendable, Equatable {
+        var title: LocalizedText
+        var summary: LocalizedText
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "course_id") var course: Course
+    /// Stable within the course; shipped content and xAPI statements refer to it.
+    @Field(key: "key") var key: String
+    @Field(key: "position") var position: Int
+    @Field(key: "texts") var textsJSON: String
+    /// Retired modules stay for the progress and statements that refer to them.
+    @Field(key: "retired") var retired: Bool
+
+    init() {}
+
+    init(id: UUID? = nil, courseID: UUID, key: String, position: Int, texts: Texts) throws {
+        self.id = id
+        self.$course.id = courseID
+        self.key = key
+        self.position = position
+        self.textsJSON = try JSONText.encode(texts)
+        self.retired = false
+    }
+
+    var texts: Texts { (try? JSONText.decode(Texts.self, textsJSON)) ?? Texts(title: [:], summary: [:]) }
+    func setTexts(_ texts: Texts) throws { textsJSON = try JSONText.encode(texts) }
+}
+
+/// One step of a module: a lesson, a quiz or a reflection task.
+final class CourseActivity: Model, @unchecked Sendable {
+    static let schema = "course_activities"
+
+    struct Texts: Codable, Sendable, Equatable {
+        var title: LocalizedText
+        /// Markdown: the lesson, or the reflection's task; empty for a quiz.
+        var body: LocalizedText
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "course_id") var course: Course
+    @Parent(key: "section_id") var section: CourseSection
+    @Field(key: "key") var key: String
+    @Field(key: "position") var position: Int
+    @Field(key: "kind") var kind: ActivityKind
+    @Field(key: "minutes") var minutes: Int
+    /// Counts towards the course's completion rule.
+    @Field(key: "required") var required: Bool
+    @Field(key: "texts") var textsJSON: String
+    /// The `QuizDefinition` of a quiz, as JSON.
+    @OptionalField(key: "quiz") var quizJSON: String?
+    @Field(key: "retired") var retired: Bool
+
+    init() {}
+
+    init(id: UUID? = nil, courseID: UUID, sectionID: UUID, key: String, position: Int, kind: ActivityKind, minutes: Int,
+         texts: Texts, quiz: QuizDefinition?) throws {
+        self.id = id
+        self.$course.id = courseID
+        self.$section.id = sectionID
+        self.key = key
+        self.position = position
+        self.kind = kind
+        self.minutes = minutes
+        self.required = true
+        self.textsJSON = try JSONText.encode(texts)
+        self.quizJSON = try quiz.map(JSONText.encode)
+        self.retired = false
+    }
+
+    var texts: Texts { (try? JSONText.decode(Texts.self, textsJSON)) ?? Texts(title: [:], body: [:]) }
+    func setTexts(_ texts: Texts) throws { textsJSON = try JSONText.encode(texts) }
+    var quiz: QuizDefinition? { quizJSON.flatMap { try? JSONText.decode(QuizDefinition.self, $0) } }
+}
+
+/// JSON kept in a text column (the same on SQLite and PostgreSQL), with sorted keys so
+/// that an unchanged value is stored unchanged.
+enum JSONText {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

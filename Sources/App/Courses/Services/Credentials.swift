@@ -1,0 +1,121 @@
+import Crypto
+import CryptoExtras
+import Domain
+import Fluent
+import Foundation
+import JWTKit
+import Vapor
+
+/// Certificates of completion: Open Badges 3.0 credentials signed as VC-JWT with RS256
+/// (the algorithm every OB 3.0 verifier must accept), their public verification, the
+/// issuer's public keys (`/.well-known/jwks.json`) and revocation. See docs/courses.md.
+enum Credentials {
+    /// The JWT payload: the credential itself (VC-JOSE), verified by its signature only;
+    /// whether it is revoked is a question for the platform, not for the token.
+    struct Payload: JWTPayload, Equatable {
+        var credential: OpenBadgeCredential
+        init(_ credential: OpenBadgeCredential) { self.credential = credential }
+        init(from decoder: any Decoder) throws { credential = try OpenBadgeCredential(from: decoder) }
+        func encode(to encoder: any Encoder) throws { try credential.encode(to: encoder) }
+        func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+
+    static func base(_ config: AppConfig) -> String {
+        var base = config.publicURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        return base
+    }
+
+    /// The key id published in the JWKS and written in each token's header: the JWKS URL
+    /// with the key's fragment, so a verifier knows where to fetch it.
+    static func keyID(_ key: SigningKey, config: AppConfig) -> String {
+        base(config) + SiteURL.jwks.path + "#" + key.kid
+    }
+
+    /// The newest signing key, made (RSA 2048) when there is none yet.
+    static func currentKey(on db: any Database) async throws -> SigningKey {
+        if let key = try await SigningKey.query(on: db).sort(\.$createdAt, .descending).first() { return key }
+        let made = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let key = SigningKey(kid: "key-" + String(UUID().uuidString.prefix(8)).lowercased(), privatePEM: made.pemRepresentation)
+        do {
+            try await key.save(on: db)
+            return key
+        } catch {
+            // Another request made one at the same moment: use the one that was kept.
+            if let key = try await SigningKey.query(on: db).sort(\.$createdAt, .descending).first() { return key }
+            throw error
+        }
+    }
+
+    /// Every key, public halves only, as a JSON Web Key Set.
+    static func jwks(on db: any Database, config: AppConfig) async throws -> [String: [[String: String]]] {
+        var keys: [[String: String]] = []
+        for key in try await SigningKey.query(on: db).sort(\.$createdAt).all() {
+            let primitives = try Insecure.RSA.PrivateKey(pem: key.privatePEM).publicKey.getKeyPrimitives()
+            keys.append(["kty": "RSA", "use": "sig", "alg": "RS256", "kid": keyID(key, config: config),
+                         "n": primitives.modulus.base64URLEncodedString(), "e": primitives.publicExponent.base64URLEncodedString()])
+        }
+        return ["keys": keys]
+    }
+
+    /// Issues the certificate for a completed enrolment, once.
+    @discardableResult
+    static func issue(_ enrolment: CourseEnrolment, course: Course, user: User, language: String, criteria: String, issuedAt: Date,
+                      config: AppConfig, on db: any Database) async throws -> CourseCredential {
+        if let existing = try await CourseCredential.query(on: db).filter(\.$course.$id == course.requireID())
+            .filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).first() {
+            return existing
+        }
+        let texts = course.texts
+        let title = texts.title.text(language, fallback: "en")
+        let id = UUID()
+        let salt = String(UUID().uuidString.prefix(12)).lowercased()
+        let hash = "sha256$" + SHA256.hash(data: Data((user.email.lowercased() + salt).utf8)).map { String(format: "%02x", $0) }.joined()
+        let credential = OpenBadgeCredential(
+            base: base(config), issuerName: "Collegium", credentialID: id, subjectID: try enrolment.requireID(),
+            identityHash: hash, salt: salt, courseSlug: course.slug, courseTitle: title,
+            description: texts.summary.text(language, fallback: "en"),
+            criteria: criteria,
+            language: language, issuedAt: issuedAt)
+        let key = try await currentKey(on: db)
+        let keys = JWTKeyCollection()
+        await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: key.privatePEM), digestAlgorithm: .sha256, kid: JWKIdentifier(string: keyID(key, config: config)))
+        var header = JWTHeader()
+        header.typ = "JWT"
+        let token = try await keys.sign(Payload(credential), kid: JWKIdentifier(string: keyID(key, config: config)), header: header)
+        let record = CourseCredential(id: id, issuedAt: issuedAt, courseID: try course.requireID(), userID: try user.requireID(),
+                                      recipientName: user.fullName, courseTitle: title, language: language, token: token)
+        try await record.save(on: db)
+        return record
+    }
+
+    enum Verdict: Sendable, Equatable {
+        case valid(OpenBadgeCredential)
+        case revoked(OpenBadgeCredential, reason: String?)
+        case invalid
+    }
+
+    /// Checks a token's signature against the published keys and the platform's record.
+    static func verify(_ token: String, on db: any Database, config: AppConfig) async throws -> Verdict {
+        let keys = JWTKeyCollection()
+        for key in try await SigningKey.query(on: db).all() {
+            await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: key.privatePEM).publicKey, digestAlgorithm: .sha256,
+                           kid: JWKIdentifier(string: keyID(key, config: config)))
+        }
+        guard let payload = try? await keys.verify(token, as: Payload.self) else { return .invalid }
+        let credential = payload.credential
+        guard credential.iss == base(config) + "/issuer",
+              let id = UUID(uuidString: String(credential.id.dropFirst("urn:uuid:".count))),
+              let record = try await CourseCredential.find(id, on: db)
+        else { return .invalid }
+        if record.revokedAt != nil { return .revoked(credential, reason: record.revocationReason) }
+        return .valid(credential)
+    }
+}
+
+extension Data {
+    func base64URLEncodedString() -> String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,70 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// Records learning events as xAPI statements and sends them to the configured Learning
+/// Record Store. A store that is down never stops a learner: the statement is kept and
+/// sent with the next one (or by `collegium xapi-send`).
+enum Statements {
+    static func record(_ verb: XAPIStatement.Verb, user: User, course: Course, activity: CourseActivity?, score: Int? = nil,
+                       on req: Request) async throws {
+        let config = req.application.config
+        try await make(verb, user: user, course: course, activity: activity, score: score, language: req.localizer.language.rawValue,
+                       at: req.now, config: config).save(on: req.db)
+        guard config.learningRecordStore != nil else { return }
+        let app = req.application
+        // Sent after the response: the learner does not wait for the store.
+        Task { try? await send(app) }
+    }
+
+    /// The statement of one learning event, named in `language`.
+    static func make(_ verb: XAPIStatement.Verb, user: User, course: Course, activity: CourseActivity?, score: Int? = nil,
+                     language: String, at time: Date, config: AppConfig) throws -> LearningStatement {
+        let id = UUID()
+        let statement = XAPIStatement(
+            id: id, base: Credentials.base(config), learnerID: try user.requireID(), verb: verb,
+            courseURL: SiteURL.course(.value(course.slug)).absolute(config), courseName: course.texts.title.text(language, fallback: "en"),
+            step: activity.map { (SiteURL.courseStep(.value(course.slug), .value($0.key)).absolute(config), $0.texts.title.text(language, fallback: "en"), $0.kind) },
+            score: score, language: language, timestamp: time)
+        let row = LearningStatement(id: id, userID: try user.requireID(), courseID: try course.requireID(), verb: verb.rawValue,
+                                    statementJSON: try JSONText.encode(statement))
+        row.createdAt = time
+        return row
+    }
+
+    /// Sends every unsent statement, oldest first, in batches; returns how many were accepted.
+    @discardableResult
+    static func send(_ app: Application) async throws -> Int {
+        guard let store = app.config.learningRecordStore else { return 0 }
+        var sent = 0
+        while true {
+            let batch = try await LearningStatement.query(on: app.db).filter(\.$sentAt == nil).sort(\.$createdAt).limit(100).all()
+            guard !batch.isEmpty else { return sent }
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "application/json")
+            headers.replaceOrAdd(name: "X-Experience-API-Version", value: "1.0.3")
+            if let credentials = store.credentials {
+                headers.replaceOrAdd(name: .authorization, value: "Basic " + Data(credentials.utf8).base64EncodedString())
+            }
+            let body = "[" + batch.map(\.statementJSON).joined(separator: ",") + "]"
+            var url = store.endpoint.absoluteString
+            while url.hasSuffix("/") { url.removeLast() }
+            let response = try await app.client.post(URI(string: url + "/statements"), headers: headers) { $0.body = .init(string: body) }
+            // 409: the store has these ids already (sent before a crash): they count as sent.
+            guard (200..<300).contains(response.status.code) || response.status == .conflict else {
+                app.logger.warning("The Learning Record Store refused \(batch.count) statements: HTTP \(response.status.code)")
+                return sent
+            }
+            let ids = batch.compactMap(\.id)
+            try await LearningStatement.query(on: app.db).filter(\.$id ~~ ids).set(\.$sentAt, to: Date()).update()
+            sent += batch.count
+        }
+    }
+
+    /// Every statement of a course, as the JSON array an LRS would take.
+    static func export(_ course: Course, on db: any Database) async throws -> String {
+        let rows = try await LearningStatement.query(on: db).filter(\.$course.$id == course.requireID()).sort(\.$createdAt).all()
+        return "[" + rows.map(\.statementJSON).joined(separator: ",\n") + "]\n"
+    }
+}

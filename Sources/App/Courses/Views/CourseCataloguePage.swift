@@ -1,0 +1,45 @@
+import Domain
+import Foundation
+import Plot
+
+/// The catalogue: the courses one can take here, with one's progress in each.
+enum CourseCataloguePage {
+    struct Item {
+        var slug: String
+        var title: LocalizedText
+        var summary: LocalizedText
+        var audience: LocalizedText
+        var minutes: Int
+        var modules: Int
+        var draft: Bool
+        /// nil: not enrolled.
+        var percent: Int?
+        var completed: Bool
+    }
+
+    static func view(_ context: PageContext, items: [Item]) -> HTML {
+        Layout.page(
+            context, title: context.t("Courses"),
+            .h1(.text(context.t("Courses"))),
+            .p(.class("lead"), .text(context.t("Professional development for the people who lead collegial support in a school: learn alone or with a cohort, at your own pace, and apply it to your own school."))),
+            .if(items.isEmpty, .p(.text(context.t("No course is published yet.")))),
+            .ul(.id("course-list"), .class("card-list"),
+                .forEach(items) { item in
+                    let title = CourseParts.text(item.title, context)
+                    let summary = CourseParts.text(item.summary, context)
+                    let audience = CourseParts.text(item.audience, context)
+                    return .li(
+                        .h2(.class("card-title"), .a(.href(SiteURL.course(.value(item.slug)).path), .attribute(named: "lang", value: title.lang), .text(title.text))),
+                        .if(item.draft, .p(.class("badge"), .text(context.t("Draft: only authors see it")))),
+                        .p(.attribute(named: "lang", value: summary.lang), .text(summary.text)),
+                        .p(.class("badge"), .text(context.t("For") + ": "), .span(.attribute(named: "lang", value: audience.lang), .text(audience.text))),
+                        .p(.class("badge"), .text(CourseParts.duration(item.minutes, context) + " · "
+                            + context.localizer.tn("{count} module", "{count} modules", count: item.modules))),
+                        .unwrap(item.percent) { percent in
+                            .p(.class("status"), .text(item.completed ? context.t("Completed") : context.t("{percent}% done", ["percent": String(percent)])))
+                        }
+                    )
+                })
+        )
+    }
+}

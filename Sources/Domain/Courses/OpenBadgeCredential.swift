@@ -1,0 +1,102 @@
+import Foundation
+
+/// An Open Badges 3.0 `OpenBadgeCredential` for a completed course, shaped as 1EdTech's
+/// JSON schema (`ob_v3p0_achievementcredential_schema.json`) requires, with the
+/// registered claims of its VC-JWT form (VC-JOSE: the credential is the JWT payload;
+/// `iss`, `jti`, `sub`, `nbf` repeat its issuer, id, subject and start).
+public struct OpenBadgeCredential: Codable, Sendable, Equatable {
+    public static let context = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
+    public static let schemaID = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+
+    public struct Profile: Codable, Sendable, Equatable {
+        public var id: String
+        public var type: [String] = ["Profile"]
+        public var name: String
+        public var url: String
+    }
+
+    public struct Criteria: Codable, Sendable, Equatable { public var narrative: String }
+
+    public struct Achievement: Codable, Sendable, Equatable {
+        public var id: String
+        public var type: [String] = ["Achievement"]
+        public var name: String
+        public var description: String
+        public var criteria: Criteria
+        public var achievementType: String = "Course"
+        public var inLanguage: String
+    }
+
+    public struct IdentityObject: Codable, Sendable, Equatable {
+        public var type = "IdentityObject"
+        public var identityHash: String
+        public var identityType: String
+        public var hashed: Bool
+        public var salt: String?
+    }
+
+    public struct Subject: Codable, Sendable, Equatable {
+        public var id: String
+        public var type: [String] = ["AchievementSubject"]
+        public var identifier: [IdentityObject]
+        public var achievement: Achievement
+    }
+
+    public struct Status: Codable, Sendable, Equatable {
+        public var id: String
+        public var type: String
+    }
+
+    public struct SchemaReference: Codable, Sendable, Equatable {
+        public var id: String
+        public var type: String
+    }
+
+    public var context: [String] = Self.context
+    public var id: String
+    public var type: [String] = ["VerifiableCredential", "OpenBadgeCredential"]
+    public var issuer: Profile
+    public var validFrom: String
+    public var name: String
+    public var credentialSubject: Subject
+    public var credentialSchema: [SchemaReference] = [.init(id: Self.schemaID, type: "1EdTechJsonSchemaValidator2019")]
+    /// Where anyone can see whether it has been revoked (the public verification page).
+    public var credentialStatus: Status?
+    // The VC-JWT's registered claims.
+    public var iss: String
+    public var jti: String
+    public var sub: String
+    public var nbf: Int
+
+    enum CodingKeys: String, CodingKey {
+        case context = "@context"
+        case id, type, issuer, validFrom, name, credentialSubject, credentialSchema, credentialStatus, iss, jti, sub, nbf
+    }
+
+    /// A credential for `recipientEmail` completing a course.
+    /// - Parameters:
+    ///   - base: the platform's public URL, without a trailing slash.
+    ///   - credentialID: also the key of its verification page, `<base>/credentials/<id>`.
+    ///   - identityHash: `sha256$<hex>` of the lower-cased e-mail followed by `salt` (random
+    ///     per credential, so the address cannot be found by hashing guesses alone).
+    public init(base: String, issuerName: String, credentialID: UUID, subjectID: UUID, identityHash: String, salt: String,
+                courseSlug: String, courseTitle: String, description: String, criteria: String, language: String, issuedAt: Date) {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        let issuedAt = Date(timeIntervalSince1970: issuedAt.timeIntervalSince1970.rounded(.down))
+        id = "urn:uuid:" + credentialID.uuidString.lowercased()
+        issuer = Profile(id: base + "/issuer", name: issuerName, url: base)
+        validFrom = formatter.string(from: issuedAt)
+        name = courseTitle
+        credentialSubject = Subject(
+            id: "urn:uuid:" + subjectID.uuidString.lowercased(),
+            identifier: [IdentityObject(identityHash: identityHash, identityType: "emailAddress", hashed: true, salt: salt)],
+            achievement: Achievement(id: base + "/courses/" + courseSlug, name: courseTitle, description: description,
+                                     criteria: Criteria(narrative: criteria), inLanguage: language))
+        credentialStatus = Status(id: base + "/credentials/" + credentialID.uuidString.lowercased(), type: "1EdTechRevocationList")
+        iss = issuer.id
+        jti = id
+        sub = credentialSubject.id
+        nbf = Int(issuedAt.timeIntervalSince1970)
+    }
+}

@@ -1,0 +1,332 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import JWTKit
+import Testing
+import Vapor
+
+/// The course through the pages: the public catalogue, enrolling, lessons, quizzes with
+/// feedback and limited attempts, reflections private or shared with a cohort, the
+/// certificate and its public check, revocation, cohorts and what facilitators see.
+@Suite("Courses")
+struct CourseTests {
+    static let slug = "test-course"
+    static let path = "/courses/test-course"
+
+    /// A small course: one module with a lesson, a quiz (pass mark 50%, two attempts) and a
+    /// reflection task.
+    static func document(extraLesson: Bool = false) -> CourseDocument {
+        let quiz = QuizDefinition(passPercent: 50, attempts: 2, questions: [
+            .init(key: "q1", kind: .single, text: ["en": "A colleague asks for advice on a parent meeting. Which form fits?", "lv": "Kura forma der?"], options: [
+                .init(key: "a", correct: true, text: ["en": "Ask a colleague", "lv": "Pajautā kolēģim"], feedback: ["en": "Yes: a quick answer from someone who has done it.", "lv": "Jā."]),
+                .init(key: "b", correct: false, text: ["en": "A year of mentoring", "lv": "Mentorings"], feedback: ["en": "Too much for one question.", "lv": "Par daudz."]),
+            ]),
+            .init(key: "q2", kind: .multiple, text: ["en": "What keeps support apart from appraisal?", "lv": "Kas nošķir?"], options: [
+                .init(key: "a", correct: true, text: ["en": "Notes stay with the colleagues", "lv": "Piezīmes paliek"], feedback: ["en": "Right.", "lv": "Pareizi."]),
+                .init(key: "b", correct: true, text: ["en": "Leaders see counts only", "lv": "Vadītāji redz skaitus"], feedback: ["en": "Right.", "lv": "Pareizi."]),
+                .init(key: "c", correct: false, text: ["en": "A score for each observer", "lv": "Vērtējums"], feedback: ["en": "That is appraisal.", "lv": "Tā ir vērtēšana."]),
+            ]),
+        ])
+        var activities: [CourseDocument.Activity] = [
+            .init(key: "read", kind: .lesson, title: ["en": "Why it matters", "lv": "Kāpēc tas ir svarīgi"],
+                  body: ["en": "## Alone behind a closed door\n\nRead the [handbook](/handbook/introduction).", "lv": "## Viens aiz slēgtām durvīm\n\nTeksts."], minutes: 20),
+            .init(key: "check", kind: .quiz, title: ["en": "Check your understanding", "lv": "Pārbaudiet izpratni"], minutes: 10, quiz: quiz),
+            .init(key: "think", kind: .reflection, title: ["en": "Your school", "lv": "Jūsu skola"],
+                  body: ["en": "Where are teachers alone in your school?", "lv": "Kur skolotāji ir vieni?"], minutes: 20),
+        ]
+        if extraLesson {
+            activities.append(.init(key: "later", kind: .lesson, title: ["en": "Added later", "lv": "Pievienots vēlāk"], body: ["en": "More."], minutes: 10))
+        }
+        return CourseDocument(slug: slug, title: ["en": "Leading support", "lv": "Atbalsta vadīšana"],
+                              summary: ["en": "A short course.", "lv": "Īss kurss."], audience: ["en": "School leaders", "lv": "Skolu vadītāji"],
+                              outcomes: ["en": ["Choose a form of support"], "lv": ["Izvēlēties atbalsta formu"]],
+                              sections: [.init(key: "one", title: ["en": "Why", "lv": "Kāpēc"], summary: ["en": "The reasons."], activities: activities)])
+    }
+
+    static func enrolled(_ ctx: TestContext, _ app: Application, _ email: String = Fixtures.teacherA) async throws -> Browser {
+        try await CourseLibrary.sync(document(), on: app.db)
+        let learner = ctx.browser()
+        try await learner.login(email)
+        #expect(try await learner.post(path + "/enrol").location == path)
+        return learner
+    }
+
+    static func attempts(_ app: Application) async throws -> [QuizAttempt] { try await QuizAttempt.query(on: app.db).sort(\.$number).all() }
+
+    @Test("Anyone reads the catalogue and a course page; enrolling needs an account; steps need an enrolment")
+    func catalogue() async throws {
+        try await withApp { app, ctx in
+            try await CourseLibrary.sync(Self.document(), on: app.db)
+            let visitor = ctx.browser()
+            let list = try await visitor.get("/courses")
+            #expect(list.status == .ok && list.contains("Leading support") && list.contains("About 50 minutes"))
+            let page = try await visitor.get(Self.path)
+            #expect(page.contains("Choose a form of support") && page.contains("Log in to enrol") && page.contains("School leaders"))
+            #expect(try await visitor.post(Self.path + "/enrol").status == .seeOther, "to the login page")
+            #expect(try await CourseEnrolment.query(on: app.db).count() == 0)
+            let latvian = try await ctx.browser(language: "lv").get(Self.path)
+            #expect(latvian.contains("Atbalsta vadīšana") && latvian.contains("Izvēlēties atbalsta formu"))
+            // Signed in but not enrolled: a step leads back to the course page.
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            #expect(try await teacher.get(Self.path + "/steps/read").location == Self.path)
+            #expect(try await teacher.get("/courses/no-such-course").status == .notFound)
+        }
+    }
+
+    @Test("A learner reads, fails a quiz with feedback, passes on the second attempt, reflects, and gets a certificate that verifies")
+    func journey() async throws {
+        try await withApp { app, ctx in
+            let learner = try await Self.enrolled(ctx, app)
+            #expect(try await learner.get(Self.path + "/continue").location == Self.path + "/steps/read")
+            let lesson = try await learner.get(Self.path + "/steps/read")
+            #expect(lesson.contains("Alone behind a closed door") && lesson.contains("0% done (0 of 3 steps)"))
+            #expect(try await learner.post(Self.path + "/steps/read/done").location == Self.path + "/steps/check")
+            #expect(try await learner.get(Self.path).contains("33% done (1 of 3 steps)"))
+            // A quiz step is finished by passing it, not by marking it read.
+            #expect(try await learner.post(Self.path + "/steps/check/done").status == .badRequest)
+
+            // Unanswered questions: explained, nothing stored, the chosen answer kept.
+            let missing = try await learner.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "b")])
+            #expect(missing.status == .unprocessableEntity && missing.contains("1 question has no answer yet"))
+            #expect(missing.contains(#"value="b" checked="checked""#))
+            #expect(try await Self.attempts(app).isEmpty)
+
+            // First attempt: both wrong.
+            let failed = try await learner.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "b"), ("q_q2", "a"), ("q_q2", "c")])
+            #expect(failed.location == Self.path + "/steps/check?attempt=1")
+            let result = try await learner.get(failed.location ?? "")
+            #expect(result.contains("Not passed yet: 0%") && result.contains("Too much for one question.") && result.contains("That is appraisal."))
+            #expect(result.contains("1 attempt left"))
+            // The same form sent again (a double click) is the same attempt.
+            #expect(try await learner.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")]).location
+                    == Self.path + "/steps/check?attempt=1")
+            #expect(try await Self.attempts(app).count == 1)
+
+            // Second attempt: right; the course is not complete yet (the reflection remains).
+            let passed = try await learner.post(Self.path + "/steps/check/attempts", fields: [("attempt", "2"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")])
+            #expect(try await learner.get(passed.location ?? "").contains("Passed: 100%"))
+            #expect(try await Self.attempts(app).map(\.score) == [0, 100])
+            // No attempts left: nothing more is stored.
+            let over = try await learner.post(Self.path + "/steps/check/attempts", fields: [("attempt", "3"), ("q_q1", "b"), ("q_q2", "c")])
+            #expect(over.location == Self.path + "/steps/check")
+            #expect(try await Self.attempts(app).count == 2)
+            #expect(try await learner.get(Self.path).contains("passed, best score 100%"))
+
+            // An empty reflection is refused; a written one completes the course.
+            let empty = try await learner.post(Self.path + "/steps/think/reflection", form: ["body": "   "])
+            #expect(empty.status == .unprocessableEntity && empty.contains("Write your reflection before saving it."))
+            #expect(try await CourseCredential.query(on: app.db).count() == 0)
+            let done = try await learner.post(Self.path + "/steps/think/reflection", form: ["body": "In our school the science teachers rarely meet."])
+            #expect(done.location == Self.path + "/certificate")
+            let certificate = try await learner.get(Self.path + "/certificate")
+            #expect(certificate.contains("teacher.a Tester") && certificate.contains("Leading support") && certificate.contains("Choose a form of support"))
+
+            // The public check: valid, and the token's signature verifies with the published key.
+            let credential = try #require(try await CourseCredential.query(on: app.db).first())
+            let id = try credential.requireID()
+            let check = try await ctx.browser().get("/credentials/\(id)")
+            #expect(check.status == .ok && check.contains("Valid.") && check.contains("teacher.a Tester"))
+            let jwks = try await ctx.browser().get("/.well-known/jwks.json")
+            let set = try JSONDecoder().decode(JWKS.self, from: Data(jwks.body.utf8))
+            let keys = try await JWTKeyCollection().add(jwks: set)
+            let payload = try await keys.verify(credential.token, as: Credentials.Payload.self)
+            #expect(payload.credential.type == ["VerifiableCredential", "OpenBadgeCredential"])
+            #expect(payload.credential.credentialSubject.achievement.name == "Leading support")
+            #expect(payload.credential.jti == "urn:uuid:" + id.uuidString.lowercased())
+            #expect(payload.credential.iss == "http://collegium.test/issuer")
+            #expect(!credential.token.contains("teacher.a@"), "the e-mail address is only in the credential as a salted hash")
+            let downloaded = try await ctx.browser().get("/credentials/\(id)/credential.jwt")
+            #expect(downloaded.body == credential.token)
+
+            // Learning events were recorded as xAPI statements.
+            let verbs = try await LearningStatement.query(on: app.db).sort(\.$createdAt).all().map(\.verb)
+            #expect(Set(verbs) == ["registered", "completed", "failed", "passed", "answered"])
+        }
+    }
+
+    @Test("A coordinator revokes a certificate with a reason; it then verifies as revoked; nobody else can revoke")
+    func revocation() async throws {
+        try await withApp { app, ctx in
+            let learner = try await Self.enrolled(ctx, app)
+            try await learner.post(Self.path + "/steps/read/done")
+            try await learner.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")])
+            try await learner.post(Self.path + "/steps/think/reflection", form: ["body": "Notes."])
+            let id = try #require(try await CourseCredential.query(on: app.db).first()?.requireID())
+            // The learner, a leader: refused.
+            #expect(try await learner.post("/credentials/\(id)/revoke", form: ["reason": "mine"]).status == .forbidden)
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            #expect(try await leader.post("/credentials/\(id)/revoke", form: ["reason": "no"]).status == .forbidden)
+            let coordinator = ctx.browser()
+            try await coordinator.login(Fixtures.coordinator)
+            // No reason: nothing changes.
+            #expect(try await coordinator.post("/credentials/\(id)/revoke", form: ["reason": " "]).status == .seeOther)
+            #expect(try await CourseCredential.find(id, on: app.db)?.revokedAt == nil)
+            #expect(try await coordinator.post("/credentials/\(id)/revoke", form: ["reason": "Issued to the wrong account"]).status == .seeOther)
+            let page = try await ctx.browser().get("/credentials/\(id)")
+            #expect(page.contains("Revoked.") && page.contains("Issued to the wrong account"))
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .accept, value: "application/json")
+            #expect(try await ctx.browser().get("/credentials/\(id)", headers: headers).contains(#""status":"revoked""#))
+            #expect(try await ctx.browser().get("/credentials/\(UUID())").status == .notFound)
+        }
+    }
+
+    @Test("In a cohort: a private reflection stays private, a shared one is read and commented on by the cohort only")
+    func cohortReflections() async throws {
+        try await withApp { app, ctx in
+            try await CourseLibrary.sync(Self.document(), on: app.db)
+            let coordinator = ctx.browser()
+            try await coordinator.login(Fixtures.coordinator)
+            // Unknown addresses are listed and nothing is made.
+            let bad = try await coordinator.post(Self.path + "/cohorts", form: [
+                "name": "Pilot", "starts_on": "2026-02-01", "ends_on": "2026-01-01", "learners": "\(Fixtures.teacherA)\nnobody@example.org"])
+            #expect(bad.status == .unprocessableEntity && bad.contains("nobody@example.org") && bad.contains("The last day cannot come before the first."))
+            #expect(try await CourseCohort.query(on: app.db).count() == 0)
+            let made = try await coordinator.post(Self.path + "/cohorts", form: [
+                "name": "Pilot group of counsellors", "starts_on": "2026-01-10", "ends_on": "2026-03-31",
+                "facilitator": Fixtures.leaderA, "learners": "\(Fixtures.teacherA)\n\(Fixtures.counsellorA)"])
+            #expect(made.status == .seeOther)
+            let cohortPath = try #require(made.location)
+            #expect(try await CourseEnrolment.query(on: app.db).filter(\.$cohort.$id != nil).count() == 2)
+            let other = try await coordinator.post(Self.path + "/cohorts", form: [
+                "name": "Another cohort", "starts_on": "2026-01-10", "ends_on": "2026-03-31", "learners": Fixtures.leaderB])
+            #expect(other.status == .seeOther)
+
+            let teacher = ctx.browser(); try await teacher.login(Fixtures.teacherA)
+            let counsellor = ctx.browser(); try await counsellor.login(Fixtures.counsellorA)
+            let stranger = ctx.browser(); try await stranger.login(Fixtures.leaderB)
+            #expect(try await teacher.get(Self.path).contains("Pilot group of counsellors"))
+            try await teacher.post(Self.path + "/steps/think/reflection", form: ["body": "Private thoughts about the staff room."])
+            #expect(!(try await counsellor.get(Self.path + "/steps/think").contains("Private thoughts")))
+            let reflection = try #require(try await CourseReflection.query(on: app.db).first())
+            let commentPath = Self.path + "/steps/think/reflections/\(try reflection.requireID())/comments"
+            #expect(try await counsellor.post(commentPath, form: ["body": "Can I see?"]).status == .notFound)
+
+            try await teacher.post(Self.path + "/steps/think/reflection", form: ["body": "Shared thoughts about the staff room.", "shared": "yes"])
+            #expect(try await counsellor.get(Self.path + "/steps/think").contains("Shared thoughts about the staff room."))
+            #expect(try await counsellor.post(commentPath, form: ["body": ""]).status == .unprocessableEntity)
+            #expect(try await counsellor.post(commentPath, form: ["body": "We have the same in our wing."]).status == .seeOther)
+            #expect(try await AppNotification.query(on: app.db).filter(\.$kind == .reflectionCommented).count() == 1)
+            // Another cohort sees nothing and cannot comment.
+            try await stranger.post(Self.path + "/enrol")
+            #expect(!(try await stranger.get(Self.path + "/steps/think").contains("Shared thoughts")))
+            #expect(try await stranger.post(commentPath, form: ["body": "Hello"]).status == .notFound)
+            #expect(try await ReflectionComment.query(on: app.db).count() == 1)
+
+            // The facilitator follows the cohort; another cohort's page is not theirs.
+            let facilitator = ctx.browser(); try await facilitator.login(Fixtures.leaderA)
+            let followed = try await facilitator.get(cohortPath)
+            #expect(followed.status == .ok && followed.contains("teacher.a Tester") && followed.contains("counsellor.a Tester"))
+            #expect(followed.contains("too few attempts to show"))
+            #expect(!followed.contains("Shared thoughts"), "progress, not reflections")
+            #expect(try await facilitator.get(try #require(other.location)).status == .notFound)
+            #expect(try await teacher.get(cohortPath).status == .notFound)
+            #expect(try await teacher.get(Self.path + "/cohorts").status == .forbidden)
+            // The authors download the learning records.
+            #expect(try await coordinator.get(Self.path + "/statements.json").contains("http://adlnet.gov/expapi/verbs/answered"))
+            #expect(try await teacher.get(Self.path + "/statements.json").status == .forbidden)
+        }
+    }
+
+    @Test("Item difficulty: the share right at the first attempt, shown from three learners")
+    func itemDifficulty() async throws {
+        try await withApp { app, ctx in
+            try await CourseLibrary.sync(Self.document(), on: app.db)
+            let coordinator = ctx.browser()
+            try await coordinator.login(Fixtures.coordinator)
+            let made = try await coordinator.post(Self.path + "/cohorts", form: [
+                "name": "Trio", "starts_on": "2026-01-10", "ends_on": "2026-03-31",
+                "learners": [Fixtures.teacherA, Fixtures.counsellorA, Fixtures.leaderA].joined(separator: "\n")])
+            for (email, q1) in [(Fixtures.teacherA, "a"), (Fixtures.counsellorA, "a"), (Fixtures.leaderA, "b")] {
+                let b = ctx.browser(); try await b.login(email)
+                try await b.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", q1), ("q_q2", "a")])
+            }
+            let page = try await coordinator.get(try #require(made.location))
+            #expect(page.contains("66%") && page.contains("0%") && page.contains("3 first attempts"))
+        }
+    }
+
+    @Test("A revision adds a step without losing progress; a completed course stays completed")
+    func revision() async throws {
+        try await withApp { app, ctx in
+            let learner = try await Self.enrolled(ctx, app)
+            try await learner.post(Self.path + "/steps/read/done")
+            try await learner.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")])
+            try await learner.post(Self.path + "/steps/think/reflection", form: ["body": "Notes."])
+            #expect(try await CourseEnrolment.query(on: app.db).first()?.completedAt != nil)
+            try await CourseLibrary.sync(Self.document(extraLesson: true), on: app.db)
+            let page = try await learner.get(Self.path)
+            #expect(page.contains("75% done (3 of 4 steps)") && page.contains("Added later") && page.contains("You have completed this course."))
+            #expect(try await CourseActivity.query(on: app.db).count() == 4)
+        }
+    }
+
+    static func token(for email: String, on app: Application) async throws -> String {
+        let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+        return try await APITokens.issue(name: "test", for: user, on: app.db)
+    }
+
+    struct Answers: Content { var answers: [String: [String]] }
+
+    @Test("Through the API: enrol, read a lesson, fail and pass the quiz (answers checked, right answers never sent before), and fetch the certificate")
+    func api() async throws {
+        try await withApp { app, ctx in
+            try await CourseLibrary.sync(Self.document(), on: app.db)
+            let token = try await Self.token(for: Fixtures.teacherA, on: app)
+            let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+            let base = "/api/v1/courses/\(Self.slug)"
+            try await app.testing().test(.GET, "/api/v1/courses", headers: auth) { res async throws in
+                #expect(res.status == .ok && res.body.string.contains("Leading support"))
+            }
+            // Not enrolled: no texts, no questions; finishing a step is refused.
+            try await app.testing().test(.GET, base, headers: auth) { res async throws in
+                #expect(res.status == .ok && !res.body.string.contains("closed door") && !res.body.string.contains("Ask a colleague"))
+            }
+            try await app.testing().test(.POST, base + "/steps/read/completion", headers: auth) { res async throws in #expect(res.status == .conflict) }
+            try await app.testing().test(.POST, base + "/enrolment", headers: auth) { res async throws in
+                #expect(res.status == .created)
+                #expect(res.body.string.contains("Ask a colleague") && !res.body.string.contains("\"correct\""), "questions, never which answer is right")
+            }
+            try await app.testing().test(.POST, base + "/enrolment", headers: auth) { res async throws in #expect(res.status == .ok) }
+            try await app.testing().test(.POST, base + "/steps/check/completion", headers: auth) { res async throws in #expect(res.status == .unprocessableEntity) }
+            try await app.testing().test(.POST, base + "/steps/read/completion", headers: auth) { res async throws in
+                #expect(res.status == .ok && res.body.string.contains("\"done\":1"))
+            }
+            try await app.testing().test(.POST, base + "/steps/check/attempts", headers: auth, beforeRequest: { req in
+                try req.content.encode(Answers(answers: ["q1": ["a"], "nope": ["a"]]), as: .json)
+            }) { res async throws in #expect(res.status == .unprocessableEntity && res.body.string.contains("answers.nope")) }
+            try await app.testing().test(.POST, base + "/steps/check/attempts", headers: auth, beforeRequest: { req in
+                try req.content.encode(Answers(answers: ["q1": ["a"]]), as: .json)
+            }) { res async throws in #expect(res.status == .unprocessableEntity && res.body.string.contains("answers.q2")) }
+            try await app.testing().test(.POST, base + "/steps/check/attempts", headers: auth, beforeRequest: { req in
+                try req.content.encode(Answers(answers: ["q1": ["b"], "q2": ["c"]]), as: .json)
+            }) { res async throws in
+                #expect(res.status == .created && res.body.string.contains("\"passed\":false") && res.body.string.contains("That is appraisal."))
+            }
+            try await app.testing().test(.POST, base + "/steps/check/attempts", headers: auth, beforeRequest: { req in
+                try req.content.encode(Answers(answers: ["q1": ["a"], "q2": ["a", "b"]]), as: .json)
+            }) { res async throws in #expect(res.status == .created && res.body.string.contains("\"score\":100")) }
+            try await app.testing().test(.POST, base + "/steps/check/attempts", headers: auth, beforeRequest: { req in
+                try req.content.encode(Answers(answers: ["q1": ["a"], "q2": ["a", "b"]]), as: .json)
+            }) { res async throws in #expect(res.status == .conflict, "two attempts only") }
+            try await app.testing().test(.GET, base + "/certificate", headers: auth) { res async throws in #expect(res.status == .notFound) }
+            // The reflection is written on the page; then the certificate is there.
+            let learner = ctx.browser()
+            try await learner.login(Fixtures.teacherA)
+            try await learner.post(Self.path + "/steps/think/reflection", form: ["body": "Our staff room."])
+            try await app.testing().test(.GET, base + "/certificate", headers: auth) { res async throws in
+                let certificate = try res.content.decode(CourseAPIController.Certificate.self)
+                #expect(res.status == .ok && certificate.verifyUrl.hasPrefix("http://collegium.test/credentials/"))
+            }
+            try await app.testing().test(.GET, base + "/statements", headers: auth) { res async throws in #expect(res.status == .forbidden) }
+            let coordinator = try await Self.token(for: Fixtures.coordinator, on: app)
+            try await app.testing().test(.GET, base + "/statements", headers: ["Authorization": "Bearer \(coordinator)"]) { res async throws in
+                #expect(res.status == .ok && res.body.string.contains("http://adlnet.gov/expapi/verbs/passed"))
+            }
+        }
+    }
+}
+

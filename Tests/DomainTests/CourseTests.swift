@@ -1,0 +1,152 @@
+import Domain
+import Foundation
+import Testing
+
+/// Quizzes, progress and the shipped course, without a database.
+@Suite("Course rules")
+struct CourseRuleTests {
+    static let quiz = QuizDefinition(passPercent: 75, attempts: 3, questions: [
+        .init(key: "one", kind: .single, text: ["en": "One"], options: [
+            .init(key: "a", correct: true, text: ["en": "A"], feedback: ["en": "Yes"]),
+            .init(key: "b", correct: false, text: ["en": "B"], feedback: ["en": "No"]),
+        ]),
+        .init(key: "many", kind: .multiple, text: ["en": "Many"], options: [
+            .init(key: "a", correct: true, text: ["en": "A"], feedback: ["en": "Yes"]),
+            .init(key: "b", correct: true, text: ["en": "B"], feedback: ["en": "Yes"]),
+            .init(key: "c", correct: false, text: ["en": "C"], feedback: ["en": "No"]),
+        ]),
+    ])
+
+    @Test("A question counts only when exactly its right answers are chosen; ticking every box earns nothing")
+    func grading() {
+        let right = Self.quiz.grade(["one": ["a"], "many": ["a", "b"]])
+        #expect(right.score == 100 && right.passed && right.outcomes.map(\.correct) == [true, true])
+        #expect(right.outcomes.map(\.chosen) == [["a"], ["a", "b"]])
+        let allBoxes = Self.quiz.grade(["one": ["a"], "many": ["a", "b", "c"]])
+        #expect(allBoxes.score == 50 && !allBoxes.passed)
+        #expect(Self.quiz.grade(["one": ["a"], "many": ["a"]]).score == 50, "half right is not right")
+        #expect(Self.quiz.grade([:]).score == 0)
+    }
+
+    @Test("A quiz with no right answer, two right answers to a single-choice question or a repeated key is refused")
+    func problems() {
+        #expect(Self.quiz.problems.isEmpty)
+        var broken = Self.quiz
+        broken.questions[0].options[1].correct = true
+        broken.questions[1].options = broken.questions[1].options.map { var o = $0; o.correct = false; return o }
+        broken.questions.append(broken.questions[0])
+        broken.passPercent = 0
+        #expect(broken.problems == ["pass mark must be 1–100", "question one is single choice with 2 right answers",
+                                    "question many has no right answer", "question one twice", "question one is single choice with 2 right answers"])
+    }
+
+    @Test("Item difficulty is the share right at the first attempt")
+    func difficulty() {
+        let results = [Self.quiz.grade(["one": ["a"], "many": ["a"]]), Self.quiz.grade(["one": ["b"], "many": ["a"]]),
+                       Self.quiz.grade(["one": ["a"], "many": ["a", "b"]])]
+        let items = ItemDifficulty.items(Self.quiz, firstAttempts: results)
+        #expect(items.map(\.percentRight) == [66, 33])
+        #expect(ItemDifficulty.items(Self.quiz, firstAttempts: []).map(\.percentRight) == [nil, nil])
+    }
+
+    @Test("Progress by module and overall; completion counts required steps; Continue goes to the next step not done after the last visited")
+    func progress() {
+        let s1 = UUID(), s2 = UUID()
+        let a = (0..<5).map { _ in UUID() }
+        let steps: [CourseProgress.Activity] = [.init(id: a[0], section: s1, required: true), .init(id: a[1], section: s1, required: true),
+                                                .init(id: a[2], section: s2, required: true), .init(id: a[3], section: s2, required: false),
+                                                .init(id: a[4], section: s2, required: true)]
+        let start = CourseProgress(activities: steps, done: [])
+        #expect(start.percent == 0 && start.next == a[0] && !start.complete)
+        let some = CourseProgress(activities: steps, done: [a[0], a[2]], lastVisited: a[2])
+        #expect(some.sections.map(\.percent) == [50, 33] && some.done == 2 && some.next == a[3])
+        let wrapped = CourseProgress(activities: steps, done: [a[0], a[2], a[3], a[4]], lastVisited: a[4])
+        #expect(wrapped.next == a[1], "after the last step, back to the first one not done")
+        let optionalLeft = CourseProgress(activities: steps, done: [a[0], a[1], a[2], a[4], UUID()])
+        #expect(optionalLeft.complete && optionalLeft.percent == 80, "an optional step is not needed; unknown ids are ignored")
+    }
+
+    /// The shipped course, read from the repository.
+    static func shipped() throws -> CourseDocument {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try CourseDocument.load(directory: root.appendingPathComponent("Resources/Course/leading-collegial-support"))
+    }
+
+    @Test("The shipped course is complete in English and Latvian: five modules, each with lessons, a quiz and a reflection task, lessons linking to the handbook")
+    func shippedCourse() throws {
+        let course = try Self.shipped()
+        #expect(course.languages == ["en", "lv"])
+        #expect(course.sections.count >= 5)
+        for language in ["en", "lv"] {
+            #expect(!(course.title[language] ?? "").isEmpty && (course.outcomes[language]?.count ?? 0) >= 4)
+        }
+        for section in course.sections {
+            let kinds = section.activities.map(\.kind)
+            #expect(kinds.filter { $0 == .lesson }.count >= 2 && kinds.contains(.quiz) && kinds.contains(.reflection), "\(section.key)")
+            for activity in section.activities {
+                for language in ["en", "lv"] {
+                    #expect(!(activity.title[language] ?? "").isEmpty, "\(activity.key) \(language)")
+                    if activity.kind != .quiz { #expect((activity.body[language] ?? "").count > 500, "\(activity.key) \(language) is written") }
+                }
+                if let quiz = activity.quiz {
+                    #expect(quiz.problems.isEmpty, "\(activity.key)")
+                    #expect(quiz.questions.contains { $0.kind == .multiple }, "\(activity.key) has a multiple-choice question")
+                    for q in quiz.questions {
+                        for o in q.options { #expect(!(o.feedback["lv"] ?? "").isEmpty && !(o.feedback["en"] ?? "").isEmpty, "\(activity.key) \(q.key) \(o.key)") }
+                    }
+                }
+            }
+            let lessons = section.activities.filter { $0.kind == .lesson }
+            #expect(lessons.contains { ($0.body["en"] ?? "").contains("](/handbook/") }, "\(section.key) links to the handbook")
+        }
+        // Images the lessons use exist and are described in each language.
+        let images = course.sections.flatMap(\.activities).flatMap { a in ["en", "lv"].map { a.body[$0] ?? "" } }
+            .flatMap { $0.matches(of: /!\[([^\]]+)\]\(\/courses\/images\/([a-z0-9-]+\.svg)\)/).map { String($0.output.2) } }
+        #expect(!images.isEmpty)
+    }
+
+    @Test("A course whose languages disagree on what is right is refused")
+    func languagesAgree() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("course-" + UUID().uuidString).appendingPathComponent("mini")
+        for (language, correct) in [("en", true), ("lv", false)] {
+            let dir = folder.appendingPathComponent(language)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try #"{"title":"T","summary":"S","audience":"A","outcomes":["O"]}"#.write(to: dir.appendingPathComponent("course.json"), atomically: true, encoding: .utf8)
+            try """
+            {"key":"m","title":"M","summary":"S","activities":[{"key":"q","kind":"quiz","title":"Q","questions":[
+              {"key":"q1","kind":"single","text":"?","options":[{"key":"a","text":"A","correct":\(correct),"feedback":"f"},{"key":"b","text":"B","correct":\(!correct),"feedback":"f"}]}]}]}
+            """.write(to: dir.appendingPathComponent("01-m.json"), atomically: true, encoding: .utf8)
+        }
+        #expect(throws: CourseDocument.LoadError.self) { try CourseDocument.load(directory: folder) }
+    }
+
+    @Test("An Open Badges 3.0 credential has the shape 1EdTech's schema asks for, with the JWT claims matching it")
+    func credentialShape() throws {
+        let id = UUID(), subject = UUID()
+        let credential = OpenBadgeCredential(base: "https://collegium.example", issuerName: "Collegium", credentialID: id, subjectID: subject,
+                                             identityHash: "sha256$abc", salt: "s1", courseSlug: "c", courseTitle: "Course", description: "About",
+                                             criteria: "Done", language: "lv", issuedAt: Date(timeIntervalSince1970: 1_800_000_000.7))
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(credential)) as? [String: Any])
+        #expect(json["@context"] as? [String] == OpenBadgeCredential.context)
+        #expect(json["type"] as? [String] == ["VerifiableCredential", "OpenBadgeCredential"])
+        #expect(json["validFrom"] as? String == "2027-01-15T08:00:00Z")
+        #expect(json["nbf"] as? Int == 1_800_000_000, "whole seconds, equal to validFrom")
+        #expect(json["jti"] as? String == json["id"] as? String && (json["id"] as? String) == "urn:uuid:" + id.uuidString.lowercased())
+        #expect((json["issuer"] as? [String: Any])?["id"] as? String == json["iss"] as? String)
+        #expect((json["credentialSubject"] as? [String: Any])?["id"] as? String == json["sub"] as? String)
+        #expect(json["vc"] == nil && json["iat"] == nil)
+    }
+
+    @Test("xAPI statements name the learner by account, never by e-mail, and carry the score of a quiz")
+    func statements() throws {
+        let statement = XAPIStatement(id: UUID(), base: "https://collegium.example", learnerID: UUID(), verb: .passed,
+                                      courseURL: "https://collegium.example/courses/c", courseName: "Course",
+                                      step: ("https://collegium.example/courses/c/steps/q", "Quiz", .quiz), score: 80, language: "lv",
+                                      timestamp: Date(timeIntervalSince1970: 0))
+        let text = String(decoding: try JSONEncoder().encode(statement), as: UTF8.self)
+        #expect(!text.contains("mbox") && text.contains("\"homePage\""))
+        #expect(statement.result?.score?.scaled == 0.8 && statement.result?.success == true)
+        #expect(statement.context.contextActivities?.parent.first?.id == "https://collegium.example/courses/c")
+        #expect(statement.verb.id == "http://adlnet.gov/expapi/verbs/passed")
+    }
+}
