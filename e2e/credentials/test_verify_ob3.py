@@ -1,6 +1,6 @@
 """Tests of verify_ob3.py against reference tokens from ob3_example.py.
 
-    python3 -m pytest -q tests/credentials
+    python3 -m pytest -q e2e/credentials
 
 Needs: pip install openbadgeslib jsonschema rfc3339-validator pytest
 (openbadgeslib pulls PyJWT and cryptography>=50). No network: the JWKS is

@@ -106,6 +106,7 @@ enum SiteURL: Sendable {
     case courseCohorts(Parameter<String>)
     case courseStatements(Parameter<String>)
     case cohort(Parameter<UUID>)
+    case cohortReflectionComments(Parameter<UUID>, Parameter<UUID>)
     case credential(Parameter<UUID>)
     case credentialToken(Parameter<UUID>)
     case credentialRevoke(Parameter<UUID>)
@@ -260,6 +261,8 @@ enum SiteURL: Sendable {
         case .courseCohorts(let slug): ["courses", Self.component(slug, Self.slugKey), "cohorts"]
         case .courseStatements(let slug): ["courses", Self.component(slug, Self.slugKey), "statements.json"]
         case .cohort(let id): ["cohorts", Self.component(id, Self.idKey)]
+        case .cohortReflectionComments(let id, let reflection):
+            ["cohorts", Self.component(id, Self.idKey), "reflections", Self.component(reflection, Self.pairIDKey), "comments"]
         case .credential(let id): ["credentials", Self.component(id, Self.idKey)]
         case .credentialToken(let id): ["credentials", Self.component(id, Self.idKey), "credential.jwt"]
         case .credentialRevoke(let id): ["credentials", Self.component(id, Self.idKey), "revoke"]

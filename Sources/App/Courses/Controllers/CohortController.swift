@@ -11,6 +11,7 @@ struct CohortController: RouteCollection {
         routes.post(SiteURL.courseCohorts(.key).pathComponents, use: create)
         routes.get(SiteURL.cohort(.key).pathComponents, use: show)
         routes.get(SiteURL.courseStatements(.key).pathComponents, use: statements)
+        routes.post(SiteURL.cohortReflectionComments(.key, .key).pathComponents, use: comment)
     }
 
     func list(req: Request) async throws -> Response {
@@ -96,13 +97,43 @@ struct CohortController: RouteCollection {
                                 + req.localizer.tn("{count} person is enrolled.", "{count} people are enrolled.", count: learners.count))
     }
 
-    func show(req: Request) async throws -> Response {
+    func loadCohort(_ req: Request) async throws -> (CourseCohort, CourseOutline) {
         _ = try req.requireUser()
         guard let cohort = try await CourseCohort.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.idKey))
             .with(\.$course).with(\.$facilitator).first() else { throw Abort(.notFound) }
         try await req.authorize(.followCohort, .cohort(facilitatorID: cohort.$facilitator.id, networkID: cohort.$network.id))
-        let outline = try await CourseOutline.load(cohort.course, on: req.db)
+        return (cohort, try await CourseOutline.load(cohort.course, on: req.db))
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (cohort, outline) = try await loadCohort(req)
         return req.render(CohortPage.view(req.pageContext(), try await CohortPage.Model.load(cohort, outline: outline, req: req)))
+    }
+
+    /// The facilitator answers a reflection shared with the cohort.
+    func comment(req: Request) async throws -> Response {
+        let (cohort, outline) = try await loadCohort(req)
+        guard let principal = try await req.principal(),
+              let reflection = try await CourseReflection.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.pairIDKey)).with(\.$enrolment).first(),
+              reflection.enrolment.$cohort.id == cohort.id
+        else { throw Abort(.notFound) }
+        let members = try await CourseController.cohortMembers(try cohort.requireID(), on: req.db)
+        let resource = Policy.Resource.reflection(authorID: reflection.enrolment.$user.id, shared: reflection.shared, cohortMembers: members)
+        guard Policy.allows(principal, .commentOnReflection, resource) else { throw Abort(Policy.denialStatus(principal, resource)) }
+        let text = ((try? req.content.decode(CourseController.CommentForm.self))?.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.count <= CourseLearning.maxComment else {
+            var model = try await CohortPage.Model.load(cohort, outline: outline, req: req)
+            model.commentErrors[try reflection.requireID()] = text.isEmpty ? req.t("Write a comment before sending it.")
+                : req.t("A comment can be up to {count} characters long.", ["count": String(CourseLearning.maxComment)])
+            return req.render(CohortPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
+        try await ReflectionComment(reflectionID: reflection.requireID(), authorID: principal.userID, body: text).save(on: req.db)
+        if reflection.enrolment.$user.id != principal.userID {
+            let step = try await CourseActivity.find(reflection.$activity.id, on: req.db)
+            try await Notifications.notify([reflection.enrolment.$user.id], kind: .reflectionCommented, actor: req.currentUser?.fullName ?? "",
+                                           link: .courseStep(.value(outline.course.slug), .value(step?.key ?? "")), on: req.db)
+        }
+        return req.redirect(to: .cohort(.value(try cohort.requireID())), notice: req.t("Your comment is posted."))
     }
 
     /// The course's learning events as xAPI statements (a JSON array), for the authors.

@@ -138,6 +138,10 @@ struct CourseController: RouteCollection {
             model.attempts = try await learning.attempts(model.step, enrolment: enrolment)
         case .reflection:
             model.reflection = try await learning.reflection(model.step, enrolment: enrolment)
+            if let own = model.reflection, let ownID = own.id {
+                let comments = try await ReflectionComment.query(on: req.db).filter(\.$reflection.$id == ownID).sort(\.$createdAt).with(\.$author).all()
+                model.ownComments = comments.map { ($0.author?.fullName ?? req.t("A former member"), $0.body) }
+            }
             guard let cohortID = enrolment.$cohort.id, let principal else { return }
             model.inCohort = true
             let members = try await Self.cohortMembers(cohortID, on: req.db)

@@ -30,7 +30,10 @@ struct CredentialController: RouteCollection {
         let principal = try await req.principal()
         let mayRevoke = Policy.allows(principal, .manageCohort, .course(published: true))
         var response = req.render(CredentialPage.view(req.pageContext(), credential: credential, status: status, mayRevoke: mayRevoke))
-        if req.headers.accept.mediaTypes.contains(.json) {
+        // Browsers accept */* (which Vapor's media types match to anything): only an explicit
+        // JSON request without HTML gets JSON.
+        let accept = req.headers.first(name: .accept) ?? ""
+        if accept.contains("application/json") && !accept.contains("text/html") {
             // For machines: the same verdict as JSON (`Accept: application/json`).
             let body: [String: String?] = ["id": "urn:uuid:" + (credential.id ?? UUID()).uuidString.lowercased(),
                                            "status": { switch verdict { case .valid: "valid"; case .revoked: "revoked"; case .invalid: "invalid" } }(),

@@ -106,6 +106,10 @@ enum CohortPage {
         var learners: [Learner]
         var quizzes: [Quiz]
         var evaluation: (answered: Int, reportURL: String?)?
+        /// Reflections shared with the cohort, for its members (the facilitator among them);
+        /// coordinators who are not members see none.
+        var reflections: [(task: String, peer: CourseStepPage.Peer)] = []
+        var commentErrors: [UUID: String] = [:]
 
         static func load(_ cohort: CourseCohort, outline: CourseOutline, req: Request) async throws -> Model {
             let language = req.localizer.language.rawValue
@@ -135,9 +139,27 @@ enum CohortPage {
                 let resource = Policy.Resource.survey(schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: school?.$network.id, open: survey.status == .open)
                 evaluation = (answered, Policy.allows(principal, .manageSurvey, resource) ? SiteURL.surveyReport(.value(try survey.requireID())).path : nil)
             }
+            var shared: [(String, CourseStepPage.Peer)] = []
+            if let principal = try await req.principal() {
+                let members = try await CourseController.cohortMembers(cohortID, on: req.db)
+                let reflections = try await CourseReflection.query(on: req.db).filter(\.$enrolment.$id ~~ ids).filter(\.$shared == true)
+                    .sort(\.$updatedAt, .descending).all()
+                    .filter { r in
+                        let author = enrolments.first { $0.id == r.$enrolment.id }?.$user.id ?? UUID()
+                        return Policy.allows(principal, .readReflection, .reflection(authorID: author, shared: r.shared, cohortMembers: members))
+                    }
+                let comments = try await ReflectionComment.query(on: req.db).filter(\.$reflection.$id ~~ reflections.compactMap(\.id)).sort(\.$createdAt)
+                    .with(\.$author).all()
+                shared = reflections.map { r in
+                    let task = outline.activities.first { $0.id == r.$activity.id }?.texts.title.text(language, fallback: "en") ?? ""
+                    let author = enrolments.first { $0.id == r.$enrolment.id }?.user.fullName ?? ""
+                    return (task, CourseStepPage.Peer(id: r.id ?? UUID(), author: author, body: r.body,
+                                                      comments: comments.filter { $0.$reflection.id == r.id }.map { ($0.author?.fullName ?? req.t("A former member"), $0.body) }))
+                }
+            }
             return Model(cohort: cohort, courseSlug: outline.course.slug, courseTitle: outline.course.texts.title.text(language, fallback: "en"),
                          sectionTitles: outline.sections.map { $0.texts.title.text(language, fallback: "en") },
-                         learners: learners, quizzes: quizzes, evaluation: evaluation)
+                         learners: learners, quizzes: quizzes, evaluation: evaluation, reflections: shared)
         }
     }
 
@@ -178,6 +200,25 @@ enum CohortPage {
                            }))
                 )
             },
+            .h2(.id("shared-reflections-title"), .text(context.t("Shared reflections"))),
+            .if(m.reflections.isEmpty, .p(.text(context.t("No reflection has been shared with the cohort yet, or you are not one of its members: reflections are shared with the cohort's learners and its facilitator only.")))),
+            .div(.id("cohort-reflections"),
+                 .forEach(m.reflections) { item in
+                     .article(
+                         .class("peer-reflection panel"),
+                         .h3(.text(item.peer.author + " · " + item.task)),
+                         .p(.class("prewrap"), .text(item.peer.body)),
+                         .if(!item.peer.comments.isEmpty, .ul(.class("comments"), .forEach(item.peer.comments) { c in
+                             .li(.strong(.text(c.author + ": ")), .span(.class("prewrap"), .text(c.body)))
+                         })),
+                         .form(.class("stack comment-form"), .method(.post),
+                               .action(SiteURL.cohortReflectionComments(.value(m.cohort.id ?? UUID()), .value(item.peer.id)).path),
+                               Components.csrfField(context),
+                               Components.textArea(id: "comment-" + item.peer.id.uuidString.lowercased(), label: context.t("Comment for {name}", ["name": item.peer.author]),
+                                                   hint: nil, value: "", rows: 3, error: m.commentErrors[item.peer.id], language: nil, name: "body"),
+                               .button(.type(.submit), .class("button-secondary"), .text(context.t("Comment"))))
+                     )
+                 }),
             .unwrap(m.evaluation) { e in
                 .group(
                     .h2(.text(context.t("Course evaluation"))),

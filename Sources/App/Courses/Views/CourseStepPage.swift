@@ -27,6 +27,8 @@ enum CourseStepPage {
         var draft: String?
         var inCohort = false
         var peers: [Peer] = []
+        /// Comments on the learner's own shared reflection.
+        var ownComments: [(author: String, body: String)] = []
         var error: String?
         var commentErrors: [UUID: String] = [:]
     }
@@ -185,6 +187,12 @@ enum CourseStepPage {
                     .text(" " + context.t("Share with my cohort"))))),
                 Components.submit(m.reflection == nil ? context.t("Save my reflection") : context.t("Save changes"))
             ),
+            .if(!m.ownComments.isEmpty, .section(
+                .id("own-comments"), .attribute(named: "aria-labelledby", value: "own-comments-title"),
+                .h2(.id("own-comments-title"), .text(context.t("Comments on your reflection"))),
+                .ul(.class("comments"), .forEach(m.ownComments) { c in
+                    .li(.strong(.text(c.author + ": ")), .span(.class("prewrap"), .text(c.body)))
+                }))),
             .if(m.inCohort, .section(
                 .id("cohort-reflections"), .attribute(named: "aria-labelledby", value: "cohort-reflections-title"),
                 .h2(.id("cohort-reflections-title"), .text(context.t("Shared in your cohort"))),
