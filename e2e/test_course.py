@@ -200,3 +200,48 @@ def test_cohort_shares_reflections_and_facilitator_follows_it(new_browser):
     visitor.get(url("/courses"))
     assert "Leading collegial support in your school" in find(visitor, "#course-list").text
     check_page(visitor, "en-course-catalogue-visitor")
+
+
+def test_coordinator_writes_and_publishes_a_course(new_browser):
+    driver = new_browser("en")
+    log_in(driver, "coordinator@collegium.example")
+    set_language(driver, "en")
+    driver.get(url("/courses"))
+    fill(driver, "input#new-title", "Observing lessons together")
+    submit(driver, "form#new-course-form")
+    assert path_of(driver) == "/courses/observing-lessons-together/edit"
+    fill(driver, "textarea#summary", "Two short steps on peer observation.")
+    submit(driver, "form#course-form")
+    fill(driver, "input#module_title", "Before the lesson")
+    submit(driver, "form#module-form")
+    fill(driver, "input[id^='step-title-']", "Agree a focus")
+    submit(driver, "form.add-step")
+    assert path_of(driver).endswith("/steps/agree-a-focus/edit")
+    fill(driver, "textarea#body", "## One focus\n\nThe observed teacher chooses it. See [peer observation](/handbook/peer-observation).")
+    submit(driver, "form#step-form")
+    check_page(driver, "en-course-editor")
+
+    # A quiz, written as text: a mistake is named by its line and nothing is lost.
+    from selenium.webdriver.support.ui import Select
+    Select(find(driver, "select[id^='kind-']")).select_by_value("quiz")
+    fill(driver, "input[id^='step-title-']", "Check your understanding")
+    submit(driver, "form.add-step")
+    fill(driver, "textarea#quiz", "? Who chooses the focus?\n* The observed teacher\nThe observer")
+    submit(driver, "form#step-form")
+    assert "Line 3" in find(driver, ".error-summary").text
+    assert "The observer" in find(driver, "textarea#quiz").get_attribute("value")
+    check_page(driver, "en-course-step-editor")
+    fill(driver, "textarea#quiz", "? Who chooses the focus?\n* The observed teacher\n  > Yes: it is their lesson.\n- The observer\n  > No: the observer follows the teacher's focus.")
+    submit(driver, "form#step-form")
+    submit(driver, "form#publish-form")
+    assert "revision 1" in find(driver, "#course-state").text
+
+    # Anyone now finds it in the catalogue; signed-in people compare courses elsewhere.
+    visitor = new_browser("en")
+    visitor.get(url("/courses"))
+    assert "Observing lessons together" in find(visitor, "#course-list").text
+    log_in(driver, "liga.kalnina@riga.collegium.example")
+    set_language(driver, "lv")
+    driver.get(url("/courses/elsewhere"))
+    assert "Mentoring new teachers (demo)" in find(driver, "#course-reviews").text
+    check_page(driver, "lv-courses-elsewhere")

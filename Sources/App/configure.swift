@@ -63,6 +63,8 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
     app.asyncCommands.use(WellbeingBenchmarkCommand(), as: "bench-wellbeing")
     app.asyncCommands.use(HandbookSearchBenchmarkCommand(), as: "bench-handbook-search")
     app.asyncCommands.use(MatchCostsCommand(), as: "match-costs")
+    app.asyncCommands.use(SendStatementsCommand(), as: "xapi-send")
+    app.asyncCommands.use(CourseBenchmarkSeedCommand(), as: "bench-course-seed")
 
     try routes(app)
 }

@@ -38,6 +38,8 @@ func routes(_ app: Application) throws {
 
     // Courses: the catalogue, learning, cohorts, certificates and their public checks.
     try app.register(collection: CourseController())
+    try app.register(collection: CourseEditorController())
+    try app.register(collection: CourseReviewController())
     try app.register(collection: CohortController())
     try app.register(collection: CredentialController())
 

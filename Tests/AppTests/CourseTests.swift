@@ -161,8 +161,11 @@ struct CourseTests {
             #expect(try await leader.post("/credentials/\(id)/revoke", form: ["reason": "no"]).status == .forbidden)
             let coordinator = ctx.browser()
             try await coordinator.login(Fixtures.coordinator)
-            // No reason: nothing changes.
-            #expect(try await coordinator.post("/credentials/\(id)/revoke", form: ["reason": " "]).status == .seeOther)
+            let other = ctx.browser()
+            try await other.login(Fixtures.otherCoordinator)
+            #expect(try await other.post("/credentials/\(id)/revoke", form: ["reason": "Not mine"]).status == .forbidden, "another network's learner")
+            // No reason: explained, nothing changes.
+            #expect(try await coordinator.post("/credentials/\(id)/revoke", form: ["reason": " "]).status == .unprocessableEntity)
             #expect(try await CourseCredential.find(id, on: app.db)?.revokedAt == nil)
             #expect(try await coordinator.post("/credentials/\(id)/revoke", form: ["reason": "Issued to the wrong account"]).status == .seeOther)
             let page = try await ctx.browser().get("/credentials/\(id)")
@@ -194,6 +197,10 @@ struct CourseTests {
             let other = try await coordinator.post(Self.path + "/cohorts", form: [
                 "name": "Another cohort", "starts_on": "2026-01-10", "ends_on": "2026-03-31", "learners": Fixtures.leaderB])
             #expect(other.status == .seeOther)
+            // A learner stays in the cohort they share with.
+            let moved = try await coordinator.post(Self.path + "/cohorts", form: [
+                "name": "Third", "starts_on": "2026-01-10", "ends_on": "2026-03-31", "learners": Fixtures.teacherA])
+            #expect(moved.status == .unprocessableEntity && moved.contains("Already in a cohort of this course"))
 
             let teacher = ctx.browser(); try await teacher.login(Fixtures.teacherA)
             let counsellor = ctx.browser(); try await counsellor.login(Fixtures.counsellorA)
@@ -237,21 +244,27 @@ struct CourseTests {
         }
     }
 
-    @Test("Item difficulty: the share right at the first attempt, shown from three learners")
+    @Test("Item difficulty: the share right at the first attempt, shown from five learners and rounded")
     func itemDifficulty() async throws {
         try await withApp { app, ctx in
             try await CourseLibrary.sync(Self.document(), on: app.db)
             let coordinator = ctx.browser()
             try await coordinator.login(Fixtures.coordinator)
+            let people = [Fixtures.teacherA, Fixtures.counsellorA, Fixtures.leaderA, Fixtures.leaderB, Fixtures.outsider]
             let made = try await coordinator.post(Self.path + "/cohorts", form: [
-                "name": "Trio", "starts_on": "2026-01-10", "ends_on": "2026-03-31",
-                "learners": [Fixtures.teacherA, Fixtures.counsellorA, Fixtures.leaderA].joined(separator: "\n")])
-            for (email, q1) in [(Fixtures.teacherA, "a"), (Fixtures.counsellorA, "a"), (Fixtures.leaderA, "b")] {
+                "name": "Five", "starts_on": "2026-01-10", "ends_on": "2026-03-31", "learners": people.joined(separator: "\n")])
+            let cohort = try #require(made.location)
+            for (index, email) in people.enumerated() {
+                if index == 4 { #expect(try await coordinator.get(cohort).contains("too few attempts to show")) }
                 let b = ctx.browser(); try await b.login(email)
-                try await b.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", q1), ("q_q2", "a")])
+                try await b.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", index == 2 ? "b" : "a"), ("q_q2", "a")])
             }
-            let page = try await coordinator.get(try #require(made.location))
-            #expect(page.contains("66%") && page.contains("0%") && page.contains("3 first attempts"))
+            let page = try await coordinator.get(cohort)
+            #expect(page.contains("80%") && page.contains("0%") && !page.contains("too few attempts to show"))
+            // A second attempt does not count: difficulty is about the first.
+            let again = ctx.browser(); try await again.login(Fixtures.leaderA)
+            try await again.post(Self.path + "/steps/check/attempts", fields: [("attempt", "2"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")])
+            #expect(try await coordinator.get(cohort).contains("80%"))
         }
     }
 
@@ -328,10 +341,139 @@ struct CourseTests {
                 #expect(res.status == .ok && certificate.verifyUrl.hasPrefix("http://collegium.test/credentials/"))
             }
             try await app.testing().test(.GET, base + "/statements", headers: auth) { res async throws in #expect(res.status == .forbidden) }
+            // A coordinator exports the statements of their networks' cohorts only (this learner is in none); an admin all.
             let coordinator = try await Self.token(for: Fixtures.coordinator, on: app)
             try await app.testing().test(.GET, base + "/statements", headers: ["Authorization": "Bearer \(coordinator)"]) { res async throws in
+                #expect(res.status == .ok && !res.body.string.contains("expapi/verbs/passed"))
+            }
+            let admin = try await Self.token(for: Fixtures.admin, on: app)
+            try await app.testing().test(.GET, base + "/statements", headers: ["Authorization": "Bearer \(admin)"]) { res async throws in
                 #expect(res.status == .ok && res.body.string.contains("http://adlnet.gov/expapi/verbs/passed"))
             }
+        }
+    }
+
+    @Test("A coordinator writes a course in the browser: draft, modules, steps, a quiz as text, order, publish; learners keep progress when a step is taken out")
+    func authoring() async throws {
+        try await withApp { app, ctx in
+            let coordinator = ctx.browser()
+            try await coordinator.login(Fixtures.coordinator)
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            #expect(try await teacher.post("/courses", form: ["title": "Mine", "language": "en"]).status == .notFound, "drafts are not there for them")
+            #expect(try await coordinator.post("/courses", form: ["title": " ", "language": "en"]).status == .seeOther)
+            #expect(try await Course.query(on: app.db).count() == 0)
+            let made = try await coordinator.post("/courses", form: ["title": "Peer observation for beginners", "language": "en"])
+            #expect(made.location == "/courses/peer-observation-for-beginners/edit?lang=en")
+            let base = "/courses/peer-observation-for-beginners"
+            // A draft: other people do not find it.
+            #expect(!(try await teacher.get("/courses").contains("Peer observation for beginners")))
+            #expect(try await teacher.get(base).status == .notFound)
+            #expect(try await teacher.get(base + "/edit").status == .notFound)
+
+            #expect(try await coordinator.post(base + "/edit", form: ["lang": "en", "title": "Peer observation for beginners", "summary": "Three short steps.",
+                                                                       "audience": "Teachers", "outcomes": "Observe a lesson\nGive feedback"]).status == .seeOther)
+            #expect(try await coordinator.post(base + "/modules", form: ["lang": "en", "title": "Before the lesson", "summary": "The pre-talk."]).status == .seeOther)
+            #expect(try await coordinator.post(base + "/modules", form: ["lang": "en", "title": ""]).status == .unprocessableEntity)
+            #expect(try await coordinator.post(base + "/steps", form: ["lang": "en", "module": "before-the-lesson", "kind": "lesson", "title": "Agree a focus"]).status == .seeOther)
+            #expect(try await coordinator.post(base + "/steps", form: ["lang": "en", "module": "before-the-lesson", "kind": "quiz", "title": "Check"]).status == .seeOther)
+            #expect(try await coordinator.post(base + "/steps", form: ["lang": "en", "module": "before-the-lesson", "kind": "lesson", "title": "Ground rules"]).status == .seeOther)
+            #expect(try await coordinator.post(base + "/steps/agree-a-focus/edit", form: [
+                "lang": "en", "title": "Agree a focus", "minutes": "15", "required": "yes", "body": "## One focus\n\nThe observed teacher chooses it."]).status == .seeOther)
+            #expect(try await coordinator.post(base + "/steps/agree-a-focus/edit", form: [
+                "lang": "lv", "title": "Vienojieties par fokusu", "minutes": "15", "required": "yes", "body": "## Viens fokuss"]).status == .seeOther)
+            // A quiz with a problem: named by line, nothing saved, the text kept.
+            let badQuiz = try await coordinator.post(base + "/steps/check/edit", form: [
+                "lang": "en", "title": "Check", "minutes": "10", "required": "yes", "pass_percent": "50", "attempts": "2",
+                "quiz": "? Who chooses the focus?\n* The observed teacher\nThe observer"])
+            #expect(badQuiz.status == .unprocessableEntity && badQuiz.contains("Line 3") && badQuiz.contains("The observer"))
+            #expect(try await coordinator.post(base + "/steps/check/edit", form: [
+                "lang": "en", "title": "Check", "minutes": "10", "required": "yes", "pass_percent": "50", "attempts": "2",
+                "quiz": "? Who chooses the focus?\n* The observed teacher\n  > Yes: it is their lesson.\n- The observer\n  > No: the observer follows."]).status == .seeOther)
+            let quizStep = try #require(try await CourseActivity.query(on: app.db).filter(\.$key == "check").first())
+            #expect(quizStep.quiz?.passPercent == 50 && quizStep.quiz?.questions.first?.options.map(\.correct) == [true, false])
+            // Ground rules before the quiz.
+            #expect(try await coordinator.post(base + "/steps/ground-rules/move", form: ["lang": "en", "direction": "up"]).status == .seeOther)
+            let editor = try await coordinator.get(base + "/edit?lang=en")
+            let order = ["Agree a focus", "Ground rules", "Check"].map { editor.body.range(of: $0)?.lowerBound }
+            #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted() && order.allSatisfy { $0 != nil })
+            #expect(try await coordinator.post(base + "/publish", form: ["lang": "en"]).status == .seeOther)
+
+            // Published: a teacher takes it; taking a step out keeps their progress on the rest.
+            try await teacher.post(base + "/enrol")
+            try await teacher.post(base + "/steps/agree-a-focus/done")
+            try await teacher.post(base + "/steps/ground-rules/done")
+            #expect(try await teacher.get(base).contains("66% done (2 of 3 steps)"))
+            #expect(try await ctx.browser(language: "lv").get(base + "/steps/agree-a-focus").status == .seeOther, "a visitor is sent to log in")
+            #expect(try await coordinator.post(base + "/steps/ground-rules/retire", form: ["lang": "en"]).status == .seeOther)
+            #expect(try await teacher.get(base).contains("50% done (1 of 2 steps)"))
+            #expect(try await ActivityCompletion.query(on: app.db).count() == 2, "what was done in the retired step is kept")
+            #expect(try await teacher.post(base + "/steps/check/edit", form: ["lang": "en", "title": "Mine"]).status == .forbidden)
+        }
+    }
+
+    @Test("Courses elsewhere: coordinators review them; anyone signed in compares them by form of support; bad input is explained and nothing is saved")
+    func reviews() async throws {
+        try await withApp { app, ctx in
+            let coordinator = ctx.browser()
+            try await coordinator.login(Fixtures.coordinator)
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            #expect(try await ctx.browser().get("/courses/elsewhere").status == .seeOther, "visitors log in first")
+            #expect(try await teacher.get("/courses/elsewhere/new").status == .forbidden)
+            #expect(try await teacher.post("/courses/elsewhere", fields: [("title", "Mine"), ("provider", "Me")]).status == .forbidden)
+            let bad = try await coordinator.post("/courses/elsewhere", fields: [("title", ""), ("provider", "Uni"), ("hours", "many"), ("url", "ftp://x")])
+            #expect(bad.status == .unprocessableEntity && bad.contains("Enter the course&#39;s title.") || bad.contains("Enter the course's title."))
+            #expect(try await CourseReview.query(on: app.db).count() == 0)
+            #expect(try await coordinator.post("/courses/elsewhere", fields: [
+                ("title", "Coaching for leaders"), ("provider", "Open University"), ("hours", "20"), ("forms", "coaching"), ("forms", "mentoring"),
+                ("gaps", "Nothing on appraisal.")]).status == .seeOther)
+            #expect(try await coordinator.post("/courses/elsewhere", fields: [
+                ("title", "Supervision basics"), ("provider", "Association"), ("forms", "supervision")]).status == .seeOther)
+            let all = try await teacher.get("/courses/elsewhere")
+            #expect(all.contains("Coaching for leaders") && all.contains("Supervision basics") && all.contains("20 hours") && !all.contains("Review a course"))
+            let coaching = try await teacher.get("/courses/elsewhere?form=coaching")
+            #expect(coaching.contains("Coaching for leaders") && !coaching.contains("Supervision basics"))
+            let review = try #require(try await CourseReview.query(on: app.db).filter(\.$title == "Supervision basics").first())
+            #expect(try await teacher.get("/courses/elsewhere/\(try review.requireID())").status == .forbidden)
+            #expect(try await coordinator.post("/courses/elsewhere/\(try review.requireID())", fields: [
+                ("title", "Supervision basics"), ("provider", "Association"), ("forms", "supervision"), ("forms", "intervision")]).status == .seeOther)
+            #expect(try await CourseReview.find(review.id, on: app.db)?.forms == [.supervision, .intervision])
+        }
+    }
+
+    @Test("A study group takes a course together: started from the course page, its members see how far each has got, never their answers")
+    func studyGroupFollowsCourse() async throws {
+        try await withApp { app, ctx in
+            let learner = try await Self.enrolled(ctx, app)
+            try await learner.post(Self.path + "/steps/read/done")
+            try await learner.post(Self.path + "/steps/think/reflection", form: ["body": "My private reflection on the staff room."])
+            let coursePage = try await learner.get(Self.path)
+            #expect(coursePage.contains("/support/groups/new?kind=study_group") && coursePage.contains("course=test-course"))
+            let form = try await learner.get("/support/groups/new?kind=study_group&course=test-course")
+            #expect(form.contains(#"value="test-course" selected="selected""#))
+            func id(_ email: String) async throws -> String {
+                try #require(try await User.query(on: app.db).filter(\.$email == email).first()?.requireID()).uuidString
+            }
+            let started = try await learner.post("/support/groups/new", fields: [
+                ("kind", "study_group"), ("school", ctx.fixtures.schoolA.uuidString), ("name", "Support team"), ("purpose", "Leading support"),
+                ("course", "test-course"), ("members[]", try await id(Fixtures.counsellorA)), ("members[]", try await id(Fixtures.leaderA))])
+            #expect(started.status == .seeOther)
+            let counsellor = ctx.browser()
+            try await counsellor.login(Fixtures.counsellorA)
+            let groupPath = try #require(started.location)
+            let hidden = try await counsellor.get(groupPath)
+            #expect(hidden.contains("Our course") && hidden.contains("teacher.a Tester: not shown"), "progress is shown only by choice")
+            #expect(try await learner.post(Self.path + "/progress-sharing", form: ["shared": "yes", "return_to": groupPath]).location == groupPath)
+            let group = try await counsellor.get(groupPath)
+            #expect(group.contains("teacher.a Tester: 66% done") && group.contains("counsellor.a Tester: not shown"))
+            #expect(!group.contains("My private reflection"))
+            #expect(try await counsellor.post(Self.path + "/progress-sharing", form: ["shared": "yes"]).location == Self.path, "not enrolled: nothing to share")
+            // An unknown course is simply not followed.
+            let other = try await learner.post("/support/groups/new", fields: [
+                ("kind", "study_group"), ("school", ctx.fixtures.schoolA.uuidString), ("name", "Other"), ("purpose", "Other"),
+                ("course", "no-such-course"), ("members[]", try await id(Fixtures.counsellorA)), ("members[]", try await id(Fixtures.leaderA))])
+            #expect(!(try await learner.get(try #require(other.location)).contains("Our course")))
         }
     }
 }

@@ -335,6 +335,15 @@ struct PolicyTests {
         #expect(Policy.denialStatus(person(peer), privateOne) == .notFound)
     }
 
+    @Test("Certificates are revoked by the coordinators of the holder's networks only")
+    func credentials() {
+        let mine = Policy.Resource.credential(learnerNetworks: [Self.network])
+        for who in Who.allCases {
+            #expect(Policy.allows(Self.principal(who), .manageCohort, mine) == [.coordinator, .admin].contains(who), "\(who)")
+        }
+        #expect(!Policy.allows(Self.principal(.coordinator), .manageCohort, .credential(learnerNetworks: [])), "nobody's network: admins only")
+    }
+
     @Test("Things one may not see answer 404; things one may see but not do answer 403")
     func denialStatus() {
         #expect(Policy.denialStatus(Self.principal(.leaderB), Self.a) == .notFound)

@@ -150,3 +150,61 @@ struct CourseRuleTests {
         #expect(statement.verb.id == "http://adlnet.gov/expapi/verbs/passed")
     }
 }
+
+@Suite("Quizzes as plain text")
+struct QuizTextTests {
+    static let text = """
+    ? Which form fits a new teacher who does not know how marking works here?
+    * Mentoring
+      > She needs someone who knows the school.
+    - Coaching
+      > Coaching helps her find her own way; here she needs knowledge first.
+
+    ? What keeps support apart from appraisal?
+    * Notes stay with the colleagues
+      > Right.
+    * Leaders see counts only
+      > Right.
+    - A score for each lesson
+      > That is appraisal.
+    """
+
+    @Test("Written, read back, and written again gives the same quiz; two right answers make a multiple-choice question")
+    func roundTrip() throws {
+        let empty = QuizDefinition(passPercent: 75, attempts: 3, questions: [])
+        let quiz = try QuizText.parse(Self.text, language: "en", existing: empty).get()
+        #expect(quiz.questions.map(\.kind) == [.single, .multiple])
+        #expect(quiz.questions.map(\.key) == ["q1", "q2"] && quiz.questions[1].options.map(\.key) == ["a", "b", "c"])
+        #expect(quiz.questions[0].options[1].feedback["en"] == "Coaching helps her find her own way; here she needs knowledge first.")
+        #expect(quiz.problems.isEmpty && quiz.passPercent == 75)
+        #expect(try QuizText.parse(QuizText.format(quiz, language: "en"), language: "en", existing: quiz).get() == quiz)
+    }
+
+    @Test("Another language's wording keeps the keys and the first language's texts")
+    func translation() throws {
+        let quiz = try QuizText.parse(Self.text, language: "en", existing: QuizDefinition(passPercent: 75, attempts: 3, questions: [])).get()
+        let latvian = Self.text.replacingOccurrences(of: "Mentoring", with: "Mentorings")
+        let both = try QuizText.parse(latvian, language: "lv", existing: quiz).get()
+        #expect(both.questions[0].options[0].text == ["en": "Mentoring", "lv": "Mentorings"])
+        #expect(both.questions.map(\.key) == quiz.questions.map(\.key))
+    }
+
+    @Test("Problems are named by line and question")
+    func problems() {
+        let bad = """
+        * An answer first
+        ? A question
+        - Only one answer
+          > fine
+        Something else
+        > stray
+        """
+        guard case .failure(let problems) = QuizText.parse(bad, language: "en", existing: QuizDefinition(passPercent: 75, attempts: 3, questions: [])) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(problems.list == [.answerBeforeQuestion(line: 1), .unknownLine(line: 5), .tooFewAnswers(question: 1), .noRightAnswer(question: 1)])
+        guard case .failure(let none) = QuizText.parse("  \n", language: "en", existing: QuizDefinition(passPercent: 75, attempts: 3, questions: [])) else { return }
+        #expect(none.list == [.noQuestions])
+    }
+}

@@ -93,6 +93,9 @@ enum SiteURL: Sendable {
     case answerSection(Parameter<String>, Parameter<Int>)
     case answerThanks(Parameter<String>)
     case courses
+    case courseReviews
+    case courseReviewNew
+    case courseReview(Parameter<UUID>)
     case courseImage(Parameter<String>)
     case course(Parameter<String>)
     case courseEnrol(Parameter<String>)
@@ -105,6 +108,16 @@ enum SiteURL: Sendable {
     case courseCertificate(Parameter<String>)
     case courseCohorts(Parameter<String>)
     case courseStatements(Parameter<String>)
+    case courseProgressSharing(Parameter<String>)
+    case courseEdit(Parameter<String>)
+    case coursePublish(Parameter<String>)
+    case courseModules(Parameter<String>)
+    case courseModule(Parameter<String>, Parameter<String>)
+    case courseModuleMove(Parameter<String>, Parameter<String>)
+    case courseSteps(Parameter<String>)
+    case courseStepEdit(Parameter<String>, Parameter<String>)
+    case courseStepMove(Parameter<String>, Parameter<String>)
+    case courseStepRetire(Parameter<String>, Parameter<String>)
     case cohort(Parameter<UUID>)
     case cohortReflectionComments(Parameter<UUID>, Parameter<UUID>)
     case credential(Parameter<UUID>)
@@ -245,6 +258,9 @@ enum SiteURL: Sendable {
         case .answerSection(let slug, let n): ["s", Self.component(slug, Self.slugKey), Self.component(n, Self.numberKey)]
         case .answerThanks(let slug): ["s", Self.component(slug, Self.slugKey), "thanks"]
         case .courses: ["courses"]
+        case .courseReviews: ["courses", "elsewhere"]
+        case .courseReviewNew: ["courses", "elsewhere", "new"]
+        case .courseReview(let id): ["courses", "elsewhere", Self.component(id, Self.idKey)]
         case .courseImage(let file): ["courses", "images", Self.component(file, Self.slugKey)]
         case .course(let slug): ["courses", Self.component(slug, Self.slugKey)]
         case .courseEnrol(let slug): ["courses", Self.component(slug, Self.slugKey), "enrol"]
@@ -260,6 +276,16 @@ enum SiteURL: Sendable {
         case .courseCertificate(let slug): ["courses", Self.component(slug, Self.slugKey), "certificate"]
         case .courseCohorts(let slug): ["courses", Self.component(slug, Self.slugKey), "cohorts"]
         case .courseStatements(let slug): ["courses", Self.component(slug, Self.slugKey), "statements.json"]
+        case .courseProgressSharing(let slug): ["courses", Self.component(slug, Self.slugKey), "progress-sharing"]
+        case .courseEdit(let slug): ["courses", Self.component(slug, Self.slugKey), "edit"]
+        case .coursePublish(let slug): ["courses", Self.component(slug, Self.slugKey), "publish"]
+        case .courseModules(let slug): ["courses", Self.component(slug, Self.slugKey), "modules"]
+        case .courseModule(let slug, let key): ["courses", Self.component(slug, Self.slugKey), "modules", Self.component(key, Self.stepKey)]
+        case .courseModuleMove(let slug, let key): ["courses", Self.component(slug, Self.slugKey), "modules", Self.component(key, Self.stepKey), "move"]
+        case .courseSteps(let slug): ["courses", Self.component(slug, Self.slugKey), "steps"]
+        case .courseStepEdit(let slug, let step): ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "edit"]
+        case .courseStepMove(let slug, let step): ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "move"]
+        case .courseStepRetire(let slug, let step): ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "retire"]
         case .cohort(let id): ["cohorts", Self.component(id, Self.idKey)]
         case .cohortReflectionComments(let id, let reflection):
             ["cohorts", Self.component(id, Self.idKey), "reflections", Self.component(reflection, Self.pairIDKey), "comments"]

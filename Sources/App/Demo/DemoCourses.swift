@@ -52,7 +52,7 @@ enum DemoCourses {
               let coordinator = try await User.query(on: db).filter(\.$email == "coordinator@collegium.example").first(),
               let facilitator = try await User.query(on: db).filter(\.$email == "inese.vitola@valmiera.collegium.example").first()
         else { return }
-        let outline = try await CourseOutline.load(course, on: db)
+        let outline = try await CourseOutline.load(course, content: true, on: db)
         let config = app.config
 
         // The evaluation, made with the survey tool from its ready questionnaire.
@@ -96,13 +96,13 @@ enum DemoCourses {
                         for q in quiz.questions.shuffled(using: &random).prefix(learner.failedFirstQuiz ? 2 : 1) {
                             answers[q.key] = [q.options.first { !$0.correct }?.key ?? ""]
                         }
-                        let first = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment)
+                        let first = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment).attempt
                         statements.append(try Statements.make(first.passed ? .passed : .failed, user: user, course: course, activity: step, score: first.score,
                                                               language: learner.language, at: now, config: config))
                         if first.passed { break }
                     }
                     let right = try await learning.attempt(step, quiz: quiz, answers: Dictionary(uniqueKeysWithValues: quiz.questions.map { ($0.key, $0.correctKeys) }),
-                                                           enrolment: enrolment)
+                                                           enrolment: enrolment).attempt
                     statements.append(try Statements.make(.passed, user: user, course: course, activity: step, score: right.score,
                                                           language: learner.language, at: now, config: config))
                 case .reflection:
@@ -135,6 +135,8 @@ enum DemoCourses {
             try await ReflectionComment(reflectionID: reflectionID, authorID: try author.requireID(), body: comment.text).save(on: db)
         }
         try await SurveyCounts.rebuild(survey, on: db)
+        try await seedReviews(reviewer: coordinator, on: db)
+        try await seedStudyGroup(course, on: db)
         app.logger.debug("Demo course: \(finished) certificates issued")
     }
 
@@ -167,4 +169,53 @@ enum DemoCourses {
                                  language: language, country: "", role: "", schoolID: nil, userID: nil,
                                  answers: definition.pruned(a), idempotencyKey: "demo-evaluation-\(index)").save(on: db)
     }
+
+    /// Three courses offered elsewhere, reviewed by the coordinator (invented for the demo).
+    static func seedReviews(reviewer: User, on db: any Database) async throws {
+        let reviews: [(String, String, String, String, Int, String, [CourseReview.Form], String, String, String)] = [
+            ("Mentoring new teachers (demo)", "A national teacher education centre (demo)", "lv, en",
+             "Experienced teachers who will mentor a colleague in their first two years.", 36, "Six full days over a school year, with a mentoring log between them.",
+             [.mentoring, .peerObservation], "Lectures and role play; each participant mentors a real colleague and brings the log to the next day.",
+             "Practice with a real mentee; a clear model of a mentoring conversation; good material on observing a beginner's lesson.",
+             "Nothing on how a school organises mentoring (time, matching, confidentiality); nothing for leaders."),
+            ("Coaching skills for school leaders (demo)", "An open online course of a university (demo)", "en",
+             "School leaders and deputies.", 20, "Ten weeks, about two hours a week, online at one's own pace.",
+             [.coaching], "Videos, readings and peer coaching in trios by video call.",
+             "Well-made videos of coaching conversations; the trios make it practical.",
+             "English only; coaching by a leader of their own staff is presented without discussing the conflict with appraisal."),
+            ("Supervision for school psychologists (demo)", "A professional association (demo)", "lv",
+             "School psychologists and counsellors.", 48, "Eight sessions of six hours over two terms.",
+             [.supervision, .intervision, .consultation], "Case work in small groups under a trained supervisor; a written case at the end.",
+             "Real cases and a safe group; teaches a case protocol that can be used later in intervision.",
+             "Open only to psychologists; nothing on bringing teachers into peer consultation."),
+        ]
+        for r in reviews {
+            let review = CourseReview()
+            review.title = r.0; review.provider = r.1; review.url = ""; review.languages = r.2; review.audience = r.3
+            review.hours = r.4; review.length = r.5; review.formsText = r.6.map(\.rawValue).joined(separator: ",")
+            review.methods = r.7; review.strengths = r.8; review.gaps = r.9
+            review.$reviewer.id = reviewer.id
+            try await review.save(on: db)
+        }
+    }
+
+    /// Rīga's support team takes the course together as a study group: Līga facilitates,
+    /// Dace and Ilze are members; the group page shows how far each has got.
+    static func seedStudyGroup(_ course: Course, on db: any Database) async throws {
+        guard let school = try await School.query(on: db).filter(\.$code == "LV-RIGA-2").first(),
+              let liga = try await User.query(on: db).filter(\.$email == "liga.kalnina@riga.collegium.example").first() else { return }
+        let members = try await User.query(on: db).filter(\.$email ~~ ["dace.krumina@riga.collegium.example", "ilze.berzina@riga.collegium.example"]).all()
+        let engagement = try await Groups.start(kind: .studyGroup, school: school, name: "Atbalsta komanda: kolēģu atbalsta vadīšanas kurss",
+                                                purpose: "Kursu “Kolēģu atbalsta vadīšana jūsu skolā” ejam kopā: katru mēnesi viens modulis, sanāksmē pārrunājam pārdomas un nākamo soli skolā.",
+                                                by: liga, members: Set(members.compactMap(\.id)), supervisor: nil, on: db)
+        if let group = try await PracticeGroup.query(on: db).filter(\.$engagement.$id == engagement.requireID()).first() {
+            group.courseID = course.id
+            try await group.save(on: db)
+        }
+        // Līga and Dace show the group their progress; Ilze has not chosen to.
+        try await CourseEnrolment.query(on: db).filter(\.$course.$id == course.requireID())
+            .filter(\.$user.$id ~~ ([liga.id] + members.filter { $0.email.hasPrefix("dace") }.map(\.id)).compactMap { $0 })
+            .set(\.$progressShared, to: true).update()
+    }
 }
+

@@ -60,7 +60,7 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
     public var name: String
     public var credentialSubject: Subject
     public var credentialSchema: [SchemaReference] = [.init(id: Self.schemaID, type: "1EdTechJsonSchemaValidator2019")]
-    /// Where anyone can see whether it has been revoked (the public verification page).
+    /// A status list entry; not used yet (see `init`).
     public var credentialStatus: Status?
     // The VC-JWT's registered claims.
     public var iss: String
@@ -93,7 +93,10 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
             identifier: [IdentityObject(identityHash: identityHash, identityType: "emailAddress", hashed: true, salt: salt)],
             achievement: Achievement(id: base + "/courses/" + courseSlug, name: courseTitle, description: description,
                                      criteria: Criteria(narrative: criteria), inLanguage: language))
-        credentialStatus = Status(id: base + "/credentials/" + credentialID.uuidString.lowercased(), type: "1EdTechRevocationList")
+        // No `credentialStatus`: a status entry must point at a machine-readable status list
+        // (BitstringStatusList); until one is served, revocation is checked at the public
+        // verification page, `<base>/credentials/<id>`.
+        credentialStatus = nil
         iss = issuer.id
         jti = id
         sub = credentialSubject.id

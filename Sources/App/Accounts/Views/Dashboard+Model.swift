@@ -25,6 +25,8 @@ enum Dashboard {
         var isAdmin: Bool
         /// Open surveys shown to this person (by role in their school) not yet answered.
         var surveys: [(title: String, slug: String, closesOn: String)] = []
+        /// The courses the person is enrolled in, with their progress.
+        var courses: [(slug: String, title: String, percent: Int, completed: Bool)] = []
 
         static func load(for user: User, on db: any Database, today: String, language: String) async throws -> Model {
             let userID = try user.requireID()
@@ -47,6 +49,7 @@ enum Dashboard {
                 ((try? survey.definition).map { $0.title.text(language, fallback: $0.baseLanguage) } ?? survey.title,
                  survey.slug, survey.closesOn)
             }
+            model.courses = try await CourseProgressSummary.load(userID: userID, language: language, on: db)
             return model
         }
     }

@@ -14,6 +14,16 @@ extension Dashboard {
                         .if(!survey.closesOn.isEmpty, .text(" · " + context.t("open until {date}", ["date": survey.closesOn]))))
                 })
             )),
+            .if(!model.courses.isEmpty, .section(
+                .id("my-courses"), .attribute(named: "aria-labelledby", value: "my-courses-title"),
+                .h2(.id("my-courses-title"), .text(context.t("My courses"))),
+                .ul(.class("card-list"), .forEach(model.courses) { course in
+                    .li(.a(.href(SiteURL.course(.value(course.slug)).path), .text(course.title)),
+                        .text(" · " + (course.completed ? context.t("Completed") : context.t("{percent}% done", ["percent": String(course.percent)]))),
+                        .if(!course.completed, .group(.text(" · "), .a(.href(SiteURL.courseContinue(.value(course.slug)).path),
+                                                                        .text(context.t("Continue where you left off"))))))
+                })
+            )),
             .h2(.text(context.t("My schools"))),
             .if(model.schools.isEmpty,
                 .p(.text(context.t("You do not belong to any school yet. A leader of your school can invite you."))),

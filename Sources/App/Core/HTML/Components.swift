@@ -18,6 +18,9 @@ enum Components {
         var required: Bool = true
         var hint: String? = nil
         var error: String? = nil
+        /// The form field's name where it differs from the id (ids are unique on a page with
+        /// several forms; names need not be).
+        var name: String? = nil
     }
 
     static func field<C: HTML.BodyContext>(_ field: Field) -> Node<C> {
@@ -29,7 +32,7 @@ enum Components {
             .unwrap(field.hint) { .p(.id("\(field.id)-hint"), .class("hint"), .text($0)) },
             .unwrap(field.error) { .p(.id("\(field.id)-error"), .class("field-error"), .text($0)) },
             .input(
-                .type(field.type), .id(field.id), .name(field.id),
+                .type(field.type), .id(field.id), .name(field.name ?? field.id),
                 .value(field.type == .password ? "" : field.value),
                 .required(field.required),
                 .attribute(named: "autocomplete", value: field.autocomplete),
@@ -59,14 +62,14 @@ enum Components {
     }
 
     static func selectField<C: HTML.BodyContext>(
-        id: String, label: String, options: [(value: String, label: String)], selected: String?, error: String? = nil
+        id: String, label: String, options: [(value: String, label: String)], selected: String?, error: String? = nil, name: String? = nil
     ) -> Node<C> {
         .div(
             .class(error == nil ? "field" : "field field-invalid"),
             .label(.for(id), .text(label)),
             .unwrap(error) { .p(.id("\(id)-error"), .class("field-error"), .text($0)) },
             .select(
-                .id(id), .attribute(named: "name", value: id),
+                .id(id), .attribute(named: "name", value: name ?? id),
                 .if(error != nil, .attribute(named: "aria-describedby", value: "\(id)-error")),
                 .forEach(options) { option($0.value, $0.label, selected: $0.value == selected) }
             )

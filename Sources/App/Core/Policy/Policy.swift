@@ -147,6 +147,12 @@ enum Policy {
         case reflection(authorID: UUID, shared: Bool, cohortMembers: Set<UUID>)
         /// A learner's quiz attempts.
         case quizAttempts(learnerID: UUID)
+        /// The reviews of courses offered elsewhere: read by anyone signed in (leaders choose
+        /// training with them), written by coordinators.
+        case courseReviews
+        /// A certificate, by the networks its holder belongs to (through their schools and
+        /// their cohort): revoked by those networks' coordinators.
+        case credential(learnerNetworks: Set<UUID>)
     }
 
     /// What the policy needs to know about a study, supervision or intervision group.
@@ -185,6 +191,10 @@ enum Policy {
             case .authorCourse, .manageCohort: return authors
             default: return false
             }
+        case .credential(let networks):
+            return action == .manageCohort && !networks.isDisjoint(with: principal.coordinatedNetworks)
+        case .courseReviews:
+            return action == .view || (action == .authorCourse && !principal.coordinatedNetworks.isEmpty)
         case .cohort(let facilitatorID, let networkID):
             guard action == .followCohort || action == .view else { return false }
             return facilitatorID == principal.userID || networkID.map(principal.coordinatedNetworks.contains) ?? false
@@ -315,6 +325,8 @@ enum Policy {
         if case .caseSession = resource { return .forbidden }
         if case .course = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
         if case .cohort = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
+        if case .courseReviews = resource { return principal == nil ? .unauthorized : .forbidden }
+        if case .credential = resource { return principal == nil ? .unauthorized : .forbidden }
         if case .reflection = resource { return .notFound }
         if case .quizAttempts = resource { return .notFound }
         if case .observationProtocol(let schoolID, _) = resource {

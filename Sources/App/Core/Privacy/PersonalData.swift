@@ -26,7 +26,7 @@ enum PersonalData {
         SurveyResponse.self, SurveyParticipation.self, Survey.self,
         ProgrammeMember.self, ProgrammePair.self, FeedbackGiven.self,
         LearningStatement.self, CourseCredential.self, ReflectionComment.self, CourseReflection.self, QuizAttempt.self,
-        ActivityCompletion.self, CourseEnrolment.self, CourseCohort.self, Course.self,
+        ActivityCompletion.self, CourseEnrolment.self, CourseCohort.self, Course.self, CourseReview.self,
         User.self,
     ]
 

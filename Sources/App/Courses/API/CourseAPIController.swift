@@ -102,7 +102,9 @@ struct CourseAPIController: RouteCollection {
         return (user, outline, try await LearnerState.load(outline, userID: user.requireID(), on: req.db))
     }
 
-    func detail(_ outline: CourseOutline, _ state: LearnerState, req: Request) async throws -> Detail {
+    func detail(_ light: CourseOutline, _ state: LearnerState, req: Request) async throws -> Detail {
+        // Enrolled learners get the texts and questions too.
+        let outline = state.enrolment == nil ? light : try await CourseOutline.load(light.course, content: true, on: req.db)
         var attempts: [UUID: [QuizAttempt]] = [:]
         if let id = state.enrolment?.id {
             for a in try await QuizAttempt.query(on: req.db).filter(\.$enrolment.$id == id).all() { attempts[a.$activity.id, default: []].append(a) }
@@ -115,8 +117,8 @@ struct CourseAPIController: RouteCollection {
             modules: outline.sections.map { section in
                 Module(key: section.key, title: section.texts.title, summary: section.texts.summary, steps: outline.activities(in: section).map { a in
                     let mine = attempts[a.id ?? UUID()] ?? []
-                    return Step(key: a.key, kind: a.kind.rawValue, title: a.texts.title, minutes: a.minutes, required: a.required,
-                                done: state.done.contains(a.id ?? UUID()), body: enrolled && a.kind != .quiz ? a.texts.body : nil,
+                    return Step(key: a.key, kind: a.kind.rawValue, title: a.titles, minutes: a.minutes, required: a.required,
+                                done: state.done.contains(a.id ?? UUID()), body: enrolled && a.kind != .quiz ? a.bodies : nil,
                                 quiz: enrolled ? a.quiz.map { q in
                                     QuizInfo(passPercent: q.passPercent, attempts: q.attempts, attemptsUsed: mine.count, bestScore: mine.map(\.score).max(),
                                              questions: q.questions.map { Question(key: $0.key, kind: $0.kind.rawValue, text: $0.text,
@@ -149,15 +151,14 @@ struct CourseAPIController: RouteCollection {
         return enrolment
     }
 
-    func step(_ req: Request, _ outline: CourseOutline) throws -> CourseActivity {
-        guard let key = req.parameters.get(SiteURL.stepKey), let step = outline.activity(key) else { throw Abort(.notFound) }
-        return step
+    func step(_ req: Request, _ outline: CourseOutline) async throws -> CourseActivity {
+        try await CourseController.activity(req, outline)
     }
 
     func complete(req: Request) async throws -> Progress {
         let (user, outline, state) = try await load(req)
         let enrolment = try enrolment(state)
-        let step = try step(req, outline)
+        let step = try await step(req, outline)
         guard step.kind == .lesson else {
             throw APIValidationError(details: [.init(field: "step", message: "a quiz is finished by passing it and a reflection by writing it; only a lesson is marked as read")])
         }
@@ -183,7 +184,7 @@ struct CourseAPIController: RouteCollection {
         let (user, outline, state) = try await load(req)
         try SurveyAPIController.requireJSON(req)
         let enrolment = try enrolment(state)
-        let step = try step(req, outline)
+        let step = try await step(req, outline)
         guard step.kind == .quiz, let quiz = step.quiz else { throw Abort(.notFound) }
         let body = try req.content.decode(AttemptBody.self)
         let answers = (body.answers ?? [:]).mapValues { Set($0) }
@@ -192,16 +193,27 @@ struct CourseAPIController: RouteCollection {
             throw APIValidationError(details: unknown.sorted().map { .init(field: "answers." + $0, message: "no such question") })
         }
         let learning = CourseLearning(db: req.db, config: req.application.config, now: req.now)
+        for q in quiz.questions {
+            let unknown = Set(answers[q.key] ?? []).subtracting(q.options.map(\.key))
+            guard unknown.isEmpty else {
+                throw APIValidationError(details: unknown.sorted().map { .init(field: "answers." + q.key, message: "no option \($0)") })
+            }
+        }
         let kept: QuizAttempt
+        let new: Bool
         do {
-            kept = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment)
+            (kept, new) = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment)
         } catch CourseLearning.Problem.unanswered(let keys) {
             throw APIValidationError(details: keys.map { .init(field: "answers." + $0, message: "needs an answer") })
+        } catch CourseLearning.Problem.tooMany(let keys) {
+            throw APIValidationError(details: keys.map { .init(field: "answers." + $0, message: "a single-choice question takes one answer") })
         } catch CourseLearning.Problem.noAttemptsLeft {
             throw Abort(.conflict, reason: "No attempts left at this quiz.")
         }
-        try await Statements.record(kept.passed ? .passed : .failed, user: user, course: outline.course, activity: step, score: kept.score, on: req)
-        if kept.passed { _ = try await CourseController.finish(step, outline: outline, enrolment: enrolment, user: user, req: req) }
+        if new {
+            try await Statements.record(kept.passed ? .passed : .failed, user: user, course: outline.course, activity: step, score: kept.score, on: req)
+            if kept.passed { _ = try await CourseController.finish(step, outline: outline, enrolment: enrolment, user: user, req: req) }
+        }
         let result = kept.result
         let after = try await LearnerState.load(outline, userID: user.requireID(), on: req.db)
         let body2 = AttemptResult(
@@ -241,6 +253,6 @@ struct CourseAPIController: RouteCollection {
         try await req.authorize(.manageCohort, .course(published: outline.course.status == .published))
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/json")
-        return Response(status: .ok, headers: headers, body: .init(string: try await Statements.export(outline.course, on: req.db)))
+        return Response(status: .ok, headers: headers, body: .init(string: try await Statements.export(outline.course, for: try await req.principal(), on: req.db)))
     }
 }

@@ -75,6 +75,16 @@ struct CohortController: RouteCollection {
             errors["learners"] = req.t("No account has these addresses: {list}. Invite them to their school first, or correct the addresses.",
                                        ["list": unknown.joined(separator: ", ")])
         }
+        // A learner belongs to one cohort: what they shared was shared with that cohort, and
+        // moving them would show it to another.
+        let courseID = try outline.course.requireID()
+        let existing = try await CourseEnrolment.query(on: req.db).filter(\.$course.$id == courseID)
+            .filter(\.$user.$id ~~ learners.compactMap(\.id)).all()
+        let inCohort = existing.filter { $0.$cohort.id != nil }.map(\.$user.id)
+        if !inCohort.isEmpty {
+            errors["learners"] = req.t("Already in a cohort of this course: {list}. A learner stays in the cohort they shared their reflections with.",
+                                       ["list": learners.filter { inCohort.contains($0.id ?? UUID()) }.map(\.email).joined(separator: ", ")])
+        }
         guard errors.isEmpty else {
             model.errors = errors
             return req.render(CohortListPage.view(req.pageContext(), model), status: .unprocessableEntity)
@@ -83,12 +93,20 @@ struct CohortController: RouteCollection {
                                   facilitatorID: facilitatorID, networkID: networkID ?? principal?.coordinatedNetworks.sorted { $0.uuidString < $1.uuidString }.first,
                                   createdByID: try user.requireID())
         let learnerIDs = try learners.map { try $0.requireID() }
-        let course = outline.course
-        let now = req.now
+        // Enrolled alone so far: they join the cohort; the others are enrolled into it. Decided
+        // before the transaction (PostgreSQL aborts a transaction at a failed insert).
+        let alone = Dictionary(uniqueKeysWithValues: existing.map { ($0.$user.id, $0) })
         try await req.db.transaction { db in
             try await cohort.save(on: db)
-            let learning = CourseLearning(db: db, config: req.application.config, now: now)
-            for learner in learnerIDs { try await learning.enrol(course, userID: learner, cohortID: cohort.requireID()) }
+            let cohortID = try cohort.requireID()
+            for learner in learnerIDs {
+                if let enrolment = alone[learner] {
+                    enrolment.$cohort.id = cohortID
+                    try await enrolment.save(on: db)
+                } else {
+                    try await CourseEnrolment(courseID: courseID, userID: learner, cohortID: cohortID).save(on: db)
+                }
+            }
         }
         try await Notifications.notify(learnerIDs, kind: .cohortEnrolled, actor: user.fullName,
                                        link: .course(.value(outline.course.slug)), on: req.db)
@@ -145,7 +163,8 @@ struct CohortController: RouteCollection {
         headers.replaceOrAdd(name: .contentType, value: "application/json")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(outline.course.slug)-xapi.json\"")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: try await Statements.export(outline.course, on: req.db)))
+        return Response(status: .ok, headers: headers,
+                        body: .init(string: try await Statements.export(outline.course, for: try await req.principal(), on: req.db)))
     }
 
     static func day(_ text: String) -> Date? {

@@ -18,6 +18,21 @@ struct CourseController: RouteCollection {
         routes.post(SiteURL.courseReflection(.key, .key).pathComponents, use: reflect)
         routes.post(SiteURL.courseReflectionComments(.key, .key, .key).pathComponents, use: comment)
         routes.get(SiteURL.courseCertificate(.key).pathComponents, use: certificate)
+        routes.post(SiteURL.courseProgressSharing(.key).pathComponents, use: shareProgress)
+    }
+
+    struct SharingForm: Content { var shared: String?; var return_to: String? }
+
+    /// The learner shows (or stops showing) their progress to their study groups.
+    func shareProgress(req: Request) async throws -> Response {
+        let (_, _, enrolment) = try await Self.learner(req)
+        let form = (try? req.content.decode(SharingForm.self)) ?? SharingForm()
+        enrolment.progressShared = form.shared == "yes"
+        try await enrolment.save(on: req.db)
+        let response = req.redirect(to: LanguageController.safeReturnPath(form.return_to), redirectType: .normal)
+        response.setNotice(enrolment.progressShared ? req.t("Your study groups now see how far you have got in the course.")
+                                                    : req.t("Your study groups no longer see your progress in the course."), for: req)
+        return response
     }
 
     // MARK: the catalogue and a course
@@ -49,7 +64,8 @@ struct CourseController: RouteCollection {
                          minutes: steps.reduce(0) { $0 + $1.minutes }, modules: live.count, draft: course.status == .draft,
                          percent: enrolment.map { _ in steps.isEmpty ? 100 : finished * 100 / steps.count }, completed: enrolment?.completedAt != nil)
         }
-        return req.render(CourseCataloguePage.view(req.pageContext(), items: items))
+        return req.render(CourseCataloguePage.view(req.pageContext(), items: items,
+                                                   mayAuthor: Policy.allows(principal, .authorCourse, .course(published: false))))
     }
 
     /// The shipped images lessons use (SVG only; names are checked, nothing else is served).
@@ -67,7 +83,13 @@ struct CourseController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let outline = try await Self.outline(req)
         let principal = try await req.principal()
-        let state = try await LearnerState.load(outline, userID: principal?.userID, on: req.db)
+        var state = try await LearnerState.load(outline, userID: principal?.userID, on: req.db)
+        // Everything required done, but not completed: the authors took out or made optional
+        // the steps that were missing. It is complete now.
+        if let enrolment = state.enrolment, enrolment.completedAt == nil, state.progress.complete, let user = req.currentUser {
+            _ = try await Self.completeIfDone(enrolment, outline: outline, user: user, req: req)
+            state = try await LearnerState.load(outline, userID: principal?.userID, on: req.db)
+        }
         var cohort: (String, String, String, String?)?
         if let cohortID = state.enrolment?.$cohort.id, let c = try await CourseCohort.query(on: req.db).filter(\.$id == cohortID).with(\.$facilitator).first() {
             cohort = (c.name, c.startsOn, c.endsOn, c.facilitator?.fullName)
@@ -116,7 +138,7 @@ struct CourseController: RouteCollection {
 
     func step(req: Request) async throws -> Response {
         let (outline, state, enrolment) = try await Self.learner(req)
-        let step = try Self.activity(req, outline)
+        let step = try await Self.activity(req, outline)
         let learning = CourseLearning(db: req.db, config: req.application.config, now: req.now)
         try await learning.visit(step, enrolment: enrolment)
         var model = CourseStepPage.Model(outline: outline, state: state, step: step)
@@ -168,7 +190,7 @@ struct CourseController: RouteCollection {
 
     func markDone(req: Request) async throws -> Response {
         let (outline, _, enrolment) = try await Self.learner(req)
-        let step = try Self.activity(req, outline)
+        let step = try await Self.activity(req, outline)
         // Quizzes finish by passing, reflections by writing one: only a lesson is marked read.
         guard step.kind == .lesson else { throw Abort(.badRequest, reason: req.t("This step is finished by answering it.")) }
         let user = try req.requireUser()
@@ -178,7 +200,7 @@ struct CourseController: RouteCollection {
 
     func attempt(req: Request) async throws -> Response {
         let (outline, state, enrolment) = try await Self.learner(req)
-        let step = try Self.activity(req, outline)
+        let step = try await Self.activity(req, outline)
         guard step.kind == .quiz, let quiz = step.quiz else { throw Abort(.notFound) }
         try await req.authorize(.viewQuizAttempts, .quizAttempts(learnerID: enrolment.$user.id))
         let fields = try AnswerController.fields(req)
@@ -191,16 +213,18 @@ struct CourseController: RouteCollection {
             return req.redirect(to: SiteURL.courseStep(.value(outline.course.slug), .value(step.key)).path + "?attempt=\(kept.number)", redirectType: .normal)
         }
         do {
-            let attempt = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment)
+            let (attempt, new) = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment)
             let user = try req.requireUser()
-            try await Statements.record(attempt.passed ? .passed : .failed, user: user, course: outline.course, activity: step,
-                                        score: attempt.score, on: req)
             var issued: CourseCredential?
-            if attempt.passed { issued = try await Self.finish(step, outline: outline, enrolment: enrolment, user: user, req: req) }
+            if new {
+                try await Statements.record(attempt.passed ? .passed : .failed, user: user, course: outline.course, activity: step,
+                                            score: attempt.score, on: req)
+                if attempt.passed { issued = try await Self.finish(step, outline: outline, enrolment: enrolment, user: user, req: req) }
+            }
             let response = req.redirect(to: SiteURL.courseStep(.value(outline.course.slug), .value(step.key)).path + "?attempt=\(attempt.number)", redirectType: .normal)
             if issued != nil { response.setNotice(req.t("You have completed the course. Your certificate is ready."), for: req) }
             return response
-        } catch CourseLearning.Problem.unanswered(let keys) {
+        } catch CourseLearning.Problem.unanswered(let keys), CourseLearning.Problem.tooMany(let keys) {
             var model = CourseStepPage.Model(outline: outline, state: state, step: step)
             try await fill(&model, enrolment: enrolment, req: req)
             model.unanswered = Set(keys)
@@ -215,7 +239,7 @@ struct CourseController: RouteCollection {
 
     func reflect(req: Request) async throws -> Response {
         let (outline, state, enrolment) = try await Self.learner(req)
-        let step = try Self.activity(req, outline)
+        let step = try await Self.activity(req, outline)
         guard step.kind == .reflection else { throw Abort(.notFound) }
         let form = (try? req.content.decode(ReflectionForm.self)) ?? ReflectionForm()
         let learning = CourseLearning(db: req.db, config: req.application.config, now: req.now)
@@ -226,6 +250,7 @@ struct CourseController: RouteCollection {
             var model = CourseStepPage.Model(outline: outline, state: state, step: step)
             try await fill(&model, enrolment: enrolment, req: req)
             model.draft = form.body ?? ""
+            model.sharedDraft = form.shared == "yes"
             model.error = problem == .reflectionTooLong
                 ? req.t("A reflection can be up to {count} characters long.", ["count": String(CourseLearning.maxReflection)])
                 : req.t("Write your reflection before saving it.")
@@ -242,7 +267,7 @@ struct CourseController: RouteCollection {
 
     func comment(req: Request) async throws -> Response {
         let (outline, state, enrolment) = try await Self.learner(req)
-        let step = try Self.activity(req, outline)
+        let step = try await Self.activity(req, outline)
         let principal = try await req.principal()
         guard let principal, let reflection = try await CourseReflection.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.idKey))
             .filter(\.$activity.$id == step.requireID()).with(\.$enrolment).first() else { throw Abort(.notFound) }
@@ -258,6 +283,7 @@ struct CourseController: RouteCollection {
             try await fill(&model, enrolment: enrolment, req: req)
             model.commentErrors[try reflection.requireID()] = text.isEmpty ? req.t("Write a comment before sending it.")
                 : req.t("A comment can be up to {count} characters long.", ["count": String(CourseLearning.maxComment)])
+            model.commentDraft[try reflection.requireID()] = text
             return req.render(CourseStepPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await ReflectionComment(reflectionID: reflection.requireID(), authorID: principal.userID, body: text).save(on: req.db)
@@ -312,9 +338,11 @@ struct CourseController: RouteCollection {
         return (outline, state, enrolment)
     }
 
-    static func activity(_ req: Request, _ outline: CourseOutline) throws -> CourseActivity {
-        guard let key = req.parameters.get(SiteURL.stepKey), let step = outline.activity(key) else { throw Abort(.notFound) }
-        return step
+    /// The step named in the path, with its content (the outline has titles only).
+    static func activity(_ req: Request, _ outline: CourseOutline) async throws -> CourseActivity {
+        guard let key = req.parameters.get(SiteURL.stepKey), let step = outline.activity(key),
+              let full = try await CourseActivity.find(step.id, on: req.db) else { throw Abort(.notFound) }
+        return full
     }
 
     static func cohortMembers(_ cohortID: UUID, on db: any Database) async throws -> Set<UUID> {
@@ -329,6 +357,14 @@ struct CourseController: RouteCollection {
         let issued = try await learning.finish(step, enrolment: enrolment, outline: outline, user: user, language: language,
                                                criteria: req.t("Completed every required lesson, quiz and reflection task of the course."))
         if step.kind == .lesson { try await Statements.record(.completed, user: user, course: outline.course, activity: step, on: req) }
+        if issued != nil { try await Statements.record(.completed, user: user, course: outline.course, activity: nil, on: req) }
+        return issued
+    }
+
+    static func completeIfDone(_ enrolment: CourseEnrolment, outline: CourseOutline, user: User, req: Request) async throws -> CourseCredential? {
+        let issued = try await CourseLearning(db: req.db, config: req.application.config, now: req.now)
+            .completeIfDone(enrolment, outline: outline, user: user, language: req.localizer.language.rawValue,
+                            criteria: req.t("Completed every required lesson, quiz and reflection task of the course."))
         if issued != nil { try await Statements.record(.completed, user: user, course: outline.course, activity: nil, on: req) }
         return issued
     }

@@ -14,6 +14,15 @@ struct CredentialController: RouteCollection {
         routes.get(SiteURL.jwks.pathComponents, use: jwks)
     }
 
+    /// The networks the holder belongs to: their schools' and their cohort's.
+    static func resource(_ credential: CourseCredential, on db: any Database) async throws -> Policy.Resource {
+        guard let userID = credential.$user.id else { return .credential(learnerNetworks: []) }
+        let schools = try await Membership.query(on: db).filter(\.$user.$id == userID).with(\.$school).all().compactMap { $0.school.$network.id }
+        let cohorts = try await CourseEnrolment.query(on: db).filter(\.$user.$id == userID).filter(\.$course.$id == credential.$course.id)
+            .with(\.$cohort).all().compactMap { $0.cohort?.$network.id }
+        return .credential(learnerNetworks: Set(schools + cohorts))
+    }
+
     static func load(_ req: Request) async throws -> CourseCredential {
         guard let credential = try await CourseCredential.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
         return credential
@@ -28,7 +37,8 @@ struct CredentialController: RouteCollection {
         case .invalid: .invalid
         }
         let principal = try await req.principal()
-        let mayRevoke = Policy.allows(principal, .manageCohort, .course(published: true))
+        let holder = try await Self.resource(credential, on: req.db)
+        let mayRevoke = principal != nil && Policy.allows(principal, .manageCohort, holder)
         var response = req.render(CredentialPage.view(req.pageContext(), credential: credential, status: status, mayRevoke: mayRevoke))
         // Browsers accept */* (which Vapor's media types match to anything): only an explicit
         // JSON request without HTML gets JSON.
@@ -59,13 +69,18 @@ struct CredentialController: RouteCollection {
     func revoke(req: Request) async throws -> Response {
         _ = try req.requireUser()
         let credential = try await Self.load(req)
-        try await req.authorize(.manageCohort, .course(published: true))
+        try await req.authorize(.manageCohort, try await Self.resource(credential, on: req.db))
         let reason = ((try? req.content.decode(RevokeForm.self))?.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty, reason.count <= 500 else {
-            let response = req.redirect(to: .credential(.value(credential.id ?? UUID())),
-                                        notice: req.t("Say why the certificate is revoked (up to 500 characters): the reason is shown to anyone who checks it."))
-            response.status = .seeOther
-            return response
+            let verdict = try await Credentials.verify(credential.token, on: req.db, config: req.application.config)
+            let status: CredentialPage.Status = switch verdict {
+            case .valid: .valid
+            case .revoked(_, let reason): .revoked(reason, credential.revokedAt)
+            case .invalid: .invalid
+            }
+            return req.render(CredentialPage.view(req.pageContext(), credential: credential, status: status, mayRevoke: true,
+                                                  revokeError: req.t("Say why the certificate is revoked (up to 500 characters): the reason is shown to anyone who checks it."),
+                                                  reason: reason), status: .unprocessableEntity)
         }
         if credential.revokedAt == nil {
             credential.revokedAt = req.now

@@ -2,7 +2,8 @@ import Fluent
 import SQLKit
 
 /// The course module: courses and their modules and steps, cohorts, enrolments, finished
-/// steps, quiz attempts, reflections and comments, certificates and the signing key.
+/// steps, quiz attempts, reflections and comments, certificates and the signing key,
+/// learning statements, and reviews of courses offered elsewhere.
 struct M019_CreateCourses: AsyncMigration {
     var name: String { "M019_CreateCourses" }
 
@@ -37,7 +38,8 @@ struct M019_CreateCourses: AsyncMigration {
             .field("kind", .string, .required)
             .field("minutes", .int, .required)
             .field("required", .bool, .required)
-            .field("texts", .string, .required)
+            .field("title", .string, .required)
+            .field("body", .string, .required)
             .field("quiz", .string)
             .field("retired", .bool, .required)
             .unique(on: "course_id", "key")
@@ -60,6 +62,7 @@ struct M019_CreateCourses: AsyncMigration {
             .field("cohort_id", .uuid, .references(CourseCohort.schema, "id", onDelete: .setNull))
             .field("last_activity_id", .uuid)
             .field("completed_at", .datetime)
+            .field("progress_shared", .bool, .required, .sql(.default(false)))
             .field("created_at", .datetime)
             .unique(on: "course_id", "user_id")
             .create()
@@ -127,15 +130,39 @@ struct M019_CreateCourses: AsyncMigration {
             .field("sent_at", .datetime)
             .field("created_at", .datetime)
             .create()
+        try await database.schema(CourseReview.schema)
+            .id()
+            .field("title", .string, .required)
+            .field("provider", .string, .required)
+            .field("url", .string, .required)
+            .field("languages", .string, .required)
+            .field("audience", .string, .required)
+            .field("hours", .int, .required)
+            .field("length", .string, .required)
+            .field("forms", .string, .required)
+            .field("methods", .string, .required)
+            .field("strengths", .string, .required)
+            .field("gaps", .string, .required)
+            .field("reviewer_id", .uuid, .references("users", "id", onDelete: .setNull))
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .create()
+        // A study group may follow a course (its members see one another's progress in it).
+        // No foreign key: SQLite cannot add one to an existing table; a course is never
+        // deleted while groups refer to it (courses are retired, not deleted).
+        try await database.schema(PracticeGroup.schema).field("course_id", .uuid).update()
         if let sql = database as? any SQLDatabase {
             try await sql.create(index: "learning_statements_course").on(LearningStatement.schema).column("course_id").run()
             try await sql.create(index: "course_enrolments_user").on(CourseEnrolment.schema).column("user_id").run()
             try await sql.create(index: "course_credentials_user").on(CourseCredential.schema).column("user_id").run()
+            // One valid certificate per person and course (both databases know partial indexes).
+            try await sql.raw("CREATE UNIQUE INDEX course_credentials_one_valid ON course_credentials (course_id, user_id) WHERE revoked_at IS NULL").run()
         }
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [LearningStatement.schema, SigningKey.schema, CourseCredential.schema, ReflectionComment.schema, CourseReflection.schema, QuizAttempt.schema,
+        try await database.schema(PracticeGroup.schema).deleteField("course_id").update()
+        for schema in [CourseReview.schema, LearningStatement.schema, SigningKey.schema, CourseCredential.schema, ReflectionComment.schema, CourseReflection.schema, QuizAttempt.schema,
                        ActivityCompletion.schema, CourseEnrolment.schema, CourseCohort.schema, CourseActivity.schema,
                        CourseSection.schema, Course.schema] {
             try await database.schema(schema).delete()

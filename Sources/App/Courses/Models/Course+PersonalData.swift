@@ -115,3 +115,15 @@ extension LearningStatement: PersonalDataHolder {
         try await LearningStatement.query(on: db).filter(\.$user.$id == user.requireID()).delete()
     }
 }
+
+extension CourseReview: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        try await CourseReview.query(on: db).filter(\.$reviewer.$id == user.requireID()).all()
+            .map { ["reviewed": $0.title, "provider": $0.provider, "written": PersonalData.date($0.createdAt)] }
+    }
+    /// The review stays for the network, without its writer's name.
+    static func erase(_ user: User, on db: any Database) async throws {
+        try await CourseReview.query(on: db).filter(\.$reviewer.$id == user.requireID()).set(\.$reviewer.$id, to: nil).update()
+    }
+}

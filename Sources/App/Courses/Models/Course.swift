@@ -79,15 +79,11 @@ final class CourseSection: Model, @unchecked Sendable {
     func setTexts(_ texts: Texts) throws { textsJSON = try JSONText.encode(texts) }
 }
 
-/// One step of a module: a lesson, a quiz or a reflection task.
+/// One step of a module: a lesson, a quiz or a reflection task. Its title and its
+/// content are kept apart: lists and progress read titles only (`CourseOutline`), the
+/// step's page reads its content.
 final class CourseActivity: Model, @unchecked Sendable {
     static let schema = "course_activities"
-
-    struct Texts: Codable, Sendable, Equatable {
-        var title: LocalizedText
-        /// Markdown: the lesson, or the reflection's task; empty for a quiz.
-        var body: LocalizedText
-    }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "course_id") var course: Course
@@ -98,7 +94,10 @@ final class CourseActivity: Model, @unchecked Sendable {
     @Field(key: "minutes") var minutes: Int
     /// Counts towards the course's completion rule.
     @Field(key: "required") var required: Bool
-    @Field(key: "texts") var textsJSON: String
+    /// The title per language, as JSON.
+    @Field(key: "title") var titleJSON: String
+    /// Markdown per language (the lesson, or the reflection's task), as JSON; `{}` for a quiz.
+    @Field(key: "body") var bodyJSON: String
     /// The `QuizDefinition` of a quiz, as JSON.
     @OptionalField(key: "quiz") var quizJSON: String?
     @Field(key: "retired") var retired: Bool
@@ -106,7 +105,7 @@ final class CourseActivity: Model, @unchecked Sendable {
     init() {}
 
     init(id: UUID? = nil, courseID: UUID, sectionID: UUID, key: String, position: Int, kind: ActivityKind, minutes: Int,
-         texts: Texts, quiz: QuizDefinition?) throws {
+         title: LocalizedText, body: LocalizedText, quiz: QuizDefinition?) throws {
         self.id = id
         self.$course.id = courseID
         self.$section.id = sectionID
@@ -115,14 +114,22 @@ final class CourseActivity: Model, @unchecked Sendable {
         self.kind = kind
         self.minutes = minutes
         self.required = true
-        self.textsJSON = try JSONText.encode(texts)
+        self.titleJSON = try JSONText.encode(title)
+        self.bodyJSON = try JSONText.encode(body)
         self.quizJSON = try quiz.map(JSONText.encode)
         self.retired = false
     }
 
-    var texts: Texts { (try? JSONText.decode(Texts.self, textsJSON)) ?? Texts(title: [:], body: [:]) }
-    func setTexts(_ texts: Texts) throws { textsJSON = try JSONText.encode(texts) }
+    var titles: LocalizedText { (try? JSONText.decode(LocalizedText.self, titleJSON)) ?? [:] }
+    /// Only on activities loaded with their content (`CourseOutline.content`).
+    var bodies: LocalizedText { (try? JSONText.decode(LocalizedText.self, bodyJSON)) ?? [:] }
     var quiz: QuizDefinition? { quizJSON.flatMap { try? JSONText.decode(QuizDefinition.self, $0) } }
+
+    /// Every field but the content, for lists.
+    static func withoutContent(_ query: QueryBuilder<CourseActivity>) -> QueryBuilder<CourseActivity> {
+        query.field(\.$id).field(\.$course.$id).field(\.$section.$id).field(\.$key).field(\.$position).field(\.$kind)
+            .field(\.$minutes).field(\.$required).field(\.$titleJSON).field(\.$retired)
+    }
 }
 
 /// JSON kept in a text column (the same on SQLite and PostgreSQL), with sorted keys so

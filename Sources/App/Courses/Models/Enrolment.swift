@@ -45,6 +45,8 @@ final class CourseEnrolment: Model, @unchecked Sendable {
     @OptionalField(key: "last_activity_id") var lastActivityID: UUID?
     /// Set once the completion rule is met; it stays when the course is revised later.
     @OptionalField(key: "completed_at") var completedAt: Date?
+    /// The learner lets the study groups they belong to see how far they have got.
+    @Field(key: "progress_shared") var progressShared: Bool
 
     init() {}
 
@@ -53,6 +55,7 @@ final class CourseEnrolment: Model, @unchecked Sendable {
         self.$course.id = courseID
         self.$user.id = userID
         self.$cohort.id = cohortID
+        self.progressShared = false
     }
 }
 

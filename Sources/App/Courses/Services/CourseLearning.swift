@@ -16,6 +16,8 @@ struct CourseLearning {
         case notEnrolled
         case noAttemptsLeft
         case unanswered([String])
+        /// More than one answer to a single-choice question (only an API client can send it).
+        case tooMany([String])
         case emptyReflection
         case reflectionTooLong
         case emptyComment
@@ -72,6 +74,13 @@ struct CourseLearning {
                 guard (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }
             }
         }
+        return try await completeIfDone(enrolment, outline: outline, user: user, language: language, criteria: criteria)
+    }
+
+    /// Completes the course when its rule is met (after a step is finished, or when the
+    /// authors took out or made optional the steps that were missing). Returns the
+    /// certificate when this completed it.
+    func completeIfDone(_ enrolment: CourseEnrolment, outline: CourseOutline, user: User, language: String, criteria: String) async throws -> CourseCredential? {
         guard enrolment.completedAt == nil else { return nil }
         let state = try await LearnerState.load(outline, userID: user.requireID(), on: db)
         guard state.progress.complete else { return nil }
@@ -88,15 +97,18 @@ struct CourseLearning {
 
     /// Grades and keeps an attempt; every question must be answered. A passed quiz counts
     /// as finished; later attempts may raise the best score but never lower it.
-    func attempt(_ activity: CourseActivity, quiz: QuizDefinition, answers: [String: Set<String>], enrolment: CourseEnrolment) async throws -> QuizAttempt {
-        let unanswered = quiz.questions.filter { (answers[$0.key] ?? []).isEmpty }.map(\.key)
-        guard unanswered.isEmpty else { throw Problem.unanswered(unanswered) }
-        let previous = try await attempts(activity, enrolment: enrolment)
-        guard previous.count < quiz.attempts else { throw Problem.noAttemptsLeft }
-        // Only options that exist count; anything else a client sends is ignored.
+    /// Returns the attempt and whether it is new (false: the same attempt sent again).
+    func attempt(_ activity: CourseActivity, quiz: QuizDefinition, answers: [String: Set<String>], enrolment: CourseEnrolment) async throws -> (attempt: QuizAttempt, new: Bool) {
+        // Only options that exist count; a question answered only with unknown keys is unanswered.
         let cleaned = Dictionary(uniqueKeysWithValues: quiz.questions.map { q in
             (q.key, (answers[q.key] ?? []).intersection(q.options.map(\.key)))
         })
+        let unanswered = quiz.questions.filter { (cleaned[$0.key] ?? []).isEmpty }.map(\.key)
+        guard unanswered.isEmpty else { throw Problem.unanswered(unanswered) }
+        let tooMany = quiz.questions.filter { $0.kind == .single && (cleaned[$0.key]?.count ?? 0) > 1 }.map(\.key)
+        guard tooMany.isEmpty else { throw Problem.tooMany(tooMany) }
+        let previous = try await attempts(activity, enrolment: enrolment)
+        guard previous.count < quiz.attempts else { throw Problem.noAttemptsLeft }
         let attempt = try QuizAttempt(enrolmentID: try enrolment.requireID(), activityID: try activity.requireID(),
                                       number: previous.count + 1, result: quiz.grade(cleaned))
         do {
@@ -104,10 +116,10 @@ struct CourseLearning {
         } catch {
             // The same attempt sent twice: the first one counts.
             guard (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }
-            if let kept = try await attempts(activity, enrolment: enrolment).last { return kept }
+            if let kept = try await attempts(activity, enrolment: enrolment).last { return (kept, false) }
             throw error
         }
-        return attempt
+        return (attempt, true)
     }
 
     func reflection(_ activity: CourseActivity, enrolment: CourseEnrolment) async throws -> CourseReflection? {
@@ -123,7 +135,17 @@ struct CourseLearning {
             ?? CourseReflection(enrolmentID: try enrolment.requireID(), activityID: try activity.requireID(), body: text, shared: shared)
         reflection.body = text
         reflection.shared = shared
-        try await reflection.save(on: db)
+        do {
+            try await reflection.save(on: db)
+        } catch {
+            // The first save sent twice: keep the one that arrived first, with this text.
+            guard (error as? any DatabaseError)?.isConstraintFailure == true,
+                  let kept = try await self.reflection(activity, enrolment: enrolment) else { throw error }
+            kept.body = text
+            kept.shared = shared
+            try await kept.save(on: db)
+            return kept
+        }
         return reflection
     }
 }

@@ -53,7 +53,7 @@ public enum CourseLibrary {
                 }
                 for a in s.activities where !activities.contains(where: { $0.key == a.key }) {
                     try await CourseActivity(courseID: courseID, sectionID: section.requireID(), key: a.key, position: activityPosition,
-                                             kind: a.kind, minutes: a.minutes, texts: .init(title: a.title, body: a.body), quiz: a.quiz)
+                                             kind: a.kind, minutes: a.minutes, title: a.title, body: a.body, quiz: a.quiz)
                         .save(on: db)
                     activityPosition += 1
                 }

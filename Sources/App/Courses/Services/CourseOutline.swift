@@ -10,16 +10,21 @@ struct CourseOutline: Sendable {
     /// In course order: by module, then by position within it.
     var activities: [CourseActivity]
 
-    static func load(slug: String, on db: any Database) async throws -> CourseOutline? {
+    static func load(slug: String, content: Bool = false, on db: any Database) async throws -> CourseOutline? {
         guard let course = try await Course.query(on: db).filter(\.$slug == slug).first() else { return nil }
-        return try await load(course, on: db)
+        return try await load(course, content: content, on: db)
     }
 
-    static func load(_ course: Course, on db: any Database) async throws -> CourseOutline {
+    /// `content`: also the steps' texts and quizzes (what a step's page or the API shows);
+    /// without it, titles only, which is what lists and progress need. For a course of 64
+    /// steps in two languages that is a few kilobytes read instead of a few hundred.
+    static func load(_ course: Course, content: Bool = false, on db: any Database) async throws -> CourseOutline {
         let id = try course.requireID()
         let sections = try await CourseSection.query(on: db).filter(\.$course.$id == id).filter(\.$retired == false)
             .sort(\.$position).all()
-        let all = try await CourseActivity.query(on: db).filter(\.$course.$id == id).filter(\.$retired == false)
+        var query = CourseActivity.query(on: db)
+        if !content { query = CourseActivity.withoutContent(query) }
+        let all = try await query.filter(\.$course.$id == id).filter(\.$retired == false)
             .sort(\.$position).all()
         let order = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1.id ?? UUID(), $0) })
         let activities = all.filter { order[$0.$section.id] != nil }
@@ -57,5 +62,24 @@ struct LearnerState: Sendable {
         let done = Set(try await ActivityCompletion.query(on: db).filter(\.$enrolment.$id == enrolment.requireID()).all().map(\.$activity.id))
         return LearnerState(enrolment: enrolment, done: done,
                             progress: CourseProgress(activities: outline.progressActivities, done: done, lastVisited: enrolment.lastActivityID))
+    }
+}
+
+/// One person's courses with their progress, for the home page: four queries whatever the
+/// number of courses.
+enum CourseProgressSummary {
+    static func load(userID: UUID, language: String, on db: any Database) async throws -> [(slug: String, title: String, percent: Int, completed: Bool)] {
+        let enrolments = try await CourseEnrolment.query(on: db).filter(\.$user.$id == userID).with(\.$course).all()
+        guard !enrolments.isEmpty else { return [] }
+        let courseIDs = enrolments.map(\.$course.id)
+        let live = Set(try await CourseSection.query(on: db).filter(\.$course.$id ~~ courseIDs).filter(\.$retired == false).all().compactMap(\.id))
+        let steps = try await CourseActivity.query(on: db).filter(\.$course.$id ~~ courseIDs).filter(\.$retired == false).all()
+            .filter { live.contains($0.$section.id) }
+        let done = try await ActivityCompletion.query(on: db).filter(\.$enrolment.$id ~~ enrolments.compactMap(\.id)).all()
+        return enrolments.map { e in
+            let ids = Set(steps.filter { $0.$course.id == e.$course.id }.compactMap(\.id))
+            let finished = done.filter { $0.$enrolment.id == e.id && ids.contains($0.$activity.id) }.count
+            return (e.course.slug, e.course.texts.title.text(language, fallback: "en"), ids.isEmpty ? 100 : finished * 100 / ids.count, e.completedAt != nil)
+        }.sorted { $0.title < $1.title }
     }
 }

@@ -25,7 +25,7 @@ enum Statements {
         let statement = XAPIStatement(
             id: id, base: Credentials.base(config), learnerID: try user.requireID(), verb: verb,
             courseURL: SiteURL.course(.value(course.slug)).absolute(config), courseName: course.texts.title.text(language, fallback: "en"),
-            step: activity.map { (SiteURL.courseStep(.value(course.slug), .value($0.key)).absolute(config), $0.texts.title.text(language, fallback: "en"), $0.kind) },
+            step: activity.map { (SiteURL.courseStep(.value(course.slug), .value($0.key)).absolute(config), $0.titles.text(language, fallback: "en"), $0.kind) },
             score: score, language: language, timestamp: time)
         let row = LearningStatement(id: id, userID: try user.requireID(), courseID: try course.requireID(), verb: verb.rawValue,
                                     statementJSON: try JSONText.encode(statement))
@@ -62,9 +62,19 @@ enum Statements {
         }
     }
 
-    /// Every statement of a course, as the JSON array an LRS would take.
-    static func export(_ course: Course, on db: any Database) async throws -> String {
-        let rows = try await LearningStatement.query(on: db).filter(\.$course.$id == course.requireID()).sort(\.$createdAt).all()
+    /// The statements of a course `principal` may export, as the JSON array an LRS would take:
+    /// an admin all of them; a coordinator those of the learners in their networks' cohorts
+    /// (scores of quiz attempts are the learner's results, not for every coordinator).
+    static func export(_ course: Course, for principal: Principal?, on db: any Database) async throws -> String {
+        let courseID = try course.requireID()
+        var query = LearningStatement.query(on: db).filter(\.$course.$id == courseID)
+        if principal?.isAdmin != true {
+            let cohorts = try await CourseCohort.query(on: db).filter(\.$course.$id == courseID)
+                .filter(\.$network.$id ~~ Array(principal?.coordinatedNetworks ?? [])).all().compactMap(\.id)
+            let learners = try await CourseEnrolment.query(on: db).filter(\.$cohort.$id ~~ cohorts).all().map(\.$user.id)
+            query = query.filter(\.$user.$id ~~ learners)
+        }
+        let rows = try await query.sort(\.$createdAt).all()
         return "[" + rows.map(\.statementJSON).joined(separator: ",\n") + "]\n"
     }
 }

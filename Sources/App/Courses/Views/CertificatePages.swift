@@ -42,7 +42,8 @@ enum CertificatePage {
 enum CredentialPage {
     enum Status { case valid, revoked(String?, Date?), invalid }
 
-    static func view(_ context: PageContext, credential: CourseCredential, status: Status, mayRevoke: Bool) -> HTML {
+    static func view(_ context: PageContext, credential: CourseCredential, status: Status, mayRevoke: Bool,
+                     revokeError: String? = nil, reason: String = "") -> HTML {
         let id = credential.id ?? UUID()
         return Layout.page(
             context, title: context.t("Check a certificate"),
@@ -61,7 +62,7 @@ enum CredentialPage {
                 .id("revoke-form"), .class("stack panel"), .method(.post), .action(SiteURL.credentialRevoke(.value(id)).path),
                 Components.csrfField(context),
                 .h2(.text(context.t("Revoke this certificate"))),
-                Components.field(.init(id: "reason", label: context.t("Reason (shown on this page)"), required: true)),
+                Components.field(.init(id: "reason", label: context.t("Reason (shown on this page)"), value: reason, required: true, error: revokeError)),
                 Components.submit(context.t("Revoke"))))
         )
     }

@@ -81,9 +81,10 @@ enum CohortListPage {
 /// What a facilitator follows: each learner's progress by module, how hard each quiz
 /// question was for the cohort, and the course evaluation.
 enum CohortPage {
-    /// Item difficulty is shown from this many first attempts: below it a figure would
-    /// tell how one or two people answered.
-    static let minimumAttempts = 3
+    /// Item difficulty is shown from this many first attempts (the platform's smallest
+    /// group), rounded to tens of percent: with fewer, or exact figures, one new attempt
+    /// would show how that person answered.
+    static let minimumAttempts = 5
 
     struct Learner {
         var name: String
@@ -123,12 +124,18 @@ enum CohortPage {
                 let progress = CourseProgress(activities: outline.progressActivities, done: done)
                 return Learner(name: e.user.fullName, sections: progress.sections.map(\.percent), percent: progress.percent, completed: e.completedAt)
             }
-            let quizzes = outline.activities.filter { $0.kind == .quiz }.compactMap { step -> Quiz? in
+            let withQuizzes = try await CourseActivity.query(on: req.db).filter(\.$course.$id == outline.course.requireID())
+                .filter(\.$kind == .quiz).filter(\.$retired == false).all()
+            let quizzes = outline.activities.filter { $0.kind == .quiz }.compactMap { light -> Quiz? in
+                guard let step = withQuizzes.first(where: { $0.id == light.id }) else { return nil }
                 guard let quiz = step.quiz else { return nil }
                 let results = firstAttempts.filter { $0.$activity.id == step.id }.compactMap(\.result)
                 let items = ItemDifficulty.items(quiz, firstAttempts: results)
-                return Quiz(title: step.texts.title.text(language, fallback: "en"), attempts: results.count,
-                            items: zip(quiz.questions, items).map { ($0.text.text(language, fallback: "en"), results.count >= minimumAttempts ? $1.percentRight : nil) })
+                return Quiz(title: step.titles.text(language, fallback: "en"), attempts: results.count,
+                            items: zip(quiz.questions, items).map { question, item in
+                                (question.text.text(language, fallback: "en"),
+                                 results.count >= minimumAttempts ? item.percentRight.map { Int((Double($0) / 10).rounded()) * 10 } : nil)
+                            })
             }
             var evaluation: (Int, String?)?
             if let survey = try await outline.course.$evaluationSurvey.get(on: req.db) {
@@ -151,7 +158,7 @@ enum CohortPage {
                 let comments = try await ReflectionComment.query(on: req.db).filter(\.$reflection.$id ~~ reflections.compactMap(\.id)).sort(\.$createdAt)
                     .with(\.$author).all()
                 shared = reflections.map { r in
-                    let task = outline.activities.first { $0.id == r.$activity.id }?.texts.title.text(language, fallback: "en") ?? ""
+                    let task = outline.activities.first { $0.id == r.$activity.id }?.titles.text(language, fallback: "en") ?? ""
                     let author = enrolments.first { $0.id == r.$enrolment.id }?.user.fullName ?? ""
                     return (task, CourseStepPage.Peer(id: r.id ?? UUID(), author: author, body: r.body,
                                                       comments: comments.filter { $0.$reflection.id == r.id }.map { ($0.author?.fullName ?? req.t("A former member"), $0.body) }))
@@ -186,13 +193,15 @@ enum CohortPage {
                             .td(.text(l.completed.map { context.localizer.date($0) } ?? "—")))
                     })))),
             .h2(.text(context.t("Quiz questions: how many got each right at the first attempt"))),
-            .p(.text(context.t("A low share points to a question the lessons do not prepare well, or one that is worded unclearly. Figures appear from {count} first attempts, so that nobody's answers can be told apart.",
+            .p(.text(context.t("A low share points to a question the lessons do not prepare well, or one that is worded unclearly. Figures appear from {count} first attempts and are rounded, so that nobody's answers can be told apart.",
                                ["count": String(minimumAttempts)]))),
             .forEach(m.quizzes) { q in
                 .section(
                     .class("panel"),
                     .h3(.text(q.title)),
-                    .p(.class("badge"), .text(context.localizer.tn("{count} first attempt", "{count} first attempts", count: q.attempts))),
+                    .p(.class("badge"), .text(q.attempts >= minimumAttempts
+                        ? context.t("Enough first attempts to show, rounded to tens of percent.")
+                        : context.t("Fewer than {count} first attempts so far.", ["count": String(minimumAttempts)]))),
                     .table(.class("data-table item-difficulty"),
                            .thead(.tr(.th(.text(context.t("Question"))), .th(.text(context.t("Right at the first attempt"))))),
                            .tbody(.forEach(q.items) { item in

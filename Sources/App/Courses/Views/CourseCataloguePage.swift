@@ -17,12 +17,14 @@ enum CourseCataloguePage {
         var completed: Bool
     }
 
-    static func view(_ context: PageContext, items: [Item]) -> HTML {
+    static func view(_ context: PageContext, items: [Item], mayAuthor: Bool = false) -> HTML {
         Layout.page(
             context, title: context.t("Courses"),
             .h1(.text(context.t("Courses"))),
             .p(.class("lead"), .text(context.t("Professional development for the people who lead collegial support in a school: learn alone or with a cohort, at your own pace, and apply it to your own school."))),
             .if(items.isEmpty, .p(.text(context.t("No course is published yet.")))),
+            .if(context.isSignedIn, .p(.a(.id("courses-elsewhere"), .href(SiteURL.courseReviews.path),
+                                          .text(context.t("Courses on collegial support elsewhere, reviewed and compared"))))),
             .ul(.id("course-list"), .class("card-list"),
                 .forEach(items) { item in
                     let title = CourseParts.text(item.title, context)
@@ -39,7 +41,16 @@ enum CourseCataloguePage {
                             .p(.class("status"), .text(item.completed ? context.t("Completed") : context.t("{percent}% done", ["percent": String(percent)])))
                         }
                     )
-                })
+                }),
+            .if(mayAuthor, .group(
+                .h2(.text(context.t("New course"))),
+                .form(.id("new-course-form"), .class("stack"), .method(.post), .action(SiteURL.courses.path),
+                      Components.csrfField(context),
+                      Components.field(.init(id: "new-title", label: context.t("Title"), name: "title")),
+                      Components.selectField(id: "new-language", label: context.t("Language you write in"),
+                                             options: Domain.Language.allCases.map { ($0.rawValue, $0.nativeName) }, selected: context.localizer.language.rawValue,
+                                             name: "language"),
+                      Components.submit(context.t("Make a draft course")))))
         )
     }
 }

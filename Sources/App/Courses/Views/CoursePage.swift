@@ -51,7 +51,7 @@ enum CoursePage {
                         .if(enrolled, .p(.class("badge module-progress"), .text(context.t("{done} of {total} steps done", ["done": String(done), "total": String(steps.count)])))),
                         .ul(.class("step-list"),
                             .forEach(steps) { step in
-                                let stepTitle = CourseParts.text(step.texts.title, context)
+                                let stepTitle = CourseParts.text(step.titles, context)
                                 let isDone = m.state.done.contains(step.id ?? UUID())
                                 return .li(
                                     .class(isDone ? "step done" : "step"),
@@ -68,10 +68,15 @@ enum CoursePage {
                             })
                     )
                 }),
+            .if(context.isSignedIn && m.outline.course.status == .published, .p(
+                .a(.id("start-study-group"), .href(SiteURL.groupNew.path + "?kind=study_group&course=" + slug),
+                   .text(context.t("Take it with colleagues: start a study group for this course"))))),
             .if(m.mayManageCohorts || !m.followedCohorts.isEmpty, .group(
                 .h2(.text(context.t("Cohorts"))),
                 .ul(.class("actions-list"),
                     .if(m.mayManageCohorts, .li(.a(.href(SiteURL.courseCohorts(.value(slug)).path), .text(context.t("Form cohorts and enrol people"))))),
+                    .if(m.mayManageCohorts, .li(.a(.id("edit-course"), .href(CourseEditorController.editURL(slug, context.localizer.language.rawValue)),
+                                                   .text(context.t("Edit the course"))))),
                     .forEach(m.followedCohorts) { c in
                         .li(.a(.href(SiteURL.cohort(.value(c.id)).path), .text(context.t("Follow {name}", ["name": c.name]))))
                     })

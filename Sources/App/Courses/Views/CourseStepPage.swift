@@ -31,12 +31,15 @@ enum CourseStepPage {
         var ownComments: [(author: String, body: String)] = []
         var error: String?
         var commentErrors: [UUID: String] = [:]
+        var commentDraft: [UUID: String] = [:]
+        /// The "share" box as sent, after a problem.
+        var sharedDraft: Bool?
     }
 
     static func view(_ context: PageContext, _ m: Model) -> HTML {
         let slug = m.outline.course.slug
         let step = m.step
-        let stepTitle = CourseParts.text(step.texts.title, context)
+        let stepTitle = CourseParts.text(step.titles, context)
         let courseTitle = CourseParts.text(m.outline.course.texts.title, context)
         let sectionIndex = m.outline.sections.firstIndex { $0.id == step.$section.id } ?? 0
         let section = m.outline.sections[sectionIndex]
@@ -55,11 +58,11 @@ enum CourseStepPage {
                 .class("chapter-pager"), .attribute(named: "aria-label", value: context.t("Steps")),
                 .unwrap(neighbours.previous) { p in
                     .a(.class("pager-previous"), .href(SiteURL.courseStep(.value(slug), .value(p.key)).path), .attribute(named: "rel", value: "prev"),
-                       .span(.class("pager-label"), .text(context.t("Previous step"))), .text(" "), .span(.text(CourseParts.text(p.texts.title, context).text)))
+                       .span(.class("pager-label"), .text(context.t("Previous step"))), .text(" "), .span(.text(CourseParts.text(p.titles, context).text)))
                 },
                 .unwrap(neighbours.next) { n in
                     .a(.class("pager-next"), .href(SiteURL.courseStep(.value(slug), .value(n.key)).path), .attribute(named: "rel", value: "next"),
-                       .span(.class("pager-label"), .text(context.t("Next step"))), .text(" "), .span(.text(CourseParts.text(n.texts.title, context).text)))
+                       .span(.class("pager-label"), .text(context.t("Next step"))), .text(" "), .span(.text(CourseParts.text(n.titles, context).text)))
                 }
             )
         )
@@ -74,7 +77,7 @@ enum CourseStepPage {
     }
 
     private static func lesson(_ context: PageContext, _ m: Model, slug: String, done: Bool, next: CourseActivity?) -> Node<HTML.BodyContext> {
-        let text = CourseParts.text(m.step.texts.body, context)
+        let text = CourseParts.text(m.step.bodies, context)
         return .group(
             .article(.class("prose lesson"), .attribute(named: "lang", value: text.lang), .raw(Markdown.render(text.text).html)),
             done
@@ -170,7 +173,7 @@ enum CourseStepPage {
     }
 
     private static func reflection(_ context: PageContext, _ m: Model, slug: String) -> Node<HTML.BodyContext> {
-        let task = CourseParts.text(m.step.texts.body, context)
+        let task = CourseParts.text(m.step.bodies, context)
         return .group(
             .article(.class("prose task"), .attribute(named: "lang", value: task.lang), .raw(Markdown.render(task.text).html)),
             .if(m.error != nil, .div(.id("form-errors"), .class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text(m.error ?? "")))),
@@ -183,7 +186,7 @@ enum CourseStepPage {
                                     value: m.draft ?? m.reflection?.body ?? "", rows: 12, error: m.error, language: nil),
                 .if(m.inCohort, .div(.class("field"), .label(
                     .input(.type(.checkbox), .id("shared"), .name("shared"), .value("yes"),
-                           .attribute(named: "checked", value: m.reflection?.shared == true ? "checked" : nil)),
+                           .attribute(named: "checked", value: (m.sharedDraft ?? m.reflection?.shared ?? false) ? "checked" : nil)),
                     .text(" " + context.t("Share with my cohort"))))),
                 Components.submit(m.reflection == nil ? context.t("Save my reflection") : context.t("Save changes"))
             ),
@@ -209,7 +212,7 @@ enum CourseStepPage {
                               .action(SiteURL.courseReflectionComments(.value(slug), .value(m.step.key), .value(peer.id)).path),
                               Components.csrfField(context),
                               Components.textArea(id: "comment-" + peer.id.uuidString.lowercased(), label: context.t("Comment for {name}", ["name": peer.author]),
-                                                  hint: nil, value: "", rows: 3, error: m.commentErrors[peer.id], language: nil, name: "body"),
+                                                  hint: nil, value: m.commentDraft[peer.id] ?? "", rows: 3, error: m.commentErrors[peer.id], language: nil, name: "body"),
                               .button(.type(.submit), .class("button-secondary"), .text(context.t("Comment"))))
                     )
                 }

@@ -41,6 +41,7 @@ struct GroupController: RouteCollection {
         var purpose: String?
         var members: [String]?
         var supervisor: String?
+        var course: String?
     }
 
     func create(req: Request) async throws -> Response {
@@ -56,7 +57,8 @@ struct GroupController: RouteCollection {
         let chosen = Set((form.members ?? []).compactMap(UUID.init(uuidString:)))
         let allowed = Set(model.candidates.map(\.id))
         let supervisor = form.supervisor.flatMap(UUID.init(uuidString:))
-        model.draft = .init(name: name, purpose: purpose, members: chosen, supervisor: supervisor)
+        let course = kind == .studyGroup ? model.courses.first { $0.slug == form.course } : nil
+        model.draft = .init(name: name, purpose: purpose, members: chosen, supervisor: supervisor, course: course?.slug)
         if school == nil { model.errors["school"] = req.t("Choose your school.") }
         if name.isEmpty || name.count > 120 { model.errors["name"] = req.t("Give the group a name (under 120 characters).") }
         if purpose.isEmpty || purpose.count > 1000 {
@@ -78,6 +80,11 @@ struct GroupController: RouteCollection {
         let engagement = try await Groups.start(kind: kind, school: school, name: name, purpose: purpose, by: user,
                                                 members: chosen, supervisor: supervisor, on: req.db)
         let id = try engagement.requireID()
+        if let course, let group = try await PracticeGroup.query(on: req.db).filter(\.$engagement.$id == id).first(),
+           let followed = try await Course.query(on: req.db).filter(\.$slug == course.slug).first() {
+            group.courseID = followed.id
+            try await group.save(on: req.db)
+        }
         return req.redirect(to: .engagement(.value(id)), notice: kind == .studyGroup
             ? req.t("Your study group is started. Write its action plan and plan its meetings below.")
             : req.t("Your group is started. Each member first agrees to its confidentiality."))

@@ -20,6 +20,8 @@ final class PracticeGroup: Model, @unchecked Sendable {
     @Field(key: "plan_challenge") var planChallenge: String
     @Field(key: "plan_evidence") var planEvidence: String
     @OptionalField(key: "plan_written_at") var planWrittenAt: Date?
+    /// The course a study group takes together, if it follows one of the catalogue's.
+    @OptionalField(key: "course_id") var courseID: UUID?
 
     // MARK: relationships
     @Parent(key: "engagement_id") var engagement: Engagement

@@ -11,6 +11,8 @@ enum GroupNewPage {
         var purpose = ""
         var members: Set<UUID> = []
         var supervisor: UUID?
+        /// The slug of the course a study group follows.
+        var course: String?
     }
 
     struct Model {
@@ -22,6 +24,8 @@ enum GroupNewPage {
         var userName: String
         var draft = Draft()
         var errors: [String: String] = [:]
+        /// Published courses a study group can follow.
+        var courses: [(slug: String, title: String)] = []
 
         static func load(kind: Engagement.Form, for user: User, req: Request) async throws -> Model {
             guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
@@ -29,6 +33,15 @@ enum GroupNewPage {
             let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
                 .filter { Policy.allows(principal, action, $0.policyResource) }
             var model = Model(kind: kind, schools: schools, userID: principal.userID, userName: user.fullName)
+            if kind == .studyGroup {
+                let language = req.localizer.language.rawValue
+                model.courses = try await Course.query(on: req.db).filter(\.$status == .published).sort(\.$slug).all()
+                    .map { ($0.slug, $0.texts.title.text(language, fallback: "en")) }
+                if let wanted = req.query[String.self, at: "course"], let course = model.courses.first(where: { $0.slug == wanted }) {
+                    model.draft.course = course.slug
+                    model.draft.purpose = course.title
+                }
+            }
             let wanted = req.query[String.self, at: "school"].flatMap(UUID.init(uuidString:))
             if let school = schools.first(where: { $0.id == wanted }) ?? schools.first { try await model.choose(school, req: req) }
             return model
@@ -84,6 +97,10 @@ enum GroupNewPage {
                                     hint: study ? context.t("For example: formative assessment in years 5 to 9, one handbook chapter a month.")
                                                 : context.t("For example: difficult conversations with parents; pupils who stop coming."),
                                     value: d.purpose, rows: 3, error: e["purpose"], language: nil),
+                .if(study && !model.courses.isEmpty,
+                    Components.selectField(id: "course", label: context.t("A course of Collegium the group takes together (optional)"),
+                                           options: [("", context.t("None: our own topic"))] + model.courses.map { ($0.slug, $0.title) },
+                                           selected: d.course ?? "")),
                 .fieldset(.class("question"), .element(named: "legend", text: context.t("Members (2 to 12 colleagues)")),
                           .unwrap(e["members"]) { .p(.class("field-error"), .text($0)) },
                           .if(model.candidates.isEmpty, .p(.text(context.t("Nobody else in this school can be invited yet.")))),

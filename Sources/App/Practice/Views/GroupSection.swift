@@ -40,6 +40,12 @@ enum GroupSection {
         var suggestedFacilitator: String?
         var sessionErrors: [String: String] = [:]
         var sessionDraft: (title: String, owner: String)?
+        /// The course a study group follows, and each member's progress in it (a share of
+        /// steps done; never answers or reflections).
+        var course: (slug: String, title: String)?
+        var courseProgress: [(name: String, percent: Int?, completed: Bool)] = []
+        /// The viewer's own enrolment in it: whether they show their progress (nil: not enrolled).
+        var viewerShares: Bool?
 
         /// A confidential group the viewer has not agreed to: they see its members and
         /// meetings, and the agreement, nothing that members wrote.
@@ -63,6 +69,21 @@ enum GroupSection {
                 let records = try await Attendance.query(on: req.db).filter(\.$meeting.$id ~~ meetings.compactMap(\.id)).all()
                 for record in records {
                     model.attendance[record.$meeting.id, default: []].formUnion(record.present ? [record.$user.id] : [])
+                }
+            }
+            if let courseID = group?.courseID, let course = try await Course.find(courseID, on: req.db) {
+                model.course = (course.slug, course.texts.title.text(req.localizer.language.rawValue, fallback: "en"))
+                let outline = try await CourseOutline.load(course, on: req.db)
+                let enrolments = try await CourseEnrolment.query(on: req.db).filter(\.$course.$id == courseID)
+                    .filter(\.$user.$id ~~ participants.map { $0.$user.id }).all()
+                let done = try await ActivityCompletion.query(on: req.db).filter(\.$enrolment.$id ~~ enrolments.compactMap(\.id)).all()
+                model.viewerShares = enrolments.first { $0.$user.id == principal?.userID }?.progressShared
+                // Only what each member chose to show: a course taken alone stays one's own.
+                model.courseProgress = model.members.map { member in
+                    guard let e = enrolments.first(where: { $0.$user.id == member.id }), e.progressShared else { return (member.name, nil, false) }
+                    let progress = CourseProgress(activities: outline.progressActivities,
+                                                  done: Set(done.filter { $0.$enrolment.id == e.id }.map(\.$activity.id)))
+                    return (member.name, progress.percent, e.completedAt != nil)
                 }
             }
             if engagement.form.isConfidentialGroup && admitted {
@@ -116,6 +137,25 @@ enum GroupSection {
                               + (model.form.isConfidentialGroup ? " · " + (member.agreed ? context.t("agreed to confidentiality") : context.t("not yet agreed")) : "")))
                 })
             ),
+            .unwrap(model.course) { course in
+                .section(
+                    .id("group-course"), .attribute(named: "aria-labelledby", value: "group-course-title"),
+                    .h2(.id("group-course-title"), .text(context.t("Our course"))),
+                    .p(.text(context.t("The group takes the course") + " "), .a(.href(SiteURL.course(.value(course.slug)).path), .text(course.title)),
+                       .text(". " + context.t("Each member may show the group how far they have got; answers and reflections stay each person's own."))),
+                    .ul(.id("group-course-progress"), .forEach(model.courseProgress) { row in
+                        .li(.text(row.name + ": " + (row.completed ? context.t("Completed")
+                            : row.percent.map { context.t("{percent}% done", ["percent": String($0)]) } ?? context.t("not shown"))))
+                    }),
+                    .unwrap(model.viewerShares) { shares in
+                        .form(.id("progress-sharing-form"), .method(.post), .action(SiteURL.courseProgressSharing(.value(course.slug)).path),
+                              Components.csrfField(context),
+                              .input(.type(.hidden), .name("shared"), .value(shares ? "no" : "yes")),
+                              .input(.type(.hidden), .name("return_to"), .value(context.currentPath)),
+                              .button(.type(.submit), .class("button-secondary"),
+                                      .text(shares ? context.t("Stop showing my progress") : context.t("Show my progress to the group"))))
+                    })
+            },
             .if(model.form == .studyGroup, planSection(context, page, model)),
             .if(model.form.isConfidentialGroup && !model.mustAgree, sessionsSection(context, page, model))
         )

@@ -1,0 +1,24 @@
+import Fluent
+import Vapor
+
+/// `collegium xapi-send`: sends every learning statement the Learning Record Store has not
+/// accepted yet (after the store was down, or when `XAPI_LRS_URL` is set for the first
+/// time). Statements are otherwise sent as they happen.
+struct SendStatementsCommand: AsyncCommand {
+    struct Signature: CommandSignature { init() {} }
+
+    var help: String { "Sends unsent xAPI statements to the Learning Record Store (XAPI_LRS_URL)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard app.config.learningRecordStore != nil else {
+            context.console.error("XAPI_LRS_URL is not set: there is no Learning Record Store to send to.")
+            throw Abort(.badRequest)
+        }
+        try await app.autoMigrate()
+        let sent = try await Statements.send(app)
+        let left = try await LearningStatement.query(on: app.db).filter(\.$sentAt == nil).count()
+        context.console.print("Sent \(sent) statements; \(left) not accepted yet.")
+        if left > 0 { throw Abort(.serviceUnavailable) }
+    }
+}
