@@ -84,6 +84,8 @@ struct CourseTests {
             #expect(lesson.contains("Alone behind a closed door") && lesson.contains("0% done (0 of 3 steps)"))
             #expect(try await learner.post(Self.path + "/steps/read/done").location == Self.path + "/steps/check")
             #expect(try await learner.get(Self.path).contains("33% done (1 of 3 steps)"))
+            let home = try await learner.get("/")
+            #expect(home.contains("My courses") && home.contains("Leading support") && home.contains("33% done"))
             // A quiz step is finished by passing it, not by marking it read.
             #expect(try await learner.post(Self.path + "/steps/check/done").status == .badRequest)
 

@@ -27,6 +27,9 @@ struct Localizer: Sendable {
     }
 
     func number(_ value: Int) -> String {
+        // Below a thousand no language of ours groups digits or writes other digits, and a
+        // NumberFormatter per call was an eighth of a course page's CPU time.
+        if value > -1000 && value < 1000 { return String(value) }
         let formatter = NumberFormatter()
         formatter.locale = Locale(identifier: language.localeIdentifier)
         formatter.numberStyle = .decimal

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 
@@ -101,9 +102,11 @@ struct CourseController: RouteCollection {
         if let principal {
             credentialID = try await CourseCredential.query(on: req.db).filter(\.$course.$id == courseID)
                 .filter(\.$user.$id == principal.userID).filter(\.$revokedAt == nil).first()?.id
-            if let enrolmentID = state.enrolment?.id {
-                for a in try await QuizAttempt.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).all() {
-                    best[a.$activity.id] = max(best[a.$activity.id] ?? 0, a.score)
+            if let enrolmentID = state.enrolment?.id, let sql = req.db as? any SQLDatabase {
+                struct Best: Decodable { var activity_id: UUID; var best: Int }
+                for row in try await sql.select().column("activity_id").column(SQLFunction("max", args: SQLIdentifier("score")), as: "best")
+                    .from(QuizAttempt.schema).where("enrolment_id", .equal, enrolmentID).groupBy("activity_id").all(decoding: Best.self) {
+                    best[row.activity_id] = row.best
                 }
             }
             followed = try await CourseCohort.query(on: req.db).filter(\.$course.$id == courseID).sort(\.$startsOn).all()

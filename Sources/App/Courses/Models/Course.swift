@@ -42,7 +42,14 @@ final class Course: Model, @unchecked Sendable {
         self.$createdBy.id = createdByID
     }
 
-    var texts: Texts { (try? JSONText.decode(Texts.self, textsJSON)) ?? Texts(title: [:], summary: [:], audience: [:], outcomes: [:]) }
+    /// Decoded once per loaded row (pages read the texts many times).
+    private var decoded: (json: String, texts: Texts)?
+    var texts: Texts {
+        if let decoded, decoded.json == textsJSON { return decoded.texts }
+        let texts = (try? JSONText.decode(Texts.self, textsJSON)) ?? Texts(title: [:], summary: [:], audience: [:], outcomes: [:])
+        decoded = (textsJSON, texts)
+        return texts
+    }
     func setTexts(_ texts: Texts) throws { textsJSON = try JSONText.encode(texts) }
 }
 
@@ -75,7 +82,13 @@ final class CourseSection: Model, @unchecked Sendable {
         self.retired = false
     }
 
-    var texts: Texts { (try? JSONText.decode(Texts.self, textsJSON)) ?? Texts(title: [:], summary: [:]) }
+    private var decoded: (json: String, texts: Texts)?
+    var texts: Texts {
+        if let decoded, decoded.json == textsJSON { return decoded.texts }
+        let texts = (try? JSONText.decode(Texts.self, textsJSON)) ?? Texts(title: [:], summary: [:])
+        decoded = (textsJSON, texts)
+        return texts
+    }
     func setTexts(_ texts: Texts) throws { textsJSON = try JSONText.encode(texts) }
 }
 
@@ -120,10 +133,47 @@ final class CourseActivity: Model, @unchecked Sendable {
         self.retired = false
     }
 
-    var titles: LocalizedText { (try? JSONText.decode(LocalizedText.self, titleJSON)) ?? [:] }
+    private var decodedTitles: (json: String, titles: LocalizedText)?
+    /// Decoded once per loaded row: a course page reads every step's title.
+    var titles: LocalizedText {
+        if let decodedTitles, decodedTitles.json == titleJSON { return decodedTitles.titles }
+        let titles = (try? JSONText.decode(LocalizedText.self, titleJSON)) ?? [:]
+        decodedTitles = (titleJSON, titles)
+        return titles
+    }
     /// Only on activities loaded with their content (`CourseOutline.content`).
     var bodies: LocalizedText { (try? JSONText.decode(LocalizedText.self, bodyJSON)) ?? [:] }
     var quiz: QuizDefinition? { quizJSON.flatMap { try? JSONText.decode(QuizDefinition.self, $0) } }
+
+    /// A step read without its content (`CourseOutline`): built from plain columns rather
+    /// than through Fluent's reflection, which dominated the course page's profile.
+    init(light row: LightRow) {
+        self.id = row.id
+        self.$id.exists = true
+        self.$course.id = row.course_id
+        self.$section.id = row.section_id
+        self.key = row.key
+        self.position = row.position
+        self.kind = row.kind
+        self.minutes = row.minutes
+        self.required = row.required
+        self.titleJSON = row.title
+        self.retired = row.retired
+    }
+
+    struct LightRow: Decodable {
+        var id: UUID
+        var course_id: UUID
+        var section_id: UUID
+        var key: String
+        var position: Int
+        var kind: ActivityKind
+        var minutes: Int
+        var required: Bool
+        var title: String
+        var retired: Bool
+        static let columns = ["id", "course_id", "section_id", "key", "position", "kind", "minutes", "required", "title", "retired"]
+    }
 
     /// Every field but the content, for lists.
     static func withoutContent(_ query: QueryBuilder<CourseActivity>) -> QueryBuilder<CourseActivity> {
@@ -140,7 +190,10 @@ enum JSONText {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
+    /// One decoder for all (decoding does not change it): a course page decodes dozens of
+    /// rows' texts, and a new decoder for each is wasted work.
+    private static let decoder = JSONDecoder()
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
+        try decoder.decode(type, from: Data(text.utf8))
     }
 }

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 
 /// A course with its live modules and steps in order (retired ones left out), loaded
@@ -22,10 +23,16 @@ struct CourseOutline: Sendable {
         let id = try course.requireID()
         let sections = try await CourseSection.query(on: db).filter(\.$course.$id == id).filter(\.$retired == false)
             .sort(\.$position).all()
-        var query = CourseActivity.query(on: db)
-        if !content { query = CourseActivity.withoutContent(query) }
-        let all = try await query.filter(\.$course.$id == id).filter(\.$retired == false)
-            .sort(\.$position).all()
+        let all: [CourseActivity]
+        if !content, let sql = db as? any SQLDatabase {
+            all = try await sql.select().columns(CourseActivity.LightRow.columns.map { SQLIdentifier($0) }).from(CourseActivity.schema)
+                .where("course_id", .equal, id).where("retired", .equal, false).orderBy("position")
+                .all(decoding: CourseActivity.LightRow.self).map(CourseActivity.init(light:))
+        } else {
+            var query = CourseActivity.query(on: db)
+            if !content { query = CourseActivity.withoutContent(query) }
+            all = try await query.filter(\.$course.$id == id).filter(\.$retired == false).sort(\.$position).all()
+        }
         let order = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1.id ?? UUID(), $0) })
         let activities = all.filter { order[$0.$section.id] != nil }
             .enumerated().sorted { (order[$0.element.$section.id]!, $0.offset) < (order[$1.element.$section.id]!, $1.offset) }
@@ -59,26 +66,42 @@ struct LearnerState: Sendable {
         guard let userID, let enrolment = try await CourseEnrolment.query(on: db)
             .filter(\.$course.$id == outline.course.requireID()).filter(\.$user.$id == userID).first()
         else { return LearnerState(enrolment: nil, done: [], progress: CourseProgress(activities: outline.progressActivities, done: [])) }
-        let done = Set(try await ActivityCompletion.query(on: db).filter(\.$enrolment.$id == enrolment.requireID()).all().map(\.$activity.id))
+        let done = try await Self.done(enrolment.requireID(), on: db)
         return LearnerState(enrolment: enrolment, done: done,
                             progress: CourseProgress(activities: outline.progressActivities, done: done, lastVisited: enrolment.lastActivityID))
     }
+
+    /// The steps an enrolment finished: one column, without building a model per row.
+    static func done(_ enrolmentID: UUID, on db: any Database) async throws -> Set<UUID> {
+        struct Row: Decodable { var activity_id: UUID }
+        if let sql = db as? any SQLDatabase {
+            return Set(try await sql.select().column("activity_id").from(ActivityCompletion.schema).where("enrolment_id", .equal, enrolmentID)
+                .all(decoding: Row.self).map(\.activity_id))
+        }
+        return Set(try await ActivityCompletion.query(on: db).filter(\.$enrolment.$id == enrolmentID).all().map(\.$activity.id))
+    }
 }
 
-/// One person's courses with their progress, for the home page: four queries whatever the
-/// number of courses.
+/// One person's courses with their progress, for the home page: three queries whatever the
+/// number of courses, reading ids only (never the steps' texts).
 enum CourseProgressSummary {
     static func load(userID: UUID, language: String, on db: any Database) async throws -> [(slug: String, title: String, percent: Int, completed: Bool)] {
         let enrolments = try await CourseEnrolment.query(on: db).filter(\.$user.$id == userID).with(\.$course).all()
-        guard !enrolments.isEmpty else { return [] }
-        let courseIDs = enrolments.map(\.$course.id)
-        let live = Set(try await CourseSection.query(on: db).filter(\.$course.$id ~~ courseIDs).filter(\.$retired == false).all().compactMap(\.id))
-        let steps = try await CourseActivity.query(on: db).filter(\.$course.$id ~~ courseIDs).filter(\.$retired == false).all()
-            .filter { live.contains($0.$section.id) }
-        let done = try await ActivityCompletion.query(on: db).filter(\.$enrolment.$id ~~ enrolments.compactMap(\.id)).all()
+        guard !enrolments.isEmpty, let sql = db as? any SQLDatabase else { return [] }
+        struct Step: Decodable { var id: UUID; var course_id: UUID }
+        struct Done: Decodable { var enrolment_id: UUID; var activity_id: UUID }
+        let steps = try await sql.select().column(SQLColumn("id", table: "a")).column(SQLColumn("course_id", table: "a"))
+            .from(SQLAlias(SQLIdentifier(CourseActivity.schema), as: SQLIdentifier("a")))
+            .join(SQLAlias(SQLIdentifier(CourseSection.schema), as: SQLIdentifier("s")), on: SQLColumn("id", table: "s"), .equal, SQLColumn("section_id", table: "a"))
+            .where(SQLColumn("course_id", table: "a"), .in, SQLBind.group(enrolments.map(\.$course.id)))
+            .where(SQLColumn("retired", table: "a"), .equal, SQLBind(false))
+            .where(SQLColumn("retired", table: "s"), .equal, SQLBind(false))
+            .all(decoding: Step.self)
+        let done = try await sql.select().column("enrolment_id").column("activity_id").from(ActivityCompletion.schema)
+            .where("enrolment_id", .in, SQLBind.group(enrolments.compactMap(\.id))).all(decoding: Done.self)
         return enrolments.map { e in
-            let ids = Set(steps.filter { $0.$course.id == e.$course.id }.compactMap(\.id))
-            let finished = done.filter { $0.$enrolment.id == e.id && ids.contains($0.$activity.id) }.count
+            let ids = Set(steps.filter { $0.course_id == e.$course.id }.map(\.id))
+            let finished = done.filter { $0.enrolment_id == e.id && ids.contains($0.activity_id) }.count
             return (e.course.slug, e.course.texts.title.text(language, fallback: "en"), ids.isEmpty ? 100 : finished * 100 / ids.count, e.completedAt != nil)
         }.sorted { $0.title < $1.title }
     }
