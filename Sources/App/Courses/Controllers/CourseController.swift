@@ -100,9 +100,13 @@ struct CourseController: RouteCollection {
         var followed: [(UUID, String)] = []
         let courseID = try outline.course.requireID()
         if let principal {
-            credentialID = try await CourseCredential.query(on: req.db).filter(\.$course.$id == courseID)
-                .filter(\.$user.$id == principal.userID).filter(\.$revokedAt == nil).first()?.id
-            if let enrolmentID = state.enrolment?.id, let sql = req.db as? any SQLDatabase {
+            // Only what the page will show: a certificate once completed, scores once a quiz is passed.
+            if state.enrolment?.completedAt != nil {
+                credentialID = try await CourseCredential.query(on: req.db).filter(\.$course.$id == courseID)
+                    .filter(\.$user.$id == principal.userID).filter(\.$revokedAt == nil).first()?.id
+            }
+            let passedQuiz = outline.activities.contains { $0.kind == .quiz && state.done.contains($0.id ?? UUID()) }
+            if passedQuiz, let enrolmentID = state.enrolment?.id, let sql = req.db as? any SQLDatabase {
                 struct Best: Decodable { var activity_id: UUID; var best: Int }
                 for row in try await sql.select().column("activity_id").column(SQLFunction("max", args: SQLIdentifier("score")), as: "best")
                     .from(QuizAttempt.schema).where("enrolment_id", .equal, enrolmentID).groupBy("activity_id").all(decoding: Best.self) {
