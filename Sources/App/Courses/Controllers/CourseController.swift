@@ -326,7 +326,8 @@ struct CourseController: RouteCollection {
 
     static func outline(_ req: Request) async throws -> CourseOutline {
         let slug = req.parameters.get(SiteURL.slugKey) ?? ""
-        guard let outline = try await CourseOutline.load(slug: slug, on: req.db) else { throw Abort(.notFound) }
+        guard let course = try await Course.query(on: req.db).filter(\.$slug == slug).first() else { throw Abort(.notFound) }
+        let outline = try await CourseOutline.cached(course, on: req.db, cache: req.application.outlineCache)
         let principal = try await req.principal()
         let resource = Policy.Resource.course(published: outline.course.status == .published)
         guard Policy.allows(principal, .view, resource) else { throw Abort(Policy.denialStatus(principal, resource)) }

@@ -40,6 +40,12 @@ struct CourseEditorController: RouteCollection {
 
     static func editURL(_ slug: String, _ language: String) -> String { SiteURL.courseEdit(.value(slug)).path + "?lang=" + language }
 
+    /// Records that the modules or steps changed (see `OutlineCache`).
+    static func touch(_ course: Course, on db: any Database) async throws {
+        course.outlineVersion += 1
+        try await course.save(on: db)
+    }
+
     static func back(_ req: Request, _ slug: String, _ language: String, notice: String, anchor: String = "") -> Response {
         let response = req.redirect(to: editURL(slug, language) + anchor, redirectType: .normal)
         response.setNotice(notice, for: req)
@@ -149,6 +155,7 @@ struct CourseEditorController: RouteCollection {
         } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
             return Self.back(req, outline.course.slug, language, notice: req.t("That was just added."))
         }
+        try await Self.touch(outline.course, on: req.db)
         return Self.back(req, outline.course.slug, language, notice: req.t("The module is added."), anchor: "#module-" + section.key)
     }
 
@@ -171,6 +178,7 @@ struct CourseEditorController: RouteCollection {
         texts.summary[language] = (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         try section.setTexts(texts)
         try await section.save(on: req.db)
+        try await Self.touch(outline.course, on: req.db)
         return Self.back(req, outline.course.slug, language, notice: req.t("The module is saved."), anchor: "#module-" + section.key)
     }
 
@@ -190,6 +198,7 @@ struct CourseEditorController: RouteCollection {
                 try await neighbour.save(on: db)
             }
         }
+        try await Self.touch(outline.course, on: req.db)
         return Self.back(req, outline.course.slug, language, notice: req.t("The order is saved."), anchor: "#module-" + section.key)
     }
 
@@ -233,6 +242,7 @@ struct CourseEditorController: RouteCollection {
         } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
             return Self.back(req, outline.course.slug, language, notice: req.t("That was just added."))
         }
+        try await Self.touch(outline.course, on: req.db)
         let response = req.redirect(to: SiteURL.courseStepEdit(.value(outline.course.slug), .value(step.key)).path + "?lang=" + language, redirectType: .normal)
         response.setNotice(req.t("The step is added. Write its content now."), for: req)
         return response
@@ -308,6 +318,7 @@ struct CourseEditorController: RouteCollection {
         step.minutes = minutes ?? step.minutes
         step.required = form.required == "yes"
         try await step.save(on: req.db)
+        try await Self.touch(outline.course, on: req.db)
         return Self.back(req, outline.course.slug, language, notice: req.t("The step is saved."), anchor: "#module-" + (outline.section(of: step)?.key ?? ""))
     }
 
@@ -327,6 +338,7 @@ struct CourseEditorController: RouteCollection {
                 try await neighbour.save(on: db)
             }
         }
+        try await Self.touch(outline.course, on: req.db)
         return Self.back(req, outline.course.slug, language, notice: req.t("The order is saved."), anchor: "#module-" + section.key)
     }
 
@@ -336,6 +348,7 @@ struct CourseEditorController: RouteCollection {
         let step = try await step(req, outline)
         step.retired = true
         try await step.save(on: req.db)
+        try await Self.touch(outline.course, on: req.db)
         return Self.back(req, outline.course.slug, language, notice: req.t("The step is taken out of the course. What learners did in it is kept."))
     }
 }

@@ -14,6 +14,7 @@ struct M019_CreateCourses: AsyncMigration {
             .field("status", .string, .required)
             .field("texts", .string, .required)
             .field("revision", .int, .required)
+            .field("outline_version", .int, .required, .sql(.default(0)))
             .field("evaluation_survey_id", .uuid, .references(Survey.schema, "id", onDelete: .setNull))
             .field("created_by_id", .uuid, .references("users", "id", onDelete: .setNull))
             .field("created_at", .datetime)

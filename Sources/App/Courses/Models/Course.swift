@@ -27,6 +27,9 @@ final class Course: Model, @unchecked Sendable {
     @Field(key: "texts") var textsJSON: String
     /// Counts revisions of the published course (1 at first publication).
     @Field(key: "revision") var revision: Int
+    /// Goes up with every change to the modules or steps, so that a process's cached outline
+    /// (`OutlineCache`) is known to be current by reading this row alone.
+    @Field(key: "outline_version") var outlineVersion: Int
     /// The end-of-course evaluation, made with the survey tool.
     @OptionalParent(key: "evaluation_survey_id") var evaluationSurvey: Survey?
     @OptionalParent(key: "created_by_id") var createdBy: User?
@@ -39,6 +42,7 @@ final class Course: Model, @unchecked Sendable {
         self.status = status
         self.textsJSON = try JSONText.encode(texts)
         self.revision = status == .published ? 1 : 0
+        self.outlineVersion = 0
         self.$createdBy.id = createdByID
     }
 

@@ -40,6 +40,7 @@ public enum CourseLibrary {
             let courseID = try course.requireID()
             let sections = try await CourseSection.query(on: db).filter(\.$course.$id == courseID).all()
             let activities = try await CourseActivity.query(on: db).filter(\.$course.$id == courseID).all()
+            var changed = false
             var sectionPosition = (sections.map(\.position).max() ?? -1) + 1
             var activityPosition = (activities.map(\.position).max() ?? -1) + 1
             for s in document.sections {
@@ -50,13 +51,19 @@ public enum CourseLibrary {
                     section = try CourseSection(courseID: courseID, key: s.key, position: sectionPosition, texts: .init(title: s.title, summary: s.summary))
                     sectionPosition += 1
                     try await section.save(on: db)
+                    changed = true
                 }
                 for a in s.activities where !activities.contains(where: { $0.key == a.key }) {
                     try await CourseActivity(courseID: courseID, sectionID: section.requireID(), key: a.key, position: activityPosition,
                                              kind: a.kind, minutes: a.minutes, title: a.title, body: a.body, quiz: a.quiz)
                         .save(on: db)
                     activityPosition += 1
+                    changed = true
                 }
+            }
+            if changed {
+                course.outlineVersion += 1
+                try await course.save(on: db)
             }
             return course
         }

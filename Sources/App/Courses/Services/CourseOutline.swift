@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import SQLKit
+import Vapor
 import Foundation
 
 /// A course with its live modules and steps in order (retired ones left out), loaded
@@ -40,6 +41,22 @@ struct CourseOutline: Sendable {
         return CourseOutline(course: course, sections: sections, activities: activities)
     }
 
+    /// The outline for pages that only read it, from this process's cache when the course's
+    /// `outlineVersion` has not moved since. The cached rows are shared between requests:
+    /// their texts are decoded before they are cached, and nothing may change them (the
+    /// editor loads its own).
+    static func cached(_ course: Course, on db: any Database, cache: OutlineCache) async throws -> CourseOutline {
+        let id = try course.requireID()
+        if let hit = cache.get(id, version: course.outlineVersion) {
+            return CourseOutline(course: course, sections: hit.sections, activities: hit.activities)
+        }
+        let outline = try await load(course, on: db)
+        for section in outline.sections { _ = section.texts }
+        for activity in outline.activities { _ = activity.titles }
+        cache.put(id, version: course.outlineVersion, sections: outline.sections, activities: outline.activities)
+        return outline
+    }
+
     func activities(in section: CourseSection) -> [CourseActivity] { activities.filter { $0.$section.id == section.id } }
     func activity(_ key: String) -> CourseActivity? { activities.first { $0.key == key } }
     func section(of activity: CourseActivity) -> CourseSection? { sections.first { $0.id == activity.$section.id } }
@@ -54,6 +71,38 @@ struct CourseOutline: Sendable {
     }
 
     var minutes: Int { activities.reduce(0) { $0 + $1.minutes } }
+}
+
+/// Courses' modules and steps (titles only) kept by this process between requests, by
+/// course and outline version. A change anywhere (another process included) moves the
+/// version in the database, and the next request reads the outline again.
+final class OutlineCache: @unchecked Sendable {
+    struct Entry { var version: Int; var sections: [CourseSection]; var activities: [CourseActivity] }
+    private let lock = NSLock()
+    private var entries: [UUID: Entry] = [:]
+
+    func get(_ course: UUID, version: Int) -> Entry? {
+        lock.lock(); defer { lock.unlock() }
+        guard let entry = entries[course], entry.version == version else { return nil }
+        return entry
+    }
+
+    func put(_ course: UUID, version: Int, sections: [CourseSection], activities: [CourseActivity]) {
+        lock.lock(); defer { lock.unlock() }
+        // A handful of courses in practice; a bound keeps a runaway catalogue from growing it.
+        if entries.count >= 200 { entries.removeAll() }
+        entries[course] = Entry(version: version, sections: sections, activities: activities)
+    }
+}
+
+extension Application {
+    private struct OutlineCacheKey: StorageKey { typealias Value = OutlineCache }
+    var outlineCache: OutlineCache {
+        if let cache = storage[OutlineCacheKey.self] { return cache }
+        let cache = OutlineCache()
+        storage[OutlineCacheKey.self] = cache
+        return cache
+    }
 }
 
 /// What one learner has done in a course.
