@@ -115,15 +115,28 @@ def test_latvian_learner_from_enrolment_to_verified_certificate(new_browser):
     # The signed credential passes the Open Badges 3.0 verifier and 1EdTech's schema,
     # with the keys the site publishes.
     token_url = url(urlsplit(verify_link).path + "/credential.jwt")
-    result = subprocess.run([sys.executable, str(E2E_DIR / "credentials" / "verify_ob3.py"), token_url,
-                             "--jwks", url("/.well-known/jwks.json")], capture_output=True, text=True, timeout=60)
-    summary = json.loads(result.stdout)
-    assert result.returncode == 0, summary["errors"]
+    def verify():
+        result = subprocess.run([sys.executable, str(E2E_DIR / "credentials" / "verify_ob3.py"), token_url,
+                                 "--jwks", url("/.well-known/jwks.json"), "--check-status"],
+                                capture_output=True, text=True, timeout=60)
+        return result.returncode, json.loads(result.stdout)
+    code, summary = verify()
+    assert code == 0, summary["errors"]
     assert summary["schema_valid"] and summary["verifier_valid"]
 
     # The course page now says so.
     driver.get(url(COURSE))
     assert "Jūs esat pabeidzis šo kursu." in find(driver, "#course-status").text
+
+    # The network's coordinator revokes it: the public page and the verifier, reading the
+    # signed revocation list, both say so.
+    log_in(driver, "coordinator@collegium.example")
+    driver.get(verify_link)
+    fill(driver, "input#reason", "Izsniegta kļūdas dēļ (e2e pārbaude)")
+    submit(driver, "form#revoke-form")
+    assert "Atsaukta." in find(driver, "#verification").text
+    code, summary = verify()
+    assert code != 0 and any("revocation" in e for e in summary["errors"]), summary["errors"]
 
 
 def test_cohort_shares_reflections_and_facilitator_follows_it(new_browser):

@@ -125,7 +125,8 @@ struct CourseRuleTests {
         let id = UUID(), subject = UUID()
         let credential = OpenBadgeCredential(base: "https://collegium.example", issuerName: "Collegium", credentialID: id, subjectID: subject,
                                              identityHash: "sha256$abc", salt: "s1", courseSlug: "c", courseTitle: "Course", description: "About",
-                                             criteria: "Done", language: "lv", issuedAt: Date(timeIntervalSince1970: 1_800_000_000.7))
+                                             criteria: "Done", language: "lv", issuedAt: Date(timeIntervalSince1970: 1_800_000_000.7),
+                                             statusIndex: 41)
         let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(credential)) as? [String: Any])
         #expect(json["@context"] as? [String] == OpenBadgeCredential.context)
         #expect(json["type"] as? [String] == ["VerifiableCredential", "OpenBadgeCredential"])
@@ -135,6 +136,34 @@ struct CourseRuleTests {
         #expect((json["issuer"] as? [String: Any])?["id"] as? String == json["iss"] as? String)
         #expect((json["credentialSubject"] as? [String: Any])?["id"] as? String == json["sub"] as? String)
         #expect(json["vc"] == nil && json["iat"] == nil)
+        let status = try #require(json["credentialStatus"] as? [String: String])
+        #expect(status == ["id": "https://collegium.example/credentials/status/1#41", "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
+                           "statusListIndex": "41", "statusListCredential": "https://collegium.example/credentials/status/1"])
+    }
+
+    @Test("The revocation list: 16 KB of bits, most significant first, in a GZIP stream any inflater reads, as multibase base64url")
+    func statusList() throws {
+        let encoded = StatusList.encodedList(revoked: [0, 9, 131_071, 200_000])
+        #expect(encoded.hasPrefix("u") && !encoded.contains("=") && !encoded.contains("+") && !encoded.contains("/"))
+        var base64 = String(encoded.dropFirst()).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        let gzip = [UInt8](try #require(Data(base64Encoded: base64)))
+        #expect(Array(gzip.prefix(3)) == [0x1f, 0x8b, 8])
+        // Read the stored deflate blocks back.
+        var bits: [UInt8] = [], at = 10, last = false
+        while !last {
+            last = gzip[at] & 1 == 1
+            let length = Int(gzip[at + 1]) | Int(gzip[at + 2]) << 8
+            #expect(length == ~(Int(gzip[at + 3]) | Int(gzip[at + 4]) << 8) & 0xffff)
+            bits += gzip[(at + 5)..<(at + 5 + length)]
+            at += 5 + length
+        }
+        #expect(bits.count == 16_384)
+        let crc = UInt32(gzip[at]) | UInt32(gzip[at + 1]) << 8 | UInt32(gzip[at + 2]) << 16 | UInt32(gzip[at + 3]) << 24
+        #expect(crc == StatusList.crc32(bits))
+        #expect(bits[0] == 0x80 && bits[1] == 0x40 && bits[16_383] == 0x01, "indices 0, 9 and 131,071; 200,000 is outside the list")
+        #expect(bits.filter { $0 != 0 }.count == 3)
+        #expect(StatusList.crc32(Array("123456789".utf8)) == 0xCBF4_3926, "the standard check value")
     }
 
     @Test("xAPI statements name the learner by account, never by e-mail, and carry the score of a quiz")

@@ -123,6 +123,7 @@ enum SiteURL: Sendable {
     case credential(Parameter<UUID>)
     case credentialToken(Parameter<UUID>)
     case credentialRevoke(Parameter<UUID>)
+    case credentialStatusList
     case issuer
     case jwks
     case mentoring
@@ -292,6 +293,7 @@ enum SiteURL: Sendable {
         case .credential(let id): ["credentials", Self.component(id, Self.idKey)]
         case .credentialToken(let id): ["credentials", Self.component(id, Self.idKey), "credential.jwt"]
         case .credentialRevoke(let id): ["credentials", Self.component(id, Self.idKey), "revoke"]
+        case .credentialStatusList: ["credentials", "status", "1"]
         case .issuer: ["issuer"]
         case .jwks: [".well-known", "jwks.json"]
         case .mentoring: ["mentoring"]

@@ -6,6 +6,8 @@ import Foundation
 /// `iss`, `jti`, `sub`, `nbf` repeat its issuer, id, subject and start).
 public struct OpenBadgeCredential: Codable, Sendable, Equatable {
     public static let context = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
+    /// The issuer's revocation list (one list holds 131,072 credentials).
+    public static let statusListPath = "/credentials/status/1"
     public static let schemaID = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 
     public struct Profile: Codable, Sendable, Equatable {
@@ -42,9 +44,13 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
         public var achievement: Achievement
     }
 
+    /// A `BitstringStatusListEntry`: where the credential's revocation bit is.
     public struct Status: Codable, Sendable, Equatable {
         public var id: String
-        public var type: String
+        public var type: String = "BitstringStatusListEntry"
+        public var statusPurpose: String = "revocation"
+        public var statusListIndex: String
+        public var statusListCredential: String
     }
 
     public struct SchemaReference: Codable, Sendable, Equatable {
@@ -60,7 +66,7 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
     public var name: String
     public var credentialSubject: Subject
     public var credentialSchema: [SchemaReference] = [.init(id: Self.schemaID, type: "1EdTechJsonSchemaValidator2019")]
-    /// A status list entry; not used yet (see `init`).
+    /// Its entry in the issuer's revocation list.
     public var credentialStatus: Status?
     // The VC-JWT's registered claims.
     public var iss: String
@@ -79,8 +85,10 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
     ///   - credentialID: also the key of its verification page, `<base>/credentials/<id>`.
     ///   - identityHash: `sha256$<hex>` of the lower-cased e-mail followed by `salt` (random
     ///     per credential, so the address cannot be found by hashing guesses alone).
+    ///   - statusIndex: its bit in the revocation list at `<base>/credentials/status/1`.
     public init(base: String, issuerName: String, credentialID: UUID, subjectID: UUID, identityHash: String, salt: String,
-                courseSlug: String, courseTitle: String, description: String, criteria: String, language: String, issuedAt: Date) {
+                courseSlug: String, courseTitle: String, description: String, criteria: String, language: String, issuedAt: Date,
+                statusIndex: Int) {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         let issuedAt = Date(timeIntervalSince1970: issuedAt.timeIntervalSince1970.rounded(.down))
@@ -93,10 +101,8 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
             identifier: [IdentityObject(identityHash: identityHash, identityType: "emailAddress", hashed: true, salt: salt)],
             achievement: Achievement(id: base + "/courses/" + courseSlug, name: courseTitle, description: description,
                                      criteria: Criteria(narrative: criteria), inLanguage: language))
-        // No `credentialStatus`: a status entry must point at a machine-readable status list
-        // (BitstringStatusList); until one is served, revocation is checked at the public
-        // verification page, `<base>/credentials/<id>`.
-        credentialStatus = nil
+        let list = base + Self.statusListPath
+        credentialStatus = Status(id: list + "#" + String(statusIndex), statusListIndex: String(statusIndex), statusListCredential: list)
         iss = issuer.id
         jti = id
         sub = credentialSubject.id

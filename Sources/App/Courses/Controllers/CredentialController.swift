@@ -12,6 +12,17 @@ struct CredentialController: RouteCollection {
         routes.post(SiteURL.credentialRevoke(.key).pathComponents, use: revoke)
         routes.get(SiteURL.issuer.pathComponents, use: issuer)
         routes.get(SiteURL.jwks.pathComponents, use: jwks)
+        routes.get(SiteURL.credentialStatusList.pathComponents, use: statusList)
+    }
+
+    /// The revocation list every certificate points to (`credentialStatus`), signed.
+    func statusList(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/vc+jwt")
+        // Short: a revocation should reach verifiers soon.
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")
+        return Response(status: .ok, headers: headers,
+                        body: .init(string: try await Credentials.statusList(on: req.db, config: req.application.config, now: req.now)))
     }
 
     /// The networks the holder belongs to: their schools' and their cohort's.

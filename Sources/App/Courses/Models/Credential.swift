@@ -15,6 +15,8 @@ final class CourseCredential: Model, @unchecked Sendable {
     @Field(key: "recipient_name") var recipientName: String
     @Field(key: "course_title") var courseTitle: String
     @Field(key: "language") var language: String
+    /// Its bit in the revocation list (`/credentials/status/1`).
+    @Field(key: "status_index") var statusIndex: Int
     /// The signed VC-JWT.
     @Field(key: "token") var token: String
     @OptionalField(key: "revoked_at") var revokedAt: Date?
@@ -22,7 +24,7 @@ final class CourseCredential: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID, issuedAt: Date, courseID: UUID, userID: UUID, recipientName: String, courseTitle: String, language: String, token: String) {
+    init(id: UUID, issuedAt: Date, courseID: UUID, userID: UUID, recipientName: String, courseTitle: String, language: String, token: String, statusIndex: Int) {
         self.id = id
         self.issuedAt = issuedAt
         self.$course.id = courseID
@@ -31,6 +33,7 @@ final class CourseCredential: Model, @unchecked Sendable {
         self.courseTitle = courseTitle
         self.language = language
         self.token = token
+        self.statusIndex = statusIndex
     }
 }
 

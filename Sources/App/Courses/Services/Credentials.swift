@@ -68,34 +68,72 @@ enum Credentials {
         }
         let texts = course.texts
         let title = texts.title.text(language, fallback: "en")
-        let id = UUID()
-        let salt = String(UUID().uuidString.prefix(12)).lowercased()
-        let hash = "sha256$" + SHA256.hash(data: Data((user.email.lowercased() + salt).utf8)).map { String(format: "%02x", $0) }.joined()
-        let credential = OpenBadgeCredential(
-            base: base(config), issuerName: "Collegium", credentialID: id, subjectID: try enrolment.requireID(),
-            identityHash: hash, salt: salt, courseSlug: course.slug, courseTitle: title,
-            description: texts.summary.text(language, fallback: "en"),
-            criteria: criteria,
-            language: language, issuedAt: issuedAt)
         let key = try await currentKey(on: db)
         let keys = JWTKeyCollection()
         await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: key.privatePEM), digestAlgorithm: .sha256, kid: JWKIdentifier(string: keyID(key, config: config)))
         var header = JWTHeader()
         header.typ = "JWT"
-        let token = try await keys.sign(Payload(credential), kid: JWKIdentifier(string: keyID(key, config: config)), header: header)
-        let record = CourseCredential(id: id, issuedAt: issuedAt, courseID: try course.requireID(), userID: try user.requireID(),
-                                      recipientName: user.fullName, courseTitle: title, language: language, token: token)
-        do {
-            try await record.save(on: db)
-        } catch {
-            // Two requests finished the last step at once: one certificate is kept (a unique
-            // index on the person's unrevoked certificate of a course), and it is returned.
-            guard (error as? any DatabaseError)?.isConstraintFailure == true,
-                  let kept = try await CourseCredential.query(on: db).filter(\.$course.$id == course.requireID())
-                    .filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).first() else { throw error }
-            return kept
+        // The next free bit of the revocation list; two issued at once: the second retries.
+        for _ in 0..<3 {
+            let index = (try await CourseCredential.query(on: db).sort(\.$statusIndex, .descending).first()?.statusIndex ?? -1) + 1
+            let id = UUID()
+            let salt = String(UUID().uuidString.prefix(12)).lowercased()
+            let hash = "sha256$" + SHA256.hash(data: Data((user.email.lowercased() + salt).utf8)).map { String(format: "%02x", $0) }.joined()
+            let credential = OpenBadgeCredential(
+                base: base(config), issuerName: "Collegium", credentialID: id, subjectID: try enrolment.requireID(),
+                identityHash: hash, salt: salt, courseSlug: course.slug, courseTitle: title,
+                description: texts.summary.text(language, fallback: "en"),
+                criteria: criteria, language: language, issuedAt: issuedAt, statusIndex: index)
+            let token = try await keys.sign(Payload(credential), kid: JWKIdentifier(string: keyID(key, config: config)), header: header)
+            let record = CourseCredential(id: id, issuedAt: issuedAt, courseID: try course.requireID(), userID: try user.requireID(),
+                                          recipientName: user.fullName, courseTitle: title, language: language, token: token, statusIndex: index)
+            do {
+                try await record.save(on: db)
+                return record
+            } catch {
+                guard (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }
+                // Finished the last step twice at once: one certificate is kept (a unique index
+                // on the person's unrevoked certificate of a course), and it is returned.
+                if let kept = try await CourseCredential.query(on: db).filter(\.$course.$id == course.requireID())
+                    .filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).first() { return kept }
+            }
         }
-        return record
+        throw Abort(.serviceUnavailable, reason: "Could not number the certificate; try again.")
+    }
+
+    /// The revocation list as a signed VC-JWT `BitstringStatusListCredential`, issued by the
+    /// same issuer with the same key as the certificates, so a verifier can trust it.
+    struct StatusListPayload: JWTPayload {
+        struct Subject: Codable { var id: String; var type = "BitstringStatusList"; var statusPurpose = "revocation"; var encodedList: String }
+        var context = ["https://www.w3.org/ns/credentials/v2"]
+        var id: String
+        var type = ["VerifiableCredential", "BitstringStatusListCredential"]
+        var issuer: String
+        var validFrom: String
+        var credentialSubject: Subject
+        var iss: String
+        var jti: String
+        var nbf: Int
+        enum CodingKeys: String, CodingKey { case context = "@context", id, type, issuer, validFrom, credentialSubject, iss, jti, nbf }
+        func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+
+    static func statusList(on db: any Database, config: AppConfig, now: Date) async throws -> String {
+        let revoked = Set(try await CourseCredential.query(on: db).filter(\.$revokedAt != nil).all().map(\.statusIndex))
+        let base = base(config)
+        let listID = base + OpenBadgeCredential.statusListPath
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        let issued = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        let payload = StatusListPayload(id: listID, issuer: base + "/issuer", validFrom: formatter.string(from: issued),
+                                        credentialSubject: .init(id: listID + "#list", encodedList: StatusList.encodedList(revoked: revoked)),
+                                        iss: base + "/issuer", jti: listID, nbf: Int(issued.timeIntervalSince1970))
+        let key = try await currentKey(on: db)
+        let keys = JWTKeyCollection()
+        await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: key.privatePEM), digestAlgorithm: .sha256, kid: JWKIdentifier(string: keyID(key, config: config)))
+        var header = JWTHeader()
+        header.typ = "JWT"
+        return try await keys.sign(payload, kid: JWKIdentifier(string: keyID(key, config: config)), header: header)
     }
 
     enum Verdict: Sendable, Equatable {
