@@ -486,5 +486,33 @@ struct CourseTests {
             #expect(!(try await learner.get(try #require(other.location)).contains("Our course")))
         }
     }
+
+    @Test("The facilitator of a cohort reads the course evaluation's report (guarded figures), and nothing else of the survey; learners do not")
+    func evaluationReport() async throws {
+        try await withApp { app, ctx in
+            let course = try await CourseLibrary.sync(Self.document(), on: app.db)
+            let coordinatorUser = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.coordinator).first())
+            let survey = try Survey(definition: SurveyTemplates.definition(.courseEvaluation), schoolID: nil, networkID: ctx.fixtures.network,
+                                    createdByID: try coordinatorUser.requireID(), slug: "evaluation-test", template: SurveyTemplates.Template.courseEvaluation.rawValue)
+            survey.status = .open
+            try await survey.save(on: app.db)
+            course.$evaluationSurvey.id = try survey.requireID()
+            try await course.save(on: app.db)
+            let coordinator = ctx.browser()
+            try await coordinator.login(Fixtures.coordinator)
+            let cohort = try #require(try await coordinator.post(Self.path + "/cohorts", form: [
+                "name": "Pilot", "starts_on": "2026-01-10", "ends_on": "2026-03-31", "facilitator": Fixtures.counsellorA,
+                "learners": Fixtures.teacherA]).location)
+            let facilitator = ctx.browser()
+            try await facilitator.login(Fixtures.counsellorA)
+            let report = "/surveys/\(try survey.requireID())/report"
+            #expect(try await facilitator.get(cohort).contains(report))
+            #expect(try await facilitator.get(report).status == .ok)
+            #expect(try await facilitator.get("/surveys/\(try survey.requireID())").status == .notFound, "the designer is the coordinator's")
+            let learner = ctx.browser()
+            try await learner.login(Fixtures.teacherA)
+            #expect(try await learner.get(report).status == .notFound)
+        }
+    }
 }
 

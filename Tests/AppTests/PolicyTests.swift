@@ -335,6 +335,19 @@ struct PolicyTests {
         #expect(Policy.denialStatus(person(peer), privateOne) == .notFound)
     }
 
+    @Test("A course's evaluation report is read by whoever may follow one of its cohorts")
+    func courseEvaluation() {
+        let facilitator = UUID()
+        let evaluation = Policy.Resource.courseEvaluation(cohorts: [.init(facilitatorID: facilitator, networkID: Self.network)])
+        for who in Who.allCases {
+            #expect(Policy.allows(Self.principal(who), .followCohort, evaluation) == [.coordinator, .admin].contains(who), "\(who)")
+        }
+        let f = Principal(userID: facilitator, isAdmin: false, schoolRoles: [:], coordinatedNetworks: [])
+        #expect(Policy.allows(f, .followCohort, evaluation))
+        #expect(!Policy.allows(f, .manageSurvey, evaluation), "reading the report is all")
+        #expect(!Policy.allows(f, .followCohort, .courseEvaluation(cohorts: [])))
+    }
+
     @Test("Certificates are revoked by the coordinators of the holder's networks only")
     func credentials() {
         let mine = Policy.Resource.credential(learnerNetworks: [Self.network])

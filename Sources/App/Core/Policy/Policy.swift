@@ -150,9 +150,18 @@ enum Policy {
         /// The reviews of courses offered elsewhere: read by anyone signed in (leaders choose
         /// training with them), written by coordinators.
         case courseReviews
+        /// A survey that is the evaluation of a course, by that course's cohorts: whoever may
+        /// follow one of them reads its (guarded) report.
+        case courseEvaluation(cohorts: [CohortAccess])
         /// A certificate, by the networks its holder belongs to (through their schools and
         /// their cohort): revoked by those networks' coordinators.
         case credential(learnerNetworks: Set<UUID>)
+    }
+
+    /// Who facilitates a cohort and the network it belongs to.
+    struct CohortAccess: Sendable {
+        var facilitatorID: UUID?
+        var networkID: UUID?
     }
 
     /// What the policy needs to know about a study, supervision or intervision group.
@@ -191,6 +200,8 @@ enum Policy {
             case .authorCourse, .manageCohort: return authors
             default: return false
             }
+        case .courseEvaluation(let cohorts):
+            return action == .followCohort && cohorts.contains { Self.allows(principal, .followCohort, .cohort(facilitatorID: $0.facilitatorID, networkID: $0.networkID)) }
         case .credential(let networks):
             return action == .manageCohort && !networks.isDisjoint(with: principal.coordinatedNetworks)
         case .courseReviews:
@@ -327,6 +338,7 @@ enum Policy {
         if case .cohort = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
         if case .courseReviews = resource { return principal == nil ? .unauthorized : .forbidden }
         if case .credential = resource { return principal == nil ? .unauthorized : .forbidden }
+        if case .courseEvaluation = resource { return .notFound }
         if case .reflection = resource { return .notFound }
         if case .quizAttempts = resource { return .notFound }
         if case .observationProtocol(let schoolID, _) = resource {

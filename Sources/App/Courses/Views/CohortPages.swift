@@ -144,7 +144,9 @@ enum CohortPage {
                 let principal = try await req.principal()
                 let school = try await survey.$school.get(on: req.db)
                 let resource = Policy.Resource.survey(schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: school?.$network.id, open: survey.status == .open)
-                evaluation = (answered, Policy.allows(principal, .manageSurvey, resource) ? SiteURL.surveyReport(.value(try survey.requireID())).path : nil)
+                let followed = try await CourseEvaluations.resource(survey, on: req.db)
+                let mayRead = Policy.allows(principal, .manageSurvey, resource) || followed.map { Policy.allows(principal, .followCohort, $0) } ?? false
+                evaluation = (answered, mayRead ? SiteURL.surveyReport(.value(try survey.requireID())).path : nil)
             }
             var shared: [(String, CourseStepPage.Peer)] = []
             if let principal = try await req.principal() {

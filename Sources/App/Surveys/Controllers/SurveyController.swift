@@ -71,7 +71,7 @@ struct SurveyController: RouteCollection {
     // MARK: the report
 
     func report(req: Request) async throws -> Response {
-        let survey = try await Self.load(req)
+        let survey = try await Self.loadForReport(req)
         let definition = try survey.definition
         var breakdown = SurveyReport.Breakdown(req.query[String.self, at: "by"])
         if case .question(let v) = breakdown, !(definition.question(v).map { $0.kind == .singleChoice || $0.kind == .likert } ?? false) {
@@ -200,6 +200,21 @@ struct SurveyController: RouteCollection {
         _ = try req.requireUser()
         guard let survey = try await Survey.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
         try await req.authorize(action, try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now)))
+        return survey
+    }
+
+    /// The report is also read by those who follow a cohort of a course whose evaluation this
+    /// survey is (its facilitators): the guarded figures only, nothing to manage.
+    static func loadForReport(_ req: Request) async throws -> Survey {
+        _ = try req.requireUser()
+        guard let survey = try await Survey.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
+        let principal = try await req.principal()
+        let resource = try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now))
+        if Policy.allows(principal, .manageSurvey, resource) { return survey }
+        let evaluation = try await CourseEvaluations.resource(survey, on: req.db)
+        guard let evaluation, Policy.allows(principal, .followCohort, evaluation) else {
+            throw Abort(Policy.denialStatus(principal, resource))
+        }
         return survey
     }
 
