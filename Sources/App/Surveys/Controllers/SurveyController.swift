@@ -81,6 +81,7 @@ struct SurveyController: RouteCollection {
         let (report, responses, schoolNames) = try await SurveyReport.load(survey, definition: definition, breakdown: breakdown, req: req, context: context,
                                                                             needsResponses: survey.template == SurveyTemplates.Template.leaderNeeds.rawValue)
         var model = SurveyReportPage.Model(survey: survey, definition: definition, report: report, breakdown: breakdown)
+        model.manages = Policy.allows(try await req.principal(), .manageSurvey, try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now)))
         if survey.template == SurveyTemplates.Template.leaderNeeds.rawValue {
             model.recommendations = RecommendationSection.groups(responses, schoolNames: schoolNames, context: context)
         }

@@ -12,6 +12,9 @@ enum SurveyReportPage {
         var breakdown: SurveyReport.Breakdown
         /// For the ready leaders' questionnaire: what fits, per group.
         var recommendations: [RecommendationSection.Group] = []
+        /// Designing and downloading are for those who manage the survey; a course's
+        /// facilitators read the report only.
+        var manages = true
     }
 
     static func view(_ context: PageContext, _ model: Model) -> HTML {
@@ -24,8 +27,8 @@ enum SurveyReportPage {
         }
         return Layout.page(
             context, title: context.t("Report: {title}", ["title": model.survey.title]),
-            .p(.class("breadcrumb"), .a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))), .text(" › "),
-               .a(.href(SiteURL.survey(.value(id)).path), .text(model.survey.title))),
+            .if(model.manages, .p(.class("breadcrumb"), .a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))), .text(" › "),
+                                  .a(.href(SiteURL.survey(.value(id)).path), .text(model.survey.title)))),
             .h1(.text(context.t("Report: {title}", ["title": d.title.text(l, fallback: base)]))),
             .p(.id("respondents"), .class("lead"), .text(context.localizer.tn("{count} response", "{count} responses", count: model.report.respondents)
                                                         + " · " + SurveyNames.status(model.survey.status, context))),
@@ -33,7 +36,7 @@ enum SurveyReportPage {
                                            .text(context.t("Print the report")))),
             .p(.class("hint"), .text(context.t("Figures are shown only for groups in which at least five people answered the question, and only where no hidden group could be worked out from the others. Answers in words are listed from ten answers on, in random order."))),
             .if(!model.recommendations.isEmpty, RecommendationSection.view(context, model.recommendations)),
-            .section(
+            .if(model.manages, .section(
                 .id("downloads"), .class("no-print"), .attribute(named: "aria-labelledby", value: "downloads-title"),
                 .h2(.id("downloads-title"), .text(context.t("Downloads"))),
                 .ul(.class("row-actions"),
@@ -42,7 +45,7 @@ enum SurveyReportPage {
                     .li(.a(.href(SiteURL.surveyDownload(.value(id), .value(SurveyDownloads.spss)).path), .text(context.t("SPSS syntax")))),
                     .li(.a(.href(SiteURL.surveyDownload(.value(id), .value(SurveyDownloads.r)).path), .text(context.t("R script"))))),
                 .p(.class("hint"), .text(context.t("One row per response, with coded values; the codebook lists every variable, its labels and missing codes. In an anonymous survey, background details that would leave fewer than five people alike are left out, and the codebook says which.")))
-            ),
+            )),
             .form(
                 .id("breakdown-form"), .class("inline-form"), .method(.get), .action(SiteURL.surveyReport(.value(id)).path),
                 Components.selectField(id: "by", label: context.t("Break down by"), options: breakdowns, selected: model.breakdown.raw),
