@@ -332,11 +332,7 @@ enum SiteURL: Sendable {
     }
 
     /// An absolute URL for emails, from `PUBLIC_URL`.
-    func absolute(_ config: AppConfig) -> String {
-        var base = config.publicURL.absoluteString
-        while base.hasSuffix("/") { base.removeLast() }
-        return base + path
-    }
+    func absolute(_ config: AppConfig) -> String { config.publicBase + path }
 
     private static func component<T>(_ parameter: Parameter<T>, _ key: String) -> PathComponent {
         switch parameter {

@@ -15,7 +15,7 @@ public enum StatusList {
         for index in revoked where index >= 0 && index / 8 < bits.count {
             bits[index / 8] |= 0x80 >> UInt8(index % 8)
         }
-        return "u" + base64URL(gzip(bits))
+        return "u" + Base64URL.encode(gzip(bits))
     }
 
     /// GZIP (RFC 1952) of `data` with stored deflate blocks (RFC 1951, BTYPE 00).
@@ -47,10 +47,5 @@ public enum StatusList {
         var c: UInt32 = 0xFFFF_FFFF
         for byte in data { c = crcTable[Int((c ^ UInt32(byte)) & 0xff)] ^ (c >> 8) }
         return c ^ 0xFFFF_FFFF
-    }
-
-    public static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
     }
 }

@@ -144,19 +144,7 @@ public enum Markdown {
         return result
     }
 
-    static func escapeAttribute(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escapeAttribute(_ text: String) -> String { HTMLEscape.text(text) }
 }
 
 extension String {

@@ -49,7 +49,7 @@ enum Dashboard {
                 ((try? survey.definition).map { $0.title.text(language, fallback: $0.baseLanguage) } ?? survey.title,
                  survey.slug, survey.closesOn)
             }
-            model.courses = try await CourseProgressSummary.load(userID: userID, language: language, on: db)
+            model.courses = try await CourseCatalogue.myCourses(userID: userID, language: language, on: db)
             return model
         }
     }

@@ -29,6 +29,13 @@ public struct AppConfig: Sendable {
         public var credentials: String?
     }
 
+    /// `publicURL` without a trailing slash, to put paths after.
+    public var publicBase: String {
+        var base = publicURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        return base
+    }
+
     public var usesHTTPS: Bool { publicURL.scheme?.lowercased() == "https" }
 
     public static let variables = [

@@ -1,4 +1,5 @@
 import Crypto
+import Domain
 import Foundation
 
 /// Random secrets for links, cookies and API tokens: 32 bytes from the system's CSPRNG,
@@ -6,10 +7,7 @@ import Foundation
 enum SecretToken {
     static func generate(prefix: String = "") -> String {
         let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        return prefix + bytes.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return prefix + Base64URL.encode(bytes)
     }
 
     static func hash(_ secret: String) -> String {

@@ -75,16 +75,17 @@ struct CourseAPIController: RouteCollection {
     func list(req: Request) async throws -> [Summary] {
         _ = try req.requireAPIUser()
         let principal = try await req.principal()
-        var result: [Summary] = []
-        for course in try await Course.query(on: req.db).sort(\.$slug).all()
-        where Policy.allows(principal, .view, .course(published: course.status == .published)) {
-            let outline = try await CourseOutline.load(course, on: req.db)
-            let state = try await LearnerState.load(outline, userID: principal?.userID, on: req.db)
-            let texts = course.texts
-            result.append(Summary(slug: course.slug, status: course.status.rawValue, title: texts.title, summary: texts.summary, audience: texts.audience,
-                                  minutes: outline.minutes, modules: outline.sections.count, enrolment: progress(state, outline)))
+        let courses = try await Course.query(on: req.db).sort(\.$slug).all()
+            .filter { Policy.allows(principal, .view, .course(published: $0.status == .published)) }
+        return try await CourseCatalogue.entries(courses, userID: principal?.userID, on: req.db).map { entry in
+            let texts = entry.course.texts
+            let p = entry.progress
+            return Summary(slug: entry.course.slug, status: entry.course.status.rawValue, title: texts.title, summary: texts.summary, audience: texts.audience,
+                           minutes: entry.minutes, modules: entry.modules,
+                           enrolment: entry.enrolment.map { e in
+                               Progress(done: p.done, total: p.total, percent: p.percent, completed: e.completedAt != nil, next: p.next.flatMap { entry.keys[$0] })
+                           })
         }
-        return result
     }
 
     func progress(_ state: LearnerState, _ outline: CourseOutline) -> Progress? {

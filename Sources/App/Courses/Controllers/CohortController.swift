@@ -62,10 +62,13 @@ struct CohortController: RouteCollection {
         }
         let lines = (form.learners ?? "").split(whereSeparator: { $0.isNewline || $0 == "," || $0 == ";" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // One query for every address listed, however long the list.
+        let addresses = lines.compactMap { EmailAddress($0)?.value }
+        let accounts = addresses.isEmpty ? [] : try await User.query(on: req.db).filter(\.$email ~~ addresses).all()
         var learners: [User] = []
         var unknown: [String] = []
         for line in lines {
-            if let email = EmailAddress(line), let found = try await User.query(on: req.db).filter(\.$email == email.value).first() {
+            if let email = EmailAddress(line), let found = accounts.first(where: { $0.email == email.value }) {
                 if !learners.contains(where: { $0.id == found.id }) { learners.append(found) }
             } else {
                 unknown.append(line)

@@ -42,28 +42,11 @@ struct CourseController: RouteCollection {
         let principal = try await req.principal()
         let courses = try await Course.query(on: req.db).sort(\.$slug).all()
             .filter { Policy.allows(principal, .view, .course(published: $0.status == .published)) }
-        let ids = courses.compactMap(\.id)
-        let activities = try await CourseActivity.query(on: req.db).filter(\.$course.$id ~~ ids).filter(\.$retired == false).all()
-        let sections = try await CourseSection.query(on: req.db).filter(\.$course.$id ~~ ids).filter(\.$retired == false).all()
-        var enrolments: [UUID: CourseEnrolment] = [:]
-        var done: [UUID: Set<UUID>] = [:]
-        if let principal {
-            for e in try await CourseEnrolment.query(on: req.db).filter(\.$user.$id == principal.userID).filter(\.$course.$id ~~ ids).all() {
-                enrolments[e.$course.id] = e
-            }
-            let completions = try await ActivityCompletion.query(on: req.db).filter(\.$enrolment.$id ~~ enrolments.values.compactMap(\.id)).all()
-            for c in completions { done[c.$enrolment.id, default: []].insert(c.$activity.id) }
-        }
-        let items = courses.map { course -> CourseCataloguePage.Item in
-            let id = course.id ?? UUID()
-            let live = Set(sections.filter { $0.$course.id == id }.compactMap(\.id))
-            let steps = activities.filter { $0.$course.id == id && live.contains($0.$section.id) }
-            let enrolment = enrolments[id]
-            let finished = steps.filter { done[enrolment?.id ?? UUID()]?.contains($0.id ?? UUID()) ?? false }.count
-            let texts = course.texts
-            return .init(slug: course.slug, title: texts.title, summary: texts.summary, audience: texts.audience,
-                         minutes: steps.reduce(0) { $0 + $1.minutes }, modules: live.count, draft: course.status == .draft,
-                         percent: enrolment.map { _ in steps.isEmpty ? 100 : finished * 100 / steps.count }, completed: enrolment?.completedAt != nil)
+        let items = try await CourseCatalogue.entries(courses, userID: principal?.userID, on: req.db).map { entry -> CourseCataloguePage.Item in
+            let texts = entry.course.texts
+            return .init(slug: entry.course.slug, title: texts.title, summary: texts.summary, audience: texts.audience,
+                         minutes: entry.minutes, modules: entry.modules, draft: entry.course.status == .draft,
+                         percent: entry.enrolment.map { _ in entry.progress.percent }, completed: entry.enrolment?.completedAt != nil)
         }
         return req.render(CourseCataloguePage.view(req.pageContext(), items: items,
                                                    mayAuthor: Policy.allows(principal, .authorCourse, .course(published: false))))
@@ -73,8 +56,12 @@ struct CourseController: RouteCollection {
     func image(req: Request) async throws -> Response {
         let name = req.parameters.get(SiteURL.slugKey) ?? ""
         guard name.range(of: #"^[a-z0-9-]+\.svg$"#, options: .regularExpression) != nil else { throw Abort(.notFound) }
-        let path = CourseLibrary.shippedDirectory(req.application) + "leading-collegial-support/images/" + name
-        guard let data = FileManager.default.contents(atPath: path) else { throw Abort(.notFound) }
+        // Each shipped course keeps its images in `Resources/Course/<slug>/images/`.
+        let root = CourseLibrary.shippedDirectory(req.application)
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: root))?.sorted() ?? []
+        guard let data = folders.lazy.compactMap({ FileManager.default.contents(atPath: root + $0 + "/images/" + name) }).first else {
+            throw Abort(.notFound)
+        }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "image/svg+xml")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
@@ -210,7 +197,7 @@ struct CourseController: RouteCollection {
         let step = try await Self.activity(req, outline)
         guard step.kind == .quiz, let quiz = step.quiz else { throw Abort(.notFound) }
         try await req.authorize(.viewQuizAttempts, .quizAttempts(learnerID: enrolment.$user.id))
-        let fields = try AnswerController.fields(req)
+        let fields = req.formFields()
         var answers: [String: Set<String>] = [:]
         for q in quiz.questions { answers[q.key] = Set(fields["q_" + q.key] ?? []) }
         let learning = CourseLearning(db: req.db, config: req.application.config, now: req.now)

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 
@@ -230,12 +231,14 @@ struct CourseEditorController: RouteCollection {
         let position = (inSection.map(\.position).max() ?? (all.map(\.position).max() ?? -1)) + 1
         let step = try CourseActivity(courseID: courseID, sectionID: section.requireID(), key: Self.key(title, taken: Set(all.map(\.key))), position: position,
                                       kind: kind, minutes: kind == .quiz ? 10 : 20, title: [language: title], body: [:], quiz: quiz)
-        let later = all.filter { $0.position >= position }
         do {
             try await req.db.transaction { db in
-                for row in later {
-                    row.position += 1
-                    try await row.save(on: db)
+                // The steps after it move down by one, in one statement.
+                if let sql = db as? any SQLDatabase {
+                    try await sql.update(CourseActivity.schema)
+                        .set(SQLIdentifier("position"), to: SQLBinaryExpression(SQLIdentifier("position"), .add, SQLLiteral.numeric("1")))
+                        .where("course_id", .equal, courseID).where("position", .greaterThanOrEqual, position)
+                        .run()
                 }
                 try await step.save(on: db)
             }

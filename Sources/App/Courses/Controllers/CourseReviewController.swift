@@ -38,7 +38,7 @@ struct CourseReviewController: RouteCollection {
     /// Checks the form and copies it into `review`; returns the problems by field.
     static func apply(_ req: Request, to review: CourseReview) throws -> (CourseReviewPages.Model, ok: Bool) {
         let form = (try? req.content.decode(ReviewForm.self)) ?? ReviewForm()
-        let forms = try AnswerController.fields(req)["forms"] ?? []
+        let forms = req.formFields()["forms"] ?? []
         func text(_ value: String?, _ limit: Int) -> String { String((value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(limit)) }
         var errors: [String: String] = [:]
         let title = text(form.title, 300), provider = text(form.provider, 300), url = text(form.url, 500)

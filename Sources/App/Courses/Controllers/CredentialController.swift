@@ -103,11 +103,8 @@ struct CredentialController: RouteCollection {
 
     /// The issuer's Open Badges profile.
     func issuer(req: Request) async throws -> Response {
-        let base = Credentials.base(req.application.config)
-        let profile: [String: AnyCodableValue] = [
-            "@context": .list(OpenBadgeCredential.context), "id": .text(base + "/issuer"), "type": .list(["Profile"]),
-            "name": .text("Collegium"), "url": .text(base),
-        ]
+        let base = req.application.config.publicBase
+        let profile = IssuerProfile(context: OpenBadgeCredential.context, id: base + "/issuer", type: ["Profile"], name: "Collegium", url: base)
         let response = Response(status: .ok)
         try response.content.encode(profile, as: .json)
         return response
@@ -125,15 +122,12 @@ struct CredentialController: RouteCollection {
     }
 }
 
-/// A string or a list of strings, for small JSON documents.
-enum AnyCodableValue: Encodable {
-    case text(String)
-    case list([String])
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .text(let s): try container.encode(s)
-        case .list(let l): try container.encode(l)
-        }
-    }
+/// The issuer's Open Badges profile document.
+struct IssuerProfile: Content {
+    var context: [String]
+    var id: String
+    var type: [String]
+    var name: String
+    var url: String
+    enum CodingKeys: String, CodingKey { case context = "@context", id, type, name, url }
 }

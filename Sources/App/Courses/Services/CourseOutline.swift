@@ -73,38 +73,6 @@ struct CourseOutline: Sendable {
     var minutes: Int { activities.reduce(0) { $0 + $1.minutes } }
 }
 
-/// Courses' modules and steps (titles only) kept by this process between requests, by
-/// course and outline version. A change anywhere (another process included) moves the
-/// version in the database, and the next request reads the outline again.
-final class OutlineCache: @unchecked Sendable {
-    struct Entry { var version: Int; var sections: [CourseSection]; var activities: [CourseActivity] }
-    private let lock = NSLock()
-    private var entries: [UUID: Entry] = [:]
-
-    func get(_ course: UUID, version: Int) -> Entry? {
-        lock.lock(); defer { lock.unlock() }
-        guard let entry = entries[course], entry.version == version else { return nil }
-        return entry
-    }
-
-    func put(_ course: UUID, version: Int, sections: [CourseSection], activities: [CourseActivity]) {
-        lock.lock(); defer { lock.unlock() }
-        // A handful of courses in practice; a bound keeps a runaway catalogue from growing it.
-        if entries.count >= 200 { entries.removeAll() }
-        entries[course] = Entry(version: version, sections: sections, activities: activities)
-    }
-}
-
-extension Application {
-    private struct OutlineCacheKey: StorageKey { typealias Value = OutlineCache }
-    var outlineCache: OutlineCache {
-        if let cache = storage[OutlineCacheKey.self] { return cache }
-        let cache = OutlineCache()
-        storage[OutlineCacheKey.self] = cache
-        return cache
-    }
-}
-
 /// What one learner has done in a course.
 struct LearnerState: Sendable {
     var enrolment: CourseEnrolment?
@@ -128,41 +96,5 @@ struct LearnerState: Sendable {
                 .all(decoding: Row.self).map(\.activity_id))
         }
         return Set(try await ActivityCompletion.query(on: db).filter(\.$enrolment.$id == enrolmentID).all().map(\.$activity.id))
-    }
-}
-
-/// One person's courses with their progress, for the home page: three queries whatever the
-/// number of courses, reading ids only (never the steps' texts).
-enum CourseProgressSummary {
-    static func load(userID: UUID, language: String, on db: any Database) async throws -> [(slug: String, title: String, percent: Int, completed: Bool)] {
-        let enrolments = try await CourseEnrolment.query(on: db).filter(\.$user.$id == userID).with(\.$course).all()
-        guard !enrolments.isEmpty, let sql = db as? any SQLDatabase else { return [] }
-        struct Step: Decodable { var id: UUID; var course_id: UUID }
-        struct Done: Decodable { var enrolment_id: UUID; var activity_id: UUID }
-        let steps = try await sql.select().column(SQLColumn("id", table: "a")).column(SQLColumn("course_id", table: "a"))
-            .from(SQLAlias(SQLIdentifier(CourseActivity.schema), as: SQLIdentifier("a")))
-            .join(SQLAlias(SQLIdentifier(CourseSection.schema), as: SQLIdentifier("s")), on: SQLColumn("id", table: "s"), .equal, SQLColumn("section_id", table: "a"))
-            .where(SQLColumn("course_id", table: "a"), .in, SQLBind.group(enrolments.map(\.$course.id)))
-            .where(SQLColumn("retired", table: "a"), .equal, SQLBind(false))
-            .where(SQLColumn("retired", table: "s"), .equal, SQLBind(false))
-            .all(decoding: Step.self)
-        let done = try await sql.select().column("enrolment_id").column("activity_id").from(ActivityCompletion.schema)
-            .where("enrolment_id", .in, SQLBind.group(enrolments.compactMap(\.id))).all(decoding: Done.self)
-        return enrolments.map { e in
-            let ids = Set(steps.filter { $0.course_id == e.$course.id }.map(\.id))
-            let finished = done.filter { $0.enrolment_id == e.id && ids.contains($0.activity_id) }.count
-            return (e.course.slug, e.course.texts.title.text(language, fallback: "en"), ids.isEmpty ? 100 : finished * 100 / ids.count, e.completedAt != nil)
-        }.sorted { $0.title < $1.title }
-    }
-}
-
-/// Which cohorts a course evaluation survey belongs to, for the `Policy`.
-enum CourseEvaluations {
-    /// nil when no course uses the survey as its evaluation.
-    static func resource(_ survey: Survey, on db: any Database) async throws -> Policy.Resource? {
-        let courses = try await Course.query(on: db).filter(\.$evaluationSurvey.$id == survey.requireID()).all().compactMap(\.id)
-        guard !courses.isEmpty else { return nil }
-        let cohorts = try await CourseCohort.query(on: db).filter(\.$course.$id ~~ courses).all()
-        return .courseEvaluation(cohorts: cohorts.map { .init(facilitatorID: $0.$facilitator.id, networkID: $0.$network.id) })
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import CryptoExtras
 import Domain
 import Fluent
@@ -20,16 +19,11 @@ enum Credentials {
         func verify(using algorithm: some JWTAlgorithm) async throws {}
     }
 
-    static func base(_ config: AppConfig) -> String {
-        var base = config.publicURL.absoluteString
-        while base.hasSuffix("/") { base.removeLast() }
-        return base
-    }
 
     /// The key id published in the JWKS and written in each token's header: the JWKS URL
     /// with the key's fragment, so a verifier knows where to fetch it.
     static func keyID(_ key: SigningKey, config: AppConfig) -> String {
-        base(config) + SiteURL.jwks.path + "#" + key.kid
+        config.publicBase + SiteURL.jwks.path + "#" + key.kid
     }
 
     /// The newest signing key, made (RSA 2048) when there is none yet.
@@ -53,7 +47,7 @@ enum Credentials {
         for key in try await SigningKey.query(on: db).sort(\.$createdAt).all() {
             let primitives = try Insecure.RSA.PrivateKey(pem: key.privatePEM).publicKey.getKeyPrimitives()
             keys.append(["kty": "RSA", "use": "sig", "alg": "RS256", "kid": keyID(key, config: config),
-                         "n": primitives.modulus.base64URLEncodedString(), "e": primitives.publicExponent.base64URLEncodedString()])
+                         "n": Base64URL.encode(primitives.modulus), "e": Base64URL.encode(primitives.publicExponent)])
         }
         return ["keys": keys]
     }
@@ -78,9 +72,9 @@ enum Credentials {
             let index = (try await CourseCredential.query(on: db).sort(\.$statusIndex, .descending).first()?.statusIndex ?? -1) + 1
             let id = UUID()
             let salt = String(UUID().uuidString.prefix(12)).lowercased()
-            let hash = "sha256$" + SHA256.hash(data: Data((user.email.lowercased() + salt).utf8)).map { String(format: "%02x", $0) }.joined()
+            let hash = "sha256$" + SecretToken.hash(user.email.lowercased() + salt)
             let credential = OpenBadgeCredential(
-                base: base(config), issuerName: "Collegium", credentialID: id, subjectID: try enrolment.requireID(),
+                base: config.publicBase, issuerName: "Collegium", credentialID: id, subjectID: try enrolment.requireID(),
                 identityHash: hash, salt: salt, courseSlug: course.slug, courseTitle: title,
                 description: texts.summary.text(language, fallback: "en"),
                 criteria: criteria, language: language, issuedAt: issuedAt, statusIndex: index)
@@ -120,7 +114,7 @@ enum Credentials {
 
     static func statusList(on db: any Database, config: AppConfig, now: Date) async throws -> String {
         let revoked = Set(try await CourseCredential.query(on: db).filter(\.$revokedAt != nil).all().map(\.statusIndex))
-        let base = base(config)
+        let base = config.publicBase
         let listID = base + OpenBadgeCredential.statusListPath
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
@@ -151,18 +145,11 @@ enum Credentials {
         }
         guard let payload = try? await keys.verify(token, as: Payload.self) else { return .invalid }
         let credential = payload.credential
-        guard credential.iss == base(config) + "/issuer",
+        guard credential.iss == config.publicBase + "/issuer",
               let id = UUID(uuidString: String(credential.id.dropFirst("urn:uuid:".count))),
               let record = try await CourseCredential.find(id, on: db)
         else { return .invalid }
         if record.revokedAt != nil { return .revoked(credential, reason: record.revocationReason) }
         return .valid(credential)
-    }
-}
-
-extension Data {
-    func base64URLEncodedString() -> String {
-        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
     }
 }

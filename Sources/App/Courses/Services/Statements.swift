@@ -23,7 +23,7 @@ enum Statements {
                      language: String, at time: Date, config: AppConfig) throws -> LearningStatement {
         let id = UUID()
         let statement = XAPIStatement(
-            id: id, base: Credentials.base(config), learnerID: try user.requireID(), verb: verb,
+            id: id, base: config.publicBase, learnerID: try user.requireID(), verb: verb,
             courseURL: SiteURL.course(.value(course.slug)).absolute(config), courseName: course.texts.title.text(language, fallback: "en"),
             step: activity.map { (SiteURL.courseStep(.value(course.slug), .value($0.key)).absolute(config), $0.titles.text(language, fallback: "en"), $0.kind) },
             score: score, language: language, timestamp: time)

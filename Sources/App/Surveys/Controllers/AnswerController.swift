@@ -118,7 +118,7 @@ struct AnswerController: RouteCollection {
         let (survey, definition, closed) = try await Self.open(req)
         if let closed { return closed }
         let n = try Self.number(req, definition)
-        let fields = try Self.fields(req)
+        let fields = req.formFields()
         let action = fields["action"]?.first ?? "next"
         let submission = fields["submission"]?.first.flatMap { $0.count <= 64 ? $0 : nil } ?? UUID().uuidString
         guard let draft = try await Self.draft(survey, req) else {
@@ -158,19 +158,6 @@ struct AnswerController: RouteCollection {
         let response = req.redirect(to: .answerThanks(.value(survey.slug)))
         response.cookies[Self.cookieName(survey, req)] = req.cookiePolicy.expired()
         return response
-    }
-
-    /// Form fields with repeated names kept (a multiple-choice question sends several).
-    static func fields(_ req: Request) throws -> [String: [String]] {
-        guard let body = req.body.string else { return [:] }
-        var result: [String: [String]] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            guard let key = parts.first, !key.isEmpty else { continue }
-            let name = key.hasSuffix("[]") ? String(key.dropLast(2)) : key
-            result[name, default: []].append(parts.count > 1 ? parts[1] : "")
-        }
-        return result
     }
 
     /// Stores the response once: the draft goes, "has answered" is recorded apart from the
