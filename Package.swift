@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
-        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         // Signs course certificates (Open Badges 3.0 VC-JWT, RS256) and publishes their keys.
@@ -30,6 +29,11 @@ let package = Package(
             exclude: ["COPYING", "README.md", "case_fold_switch.inc", "entities.inc"],
             publicHeadersPath: "include"
         ),
+        // Plot 0.14.0 (MIT), vendored so that every attribute value is escaped in the one
+        // place all of them are written (upstream writes them as given; issue 14). Swift 5
+        // language mode: it is upstream's code, not written for strict concurrency. See
+        // Sources/Plot/README.md.
+        .target(name: "Plot", exclude: ["LICENSE", "README.md"], swiftSettings: [.swiftLanguageMode(.v5)]),
         // Pure Swift (and cmark): algorithms and value types. No Vapor, no Fluent.
         .target(name: "Domain", dependencies: ["CMark"], swiftSettings: strict),
         .target(
@@ -40,7 +44,7 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-                .product(name: "Plot", package: "Plot"),
+                "Plot",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "JWTKit", package: "jwt-kit"),

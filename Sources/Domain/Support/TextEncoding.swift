@@ -1,7 +1,7 @@
 import Foundation
 
 /// Escaping for HTML written by hand (SVG charts, Markdown anchors, the course page's step
-/// list): text and double-quoted attribute values.
+/// list): text and attribute values (both quote characters, so either quoting is safe).
 public enum HTMLEscape {
     public static func text(_ text: String) -> String {
         var out = ""
@@ -12,6 +12,7 @@ public enum HTMLEscape {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&#39;"
             default: out.append(character)
             }
         }
