@@ -1,7 +1,8 @@
 """Surveys: a school leader designs a questionnaire with a conditional question, gives its
 wording in Latvian and publishes it; three people answer through the link (one in
-Latvian, one who closes the browser half way and comes back); the leader reads the report,
-where three answers are too few to show. Then the demo's needs survey, with its charts and
+Latvian, one who closes the browser half way and comes back); the leader finds the report
+without figures while it is open, closes it, and reads it, where three answers are too few
+to show. Then the demo's needs survey, with its charts and
 breakdowns. In English and in Latvian, with an axe check and a screenshot on the way."""
 import secrets
 
@@ -143,6 +144,15 @@ def test_design_answer_and_report(new_browser, lang):
     finally:
         again.quit()
 
+    # While it is open the report says how many have answered and shows no figure: figures
+    # that moved with each answer would tell, read before and after, what one person said.
+    driver.get(url(survey + "/report"))
+    assert find(driver, "#report-pending")
+    assert not driver.find_elements(By.CSS_SELECTOR, "#r-had_mentor")
+    check_page(driver, f"{lang}-survey-report-pending")
+    driver.get(url(survey))
+    submit(driver, "form#close-survey-form")
+    assert find(driver, "#survey-released")
     driver.get(url(survey + "/report"))
     assert TEXT[lang]["responses"] in find(driver, "#respondents").text
     assert TEXT[lang]["withheld"] in find(driver, "#r-had_mentor").text

@@ -38,6 +38,8 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
 
     // API dates are ISO 8601 (RFC 3339), as the OpenAPI document says.
     ContentConfiguration.global.use(encoder: JSONEncoder.custom(dates: .iso8601), for: .json)
+    // Every form, JSON body and query string has its NUL bytes replaced on decoding (issue #14).
+    NULInput.install()
 
     // A roster CSV of a few thousand staff fits well under this; larger bodies get a 413.
     app.routes.defaultMaxBodySize = "2mb"
@@ -46,8 +48,9 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
     // session, language, notice and CSRF layers skip `/api/`, which uses bearer tokens.
     app.middleware = .init()
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogMiddleware(level: .info))
     app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(NULPathMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(SessionAuthenticationMiddleware())
     app.middleware.use(LanguageMiddleware())

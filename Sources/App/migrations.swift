@@ -23,4 +23,10 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M017_SurveyTokens())
     app.migrations.add(M018_SurveyCounts())
     app.migrations.add(M019_CreateCourses())
+    app.migrations.add(M020_StaffChanges())
+    app.migrations.add(M021_CohortConsent())
+    app.migrations.add(M022_SignInLimitsAndTokenScopes())
+    app.migrations.add(M023_SurveyReleases())
+    app.migrations.add(M024_WellbeingReleaseRules())
+    app.migrations.add(M025_MentoringFeedbackReleases())
 }

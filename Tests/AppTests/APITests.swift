@@ -89,7 +89,9 @@ struct APITests {
         try await withApp { app, ctx in
             let browser = ctx.browser()
             try await browser.login(Fixtures.teacherA)
-            let created = try await browser.post("/account/tokens", form: ["token_name": "My script"])
+            let created = try await browser.post("/account/tokens", fields: [
+                ("token_name", "My script"), ("access", "read"), ("module", "accounts"), ("days", "90"),
+            ])
             #expect(created.status == .created)
             let secret = try #require(created.body.firstMatch(of: /col_[A-Za-z0-9_-]+/).map { String($0.output) })
             try await app.testing().test(.GET, "/api/v1/me", headers: bearer(secret)) { res async throws in #expect(res.status == .ok) }

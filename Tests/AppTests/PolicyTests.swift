@@ -41,6 +41,8 @@ struct PolicyTests {
         .view: [.teacherA, .counsellorA, .leaderA, .coordinator, .admin],
         .viewMembers: [.teacherA, .counsellorA, .leaderA, .coordinator, .admin],
         .manageStaff: [.leaderA, .coordinator, .admin],
+        // A new member's wait is ended by the network, never by the school's leader.
+        .clearNewStaff: [.coordinator, .admin],
         .administer: [.admin],
         .viewWellbeingFigures: [.leaderA, .coordinator, .admin],
         .manageWellbeing: [.leaderA, .admin],
@@ -59,7 +61,7 @@ struct PolicyTests {
         .requestCoaching: [.teacherA, .counsellorA, .leaderA],
         .seeCoachingRequest: [], .respondToCoachingRequest: [], .withdrawCoachingRequest: [],
         .seeHelpRequest: [], .takeHelpRequest: [], .withdrawHelpRequest: [],
-        .viewEngagement: [], .writeNote: [], .readNote: [],
+        .viewEngagement: [], .writeNote: [], .readNote: [], .readAgenda: [],
         // Study groups are open to every member; supervision and intervision groups are
         // among peers, never with the school's leaders.
         .startStudyGroup: [.teacherA, .counsellorA, .leaderA],
@@ -74,7 +76,7 @@ struct PolicyTests {
         // Course actions are about courses and cohorts, never about a school; reflections
         // and quiz answers are their learner's, whatever anyone's rank.
         .takeCourse: [.admin], .authorCourse: [.admin], .manageCohort: [.admin], .followCohort: [.admin],
-        .readReflection: [], .commentOnReflection: [], .viewQuizAttempts: [],
+        .readReflection: [], .commentOnReflection: [], .viewQuizAttempts: [], .answerCohortInvitation: [],
     ]
 
     @Test("School A: each role × action", arguments: Who.allCases, Policy.Action.allCases)
@@ -348,13 +350,14 @@ struct PolicyTests {
         #expect(!Policy.allows(f, .followCohort, .courseEvaluation(cohorts: [])))
     }
 
-    @Test("Certificates are revoked by the coordinators of the holder's networks only")
+    @Test("Certificates are revoked by the coordinators of the issuing network only")
     func credentials() {
-        let mine = Policy.Resource.credential(learnerNetworks: [Self.network])
+        let mine = Policy.Resource.credential(issuingNetwork: Self.network)
         for who in Who.allCases {
             #expect(Policy.allows(Self.principal(who), .manageCohort, mine) == [.coordinator, .admin].contains(who), "\(who)")
         }
-        #expect(!Policy.allows(Self.principal(.coordinator), .manageCohort, .credential(learnerNetworks: [])), "nobody's network: admins only")
+        #expect(!Policy.allows(Self.principal(.coordinator), .manageCohort, .credential(issuingNetwork: nil)), "taken alone: admins only")
+        #expect(Policy.allows(Self.principal(.admin), .manageCohort, .credential(issuingNetwork: nil)))
     }
 
     @Test("Things one may not see answer 404; things one may see but not do answer 403")

@@ -97,15 +97,18 @@ struct AccountRulesTests {
         #expect(PasswordRules.check("long enough password", confirmation: "other") == [.mismatch])
     }
 
-    @Test("Login throttle: five failures in fifteen minutes block until the oldest ages out")
+    @Test("Login throttle: free failures, then a doubling delay after the latest one, capped, never a lock")
     func throttle() {
-        let throttle = LoginThrottle(maximumFailures: 5, window: 900)
+        let rule = LoginThrottle.Rule(freeFailures: 5, firstDelay: 30, maximumDelay: 900)
+        let throttle = LoginThrottle(window: 3600, accountFromClient: rule)
         let now = Date(timeIntervalSince1970: 10_000)
         let four = (1...4).map { now.addingTimeInterval(Double(-$0 * 60)) }
-        #expect(throttle.retryAfter(failures: four, now: now) == nil)
-        let five = four + [now.addingTimeInterval(-600)]
-        #expect(throttle.retryAfter(failures: five, now: now) == 300)
-        let old = four + [now.addingTimeInterval(-1000)]
-        #expect(throttle.retryAfter(failures: old, now: now) == nil)
+        #expect(throttle.retryAfter(rule, others: four, now: now) == nil)
+        let five = four + [now.addingTimeInterval(-10)]
+        #expect(throttle.retryAfter(rule, others: five, now: now) == 20)
+        #expect(throttle.retryAfter(rule, others: five + [now], now: now) == 60)
+        #expect(rule.delay(afterFailures: 100) == 900, "the delay is capped: the owner is never locked out")
+        let old = four + [now.addingTimeInterval(-4000)]
+        #expect(throttle.retryAfter(rule, others: old, now: now) == nil, "failures age out of the window")
     }
 }

@@ -29,6 +29,8 @@ enum SiteURL: Sendable {
     case schoolInvitationResend(Parameter<UUID>, Parameter<UUID>)
     case schoolMemberRole(Parameter<UUID>, Parameter<UUID>)
     case schoolMemberRemove(Parameter<UUID>, Parameter<UUID>)
+    /// A network coordinator ends a new member's cooling-off (issue 14, class 5).
+    case schoolMemberClear(Parameter<UUID>, Parameter<UUID>)
     case wellbeing
     case wellbeingSupport
     case wellbeingExport
@@ -120,6 +122,9 @@ enum SiteURL: Sendable {
     case courseStepRetire(Parameter<String>, Parameter<String>)
     case cohort(Parameter<UUID>)
     case cohortReflectionComments(Parameter<UUID>, Parameter<UUID>)
+    /// A learner accepts or declines an invitation to a cohort (issue 14, class 6).
+    case cohortInvitationAccept(Parameter<UUID>)
+    case cohortInvitationDecline(Parameter<UUID>)
     case credential(Parameter<UUID>)
     case credentialToken(Parameter<UUID>)
     case credentialRevoke(Parameter<UUID>)
@@ -142,6 +147,9 @@ enum SiteURL: Sendable {
     case coachingPass(Parameter<UUID>)
     case coachingWithdraw(Parameter<UUID>)
     case supportCalendarFeedRevoke
+    /// Marking notifications read is a POST: a GET never changes state (issue #14, class 9).
+    case notificationRead(Parameter<UUID>)
+    case notificationsReadAll
     case calendarFeed(Parameter<String>)
     case admin
     case adminNetworks
@@ -188,6 +196,8 @@ enum SiteURL: Sendable {
             ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey), "role"]
         case .schoolMemberRemove(let school, let id):
             ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey), "remove"]
+        case .schoolMemberClear(let school, let id):
+            ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey), "clear"]
         case .wellbeing: ["wellbeing"]
         case .wellbeingSupport: ["wellbeing", "support"]
         case .wellbeingExport: ["wellbeing", "my-check-ins.json"]
@@ -224,6 +234,8 @@ enum SiteURL: Sendable {
         case .meetingCancel(let id, let meeting):
             ["support", "engagements", Self.component(id, Self.idKey), "meetings", Self.component(meeting, Self.meetingIDKey), "cancel"]
         case .supportCalendarFeed: ["support", "calendar"]
+        case .notificationRead(let id): ["support", "notifications", Self.component(id, Self.idKey), "read"]
+        case .notificationsReadAll: ["support", "notifications", "read"]
         case .coachingRequestNew: ["support", "coaching", "request"]
         case .observationNew: ["support", "observation", "new"]
         case .groupNew: ["support", "groups", "new"]
@@ -290,6 +302,8 @@ enum SiteURL: Sendable {
         case .cohort(let id): ["cohorts", Self.component(id, Self.idKey)]
         case .cohortReflectionComments(let id, let reflection):
             ["cohorts", Self.component(id, Self.idKey), "reflections", Self.component(reflection, Self.pairIDKey), "comments"]
+        case .cohortInvitationAccept(let id): ["cohort-invitations", Self.component(id, Self.idKey), "accept"]
+        case .cohortInvitationDecline(let id): ["cohort-invitations", Self.component(id, Self.idKey), "decline"]
         case .credential(let id): ["credentials", Self.component(id, Self.idKey)]
         case .credentialToken(let id): ["credentials", Self.component(id, Self.idKey), "credential.jwt"]
         case .credentialRevoke(let id): ["credentials", Self.component(id, Self.idKey), "revoke"]

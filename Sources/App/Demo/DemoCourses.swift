@@ -48,9 +48,12 @@ enum DemoCourses {
     static func seed(_ app: Application, now: Date) async throws {
         let db = app.db
         guard let course = try await Course.query(on: db).filter(\.$slug == "leading-collegial-support").first(),
-              let network = try await Network.query(on: db).first(),
               let coordinator = try await User.query(on: db).filter(\.$email == "coordinator@collegium.example").first(),
-              let facilitator = try await User.query(on: db).filter(\.$email == "inese.vitola@valmiera.collegium.example").first()
+              let facilitator = try await User.query(on: db).filter(\.$email == "inese.vitola@valmiera.collegium.example").first(),
+              // The network of the facilitator's school: its staff join the cohort without an
+              // invitation (issue 14, class 6), and it issues their certificates.
+              let networkID = try await Membership.query(on: db).filter(\.$user.$id == facilitator.requireID()).with(\.$school).first()?.school.$network.id,
+              let network = try await Network.find(networkID, on: db)
         else { return }
         let outline = try await CourseOutline.load(course, content: true, on: db)
         let config = app.config
@@ -62,6 +65,7 @@ enum DemoCourses {
         survey.status = .open
         survey.anonymous = true
         survey.anonymityFixed = true
+        survey.publishedAt = now.addingTimeInterval(-60 * 86_400)
         survey.opensOn = Surveys.today(now.addingTimeInterval(-60 * 86_400))
         survey.closesOn = Surveys.today(now.addingTimeInterval(120 * 86_400))
         try await survey.save(on: db)
@@ -80,13 +84,13 @@ enum DemoCourses {
             guard let user = try await User.query(on: db).filter(\.$email == learner.email).first() else { continue }
             let learning = CourseLearning(db: db, config: config, now: now)
             let enrolment = try await learning.enrol(course, userID: try user.requireID(), cohortID: learner.inCohort ? cohort.id : nil)
-            var statements = [try Statements.make(.registered, user: user, course: course, activity: nil, language: learner.language, at: now, config: config)]
+            var statements = [try Statements.make(.registered, user: user, course: course, activity: nil, language: learner.language, at: now, cohortID: enrolment.$cohort.id, config: config)]
             var last: CourseActivity?
             for step in outline.activities.prefix(learner.steps) {
                 last = step
                 switch step.kind {
                 case .lesson:
-                    statements.append(try Statements.make(.completed, user: user, course: course, activity: step, language: learner.language, at: now, config: config))
+                    statements.append(try Statements.make(.completed, user: user, course: course, activity: step, language: learner.language, at: now, cohortID: enrolment.$cohort.id, config: config))
                 case .quiz:
                     guard let quiz = step.quiz else { continue }
                     // A first attempt with one question wrong now and then; a second that passes.
@@ -98,25 +102,25 @@ enum DemoCourses {
                         }
                         let first = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment).attempt
                         statements.append(try Statements.make(first.passed ? .passed : .failed, user: user, course: course, activity: step, score: first.score,
-                                                              language: learner.language, at: now, config: config))
+                                                              language: learner.language, at: now, cohortID: enrolment.$cohort.id, config: config))
                         if first.passed { break }
                     }
                     let right = try await learning.attempt(step, quiz: quiz, answers: Dictionary(uniqueKeysWithValues: quiz.questions.map { ($0.key, $0.correctKeys) }),
                                                            enrolment: enrolment).attempt
                     statements.append(try Statements.make(.passed, user: user, course: course, activity: step, score: right.score,
-                                                          language: learner.language, at: now, config: config))
+                                                          language: learner.language, at: now, cohortID: enrolment.$cohort.id, config: config))
                 case .reflection:
                     let own = reflections[learner.email]
                     let text = own?.step == step.key ? own!.text : privateReflection(step.key, learner.language)
                     let reflection = try await learning.reflect(step, body: text, shared: own?.step == step.key && learner.inCohort, enrolment: enrolment)
                     if own?.step == step.key { reflectionIDs[learner.email] = reflection.id }
-                    statements.append(try Statements.make(.answered, user: user, course: course, activity: step, language: learner.language, at: now, config: config))
+                    statements.append(try Statements.make(.answered, user: user, course: course, activity: step, language: learner.language, at: now, cohortID: enrolment.$cohort.id, config: config))
                 }
                 let issued = try await learning.finish(step, enrolment: enrolment, outline: outline, user: user, language: learner.language,
                                                        criteria: learner.language == "lv" ? "Izpildīja visas kursa obligātās nodarbības, testus un refleksijas uzdevumus."
                                                            : "Completed every required lesson, quiz and reflection task of the course.")
                 if issued != nil {
-                    statements.append(try Statements.make(.completed, user: user, course: course, activity: nil, language: learner.language, at: now, config: config))
+                    statements.append(try Statements.make(.completed, user: user, course: course, activity: nil, language: learner.language, at: now, cohortID: enrolment.$cohort.id, config: config))
                     finished += 1
                     // Those who finished answered the evaluation.
                     try await SurveyParticipation(surveyID: try survey.requireID(), userID: try user.requireID()).save(on: db)

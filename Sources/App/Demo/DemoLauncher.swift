@@ -14,7 +14,15 @@ public enum DemoLauncher {
         }
     }
 
+    /// The demo has no mail server: its invitation and reset links go to the log for
+    /// whoever runs it. Only the demo installs this; `serve` keeps `UndeliverableMailer`,
+    /// which never prints a link (issue #14).
+    public static func installTransports(_ app: Application) {
+        app.mailer = DemoLogMailer()
+    }
+
     public static func seed(_ app: Application) async throws {
+        installTransports(app)
         try await app.autoMigrate()
         try await HandbookLibrary.loadShipped(app)
         try await CourseLibrary.loadShipped(app)

@@ -50,5 +50,6 @@ enum DemoMentoring {
                                   place: "Room 305", onlineLink: "", agenda: "How the first weeks went; planning the next topic together").save(on: db)
             }
         }
+        try await DemoMentoringFeedback.seed(on: db, schoolID: rigaID, year: year, now: now)
     }
 }

@@ -35,11 +35,15 @@ enum DemoSurveys {
         let definition = SurveyTemplates.definition(.leaderNeeds)
         let survey = try Survey(definition: definition, schoolID: nil, networkID: try network.requireID(), createdByID: try creator.requireID(),
                                 slug: "demo-needs-survey-2026", template: SurveyTemplates.Template.leaderNeeds.rawValue)
-        survey.status = .open
+        // Closed yesterday, so its figures are released (a report shows figures only once a
+        // survey has closed; the Rīga staff survey below shows one still open).
+        survey.status = .closed
         survey.anonymous = true
         survey.anonymityFixed = true
+        survey.publishedAt = now.addingTimeInterval(-22 * 86_400)
         survey.opensOn = Surveys.today(now.addingTimeInterval(-21 * 86_400))
-        survey.closesOn = Surveys.today(now.addingTimeInterval(30 * 86_400))
+        survey.closesOn = Surveys.today(now.addingTimeInterval(-86_400))
+        survey.releasedOn = Surveys.today(now)
         // Shown on the home page of every leader of the network's schools.
         survey.audienceRoles = SchoolRole.leader.rawValue
         survey.audienceSchools = schools.values.compactMap { $0.id?.uuidString }.sorted().joined(separator: ",")
@@ -83,11 +87,13 @@ enum DemoSurveys {
             for option in 1...5 { a["learn_\(option)"] = Int.random(in: 0..<100, using: &random) < [48, 55, 40, 52, 35][option - 1] ? "1" : "0" }
             if i % 4 == 1, wishIndex < wishes.count { a["wish"] = wishes[wishIndex]; wishIndex += 1 }
             let throughSchool = country == "LV" && i % 5 == 0
-            let submitted = Surveys.today(now.addingTimeInterval(-Double(Int.random(in: 0...20, using: &random)) * 86_400))
-            try await SurveyResponse(surveyID: surveyID, submittedOn: submitted, language: country == "LV" && i % 3 != 0 ? "lv" : "en",
-                                     country: throughSchool ? "LV" : country, role: throughSchool ? "leader" : "",
-                                     schoolID: throughSchool ? riga?.id : nil, userID: nil, answers: definition.pruned(a),
-                                     idempotencyKey: "demo-\(i)").save(on: db)
+            let submitted = Surveys.today(now.addingTimeInterval(-Double(Int.random(in: 1...20, using: &random)) * 86_400))
+            let response = try SurveyResponse(surveyID: surveyID, submittedOn: submitted, language: country == "LV" && i % 3 != 0 ? "lv" : "en",
+                                              country: throughSchool ? "LV" : country, role: throughSchool ? "leader" : "",
+                                              schoolID: throughSchool ? riga?.id : nil, userID: nil, answers: definition.pruned(a),
+                                              idempotencyKey: "demo-\(i)")
+            response.released = true
+            try await response.save(on: db)
         }
         try await SurveyCounts.rebuild(survey, on: db)
     }
@@ -100,6 +106,7 @@ enum DemoSurveys {
                                 slug: "demo-riga-staff-culture", template: SurveyTemplates.Template.staffCulture.rawValue)
         survey.status = .open
         survey.anonymityFixed = true
+        survey.publishedAt = now.addingTimeInterval(-10 * 86_400)
         survey.opensOn = Surveys.today(now.addingTimeInterval(-10 * 86_400))
         survey.closesOn = Surveys.today(now.addingTimeInterval(14 * 86_400))
         survey.audienceRoles = [SchoolRole.teacher, .counsellor, .psychologist].map(\.rawValue).joined(separator: ",")

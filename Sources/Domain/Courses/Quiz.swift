@@ -91,6 +91,15 @@ public enum ItemDifficulty {
         public var percentRight: Int? { answered == 0 ? nil : right * 100 / answered }
     }
 
+    /// The first attempts a group's figures are computed over: the earliest, in whole
+    /// batches of `batch`. The figures then move only when `batch` more learners have made
+    /// their first attempt, never by one person whom a reader saw finish the quiz
+    /// (issue 14: live figures are differenced). `ordered` must be oldest first.
+    public static func released<T>(_ ordered: [T], batch: Int) -> [T] {
+        guard batch > 0 else { return ordered }
+        return Array(ordered.prefix(ordered.count / batch * batch))
+    }
+
     public static func items(_ quiz: QuizDefinition, firstAttempts: [QuizResult]) -> [Item] {
         quiz.questions.map { q in
             let outcomes = firstAttempts.compactMap { $0.outcomes.first { $0.question == q.key } }

@@ -35,6 +35,9 @@ public enum Markdown {
     /// text (unique within the document) so that a table of contents can link to them.
     public static func render(_ source: String, anchors: Bool = true) -> Rendered {
         let options = CMARK_OPT_DEFAULT
+        // CommonMark §2.3: U+0000 is replaced by U+FFFD. cmark is handed a C string, whose
+        // length `strlen` would end at the first NUL, dropping the rest of the text (issue #14).
+        let source = source.utf8.contains(0) ? TextInput.replacingNUL(source) : source
         guard let document = source.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
             return Rendered(html: "", headings: [], plainText: "")
         }

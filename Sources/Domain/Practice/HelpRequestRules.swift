@@ -22,7 +22,8 @@ public enum HelpUrgency: String, CaseIterable, Sendable, Codable {
 /// topic, and the school's support staff (counsellor, psychologist, pedagogical adviser).
 /// Leaders see how many requests there are, never a request (they cannot volunteer: a
 /// request for help must not reach the person who appraises). The asker's name is shown
-/// only if they chose so, and always to the one who takes the request.
+/// only if they chose so: not even to the one who takes the request, so that a role handed
+/// out inside the school cannot buy it (issue 14, class 5).
 public enum HelpRequestRules {
     public static func maySee(role: SchoolRole?, volunteersForTopic: Bool, isAsker: Bool) -> Bool {
         if isAsker { return true }
@@ -45,6 +46,6 @@ public enum HelpRequestRules {
     }
 
     public static func showsName(showNameToSchool: Bool, viewerIsAsker: Bool, viewerTookIt: Bool) -> Bool {
-        showNameToSchool || viewerIsAsker || viewerTookIt
+        showNameToSchool || viewerIsAsker
     }
 }

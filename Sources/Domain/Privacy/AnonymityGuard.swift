@@ -13,7 +13,11 @@
 /// What is published depends on the data alone, never on who asks: every person sees a
 /// part of one safe set, so combining what two people see reveals nothing more.
 /// Periods are independent: their answers are different measurements, so no difference
-/// between periods isolates an answer.
+/// between periods isolates an answer, as long as a period's figures never move once shown
+/// (the caller releases only closed periods and freezes what decides them).
+/// "At least `minimumGroup`" counts only answers the reader cannot have given themselves
+/// (`Plan.decide(sizes:counted:)`): a reader who takes their own answer out of a group of
+/// five must still face five others (issue 14).
 public struct AnonymityGuard: Sendable {
     public var minimumGroup: Int
 
@@ -109,8 +113,17 @@ public struct AnonymityGuard: Sendable {
         let partitions: [PlannedPartition]
 
         /// The reason each view (by index) is withheld, or nil where it is published.
-        public func decide(sizes: [Int]) -> [Suppression?] {
-            let size = cells.map { $0.reduce(0) { $0 + sizes[$1] } }
+        ///
+        /// `counted[i]` is how many of cell `i`'s answers count toward the minimum (by default
+        /// all): answers that someone who reads the figures may have given themselves do not
+        /// (issue 14, class 2), since a reader can take their own answer out again. A group is
+        /// then safe when it holds no answer at all or at least `minimum` counted ones.
+        /// `minimum` overrides the plan's minimum group (settings in force for one period).
+        public func decide(sizes: [Int], counted: [Int]? = nil, minimum: Int? = nil) -> [Suppression?] {
+            let minimumGroup = minimum.map { max(2, $0) } ?? self.minimumGroup
+            let counted = counted ?? sizes
+            let total = cells.map { $0.reduce(0) { $0 + sizes[$1] } }
+            let size = cells.map { $0.reduce(0) { $0 + counted[$1] } }
             var decision = [Suppression?](repeating: nil, count: cells.count)
             var published = [Bool](repeating: false, count: cells.count)
             for index in cells.indices {
@@ -128,8 +141,10 @@ public struct AnonymityGuard: Sendable {
             while changed {
                 changed = false
                 for partition in partitions where published[partition.parent] {
-                    let hidden = partition.parts.filter { !published[$0] }.reduce(0) { $0 + size[$1] }
-                    guard hidden > 0 && hidden < minimumGroup else { continue }
+                    let hiddenParts = partition.parts.filter { !published[$0] }
+                    let hidden = hiddenParts.reduce(0) { $0 + size[$1] }
+                    let hiddenAnswers = hiddenParts.reduce(0) { $0 + total[$1] }
+                    guard hiddenAnswers > 0 && hidden < minimumGroup else { continue }
                     // A top-level view (nothing shown contains it) can simply be withheld: nothing
                     // else adds up to it. Otherwise withhold the smallest part still shown (with
                     // everything inside it), until the hidden rest is large enough.

@@ -34,13 +34,15 @@ public struct RosterImport: Sendable {
         case wrongFieldCount(line: Int, expected: Int, found: Int)
         case tooManyRows(maximum: Int)
         case alreadyMember(line: Int, email: String)
+        /// A name that breaks `PersonName`'s rule (too long, or a control or bidi character).
+        case invalidName(line: Int, column: Column, problem: PersonName.Problem)
 
         public var line: Int? {
             switch self {
             case .emptyFile, .missingColumns, .tooManyRows: nil
             case .unreadable(let line), .missingValue(let line, _), .invalidEmail(let line, _),
                  .unknownRole(let line, _), .unknownSchool(let line, _), .duplicateEmail(let line, _),
-                 .wrongFieldCount(let line, _, _), .alreadyMember(let line, _): line
+                 .wrongFieldCount(let line, _, _), .alreadyMember(let line, _), .invalidName(let line, _, _): line
             }
         }
     }
@@ -80,6 +82,12 @@ public struct RosterImport: Sendable {
             var rowProblems: [Problem] = []
             for column in Column.allCases where value(column).isEmpty {
                 rowProblems.append(.missingValue(line: record.line, column: column))
+            }
+            // Names are shown on colleagues' pages: the one rule for people's names applies.
+            for column in [Column.givenName, .familyName] where !value(column).isEmpty {
+                if case .failure(let problem) = PersonName.validate(value(column)) {
+                    rowProblems.append(.invalidName(line: record.line, column: column, problem: problem))
+                }
             }
             let email = EmailAddress(value(.email))
             if email == nil && !value(.email).isEmpty {

@@ -7,7 +7,7 @@ public enum CheckInCadence: String, CaseIterable, Sendable, Codable {
     case everyTwoMonths = "every_two_months"
     case termly
 
-    var monthsPerPeriod: Int {
+    public var monthsPerPeriod: Int {
         switch self {
         case .monthly: 1
         case .everyTwoMonths: 2

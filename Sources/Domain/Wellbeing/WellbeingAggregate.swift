@@ -69,11 +69,15 @@ public struct WellbeingReport<School: Hashable & Comparable & Sendable>: Sendabl
         public var category: StaffCategory
         public var period: String
         public var stats: CheckInStats
-        public init(school: School, category: StaffCategory, period: String, stats: CheckInStats) {
+        /// How many of the answers come from people who may read these figures themselves
+        /// (leaders, coordinators, admins): they do not count toward the minimum group.
+        public var readerAnswers: Int
+        public init(school: School, category: StaffCategory, period: String, stats: CheckInStats, readerAnswers: Int = 0) {
             self.school = school
             self.category = category
             self.period = period
             self.stats = stats
+            self.readerAnswers = readerAnswers
         }
     }
 
@@ -106,7 +110,9 @@ public struct WellbeingReport<School: Hashable & Comparable & Sendable>: Sendabl
         decided.mapValues { list in Dictionary(uniqueKeysWithValues: zip(keys, list)) }
     }
 
-    public init(cells: [Cell], schools: [School], minimumGroup: Int) {
+    /// `minimumGroups` gives the minimum in force for a period where it differs from
+    /// `minimumGroup` (settings changed later apply to later periods only).
+    public init(cells: [Cell], schools: [School], minimumGroup: Int, minimumGroups: [String: Int] = [:]) {
         let guardian = AnonymityGuard(minimumGroup: minimumGroup)
         let schools = schools.sorted()
         let categories = StaffCategory.allCases
@@ -144,6 +150,7 @@ public struct WellbeingReport<School: Hashable & Comparable & Sendable>: Sendabl
         let cellCount = schools.count * categories.count
         var periodIndex: [String: Int] = [:]
         var byPeriod: [[CheckInStats?]] = []
+        var readers: [[Int]] = []
         // Cells usually arrive grouped by school: look a school up once per run of cells.
         var lastSchool: School?
         var lastSchoolIndex: Int?
@@ -161,7 +168,9 @@ public struct WellbeingReport<School: Hashable & Comparable & Sendable>: Sendabl
                 p = byPeriod.count
                 periodIndex[cell.period] = p
                 byPeriod.append(Array(repeating: nil, count: cellCount))
+                readers.append(Array(repeating: 0, count: cellCount))
             }
+            readers[p][i] += cell.readerAnswers
             if byPeriod[p][i] == nil { byPeriod[p][i] = cell.stats } else { byPeriod[p][i]!.merge(cell.stats) }
         }
         periods = periodIndex.keys.sorted()
@@ -173,7 +182,9 @@ public struct WellbeingReport<School: Hashable & Comparable & Sendable>: Sendabl
         var decided: [String: [Figure]] = [:]
         for (period, p) in periodIndex {
             let stats = byPeriod[p]
-            let decision = plan.decide(sizes: stats.map { $0?.count ?? 0 })
+            let sizes = stats.map { $0?.count ?? 0 }
+            let counted = zip(sizes, readers[p]).map { max(0, $0 - $1) }
+            let decision = plan.decide(sizes: sizes, counted: counted, minimum: minimumGroups[period])
             decided[period] = viewCells.indices.map { v in
                 if let reason = decision[v] { return .suppressed(reason) }
                 var merged = CheckInStats()

@@ -13,6 +13,7 @@ import VaporTesting
 func withApp<T>(
     clock: TestClock = TestClock(),
     environment: [String: String] = [:],
+    replacesMailer: Bool = true,
     _ test: (Application, TestContext) async throws -> T
 ) async throws -> T {
     let app = try await Application.make(.testing)
@@ -30,7 +31,8 @@ func withApp<T>(
     do {
         try await configure(app, options: LaunchOptions(environment: env, postgresSchema: schema))
         app.clock = AppClock(now: { clock.now })
-        app.mailer = mailbox
+        // `replacesMailer: false` keeps the mailer `serve` has (tests of what it logs).
+        if replacesMailer { app.mailer = mailbox }
         app.logger.logLevel = .warning
         if let schema, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA \(unsafeRaw: schema)").run()

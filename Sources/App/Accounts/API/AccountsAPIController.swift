@@ -56,15 +56,18 @@ struct AccountsAPIController: RouteCollection {
         var details: [APIErrorBody.Detail] = []
         let email = body.email.flatMap(EmailAddress.init)
         if email == nil { details.append(.init(field: "email", message: "must be an email address")) }
-        let given = (body.givenName ?? "").trimmingCharacters(in: .whitespaces)
-        let family = (body.familyName ?? "").trimmingCharacters(in: .whitespaces)
-        if given.isEmpty || given.count > 100 { details.append(.init(field: "givenName", message: "must have 1 to 100 characters")) }
-        if family.isEmpty || family.count > 100 { details.append(.init(field: "familyName", message: "must have 1 to 100 characters")) }
+        // Names follow the one rule for people's names (`PersonName`: no control or bidi characters).
+        let givenCheck = PersonName.validate(body.givenName ?? "")
+        let familyCheck = PersonName.validate(body.familyName ?? "")
+        if case .failure(let problem) = givenCheck { details.append(.init(field: "givenName", message: problem.apiMessage)) }
+        if case .failure(let problem) = familyCheck { details.append(.init(field: "familyName", message: problem.apiMessage)) }
         let role = body.role.flatMap(SchoolRole.init(rawValue:))
         if role == nil {
             details.append(.init(field: "role", message: "must be one of " + SchoolRole.allCases.map(\.rawValue).joined(separator: ", ")))
         }
-        guard details.isEmpty, let email, let role else { throw APIValidationError(details: details) }
+        guard details.isEmpty, let email, let role, case .success(let given) = givenCheck, case .success(let family) = familyCheck else {
+            throw APIValidationError(details: details)
+        }
         let service = InvitationService(req: req)
         do {
             let (invitation, token) = try await service.create(.init(email: email, givenName: given, familyName: family, role: role),

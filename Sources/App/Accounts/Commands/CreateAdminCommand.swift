@@ -25,6 +25,13 @@ struct CreateAdminCommand: AsyncCommand {
             context.console.error("Give a valid --email.")
             throw Abort(.badRequest)
         }
+        // The one rule for people's names (`PersonName`), as on every form.
+        for name in [signature.givenName, signature.familyName].compactMap({ $0 }) where !name.isEmpty {
+            if case .failure = PersonName.validate(name) {
+                context.console.error("A name takes at most \(PersonName.maximumLength) characters and no control or text-direction characters.")
+                throw Abort(.badRequest)
+            }
+        }
         if let existing = try await User.query(on: app.db).filter(\.$email == email.value).first() {
             existing.isAdmin = true
             try await existing.save(on: app.db)

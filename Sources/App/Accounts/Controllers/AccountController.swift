@@ -13,7 +13,7 @@ struct AccountController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return req.render(AccountPage.view(req.pageContext(), try await AccountPage.Model.load(for: user, on: req.db)))
+        return req.render(AccountPage.view(req.pageContext(), try await AccountPage.Model.load(for: user, at: req.now, on: req.db)))
     }
 
     /// Everything Collegium holds about the person, as a JSON file (GDPR art. 15 and 20).
@@ -28,21 +28,31 @@ struct AccountController: RouteCollection {
         return response
     }
 
-    struct TokenForm: Content { var token_name: String? }
-
+    /// A new token: a name, read or read-and-write, the modules, and how many days it lasts.
     func createToken(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.content.decode(TokenForm.self)
-        var model = try await AccountPage.Model.load(for: user, on: req.db)
-        let name = (form.token_name ?? "").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else {
-            model.tokenError = req.t("Give the token a name (at most 100 characters), e.g. the tool that will use it.")
-            return req.render(AccountPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        let form = AccountPage.TokenForm(req.formFields())
+        var errors: [String] = []
+        if form.name.isEmpty || form.name.count > 100 {
+            errors.append(req.t("Give the token a name (at most 100 characters), e.g. the tool that will use it."))
         }
-        let secret = try await APITokens.issue(name: name, for: user, on: req.db)
-        model = try await AccountPage.Model.load(for: user, on: req.db)
+        if form.scopes.modules.isEmpty { errors.append(req.t("Choose at least one part of Collegium the token may use.")) }
+        if !(form.days.map(APITokens.lifetimeDays.contains) ?? false) {
+            errors.append(req.t("Choose how long the token lasts: at most one year."))
+        }
+        guard errors.isEmpty, let days = form.days else { return try await renderTokenErrors(req, user, form, errors) }
+        let secret = try await APITokens.issue(name: form.name, for: user, scopes: form.scopes,
+                                               expiresAt: req.now.addingTimeInterval(Double(days) * 86_400), on: req.db)
+        var model = try await AccountPage.Model.load(for: user, at: req.now, on: req.db)
         model.newToken = secret
         return req.render(AccountPage.view(req.pageContext(), model), status: .created)
+    }
+
+    private func renderTokenErrors(_ req: Request, _ user: User, _ form: AccountPage.TokenForm, _ errors: [String]) async throws -> Response {
+        var model = try await AccountPage.Model.load(for: user, at: req.now, on: req.db)
+        model.tokenForm = form
+        model.tokenErrors = errors
+        return req.render(AccountPage.view(req.pageContext(), model), status: .unprocessableEntity)
     }
 
     func revokeToken(req: Request) async throws -> Response {
@@ -57,16 +67,5 @@ struct AccountController: RouteCollection {
             try await token.save(on: req.db)
         }
         return req.redirect(to: .account, notice: req.t("Token {name} revoked.", ["name": token.name]))
-    }
-}
-
-/// Issuing personal access tokens (used by the account page and `collegium demo`).
-enum APITokens {
-    static let prefix = "col_"
-
-    static func issue(name: String, for user: User, on db: any Database) async throws -> String {
-        let secret = SecretToken.generate(prefix: prefix)
-        try await APIToken(name: name, tokenHash: SecretToken.hash(secret), userID: try user.requireID()).save(on: db)
-        return secret
     }
 }

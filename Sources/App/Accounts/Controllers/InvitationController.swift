@@ -36,21 +36,36 @@ struct InvitationController: RouteCollection {
 
         let user: User
         if let existing, let hash = existing.passwordHash {
-            let ok = (try? await req.password.async.verify(form.password ?? "", created: hash)) ?? false
-            guard ok else {
+            // The same gate as the login form: whoever holds the link must not get free guesses.
+            let gate = LoginGuard(req: req)
+            let attempt: LoginGuard.Reservation
+            switch try await gate.reserve(account: existing.email) {
+            case .wait(let seconds):
+                model.errors = [gate.waitMessage(seconds)]
+                return req.render(AcceptInvitationPage.view(req.pageContext(), model)).retrying(after: seconds)
+            case .check(let reservation):
+                attempt = reservation
+            }
+            guard await gate.verify(form.password ?? "", against: hash) else {
                 model.errors = [req.t("This password is not right. Use the password of your Collegium account.")]
                 return req.render(AcceptInvitationPage.view(req.pageContext(), model), status: .unprocessableEntity)
             }
+            try await gate.succeeded(attempt)
             user = existing
         } else {
-            let given = model.givenName.trimmingCharacters(in: .whitespaces)
-            let family = model.familyName.trimmingCharacters(in: .whitespaces)
-            if given.isEmpty || given.count > 100 { model.errors.append(req.t("Enter your given name (at most 100 characters).")) }
-            if family.isEmpty || family.count > 100 { model.errors.append(req.t("Enter your family name (at most 100 characters).")) }
+            // Names follow the one rule for people's names (`PersonName`: no control or bidi characters).
+            let givenCheck = PersonName.validate(model.givenName)
+            let familyCheck = PersonName.validate(model.familyName)
+            if case .failure(let problem) = givenCheck {
+                model.errors.append(problem.message(.given, sizeMessage: req.t("Enter your given name (at most 100 characters)."), req.localizer))
+            }
+            if case .failure(let problem) = familyCheck {
+                model.errors.append(problem.message(.family, sizeMessage: req.t("Enter your family name (at most 100 characters)."), req.localizer))
+            }
             let password = form.password ?? ""
             model.errors += PasswordRules.check(password, confirmation: form.password_confirmation ?? "")
                 .map { PasswordMessages.text($0, req.localizer) }
-            guard model.errors.isEmpty else {
+            guard model.errors.isEmpty, case .success(let given) = givenCheck, case .success(let family) = familyCheck else {
                 return req.render(AcceptInvitationPage.view(req.pageContext(), model), status: .unprocessableEntity)
             }
             user = existing ?? User(email: invitation.email, givenName: given, familyName: family)
@@ -64,11 +79,9 @@ struct InvitationController: RouteCollection {
         try await req.db.transaction { db in
             try await user.save(on: db)
             let userID = try user.requireID()
-            let alreadyMember = try await Membership.query(on: db)
-                .filter(\.$user.$id == userID).filter(\.$school.$id == invitation.$school.id).count() > 0
-            if !alreadyMember {
-                try await Membership(userID: userID, schoolID: invitation.$school.id, role: invitation.role).save(on: db)
-            }
+            // Recorded in the school's staff record, as made by whoever sent the invitation.
+            try await StaffRecord.join(userID: userID, schoolID: invitation.$school.id, role: invitation.role,
+                                       by: invitation.$invitedBy.id, at: req.now, on: db)
             try await invitation.save(on: db)
         }
         let response = req.redirect(to: SiteURL.home, notice: req.t("Welcome to {school}!", ["school": school.name]))

@@ -66,8 +66,8 @@ struct PasswordResetController: RouteCollection {
         try await req.db.transaction { db in
             try await user.save(on: db)
             try await reset.save(on: db)
-            // A new password ends every other session of this person (ASVS 3.3.3).
-            try await LoginSession.query(on: db).filter(\.$user.$id == userID).delete()
+            // Ends every session, every other reset link and every API token of this person.
+            try await PasswordChange.endCredentials(of: userID, at: req.now, on: db)
         }
         let response = req.redirect(to: SiteURL.home, notice: req.t("Your new password is saved. You are logged in."))
         try await req.startSession(for: user, response: response)

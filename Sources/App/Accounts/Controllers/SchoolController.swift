@@ -20,6 +20,8 @@ struct SchoolController: RouteCollection {
         let canManage = Policy.allows(principal, .manageStaff, school.policyResource)
         var model = try await SchoolPage.Model.load(school: school, includeInvitations: canManage, now: req.now, on: req.db)
         model.showsWellbeing = Policy.allows(principal, .viewWellbeingFigures, school.policyResource)
+        model.staffRecord = try await SchoolPage.StaffRecordModel.load(
+            schoolID: try school.requireID(), mayClear: Policy.allows(principal, .clearNewStaff, school.policyResource), now: req.now, on: req.db)
         if Policy.allows(principal, .viewPracticeCounts, school.policyResource) {
             model.practice = try await PracticeCounts.load(schoolID: try school.requireID(), on: req.db)
         }
@@ -50,13 +52,19 @@ struct SchoolController: RouteCollection {
                                      familyName: form.family_name ?? "", role: form.role ?? "")
         let email = EmailAddress(model.email)
         let role = SchoolRole(rawValue: model.role)
-        let given = model.givenName.trimmingCharacters(in: .whitespaces)
-        let family = model.familyName.trimmingCharacters(in: .whitespaces)
-        if given.isEmpty || given.count > 100 { model.fieldErrors["given_name"] = req.t("Enter a given name (at most 100 characters).") }
-        if family.isEmpty || family.count > 100 { model.fieldErrors["family_name"] = req.t("Enter a family name (at most 100 characters).") }
+        // Names follow the one rule for people's names (`PersonName`: no control or bidi characters).
+        let givenCheck = PersonName.validate(model.givenName)
+        let familyCheck = PersonName.validate(model.familyName)
+        if case .failure(let problem) = givenCheck {
+            model.fieldErrors["given_name"] = problem.message(.given, sizeMessage: req.t("Enter a given name (at most 100 characters)."), req.localizer)
+        }
+        if case .failure(let problem) = familyCheck {
+            model.fieldErrors["family_name"] = problem.message(.family, sizeMessage: req.t("Enter a family name (at most 100 characters)."), req.localizer)
+        }
         if email == nil { model.fieldErrors["email"] = req.t("Enter an email address like name@school.org.") }
         if role == nil { model.fieldErrors["role"] = req.t("Choose a role.") }
-        guard model.fieldErrors.isEmpty, let email, let role else {
+        guard model.fieldErrors.isEmpty, let email, let role, case .success(let given) = givenCheck,
+              case .success(let family) = familyCheck else {
             return req.render(InvitePage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let service = InvitationService(req: req)

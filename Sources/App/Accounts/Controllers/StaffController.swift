@@ -11,6 +11,7 @@ struct StaffController: RouteCollection {
         routes.post(SiteURL.schoolInvitationResend(.key, .key).pathComponents, use: resendInvitation)
         routes.post(SiteURL.schoolMemberRole(.key, .key).pathComponents, use: changeRole)
         routes.post(SiteURL.schoolMemberRemove(.key, .key).pathComponents, use: remove)
+        routes.post(SiteURL.schoolMemberClear(.key, .key).pathComponents, use: clear)
     }
 
     func cancelInvitation(req: Request) async throws -> Response {
@@ -45,8 +46,7 @@ struct StaffController: RouteCollection {
             return req.redirect(to: .school(.value(try school.requireID())),
                                 notice: req.t("A school needs at least one leader. Make someone else a leader first."))
         }
-        membership.role = role
-        try await membership.save(on: req.db)
+        try await StaffRecord.changeRole(membership, to: role, by: req.currentUser?.id, at: req.now, on: req.db)
         let user = try await membership.$user.get(on: req.db)
         return req.redirect(to: .school(.value(try school.requireID())),
                             notice: req.t("{name} is now {role}.", ["name": user.fullName, "role": RoleNames.name(role, req.localizer)]))
@@ -59,9 +59,23 @@ struct StaffController: RouteCollection {
                                 notice: req.t("A school needs at least one leader. Make someone else a leader first."))
         }
         let user = try await membership.$user.get(on: req.db)
-        try await membership.delete(on: req.db)
+        try await StaffRecord.remove(membership, by: req.currentUser?.id, at: req.now, on: req.db)
         return req.redirect(to: .school(.value(try school.requireID())),
                             notice: req.t("{name} no longer belongs to this school. Their account and their other schools stay.", ["name": user.fullName]))
+    }
+
+    /// A coordinator of the school's network ends a new member's cooling-off: someone outside
+    /// the school's hierarchy vouches that the new support person is who they seem.
+    func clear(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let school = try await School.find(try req.uuidParameter(SiteURL.schoolIDKey), on: req.db) else { throw Abort(.notFound) }
+        try await req.authorize(.clearNewStaff, school.policyResource)
+        guard let membership = try await Membership.query(on: req.db)
+            .filter(\.$id == req.uuidParameter(SiteURL.idKey)).filter(\.$school.$id == school.requireID()).with(\.$user).first()
+        else { throw Abort(.notFound) }
+        try await StaffRecord.clear(membership, by: try user.requireID(), at: req.now, on: req.db)
+        return req.redirect(to: .school(.value(try school.requireID())),
+                            notice: req.t("{name} now sees colleagues' waiting questions.", ["name": membership.user.fullName]))
     }
 
     // MARK: loading, always scoped to the school in the path

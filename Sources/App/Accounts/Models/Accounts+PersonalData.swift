@@ -93,9 +93,29 @@ extension APIToken: PersonalDataHolder {
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
         try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).all()
             .map { ["name": $0.name, "created_at": PersonalData.date($0.createdAt),
-                    "last_used_at": PersonalData.date($0.lastUsedAt), "revoked_at": PersonalData.date($0.revokedAt)] }
+                    "last_used_at": PersonalData.date($0.lastUsedAt), "revoked_at": PersonalData.date($0.revokedAt),
+                    "scopes": $0.storedScopes ?? "", "expires_at": PersonalData.date($0.expiresAt)] }
     }
     static func erase(_ user: User, on db: any Database) async throws {
         try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).delete()
+    }
+}
+
+extension StaffChange: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    /// The person's own lines of staff records, and the changes they made to others' (those
+    /// without the other person's name: it is theirs).
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        let own = try await StaffChange.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$school).all()
+            .map { ["direction": "about me", "school": $0.school.name, "change": $0.kind.rawValue, "role": $0.role.rawValue,
+                    "at": PersonalData.date($0.occurredAt)] }
+        let made = try await StaffChange.query(on: db).filter(\.$actor.$id == user.requireID()).with(\.$school).all()
+            .map { ["direction": "made by me", "school": $0.school.name, "change": $0.kind.rawValue, "at": PersonalData.date($0.occurredAt)] }
+        return own + made
+    }
+    static func erase(_ user: User, on db: any Database) async throws {
+        try await StaffChange.query(on: db).filter(\.$user.$id == user.requireID()).delete()
+        // Changes the person made to others stay in those records; only the link to them goes.
+        try await StaffChange.query(on: db).filter(\.$actor.$id == user.requireID()).set(\.$actor.$id, to: nil).update()
     }
 }

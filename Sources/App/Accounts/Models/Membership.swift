@@ -12,6 +12,11 @@ final class Membership: Model, @unchecked Sendable {
 
     // MARK: data
     @Field(key: "role") var role: SchoolRole
+    /// When the current role began, by the application's clock; nil for memberships older
+    /// than the staff record. A new support person waits before seeing colleagues' questions.
+    @OptionalField(key: "role_since") var roleSince: Date?
+    /// When a coordinator of the school's network ended that wait early.
+    @OptionalField(key: "cleared_at") var clearedAt: Date?
 
     // MARK: relationships
     @Parent(key: "user_id") var user: User
@@ -19,8 +24,9 @@ final class Membership: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, userID: UUID, schoolID: UUID, role: SchoolRole) {
+    init(id: UUID? = nil, userID: UUID, schoolID: UUID, role: SchoolRole, since: Date? = nil) {
         self.id = id
+        self.roleSince = since
         self.$user.id = userID
         self.$school.id = schoolID
         self.role = role

@@ -17,7 +17,8 @@ struct RosterImporter {
         let schoolID = try school.requireID()
         let members = try await Membership.query(on: req.db).filter(\.$school.$id == schoolID).with(\.$user).all()
         let existing = Set(members.compactMap { EmailAddress($0.user.email) })
-        let validation = RosterImport.validate(csv, schoolCodes: [school.code.lowercased()], existingMembers: existing)
+        // An uploaded file is not decoded by `NULInput`: its NULs become U+FFFD here (issue #14).
+        let validation = RosterImport.validate(TextInput.replacingNUL(csv), schoolCodes: [school.code.lowercased()], existingMembers: existing)
         let rows: [RosterImport.Row]
         switch validation {
         case .failure(let list):
@@ -70,6 +71,10 @@ enum RosterMessages {
             message = l.t("{found} values where the header has {expected}", ["found": l.number(found), "expected": l.number(expected)])
         case .alreadyMember(_, let email):
             message = l.t("{email} already belongs to this school", ["email": email])
+        case .invalidName(_, let column, .forbiddenCharacter):
+            message = l.t("{column} contains a control character or a hidden mark that changes the direction of text", ["column": column.rawValue])
+        case .invalidName(_, let column, _):
+            message = l.t("{column} is longer than {count} characters", ["column": column.rawValue, "count": l.number(PersonName.maximumLength)])
         }
         return l.t("Line {line}: {problem}", ["line": l.number(problem.line ?? 0), "problem": message])
     }

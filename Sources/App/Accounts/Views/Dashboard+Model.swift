@@ -27,6 +27,8 @@ enum Dashboard {
         var surveys: [(title: String, slug: String, closesOn: String)] = []
         /// The courses the person is enrolled in, with their progress.
         var courses: [(slug: String, title: String, percent: Int, completed: Bool)] = []
+        /// Cohorts the person is invited to join and has not answered yet.
+        var cohortInvitations: [CohortInvitationsSection.Item] = []
 
         static func load(for user: User, on db: any Database, today: String, language: String) async throws -> Model {
             let userID = try user.requireID()
@@ -50,6 +52,7 @@ enum Dashboard {
                  survey.slug, survey.closesOn)
             }
             model.courses = try await CourseCatalogue.myCourses(userID: userID, language: language, on: db)
+            model.cohortInvitations = CohortInvitationsSection.items(try await CohortInvitations.pending(for: user, on: db), language: language)
             return model
         }
     }

@@ -14,6 +14,7 @@ extension Dashboard {
                         .if(!survey.closesOn.isEmpty, .text(" · " + context.t("open until {date}", ["date": survey.closesOn]))))
                 })
             )),
+            CohortInvitationsSection.view(context, model.cohortInvitations),
             .if(!model.courses.isEmpty, .section(
                 .id("my-courses"), .attribute(named: "aria-labelledby", value: "my-courses-title"),
                 .h2(.id("my-courses-title"), .text(context.t("My courses"))),

@@ -31,6 +31,8 @@ enum SchoolPage {
         var showsWellbeing = false
         /// How much collegial support goes on, for leaders and coordinators (counts only).
         var practice: PracticeCounts?
+        /// Who joined, changed role or left, for every member (issue 14, class 5).
+        var staffRecord = StaffRecordModel()
 
         static func load(school: School, includeInvitations: Bool, now: Date, on db: any Database) async throws -> Model {
             let schoolID = try school.requireID()

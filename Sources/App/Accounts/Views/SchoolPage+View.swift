@@ -50,6 +50,7 @@ extension SchoolPage {
                         .if(model.invitations != nil, .td(removeForm(context, model, member))))
                 })
             ),
+            staffRecord(context, schoolID: model.id, model.staffRecord),
             .unwrap(model.invitations) { invitations in
                 .section(
                     .attribute(named: "aria-labelledby", value: "pending-heading"),

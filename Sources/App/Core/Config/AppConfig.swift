@@ -21,6 +21,10 @@ public struct AppConfig: Sendable {
     public var passwordResetLifetime: TimeInterval
     /// A Learning Record Store that receives the courses' xAPI statements; nil: none.
     public var learningRecordStore: LearningRecordStore? = nil
+    /// The bearer token `GET /metrics` asks for; nil: `/metrics` answers 404. Per-route
+    /// counters tell when someone acts (a check-in, an answer), so they are the
+    /// operator's alone (issue #14).
+    public var metricsToken: String? = nil
 
     public struct LearningRecordStore: Sendable, Equatable {
         /// The LRS's xAPI endpoint (statements go to `<endpoint>/statements`).
@@ -41,6 +45,7 @@ public struct AppConfig: Sendable {
     public static let variables = [
         "DATABASE_URL", "PUBLIC_URL", "SESSION_IDLE_MINUTES", "SESSION_ABSOLUTE_HOURS",
         "BCRYPT_COST", "INVITATION_DAYS", "PASSWORD_RESET_MINUTES", "XAPI_LRS_URL", "XAPI_LRS_AUTH",
+        "METRICS_TOKEN",
     ]
 
     public static func load(from environment: [String: String]) throws(ConfigError) -> AppConfig {
@@ -104,12 +109,18 @@ public struct AppConfig: Sendable {
             problems.append("XAPI_LRS_AUTH: expected user:password")
         }
 
+        let metricsToken = value("METRICS_TOKEN")
+        if let token = metricsToken, token.count < 24 || !token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) {
+            problems.append("METRICS_TOKEN: expected at least 24 characters without spaces (for example: openssl rand -hex 32)")
+        }
+
         if !problems.isEmpty { throw ConfigError(problems: problems) }
         return AppConfig(
             database: database, publicURL: publicURL,
             sessionIdleTimeout: TimeInterval(idle * 60), sessionAbsoluteTimeout: TimeInterval(absolute * 3600),
             bcryptCost: cost, invitationLifetime: TimeInterval(invitationDays * 86_400),
-            passwordResetLifetime: TimeInterval(resetMinutes * 60), learningRecordStore: lrs)
+            passwordResetLifetime: TimeInterval(resetMinutes * 60), learningRecordStore: lrs,
+            metricsToken: metricsToken)
     }
 }
 

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Vapor
 
@@ -9,7 +10,9 @@ extension Request {
         guard let body = body.string else { return [:] }
         var result: [String: [String]] = [:]
         for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            // NUL becomes U+FFFD here too, as in every decoded form (`NULInput`, issue #14).
+            let parts = pair.split(separator: "=", maxSplits: 1)
+                .map { TextInput.replacingNUL(String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "") }
             guard let key = parts.first, !key.isEmpty else { continue }
             let name = key.hasSuffix("[]") ? String(key.dropLast(2)) : key
             result[name, default: []].append(parts.count > 1 ? parts[1] : "")

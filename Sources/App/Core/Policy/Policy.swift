@@ -14,6 +14,9 @@ enum Policy {
         case viewMembers
         /// Invite and import staff, see pending invitations.
         case manageStaff
+        /// End a new member's cooling-off before colleagues' waiting questions reach them: the
+        /// coordinators of the school's network, never its leader (issue 14, class 5).
+        case clearNewStaff
         /// Create networks and schools, change any school: the instance's administration.
         case administer
         /// See the guarded well-being figures of a school or network (never a person's).
@@ -61,6 +64,10 @@ enum Policy {
         case writeNote
         /// Read one note.
         case readNote
+        /// Read a meeting's agenda: the engagement's participants; in a supervision or
+        /// intervision group, only those who agreed to its confidentiality, since an agenda
+        /// names the cases to be brought (issue 14, class 5). The time and place stay visible.
+        case readAgenda
         /// Start a study group in a school (any member: learning together is open to all).
         case startStudyGroup
         /// Start a supervision or intervision group in a school, or be invited to one
@@ -101,15 +108,18 @@ enum Policy {
         case commentOnReflection
         /// See one's quiz attempts and answers: the learner alone.
         case viewQuizAttempts
+        /// Accept or decline an invitation to a cohort: the person it was sent to alone,
+        /// whatever their rank (nobody joins a cohort on someone else's word).
+        case answerCohortInvitation
 
         /// Actions on the support between colleagues: decided by who takes part, never by
         /// rank. An admin or leader gets no way in (notes and requests are confidential).
         var isPractice: Bool {
             [.askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
              .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
-             .viewEngagement, .writeNote, .readNote, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
+             .viewEngagement, .writeNote, .readNote, .readAgenda, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
              .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol,
-             .readReflection, .commentOnReflection, .viewQuizAttempts].contains(self)
+             .readReflection, .commentOnReflection, .viewQuizAttempts, .answerCohortInvitation].contains(self)
         }
     }
 
@@ -153,9 +163,12 @@ enum Policy {
         /// A survey that is the evaluation of a course, by that course's cohorts: whoever may
         /// follow one of them reads its (guarded) report.
         case courseEvaluation(cohorts: [CohortAccess])
-        /// A certificate, by the networks its holder belongs to (through their schools and
-        /// their cohort): revoked by those networks' coordinators.
-        case credential(learnerNetworks: Set<UUID>)
+        /// A certificate, by the network that issued it (that of the cohort its holder finished
+        /// in; nil: taken alone): revoked by that network's coordinators only, never by a
+        /// network that moved the holder or that a school of theirs belongs to (issue 14, class 6).
+        case credential(issuingNetwork: UUID?)
+        /// An invitation to join a cohort, by the account its address belongs to (nil: none).
+        case cohortInvitation(inviteeID: UUID?)
     }
 
     /// Who facilitates a cohort and the network it belongs to.
@@ -202,8 +215,10 @@ enum Policy {
             }
         case .courseEvaluation(let cohorts):
             return action == .followCohort && cohorts.contains { Self.allows(principal, .followCohort, .cohort(facilitatorID: $0.facilitatorID, networkID: $0.networkID)) }
-        case .credential(let networks):
-            return action == .manageCohort && !networks.isDisjoint(with: principal.coordinatedNetworks)
+        case .credential(let network):
+            return action == .manageCohort && network.map(principal.coordinatedNetworks.contains) ?? false
+        case .cohortInvitation:
+            return false  // the invitee's alone: decided in `allowsPractice`
         case .courseReviews:
             return action == .view || (action == .authorCourse && !principal.coordinatedNetworks.isEmpty)
         case .cohort(let facilitatorID, let networkID):
@@ -238,6 +253,8 @@ enum Policy {
                 return role != nil || coordinates
             case .manageStaff, .viewWellbeingFigures, .viewPracticeCounts:
                 return role == .leader || coordinates
+            case .clearNewStaff:
+                return coordinates
             case .createProgramme, .createSurvey:
                 return role == .leader
             case .manageProgramme, .takePartInProgramme, .manageSurvey, .answerSurvey:
@@ -248,9 +265,9 @@ enum Policy {
                 return false
             case .askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
                  .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
-                 .viewEngagement, .writeNote, .readNote, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
+                 .viewEngagement, .writeNote, .readNote, .readAgenda, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
                  .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol,
-                 .readReflection, .commentOnReflection, .viewQuizAttempts:
+                 .readReflection, .commentOnReflection, .viewQuizAttempts, .answerCohortInvitation:
                 return false  // decided in `allowsPractice`
             case .takeCourse, .authorCourse, .manageCohort, .followCohort:
                 return false
@@ -266,11 +283,12 @@ enum Policy {
         case (.volunteer, .school(let id, _)):
             return principal.schoolRoles[id].map { $0 != .leader } ?? false
         case (.seeHelpRequest, .helpRequest(let schoolID, let askerID, let takenByID, let volunteers)):
-            return takenByID == principal.userID
-                || HelpRequestRules.maySee(role: principal.schoolRoles[schoolID], volunteersForTopic: volunteers,
-                                           isAsker: askerID == principal.userID)
+            // A colleague's waiting question reaches only those settled in their role.
+            return takenByID == principal.userID || askerID == principal.userID
+                || (principal.isSettled(in: schoolID)
+                    && HelpRequestRules.maySee(role: principal.schoolRoles[schoolID], volunteersForTopic: volunteers, isAsker: false))
         case (.takeHelpRequest, .helpRequest(let schoolID, let askerID, _, let volunteers)):
-            return askerID != principal.userID
+            return askerID != principal.userID && principal.isSettled(in: schoolID)
                 && HelpRequestRules.maySee(role: principal.schoolRoles[schoolID], volunteersForTopic: volunteers, isAsker: false)
         case (.withdrawHelpRequest, .helpRequest(_, let askerID, _, _)):
             return askerID == principal.userID
@@ -281,11 +299,13 @@ enum Policy {
         case (.requestCoaching, .school(let id, _)):
             return principal.schoolRoles[id] != nil
         case (.seeCoachingRequest, .coachingRequest(let schoolID, let requesterID, let coachID, let viewerCoaches)):
+            // A request open to any coach waits like a question: only for coaches settled in their role.
             return requesterID == principal.userID || coachID == principal.userID
-                || (coachID == nil && viewerCoaches && principal.schoolRoles[schoolID].map { $0 != .leader } ?? false)
+                || (coachID == nil && viewerCoaches && principal.isSettled(in: schoolID)
+                    && principal.schoolRoles[schoolID].map { $0 != .leader } ?? false)
         case (.respondToCoachingRequest, .coachingRequest(let schoolID, let requesterID, let coachID, let viewerCoaches)):
             return requesterID != principal.userID && viewerCoaches && principal.schoolRoles[schoolID].map { $0 != .leader } ?? false
-                && (coachID == nil || coachID == principal.userID)
+                && (coachID == principal.userID || (coachID == nil && principal.isSettled(in: schoolID)))
         case (.withdrawCoachingRequest, .coachingRequest(_, let requesterID, _, _)):
             return requesterID == principal.userID
         case (.startStudyGroup, .school(let id, _)):
@@ -294,7 +314,7 @@ enum Policy {
             return principal.schoolRoles[id].map { $0 != .leader } ?? false
         case (.viewEngagement, .engagement(let participants, _)):
             return participants.contains(principal.userID)
-        case (.writeNote, .engagement(let participants, let group)):
+        case (.writeNote, .engagement(let participants, let group)), (.readAgenda, .engagement(let participants, let group)):
             return participants.contains(principal.userID) && (group?.admits(principal.userID) ?? true)
         case (.agreeToConfidentiality, .engagement(let participants, let group)):
             guard let group, group.confidential else { return false }
@@ -314,6 +334,8 @@ enum Policy {
             return shared && members.contains(principal.userID)
         case (.viewQuizAttempts, .quizAttempts(let learnerID)):
             return learnerID == principal.userID
+        case (.answerCohortInvitation, .cohortInvitation(let inviteeID)):
+            return inviteeID == principal.userID
         case (.readNote, .engagementNote(let participants, let authorID, let shared, let group)):
             guard group?.admits(principal.userID) ?? true else { return false }
             return authorID == principal.userID || (shared && participants.contains(principal.userID))
@@ -338,6 +360,7 @@ enum Policy {
         if case .cohort = resource { return allows(principal, .view, resource) ? .forbidden : .notFound }
         if case .courseReviews = resource { return principal == nil ? .unauthorized : .forbidden }
         if case .credential = resource { return principal == nil ? .unauthorized : .forbidden }
+        if case .cohortInvitation = resource { return .notFound }
         if case .courseEvaluation = resource { return .notFound }
         if case .reflection = resource { return .notFound }
         if case .quizAttempts = resource { return .notFound }

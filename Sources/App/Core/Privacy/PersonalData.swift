@@ -16,7 +16,7 @@ protocol PersonalDataHolder: Sendable {
 enum PersonalData {
     /// Every table with personal data; the User table last, as the others refer to it.
     static let holders: [any PersonalDataHolder.Type] = [
-        Membership.self, NetworkCoordinator.self, Invitation.self, PasswordReset.self,
+        Membership.self, StaffChange.self, NetworkCoordinator.self, Invitation.self, PasswordReset.self,
         LoginSession.self, LoginFailure.self, APIToken.self,
         WellbeingParticipation.self, WellbeingPersonalEntry.self,
         HandbookRevision.self,
@@ -26,7 +26,7 @@ enum PersonalData {
         SurveyResponse.self, SurveyParticipation.self, Survey.self,
         ProgrammeMember.self, ProgrammePair.self, FeedbackGiven.self,
         LearningStatement.self, CourseCredential.self, ReflectionComment.self, CourseReflection.self, QuizAttempt.self,
-        ActivityCompletion.self, CourseEnrolment.self, CourseCohort.self, Course.self, CourseReview.self,
+        ActivityCompletion.self, CohortInvitation.self, CourseEnrolment.self, CourseCohort.self, Course.self, CourseReview.self,
         User.self,
     ]
 
@@ -36,6 +36,8 @@ enum PersonalData {
         "schools": "names and places of organisations",
         "_fluent_migrations": "Fluent's record of applied migrations",
         "wellbeing_settings": "a school's check-in settings",
+        "wellbeing_settings_changes": "a school's check-in cadence and minimum group over time; not who changed them",
+        "mentoring_feedback_releases": "sums of anonymous mentoring feedback released together, per programme; no link to any person",
         "wellbeing_cells": "running sums of anonymous scores per school, staff group and period",
         "mentoring_feedback": "anonymous feedback on ended mentoring pairs, with the programme only; no link to any person exists",
         "mentoring_programmes": "a programme's name, goal, dates and matching weights; its members are in mentoring_members",
@@ -43,6 +45,8 @@ enum PersonalData {
         "survey_counts": "counts of coded answers per survey, question and group; no link to any person or response",
         "survey_tokens": "hashes of single-use survey links and whether each was used; nothing links a token to a person or to a response",
         "survey_drafts": "answers being given to a survey, found again only by a secret kept in the respondent's browser; no link to a person",
+        "survey_corrections": "wording of a survey changed after its first answer, with the reason; no link to any person",
+        "survey_link_uses": "a keyed hash of a client address and a time, for a public link's rate limit, deleted after a day; no link to a response or an account",
         "practice_groups": "a group's purpose and its action plan, written by the group together; who takes part is in practice_participants",
         "practice_meetings": "when and where an engagement's participants meet; who they are is in practice_participants",
         "practice_engagements": "the form, topic and status of a conversation; who takes part is in practice_participants",

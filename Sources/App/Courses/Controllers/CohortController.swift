@@ -12,6 +12,8 @@ struct CohortController: RouteCollection {
         routes.get(SiteURL.cohort(.key).pathComponents, use: show)
         routes.get(SiteURL.courseStatements(.key).pathComponents, use: statements)
         routes.post(SiteURL.cohortReflectionComments(.key, .key).pathComponents, use: comment)
+        routes.post(SiteURL.cohortInvitationAccept(.key).pathComponents, use: acceptInvitation)
+        routes.post(SiteURL.cohortInvitationDecline(.key).pathComponents, use: declineInvitation)
     }
 
     func list(req: Request) async throws -> Response {
@@ -51,33 +53,34 @@ struct CohortController: RouteCollection {
         if let networkID, !(principal?.isAdmin ?? false), !(principal?.coordinatedNetworks.contains(networkID) ?? false) {
             errors["network"] = req.t("Choose one of your networks.")
         }
+        let cohortNetwork = networkID ?? principal?.coordinatedNetworks.sorted { $0.uuidString < $1.uuidString }.first
+        // Facilitators come from the cohort's network: one answer for an unknown address and
+        // for an account elsewhere, so the form never tells whether an address has an account.
         var facilitatorID: UUID?
         let facilitatorText = (form.facilitator ?? "").trimmingCharacters(in: .whitespaces)
         if !facilitatorText.isEmpty {
-            if let email = EmailAddress(facilitatorText), let found = try await User.query(on: req.db).filter(\.$email == email.value).first() {
+            var found: User?
+            if let email = EmailAddress(facilitatorText) { found = try await User.query(on: req.db).filter(\.$email == email.value).first() }
+            if let found, try await CohortInvitations.mayFacilitate(try found.requireID(), networkID: cohortNetwork, on: req.db) {
                 facilitatorID = found.id
             } else {
-                errors["facilitator"] = req.t("Nobody with the address {email} has an account here.", ["email": facilitatorText])
+                errors["facilitator"] = req.t("Choose the facilitator by the address of someone on the staff of the network's schools, or of one of its coordinators.")
             }
         }
         let lines = (form.learners ?? "").split(whereSeparator: { $0.isNewline || $0 == "," || $0 == ";" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        // One query for every address listed, however long the list.
-        let addresses = lines.compactMap { EmailAddress($0)?.value }
+        let notAddresses = lines.filter { EmailAddress($0) == nil }
+        if !notAddresses.isEmpty {
+            errors["learners"] = req.t("These are not e-mail addresses: {list}. Write one address a line.", ["list": notAddresses.joined(separator: ", ")])
+        }
+        // One query for every address listed, however long the list. The staff of the network's
+        // schools are enrolled; everyone else is invited and joins only by accepting.
+        var addresses: [String] = []
+        for address in lines.compactMap({ EmailAddress($0)?.value }) where !addresses.contains(address) { addresses.append(address) }
         let accounts = addresses.isEmpty ? [] : try await User.query(on: req.db).filter(\.$email ~~ addresses).all()
-        var learners: [User] = []
-        var unknown: [String] = []
-        for line in lines {
-            if let email = EmailAddress(line), let found = accounts.first(where: { $0.email == email.value }) {
-                if !learners.contains(where: { $0.id == found.id }) { learners.append(found) }
-            } else {
-                unknown.append(line)
-            }
-        }
-        if !unknown.isEmpty {
-            errors["learners"] = req.t("No account has these addresses: {list}. Invite them to their school first, or correct the addresses.",
-                                       ["list": unknown.joined(separator: ", ")])
-        }
+        let staff = try await CohortInvitations.networkMembers(accounts.compactMap(\.id), networkID: cohortNetwork, on: req.db)
+        let learners = addresses.compactMap { address in accounts.first { $0.email == address && staff.contains($0.id ?? UUID()) } }
+        let invited = addresses.filter { address in !learners.contains { $0.email == address } }
         // A learner belongs to one cohort: what they shared was shared with that cohort, and
         // moving them would show it to another.
         let courseID = try outline.course.requireID()
@@ -93,8 +96,7 @@ struct CohortController: RouteCollection {
             return req.render(CohortListPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let cohort = CourseCohort(courseID: try outline.course.requireID(), name: name, startsOn: starts, endsOn: ends,
-                                  facilitatorID: facilitatorID, networkID: networkID ?? principal?.coordinatedNetworks.sorted { $0.uuidString < $1.uuidString }.first,
-                                  createdByID: try user.requireID())
+                                  facilitatorID: facilitatorID, networkID: cohortNetwork, createdByID: try user.requireID())
         let learnerIDs = try learners.map { try $0.requireID() }
         // Enrolled alone so far: they join the cohort; the others are enrolled into it. Decided
         // before the transaction (PostgreSQL aborts a transaction at a failed insert).
@@ -110,12 +112,18 @@ struct CohortController: RouteCollection {
                     try await CourseEnrolment(courseID: courseID, userID: learner, cohortID: cohortID).save(on: db)
                 }
             }
+            for address in invited {
+                try await CohortInvitation(cohortID: cohortID, email: address, invitedByID: try user.requireID()).save(on: db)
+            }
         }
         try await Notifications.notify(learnerIDs, kind: .cohortEnrolled, actor: user.fullName,
                                        link: .course(.value(outline.course.slug)), on: req.db)
         return req.redirect(to: .cohort(.value(try cohort.requireID())),
                             notice: req.t("The cohort “{name}” is formed.", ["name": name]) + " "
-                                + req.localizer.tn("{count} person is enrolled.", "{count} people are enrolled.", count: learners.count))
+                                + req.localizer.tn("{count} person is enrolled.", "{count} people are enrolled.", count: learners.count)
+                                + (invited.isEmpty ? "" : " " + req.localizer.tn(
+                                    "{count} invitation is recorded: that person joins once they accept it.",
+                                    "{count} invitations are recorded: each person joins once they accept.", count: invited.count)))
     }
 
     func loadCohort(_ req: Request) async throws -> (CourseCohort, CourseOutline) {

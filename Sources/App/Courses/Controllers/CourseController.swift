@@ -30,7 +30,7 @@ struct CourseController: RouteCollection {
         let form = (try? req.content.decode(SharingForm.self)) ?? SharingForm()
         enrolment.progressShared = form.shared == "yes"
         try await enrolment.save(on: req.db)
-        let response = req.redirect(to: LanguageController.safeReturnPath(form.return_to), redirectType: .normal)
+        let response = req.redirect(to: ReturnPath.safe(form.return_to), redirectType: .normal)
         response.setNotice(enrolment.progressShared ? req.t("Your study groups now see how far you have got in the course.")
                                                     : req.t("Your study groups no longer see your progress in the course."), for: req)
         return response

@@ -25,13 +25,10 @@ struct CredentialController: RouteCollection {
                         body: .init(string: try await Credentials.statusList(on: req.db, config: req.application.config, now: req.now)))
     }
 
-    /// The networks the holder belongs to: their schools' and their cohort's.
+    /// The network that issued it: the one it records, never one worked out from where the
+    /// holder is now (a coordinator could move them into a cohort of theirs).
     static func resource(_ credential: CourseCredential, on db: any Database) async throws -> Policy.Resource {
-        guard let userID = credential.$user.id else { return .credential(learnerNetworks: []) }
-        let schools = try await Membership.query(on: db).filter(\.$user.$id == userID).with(\.$school).all().compactMap { $0.school.$network.id }
-        let cohorts = try await CourseEnrolment.query(on: db).filter(\.$user.$id == userID).filter(\.$course.$id == credential.$course.id)
-            .with(\.$cohort).all().compactMap { $0.cohort?.$network.id }
-        return .credential(learnerNetworks: Set(schools + cohorts))
+        .credential(issuingNetwork: credential.issuingNetworkID)
     }
 
     static func load(_ req: Request) async throws -> CourseCredential {

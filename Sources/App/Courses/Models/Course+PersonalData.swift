@@ -127,3 +127,20 @@ extension CourseReview: PersonalDataHolder {
         try await CourseReview.query(on: db).filter(\.$reviewer.$id == user.requireID()).set(\.$reviewer.$id, to: nil).update()
     }
 }
+
+extension CohortInvitation: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    /// Invitations to the person's address, and those they sent (without the invitee's address).
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        let received = try await CohortInvitation.query(on: db).filter(\.$email == user.email).with(\.$cohort).all()
+            .map { ["direction": "received", "cohort": $0.cohort.name, "status": $0.status.rawValue, "sent_at": PersonalData.date($0.createdAt),
+                    "decided_at": PersonalData.date($0.decidedAt)] }
+        let sent = try await CohortInvitation.query(on: db).filter(\.$invitedBy.$id == user.requireID()).with(\.$cohort).all()
+            .map { ["direction": "sent", "cohort": $0.cohort.name, "sent_at": PersonalData.date($0.createdAt)] }
+        return received + sent
+    }
+    static func erase(_ user: User, on db: any Database) async throws {
+        try await CohortInvitation.query(on: db).filter(\.$email == user.email).delete()
+        try await CohortInvitation.query(on: db).filter(\.$invitedBy.$id == user.requireID()).set(\.$invitedBy.$id, to: nil).update()
+    }
+}

@@ -21,6 +21,9 @@ final class CourseCredential: Model, @unchecked Sendable {
     @Field(key: "token") var token: String
     @OptionalField(key: "revoked_at") var revokedAt: Date?
     @OptionalField(key: "revocation_reason") var revocationReason: String?
+    /// The network whose cohort the holder finished in: its coordinators, and no other
+    /// network's, may revoke the certificate (nil: taken alone; admins only).
+    @OptionalField(key: "network_id") var issuingNetworkID: UUID?
 
     init() {}
 

@@ -14,6 +14,9 @@ final class LearningStatement: Model, @unchecked Sendable {
     @Field(key: "statement") var statementJSON: String
     /// When the Learning Record Store accepted it; nil: not sent (or no store configured).
     @OptionalField(key: "sent_at") var sentAt: Date?
+    /// The cohort the learner was in when it happened (nil: alone). A network exports only
+    /// what happened in its own cohorts.
+    @OptionalField(key: "cohort_id") var cohortID: UUID?
 
     init() {}
 

@@ -67,6 +67,10 @@ enum Credentials {
         await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: key.privatePEM), digestAlgorithm: .sha256, kid: JWKIdentifier(string: keyID(key, config: config)))
         var header = JWTHeader()
         header.typ = "JWT"
+        // Issued by the network of the cohort the learner finished in (nil: taken alone).
+        let issuingNetwork: UUID? = if let cohortID = enrolment.$cohort.id {
+            try await CourseCohort.find(cohortID, on: db)?.$network.id
+        } else { nil }
         // The next free bit of the revocation list; two issued at once: the second retries.
         for _ in 0..<3 {
             let index = (try await CourseCredential.query(on: db).sort(\.$statusIndex, .descending).first()?.statusIndex ?? -1) + 1
@@ -81,6 +85,7 @@ enum Credentials {
             let token = try await keys.sign(Payload(credential), kid: JWKIdentifier(string: keyID(key, config: config)), header: header)
             let record = CourseCredential(id: id, issuedAt: issuedAt, courseID: try course.requireID(), userID: try user.requireID(),
                                           recipientName: user.fullName, courseTitle: title, language: language, token: token, statusIndex: index)
+            record.issuingNetworkID = issuingNetwork
             do {
                 try await record.save(on: db)
                 return record

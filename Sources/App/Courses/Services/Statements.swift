@@ -10,17 +10,19 @@ enum Statements {
     static func record(_ verb: XAPIStatement.Verb, user: User, course: Course, activity: CourseActivity?, score: Int? = nil,
                        on req: Request) async throws {
         let config = req.application.config
+        let cohortID = try await CourseEnrolment.query(on: req.db).filter(\.$course.$id == course.requireID())
+            .filter(\.$user.$id == user.requireID()).first()?.$cohort.id
         try await make(verb, user: user, course: course, activity: activity, score: score, language: req.localizer.language.rawValue,
-                       at: req.now, config: config).save(on: req.db)
+                       at: req.now, cohortID: cohortID, config: config).save(on: req.db)
         guard config.learningRecordStore != nil else { return }
         let app = req.application
         // Sent after the response: the learner does not wait for the store.
         Task { try? await send(app) }
     }
 
-    /// The statement of one learning event, named in `language`.
+    /// The statement of one learning event, named in `language`, made in `cohortID` (nil: alone).
     static func make(_ verb: XAPIStatement.Verb, user: User, course: Course, activity: CourseActivity?, score: Int? = nil,
-                     language: String, at time: Date, config: AppConfig) throws -> LearningStatement {
+                     language: String, at time: Date, cohortID: UUID?, config: AppConfig) throws -> LearningStatement {
         let id = UUID()
         let statement = XAPIStatement(
             id: id, base: config.publicBase, learnerID: try user.requireID(), verb: verb,
@@ -30,6 +32,7 @@ enum Statements {
         let row = LearningStatement(id: id, userID: try user.requireID(), courseID: try course.requireID(), verb: verb.rawValue,
                                     statementJSON: try JSONText.encode(statement))
         row.createdAt = time
+        row.cohortID = cohortID
         return row
     }
 
@@ -63,16 +66,16 @@ enum Statements {
     }
 
     /// The statements of a course `principal` may export, as the JSON array an LRS would take:
-    /// an admin all of them; a coordinator those of the learners in their networks' cohorts
-    /// (scores of quiz attempts are the learner's results, not for every coordinator).
+    /// an admin all of them; a coordinator those made in their networks' cohorts, while the
+    /// learner was in one, never what the learner did before or elsewhere (issue 14, class 6;
+    /// scores of quiz attempts are the learner's results, not for every coordinator).
     static func export(_ course: Course, for principal: Principal?, on db: any Database) async throws -> String {
         let courseID = try course.requireID()
         var query = LearningStatement.query(on: db).filter(\.$course.$id == courseID)
         if principal?.isAdmin != true {
             let cohorts = try await CourseCohort.query(on: db).filter(\.$course.$id == courseID)
                 .filter(\.$network.$id ~~ Array(principal?.coordinatedNetworks ?? [])).all().compactMap(\.id)
-            let learners = try await CourseEnrolment.query(on: db).filter(\.$cohort.$id ~~ cohorts).all().map(\.$user.id)
-            query = query.filter(\.$user.$id ~~ learners)
+            query = query.filter(\.$cohortID ~~ cohorts.map { Optional($0) })
         }
         let rows = try await query.sort(\.$createdAt).all()
         return "[" + rows.map(\.statementJSON).joined(separator: ",\n") + "]\n"

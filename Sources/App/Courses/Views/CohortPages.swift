@@ -69,8 +69,8 @@ enum CohortListPage {
                 Components.field(.init(id: "ends_on", label: context.t("Last day"), type: .date, value: m.form.ends_on ?? "", error: e["ends_on"])),
                 .if(m.networks.count > 1, Components.selectField(id: "network", label: context.t("Network"), options: m.networks, selected: m.form.network, error: e["network"])),
                 Components.field(.init(id: "facilitator", label: context.t("Facilitator's e-mail address"), type: .email, value: m.form.facilitator ?? "",
-                                       required: false, hint: context.t("They follow the cohort's progress; they need an account here."), error: e["facilitator"])),
-                Components.textArea(id: "learners", label: context.t("Learners' e-mail addresses"), hint: context.t("One per line. Each person needs an account here; they are enrolled and told so."),
+                                       required: false, hint: context.t("They follow the cohort's progress: someone on the staff of the network's schools, or one of its coordinators."), error: e["facilitator"])),
+                Components.textArea(id: "learners", label: context.t("Learners' e-mail addresses"), hint: context.t("One per line. Staff of the network's schools are enrolled and told so; anyone else is invited and joins only by accepting."),
                                     value: m.form.learners ?? "", rows: 6, error: e["learners"], language: nil),
                 Components.submit(context.t("Form the cohort and enrol them"))
             )
@@ -81,9 +81,10 @@ enum CohortListPage {
 /// What a facilitator follows: each learner's progress by module, how hard each quiz
 /// question was for the cohort, and the course evaluation.
 enum CohortPage {
-    /// Item difficulty is shown from this many first attempts (the platform's smallest
-    /// group), rounded to tens of percent: with fewer, or exact figures, one new attempt
-    /// would show how that person answered.
+    /// Item difficulty is shown over first attempts in whole batches of this many (the
+    /// platform's smallest group), rounded to tens of percent: with fewer, exact figures, or
+    /// figures that moved with each attempt, a facilitator who saw one learner finish the
+    /// quiz would learn how that person answered (`ItemDifficulty.released`).
     static let minimumAttempts = 5
 
     struct Learner {
@@ -106,7 +107,11 @@ enum CohortPage {
         var sectionTitles: [String]
         var learners: [Learner]
         var quizzes: [Quiz]
-        var evaluation: (answered: Int, reportURL: String?)?
+        /// The evaluation's report, for those who may read it. How many of this cohort
+        /// answered is not shown: beside named learners and their completion dates it would
+        /// tell who answered, and a moving count with moving figures what (issue 14).
+        var evaluation: Evaluation?
+        struct Evaluation { var reportURL: String? }
         /// Reflections shared with the cohort, for its members (the facilitator among them);
         /// coordinators who are not members see none.
         var reflections: [(task: String, peer: CourseStepPage.Peer)] = []
@@ -129,7 +134,9 @@ enum CohortPage {
             let quizzes = outline.activities.filter { $0.kind == .quiz }.compactMap { light -> Quiz? in
                 guard let step = withQuizzes.first(where: { $0.id == light.id }) else { return nil }
                 guard let quiz = step.quiz else { return nil }
-                let results = firstAttempts.filter { $0.$activity.id == step.id }.compactMap(\.result)
+                let ordered = firstAttempts.filter { $0.$activity.id == step.id }
+                    .sorted { ($0.createdAt ?? .distantPast, $0.id?.uuidString ?? "") < ($1.createdAt ?? .distantPast, $1.id?.uuidString ?? "") }
+                let results = ItemDifficulty.released(ordered, batch: minimumAttempts).compactMap(\.result)
                 let items = ItemDifficulty.items(quiz, firstAttempts: results)
                 return Quiz(title: step.titles.text(language, fallback: "en"), attempts: results.count,
                             items: zip(quiz.questions, items).map { question, item in
@@ -137,16 +144,14 @@ enum CohortPage {
                                  results.count >= minimumAttempts ? item.percentRight.map { Int((Double($0) / 10).rounded()) * 10 } : nil)
                             })
             }
-            var evaluation: (Int, String?)?
+            var evaluation: Model.Evaluation?
             if let survey = try await outline.course.$evaluationSurvey.get(on: req.db) {
-                let answered = try await SurveyParticipation.query(on: req.db).filter(\.$survey.$id == survey.requireID())
-                    .filter(\.$user.$id ~~ enrolments.map(\.$user.id)).count()
                 let principal = try await req.principal()
                 let school = try await survey.$school.get(on: req.db)
                 let resource = Policy.Resource.survey(schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: school?.$network.id, open: survey.status == .open)
                 let followed = try await CourseEvaluations.resource(survey, on: req.db)
                 let mayRead = Policy.allows(principal, .manageSurvey, resource) || followed.map { Policy.allows(principal, .followCohort, $0) } ?? false
-                evaluation = (answered, mayRead ? SiteURL.surveyReport(.value(try survey.requireID())).path : nil)
+                evaluation = .init(reportURL: mayRead ? SiteURL.surveyReport(.value(try survey.requireID())).path : nil)
             }
             var shared: [(String, CourseStepPage.Peer)] = []
             if let principal = try await req.principal() {
@@ -195,7 +200,7 @@ enum CohortPage {
                             .td(.text(l.completed.map { context.localizer.date($0) } ?? "—")))
                     })))),
             .h2(.text(context.t("Quiz questions: how many got each right at the first attempt"))),
-            .p(.text(context.t("A low share points to a question the lessons do not prepare well, or one that is worded unclearly. Figures appear from {count} first attempts and are rounded, so that nobody's answers can be told apart.",
+            .p(.text(context.t("A low share points to a question the lessons do not prepare well, or one that is worded unclearly. Figures count first attempts in whole groups of {count}, the earliest first, and are rounded, so that nobody's answers can be told apart, not even by watching who has just finished a quiz.",
                                ["count": String(minimumAttempts)]))),
             .forEach(m.quizzes) { q in
                 .section(
@@ -233,8 +238,7 @@ enum CohortPage {
             .unwrap(m.evaluation) { e in
                 .group(
                     .h2(.text(context.t("Course evaluation"))),
-                    .p(.text(context.t("{answered} of {total} learners in this cohort have answered the evaluation.",
-                                       ["answered": String(e.answered), "total": String(m.learners.count)]))),
+                    .p(.id("evaluation-note"), .text(context.t("Learners answer the evaluation anonymously, for the course as a whole rather than for this cohort. Its figures are shown once the evaluation survey has closed."))),
                     .unwrap(e.reportURL) { .p(.a(.href($0), .text(context.t("The evaluation report")))) }
                 )
             }

@@ -57,6 +57,7 @@ struct MentoringController: RouteCollection {
         }
         let programme = MentoringProgramme(name: name, goal: goal, startsOn: starts, endsOn: ends,
                                            schoolID: scope.isNetwork ? nil : scope.id, networkID: scope.isNetwork ? scope.id : nil)
+        programme.openedAt = req.now
         try await programme.save(on: req.db)
         return req.redirect(to: .programme(.value(try programme.requireID())), notice: req.t("Programme created. Now invite mentors and mentees."))
     }
@@ -241,39 +242,6 @@ struct MentoringController: RouteCollection {
         try await Notifications.notify([pair.$mentor.id, pair.$mentee.id], kind: .pairNudged, actor: user.fullName,
                                        link: .engagement(.value(engagement)), on: req.db)
         return req.redirect(to: .programme(.value(try programme.requireID())), notice: req.t("Reminder sent to both."))
-    }
-
-    struct FeedbackForm: Content {
-        var usefulness: String?
-        var recommend: String?
-        var improve: String?
-    }
-
-    /// Each person's short feedback when a mentoring pair has ended: stored without them.
-    func feedback(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let (engagement, participants) = try await SupportController.loadEngagement(req, .writeNote)
-        let id = try engagement.requireID(), userID = try user.requireID()
-        guard engagement.form == .mentoring, engagement.status == .closed,
-              let pair = try await ProgrammePair.query(on: req.db).filter(\.$engagement.$id == id).first() else {
-            throw Abort(.conflict, reason: req.t("Feedback is given once a mentoring pair has ended."))
-        }
-        if try await FeedbackGiven.query(on: req.db).filter(\.$engagement.$id == id).filter(\.$user.$id == userID).count() > 0 {
-            throw Abort(.conflict, reason: req.t("You have already given your feedback."))
-        }
-        let form = try req.content.decode(FeedbackForm.self)
-        let improve = (form.improve ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let usefulness = Int(form.usefulness ?? ""), (1...5).contains(usefulness), ["yes", "no"].contains(form.recommend ?? ""),
-              improve.count <= 1000 else {
-            var model = try await EngagementPage.Model.load(engagement, participants: participants, req: req)
-            model.feedbackError = req.t("Answer both questions; keep the last one under 1,000 characters.")
-            return req.render(EngagementPage.view(req.pageContext(), model), status: .unprocessableEntity)
-        }
-        try await req.db.transaction { db in
-            try await FeedbackGiven(engagementID: id, userID: userID).save(on: db)
-            try await PairFeedback(programmeID: pair.$programme.id, usefulness: usefulness, recommend: form.recommend == "yes", improve: improve).save(on: db)
-        }
-        return req.redirect(to: .engagement(.value(id)), notice: req.t("Thank you. Your feedback is kept without your name."))
     }
 
     struct AnswerForm: Content { var accept: String? }

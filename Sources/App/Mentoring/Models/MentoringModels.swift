@@ -25,6 +25,9 @@ final class MentoringProgramme: Model, @unchecked Sendable {
     @Field(key: "prefer_same_school") var preferSameSchool: Bool
     /// After how many days without a note or meeting a pair counts as quiet.
     @Field(key: "quiet_days") var quietDays: Int
+    /// When the programme was created, by the application's clock (nil before it was kept):
+    /// only people in the school before then count toward its feedback's minimum group.
+    @OptionalField(key: "opened_at") var openedAt: Date?
 
     // MARK: relationships
     @OptionalParent(key: "school_id") var school: School?
@@ -176,6 +179,10 @@ final class PairFeedback: Model, @unchecked Sendable {
     @Field(key: "usefulness") var usefulness: Int
     @Field(key: "recommend") var recommend: Bool
     @Field(key: "improve") var improve: String
+    /// The release it went out in (nil: waiting for enough others; see `FeedbackReleases`).
+    @OptionalField(key: "release_id") var releaseID: UUID?
+    /// Whether its comment is out (comments go out in batches of at least 10 answers).
+    @Field(key: "comment_shown") var commentShown: Bool
 
     // MARK: relationships
     @Parent(key: "programme_id") var programme: MentoringProgramme
@@ -188,6 +195,7 @@ final class PairFeedback: Model, @unchecked Sendable {
         self.usefulness = usefulness
         self.recommend = recommend
         self.improve = improve
+        self.commentShown = false
     }
 }
 

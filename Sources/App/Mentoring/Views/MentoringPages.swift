@@ -120,7 +120,7 @@ enum ProgrammePage {
         var inviteError: String?
         var weightsError: String?
         var pairError: String?
-        var feedback = FeedbackSummary(count: 0)
+        var feedback = FeedbackSummary()
 
         static func load(_ programme: MentoringProgramme, req: Request) async throws -> Model {
             guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
@@ -152,26 +152,6 @@ enum ProgrammePage {
                 quiet: isManager ? try await service.quietPairs(programme, now: req.now).map(row) : [], me: principal.userID)
             if isManager { model.feedback = try await FeedbackSummary.load(programmeID: id, on: req.db) }
             return model
-        }
-    }
-
-    /// The feedback of ended pairs, shown only from `minimumGroup` answers on (as the
-    /// well-being figures are), so no single person's answer can be recognised.
-    struct FeedbackSummary {
-        static let minimumGroup = 5
-        var count: Int
-        var meanUsefulness: Double = 0
-        var recommendShare: Double = 0
-        var comments: [String] = []
-        var shown: Bool { count >= Self.minimumGroup }
-
-        static func load(programmeID: UUID, on db: any Database) async throws -> FeedbackSummary {
-            let all = try await PairFeedback.query(on: db).filter(\.$programme.$id == programmeID).all()
-            guard all.count >= minimumGroup else { return FeedbackSummary(count: all.count) }
-            return FeedbackSummary(count: all.count,
-                                   meanUsefulness: Double(all.map(\.usefulness).reduce(0, +)) / Double(all.count),
-                                   recommendShare: Double(all.filter(\.recommend).count) / Double(all.count),
-                                   comments: all.map(\.improve).filter { !$0.isEmpty }.shuffled())
         }
     }
 
@@ -307,17 +287,18 @@ enum ProgrammePage {
                 .section(
                     .id("feedback"),
                     .h2(.text(context.t("Feedback from ended pairs"))),
-                    .if(!model.feedback.shown,
-                        .p(.text(context.localizer.tn("{count} answer so far; the feedback is shown once at least 5 people have answered, so nobody's answer can be recognised.",
-                                                      "{count} answers so far; the feedback is shown once at least 5 people have answered, so nobody's answer can be recognised.",
-                                                      count: model.feedback.count))),
-                        else: .group(
-                            .p(.text(context.t("{count} answers. Usefulness: {mean} out of 5. Would recommend it: {share} %.",
-                                               ["count": context.localizer.number(model.feedback.count),
-                                                "mean": String(format: "%.1f", model.feedback.meanUsefulness),
-                                                "share": context.localizer.number(Int((model.feedback.recommendShare * 100).rounded()))]))),
-                            .ul(.forEach(model.feedback.comments) { .li(.text($0)) })
-                        ))
+                    .if(model.feedback.people > 0,
+                        .p(.id("feedback-progress"), .text(context.t("{given} of {people} people in ended pairs have given feedback.",
+                                                                    ["given": context.localizer.number(model.feedback.given),
+                                                                     "people": context.localizer.number(model.feedback.people)])))),
+                    .p(.class("hint"), .text(context.t("The feedback is released in groups of at least 5 new answers and never changes afterwards, so nobody's answer can be worked out from how it moves. Comments appear in groups of at least 10. Your own answers, and those of people who joined the school after the programme began, are not counted."))),
+                    .if(model.feedback.shown,
+                        .p(.id("feedback-figures"), .text(context.t("{count} answers. Usefulness: {mean} out of 5. Would recommend it: {share} %.",
+                                           ["count": context.localizer.number(model.feedback.count),
+                                            "mean": String(format: "%.1f", model.feedback.meanUsefulness),
+                                            "share": context.localizer.number(Int((model.feedback.recommendShare * 100).rounded()))]))),
+                        else: .p(.id("feedback-figures"), .text(context.t("Nothing released yet.")))),
+                    .if(!model.feedback.comments.isEmpty, .ul(.id("feedback-comments"), .forEach(model.feedback.comments) { .li(.text($0)) }))
                 ),
                 .section(
                     .h2(.text(context.t("What the matching weighs"))),

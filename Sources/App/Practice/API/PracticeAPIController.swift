@@ -185,9 +185,16 @@ struct PracticeAPIController: RouteCollection {
         let resource = Policy.Resource.engagement(participants: people, group: access)
         guard Policy.allows(principal, .viewEngagement, resource) else { return nil }
         let admitted = Policy.allows(principal, .writeNote, resource)
+        // Not before agreeing to a case group's confidentiality: an agenda names the cases.
+        let readsAgenda = Policy.allows(principal, .readAgenda, resource)
         let notes = admitted ? try await AskAColleague(db: req.db).readableNotes(engagementID: id, participants: people, group: access, for: principal) : []
         let meetings = try await Meeting.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$startsAt).all()
-        let names = Dictionary(participants.map { ($0.$user.id, $0.user.fullName) }, uniquingKeysWith: { a, _ in a })
+        // An asker who did not show their name stays unnamed to the other participant.
+        let hidden = try await AskAColleague.hiddenAskers(in: [id], on: req.db)
+        func shown(_ name: String, _ userID: UUID) -> String {
+            AskAColleague.shownName(name, userID: userID, in: id, hidden: hidden, viewer: principal?.userID, req.localizer)
+        }
+        let names = Dictionary(participants.map { ($0.$user.id, shown($0.user.fullName, $0.$user.id)) }, uniquingKeysWith: { a, _ in a })
         var present: [UUID: [String]] = [:]
         if engagement.form == .studyGroup {
             for record in try await Attendance.query(on: req.db).filter(\.$meeting.$id ~~ meetings.compactMap(\.id)).all() {
@@ -219,11 +226,11 @@ struct PracticeAPIController: RouteCollection {
         }
         return EngagementDTO(
             id: id, form: engagement.form.rawValue, topic: engagement.topic, status: engagement.status.rawValue,
-            participants: participants.map { Participant(name: $0.user.fullName, role: $0.role.rawValue) },
-            notes: notes.map { Note(author: $0.author.fullName, text: $0.text, visibility: $0.visibility.rawValue, createdAt: $0.createdAt) },
+            participants: participants.map { Participant(name: shown($0.user.fullName, $0.$user.id), role: $0.role.rawValue) },
+            notes: notes.map { Note(author: shown($0.author.fullName, $0.$author.id), text: $0.text, visibility: $0.visibility.rawValue, createdAt: $0.createdAt) },
             meetings: try meetings.map {
                 MeetingDTO(id: try $0.requireID(), startsAt: $0.startsAt, timeZone: $0.timeZone, durationMinutes: $0.durationMinutes,
-                           place: $0.place, onlineLink: $0.onlineLink, agenda: $0.agenda, cancelled: $0.cancelled, step: $0.step?.rawValue,
+                           place: $0.place, onlineLink: $0.onlineLink, agenda: readsAgenda ? $0.agenda : "", cancelled: $0.cancelled, step: $0.step?.rawValue,
                            present: engagement.form == .studyGroup ? present[$0.id ?? UUID()] : nil)
             },
             observation: observation, group: group)

@@ -49,7 +49,7 @@ struct CoachingController: RouteCollection {
         }
         try await req.authorize(.requestCoaching, school.policyResource)
         try await CoachingRequest(schoolID: try school.requireID(), requesterID: try user.requireID(), coachID: coachID, topic: topic).save(on: req.db)
-        try await Self.tellCoaches(coachID: coachID, schoolID: try school.requireID(), except: try user.requireID(),
+        try await Self.tellCoaches(coachID: coachID, schoolID: try school.requireID(), requesterID: try user.requireID(), except: try user.requireID(),
                                    kind: .coachingRequested, actor: user.fullName, req: req)
         return req.redirect(to: .support, notice: req.t("Your request for coaching is sent. You will see the coaching here once a coach accepts."))
     }
@@ -130,16 +130,24 @@ struct CoachingController: RouteCollection {
         }
         request.suggestedByName = user.fullName
         try await request.save(on: req.db)
-        try await Self.tellCoaches(coachID: request.$coach.id, schoolID: request.$school.id, except: userID,
+        try await Self.tellCoaches(coachID: request.$coach.id, schoolID: request.$school.id, requesterID: request.$requester.id, except: userID,
                                    kind: .coachingPassed, actor: user.fullName, req: req)
         return req.redirect(to: .support, notice: req.t("Passed on, with your name as the one who suggested it."))
     }
 
     /// The coach a request is addressed to, or every coach of the school (but `except`).
-    static func tellCoaches(coachID: UUID?, schoolID: UUID, except: UUID, kind: AppNotification.Kind, actor: String, req: Request) async throws {
+    static func tellCoaches(coachID: UUID?, schoolID: UUID, requesterID: UUID, except: UUID, kind: AppNotification.Kind, actor: String,
+                            req: Request) async throws {
         let coaches: [UUID]
         if let coachID { coaches = [coachID] } else { coaches = try await Coaching(db: req.db).offers(in: [schoolID]).map { $0.$user.id } }
-        try await Notifications.notify(coaches.filter { $0 != except }, kind: kind, actor: actor, link: .support, on: req.db)
+        // Only the coaches the `Policy` lets see the request: one new in their role waits
+        // before a request open to any coach reaches them, its notification too (issue 14, class 5).
+        let request = Policy.Resource.coachingRequest(schoolID: schoolID, requesterID: requesterID, coachID: coachID, viewerCoaches: true)
+        var told: [UUID] = []
+        for user in try await User.query(on: req.db).filter(\.$id ~~ coaches.filter { $0 != except }).all() {
+            if Policy.allows(try await Principal.load(for: user, now: req.now, on: req.db), .seeCoachingRequest, request) { told.append(try user.requireID()) }
+        }
+        try await Notifications.notify(told, kind: kind, actor: actor, link: .support, on: req.db)
     }
 
     func withdraw(req: Request) async throws -> Response {

@@ -60,7 +60,12 @@ struct GroupController: RouteCollection {
         let course = kind == .studyGroup ? model.courses.first { $0.slug == form.course } : nil
         model.draft = .init(name: name, purpose: purpose, members: chosen, supervisor: supervisor, course: course?.slug)
         if school == nil { model.errors["school"] = req.t("Choose your school.") }
-        if name.isEmpty || name.count > 120 { model.errors["name"] = req.t("Give the group a name (under 120 characters).") }
+        // A group's name shows on every member's pages: the characters people's names refuse are refused (issue #14).
+        if name.isEmpty || name.count > 120 {
+            model.errors["name"] = req.t("Give the group a name (under 120 characters).")
+        } else if name.unicodeScalars.contains(where: PersonName.isForbidden) {
+            model.errors["name"] = req.t("The name contains a control character or a hidden mark that changes the direction of text. Type it again without them.")
+        }
         if purpose.isEmpty || purpose.count > 1000 {
             model.errors["purpose"] = kind == .studyGroup ? req.t("Say which course or topic the group follows (under 1,000 characters).")
                                                           : req.t("Say what the group is for (under 1,000 characters).")

@@ -79,7 +79,8 @@ struct MeetingController: RouteCollection {
             }
         }
         try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
-                                       kind: .meetingPlanned, actor: user.fullName, link: .engagement(.value(id)), on: req.db)
+                                       kind: .meetingPlanned, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
+                                       link: .engagement(.value(id)), on: req.db)
         return req.redirect(to: .engagement(.value(id)), notice: starts.count == 1
             ? req.t("Meeting planned. Add it to your calendar with the link beside it.")
             : req.localizer.tn("{count} meeting planned. Add it to your calendar with the link beside it.",
@@ -97,8 +98,15 @@ struct MeetingController: RouteCollection {
         _ = try req.requireUser()
         let (engagement, participants) = try await SupportController.loadEngagement(req, .viewEngagement)
         let meeting = try await Self.loadMeeting(req, engagement: engagement)
-        let title = Self.title(engagement, participants: participants.map { $0.user.fullName }, req: req)
-        let text = ICalendar.calendar(name: "Collegium", events: [Meetings.event(meeting, title: title, host: Self.host(req))], now: req.now)
+        let hidden = try await AskAColleague.hiddenAskers(in: [try engagement.requireID()], on: req.db)
+        let viewer = req.currentUser?.id
+        let title = Self.title(engagement, participants: participants.map {
+            AskAColleague.shownName($0.user.fullName, userID: $0.$user.id, in: engagement.id, hidden: hidden, viewer: viewer, req.localizer)
+        }, req: req)
+        let agenda = Policy.allows(try await req.principal(), .readAgenda,
+                                   .engagement(participants: Set(participants.map { $0.$user.id }), group: .of(engagement, participants)))
+        let text = ICalendar.calendar(name: "Collegium", events: [Meetings.event(meeting, title: title, host: Self.host(req), showsAgenda: agenda)],
+                                      now: req.now)
         return Meetings.response(text, filename: "collegium-meeting.ics")
     }
 
@@ -112,7 +120,8 @@ struct MeetingController: RouteCollection {
             try await meeting.save(on: req.db)
             let id = try engagement.requireID()
             try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
-                                           kind: .meetingCancelled, actor: user.fullName, link: .engagement(.value(id)), on: req.db)
+                                           kind: .meetingCancelled, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
+                                           link: .engagement(.value(id)), on: req.db)
         }
         return req.redirect(to: .engagement(.value(try engagement.requireID())), notice: req.t("Meeting cancelled. Calendars that follow your feed will show it as cancelled."))
     }
@@ -145,9 +154,18 @@ struct MeetingController: RouteCollection {
         // Everyone taking part in these engagements, in one query.
         let people = Dictionary(grouping: try await EngagementParticipant.query(on: req.db)
             .filter(\.$engagement.$id ~~ Array(Set(meetings.compactMap { $0.1.id }))).with(\.$user).all(), by: { $0.$engagement.id })
+        // The feed's owner, as the `Policy` sees them: the feed is read without a session.
+        var owner: Principal?
+        if let user = try await User.find(feed.$user.id, on: req.db) { owner = try await Principal.load(for: user, now: req.now, on: req.db) }
+        let hidden = try await AskAColleague.hiddenAskers(in: meetings.compactMap { $0.1.id }, on: req.db)
         let events = meetings.map { meeting, engagement in
-            Meetings.event(meeting, title: Self.title(engagement, participants: (people[engagement.id ?? UUID()] ?? []).map { $0.user.fullName }, req: req),
-                           host: Self.host(req))
+            let parts = people[engagement.id ?? UUID()] ?? []
+            let agenda = Policy.allows(owner, .readAgenda, .engagement(participants: Set(parts.map { $0.$user.id }), group: .of(engagement, parts)))
+            let names = parts.map {
+                AskAColleague.shownName($0.user.fullName, userID: $0.$user.id, in: engagement.id, hidden: hidden, viewer: feed.$user.id, req.localizer)
+            }
+            return Meetings.event(meeting, title: Self.title(engagement, participants: names, req: req),
+                                  host: Self.host(req), showsAgenda: agenda)
         }
         return Meetings.response(ICalendar.calendar(name: "Collegium", events: events, now: req.now), filename: "collegium.ics")
     }

@@ -22,11 +22,9 @@ struct SupportController: RouteCollection {
     func overview(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let model = try await MySupportPage.Model.load(for: user, req: req)
-        let page = req.render(MySupportPage.view(req.pageContext(), model))
-        // Shown now: no longer new.
-        try await AppNotification.query(on: req.db).filter(\.$user.$id == user.requireID()).filter(\.$readAt == nil)
-            .set(\.$readAt, to: req.now).update()
-        return page
+        // Reading the page marks nothing read: that takes the page's POST buttons
+        // (`NotificationController`), so a cross-site GET cannot do it.
+        return req.render(MySupportPage.view(req.pageContext(), model))
     }
 
     func askForm(req: Request) async throws -> Response {
@@ -195,7 +193,8 @@ struct SupportController: RouteCollection {
                                  isReflection: isReflection).save(on: req.db)
         if visibility == .shared {
             try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
-                                           kind: .noteShared, actor: user.fullName, link: .engagement(.value(id)), on: req.db)
+                                           kind: .noteShared, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
+                                           link: .engagement(.value(id)), on: req.db)
         }
         return req.redirect(to: .engagement(.value(id)), notice: visibility == .shared ? req.t("Note shared with your colleague.") : req.t("Note saved for you alone."))
     }

@@ -37,9 +37,11 @@ enum Meetings {
         return calendar.date(from: components)
     }
 
-    static func event(_ meeting: Meeting, title: String, host: String) -> ICalendar.Event {
+    /// The calendar entry of a meeting; its agenda only where the `Policy` lets the person
+    /// read it (`readAgenda`: not before agreeing to a case group's confidentiality).
+    static func event(_ meeting: Meeting, title: String, host: String, showsAgenda: Bool) -> ICalendar.Event {
         ICalendar.Event(uid: "\(meeting.id?.uuidString ?? UUID().uuidString)@\(host)", start: meeting.startsAt,
-                        durationMinutes: meeting.durationMinutes, summary: title, description: meeting.agenda,
+                        durationMinutes: meeting.durationMinutes, summary: title, description: showsAgenda ? meeting.agenda : "",
                         location: meeting.place.isEmpty ? meeting.onlineLink : meeting.place,
                         url: meeting.onlineLink.isEmpty ? nil : meeting.onlineLink, sequence: meeting.sequence,
                         cancelled: meeting.cancelled, updated: meeting.updatedAt ?? meeting.createdAt ?? meeting.startsAt)

@@ -31,7 +31,8 @@ enum Reminders {
     }
 }
 
-/// Sends due reminders every ten minutes while the server runs.
+/// Sends due reminders, and releases the figures of surveys past their closing date
+/// (`SurveyRelease`), every ten minutes while the server runs.
 struct ReminderScheduler: LifecycleHandler {
     func didBoot(_ application: Application) throws {
         let logger = application.logger
@@ -41,6 +42,7 @@ struct ReminderScheduler: LifecycleHandler {
         loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(20), delay: .minutes(10)) { _ in
             loop.makeFutureWithTask {
                 do { try await Reminders.sendDue(now: clock.now(), on: db) } catch { logger.warning("Meeting reminders: \(error)") }
+                do { try await SurveyRelease.releaseEnded(today: Surveys.today(clock.now()), on: db) } catch { logger.warning("Survey releases: \(error)") }
             }
         }
     }

@@ -54,7 +54,7 @@ enum AskPage {
                 .div(.class("field checkbox-field"),
                      .input(.type(.checkbox), .id("show_name"), .name("show_name"), .value("1"),
                             .attribute(named: "checked", value: d.showName ? "checked" : nil)),
-                     .label(.for("show_name"), .text(context.t("Show my name to the colleagues who can take it (the one who takes it always sees it)")))),
+                     .label(.for("show_name"), .text(context.t("Show my name to the colleagues who can take it (if you do not, not even the one who takes it learns it)")))),
                 Components.submit(context.t("Send my question"))
             )
         )

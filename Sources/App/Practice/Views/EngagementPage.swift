@@ -61,7 +61,7 @@ enum EngagementPage {
             .if(!meeting.place.isEmpty, .p(.text(context.t("Place: {place}", ["place": meeting.place])))),
             .if(!meeting.onlineLink.isEmpty, .p(.a(.href(meeting.onlineLink), .attribute(named: "rel", value: "noopener noreferrer"),
                                                    .text(context.t("Join online"))))),
-            .if(!meeting.agenda.isEmpty, .p(.class("note-text"), .text(meeting.agenda))),
+            .if(model.readsAgenda && !meeting.agenda.isEmpty, .p(.class("note-text"), .text(meeting.agenda))),
             actions,
             attendance
         )
@@ -147,6 +147,8 @@ enum EngagementPage {
         var group: GroupSection.Model?
         /// A mentoring pair that has ended asks each person for short feedback, once.
         var asksFeedback = false
+        /// Whether the viewer may read the meetings' agendas (`Policy`, `readAgenda`).
+        var readsAgenda = false
         var feedbackError: String?
 
         struct MeetingDraft {
@@ -174,13 +176,19 @@ enum EngagementPage {
             if engagement.form == .mentoring && engagement.status == .closed, let me = principal?.userID {
                 asksFeedback = try await FeedbackGiven.query(on: req.db).filter(\.$engagement.$id == id).filter(\.$user.$id == me).count() == 0
             }
+            // An asker who did not show their name stays unnamed to the other participant.
+            let hidden = try await AskAColleague.hiddenAskers(in: [id], on: req.db)
+            func shown(_ name: String, _ userID: UUID) -> String {
+                AskAColleague.shownName(name, userID: userID, in: id, hidden: hidden, viewer: principal?.userID, req.localizer)
+            }
             var model = Model(
                 id: id, topic: engagement.topic, form: engagement.form, status: engagement.status,
-                participants: participants.map { ($0.user.fullName, $0.role) },
-                notes: notes.map { Note(author: $0.author.fullName, text: $0.text, shared: $0.visibility == .shared,
+                participants: participants.map { (shown($0.user.fullName, $0.$user.id), $0.role) },
+                notes: notes.map { Note(author: shown($0.author.fullName, $0.$author.id), text: $0.text, shared: $0.visibility == .shared,
                              mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt, isReflection: $0.isReflection) },
                 meetings: meetings, defaultZone: Meetings.zone(forCountry: school?.country ?? ""))
             model.asksFeedback = asksFeedback
+            model.readsAgenda = Policy.allows(principal, .readAgenda, .engagement(participants: people, group: access))
             if engagement.form == .observation,
                let cycle = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).with(\.$schoolProtocol).first() {
                 let (name, lookFors) = ObservationNames.describe(cycle, req.pageContext())

@@ -77,9 +77,12 @@ enum MySupportPage {
             let engagements = try await Engagement.query(on: req.db).filter(\.$id ~~ engagementIDs).sort(\.$createdAt, .descending).all()
             let others = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id ~~ engagementIDs)
                 .filter(\.$user.$id != userID).with(\.$user).all()
+            let hidden = try await AskAColleague.hiddenAskers(in: engagementIDs, on: req.db)
             let conversations = try engagements.map { e in
                 Conversation(id: try e.requireID(), topic: e.topic,
-                             with: others.filter { $0.$engagement.id == e.id }.map { $0.user.fullName }, status: e.status, form: e.form)
+                             with: others.filter { $0.$engagement.id == e.id }.map {
+                                 AskAColleague.shownName($0.user.fullName, userID: $0.$user.id, in: e.id, hidden: hidden, viewer: userID, req.localizer)
+                             }, status: e.status, form: e.form)
             }
             var model = Model(conversations: conversations, myRequests: mine, forMe: forMe, schools: schools.compactMap { school in
                 guard let id = school.id else { return nil }
@@ -114,11 +117,21 @@ enum MySupportPage {
             .if(!model.notifications.isEmpty, .section(
                 .attribute(named: "aria-labelledby", value: "news-title"),
                 .h2(.id("news-title"), .text(context.t("What's new"))),
+                // Marking read is a POST with the CSRF token, never a side effect of a GET (issue #14).
+                .if(model.notifications.contains { $0.readAt == nil },
+                    .form(.id("notifications-read-all"), .class("inline-form"), .method(.post), .action(SiteURL.notificationsReadAll.path),
+                          Components.csrfField(context),
+                          .button(.type(.submit), .class("button-secondary"), .text(context.t("Mark all as read"))))),
                 .ul(.id("notifications"), .class("card-list"), .forEach(model.notifications) { item in
                     .li(.class(item.readAt == nil ? "unread" : "read"),
                         .a(.href(item.link), .text(Notifications.message(item, context))),
                         .if(item.readAt == nil, .span(.class("badge"), .text(" · " + context.t("new")))),
-                        .p(.class("meta"), .text(item.createdAt.map { context.localizer.date($0, time: true) } ?? "")))
+                        .p(.class("meta"), .text(item.createdAt.map { context.localizer.date($0, time: true) } ?? "")),
+                        .if(item.readAt == nil, .unwrap(item.id) { id in
+                            .form(.class("inline-form notification-read"), .method(.post), .action(SiteURL.notificationRead(.value(id)).path),
+                                  Components.csrfField(context),
+                                  .button(.type(.submit), .class("button-link"), .text(context.t("Mark as read"))))
+                        }))
                 })
             )),
             .unwrap(model.newFeedURL) { link in

@@ -11,6 +11,7 @@ struct SurveyAPIController: RouteCollection {
         surveys.get(use: list)
         surveys.post(use: create)
         surveys.post(":\(SiteURL.idKey)", "publish", use: publish)
+        surveys.post(":\(SiteURL.idKey)", "close", use: close)
         surveys.post(":\(SiteURL.idKey)", "responses", use: submit)
         surveys.get(":\(SiteURL.idKey)", "report", use: report)
         surveys.get(":\(SiteURL.idKey)", "responses.csv", use: csv)
@@ -121,6 +122,9 @@ struct SurveyAPIController: RouteCollection {
         let survey = try await Self.load(req, .manageSurvey)
         try Self.requireJSON(req)
         let body = try req.content.decode(Publish.self)
+        if survey.releasedOn != nil {
+            throw Abort(.conflict, reason: "The survey has closed and its figures are released: it does not open again.")
+        }
         var details: [APIErrorBody.Detail] = []
         let opens = body.opensOn ?? "", closes = body.closesOn ?? ""
         for (field, value) in [("opensOn", opens), ("closesOn", closes)]
@@ -129,8 +133,9 @@ struct SurveyAPIController: RouteCollection {
         }
         if !opens.isEmpty && !closes.isEmpty && closes < opens { details.append(.init(field: "closesOn", message: "must not be before opensOn")) }
         let anonymous = body.anonymous ?? survey.anonymous
-        if survey.anonymityFixed && survey.anonymous && !anonymous {
-            details.append(.init(field: "anonymous", message: "answers have come in anonymously: the survey stays anonymous"))
+        // Fixed at the first publication: respondents were told on the first page.
+        if survey.anonymityFixed && anonymous != survey.anonymous {
+            details.append(.init(field: "anonymous", message: "was fixed when the survey was first published: respondents were told so"))
         }
         if survey.status == .draft {
             let context = req.pageContext()
@@ -151,9 +156,23 @@ struct SurveyAPIController: RouteCollection {
         }
         survey.opensOn = opens
         survey.closesOn = closes
-        if !survey.anonymityFixed { survey.anonymous = anonymous }
+        survey.anonymous = anonymous
+        survey.anonymityFixed = true
+        if survey.publishedAt == nil { survey.publishedAt = req.now }
         survey.status = .open
         try await survey.save(on: req.db)
+        return try await dto(survey, req: req)
+    }
+
+    /// Closes an open survey and releases its figures, as the page's button does.
+    func close(req: Request) async throws -> SurveyDTO {
+        let survey = try await Self.load(req, .manageSurvey)
+        guard survey.status == .open, survey.releasedOn == nil else {
+            throw Abort(.conflict, reason: "Only an open survey can be closed; once closed, its figures are released and it does not open again.")
+        }
+        survey.status = .closed
+        try await survey.save(on: req.db)
+        try await SurveyRelease.releaseIfEnded(survey, today: Surveys.today(req.now), on: req.db)
         return try await dto(survey, req: req)
     }
 
@@ -206,6 +225,13 @@ struct SurveyAPIController: RouteCollection {
     /// retry safe: the same key for the same survey is stored once.
     func submit(req: Request) async throws -> Response {
         let survey = try await Self.load(req, .answerSurvey)
+        // An anonymous survey takes answers only from the people who answer it, through its
+        // link: through the API a token holder submits on behalf of others, and answers of
+        // their own making would count toward the minimum groups that protect the real
+        // respondents (issue 14, class 2).
+        guard !survey.anonymous else {
+            throw Abort(.forbidden, reason: "An anonymous survey takes answers only from its respondents, through its link, not through the API.")
+        }
         try Self.requireJSON(req)
         guard let key = req.headers.first(name: "Idempotency-Key")?.trimmingCharacters(in: .whitespaces), (1...64).contains(key.count) else {
             throw APIValidationError(details: [.init(field: "Idempotency-Key", message: "send a header Idempotency-Key of 1 to 64 characters")])
@@ -268,6 +294,7 @@ struct SurveyAPIController: RouteCollection {
 
     func report(req: Request) async throws -> ReportDTO {
         let survey = try await Self.load(req, .manageSurvey)
+        try await Self.requireReleased(survey, req)
         let definition = try survey.definition
         let breakdown = SurveyReport.Breakdown(req.query[String.self, at: "by"])
         if case .question(let v) = breakdown, !(definition.question(v).map { $0.kind == .singleChoice || $0.kind == .likert } ?? false) {
@@ -294,9 +321,17 @@ struct SurveyAPIController: RouteCollection {
 
     func csv(req: Request) async throws -> Response {
         let survey = try await Self.load(req, .manageSurvey)
+        try await Self.requireReleased(survey, req)
         let export = try await SurveyExport.load(survey, req: req)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: export.csv()))
+    }
+
+    /// Figures and rows exist once the survey's figures are released (`SurveyRelease`); before, 409.
+    static func requireReleased(_ survey: Survey, _ req: Request) async throws {
+        guard survey.releasedOn != nil else {
+            throw Abort(.conflict, reason: "The survey's figures are released once it has closed; until then only the number of responses is given.")
+        }
     }
 }

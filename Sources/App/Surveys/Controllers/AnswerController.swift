@@ -83,6 +83,7 @@ struct AnswerController: RouteCollection {
         let secret = SecretToken.generate()
         let draft = SurveyDraft(surveyID: try survey.requireID(), tokenHash: SecretToken.hash(secret), language: Self.language(definition, req),
                                 today: Surveys.today(req.now))
+        draft.promisedAnonymous = survey.anonymous
         if survey.requiresToken { draft.surveyTokenID = try await Surveys(db: req.db).unusedToken(token, survey: survey)?.id }
         try await draft.save(on: req.db)
         let response = req.redirect(to: .answerSection(.value(survey.slug), .value(1)))
@@ -154,8 +155,10 @@ struct AnswerController: RouteCollection {
             return req.redirect(to: .answerSection(.value(survey.slug), .value(index + 1)),
                                 notice: req.t("Some questions on this page still need an answer."))
         }
-        try await Self.store(survey, definition: definition, draft: draft, answers: answers, key: submission, req: req)
-        let response = req.redirect(to: .answerThanks(.value(survey.slug)))
+        let counted = try await Self.store(survey, definition: definition, draft: draft, answers: answers, key: submission, req: req)
+        let response = counted ? req.redirect(to: .answerThanks(.value(survey.slug)))
+            : req.redirect(to: .answerThanks(.value(survey.slug)),
+                           notice: req.t("Thank you. You joined your school or took your role after this survey began, so your answers are kept but not counted in its figures: they count only colleagues who were there from the start, so that nobody can be singled out."))
         response.cookies[Self.cookieName(survey, req)] = req.cookiePolicy.expired()
         return response
     }
@@ -164,10 +167,13 @@ struct AnswerController: RouteCollection {
     /// answers, and the survey's anonymity is fixed from its first response on.
     /// `asRespondent`: the signed-in person is the respondent (the pages); through the API
     /// the token's owner submits for others, so nothing of theirs is recorded.
+    /// Returns false when the answers are kept out of the figures (a newcomer's).
+    @discardableResult
     static func store(_ survey: Survey, definition: SurveyDefinition, draft: SurveyDraft, answers: SurveyAnswers, key: String, req: Request,
-                      asRespondent: Bool = true) async throws {
+                      asRespondent: Bool = true) async throws -> Bool {
         let surveyID = try survey.requireID()
         var place: (school: UUID?, country: String, role: String) = (nil, "", "")
+        var inFigures = true
         let respondent = asRespondent ? req.currentUser : nil
         if let user = respondent {
             // Where the survey reached the person through their school: its school, country
@@ -176,9 +182,20 @@ struct AnswerController: RouteCollection {
             let match = memberships.first { m in
                 survey.$school.id.map { $0 == m.$school.id } ?? (survey.$network.id != nil && m.school.$network.id == survey.$network.id)
             }
-            if let match { place = (match.$school.id, match.school.country, match.role.rawValue) }
+            // Only someone who held that place before the survey was published is counted in
+            // it: accounts made or re-roled afterwards could be the reader's own, filling a
+            // small group to single a colleague out (issue 14, class 2).
+            if let match {
+                if Self.heldBefore(match, survey) { place = (match.$school.id, match.school.country, match.role.rawValue) } else { inFigures = false }
+            }
         }
-        let found = place
+        let found = place, counted = inFigures
+        // The public link's rate limit, for answers nobody signed in for (a signed-in person
+        // answers once; a single-use link once).
+        let limited = asRespondent && respondent == nil && draft.surveyTokenID == nil
+        if limited { try await SurveyLinkLimit.reserve(survey, req: req) }
+        // A response begun under the promise of anonymity never records who gave it.
+        let identified = !survey.anonymous && draft.promisedAnonymous != true
         let token = draft.surveyTokenID
         do {
             try await req.db.transaction { db in
@@ -190,15 +207,19 @@ struct AnswerController: RouteCollection {
                 }
                 let response = try SurveyResponse(surveyID: surveyID, submittedOn: Surveys.today(req.now), language: draft.language,
                                                   country: found.country, role: found.role, schoolID: found.school,
-                                                  userID: survey.anonymous ? nil : respondent?.id, answers: answers, idempotencyKey: key)
+                                                  userID: identified ? respondent?.id : nil, answers: answers, idempotencyKey: key)
+                response.inFigures = counted
                 try await response.save(on: db)
-                // The report's counters move with the response, in the same transaction.
-                try await SurveyCounts.add(response, definition: definition, on: db)
                 if let user = respondent { try await SurveyParticipation(surveyID: surveyID, userID: try user.requireID()).save(on: db) }
                 try await draft.delete(on: db)
-                if !survey.anonymityFixed {
-                    try await Survey.query(on: db).filter(\.$id == surveyID).set(\.$anonymityFixed, to: true).update()
-                }
+                // Still open for answers, checked where the release checks it: this UPDATE
+                // waits for a release in progress (a row lock on PostgreSQL, the one writer on
+                // SQLite) and finds it done, so no answer slips in after the figures were
+                // released and then sits outside them unseen.
+                guard let sql = db as? any SQLDatabase else { return }
+                let open = try await sql.update(Survey.schema).set("anonymity_fixed", to: true).where("id", .equal, surveyID)
+                    .where("released_on", .is, SQLLiteral.null).returning("id").all()
+                guard !open.isEmpty else { throw Abort(.gone, reason: req.t("This survey has closed: it takes no more answers.")) }
             }
         } catch {
             // The same submission twice (a double click, a retry): it is stored already. Or
@@ -213,6 +234,14 @@ struct AnswerController: RouteCollection {
             guard sameKey || answeredBefore else { throw error }
             try? await draft.delete(on: req.db)
         }
+        return counted
+    }
+
+    /// Whether a membership had its school and role before the survey was first published.
+    static func heldBefore(_ membership: Membership, _ survey: Survey) -> Bool {
+        guard let published = survey.publishedAt else { return true }
+        if let since = membership.roleSince { return since <= published }
+        return true
     }
 
     func thanks(req: Request) async throws -> Response {

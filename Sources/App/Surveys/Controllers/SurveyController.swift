@@ -53,6 +53,11 @@ struct SurveyController: RouteCollection {
     func download(req: Request) async throws -> Response {
         let survey = try await Self.load(req)
         let file = req.parameters.get(SiteURL.slugKey) ?? ""
+        // Before the release there is nothing to download: rows that grow with each answer
+        // would tell who answered what to anyone who downloads twice.
+        guard survey.releasedOn != nil else {
+            throw Abort(.conflict, reason: req.t("The answers can be downloaded once the survey has closed."))
+        }
         let export = try await SurveyExport.load(survey, req: req)
         let (body, type): (String, String) = switch file {
         case SurveyDownloads.responses: (export.csv(), "text/csv; charset=utf-8")
@@ -78,12 +83,21 @@ struct SurveyController: RouteCollection {
             breakdown = .none
         }
         let context = req.pageContext()
+        let manages = Policy.allows(try await req.principal(), .manageSurvey, try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now)))
+        guard survey.releasedOn != nil else {
+            // Still open: how many have answered, and no figure that moves with them.
+            let pending = SurveyReportPage.Pending(responses: try await SurveyRelease.pendingCount(survey, on: req.db), closesOn: survey.closesOn,
+                                                   ended: survey.hasEnded(today: Surveys.today(req.now)))
+            return req.render(SurveyReportPage.pendingView(context, survey: survey, title: definition.title, pending: pending, manages: manages))
+        }
+        let thresholds = try await SurveyReport.readerThresholds(survey, req: req)
         let (report, responses, schoolNames) = try await SurveyReport.load(survey, definition: definition, breakdown: breakdown, req: req, context: context,
                                                                             needsResponses: survey.template == SurveyTemplates.Template.leaderNeeds.rawValue)
         var model = SurveyReportPage.Model(survey: survey, definition: definition, report: report, breakdown: breakdown)
-        model.manages = Policy.allows(try await req.principal(), .manageSurvey, try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now)))
+        model.manages = manages
+        model.corrections = try await SurveyCorrection.query(on: req.db).filter(\.$survey.$id == survey.requireID()).sort(\.$madeOn).all()
         if survey.template == SurveyTemplates.Template.leaderNeeds.rawValue {
-            model.recommendations = RecommendationSection.groups(responses, schoolNames: schoolNames, context: context)
+            model.recommendations = RecommendationSection.groups(responses, schoolNames: schoolNames, context: context, minimum: thresholds.figures)
         }
         return req.render(SurveyReportPage.view(context, model))
     }
@@ -160,7 +174,9 @@ struct SurveyController: RouteCollection {
         if scope == nil { problems.append(req.t("Choose the school or network the survey is for.")) }
         if let file = form.file, file.data.readableBytes > 0 {
             do {
-                definition = try JSONDecoder().decode(SurveyDefinition.self, from: Data(buffer: file.data))
+                // NUL in the file's strings becomes U+FFFD, as in every decoded body (`NULInput`, issue #14).
+                let bytes = TextInput.replacingNUL(json: file.data.readableBytesView) ?? Array(file.data.readableBytesView)
+                definition = try JSONDecoder().decode(SurveyDefinition.self, from: Data(bytes))
             } catch let error as DecodingError {
                 problems.append(req.t("The file is not a Collegium survey: {detail}", ["detail": Self.describe(error)]))
             } catch {
@@ -399,7 +415,13 @@ struct SurveyController: RouteCollection {
         let survey = try await Self.load(req)
         let base = try survey.definition.baseLanguage
         let language = req.query[String.self, at: "language"].flatMap(Language.init(rawValue:))?.rawValue ?? base
-        return req.render(SurveyTranslationsPage.view(req.pageContext(), try SurveyTranslationsPage.Model(survey: survey, language: language)))
+        var model = try SurveyTranslationsPage.Model(survey: survey, language: language)
+        model.needsReason = try await Self.hasAnswers(survey, req.db)
+        return req.render(SurveyTranslationsPage.view(req.pageContext(), model))
+    }
+
+    static func hasAnswers(_ survey: Survey, _ db: any Database) async throws -> Bool {
+        try await SurveyResponse.query(on: db).filter(\.$survey.$id == survey.requireID()).count() > 0
     }
 
     /// Saves every text in one language (fields named by their place: `title`, `s1`,
@@ -411,9 +433,14 @@ struct SurveyController: RouteCollection {
         guard let language = fields["language"].flatMap(Language.init(rawValue:))?.rawValue else {
             throw Abort(.badRequest, reason: req.t("Choose a language."))
         }
+        // What changes, for the record of corrections once answers have come in.
+        var changes: [(key: String, before: String, after: String)] = []
         func apply(_ key: String, _ text: inout LocalizedText) {
             guard let value = fields[key]?.trimmingCharacters(in: .whitespacesAndNewlines) else { return }
+            let before = text[language] ?? ""
             text[language] = value.isEmpty ? nil : String(value.prefix(SurveyDefinition.maximumTextLength))
+            let after = text[language] ?? ""
+            if before != after { changes.append((key, before, after)) }
         }
         apply("title", &definition.title)
         apply("introduction", &definition.introduction)
@@ -442,9 +469,28 @@ struct SurveyController: RouteCollection {
                 return req.render(SurveyTranslationsPage.view(context, model), status: .unprocessableEntity)
             }
         }
+        // After the first answer, wording changes only as a correction with its reason: the
+        // people who answered read other words (issue 14, class 3).
+        let reason = (fields["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let answered = try await Self.hasAnswers(survey, req.db)
+        if answered && !changes.isEmpty && reason.isEmpty {
+            try survey.setDefinition(definition)  // shown as typed, not saved
+            var model = try SurveyTranslationsPage.Model(survey: survey, language: language)
+            model.needsReason = true
+            model.reasonError = req.t("Answers have already come in: say why the wording changes.")
+            return req.render(SurveyTranslationsPage.view(req.pageContext(), model), status: .unprocessableEntity)
+        }
         try survey.setDefinition(definition)
-        try await survey.save(on: req.db)
-        return req.redirect(to: .survey(.value(try survey.requireID())), notice: req.t("Texts saved."))
+        let surveyID = try survey.requireID(), today = Surveys.today(req.now), recorded = changes
+        try await req.db.transaction { db in
+            try await survey.save(on: db)
+            guard answered else { return }
+            for change in recorded {
+                try await SurveyCorrection(surveyID: surveyID, madeOn: today, language: language, textKey: change.key,
+                                           before: change.before, after: change.after, reason: String(reason.prefix(500))).save(on: db)
+            }
+        }
+        return req.redirect(to: .survey(.value(surveyID)), notice: req.t("Texts saved."))
     }
 
     func export(req: Request) async throws -> Response {
@@ -483,10 +529,15 @@ struct SurveyController: RouteCollection {
         if survey.status == .draft {
             errors += definition.problems(supportedLanguages: Surveys.supportedLanguages).map { SurveyNames.problem($0, context) }
         }
-        let anonymous = form.anonymous != nil
-        // Once answers have come in, an anonymous survey is never made identified.
-        if survey.anonymityFixed && survey.anonymous && !anonymous {
-            errors.append(req.t("Answers have already come in anonymously: the survey stays anonymous."))
+        if survey.releasedOn != nil {
+            throw Abort(.conflict, reason: req.t("The survey has closed and its figures are released: it does not open again."))
+        }
+        // Anonymity is fixed when the survey is first published: its first page promised it
+        // (or said that answers carry names) to everyone who began answering.
+        let anonymous = survey.anonymityFixed ? survey.anonymous : form.anonymous != nil
+        if survey.anonymityFixed && (form.anonymous != nil) != survey.anonymous {
+            errors.append(survey.anonymous ? req.t("The survey was published as anonymous, and respondents were told so: it stays anonymous.")
+                                           : req.t("The survey was published with names, and respondents were told so: it stays that way."))
         }
         let roles = Set((form.roles ?? []).compactMap(SchoolRole.init(rawValue:)))
         let offered = Set(try await Surveys(db: req.db).audienceSchools(of: survey).compactMap(\.id))
@@ -498,18 +549,32 @@ struct SurveyController: RouteCollection {
         survey.opensOn = opens
         survey.closesOn = closes
         survey.requiresToken = form.requires_token != nil
-        if !survey.anonymityFixed { survey.anonymous = anonymous }
+        survey.anonymous = anonymous
+        survey.anonymityFixed = true
+        if survey.publishedAt == nil { survey.publishedAt = req.now }
         survey.status = .open
         try await survey.save(on: req.db)
         return req.redirect(to: .survey(.value(try survey.requireID())), notice: req.t("The survey is published. Share its link with the people you ask."))
     }
 
+    /// Closes an open survey and releases its figures at once. Never opens one again: its
+    /// figures, once released, stay as released (a survey closed before its figures were
+    /// released, by an older version, may still open again).
     func close(req: Request) async throws -> Response {
         let survey = try await Self.load(req)
-        survey.status = survey.status == .open ? .closed : .open
+        guard survey.releasedOn == nil, survey.status != .draft else {
+            throw Abort(.conflict, reason: req.t("The survey has closed and its figures are released: it does not open again."))
+        }
+        if survey.status == .closed {
+            survey.status = .open
+            try await survey.save(on: req.db)
+            return req.redirect(to: .survey(.value(try survey.requireID())), notice: req.t("The survey is open again."))
+        }
+        survey.status = .closed
         try await survey.save(on: req.db)
+        try await SurveyRelease.releaseIfEnded(survey, today: Surveys.today(req.now), on: req.db)
         return req.redirect(to: .survey(.value(try survey.requireID())),
-                            notice: survey.status == .closed ? req.t("The survey is closed: it takes no more answers.") : req.t("The survey is open again."))
+                            notice: req.t("The survey is closed: it takes no more answers, and its figures are in the report."))
     }
 }
 

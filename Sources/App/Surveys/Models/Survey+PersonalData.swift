@@ -23,12 +23,14 @@ extension SurveyResponse: PersonalDataHolder {
         try await SurveyResponse.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$survey).all()
             .map { ["survey": $0.survey.title, "submitted": $0.submittedOn, "answers": $0.answersJSON] }
     }
+    /// Answers to a survey whose figures are not yet released go. Once released, the
+    /// answers stay without the person's link, as an anonymous response: deleting them would
+    /// move figures already shown, and the difference would be this person's answers, read
+    /// by anyone who saw both (issue 14: what was released stays as released).
     static func erase(_ user: User, on db: any Database) async throws {
-        let responses = try await SurveyResponse.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$survey).all()
-        try await SurveyResponse.query(on: db).filter(\.$user.$id == user.requireID()).delete()
-        // The reports' counters no longer count them.
-        var seen = Set<UUID>()
-        for response in responses where seen.insert(response.$survey.id).inserted { try await SurveyCounts.rebuild(response.survey, on: db) }
+        let userID = try user.requireID()
+        try await SurveyResponse.query(on: db).filter(\.$user.$id == userID).filter(\.$released == false).delete()
+        try await SurveyResponse.query(on: db).filter(\.$user.$id == userID).set(\.$user.$id, to: nil).update()
     }
 }
 

@@ -22,8 +22,18 @@ final class Survey: Model, @unchecked Sendable {
     @Field(key: "definition") var definitionJSON: String
     @Field(key: "status") var status: Status
     @Field(key: "anonymous") var anonymous: Bool
-    /// Set when the first response arrives: from then on an anonymous survey stays anonymous.
+    /// Set when the survey is first published (before M023: by its first response): from
+    /// then on whether it is anonymous never changes, in either direction, since the
+    /// respondents were promised one or the other on its first page.
     @Field(key: "anonymity_fixed") var anonymityFixed: Bool
+    /// The day its figures were released (`YYYY-MM-DD`): once, when it closed. Until then the
+    /// report shows how many have answered and no figure; after it, the survey takes no
+    /// answer again, so what was released stays as released (issue 14, docs/privacy.md).
+    @OptionalField(key: "released_on") var releasedOn: String?
+    /// When it was first published (nil: before M023). Members who joined the school or took
+    /// their role later answer without school and role, so that accounts made for the purpose
+    /// cannot fill a small group (issue 14, class 2).
+    @OptionalField(key: "published_at") var publishedAt: Date?
     /// `YYYY-MM-DD`; empty when not set.
     @Field(key: "opens_on") var opensOn: String
     @Field(key: "closes_on") var closesOn: String
@@ -82,9 +92,16 @@ final class Survey: Model, @unchecked Sendable {
         return String(decoding: try encoder.encode(definition), as: UTF8.self)
     }
 
-    /// Open for answers on `today` (`YYYY-MM-DD`): published, and within its dates.
+    /// Open for answers on `today` (`YYYY-MM-DD`): published, within its dates, and its
+    /// figures not yet released.
     func acceptsAnswers(today: String) -> Bool {
-        status == .open && (opensOn.isEmpty || opensOn <= today) && (closesOn.isEmpty || today <= closesOn)
+        releasedOn == nil && status == .open && (opensOn.isEmpty || opensOn <= today) && (closesOn.isEmpty || today <= closesOn)
+    }
+
+    /// Closed for good on `today`: closed by hand, or past its closing date. Its figures are
+    /// released when someone who may read them first asks (`SurveyRelease`).
+    func hasEnded(today: String) -> Bool {
+        releasedOn != nil || status == .closed || (status == .open && !closesOn.isEmpty && closesOn < today)
     }
 }
 
@@ -107,6 +124,12 @@ final class SurveyResponse: Model, @unchecked Sendable {
     @Field(key: "answers") var answersJSON: String
     /// Sent with the submission: a retried or doubled submit is stored once.
     @Field(key: "idempotency_key") var idempotencyKey: String
+    /// In the released figures (set at the survey's release, for responses `inFigures`).
+    @Field(key: "released") var released: Bool
+    /// False for an answer given by someone who joined the school or took their role after
+    /// the survey was published: kept, and never in a figure, a count toward a minimum or an
+    /// export (accounts made for the purpose could otherwise fill a group; issue 14).
+    @Field(key: "in_figures") var inFigures: Bool
 
     // MARK: relationships
     @Parent(key: "survey_id") var survey: Survey
@@ -128,6 +151,8 @@ final class SurveyResponse: Model, @unchecked Sendable {
         self.$user.id = userID
         self.answersJSON = String(decoding: try JSONEncoder().encode(answers), as: UTF8.self)
         self.idempotencyKey = idempotencyKey
+        self.released = false
+        self.inFigures = true
     }
 
     var answers: SurveyAnswers { (try? JSONDecoder().decode(SurveyAnswers.self, from: Data(answersJSON.utf8))) ?? [:] }
@@ -153,6 +178,9 @@ final class SurveyDraft: Model, @unchecked Sendable {
     @Parent(key: "survey_id") var survey: Survey
     /// The single-use token the answers are given under, if the survey requires one.
     @OptionalField(key: "survey_token_id") var surveyTokenID: UUID?
+    /// Whether the first page promised anonymity when these answers were begun (nil: begun
+    /// before M023). A response begun under that promise never records who gave it.
+    @OptionalField(key: "promised_anonymous") var promisedAnonymous: Bool?
 
     init() {}
 

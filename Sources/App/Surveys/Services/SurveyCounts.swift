@@ -3,9 +3,10 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Keeps a survey's report counters (`SurveyCount`): one upsert per closed answer and
-/// grouping when a response is stored, in the same transaction; a rebuild from the
-/// responses where they are written another way (the demo, an erasure, the migration).
+/// Keeps a survey's report counters (`SurveyCount`) over its **released** responses only:
+/// they are filled when the survey's figures are released (`SurveyRelease`), so no figure
+/// moves while answers come in (issue 14). A released survey takes no more answers, so
+/// its counters never move again.
 enum SurveyCounts {
     /// "cell" counts by country, school and role together (`SurveyReport.Cell`), which the
     /// guard needs to decide every breakdown at once.
@@ -33,42 +34,31 @@ enum SurveyCounts {
         return result
     }
 
-    /// Adds one response's answers to the counters (call inside the response's transaction).
-    static func add(_ response: SurveyResponse, definition: SurveyDefinition, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        let keys = keys(response, definition: definition)
-        guard !keys.isEmpty else { return }
-        var insert = sql.insert(into: SurveyCount.schema).columns("id", "survey_id", "variable", "grouping", "group_key", "code", "n")
-        for (variable, grouping, key, code) in keys {
-            insert = insert.values(SQLBind(UUID()), SQLBind(response.$survey.id), SQLBind(variable), SQLBind(grouping), SQLBind(key), SQLBind(code), SQLBind(1))
-        }
-        try await insert.onConflict(with: ["survey_id", "variable", "grouping", "group_key", "code"]) {
-            $0.set("n", to: SQLRaw("\(SurveyCount.schema).n + 1"))
-        }.run()
+    /// Recomputes a survey's counters from its released responses.
+    static func rebuild(_ survey: Survey, on db: any Database) async throws {
+        try await db.transaction { db in try await replace(survey, on: db) }
     }
 
-    /// Recomputes a survey's counters from its responses.
-    static func rebuild(_ survey: Survey, on db: any Database) async throws {
+    /// `rebuild` inside a transaction the caller holds.
+    static func replace(_ survey: Survey, on db: any Database) async throws {
         let surveyID = try survey.requireID()
         let definition = try survey.definition
         var totals: [String: (String, String, String, Int, Int)] = [:]
-        for response in try await SurveyResponse.query(on: db).filter(\.$survey.$id == surveyID).all() {
+        for response in try await SurveyResponse.query(on: db).filter(\.$survey.$id == surveyID).filter(\.$released == true).all() {
             for (variable, grouping, key, code) in keys(response, definition: definition) {
                 let id = [variable, grouping, key, String(code)].joined(separator: "\u{1F}")
                 totals[id, default: (variable, grouping, key, code, 0)].4 += 1
             }
         }
         let rows = Array(totals.values)
-        try await db.transaction { db in
-            try await SurveyCount.query(on: db).filter(\.$survey.$id == surveyID).delete()
-            guard let sql = db as? any SQLDatabase else { return }
-            for chunk in rows.chunked(500) {
-                var insert = sql.insert(into: SurveyCount.schema).columns("id", "survey_id", "variable", "grouping", "group_key", "code", "n")
-                for (variable, grouping, key, code, n) in chunk {
-                    insert = insert.values(SQLBind(UUID()), SQLBind(surveyID), SQLBind(variable), SQLBind(grouping), SQLBind(key), SQLBind(code), SQLBind(n))
-                }
-                try await insert.run()
+        try await SurveyCount.query(on: db).filter(\.$survey.$id == surveyID).delete()
+        guard let sql = db as? any SQLDatabase else { return }
+        for chunk in rows.chunked(500) {
+            var insert = sql.insert(into: SurveyCount.schema).columns("id", "survey_id", "variable", "grouping", "group_key", "code", "n")
+            for (variable, grouping, key, code, n) in chunk {
+                insert = insert.values(SQLBind(UUID()), SQLBind(surveyID), SQLBind(variable), SQLBind(grouping), SQLBind(key), SQLBind(code), SQLBind(n))
             }
+            try await insert.run()
         }
     }
 

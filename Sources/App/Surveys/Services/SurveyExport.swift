@@ -24,19 +24,38 @@ struct SurveyExport {
     let language: String
     let schoolNames: [UUID: String]
     let emails: [UUID: String]
+    /// The reader's minimum groups (raised when they answered the survey themselves).
+    var thresholds = SurveyReport.Thresholds.standard
+    /// Wording changed after the first answer, listed in the codebook.
+    var corrections: [SurveyCorrection] = []
 
-    /// The export of a survey's responses, with the names of their schools and, for an
-    /// identified survey, the respondents' emails.
+    /// The export of a survey's released responses (none before it has ended), with the names
+    /// of their schools and, for an identified survey, the respondents' emails.
     static func load(_ survey: Survey, req: Request) async throws -> SurveyExport {
-        let responses = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).all()
+        let responses = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).filter(\.$released == true).all()
         let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(Set(responses.compactMap { $0.$school.id }))).all()
         var emails: [UUID: String] = [:]
         if !survey.anonymous {
             for user in try await User.query(on: req.db).filter(\.$id ~~ responses.compactMap { $0.$user.id }).all() { emails[user.id ?? UUID()] = user.email }
         }
-        return SurveyExport(survey: survey, definition: try survey.definition, responses: responses, language: req.localizer.language.rawValue,
-                            schoolNames: Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a }),
-                            emails: emails)
+        var export = SurveyExport(survey: survey, definition: try survey.definition, responses: responses, language: req.localizer.language.rawValue,
+                                  schoolNames: Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a }),
+                                  emails: emails)
+        export.thresholds = try await SurveyReport.readerThresholds(survey, req: req)
+        export.corrections = try await SurveyCorrection.query(on: req.db).filter(\.$survey.$id == survey.requireID()).sort(\.$madeOn).all()
+        return export
+    }
+
+    /// Text questions whose answers are exported: in an anonymous survey only those with at
+    /// least the report's minimum for free text (`SurveyThresholds.freeText`), as on the
+    /// report; fewer are withheld whole (issue 14, class 4).
+    var shownTexts: Set<String> {
+        var shown = Set<String>()
+        for (_, q) in definition.questions where q.kind.isText {
+            let given = responses.filter { !($0.answers[q.variable] ?? "").isEmpty }.count
+            if !survey.anonymous || given >= thresholds.freeText { shown.insert(q.variable) }
+        }
+        return shown
     }
 
     /// Background attributes, from the most general to the most specific.
@@ -58,10 +77,10 @@ struct SurveyExport {
     var decision: ExportAnonymizer.Decision {
         let order = attributeOrder.map(\.name)
         guard survey.anonymous else { return .init(kept: order, withheld: []) }
-        return ExportAnonymizer.protect(records: responses.map(background), order: order, minimum: SurveyThresholds.figures)
+        return ExportAnonymizer.protect(records: responses.map(background), order: order, minimum: thresholds.figures)
     }
 
-    var exportsRows: Bool { !survey.anonymous || responses.count >= SurveyThresholds.figures }
+    var exportsRows: Bool { !survey.anonymous || responses.count >= thresholds.figures }
 
     /// Column names: the response number, kept attributes, the email for an identified
     /// survey, then one column per export variable.
@@ -73,6 +92,7 @@ struct SurveyExport {
         let decision = decision
         var lines = [columns(decision).map(Self.quote).joined(separator: ",")]
         guard exportsRows else { return lines.joined(separator: "\r\n") + "\r\n" }
+        let texts = shownTexts
         // Rows in a stable order that says nothing about when each came: by their answers.
         let rows = responses.sorted { $0.answersJSON < $1.answersJSON }
         for (index, response) in rows.enumerated() {
@@ -88,7 +108,8 @@ struct SurveyExport {
                 default: [q.variable]
                 }
                 for name in names {
-                    if let value = answers[name] { row.append(value) }
+                    if q.kind.isText && !texts.contains(q.variable) { row.append("") }
+                    else if let value = answers[name] { row.append(value) }
                     else if q.kind.isText { row.append("") }
                     else { row.append(shown ? Self.notAnswered : Self.notAsked) }
                 }
@@ -160,9 +181,17 @@ struct SurveyExport {
         if survey.anonymous {
             notes.append("The survey is anonymous: no names, addresses or times of day are kept; dates are given as months.")
             for name in decision.withheld {
-                notes.append("\(name) is withheld: exported with the other attributes it would leave a combination shared by fewer than \(SurveyThresholds.figures) respondents.")
+                notes.append("\(name) is withheld: exported with the other attributes it would leave a combination shared by fewer than \(thresholds.figures) respondents.")
             }
-            if !exportsRows { notes.append("Fewer than \(SurveyThresholds.figures) responses: no rows are exported.") }
+            if !exportsRows { notes.append("Fewer than \(thresholds.figures) responses: no rows are exported.") }
+            let texts = shownTexts
+            for (_, q) in definition.questions where q.kind.isText && !texts.contains(q.variable) {
+                notes.append("\(q.variable) is withheld: fewer than \(thresholds.freeText) people answered it in words.")
+            }
+        }
+        for c in corrections {
+            let line = "Corrected on \(c.madeOn) (\(c.language), \(c.textKey)): \"\(c.before)\" became \"\(c.after)\". Reason: \(c.reason)"
+            notes.append(line.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " "))
         }
         notes.append("Text answers are empty when not given. Rows are in no particular order.")
         return lines.joined(separator: "\r\n") + "\r\n" + notes.map { "# " + $0 }.joined(separator: "\r\n") + "\r\n"

@@ -65,8 +65,22 @@ struct SurveyReport {
 
     static let unknownKey = "_unknown"
 
+    /// The minimum groups a report applies: `SurveyThresholds`, raised by one for a reader who
+    /// answered the survey themselves, so that the minimum is met without their own answer
+    /// (they know it, and could take it away from a group's figures; issue 14, class 2).
+    struct Thresholds: Sendable, Equatable {
+        var figures = SurveyThresholds.figures
+        var freeText = SurveyThresholds.freeText
+
+        static let standard = Thresholds()
+
+        static func forReader(answeredThemselves: Bool) -> Thresholds {
+            answeredThemselves ? Thresholds(figures: SurveyThresholds.figures + 1, freeText: SurveyThresholds.freeText + 1) : .standard
+        }
+    }
+
     static func build(survey: Survey, definition: SurveyDefinition, responses: [SurveyResponse], breakdown: Breakdown,
-                      schoolNames: [UUID: String], context: PageContext) -> SurveyReport {
+                      schoolNames: [UUID: String], context: PageContext, thresholds: Thresholds = .standard) -> SurveyReport {
         let language = context.localizer.language.rawValue
         let answers = responses.map(\.answers)
         // The group of each response under the breakdown.
@@ -94,7 +108,7 @@ struct SurveyReport {
                 groups.sort { ($0.key == unknownKey ? 1 : 0, $0.label) < ($1.key == unknownKey ? 1 : 0, $1.label) }
             }
         }
-        let guardian = AnonymityGuard(minimumGroup: SurveyThresholds.figures)
+        let guardian = AnonymityGuard(minimumGroup: thresholds.figures)
         let total = Group(key: "", label: context.t("All respondents"))
         var results: [QuestionResult] = []
         for (_, q) in definition.questions {
@@ -109,8 +123,11 @@ struct SurveyReport {
             if q.kind.isText {
                 let texts = answered.compactMap { answers[$0][q.variable] }
                 var generator = SeededRandom(seed: UInt64(truncatingIfNeeded: (survey.id?.hashValue ?? 1)) | 1)
-                results.append(QuestionResult(question: q, columns: [], texts: texts.count >= SurveyThresholds.freeText ? texts.shuffled(using: &generator) : [],
-                                              textCount: texts.count))
+                // Fewer than the minimum: neither the texts nor how many there are (the count of
+                // answers to a conditional question tells how many chose what led there).
+                let shown = texts.count >= thresholds.freeText
+                results.append(QuestionResult(question: q, columns: [], texts: shown ? texts.shuffled(using: &generator) : [],
+                                              textCount: shown ? texts.count : 0))
                 continue
             }
             let columnGroups = [total] + groups
@@ -124,7 +141,7 @@ struct SurveyReport {
                     let r = responses[i]
                     cellSizes[Cell(country: r.country, school: r.$school.id?.uuidString ?? "", role: r.role), default: 0] += 1
                 }
-                let joint = jointDecision(cellSizes)
+                let joint = jointDecision(cellSizes, minimum: thresholds.figures)
                 decision = ["": joint[""] ?? .tooFewAnswers]
                 for g in groups { decision[g.key] = joint[grouping + ":" + g.key] ?? .tooFewAnswers }
             } else {
@@ -134,7 +151,9 @@ struct SurveyReport {
             }
             var columns: [Column] = []
             for (g, people) in zip(columnGroups, members) {
-                var column = Column(group: g, withheld: decision[g.key] ?? .tooFewAnswers, n: people.count)
+                let withheld = decision[g.key] ?? .tooFewAnswers
+                // A withheld group's n is withheld too: it would tell how many chose what.
+                var column = Column(group: g, withheld: withheld, n: withheld == nil ? people.count : 0)
                 if column.withheld == nil {
                     switch q.kind {
                     case .likert, .singleChoice:
@@ -164,7 +183,7 @@ struct SurveyReport {
     /// `cells[question variable][cell key]`: how many answered it in each cell (see `Cell`).
     static func build(survey: Survey, definition: SurveyDefinition, respondents: Int, counts: [String: [String: Distribution]],
                       cells: [String: [String: Int]], responses: [SurveyResponse], breakdown: Breakdown, schoolNames: [UUID: String],
-                      context: PageContext) -> SurveyReport {
+                      context: PageContext, thresholds: Thresholds = .standard) -> SurveyReport {
         let language = context.localizer.language.rawValue
         var groupKeys = Set<String>()
         for byGroup in counts.values { for key in byGroup.keys where key.hasPrefix("g:") { groupKeys.insert(String(key.dropFirst(2))) } }
@@ -177,7 +196,7 @@ struct SurveyReport {
         var openOnly = definition
         for i in openOnly.sections.indices { openOnly.sections[i].questions.removeAll { $0.kind.isClosed } }
         let fromResponses = responses.isEmpty ? nil : build(survey: survey, definition: openOnly, responses: responses, breakdown: breakdown,
-                                                            schoolNames: schoolNames, context: context)
+                                                            schoolNames: schoolNames, context: context, thresholds: thresholds)
         var results: [QuestionResult] = []
         for (_, q) in definition.questions {
             guard q.kind.isClosed else {
@@ -196,13 +215,14 @@ struct SurveyReport {
             // Country, school and role views are decided together, over the cells' counters.
             var cellSizes: [Cell: Int] = [:]
             for (key, d) in cells[q.variable] ?? [:] { cellSizes[Cell(key: key)] = d }
-            let joint = jointDecision(cellSizes)
+            let joint = jointDecision(cellSizes, minimum: thresholds.figures)
             let grouping = grouping(breakdown) ?? ""
             var decision: [String: AnonymityGuard.Suppression?] = ["": joint[""] ?? .tooFewAnswers]
             for g in groups { decision[g.key] = joint[grouping + ":" + g.key] ?? .tooFewAnswers }
             var columns: [Column] = []
             for g in [total] + groups {
-                var column = Column(group: g, withheld: decision[g.key] ?? .tooFewAnswers, n: answered(g.key))
+                let withheld = decision[g.key] ?? .tooFewAnswers
+                var column = Column(group: g, withheld: withheld, n: withheld == nil ? answered(g.key) : 0)
                 if column.withheld == nil {
                     switch q.kind {
                     case .likert, .singleChoice: column.distribution = dist(q.variable, g.key)
@@ -249,7 +269,7 @@ struct SurveyReport {
     /// countries, its schools and its roles, so no shown view minus other shown views leaves
     /// a group under the minimum (a country's figures minus its shown schools never reveal
     /// a small hidden school). Keys: "" for the whole, "country:LV", "school:<id>", "role:teacher".
-    static func jointDecision(_ sizes: [Cell: Int]) -> [String: AnonymityGuard.Suppression?] {
+    static func jointDecision(_ sizes: [Cell: Int], minimum: Int = SurveyThresholds.figures) -> [String: AnonymityGuard.Suppression?] {
         let cells = sizes.keys.sorted()
         let all = Set(cells.indices)
         var views = [AnonymityGuard.View(key: "", cells: all)]
@@ -280,7 +300,7 @@ struct SurveyReport {
             }
             partitions.append(.init(parent: "country:" + c, parts: parts))
         }
-        let guardian = AnonymityGuard(minimumGroup: SurveyThresholds.figures)
+        let guardian = AnonymityGuard(minimumGroup: minimum)
         return guardian.decide(views: views, sizes: cells.map { sizes[$0] ?? 0 }, partitions: partitions)
     }
 
@@ -320,9 +340,12 @@ extension SurveyReport {
     static func load(_ survey: Survey, definition: SurveyDefinition, breakdown: Breakdown, req: Request, context: PageContext,
                      needsResponses: Bool = false) async throws -> (SurveyReport, [SurveyResponse], [UUID: String]) {
         let surveyID = try survey.requireID()
+        let thresholds = try await readerThresholds(survey, req: req)
         let hasOpen = definition.questions.contains { !$0.question.kind.isClosed }
         let readResponses = breakdown.isQuestion || hasOpen || needsResponses
-        let responses = readResponses ? try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).all() : []
+        // Only released responses: none before the survey has ended (`SurveyRelease`).
+        let responses = readResponses
+            ? try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$released == true).all() : []
         let schoolIDs: [UUID]
         if readResponses {
             schoolIDs = Array(Set(responses.compactMap { $0.$school.id }))
@@ -333,8 +356,8 @@ extension SurveyReport {
         let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(Set(schoolIDs))).all()
         let schoolNames = Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a })
         if breakdown.isQuestion {
-            return (build(survey: survey, definition: definition, responses: responses, breakdown: breakdown, schoolNames: schoolNames, context: context),
-                    responses, schoolNames)
+            return (build(survey: survey, definition: definition, responses: responses, breakdown: breakdown, schoolNames: schoolNames, context: context,
+                          thresholds: thresholds), responses, schoolNames)
         }
         let grouping: String = switch breakdown {
         case .country: "country"
@@ -344,8 +367,17 @@ extension SurveyReport {
         }
         let counts = try await SurveyCounts.load(surveyID, grouping: grouping, on: req.db)
         let cells = try await SurveyCounts.cells(surveyID, definition: definition, on: req.db)
-        let respondents = readResponses ? responses.count : try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).count()
+        let respondents = readResponses
+            ? responses.count : try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$released == true).count()
         return (build(survey: survey, definition: definition, respondents: respondents, counts: counts, cells: cells, responses: hasOpen ? responses : [],
-                      breakdown: breakdown, schoolNames: schoolNames, context: context), responses, schoolNames)
+                      breakdown: breakdown, schoolNames: schoolNames, context: context, thresholds: thresholds), responses, schoolNames)
+    }
+
+    /// The reader's minimum groups: raised when the reader answered the survey themselves.
+    static func readerThresholds(_ survey: Survey, req: Request) async throws -> Thresholds {
+        guard let userID = req.currentUser?.id else { return .standard }
+        let answered = try await SurveyParticipation.query(on: req.db).filter(\.$survey.$id == survey.requireID())
+            .filter(\.$user.$id == userID).count() > 0
+        return .forReader(answeredThemselves: answered)
     }
 }

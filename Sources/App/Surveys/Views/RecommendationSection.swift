@@ -63,11 +63,12 @@ enum RecommendationSection {
 
     /// The groups to show: all respondents, then each country and each school the guard
     /// lets through (groups of five, none computable by difference).
-    static func groups(_ responses: [SurveyResponse], schoolNames: [UUID: String], context: PageContext) -> [Group] {
-        guard responses.count >= SurveyThresholds.figures else { return [] }
+    static func groups(_ responses: [SurveyResponse], schoolNames: [UUID: String], context: PageContext,
+                       minimum: Int = SurveyThresholds.figures) -> [Group] {
+        guard responses.count >= minimum else { return [] }
         var result = [Group(label: context.t("All respondents"), respondents: responses.count,
                             recommendations: SupportRecommendations.recommend(responses.map(\.answers)))]
-        let guardian = AnonymityGuard(minimumGroup: SurveyThresholds.figures)
+        let guardian = AnonymityGuard(minimumGroup: minimum)
         for (keyOf, label) in [({ (r: SurveyResponse) in r.country }, { (k: String) in CountryNames.name(k, context.localizer) }),
                                ({ (r: SurveyResponse) in r.$school.id?.uuidString ?? "" }, { (k: String) in UUID(uuidString: k).flatMap { schoolNames[$0] } ?? k })] {
             let keys = Array(Set(responses.map(keyOf))).sorted()

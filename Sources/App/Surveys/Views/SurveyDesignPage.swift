@@ -131,6 +131,11 @@ enum SurveyDesignPage {
                 .h2(.text(model.survey.status == .draft ? context.t("Publish") : context.t("Settings"))),
                 .if(!model.problems.isEmpty && draft, .div(.class("error-summary"), .p(.text(context.t("Before publishing:"))),
                                                             .ul(.forEach(model.problems) { .li(.text($0)) }))),
+                .if(model.survey.releasedOn != nil,
+                    .p(.id("survey-released"), .class("notice-box"),
+                       .text(context.t("Closed on {date}. Its figures are in the report; it takes no more answers.", ["date": model.survey.releasedOn ?? ""])),
+                       .text(" "), .a(.href(SiteURL.surveyReport(.value(id)).path), .text(context.t("Open the report"))))),
+                .if(model.survey.releasedOn == nil,
                 .form(
                     .id("publish-form"), .class("stack"), .method(.post), .action(SiteURL.surveyPublish(.value(id)).path),
                     Components.csrfField(context),
@@ -147,21 +152,28 @@ enum SurveyDesignPage {
                                             .attribute(named: "checked", value: model.survey.schools.contains(school.id ?? UUID()) ? "checked" : nil)),
                                      .text(school.name))
                           }))),
-                    .label(.input(.type(.checkbox), .name("anonymous"), .value("1"),
-                                  .attribute(named: "checked", value: model.survey.anonymous ? "checked" : nil)),
-                           .text(context.t("Anonymous: no names, no addresses, dates without times; figures only from groups of five or more"))),
+                    // Fixed at the first publication: the first page told respondents.
+                    .if(model.survey.anonymityFixed,
+                        .group(
+                            .if(model.survey.anonymous, .input(.type(.hidden), .name("anonymous"), .value("1"))),
+                            .p(.id("anonymity-fixed"), .class("hint"), .text(model.survey.anonymous
+                                ? context.t("Anonymous: no names, no addresses, dates without times. This was fixed when the survey was published, since respondents were told so on its first page.")
+                                : context.t("With names: respondents were told so on its first page when the survey was published, and this does not change.")))),
+                        else: .label(.input(.type(.checkbox), .name("anonymous"), .value("1"),
+                                            .attribute(named: "checked", value: model.survey.anonymous ? "checked" : nil)),
+                                     .text(context.t("Anonymous: no names, no addresses, dates without times; figures only from groups of five or more")))),
                     .label(.input(.type(.checkbox), .name("requires_token"), .value("1"),
                                   .attribute(named: "checked", value: model.survey.requiresToken ? "checked" : nil)),
                            .text(context.t("Only through single-use links (the plain link is refused)"))),
-                    .if(model.survey.anonymityFixed && model.survey.anonymous,
-                        .p(.class("hint"), .text(context.t("Answers have come in anonymously, so the survey stays anonymous.")))),
                     Components.submit(model.survey.status == .draft ? context.t("Publish the survey") : context.t("Save the settings"))
-                ),
-                .if(model.survey.status != .draft, .form(
+                )),
+                .if(model.survey.status != .draft && model.survey.releasedOn == nil, .form(
                     .id("close-survey-form"), .class("inline-form"), .method(.post), .action(SiteURL.surveyClose(.value(id)).path),
                     Components.csrfField(context),
                     .button(.type(.submit), .class("button-secondary"),
-                            .text(model.survey.status == .open ? context.t("Close the survey") : context.t("Open it again")))))
+                            .text(model.survey.status == .open ? context.t("Close the survey and show its figures") : context.t("Open it again"))),
+                    .if(model.survey.status == .open,
+                        .p(.class("hint"), .text(context.t("Figures are shown only once a survey has closed, and a closed survey does not open again: the figures stay as they were shown."))))))
             )
         )
     }

@@ -15,6 +15,36 @@ enum SurveyReportPage {
         /// Designing and downloading are for those who manage the survey; a course's
         /// facilitators read the report only.
         var manages = true
+        /// Wording changed after the first answer.
+        var corrections: [SurveyCorrection] = []
+    }
+
+    /// A survey whose figures are not released yet: how many have answered, and when the
+    /// figures come.
+    struct Pending {
+        var responses: Int
+        var closesOn: String
+        /// Past its closing date, waiting for the scheduler's release (minutes at most).
+        var ended = false
+    }
+
+    static func pendingView(_ context: PageContext, survey: Survey, title: LocalizedText, pending: Pending, manages: Bool) -> HTML {
+        let id = survey.id ?? UUID()
+        let heading = title.text(context.localizer.language.rawValue, fallback: "en")
+        return Layout.page(
+            context, title: context.t("Report: {title}", ["title": survey.title]),
+            .if(manages, .p(.class("breadcrumb"), .a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))), .text(" › "),
+                            .a(.href(SiteURL.survey(.value(id)).path), .text(survey.title)))),
+            .h1(.text(context.t("Report: {title}", ["title": heading]))),
+            .p(.id("respondents"), .class("lead"), .text(context.localizer.tn("{count} response so far", "{count} responses so far", count: pending.responses)
+                                                        + " · " + SurveyNames.status(survey.status, context))),
+            .p(.id("report-pending"), .class("notice-box"), .text(pending.ended
+                ? context.t("The survey has closed. Its figures are being prepared and appear here within ten minutes.")
+                : pending.closesOn.isEmpty
+                ? context.t("The figures are shown once the survey has closed. While answers come in, figures would change with each one, and comparing them would show what one person answered.")
+                : context.t("The figures are shown once the survey has closed, after {date}. While answers come in, figures would change with each one, and comparing them would show what one person answered.",
+                            ["date": pending.closesOn])))
+        )
     }
 
     static func view(_ context: PageContext, _ model: Model) -> HTML {
@@ -36,6 +66,7 @@ enum SurveyReportPage {
                                            .text(context.t("Print the report")))),
             .p(.class("hint"), .text(context.t("Figures are shown only for groups in which at least five people answered the question, and only where no hidden group could be worked out from the others. Answers in words are listed from ten answers on, in random order."))),
             .if(!model.recommendations.isEmpty, RecommendationSection.view(context, model.recommendations)),
+            .if(!model.corrections.isEmpty, correctionsSection(context, model.corrections)),
             .if(model.manages, .section(
                 .id("downloads"), .class("no-print"), .attribute(named: "aria-labelledby", value: "downloads-title"),
                 .h2(.id("downloads-title"), .text(context.t("Downloads"))),
@@ -57,6 +88,18 @@ enum SurveyReportPage {
         )
     }
 
+    /// Texts corrected after the first answer: respondents before and after read different words.
+    static func correctionsSection(_ context: PageContext, _ corrections: [SurveyCorrection]) -> Node<HTML.BodyContext> {
+        .section(
+            .id("corrections"), .attribute(named: "aria-labelledby", value: "corrections-title"),
+            .h2(.id("corrections-title"), .text(context.t("Wording corrected after the first answers"))),
+            .ul(.forEach(corrections) { c in
+                .li(.text(context.t("{date}, {language}: “{before}” became “{after}”. Reason: {reason}",
+                                    ["date": c.madeOn, "language": c.language, "before": c.before, "after": c.after, "reason": c.reason])))
+            })
+        )
+    }
+
     static func withheldText(_ reason: AnonymityGuard.Suppression?, _ context: PageContext) -> String {
         switch reason {
         case .tooFewAnswers: context.t("Not shown: fewer than five answers")
@@ -74,10 +117,12 @@ enum SurveyReportPage {
         if q.kind.isText {
             return .section(
                 .class("report-question"), .id("r-" + q.variable), heading,
-                .p(.class("meta"), .text(context.localizer.tn("{count} answer", "{count} answers", count: result.textCount))),
+                // Below the minimum not even how many: it would tell how many chose the answer
+                // that led to a conditional question.
                 result.texts.isEmpty
                     ? .p(.class("withheld"), .text(context.t("Not shown: fewer than ten answers")))
-                    : .ul(.class("report-texts"), .forEach(result.texts) { .li(.text($0)) }))
+                    : .group(.p(.class("meta"), .text(context.localizer.tn("{count} answer", "{count} answers", count: result.textCount))),
+                             .ul(.class("report-texts"), .forEach(result.texts) { .li(.text($0)) })))
         }
         let columns = result.columns
         func cell(_ column: SurveyReport.Column, _ count: Int, _ n: Int) -> Node<HTML.TableRowContext> {

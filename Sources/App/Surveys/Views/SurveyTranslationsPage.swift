@@ -20,6 +20,10 @@ enum SurveyTranslationsPage {
         var baseLanguage: String
         var entries: [Entry]
         var problems: [String] = []
+        /// Answers have come in: a change needs a reason, shown in the report and codebook.
+        var needsReason = false
+        var reason = ""
+        var reasonError: String?
 
         init(survey: Survey, language: String) throws {
             let d = try survey.definition
@@ -79,6 +83,10 @@ enum SurveyTranslationsPage {
                             : .input(.type(.text), .id(id), .name(entry.key), .value(entry.value), .attribute(named: "lang", value: model.language))
                     )
                 },
+                .if(model.needsReason, Components.textArea(
+                    id: "reason", label: context.t("Why the wording changes"),
+                    hint: context.t("Answers have already come in, and people who answer after this read the new words. Say what was wrong: the correction and its reason are listed in the report and the codebook."),
+                    value: model.reason, rows: 2, error: model.reasonError, language: nil)),
                 Components.submit(context.t("Save the texts"))
             )
         )

@@ -44,9 +44,12 @@ enum WellbeingAPI {
         }
     }
 
+    /// A period that has ended. `participants` is the number of check-ins in its figures,
+    /// and absent when the figure is withheld: a count beside a withheld figure would tell
+    /// how big the hidden group is (issue 14, class 4).
     struct SchoolPeriod: Content {
         var period: String
-        var participants: Int
+        var participants: Int?
         var staff: Int
         var total: Figure
         var categories: [String: Figure]
@@ -69,7 +72,8 @@ enum WellbeingAPI {
     struct NetworkSchool: Content {
         var schoolId: UUID
         var schoolName: String
-        var participants: Int
+        /// Absent when the school's figure is withheld (as in `SchoolPeriod`).
+        var participants: Int?
         var figure: Figure
     }
 

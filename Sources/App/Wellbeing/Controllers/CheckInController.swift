@@ -37,13 +37,15 @@ struct CheckInController: RouteCollection {
                 : [req.localizer.tn("Please answer the {count} question that is still open.", "Please answer the {count} questions that are still open.", count: missing.count)]
             return req.render(CheckInPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
-        let period = membership.settings.cadence.period(containing: req.now)
-        let outcome = try await service.record(scores, for: user, in: membership, period: period,
+        // Whoever may read this school's figures knows their own answer: it must not help
+        // fill the minimum group that protects everyone else's (issue 14, class 2).
+        let byReader = Policy.allows(try await req.principal(), .viewWellbeingFigures, membership.school.policyResource)
+        let outcome = try await service.record(scores, for: user, in: membership, at: req.now, byReader: byReader,
                                                keepHistory: form.keepHistory, note: form.note)
         if outcome == .alreadyCheckedIn {
             return req.redirect(to: .wellbeing, notice: req.t("You have already checked in for this period. Thank you!"))
         }
-        let result = CheckInResultPage.Model(scores: scores, kept: form.keepHistory,
+        let result = CheckInResultPage.Model(scores: scores, kept: form.keepHistory, inFigures: outcome == .recorded,
                                              support: try await SupportPage.Model.load(for: user, req: req))
         return req.render(CheckInResultPage.view(req.pageContext(), result), status: .created)
     }

@@ -44,11 +44,19 @@ struct WellbeingReportController: RouteCollection {
         let schoolID = try school.requireID()
         let settings = try await WellbeingSettings.query(on: req.db).filter(\.$school.$id == schoolID).first()
             ?? WellbeingSettings(schoolID: schoolID)
+        var notice = req.t("Check-in settings saved.")
+        if settings.cadence != cadence || settings.minimumGroup != minimum {
+            // Before saving the settings: the schedule starts from the settings held so far.
+            // The change holds from the next period on (issue 14, class 3).
+            let from = try await WellbeingSchedules.change(schoolID: schoolID, cadence: cadence, minimumGroup: minimum, at: req.now, on: req.db)
+            notice = req.t("Check-in settings saved. How often staff check in and the smallest group apply from {period} on; the period under way keeps its settings.",
+                           ["period": PeriodName.name(from, req.localizer)])
+        }
         settings.cadence = cadence
         settings.minimumGroup = minimum
         settings.helpLines = lines
         try await settings.save(on: req.db)
-        return req.redirect(to: .schoolWellbeing(.value(schoolID)), notice: req.t("Check-in settings saved."))
+        return req.redirect(to: .schoolWellbeing(.value(schoolID)), notice: notice)
     }
 
     func network(req: Request) async throws -> Response {

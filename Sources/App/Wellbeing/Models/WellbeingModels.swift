@@ -114,3 +114,32 @@ final class WellbeingPersonalEntry: Model, @unchecked Sendable {
 
     var scores: CheckInScores { CheckInScores(wellbeing: wellbeing, burnout: burnout) }
 }
+
+/// A change of a school's check-in settings and the period it takes effect from (the
+/// next one after the change): periods already under way keep the cadence and minimum
+/// group they began with, so their figures, once shown, never move (issue 14, class 3).
+final class WellbeingSettingsChange: Model, @unchecked Sendable {
+    static let schema = "wellbeing_settings_changes"
+
+    // MARK: managed
+    @ID(key: .id) var id: UUID?
+
+    // MARK: data
+    /// The first period (`2026-12`) the settings hold for.
+    @Field(key: "effective_from") var effectiveFrom: String
+    @Field(key: "cadence") var cadence: CheckInCadence
+    @Field(key: "minimum_group") var minimumGroup: Int
+
+    // MARK: relationships
+    @Parent(key: "school_id") var school: School
+
+    init() {}
+
+    init(id: UUID? = nil, schoolID: UUID, effectiveFrom: String, cadence: CheckInCadence, minimumGroup: Int) {
+        self.id = id
+        self.$school.id = schoolID
+        self.effectiveFrom = effectiveFrom
+        self.cadence = cadence
+        self.minimumGroup = minimumGroup
+    }
+}

@@ -11,6 +11,23 @@ struct CheckInService {
         var school: School
         var role: SchoolRole
         var settings: WellbeingSettings
+        /// When the person's current role in the school began (nil: before roles were dated).
+        var since: Date?
+        /// The school's settings over time: which period a check-in made now belongs to.
+        var schedule: CheckInSchedule
+
+        func period(at now: Date) -> String { schedule.period(containing: now) }
+
+        /// Whether a check-in for `period` counts in the school's figures: only when the
+        /// person held this role in the school before the period began. Otherwise a leader
+        /// could invite accounts, or re-role someone, during a period and fill its minimum
+        /// group with answers they supplied or know (issue 14, class 2). The check-in is
+        /// still the person's own (history, support), just not in the figures.
+        func counts(in period: String) -> Bool {
+            guard let since else { return true }
+            guard let start = CheckInCadence.start(of: period) else { return false }
+            return since <= start
+        }
     }
 
     /// The schools the person can check in for, each with its settings.
@@ -18,9 +35,12 @@ struct CheckInService {
         let rows = try await App.Membership.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$school).all()
         let ids = rows.map(\.$school.id)
         let settings = try await WellbeingSettings.query(on: db).filter(\.$school.$id ~~ ids).all()
+        let schedules = try await WellbeingSchedules.load(schoolIDs: ids, on: db)
         return rows.map { row in
             Membership(school: row.school, role: row.role,
-                       settings: settings.first { $0.$school.id == row.$school.id } ?? WellbeingSettings(schoolID: row.$school.id))
+                       settings: settings.first { $0.$school.id == row.$school.id } ?? WellbeingSettings(schoolID: row.$school.id),
+                       since: row.roleSince,
+                       schedule: schedules[row.$school.id] ?? CheckInSchedule(cadence: .monthly, minimumGroup: 5))
         }.sorted { $0.school.name < $1.school.name }
     }
 
@@ -28,10 +48,16 @@ struct CheckInService {
         try await WellbeingParticipation.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$period == period).count() > 0
     }
 
-    enum Outcome { case recorded, alreadyCheckedIn }
+    enum Outcome { case recorded, recordedForPersonOnly, alreadyCheckedIn }
 
-    func record(_ scores: CheckInScores, for user: User, in membership: Membership, period: String,
+    /// Files the check-in under the period open at `now` by the school's schedule: a period
+    /// that has ended never takes another answer, so its figures never move once shown.
+    /// `byReader`: the person may read this school's figures (leader, coordinator, admin);
+    /// their answer is in the figures but does not count toward the minimum group.
+    func record(_ scores: CheckInScores, for user: User, in membership: Membership, at now: Date, byReader: Bool,
                 keepHistory: Bool, note: String) async throws -> Outcome {
+        let period = membership.period(at: now)
+        let counts = membership.counts(in: period)
         let userID = try user.requireID()
         let schoolID = try membership.school.requireID()
         return try await db.transaction { db in
@@ -40,13 +66,15 @@ struct CheckInService {
                 return .alreadyCheckedIn
             }
             try await WellbeingParticipation(userID: userID, schoolID: schoolID, period: period).save(on: db)
-            let category = StaffCategory(role: membership.role)
-            try await WellbeingAnswer(schoolID: schoolID, period: period, category: category, scores: scores).save(on: db)
-            try await WellbeingCells.add(scores, schoolID: schoolID, category: category, period: period, on: db)
+            if counts {
+                let category = StaffCategory(role: membership.role)
+                try await WellbeingAnswer(schoolID: schoolID, period: period, category: category, scores: scores).save(on: db)
+                try await WellbeingCells.add(scores, schoolID: schoolID, category: category, period: period, byReader: byReader, on: db)
+            }
             if keepHistory {
                 try await WellbeingPersonalEntry(userID: userID, period: period, scores: scores, note: note).save(on: db)
             }
-            return .recorded
+            return counts ? .recorded : .recordedForPersonOnly
         }
     }
 

@@ -10,17 +10,20 @@ import FluentSQLiteDriver
 /// the same on SQLite and PostgreSQL (`INSERT … ON CONFLICT … DO UPDATE`, `excluded.`).
 enum WellbeingCells {
     static let table = "wellbeing_cells"
-    static let sums = ["n", "w", "ww", "b", "bb", "w_low", "w_mid", "b_low", "b_mid"]
+    /// `r` counts the answers of people who may read the figures themselves (issue 14):
+    /// they are in the figures but do not count toward the minimum group.
+    static let sums = ["n", "w", "ww", "b", "bb", "w_low", "w_mid", "b_low", "b_mid", "r"]
 
     /// Adds one answer to its cell, creating the cell if needed, in one atomic statement.
-    static func add(_ scores: CheckInScores, schoolID: UUID, category: StaffCategory, period: String, on db: any Database) async throws {
+    static func add(_ scores: CheckInScores, schoolID: UUID, category: StaffCategory, period: String, byReader: Bool = false,
+                    on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let values: [any SQLExpression] = [
             SQLBind(schoolID), SQLBind(category.rawValue), SQLBind(period), SQLBind(1),
             SQLBind(scores.wellbeing), SQLBind(scores.wellbeing * scores.wellbeing),
             SQLBind(scores.burnout), SQLBind(scores.burnout * scores.burnout),
             SQLBind(scores.wellbeing < 28 ? 1 : 0), SQLBind(scores.wellbeing < 50 ? 1 : 0),
-            SQLBind(scores.burnout < 50 ? 1 : 0), SQLBind(scores.burnout < 75 ? 1 : 0),
+            SQLBind(scores.burnout < 50 ? 1 : 0), SQLBind(scores.burnout < 75 ? 1 : 0), SQLBind(byReader ? 1 : 0),
         ]
         try await sql.insert(into: table)
             .columns(["school_id", "category", "period"] + sums)
@@ -37,6 +40,8 @@ enum WellbeingCells {
     }
 
     /// Recomputes every cell from the answers (used by the migration and the benchmark).
+    /// The answers do not say whose they were, so a rebuild counts no reader's answer (`r`
+    /// is 0): run it only on a database whose figures nobody has seen yet.
     static func rebuild(on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         try await sql.delete(from: table).run()
@@ -57,6 +62,8 @@ extension WellbeingCells {
         var category: String
         var period: String
         var stats: CheckInStats
+        /// Answers given by people who may read the figures.
+        var readers: Int = 0
     }
 
     /// A cell's sums as statistics; the bands are stored as running counts below each limit.
@@ -96,6 +103,7 @@ extension WellbeingCells {
                 // By position, in the order selected (one lookup per row, not one per value).
                 let values = row.columns.map(\.data)
                 guard values.count == columns.count else { continue }
+                let readers = Int(values[12].integer ?? 0)
                 if values[0] != lastSchool {
                     lastID = try decoder.decode(UUID.self, from: values[0])
                     lastSchool = values[0]
@@ -104,7 +112,8 @@ extension WellbeingCells {
                                        b: values[6].double ?? 0, bb: values[7].double ?? 0,
                                        wLow: Int(values[8].integer ?? 0), wMid: Int(values[9].integer ?? 0),
                                        bLow: Int(values[10].integer ?? 0), bMid: Int(values[11].integer ?? 0))
-                result.append(Row(schoolID: lastID, category: values[1].string ?? "", period: values[2].string ?? "", stats: stats))
+                result.append(Row(schoolID: lastID, category: values[1].string ?? "", period: values[2].string ?? "", stats: stats,
+                                  readers: readers))
             }
             return result
         }
@@ -116,7 +125,8 @@ extension WellbeingCells {
             return Row(schoolID: try row.decode(column: "school_id", as: UUID.self), category: try row.decode(column: "category", as: String.self),
                        period: try row.decode(column: "period", as: String.self),
                        stats: Self.stats(n: try int("n"), w: try double("w"), ww: try double("ww"), b: try double("b"), bb: try double("bb"),
-                                         wLow: try int("w_low"), wMid: try int("w_mid"), bLow: try int("b_low"), bMid: try int("b_mid")))
+                                         wLow: try int("w_low"), wMid: try int("w_mid"), bLow: try int("b_low"), bMid: try int("b_mid")),
+                       readers: try int("r"))
         }
     }
 }

@@ -27,17 +27,19 @@ struct WellbeingFigures {
     /// `AnonymityGuard`); each reader then sees their part of it.
     static func load(family schools: [School], now: Date, on db: any Database) async throws -> WellbeingFigures {
         let ids = try schools.map { try $0.requireID() }
-        let settings = try await WellbeingSettings.query(on: db).filter(\.$school.$id ~~ ids).all()
-        let minimum = max(5, settings.map(\.minimumGroup).max() ?? 5)
-        var openPeriods: [String: String] = [:]
-        let cadences = Dictionary(settings.map { ($0.$school.id, $0.cadence) }, uniquingKeysWith: { a, _ in a })
-        var periodOfCadence: [CheckInCadence: String] = [:]
-        for id in ids {
-            let cadence = cadences[id] ?? .monthly
-            let period = periodOfCadence[cadence] ?? cadence.period(containing: now)
-            periodOfCadence[cadence] = period
-            openPeriods[id.uuidString] = period
+        // Each school's settings over time: the open period follows the cadence in force
+        // now, and each period is decided with the minimum group in force when it began, so
+        // a settings change never moves figures already shown (issue 14, class 3).
+        let schedules = try await WellbeingSchedules.load(schoolIDs: ids, on: db)
+        func minimumInForce(for period: String) -> Int {
+            max(5, schedules.values.map { $0.segment(for: period).minimumGroup }.max() ?? 5)
         }
+        var openPeriods: [String: String] = [:]
+        for id in ids {
+            openPeriods[id.uuidString] = (schedules[id] ?? CheckInSchedule(cadence: .monthly, minimumGroup: 5)).period(containing: now)
+        }
+        let familyOpen = openPeriods.values.min() ?? ""
+        let minimum = minimumInForce(for: familyOpen)
         guard !ids.isEmpty else {
             return WellbeingFigures(report: .init(cells: [], schools: [], minimumGroup: minimum), participation: [:], staff: [:],
                                     minimumGroup: minimum, schools: schools, openPeriods: openPeriods)
@@ -45,13 +47,17 @@ struct WellbeingFigures {
         // The running sums per school, staff group and period (see `WellbeingCells`).
         var cells: [WellbeingReport<String>.Cell] = []
         var schoolKeys: [UUID: String] = [:]
+        var minimums: [String: Int] = [:]
         for row in try await WellbeingCells.read(schoolIDs: ids, on: db) {
             guard let category = StaffCategory(rawValue: row.category) else { continue }
             let school = schoolKeys[row.schoolID] ?? row.schoolID.uuidString
             schoolKeys[row.schoolID] = school
-            // Periods are named "YYYY-MM", so text order is time order.
-            guard row.period < openPeriods[school, default: row.period] else { continue }
-            cells.append(.init(school: school, category: category, period: row.period, stats: row.stats))
+            // Periods are named "YYYY-MM", so text order is time order. A period is released
+            // when it has ended in every school of the family: with mixed cadences, a school
+            // whose term is still open would otherwise move the network's figures later.
+            guard row.period < familyOpen else { continue }
+            if minimums[row.period] == nil { minimums[row.period] = minimumInForce(for: row.period) }
+            cells.append(.init(school: school, category: category, period: row.period, stats: row.stats, readerAnswers: row.readers))
         }
         var participation: [String: [String: Int]] = [:]
         for row in try await WellbeingParticipation.query(on: db).filter(\.$school.$id ~~ ids).all() {
@@ -61,7 +67,7 @@ struct WellbeingFigures {
         for membership in try await Membership.query(on: db).filter(\.$school.$id ~~ ids).all() {
             staff[membership.$school.id.uuidString, default: 0] += 1
         }
-        return WellbeingFigures(report: .init(cells: cells, schools: ids.map(\.uuidString), minimumGroup: minimum),
+        return WellbeingFigures(report: .init(cells: cells, schools: ids.map(\.uuidString), minimumGroup: minimum, minimumGroups: minimums),
                                 participation: participation, staff: staff, minimumGroup: minimum, schools: schools,
                                 openPeriods: openPeriods)
     }

@@ -12,9 +12,10 @@ extension WellbeingFigures {
             schoolId: try school.requireID(), minimumGroup: minimumGroup,
             openPeriod: .init(period: open, participants: participation[id]?[open] ?? 0, staff: staff[id] ?? 0),
             periods: periods.map { period in
-                WellbeingAPI.SchoolPeriod(
-                    period: period, participants: participation[id]?[period] ?? 0, staff: staff[id] ?? 0,
-                    total: .init(report.figure(.init(school: id, category: nil), period: period)),
+                let total = WellbeingAPI.Figure(report.figure(.init(school: id, category: nil), period: period))
+                return WellbeingAPI.SchoolPeriod(
+                    period: period, participants: total.count, staff: staff[id] ?? 0,
+                    total: total,
                     categories: Dictionary(uniqueKeysWithValues: StaffCategory.allCases.map {
                         ($0.rawValue, WellbeingAPI.Figure(report.figure(.init(school: id, category: $0), period: period)))
                     }))
@@ -32,10 +33,9 @@ extension WellbeingFigures {
                     period: period,
                     total: .init(report.figure(totalKey, period: period)),
                     schools: ids.map { school in
-                        WellbeingAPI.NetworkSchool(
-                            schoolId: school.id, schoolName: school.name,
-                            participants: participation[school.key]?[period] ?? 0,
-                            figure: .init(report.figure(.init(school: school.key, category: nil), period: period)))
+                        let figure = WellbeingAPI.Figure(report.figure(.init(school: school.key, category: nil), period: period))
+                        return WellbeingAPI.NetworkSchool(schoolId: school.id, schoolName: school.name,
+                                                          participants: figure.count, figure: figure)
                     })
             })
     }

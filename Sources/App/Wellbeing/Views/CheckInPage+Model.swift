@@ -19,7 +19,7 @@ enum CheckInPage {
         static func load(for user: User, req: Request) async throws -> Model {
             let service = CheckInService(db: req.db)
             let memberships = try await service.memberships(of: user)
-            let period = memberships.first.map { $0.settings.cadence.period(containing: req.now) }
+            let period = memberships.first.map { $0.period(at: req.now) }
             let history = try await service.history(of: user)
             return Model(
                 memberships: memberships, selectedSchool: memberships.first?.school.id, period: period,

@@ -7,6 +7,8 @@ enum CheckInResultPage {
     struct Model {
         var scores: CheckInScores
         var kept: Bool
+        /// False when the person joined the school, or took their role, after the period began.
+        var inFigures: Bool = true
         var support: SupportPage.Model
     }
 
@@ -25,8 +27,10 @@ enum CheckInResultPage {
             .p(.text(context.t("WHO-5: 50 or more is adequate well-being; below 50 is reduced, and below 28 suggests talking to a doctor. Burnout: below 50 is low, 50 to 74 moderate, 75 or more high."))),
             .if(model.scores.suggestsSupport, SupportPage.section(context, model.support),
                 else: .p(.text(context.t("Your answers suggest you are doing well at the moment. Keep an eye on yourself and on your colleagues.")))),
+            .if(!model.inFigures, .p(.id("not-in-figures"), .text(context.t("You joined your school, or took your present role, after this period began, so this check-in is not in your school's figures. From the next period on, your check-ins count in them, without your name.")))),
             .p(.text(model.kept ? context.t("This check-in is in your own history.")
-                               : context.t("You chose not to keep this check-in: only your school's anonymous figures include it."))),
+                     : model.inFigures ? context.t("You chose not to keep this check-in: only your school's anonymous figures include it.")
+                     : context.t("You chose not to keep this check-in: it is not stored anywhere."))),
             .p(.a(.href(SiteURL.wellbeing.path), .text(context.t("Back to my check-ins"))))
         )
     }

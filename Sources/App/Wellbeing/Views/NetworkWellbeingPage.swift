@@ -30,11 +30,12 @@ enum NetworkWellbeingPage {
                                        .th(.text(context.t("Well-being"))), .th(.text(context.t("Burnout"))))),
                             .tbody(
                                 .tr(.class("total"), .td(.strong(.text(context.t("All schools")))),
-                                    .td(.text(l.number(period.schools.reduce(0) { $0 + $1.participants }))),
+                                    // Counts beside withheld figures are withheld with them (issue 14, class 4).
+                                    .td(.text(period.total.count.map { l.number($0) } ?? "—")),
                                     .td(FigureCells.mean(period.total, wellbeing: true, context)),
                                     .td(FigureCells.mean(period.total, wellbeing: false, context))),
                                 .forEach(period.schools) { school in
-                                    .tr(.td(.text(school.schoolName)), .td(.text(l.number(school.participants))),
+                                    .tr(.td(.text(school.schoolName)), .td(.text(school.participants.map { l.number($0) } ?? "—")),
                                         .td(FigureCells.mean(school.figure, wellbeing: true, context)),
                                         .td(FigureCells.mean(school.figure, wellbeing: false, context)))
                                 }

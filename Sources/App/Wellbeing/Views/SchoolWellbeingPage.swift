@@ -16,6 +16,8 @@ enum SchoolWellbeingPage {
         var canSeeNetwork: Bool
         var settingsErrors: [String: String] = [:]
         var draft: (cadence: String, minimum: String, helpLines: String)?
+        /// Settings saved but not in force yet: they begin with the next period.
+        var pending: CheckInSchedule.Segment?
 
         static func load(_ school: School, req: Request) async throws -> Model {
             let family = try await WellbeingFigures.family(of: school, on: req.db)
@@ -23,12 +25,16 @@ enum SchoolWellbeingPage {
             let schoolID = try school.requireID()
             let principal = try await req.principal()
             let saved = try await WellbeingSettings.query(on: req.db).filter(\.$school.$id == schoolID).first()
-            return Model(
+            let schedule = try await WellbeingSchedules.load(schoolID: schoolID, on: req.db)
+            let current = schedule.period(containing: req.now)
+            var model = Model(
                 schoolID: schoolID, schoolName: school.name, report: try figures.schoolReport(school),
                 settings: saved ?? WellbeingSettings(schoolID: schoolID),
                 canManage: Policy.allows(principal, .manageWellbeing, school.policyResource),
                 networkID: school.$network.id,
                 canSeeNetwork: school.$network.id.map { Policy.allows(principal, .viewWellbeingFigures, .network(id: $0)) } ?? false)
+            model.pending = schedule.segments.last { $0.from > current }
+            return model
         }
     }
 
@@ -60,7 +66,8 @@ enum SchoolWellbeingPage {
                                    .th(.text(context.t("Distribution"))))),
                         .tbody(.forEach(periods.reversed()) { period in
                             .tr(.td(.text(PeriodName.name(period.period, l))),
-                                .td(.text(context.t("{count} of {staff}", ["count": l.number(period.participants), "staff": l.number(period.staff)]))),
+                                .td(.unwrap(period.participants, { .text(context.t("{count} of {staff}", ["count": l.number($0), "staff": l.number(period.staff)])) },
+                                            else: .text("—"))),
                                 .td(FigureCells.mean(period.total, wellbeing: true, context)),
                                 .td(FigureCells.mean(period.total, wellbeing: false, context)),
                                 .td(FigureCells.bands(period.total, wellbeing: true, context)))
@@ -97,13 +104,17 @@ enum SchoolWellbeingPage {
             .attribute(named: "aria-labelledby", value: "settings-heading"),
             .h2(.id("settings-heading"), .text(context.t("Check-in settings"))),
             Components.errorSummary(context, ["cadence", "minimum_group", "help_lines"].compactMap { errors[$0] }),
+            .unwrap(model.pending) { pending in
+                .p(.id("pending-settings"), .class("notice-plain"),
+                   .text(context.t("From {period}: {cadence}, figures for groups of at least {count}. The period under way keeps its settings, so figures already shown never change.",
+                                   ["period": PeriodName.name(pending.from, context.localizer), "cadence": cadenceName(pending.cadence, context),
+                                    "count": context.localizer.number(pending.minimumGroup)])))
+            },
             .form(
                 .id("wellbeing-settings"), .class("stack"), .method(.post), .action(SiteURL.schoolWellbeingSettings(.value(model.schoolID)).path),
                 Components.csrfField(context),
                 Components.selectField(id: "cadence", label: context.t("How often staff check in"),
-                                       options: [(CheckInCadence.monthly.rawValue, context.t("Every month")),
-                                                 (CheckInCadence.everyTwoMonths.rawValue, context.t("Every two months")),
-                                                 (CheckInCadence.termly.rawValue, context.t("Every three months"))],
+                                       options: CheckInCadence.allCases.map { ($0.rawValue, cadenceName($0, context)) },
                                        selected: draft.cadence, error: errors["cadence"]),
                 Components.field(.init(id: "minimum_group", label: context.t("Smallest group whose figures are shown"), type: .number,
                                        value: draft.minimum, hint: context.t("At least 5. A larger number protects staff in small schools better."),
@@ -116,6 +127,16 @@ enum SchoolWellbeingPage {
                 Components.submit(context.t("Save settings"))
             )
         )
+    }
+}
+
+extension SchoolWellbeingPage {
+    static func cadenceName(_ cadence: CheckInCadence, _ context: PageContext) -> String {
+        switch cadence {
+        case .monthly: context.t("Every month")
+        case .everyTwoMonths: context.t("Every two months")
+        case .termly: context.t("Every three months")
+        }
     }
 }
 

@@ -1,0 +1,64 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Every change to who belongs to a school, and in which role, goes through here: the
+/// membership changes and a line is added to the school's staff record, in one transaction.
+/// The record is what lets staff notice a leader's second account or a new "counsellor"
+/// (issue 14, class 5); the role's start date is what the Policy's cooling-off counts from.
+enum StaffRecord {
+    /// Makes `userID` a member of `schoolID` (nothing when they already are).
+    @discardableResult
+    static func join(userID: UUID, schoolID: UUID, role: SchoolRole, by actorID: UUID?, at now: Date,
+                     on db: any Database) async throws -> Membership {
+        if let existing = try await Membership.query(on: db).filter(\.$user.$id == userID).filter(\.$school.$id == schoolID).first() {
+            return existing
+        }
+        let membership = Membership(userID: userID, schoolID: schoolID, role: role, since: now)
+        try await db.transaction { db in
+            try await membership.save(on: db)
+            try await StaffChange(kind: .joined, role: role, occurredAt: now, schoolID: schoolID, userID: userID, actorID: actorID).save(on: db)
+        }
+        return membership
+    }
+
+    /// Gives a member another role; its cooling-off starts again (a teacher made counsellor
+    /// sees no more than a newcomer would).
+    static func changeRole(_ membership: Membership, to role: SchoolRole, by actorID: UUID?, at now: Date, on db: any Database) async throws {
+        let previous = membership.role
+        guard previous != role else { return }
+        membership.role = role
+        membership.roleSince = now
+        membership.clearedAt = nil
+        try await db.transaction { db in
+            try await membership.save(on: db)
+            try await StaffChange(kind: .roleChanged, role: role, previousRole: previous, occurredAt: now,
+                                  schoolID: membership.$school.id, userID: membership.$user.id, actorID: actorID).save(on: db)
+        }
+    }
+
+    /// Removes a member from the school.
+    static func remove(_ membership: Membership, by actorID: UUID?, at now: Date, on db: any Database) async throws {
+        try await db.transaction { db in
+            try await StaffChange(kind: .left, role: membership.role, occurredAt: now,
+                                  schoolID: membership.$school.id, userID: membership.$user.id, actorID: actorID).save(on: db)
+            try await membership.delete(on: db)
+        }
+    }
+
+    /// A coordinator of the school's network ends a new member's cooling-off early.
+    static func clear(_ membership: Membership, by actorID: UUID, at now: Date, on db: any Database) async throws {
+        membership.clearedAt = now
+        try await db.transaction { db in
+            try await membership.save(on: db)
+            try await StaffChange(kind: .cleared, role: membership.role, occurredAt: now,
+                                  schoolID: membership.$school.id, userID: membership.$user.id, actorID: actorID).save(on: db)
+        }
+    }
+
+    /// The school's record, newest first, with who changed and who made the change.
+    static func changes(schoolID: UUID, limit: Int = 50, on db: any Database) async throws -> [StaffChange] {
+        try await StaffChange.query(on: db).filter(\.$school.$id == schoolID).with(\.$user).with(\.$actor)
+            .sort(\.$occurredAt, .descending).limit(limit).all()
+    }
+}

@@ -1,0 +1,87 @@
+import Domain
+import Fluent
+import Foundation
+import Plot
+
+/// "Changes to the staff": who joined the school, took another role or left, when and by
+/// whose hand, for every member to see; and who is still new in a role (colleagues' waiting
+/// questions do not reach them yet), with the button a network coordinator uses to end
+/// the wait. So a leader's second account, or a new "counsellor", cannot go unnoticed
+/// (issue 14, class 5).
+extension SchoolPage {
+    struct StaffRecordModel {
+        struct Line {
+            var who: String
+            var kind: StaffChange.Kind
+            var role: SchoolRole
+            var previousRole: SchoolRole?
+            var when: Date
+            /// Who made the change; nil: the person themselves or the instance.
+            var by: String?
+        }
+
+        struct Newcomer {
+            var membershipID: UUID
+            var name: String
+            var until: Date
+        }
+
+        var lines: [Line] = []
+        var newcomers: [Newcomer] = []
+        /// The viewer may end a newcomer's wait (a coordinator of the school's network).
+        var mayClear = false
+
+        static func load(schoolID: UUID, mayClear: Bool, now: Date, on db: any Database) async throws -> StaffRecordModel {
+            let lines = try await StaffRecord.changes(schoolID: schoolID, on: db).map {
+                Line(who: $0.user.fullName, kind: $0.kind, role: $0.role, previousRole: $0.previousRole, when: $0.occurredAt, by: $0.actor?.fullName)
+            }
+            let newcomers = try await Membership.query(on: db).filter(\.$school.$id == schoolID).filter(\.$roleSince != nil).with(\.$user).all()
+                .compactMap { m -> Newcomer? in
+                    guard let since = m.roleSince, !(m.clearedAt.map { $0 >= since } ?? false) else { return nil }
+                    let until = since.addingTimeInterval(Principal.coolingOff)
+                    return until > now ? Newcomer(membershipID: try m.requireID(), name: m.user.fullName, until: until) : nil
+                }
+                .sorted { $0.until < $1.until }
+            return StaffRecordModel(lines: lines, newcomers: newcomers, mayClear: mayClear)
+        }
+    }
+
+    static func staffRecord(_ context: PageContext, schoolID: UUID, _ model: StaffRecordModel) -> Node<HTML.BodyContext> {
+        let l = context.localizer
+        return .section(
+            .id("staff-changes"), .attribute(named: "aria-labelledby", value: "staff-changes-heading"),
+            .h2(.id("staff-changes-heading"), .text(context.t("Changes to the staff"))),
+            .p(.class("hint"), .text(context.t("Everyone in the school sees who joined, who took another role and who made the change. Someone new in a role sees colleagues' waiting questions only after 14 days, or once a coordinator of the network has confirmed them."))),
+            .if(model.lines.isEmpty, .p(.text(context.t("No changes recorded yet.")))),
+            .if(!model.lines.isEmpty, .table(
+                .class("data-table"), .attribute(named: "aria-labelledby", value: "staff-changes-heading"),
+                .thead(.tr(.th(.text(context.t("When"))), .th(.text(context.t("Who"))), .th(.text(context.t("Change"))), .th(.text(context.t("By"))))),
+                .tbody(.forEach(model.lines) { line in
+                    .tr(.td(.text(l.date(line.when, time: true))), .td(.text(line.who)),
+                        .td(.text(describe(line, l))), .td(.text(line.by ?? "—")))
+                }))),
+            .if(!model.newcomers.isEmpty, .group(
+                .h3(.id("newcomers-heading"), .text(context.t("New in their role"))),
+                .ul(.id("newcomers"), .class("card-list"), .forEach(model.newcomers) { person in
+                    .li(.text(context.t("{name}: colleagues' waiting questions reach them from {date}", ["name": person.name, "date": l.date(person.until)])),
+                        .if(model.mayClear, .form(
+                            .class("inline-form"), .method(.post),
+                            .action(SiteURL.schoolMemberClear(.value(schoolID), .value(person.membershipID)).path),
+                            Components.csrfField(context),
+                            .button(.type(.submit), .class("button-link"),
+                                    .text(context.t("Confirm {name} now", ["name": person.name]))))))
+                })))
+        )
+    }
+
+    static func describe(_ line: StaffRecordModel.Line, _ l: Localizer) -> String {
+        let role = RoleNames.name(line.role, l)
+        switch line.kind {
+        case .joined: return l.t("joined as {role}", ["role": role])
+        case .roleChanged:
+            return l.t("changed from {previous} to {role}", ["previous": line.previousRole.map { RoleNames.name($0, l) } ?? "—", "role": role])
+        case .left: return l.t("left the school ({role})", ["role": role])
+        case .cleared: return l.t("confirmed as {role} by the network: sees colleagues' waiting questions", ["role": role])
+        }
+    }
+}

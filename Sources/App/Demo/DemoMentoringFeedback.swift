@@ -1,0 +1,28 @@
+import Fluent
+import Foundation
+
+/// Last year's mentoring programme in Riga, closed, with the feedback it released: two
+/// releases of five answers each and the comments of all ten (see `FeedbackReleases`),
+/// and one late answer still waiting for others, as a leader would find it.
+enum DemoMentoringFeedback {
+    static let answers: [(Int, Bool, String)] = [
+        (5, true, "Meet in the first week, not the third."), (4, true, ""), (4, true, "More time to observe each other's lessons."),
+        (3, false, "Pairs across subjects worked less well for us."), (5, true, ""), (4, true, "A shared list of first topics would help."),
+        (2, false, ""), (4, true, "Keep the monthly meetings of all pairs."), (5, true, ""), (4, true, "Start earlier in the year."),
+        (3, true, ""),
+    ]
+
+    static func seed(on db: any Database, schoolID: UUID, year: Int, now: Date) async throws {
+        let programme = MentoringProgramme(name: "First year in Rīga \(year - 1)/\(String(year).suffix(2))",
+                                           goal: "Every new colleague has a mentor for their first year.",
+                                           startsOn: "\(year - 1)-09-01", endsOn: "\(year)-06-15", schoolID: schoolID, networkID: nil)
+        programme.status = .closed
+        programme.openedAt = now.addingTimeInterval(-400 * 86_400)
+        try await programme.save(on: db)
+        let id = try programme.requireID()
+        for (index, answer) in answers.enumerated() {
+            try await PairFeedback(programmeID: id, usefulness: answer.0, recommend: answer.1, improve: answer.2).save(on: db)
+            try await FeedbackReleases.releaseIfDue(programmeID: id, now: now.addingTimeInterval(Double(index - 200) * 86_400), on: db)
+        }
+    }
+}
