@@ -156,7 +156,7 @@ struct CourseTests {
             let coordinator = ctx.browser()
             try await coordinator.login(Fixtures.coordinator)
             // Finished in a cohort of the coordinator's network, which issues the certificate
-            // (one taken alone is revoked by admins only: issue 14, class 6).
+            // (one taken alone, by the network of the learner's schools: issue 14, class 6).
             #expect(try await coordinator.post(Self.path + "/cohorts", form: [
                 "name": "Pilot", "starts_on": "2026-01-10", "ends_on": "2026-03-31", "learners": Fixtures.teacherA]).status == .seeOther)
             try await learner.post(Self.path + "/steps/read/done")

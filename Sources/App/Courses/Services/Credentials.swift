@@ -67,10 +67,17 @@ enum Credentials {
         await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: key.privatePEM), digestAlgorithm: .sha256, kid: JWKIdentifier(string: keyID(key, config: config)))
         var header = JWTHeader()
         header.typ = "JWT"
-        // Issued by the network of the cohort the learner finished in (nil: taken alone).
-        let issuingNetwork: UUID? = if let cohortID = enrolment.$cohort.id {
-            try await CourseCohort.find(cohortID, on: db)?.$network.id
-        } else { nil }
+        // Issued by the network of the cohort the learner finished in; taken alone, by the
+        // network of the learner's schools when they all belong to one (its coordinators
+        // look after its staff's certificates); otherwise by none, and only an admin revokes.
+        let issuingNetwork: UUID?
+        if let cohortID = enrolment.$cohort.id {
+            issuingNetwork = try await CourseCohort.find(cohortID, on: db)?.$network.id
+        } else {
+            let networks = Set(try await Membership.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$school).all()
+                .compactMap { $0.school.$network.id })
+            issuingNetwork = networks.count == 1 ? networks.first : nil
+        }
         // The next free bit of the revocation list; two issued at once: the second retries.
         for _ in 0..<3 {
             let index = (try await CourseCredential.query(on: db).sort(\.$statusIndex, .descending).first()?.statusIndex ?? -1) + 1
