@@ -67,13 +67,12 @@ struct SurveyPrivacyTests {
             // Past the date, a reading is only a reading: a GET never changes state.
             let waiting = try await leader.get(path + "/report")
             #expect(waiting.contains("being prepared"))
-            #expect(try await Survey.find(survey.id, on: app.db)?.releasedOn == nil)
+            #expect(try await Survey.find(survey.id, on: app.db)?.status == .open)
             #expect(try await SurveyRelease.releaseEnded(today: Surveys.today(ctx.clock.now), on: app.db) == 1)
             #expect(try await SurveyRelease.releaseEnded(today: Surveys.today(ctx.clock.now), on: app.db) == 0, "once")
             let report = try await leader.get(path + "/report")
             #expect(report.contains("id=\"r-had_mentor\""))
             let stored = try #require(try await Survey.find(survey.id, on: app.db))
-            #expect(stored.releasedOn == Surveys.today(ctx.clock.now))
             #expect(stored.status == .closed)
             #expect(try await SurveyResponse.query(on: app.db).filter(\.$released == false).count() == 0)
         }

@@ -505,8 +505,7 @@ struct SurveyCountTests {
                                          idempotencyKey: "d\(i)").save(on: app.db)
             }
             #expect(try await SurveyCount.query(on: app.db).count() == 0, "nothing is counted before the release")
-            survey.status = .closed
-            try await SurveyRelease.releaseIfEnded(survey, today: "2026-12-01", on: app.db)
+            try await SurveyRelease.close(survey, on: app.db)
             let context = PageContext(localizer: app.translator.localizer(for: .en), userName: nil, isAdmin: false, csrfToken: "", currentPath: "/")
             func compare() async throws {
                 let responses = try await SurveyResponse.query(on: app.db).filter(\.$survey.$id == survey.requireID()).all()

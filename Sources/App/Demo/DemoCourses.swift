@@ -65,7 +65,6 @@ enum DemoCourses {
         survey.status = .open
         survey.anonymous = true
         survey.anonymityFixed = true
-        survey.publishedAt = now.addingTimeInterval(-60 * 86_400)
         survey.opensOn = Surveys.today(now.addingTimeInterval(-60 * 86_400))
         survey.closesOn = Surveys.today(now.addingTimeInterval(120 * 86_400))
         try await survey.save(on: db)

@@ -40,10 +40,8 @@ enum DemoSurveys {
         survey.status = .closed
         survey.anonymous = true
         survey.anonymityFixed = true
-        survey.publishedAt = now.addingTimeInterval(-22 * 86_400)
         survey.opensOn = Surveys.today(now.addingTimeInterval(-21 * 86_400))
         survey.closesOn = Surveys.today(now.addingTimeInterval(-86_400))
-        survey.releasedOn = Surveys.today(now)
         // Shown on the home page of every leader of the network's schools.
         survey.audienceRoles = SchoolRole.leader.rawValue
         survey.audienceSchools = schools.values.compactMap { $0.id?.uuidString }.sorted().joined(separator: ",")
@@ -106,7 +104,6 @@ enum DemoSurveys {
                                 slug: "demo-riga-staff-culture", template: SurveyTemplates.Template.staffCulture.rawValue)
         survey.status = .open
         survey.anonymityFixed = true
-        survey.publishedAt = now.addingTimeInterval(-10 * 86_400)
         survey.opensOn = Surveys.today(now.addingTimeInterval(-10 * 86_400))
         survey.closesOn = Surveys.today(now.addingTimeInterval(14 * 86_400))
         survey.audienceRoles = [SchoolRole.teacher, .counsellor, .psychologist].map(\.rawValue).joined(separator: ",")

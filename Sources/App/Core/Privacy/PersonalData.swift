@@ -45,6 +45,7 @@ enum PersonalData {
         "survey_counts": "counts of coded answers per survey, question and group; no link to any person or response",
         "survey_tokens": "hashes of single-use survey links and whether each was used; nothing links a token to a person or to a response",
         "survey_drafts": "answers being given to a survey, found again only by a secret kept in the respondent's browser; no link to a person",
+        "survey_publications": "when a survey was first published; no link to any person",
         "survey_corrections": "wording of a survey changed after its first answer, with the reason; no link to any person",
         "survey_link_uses": "a keyed hash of a client address and a time, for a public link's rate limit, deleted after a day; no link to a response or an account",
         "practice_groups": "a group's purpose and its action plan, written by the group together; who takes part is in practice_participants",

@@ -122,7 +122,7 @@ struct SurveyAPIController: RouteCollection {
         let survey = try await Self.load(req, .manageSurvey)
         try Self.requireJSON(req)
         let body = try req.content.decode(Publish.self)
-        if survey.releasedOn != nil {
+        if survey.isReleased {
             throw Abort(.conflict, reason: "The survey has closed and its figures are released: it does not open again.")
         }
         var details: [APIErrorBody.Detail] = []
@@ -158,21 +158,19 @@ struct SurveyAPIController: RouteCollection {
         survey.closesOn = closes
         survey.anonymous = anonymous
         survey.anonymityFixed = true
-        if survey.publishedAt == nil { survey.publishedAt = req.now }
         survey.status = .open
         try await survey.save(on: req.db)
+        try await SurveyPublication.record(survey, at: req.now, on: req.db)
         return try await dto(survey, req: req)
     }
 
     /// Closes an open survey and releases its figures, as the page's button does.
     func close(req: Request) async throws -> SurveyDTO {
         let survey = try await Self.load(req, .manageSurvey)
-        guard survey.status == .open, survey.releasedOn == nil else {
+        guard survey.status == .open else {
             throw Abort(.conflict, reason: "Only an open survey can be closed; once closed, its figures are released and it does not open again.")
         }
-        survey.status = .closed
-        try await survey.save(on: req.db)
-        try await SurveyRelease.releaseIfEnded(survey, today: Surveys.today(req.now), on: req.db)
+        try await SurveyRelease.close(survey, on: req.db)
         return try await dto(survey, req: req)
     }
 
@@ -330,7 +328,7 @@ struct SurveyAPIController: RouteCollection {
 
     /// Figures and rows exist once the survey's figures are released (`SurveyRelease`); before, 409.
     static func requireReleased(_ survey: Survey, _ req: Request) async throws {
-        guard survey.releasedOn != nil else {
+        guard survey.isReleased else {
             throw Abort(.conflict, reason: "The survey's figures are released once it has closed; until then only the number of responses is given.")
         }
     }

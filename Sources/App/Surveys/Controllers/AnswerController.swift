@@ -186,7 +186,8 @@ struct AnswerController: RouteCollection {
             // it: accounts made or re-roled afterwards could be the reader's own, filling a
             // small group to single a colleague out (issue 14, class 2).
             if let match {
-                if Self.heldBefore(match, survey) { place = (match.$school.id, match.school.country, match.role.rawValue) } else { inFigures = false }
+                let published = try await SurveyPublication.date(of: survey, on: req.db)
+                if Self.heldBefore(match, published: published) { place = (match.$school.id, match.school.country, match.role.rawValue) } else { inFigures = false }
             }
         }
         let found = place, counted = inFigures
@@ -218,7 +219,7 @@ struct AnswerController: RouteCollection {
                 // released and then sits outside them unseen.
                 guard let sql = db as? any SQLDatabase else { return }
                 let open = try await sql.update(Survey.schema).set("anonymity_fixed", to: true).where("id", .equal, surveyID)
-                    .where("released_on", .is, SQLLiteral.null).returning("id").all()
+                    .where("status", .equal, Survey.Status.open.rawValue).returning("id").all()
                 guard !open.isEmpty else { throw Abort(.gone, reason: req.t("This survey has closed: it takes no more answers.")) }
             }
         } catch {
@@ -238,8 +239,8 @@ struct AnswerController: RouteCollection {
     }
 
     /// Whether a membership had its school and role before the survey was first published.
-    static func heldBefore(_ membership: Membership, _ survey: Survey) -> Bool {
-        guard let published = survey.publishedAt else { return true }
+    static func heldBefore(_ membership: Membership, published: Date?) -> Bool {
+        guard let published else { return true }
         if let since = membership.roleSince { return since <= published }
         return true
     }

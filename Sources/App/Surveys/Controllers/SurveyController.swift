@@ -55,7 +55,7 @@ struct SurveyController: RouteCollection {
         let file = req.parameters.get(SiteURL.slugKey) ?? ""
         // Before the release there is nothing to download: rows that grow with each answer
         // would tell who answered what to anyone who downloads twice.
-        guard survey.releasedOn != nil else {
+        guard survey.isReleased else {
             throw Abort(.conflict, reason: req.t("The answers can be downloaded once the survey has closed."))
         }
         let export = try await SurveyExport.load(survey, req: req)
@@ -84,7 +84,7 @@ struct SurveyController: RouteCollection {
         }
         let context = req.pageContext()
         let manages = Policy.allows(try await req.principal(), .manageSurvey, try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now)))
-        guard survey.releasedOn != nil else {
+        guard survey.isReleased else {
             // Still open: how many have answered, and no figure that moves with them.
             let pending = SurveyReportPage.Pending(responses: try await SurveyRelease.pendingCount(survey, on: req.db), closesOn: survey.closesOn,
                                                    ended: survey.hasEnded(today: Surveys.today(req.now)))
@@ -529,7 +529,7 @@ struct SurveyController: RouteCollection {
         if survey.status == .draft {
             errors += definition.problems(supportedLanguages: Surveys.supportedLanguages).map { SurveyNames.problem($0, context) }
         }
-        if survey.releasedOn != nil {
+        if survey.isReleased {
             throw Abort(.conflict, reason: req.t("The survey has closed and its figures are released: it does not open again."))
         }
         // Anonymity is fixed when the survey is first published: its first page promised it
@@ -551,28 +551,20 @@ struct SurveyController: RouteCollection {
         survey.requiresToken = form.requires_token != nil
         survey.anonymous = anonymous
         survey.anonymityFixed = true
-        if survey.publishedAt == nil { survey.publishedAt = req.now }
         survey.status = .open
         try await survey.save(on: req.db)
+        try await SurveyPublication.record(survey, at: req.now, on: req.db)
         return req.redirect(to: .survey(.value(try survey.requireID())), notice: req.t("The survey is published. Share its link with the people you ask."))
     }
 
     /// Closes an open survey and releases its figures at once. Never opens one again: its
-    /// figures, once released, stay as released (a survey closed before its figures were
-    /// released, by an older version, may still open again).
+    /// figures, once released, stay as released.
     func close(req: Request) async throws -> Response {
         let survey = try await Self.load(req)
-        guard survey.releasedOn == nil, survey.status != .draft else {
+        guard survey.status == .open else {
             throw Abort(.conflict, reason: req.t("The survey has closed and its figures are released: it does not open again."))
         }
-        if survey.status == .closed {
-            survey.status = .open
-            try await survey.save(on: req.db)
-            return req.redirect(to: .survey(.value(try survey.requireID())), notice: req.t("The survey is open again."))
-        }
-        survey.status = .closed
-        try await survey.save(on: req.db)
-        try await SurveyRelease.releaseIfEnded(survey, today: Surveys.today(req.now), on: req.db)
+        try await SurveyRelease.close(survey, on: req.db)
         return req.redirect(to: .survey(.value(try survey.requireID())),
                             notice: req.t("The survey is closed: it takes no more answers, and its figures are in the report."))
     }

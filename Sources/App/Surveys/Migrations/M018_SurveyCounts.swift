@@ -15,10 +15,7 @@ struct M018_SurveyCounts: AsyncMigration {
             .field("survey_id", .uuid, .required, .references(Survey.schema, "id", onDelete: .cascade))
             .unique(on: "survey_id", "variable", "grouping", "group_key", "code")
             .create()
-        // The counters were filled here from the responses already there. Since M023 they
-        // count released responses only, and M023 fills them for the surveys it releases;
-        // reading surveys here through today's model would need M023's columns, which do
-        // not exist yet at this point on a database that had not run M018 before.
+        for survey in try await Survey.query(on: database).all() { try await SurveyCounts.rebuild(survey, on: database) }
     }
 
     func revert(on database: any Database) async throws {

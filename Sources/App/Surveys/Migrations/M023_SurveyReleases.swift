@@ -3,9 +3,11 @@ import Foundation
 import SQLKit
 
 /// Issue 14: a survey's figures are released once, when it closes, and never move after.
-/// - `surveys.released_on`: the day the figures were released (`YYYY-MM-DD`); none before.
-/// - `surveys.published_at`: when it was first published: a member who joined a school or
-///   took a role after that answers without that school and role (`AnswerController.store`).
+/// - A closed survey is a released one (`Survey.isReleased`): surveys closed before are
+///   released here. No column is added to `surveys`: the landed M018 reads surveys through
+///   today's model, before any later column exists on a new database.
+/// - `survey_publications`: when a survey was first published: a member who joined a school
+///   or took a role after that answers outside its figures (`AnswerController.store`).
 /// - `survey_responses.in_figures`: false for an answer given by someone who joined the
 ///   school or took their role after the survey was published: kept, never in a figure.
 /// - `survey_responses.released`: whether a response is in the released figures. The
@@ -24,8 +26,6 @@ struct M023_SurveyReleases: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         // One column per ALTER TABLE: SQLite adds one at a time.
-        try await database.schema("surveys").field("released_on", .string).update()
-        try await database.schema("surveys").field("published_at", .datetime).update()
         try await database.schema("survey_responses").field("released", .bool, .required, .sql(.default(false))).update()
         try await database.schema("survey_responses").field("in_figures", .bool, .required, .sql(.default(true))).update()
         try await database.schema("survey_drafts").field("promised_anonymous", .bool).update()
@@ -39,6 +39,12 @@ struct M023_SurveyReleases: AsyncMigration {
             .field("reason", .string, .required)
             .field("survey_id", .uuid, .required, .references("surveys", "id", onDelete: .cascade))
             .create()
+        try await database.schema("survey_publications")
+            .id()
+            .field("published_at", .datetime, .required)
+            .field("survey_id", .uuid, .required, .references("surveys", "id", onDelete: .cascade))
+            .unique(on: "survey_id")
+            .create()
         try await database.schema("survey_link_uses")
             .id()
             .field("client", .string, .required)
@@ -49,18 +55,14 @@ struct M023_SurveyReleases: AsyncMigration {
         try await sql.update("surveys").set("anonymity_fixed", to: true).where("status", .notEqual, "draft").run()
         // Surveys already closed keep the figures they showed: their responses are released
         // and counted. Open ones show figures again when they close (counters fill then).
-        let rows = try await sql.select().column("id").column("status").column("closes_on").from("surveys").all()
-        let today = Surveys.today(Date())
+        let rows = try await sql.select().column("id").column("status").from("surveys").all()
         for row in rows {
             let id = try row.decode(column: "id", as: UUID.self)
             guard try row.decode(column: "status", as: String.self) == "closed" else {
                 try await sql.delete(from: "survey_counts").where("survey_id", .equal, id).run()
                 continue
             }
-            let closesOn = try row.decode(column: "closes_on", as: String.self)
             try await sql.update("survey_responses").set("released", to: true).where("survey_id", .equal, id).run()
-            try await sql.update("surveys").set("released_on", to: closesOn.isEmpty || closesOn > today ? today : closesOn)
-                .where("id", .equal, id).run()
             // Through today's model: every column it reads exists from here on.
             if let survey = try await Survey.find(id, on: database) { try await SurveyCounts.rebuild(survey, on: database) }
         }
@@ -68,11 +70,10 @@ struct M023_SurveyReleases: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("survey_link_uses").delete()
+        try await database.schema("survey_publications").delete()
         try await database.schema("survey_corrections").delete()
         try await database.schema("survey_drafts").deleteField("promised_anonymous").update()
         try await database.schema("survey_responses").deleteField("in_figures").update()
         try await database.schema("survey_responses").deleteField("released").update()
-        try await database.schema("surveys").deleteField("published_at").update()
-        try await database.schema("surveys").deleteField("released_on").update()
     }
 }

@@ -26,14 +26,7 @@ final class Survey: Model, @unchecked Sendable {
     /// then on whether it is anonymous never changes, in either direction, since the
     /// respondents were promised one or the other on its first page.
     @Field(key: "anonymity_fixed") var anonymityFixed: Bool
-    /// The day its figures were released (`YYYY-MM-DD`): once, when it closed. Until then the
-    /// report shows how many have answered and no figure; after it, the survey takes no
-    /// answer again, so what was released stays as released (issue 14, docs/privacy.md).
-    @OptionalField(key: "released_on") var releasedOn: String?
-    /// When it was first published (nil: before M023). Members who joined the school or took
-    /// their role later answer without school and role, so that accounts made for the purpose
-    /// cannot fill a small group (issue 14, class 2).
-    @OptionalField(key: "published_at") var publishedAt: Date?
+
     /// `YYYY-MM-DD`; empty when not set.
     @Field(key: "opens_on") var opensOn: String
     @Field(key: "closes_on") var closesOn: String
@@ -92,16 +85,19 @@ final class Survey: Model, @unchecked Sendable {
         return String(decoding: try encoder.encode(definition), as: UTF8.self)
     }
 
-    /// Open for answers on `today` (`YYYY-MM-DD`): published, within its dates, and its
-    /// figures not yet released.
+    /// Open for answers on `today` (`YYYY-MM-DD`): published, and within its dates.
     func acceptsAnswers(today: String) -> Bool {
-        releasedOn == nil && status == .open && (opensOn.isEmpty || opensOn <= today) && (closesOn.isEmpty || today <= closesOn)
+        status == .open && (opensOn.isEmpty || opensOn <= today) && (closesOn.isEmpty || today <= closesOn)
     }
 
-    /// Closed for good on `today`: closed by hand, or past its closing date. Its figures are
-    /// released when someone who may read them first asks (`SurveyRelease`).
+    /// Closed: its figures are released, it takes no answer and never opens again (issue 14,
+    /// docs/privacy.md). Closing and releasing are one step (`SurveyRelease`), and M023
+    /// released every survey closed before, so `closed` always means released.
+    var isReleased: Bool { status == .closed }
+
+    /// Open but past its closing date on `today`: the scheduler's next run releases it.
     func hasEnded(today: String) -> Bool {
-        releasedOn != nil || status == .closed || (status == .open && !closesOn.isEmpty && closesOn < today)
+        status == .closed || (status == .open && !closesOn.isEmpty && closesOn < today)
     }
 }
 

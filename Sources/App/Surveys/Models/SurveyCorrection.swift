@@ -55,3 +55,34 @@ final class SurveyLinkUse: Model, @unchecked Sendable {
         self.usedAt = usedAt
     }
 }
+
+/// When a survey was first published. Members who joined the school or took their role
+/// later answer outside its figures, so that accounts made for the purpose cannot fill a
+/// small group (issue 14, class 2). Kept in a table of its own, not on `surveys`: the landed
+/// migration M018 reads surveys through today's `Survey` model, before any later column of
+/// `surveys` exists on a new database.
+final class SurveyPublication: Model, @unchecked Sendable {
+    static let schema = "survey_publications"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "published_at") var publishedAt: Date
+    @Parent(key: "survey_id") var survey: Survey
+
+    init() {}
+
+    init(surveyID: UUID, publishedAt: Date) {
+        self.$survey.id = surveyID
+        self.publishedAt = publishedAt
+    }
+
+    /// Records the first publication; later ones (new dates, new audience) change nothing.
+    static func record(_ survey: Survey, at date: Date, on db: any Database) async throws {
+        let surveyID = try survey.requireID()
+        guard try await query(on: db).filter(\.$survey.$id == surveyID).count() == 0 else { return }
+        try await SurveyPublication(surveyID: surveyID, publishedAt: date).save(on: db)
+    }
+
+    static func date(of survey: Survey, on db: any Database) async throws -> Date? {
+        try await query(on: db).filter(\.$survey.$id == survey.requireID()).first()?.publishedAt
+    }
+}

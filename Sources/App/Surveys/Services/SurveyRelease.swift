@@ -11,24 +11,26 @@ import SQLKit
 /// difference, whatever the minimum group (issue 14, class 1; docs/privacy.md). Until the
 /// release, the report shows how many have answered and nothing that moves with them.
 enum SurveyRelease {
-    /// Releases the figures of an ended survey, once (two readers on two servers at once:
-    /// one release wins, the other finds it done). Updates `survey` to match.
+    /// Releases the figures of a survey past its closing date (the scheduler's job).
     static func releaseIfEnded(_ survey: Survey, today: String, on db: any Database) async throws {
-        guard survey.releasedOn == nil, survey.hasEnded(today: today) else { return }
+        guard survey.status == .open, survey.hasEnded(today: today) else { return }
+        try await close(survey, on: db)
+    }
+
+    /// Closes an open survey and releases its figures in one transaction, once (two at once
+    /// on two servers: one wins, the other finds it done). Updates `survey` to match.
+    static func close(_ survey: Survey, on db: any Database) async throws {
         let surveyID = try survey.requireID()
         try await db.transaction { db in
             guard let sql = db as? any SQLDatabase else { return }
-            let won = try await sql.update(Survey.schema).set("released_on", to: today).set("status", to: Survey.Status.closed.rawValue)
-                .where("id", .equal, surveyID).where("released_on", .is, SQLLiteral.null).returning("id").all()
+            let won = try await sql.update(Survey.schema).set("status", to: Survey.Status.closed.rawValue)
+                .where("id", .equal, surveyID).where("status", .equal, Survey.Status.open.rawValue).returning("id").all()
             guard !won.isEmpty else { return }
             try await sql.update(SurveyResponse.schema).set("released", to: true).where("survey_id", .equal, surveyID)
                 .where("in_figures", .equal, true).run()
             try await SurveyCounts.replace(survey, on: db)
         }
-        if let stored = try await Survey.find(surveyID, on: db) {
-            survey.releasedOn = stored.releasedOn
-            survey.status = stored.status
-        }
+        if let stored = try await Survey.find(surveyID, on: db) { survey.status = stored.status }
     }
 
     /// Releases every survey that has ended since the last run: the scheduler's job (every
@@ -37,7 +39,7 @@ enum SurveyRelease {
     /// once. Returns how many were released.
     @discardableResult
     static func releaseEnded(today: String, on db: any Database) async throws -> Int {
-        let candidates = try await Survey.query(on: db).filter(\.$releasedOn == nil).filter(\.$status != .draft).all()
+        let candidates = try await Survey.query(on: db).filter(\.$status == .open).all()
         var released = 0
         for survey in candidates where survey.hasEnded(today: today) {
             try await releaseIfEnded(survey, today: today, on: db)

@@ -131,11 +131,11 @@ enum SurveyDesignPage {
                 .h2(.text(model.survey.status == .draft ? context.t("Publish") : context.t("Settings"))),
                 .if(!model.problems.isEmpty && draft, .div(.class("error-summary"), .p(.text(context.t("Before publishing:"))),
                                                             .ul(.forEach(model.problems) { .li(.text($0)) }))),
-                .if(model.survey.releasedOn != nil,
+                .if(model.survey.isReleased,
                     .p(.id("survey-released"), .class("notice-box"),
-                       .text(context.t("Closed on {date}. Its figures are in the report; it takes no more answers.", ["date": model.survey.releasedOn ?? ""])),
+                       .text(context.t("Closed. Its figures are in the report; it takes no more answers.")),
                        .text(" "), .a(.href(SiteURL.surveyReport(.value(id)).path), .text(context.t("Open the report"))))),
-                .if(model.survey.releasedOn == nil,
+                .if(!model.survey.isReleased,
                 .form(
                     .id("publish-form"), .class("stack"), .method(.post), .action(SiteURL.surveyPublish(.value(id)).path),
                     Components.csrfField(context),
@@ -167,11 +167,11 @@ enum SurveyDesignPage {
                            .text(context.t("Only through single-use links (the plain link is refused)"))),
                     Components.submit(model.survey.status == .draft ? context.t("Publish the survey") : context.t("Save the settings"))
                 )),
-                .if(model.survey.status != .draft && model.survey.releasedOn == nil, .form(
+                .if(model.survey.status == .open, .form(
                     .id("close-survey-form"), .class("inline-form"), .method(.post), .action(SiteURL.surveyClose(.value(id)).path),
                     Components.csrfField(context),
                     .button(.type(.submit), .class("button-secondary"),
-                            .text(model.survey.status == .open ? context.t("Close the survey and show its figures") : context.t("Open it again"))),
+                            .text(context.t("Close the survey and show its figures"))),
                     .if(model.survey.status == .open,
                         .p(.class("hint"), .text(context.t("Figures are shown only once a survey has closed, and a closed survey does not open again: the figures stay as they were shown."))))))
             )
