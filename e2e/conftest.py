@@ -1,14 +1,16 @@
-"""Shared machinery of the browser suite: headless Chromium sessions, the axe check and
-screenshot of every page, and reading invitation links from the demo server's log.
+"""Shared machinery of the browser suite: headless Chromium sessions that run axe on every
+page they show (axe_check.py), a named screenshot and check of a page, and reading
+invitation links from the demo server's log.
 
 Environment:
   COLLEGIUM_URL         base URL of a running server (default http://127.0.0.1:8089)
   COLLEGIUM_SERVER_LOG  the server's log file, where invitation links are printed
   CHROMIUM_BINARY, CHROMEDRIVER   override /usr/bin/chromium and /usr/bin/chromedriver
+
+Tests marked `main_journey` (pytestmark in test_journey.py and test_course.py) fail on a
+moderate axe finding too; elsewhere moderate findings are only listed in
+artifacts/axe/moderate.txt.
 """
-import importlib.util
-import itertools
-import json
 import os
 import re
 import shutil
@@ -22,22 +24,19 @@ os.environ["SE_OFFLINE"] = "true"
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.support.ui import WebDriverWait
 
-E2E_DIR = Path(__file__).resolve().parent
-ARTIFACTS = E2E_DIR / "artifacts"
-SCREENSHOTS = ARTIFACTS / "screenshots"
-AXE_REPORTS = ARTIFACTS / "axe"
+from axe_check import (ARTIFACTS, AXE_REPORTS, BASE_URL, E2E_DIR, FAILING_IMPACTS,  # noqa: F401
+                       MAIN_JOURNEY_IMPACTS, MODERATE_LIST, SCREENSHOTS, CheckedChrome,
+                       axe_source, run_axe, safe_name, screenshot_unchanged, totals,
+                       wait_ready)
 
-BASE_URL = os.environ.get("COLLEGIUM_URL", "http://127.0.0.1:8089").rstrip("/")
 CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 
-# Impacts that fail a test; "minor" and "moderate" ones are only written to the report.
-FAILING_IMPACTS = {"serious", "critical"}
-
-_page_counter = itertools.count(1)
-_axe_source = None
+# Window sizes (CSS pixels) of the journeys that run on both.
+DESKTOP = (1280, 800)
+PHONE = (390, 844)
+SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
 
 def url(path="/"):
@@ -47,38 +46,58 @@ def url(path="/"):
 
 # --------------------------------------------------------------------------- browsers
 
-def _make_driver(language="en"):
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "main_journey: a main journey; a moderate axe finding on any of its pages fails it")
+
+
+def _make_driver(language="en", window=DESKTOP, test_name="session", impacts=FAILING_IMPACTS):
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--disable-gpu", "--window-size=1280,800", "--lang=" + language):
+                "--disable-gpu", "--window-size=%d,%d" % window, "--lang=" + language):
         options.add_argument(arg)
     options.add_experimental_option("prefs", {"intl.accept_languages": language})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    driver = CheckedChrome(test_name=test_name, impacts=impacts,
+                           options=options, service=Service(CHROMEDRIVER))
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
+    # Chromium opens no window narrower than 500 px; resized, the page gets the width asked.
+    driver.set_window_size(*window)
+    width = driver.execute_script("return window.innerWidth")
+    assert width == window[0], f"asked for a window {window[0]} px wide, the page is {width} px wide"
     return driver
 
 
 @pytest.fixture
 def new_browser(request):
-    """Factory: new_browser(language="en") opens an independent browser session (its own
-    profile and cookies) whose Accept-Language is `language`. All are closed at the end
-    of the test; on failure each one's screen and HTML are saved first."""
+    """Factory: new_browser(language="en", window=DESKTOP) opens an independent browser
+    session (its own profile and cookies) whose Accept-Language is `language`. Every page
+    it shows is checked by axe (axe_check.py). All are closed at the end of the test; on
+    failure each one's screen and HTML are saved first; after a passing test each checks
+    its last page and proves no page went unchecked."""
     drivers = []
     request.node._e2e_drivers = drivers
+    main = request.node.get_closest_marker("main_journey") is not None
+    impacts = MAIN_JOURNEY_IMPACTS if main else FAILING_IMPACTS
 
-    def make(language="en"):
-        driver = _make_driver(language)
+    def make(language="en", window=DESKTOP):
+        driver = _make_driver(language, window, safe_name(request.node.name), impacts)
         drivers.append(driver)
         return driver
 
     yield make
-    for driver in drivers:
+    problems = []
+    for i, driver in enumerate(drivers, start=1):
+        if not getattr(request.node, "_e2e_passed", False):
+            driver.axe_enabled = False  # a failed test is reported as it failed
         try:
-            driver.quit()
+            driver.quit()  # a session the test has not quit itself checks its last page first
         except Exception:
             pass
+        problems += [f"browser {i}: {p}" for p in driver.axe_problems]
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
 @pytest.fixture
@@ -91,9 +110,12 @@ def browser(new_browser):
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
+    if report.when == "call":
+        item._e2e_passed = report.passed
     if report.when == "call" and report.failed:
-        name = _safe_name(item.name)
+        name = safe_name(item.name)
         for i, driver in enumerate(getattr(item, "_e2e_drivers", []), start=1):
+            driver.axe_enabled = False  # what the failed test left is saved as it is
             try:
                 SCREENSHOTS.mkdir(parents=True, exist_ok=True)
                 driver.save_screenshot(str(SCREENSHOTS / f"FAILED-{name}-session{i}.png"))
@@ -104,35 +126,23 @@ def pytest_runtest_makereport(item, call):
 
 
 def pytest_sessionstart(session):
-    # Screenshots of this run only; the rest of artifacts/ (the server log) is kept.
+    # Screenshots and axe reports of this run only; the rest of artifacts/ (the server log) is kept.
     for folder in (SCREENSHOTS, AXE_REPORTS):
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True, exist_ok=True)
+    MODERATE_LIST.write_text("# page report\ttest\taddress\trule\ttargets (moderate axe findings; "
+                             "they fail the main journeys)\n", encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if totals["pages"]:
+        terminalreporter.write_line(
+            f"axe: {totals['pages']} page checks ({totals['seconds']:.0f} s), "
+            f"{totals['moderate']} moderate finding(s) "
+            f"listed in {MODERATE_LIST.relative_to(E2E_DIR.parent)}")
 
 
 # --------------------------------------------------------------------------- pages
-
-def _safe_name(name):
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-") or "page"
-
-
-def axe_source():
-    """axe-core 4.x, from the axe-playwright-python wheel (installed with --no-deps)."""
-    global _axe_source
-    if _axe_source is None:
-        spec = importlib.util.find_spec("axe_playwright_python")
-        if spec is None or spec.origin is None:
-            raise RuntimeError("axe-playwright-python is not installed: "
-                               "pip install --no-deps axe-playwright-python")
-        path = Path(spec.origin).parent / "axe.min.js"
-        _axe_source = path.read_text(encoding="utf-8")
-    return _axe_source
-
-
-def wait_ready(driver, timeout=20):
-    WebDriverWait(driver, timeout).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
-
 
 def page_status(driver):
     """HTTP status of the document now shown (Navigation Timing), or None if unknown."""
@@ -145,43 +155,18 @@ def page_lang(driver):
     return driver.execute_script("return document.documentElement.getAttribute('lang')")
 
 
-_AXE_RUN = """
-const done = arguments[arguments.length - 1];
-axe.run(document, {resultTypes: ['violations']})
-  .then(r => done(JSON.stringify({violations: r.violations, version: axe.version})))
-  .catch(e => done(JSON.stringify({error: String(e && e.stack || e)})));
-"""
-
-
 def check_page(driver, name):
-    """Waits for the page, saves a screenshot (NN-name.png, NN in journey order), runs
-    axe-core on it and fails listing every serious or critical violation."""
-    wait_ready(driver)
-    number = next(_page_counter)
-    stem = f"{number:02d}-{_safe_name(name)}"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    driver.save_screenshot(str(SCREENSHOTS / f"{stem}.png"))
-
-    if not driver.execute_script("return typeof window.axe === 'object'"):
-        driver.execute_script(axe_source())
-    result = json.loads(driver.execute_async_script(_AXE_RUN))
-    if "error" in result:
-        raise AssertionError(f"axe failed on {name} ({driver.current_url}): {result['error']}")
-    AXE_REPORTS.mkdir(parents=True, exist_ok=True)
-    (AXE_REPORTS / f"{stem}.json").write_text(
-        json.dumps({"url": driver.current_url, **result}, indent=2), encoding="utf-8")
-
-    bad = [v for v in result["violations"] if v.get("impact") in FAILING_IMPACTS]
-    if bad:
-        lines = [f"axe {result.get('version')}: {len(bad)} serious/critical violation(s) "
-                 f"on page '{name}' ({driver.current_url}):"]
-        for v in bad:
-            targets = [" ".join(map(str, n.get("target", []))) for n in v.get("nodes", [])]
-            more = f" (+{len(targets) - 3} more)" if len(targets) > 3 else ""
-            lines.append(f"  - [{v['impact']}] {v['id']}: {v['help']}  "
-                         f"targets: {targets[:3]}{more}  {v.get('helpUrl', '')}")
-        raise AssertionError("\n".join(lines))
-    return result
+    """Waits for the page, saves a screenshot (NNN-name.png, NNN in journey order) and runs
+    axe-core on it as it is now, after what the test did on it (the session checked it as it
+    loaded: when nothing in it has changed since, that check stands). Fails listing every
+    violation of the test's failing impacts."""
+    wait_ready(driver)  # the session's own check of the page as it loaded runs here
+    driver._axe_busy = True  # no automatic check between the commands of this one
+    try:
+        if not screenshot_unchanged(driver, name):
+            run_axe(driver, name, driver.axe_impacts, screenshot=True)
+    finally:
+        driver._axe_busy = False
 
 
 # --------------------------------------------------------------------------- server log

@@ -1,5 +1,6 @@
 """A school leader invites a colleague, who accepts in a browser of their own; once in
-English and once in Latvian. Every page visited gets an axe check and a screenshot."""
+English and once in Latvian. Every page visited gets an axe check (as it loads, from the
+browser session) and the named ones a screenshot."""
 import re
 import secrets
 import time
@@ -13,6 +14,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import (check_page, latest_invitation_link, local_url, page_lang,
                       page_status, url)
+
+# A main journey: a moderate axe finding on any of its pages fails it (conftest.py).
+pytestmark = pytest.mark.main_journey
 
 PASSWORD = "collegium-demo"
 # What a person reads, per language: the page must be translated, not only labelled.

@@ -10,7 +10,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import _make_driver, check_page, page_lang, url
+from conftest import check_page, page_lang, url
 from test_handbook import click_and_load
 from test_journey import fill, find, path_of, submit
 from test_wellbeing import log_in, set_language
@@ -130,19 +130,16 @@ def test_design_answer_and_report(new_browser, lang):
     answer_page_one(first, "1", "5")
     cookies = first.get_cookies()
     first.quit()
-    again = _make_driver(lang)
-    try:
-        again.get(url("/"))
-        for cookie in cookies:
-            again.add_cookie({k: cookie[k] for k in ("name", "value", "path") if k in cookie})
-        again.get(link)
-        assert TEXT[lang]["resume"] in find(again, "form#start-form").text
-        submit(again, "form#start-form")
-        assert path_of(again).endswith("/2")
-        submit(again, "form#answer-form")
-        assert TEXT[lang]["thanks"] in find(again, "h1").text
-    finally:
-        again.quit()
+    again = new_browser(lang)
+    again.get(url("/"))
+    for cookie in cookies:
+        again.add_cookie({k: cookie[k] for k in ("name", "value", "path") if k in cookie})
+    again.get(link)
+    assert TEXT[lang]["resume"] in find(again, "form#start-form").text
+    submit(again, "form#start-form")
+    assert path_of(again).endswith("/2")
+    submit(again, "form#answer-form")
+    assert TEXT[lang]["thanks"] in find(again, "h1").text
 
     # While it is open the report says how many have answered and shows no figure: figures
     # that moved with each answer would tell, read before and after, what one person said.

@@ -21,7 +21,10 @@ struct FormattingTests {
     func numbers() {
         #expect(Localizer(language: .en, catalog: nil).number(12_345) == "12,345")
         #expect(Localizer(language: .it, catalog: nil).number(12_345) == "12.345")
-        #expect(Localizer(language: .lv, catalog: nil).number(12_345).unicodeScalars.map(\.value).contains { $0 == 0xA0 || $0 == 0x202F })
+        // ICU writes Latvian groups with a no-break space or, in newer versions, a narrow one:
+        // either is right, so both are read as one before the whole number is compared
+        // (a bare "contains a space" passed "12 345,00" too, issue 15).
+        #expect(Localizer(language: .lv, catalog: nil).number(12_345).replacingOccurrences(of: "\u{202F}", with: "\u{A0}") == "12\u{A0}345")
     }
 
     @Test("Plural messages pick the form by the language's rules and fall back to English")

@@ -46,6 +46,9 @@ struct LanguageTests {
             #expect(school.contains("<html lang=\"lv\""))
             #expect(!school.contains("Invite a colleague"))
             #expect(!school.contains("members of staff"))
+            // What is there, not only what is not: an empty page passed the two lines above (issue 15).
+            #expect(school.contains("Uzaicināt kolēģi"))
+            #expect(school.contains("3 darbinieki"), "three members of staff, in the plural form for 3 (not the one for 1 or 0)")
             #expect(school.contains("Latvija"))
         }
     }

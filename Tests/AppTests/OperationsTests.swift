@@ -16,6 +16,19 @@ struct OperationsTests {
         return result
     }
 
+    /// The value of one Prometheus sample, e.g. `http_requests_total` with labels
+    /// method="GET", path="/healthz", status="200" (in whatever order they are written).
+    static func sample(_ body: String, _ name: String, _ labels: [String: String]) -> Double? {
+        for line in body.split(separator: "\n") where line.hasPrefix(name + "{") {
+            guard let close = line.lastIndex(of: "}"), let value = Double(line[line.index(after: close)...].trimmingCharacters(in: .whitespaces)) else { continue }
+            let inside = line[line.index(line.startIndex, offsetBy: name.count + 1)..<close]
+            let pairs = inside.split(separator: ",").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
+            let found = Dictionary(pairs.compactMap { $0.count == 2 ? ($0[0], $0[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))) : nil }) { a, _ in a }
+            if found == labels { return value }
+        }
+        return nil
+    }
+
     @Test("/healthz and /readyz answer without login")
     func probes() async throws {
         try await withApp { app, _ in
@@ -34,9 +47,21 @@ struct OperationsTests {
             #expect(try await metrics(app, bearer: nil).0 == .notFound)
             #expect(try await metrics(app, bearer: "wrong").0 == .notFound)
             #expect(try await metrics(app, bearer: String(Self.token.dropLast()) + "X").0 == .notFound)
-            let (status, body) = try await metrics(app, bearer: Self.token)
+            let (status, before) = try await metrics(app, bearer: Self.token)
             #expect(status == .ok)
-            #expect(body.contains("http_requests_total"))
+            // The figures an operator reads: requests per route and status, and their timings.
+            // The registry is one per process and tests run in parallel, so other tests may add
+            // to the same counters: each must have grown by at least what this test sent.
+            for _ in 0..<3 { try await app.testing().test(.GET, "/healthz") { _ in } }
+            let (_, after) = try await metrics(app, bearer: Self.token)
+            #expect(after.contains("# TYPE http_requests_total counter"))
+            let healthz = ["method": "GET", "path": "/healthz", "status": "200"]
+            let grown = (Self.sample(after, "http_requests_total", healthz) ?? 0) - (Self.sample(before, "http_requests_total", healthz) ?? 0)
+            #expect(grown >= 3, "three probes counted: \(grown)")
+            let timed = (Self.sample(after, "http_request_duration_seconds_count", healthz) ?? 0) - (Self.sample(before, "http_request_duration_seconds_count", healthz) ?? 0)
+            #expect(timed >= 3, "three probes timed: \(timed)")
+            let refused = Self.sample(after, "http_requests_total", ["method": "GET", "path": "/metrics", "status": "404"]) ?? 0
+            #expect(refused >= 3, "the three refused scrapes above are counted as 404s: \(refused)")
         }
         // No token configured: no metrics, whatever is sent.
         try await withApp { app, _ in

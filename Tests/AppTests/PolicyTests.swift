@@ -36,90 +36,13 @@ struct PolicyTests {
     static let a = Policy.Resource.school(id: schoolA, networkID: network)
     static let c = Policy.Resource.school(id: schoolC, networkID: otherNetwork)
 
-    /// Who may do each action on school A (in network N). Everyone else is denied.
-    static let schoolA_allowed: [Policy.Action: Set<Who>] = [
-        .view: [.teacherA, .counsellorA, .leaderA, .coordinator, .admin],
-        .viewMembers: [.teacherA, .counsellorA, .leaderA, .coordinator, .admin],
-        .manageStaff: [.leaderA, .coordinator, .admin],
-        // A new member's wait is ended by the network, never by the school's leader.
-        .clearNewStaff: [.coordinator, .admin],
-        .administer: [.admin],
-        .viewWellbeingFigures: [.leaderA, .coordinator, .admin],
-        .manageWellbeing: [.leaderA, .admin],
-        .viewPracticeCounts: [.leaderA, .coordinator, .admin],
-        .createProgramme: [.leaderA, .admin],
-        .manageProgramme: [.admin], .takePartInProgramme: [.admin],
-        // Handbook actions are about the handbook, never about a school.
-        .readHandbook: [.admin],
-        .editHandbook: [.admin],
-        // Support between colleagues: members only, whatever their rank; never an admin
-        // or coordinator from outside, and leaders do not volunteer.
-        .askForHelp: [.teacherA, .counsellorA, .leaderA],
-        .volunteer: [.teacherA, .counsellorA],
-        .offerCoaching: [.teacherA, .counsellorA],
-        .startObservation: [.teacherA, .counsellorA],
-        .requestCoaching: [.teacherA, .counsellorA, .leaderA],
-        .seeCoachingRequest: [], .respondToCoachingRequest: [], .withdrawCoachingRequest: [],
-        .seeHelpRequest: [], .takeHelpRequest: [], .withdrawHelpRequest: [],
-        .viewEngagement: [], .writeNote: [], .readNote: [], .readAgenda: [],
-        // Study groups are open to every member; supervision and intervision groups are
-        // among peers, never with the school's leaders.
-        .startStudyGroup: [.teacherA, .counsellorA, .leaderA],
-        .startCaseGroup: [.teacherA, .counsellorA],
-        .agreeToConfidentiality: [], .leadGroup: [], .runCaseSession: [],
-        // A school's own observation protocols are written by its members; retiring one is
-        // for its author (decided on the protocol, not the school).
-        .addObservationProtocol: [.teacherA, .counsellorA, .leaderA],
-        // Surveys: a school's are made by its leader; a network's by its coordinator.
-        .createSurvey: [.leaderA, .admin], .manageSurvey: [.admin], .answerSurvey: [.admin],
-        .retireObservationProtocol: [],
-        // Course actions are about courses and cohorts, never about a school; reflections
-        // and quiz answers are their learner's, whatever anyone's rank.
-        .takeCourse: [.admin], .authorCourse: [.admin], .manageCohort: [.admin], .followCohort: [.admin],
-        .readReflection: [], .commentOnReflection: [], .viewQuizAttempts: [], .answerCohortInvitation: [],
-    ]
+    // The role × action matrices of school A, school C (isolation), the instance, network N and
+    // the handbook are the hand-written tables of `PolicyMatrixTests+Organisation.swift`, which
+    // cover every school role (the psychologist and the pedagogical adviser too) and every action.
 
-    @Test("School A: each role × action", arguments: Who.allCases, Policy.Action.allCases)
-    func schoolMatrix(who: Who, action: Policy.Action) {
-        let expected = Self.schoolA_allowed[action]!.contains(who)
-        #expect(Policy.allows(Self.principal(who), action, Self.a) == expected,
-                "\(who) \(action) on school A should be \(expected ? "allowed" : "denied")")
-    }
-
-    @Test("School isolation: nobody from school A or network N reaches school C", arguments: Who.allCases)
-    func isolation(who: Who) {
-        for action in Policy.Action.allCases {
-            let allowed = Policy.allows(Self.principal(who), action, Self.c)
-            #expect(allowed == (!action.isPractice && (who == .admin || (who == .otherCoordinator && ![.administer, .manageWellbeing, .readHandbook, .editHandbook, .createProgramme, .manageProgramme, .takePartInProgramme, .createSurvey, .manageSurvey, .answerSurvey,
-                                                                                                               .takeCourse, .authorCourse, .manageCohort, .followCohort].contains(action)))),
-                    "\(who) \(action) on school C")
-        }
-    }
-
-    @Test("Only an admin administers the instance; a network is seen by its coordinators and admins")
-    func instanceAndNetwork() {
-        for who in Who.allCases {
-            #expect(Policy.allows(Self.principal(who), .administer, .instance) == (who == .admin))
-            #expect(Policy.allows(Self.principal(who), .view, .network(id: Self.network)) == [.coordinator, .admin].contains(who))
-            #expect(Policy.allows(Self.principal(who), .viewWellbeingFigures, .network(id: Self.network)) == [.coordinator, .admin].contains(who))
-            #expect(Policy.allows(Self.principal(who), .viewPracticeCounts, .network(id: Self.network)) == [.coordinator, .admin].contains(who))
-            #expect(!Policy.allows(Self.principal(who), .administer, .network(id: Self.network)) || who == .admin)
-        }
-    }
-
-    @Test("Handbook: anyone reads a public chapter, signed-in people read the rest, coordinators and admins edit", arguments: Who.allCases)
-    func handbook(who: Who) {
-        let principal = Self.principal(who)
-        #expect(Policy.allows(principal, .readHandbook, .handbook(isPublic: true)))
-        #expect(Policy.allows(principal, .readHandbook, .handbook(isPublic: false)) == (who != .anonymous))
-        let editors: Set<Who> = [.coordinator, .otherCoordinator, .admin]
-        #expect(Policy.allows(principal, .editHandbook, .handbook(isPublic: true)) == editors.contains(who))
-        #expect(Policy.allows(principal, .editHandbook, .handbook(isPublic: false)) == editors.contains(who))
-        for action in Policy.Action.allCases where ![.readHandbook, .editHandbook].contains(action) {
-            #expect(Policy.allows(principal, action, .handbook(isPublic: true)) == (who == .admin && !action.isPractice), "\(who) \(action) on the handbook")
-        }
-        // A visitor asking for a chapter that is not public is told it does not exist.
-        #expect(Policy.denialStatus(principal, .handbook(isPublic: false)) == (who == .anonymous ? .notFound : .forbidden))
+    @Test("A visitor asking for a chapter that is not public is told it does not exist; a signed-in person, that it is not theirs to change", arguments: Who.allCases)
+    func handbookDenial(who: Who) {
+        #expect(Policy.denialStatus(Self.principal(who), .handbook(isPublic: false)) == (who == .anonymous ? .notFound : .forbidden))
     }
 
     @Test("Ask a colleague: a request is seen by the asker, volunteers for its topic and support staff of its school; never by leaders, admins or other schools")
@@ -267,7 +190,9 @@ struct PolicyTests {
             let p = Self.principal(who)
             #expect(Policy.allows(p, .manageProgramme, schoolProgramme) == [.leaderA, .coordinator, .admin].contains(who), "\(who)")
             #expect(Policy.allows(p, .manageProgramme, networkProgramme) == [.coordinator, .admin].contains(who), "\(who)")
-            #expect(!Policy.allows(p, .takePartInProgramme, schoolProgramme) || who == .admin)
+            // Nobody in `Who` is a member: only the admin shortcut lets one through (the pages then
+            // find no member row for the admin and answer 404).
+            #expect(Policy.allows(p, .takePartInProgramme, schoolProgramme) == (who == .admin), "\(who)")
         }
         let m = Principal(userID: member, isAdmin: false, schoolRoles: [Self.schoolA: .teacher], coordinatedNetworks: [])
         #expect(Policy.allows(m, .takePartInProgramme, schoolProgramme))
@@ -276,88 +201,6 @@ struct PolicyTests {
         #expect(Policy.allows(Self.principal(.coordinator), .createProgramme, .network(id: Self.network)))
         #expect(!Policy.allows(Self.principal(.leaderA), .createProgramme, .network(id: Self.network)))
         #expect(Policy.denialStatus(Self.principal(.leaderB), schoolProgramme) == .notFound)
-    }
-
-    @Test("Courses: anyone reads the catalogue; signed-in people take a published course; coordinators author, form cohorts and preview drafts")
-    func courses() {
-        let published = Policy.Resource.course(published: true)
-        let draft = Policy.Resource.course(published: false)
-        for who in Who.allCases {
-            let p = Self.principal(who)
-            let authors = [.coordinator, .otherCoordinator, .admin].contains(who)
-            #expect(Policy.allows(p, .view, published), "\(who)")
-            #expect(Policy.allows(p, .takeCourse, published) == (who != .anonymous), "\(who)")
-            #expect(Policy.allows(p, .view, draft) == authors, "\(who)")
-            #expect(Policy.allows(p, .takeCourse, draft) == authors, "\(who)")
-            #expect(Policy.allows(p, .authorCourse, published) == authors, "\(who)")
-            #expect(Policy.allows(p, .manageCohort, published) == authors, "\(who)")
-        }
-        #expect(Policy.denialStatus(Self.principal(.teacherA), draft) == .notFound)
-        #expect(Policy.denialStatus(Self.principal(.teacherA), published) == .forbidden)
-    }
-
-    @Test("Cohorts: followed by their facilitator and the coordinators of their network, nobody else")
-    func cohorts() {
-        let facilitator = UUID()
-        let cohort = Policy.Resource.cohort(facilitatorID: facilitator, networkID: Self.network)
-        for who in Who.allCases {
-            #expect(Policy.allows(Self.principal(who), .followCohort, cohort) == [.coordinator, .admin].contains(who), "\(who)")
-        }
-        let f = Principal(userID: facilitator, isAdmin: false, schoolRoles: [Self.schoolA: .counsellor], coordinatedNetworks: [])
-        #expect(Policy.allows(f, .followCohort, cohort))
-        #expect(!Policy.allows(f, .followCohort, .cohort(facilitatorID: UUID(), networkID: Self.network)), "another facilitator's cohort")
-        #expect(!Policy.allows(f, .manageCohort, .course(published: true)), "a facilitator does not form cohorts")
-        #expect(Policy.denialStatus(f, .cohort(facilitatorID: UUID(), networkID: Self.otherNetwork)) == .notFound)
-    }
-
-    @Test("Reflections and quiz answers: a private reflection is its author's alone; a shared one is read and commented on by the cohort; quiz answers are the learner's alone, even for admins")
-    func reflections() {
-        let author = UUID(), peer = UUID(), facilitator = UUID(), stranger = UUID()
-        func person(_ id: UUID, admin: Bool = false, networks: Set<UUID> = []) -> Principal {
-            Principal(userID: id, isAdmin: admin, schoolRoles: [Self.schoolA: .teacher], coordinatedNetworks: networks)
-        }
-        let members: Set<UUID> = [author, peer, facilitator]
-        let privateOne = Policy.Resource.reflection(authorID: author, shared: false, cohortMembers: members)
-        let sharedOne = Policy.Resource.reflection(authorID: author, shared: true, cohortMembers: members)
-        #expect(Policy.allows(person(author), .readReflection, privateOne))
-        for other in [peer, facilitator] {
-            #expect(!Policy.allows(person(other), .readReflection, privateOne), "private: not even the cohort")
-            #expect(Policy.allows(person(other), .readReflection, sharedOne))
-            #expect(Policy.allows(person(other), .commentOnReflection, sharedOne))
-            #expect(!Policy.allows(person(other), .commentOnReflection, privateOne))
-        }
-        for outsider in [person(stranger), person(UUID(), admin: true), person(UUID(), networks: [Self.network])] {
-            #expect(!Policy.allows(outsider, .readReflection, sharedOne), "outside the cohort, whatever the rank")
-            #expect(!Policy.allows(outsider, .commentOnReflection, sharedOne))
-            #expect(!Policy.allows(outsider, .viewQuizAttempts, .quizAttempts(learnerID: author)))
-        }
-        #expect(!Policy.allows(nil, .readReflection, sharedOne))
-        #expect(Policy.allows(person(author), .viewQuizAttempts, .quizAttempts(learnerID: author)))
-        #expect(!Policy.allows(person(facilitator), .viewQuizAttempts, .quizAttempts(learnerID: author)), "facilitators see item difficulty, never answers")
-        #expect(Policy.denialStatus(person(peer), privateOne) == .notFound)
-    }
-
-    @Test("A course's evaluation report is read by whoever may follow one of its cohorts")
-    func courseEvaluation() {
-        let facilitator = UUID()
-        let evaluation = Policy.Resource.courseEvaluation(cohorts: [.init(facilitatorID: facilitator, networkID: Self.network)])
-        for who in Who.allCases {
-            #expect(Policy.allows(Self.principal(who), .followCohort, evaluation) == [.coordinator, .admin].contains(who), "\(who)")
-        }
-        let f = Principal(userID: facilitator, isAdmin: false, schoolRoles: [:], coordinatedNetworks: [])
-        #expect(Policy.allows(f, .followCohort, evaluation))
-        #expect(!Policy.allows(f, .manageSurvey, evaluation), "reading the report is all")
-        #expect(!Policy.allows(f, .followCohort, .courseEvaluation(cohorts: [])))
-    }
-
-    @Test("Certificates are revoked by the coordinators of the issuing network only")
-    func credentials() {
-        let mine = Policy.Resource.credential(issuingNetwork: Self.network)
-        for who in Who.allCases {
-            #expect(Policy.allows(Self.principal(who), .manageCohort, mine) == [.coordinator, .admin].contains(who), "\(who)")
-        }
-        #expect(!Policy.allows(Self.principal(.coordinator), .manageCohort, .credential(issuingNetwork: nil)), "taken alone: admins only")
-        #expect(Policy.allows(Self.principal(.admin), .manageCohort, .credential(issuingNetwork: nil)))
     }
 
     @Test("Things one may not see answer 404; things one may see but not do answer 403")

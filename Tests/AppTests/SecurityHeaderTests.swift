@@ -33,6 +33,7 @@ struct SecurityHeaderTests {
             #expect(latvian.status == .notFound)
             #expect(latvian.contains("<html lang=\"lv\""))
             #expect(!latvian.contains("Page not found"))
+            #expect(latvian.contains("Lapa nav atrasta"), "said in Latvian, not merely not in English")
         }
     }
 

@@ -31,6 +31,10 @@ public struct AppConfig: Sendable {
         public var endpoint: URL
         /// `user:password` for HTTP Basic authentication, if the store needs it.
         public var credentials: String?
+        /// Seconds a store may take to answer one batch before the batch stays unsent for
+        /// the next pass. Not read from the environment (no operator has needed another
+        /// value); tests shorten it to check a store that never answers.
+        public var timeout: TimeInterval = 10
     }
 
     /// `publicURL` without a trailing slash, to put paths after.

@@ -16,7 +16,13 @@ struct SendStatementsCommand: AsyncCommand {
             throw Abort(.badRequest)
         }
         try await app.autoMigrate()
-        let sent = try await Statements.send(app)
+        // A store that cannot be reached is reported like one that refuses: with what is left.
+        var sent = 0
+        do {
+            sent = try await Statements.send(app)
+        } catch {
+            context.console.error("The Learning Record Store could not be reached: \(String(describing: error))")
+        }
         let left = try await LearningStatement.query(on: app.db).filter(\.$sentAt == nil).count()
         context.console.print("Sent \(sent) statements; \(left) not accepted yet.")
         if left > 0 { throw Abort(.serviceUnavailable) }

@@ -15,9 +15,8 @@ enum Statements {
         try await make(verb, user: user, course: course, activity: activity, score: score, language: req.localizer.language.rawValue,
                        at: req.now, cohortID: cohortID, config: config).save(on: req.db)
         guard config.learningRecordStore != nil else { return }
-        let app = req.application
         // Sent after the response: the learner does not wait for the store.
-        Task { try? await send(app) }
+        await req.application.statementSender.kick(req.application)
     }
 
     /// The statement of one learning event, named in `language`, made in `cohortID` (nil: alone).
@@ -53,14 +52,19 @@ enum Statements {
             let body = "[" + batch.map(\.statementJSON).joined(separator: ",") + "]"
             var url = store.endpoint.absoluteString
             while url.hasSuffix("/") { url.removeLast() }
-            let response = try await app.client.post(URI(string: url + "/statements"), headers: headers) { $0.body = .init(string: body) }
+            let response = try await app.client.post(URI(string: url + "/statements"), headers: headers) {
+                $0.body = .init(string: body)
+                // A store that takes the connection and never answers must not hold the
+                // sender (and every statement after it) forever; the rows stay unsent.
+                $0.timeout = .nanoseconds(Int64(store.timeout * 1_000_000_000))
+            }
             // 409: the store has these ids already (sent before a crash): they count as sent.
             guard (200..<300).contains(response.status.code) || response.status == .conflict else {
                 app.logger.warning("The Learning Record Store refused \(batch.count) statements: HTTP \(response.status.code)")
                 return sent
             }
             let ids = batch.compactMap(\.id)
-            try await LearningStatement.query(on: app.db).filter(\.$id ~~ ids).set(\.$sentAt, to: Date()).update()
+            try await LearningStatement.query(on: app.db).filter(\.$id ~~ ids).set(\.$sentAt, to: app.clock.now()).update()
             sent += batch.count
         }
     }

@@ -257,11 +257,12 @@ struct SurveyAPIController: RouteCollection {
         guard details.isEmpty else { throw APIValidationError(details: details) }
         let draft = SurveyDraft(surveyID: surveyID, tokenHash: SecretToken.hash(SecretToken.generate()), language: language, today: Surveys.today(req.now))
         try await draft.save(on: req.db)
-        try await AnswerController.store(survey, definition: definition, draft: draft, answers: answers, key: key, req: req, asRespondent: false)
+        let outcome = try await AnswerController.store(survey, definition: definition, draft: draft, answers: answers, key: key, req: req, asRespondent: false)
         guard let stored = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$idempotencyKey == key).first() else {
             throw Abort(.internalServerError)
         }
-        return try await ResponseReceipt(id: try stored.requireID(), submittedOn: stored.submittedOn, replayed: false).encodeResponse(status: .created, for: req)
+        return try await ResponseReceipt(id: try stored.requireID(), submittedOn: stored.submittedOn, replayed: outcome.replayed)
+            .encodeResponse(status: outcome.replayed ? .ok : .created, for: req)
     }
 
     struct ReportDTO: Content {

@@ -155,7 +155,7 @@ struct AnswerController: RouteCollection {
             return req.redirect(to: .answerSection(.value(survey.slug), .value(index + 1)),
                                 notice: req.t("Some questions on this page still need an answer."))
         }
-        let counted = try await Self.store(survey, definition: definition, draft: draft, answers: answers, key: submission, req: req)
+        let counted = try await Self.store(survey, definition: definition, draft: draft, answers: answers, key: submission, req: req).counted
         let response = counted ? req.redirect(to: .answerThanks(.value(survey.slug)))
             : req.redirect(to: .answerThanks(.value(survey.slug)),
                            notice: req.t("Thank you. You joined your school or took your role after this survey began, so your answers are kept but not counted in its figures: they count only colleagues who were there from the start, so that nobody can be singled out."))
@@ -167,10 +167,10 @@ struct AnswerController: RouteCollection {
     /// answers, and the survey's anonymity is fixed from its first response on.
     /// `asRespondent`: the signed-in person is the respondent (the pages); through the API
     /// the token's owner submits for others, so nothing of theirs is recorded.
-    /// Returns false when the answers are kept out of the figures (a newcomer's).
+    /// Returns whether the answers count in the figures and whether they were stored already.
     @discardableResult
     static func store(_ survey: Survey, definition: SurveyDefinition, draft: SurveyDraft, answers: SurveyAnswers, key: String, req: Request,
-                      asRespondent: Bool = true) async throws -> Bool {
+                      asRespondent: Bool = true) async throws -> Stored {
         let surveyID = try survey.requireID()
         var place: (school: UUID?, country: String, role: String) = (nil, "", "")
         var inFigures = true
@@ -234,8 +234,19 @@ struct AnswerController: RouteCollection {
             }
             guard sameKey || answeredBefore else { throw error }
             try? await draft.delete(on: req.db)
+            return Stored(counted: counted, replayed: true)
         }
-        return counted
+        return Stored(counted: counted, replayed: false)
+    }
+
+    /// What storing a submission came to.
+    struct Stored {
+        /// False when the answers are kept out of the figures (a newcomer's).
+        var counted: Bool
+        /// True when nothing new was saved: the same key was stored first by a copy sent at
+        /// the same time (a double click, a retry), which the lookup before could not see yet
+        /// (issue 15: the API told each such copy it had created the response).
+        var replayed: Bool
     }
 
     /// Whether a membership had its school and role before the survey was first published.

@@ -22,11 +22,20 @@ enum WellbeingAPI {
         var burnoutSD: Double?
         var wellbeingBands: [String: Int]?
         var burnoutBands: [String: Int]?
+        /// The unrounded figures, for the pages, which show whole numbers: rounding this
+        /// one-decimal figure again would round twice (an SD of 17.48 is 17.5 here, and the
+        /// page showed 18, issue 15). Not part of the JSON.
+        var exact: CheckInStats? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case shown, reason, count, wellbeingMean, wellbeingSD, burnoutMean, burnoutSD, wellbeingBands, burnoutBands
+        }
 
         init(_ figure: WellbeingReport<String>.Figure?) {
             switch figure {
             case .shown(let stats):
                 shown = true
+                exact = stats
                 count = stats.count
                 wellbeingMean = (stats.wellbeingMean * 10).rounded() / 10
                 wellbeingSD = (stats.wellbeingSD * 10).rounded() / 10

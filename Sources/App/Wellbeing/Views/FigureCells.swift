@@ -6,8 +6,11 @@ enum FigureCells {
     static func mean(_ figure: WellbeingAPI.Figure, wellbeing: Bool, _ context: PageContext) -> Node<HTML.BodyContext> {
         guard figure.shown, let mean = wellbeing ? figure.wellbeingMean : figure.burnoutMean,
               let sd = wellbeing ? figure.wellbeingSD : figure.burnoutSD else { return withheld(figure, context) }
+        // Whole numbers rounded once, from the unrounded figures (the API's are to one decimal).
+        let exactMean = figure.exact.map { wellbeing ? $0.wellbeingMean : $0.burnoutMean } ?? mean
+        let exactSD = figure.exact.map { wellbeing ? $0.wellbeingSD : $0.burnoutSD } ?? sd
         let l = context.localizer
-        return .text(context.t("{mean} (SD {sd})", ["mean": l.number(Int(mean.rounded())), "sd": l.number(Int(sd.rounded()))]))
+        return .text(context.t("{mean} (SD {sd})", ["mean": l.number(Int(exactMean.rounded())), "sd": l.number(Int(exactSD.rounded()))]))
     }
 
     static func bands(_ figure: WellbeingAPI.Figure, wellbeing: Bool, _ context: PageContext) -> Node<HTML.BodyContext> {
