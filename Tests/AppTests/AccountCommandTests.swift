@@ -123,7 +123,11 @@ struct AccountCommandTests {
 
     static func cellSums(_ app: Application) async throws -> CellSums {
         let sql = try #require(app.db as? any SQLDatabase)
-        let row = try #require(try await sql.raw("SELECT SUM(n) AS n, SUM(w) AS w, SUM(b) AS b FROM wellbeing_cells").first())
+        // SUM of a bigint is numeric on PostgreSQL (and a decoding error as Int): cast on both databases.
+        let row = try #require(try await sql.raw("""
+            SELECT CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(w) AS DOUBLE PRECISION) AS w, CAST(SUM(b) AS DOUBLE PRECISION) AS b
+            FROM wellbeing_cells
+            """).first())
         return CellSums(n: try row.decode(column: "n", as: Int.self), w: try row.decode(column: "w", as: Double.self),
                         b: try row.decode(column: "b", as: Double.self))
     }
