@@ -185,6 +185,7 @@ def client(number):
 
 
 kills, recovered = [], []  # kills: (what, request numbers in flight then)
+down_probes = []  # (port, what /readyz answered while PostgreSQL was down)
 clients_done = threading.Event()
 
 
@@ -213,6 +214,15 @@ def kill_node(port):
 def kill_database():
     # Inside the lock, as a node's kill: the requests in flight when it starts are those cut.
     strike("PostgreSQL", PORTS, lambda: subprocess.run(PG_STOP, shell=True, check=True, stdout=log, stderr=log))
+    # While it is down, each node's readiness probe must say so (503), so that a load
+    # balancer stops sending it work; "ok" here would be a lie, and no answer at all
+    # (a probe that hangs) makes a supervisor restart a node that is not at fault.
+    for port in PORTS:
+        try:
+            status = request(port, "GET", "/readyz", "", timeout=20)[0]
+        except (OSError, http.client.HTTPException) as error:
+            status = repr(error)
+        down_probes.append((port, status))
     subprocess.run(PG_START, shell=True, check=True, stdout=log, stderr=log)
     begin = time.time()
     for port in PORTS:
@@ -295,6 +305,8 @@ checks = [
      + (": " + "; ".join(differ[:5]) if differ else "")),
 ]
 if PG_STOP and PG_START:
+    checks.append((len(down_probes) == len(PORTS) and all(status == 503 for _, status in down_probes),
+                   "/readyz answered " + ", ".join(f"{status} on {port}" for port, status in down_probes) + " while PostgreSQL was down"))
     checks.append((len(recovered) == len(PORTS) and all(how.startswith("serves") or how.endswith(", started again") for _, how in recovered),
                    f"{len(recovered)} of {len(PORTS)} nodes serve again after PostgreSQL was killed"))
 for ok, what in checks:

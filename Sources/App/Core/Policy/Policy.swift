@@ -169,6 +169,19 @@ enum Policy {
         case credential(issuingNetwork: UUID?)
         /// An invitation to join a cohort, by the account its address belongs to (nil: none).
         case cohortInvitation(inviteeID: UUID?)
+
+        /// The support between colleagues and a learner's own work: questions, coaching
+        /// requests, engagements and their notes, case sessions, reflections, quiz attempts and
+        /// invitations to a cohort. Only practice actions are decided on them (`allowsPractice`).
+        var isConfidential: Bool {
+            switch self {
+            case .helpRequest, .coachingRequest, .engagement, .engagementNote, .caseSession, .reflection, .quizAttempts, .cohortInvitation:
+                true
+            case .instance, .network, .school, .handbook, .programme, .observationProtocol, .survey, .course, .cohort,
+                 .courseReviews, .courseEvaluation, .credential:
+                false
+            }
+        }
     }
 
     /// Who facilitates a cohort and the network it belongs to.
@@ -201,11 +214,16 @@ enum Policy {
         if case .course(let published) = resource, action == .view, published { return true }
         guard let principal else { return false }
         if action.isPractice { return allowsPractice(principal, action, resource) }
+        // What colleagues share in confidence is decided by who takes part alone: no other
+        // action reaches it, an admin's neither. Handlers ask practice actions there, but a
+        // `view` asked by mistake must not open a question or a note to the admin shortcut.
+        if resource.isConfidential { return false }
         if principal.isAdmin { return true }
         switch resource {
-        case .instance, .helpRequest, .coachingRequest, .engagement, .engagementNote, .caseSession, .observationProtocol,
-             .reflection, .quizAttempts:
+        case .instance, .observationProtocol:
             return false
+        case .helpRequest, .coachingRequest, .engagement, .engagementNote, .caseSession, .reflection, .quizAttempts:
+            return false  // confidential: answered above
         case .course(let published):
             let authors = !principal.coordinatedNetworks.isEmpty
             switch action {
@@ -218,7 +236,7 @@ enum Policy {
         case .credential(let network):
             return action == .manageCohort && network.map(principal.coordinatedNetworks.contains) ?? false
         case .cohortInvitation:
-            return false  // the invitee's alone: decided in `allowsPractice`
+            return false  // the invitee's alone: decided in `allowsPractice`, confidential above
         case .courseReviews:
             return action == .view || (action == .authorCourse && !principal.coordinatedNetworks.isEmpty)
         case .cohort(let facilitatorID, let networkID):
