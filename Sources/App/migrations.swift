@@ -29,4 +29,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M023_SurveyReleases())
     app.migrations.add(M024_WellbeingReleaseRules())
     app.migrations.add(M025_MentoringFeedbackReleases())
+    app.migrations.add(M026_NotificationsByUser())
 }

@@ -33,12 +33,15 @@ func routes(_ app: Application) throws {
     try app.register(collection: CoachingController())
     try app.register(collection: ObservationController())
     try app.register(collection: GroupController())
-    try app.register(collection: SurveyController())
+    try app.register(collection: SurveyListController())
+    try app.register(collection: SurveyDesignController())
+    try app.register(collection: SurveyReportController())
     try app.register(collection: AnswerController())
     try app.register(collection: MentoringController())
 
     // Courses: the catalogue, learning, cohorts, certificates and their public checks.
     try app.register(collection: CourseController())
+    try app.register(collection: CourseStepController())
     try app.register(collection: CourseEditorController())
     try app.register(collection: CourseReviewController())
     try app.register(collection: CohortController())

@@ -102,4 +102,42 @@ extension PolicyMatrixTests {
                              coordinatedNetworks: [M.otherNetwork])
         #expect(Self.visible(Policy.visibleSchools(many)) == "A C D")
     }
+
+    /// The schools whose things a person runs, by `Policy.oversight`: led schools, and the
+    /// schools of coordinated networks (read by the caller).
+    static func overseen(_ oversight: Policy.Oversight) -> String {
+        schools.filter { school in
+            switch oversight {
+            case .everything: true
+            case .some(let led, let networks): led.contains(school.id) || school.network.map(networks.contains) ?? false
+            }
+        }.map(\.name).joined(separator: " ")
+    }
+
+    @Test("oversight: a leader runs things for their school, a coordinator for their networks' schools, an admin for all; nobody else for any")
+    func oversight() {
+        let expected: [String: String] = [
+            "teacher": "", "counsellor": "", "psychologist": "", "pedagogicalAdviser": "", "leader": "A",
+            "leaderB": "B", "counsellorC": "", "coordinator": "A B", "otherCoordinator": "C",
+            "admin": "A B C D", "noMembership": "",
+        ]
+        for person in M.everyone {
+            guard let principal = person.principal else { continue }
+            guard let schools = expected[person.name] else {
+                Issue.record("no expectation for \(person.name)'s oversight"); continue
+            }
+            let oversight = Policy.oversight(principal)
+            #expect(Self.overseen(oversight) == schools, "\(person.name)")
+            // The header offers "Surveys" to exactly those who may make one somewhere.
+            let mayCreate = Self.schools.contains { Policy.allows(principal, .createSurvey, .school(id: $0.id, networkID: $0.network)) }
+                || [M.network, M.otherNetwork].contains { Policy.allows(principal, .createSurvey, .network(id: $0)) }
+            #expect(oversight.isEmpty == !mayCreate, "\(person.name)")
+            for network in [M.network, M.otherNetwork] {
+                #expect(oversight.includes(network: network) == (person.name == "admin" || principal.coordinatedNetworks.contains(network)),
+                        "\(person.name), network \(network == M.network ? "N" : "other")")
+            }
+        }
+        #expect(Policy.oversight(M.named("admin").principal!).networks == nil, "an admin: every network")
+        #expect(Policy.oversight(M.named("coordinator").principal!).networks == [M.network])
+    }
 }

@@ -345,6 +345,26 @@ enum SiteURL: Sendable {
         "/" + pathComponents.map(\.description).joined(separator: "/")
     }
 
+    /// The path with a query string, each name and value percent-encoded (only RFC 3986's
+    /// unreserved characters stay as they are), in the order given:
+    /// `SiteURL.courseEdit(.value(slug)).path(["lang": "lv"])` is `/courses/…/edit?lang=lv`.
+    /// No link glues `"?name=" + value` by hand, so no value can end the query early.
+    func path(_ query: KeyValuePairs<String, String>) -> String {
+        Self.withQuery(path, query)
+    }
+
+    /// `path` followed by `query`, percent-encoded as `path(_:)` does.
+    static func withQuery(_ path: String, _ query: KeyValuePairs<String, String>) -> String {
+        guard !query.isEmpty else { return path }
+        return path + "?" + query.map { encoded($0.key) + "=" + encoded($0.value) }.joined(separator: "&")
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    private static func encoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
     /// An absolute URL for emails, from `PUBLIC_URL`.
     func absolute(_ config: AppConfig) -> String { config.publicBase + path }
 

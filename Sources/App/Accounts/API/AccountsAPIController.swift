@@ -83,10 +83,7 @@ struct AccountsAPIController: RouteCollection {
 
     private func loadSchool(_ req: Request) async throws -> School {
         _ = try req.requireAPIUser()
-        guard let school = try await School.find(try req.uuidParameter(SiteURL.schoolIDKey), on: req.db) else {
-            throw Abort(.notFound)
-        }
-        return school
+        return try await req.schoolInPath()
     }
 }
 

@@ -113,9 +113,6 @@ struct SchoolController: RouteCollection {
     }
 
     private func loadSchool(_ req: Request) async throws -> School {
-        guard let school = try await School.find(try req.uuidParameter(SiteURL.schoolIDKey), on: req.db) else {
-            throw Abort(.notFound)
-        }
-        return school
+        try await req.schoolInPath()
     }
 }

@@ -68,7 +68,7 @@ struct StaffController: RouteCollection {
     /// the school's hierarchy vouches that the new support person is who they seem.
     func clear(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let school = try await School.find(try req.uuidParameter(SiteURL.schoolIDKey), on: req.db) else { throw Abort(.notFound) }
+        let school = try await req.schoolInPath()
         try await req.authorize(.clearNewStaff, school.policyResource)
         guard let membership = try await Membership.query(on: req.db)
             .filter(\.$id == req.uuidParameter(SiteURL.idKey)).filter(\.$school.$id == school.requireID()).with(\.$user).first()
@@ -82,9 +82,7 @@ struct StaffController: RouteCollection {
 
     private func loadSchool(_ req: Request) async throws -> School {
         _ = try req.requireUser()
-        guard let school = try await School.find(try req.uuidParameter(SiteURL.schoolIDKey), on: req.db) else {
-            throw Abort(.notFound)
-        }
+        let school = try await req.schoolInPath()
         try await req.authorize(.manageStaff, school.policyResource)
         return school
     }

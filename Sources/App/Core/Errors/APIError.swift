@@ -43,3 +43,10 @@ extension HTTPResponseStatus {
         }
     }
 }
+
+extension Request {
+    /// A body the API reads must say it is JSON: 415 otherwise, before anything is decoded.
+    func requireJSON() throws {
+        guard headers.contentType == .json else { throw Abort(.unsupportedMediaType, reason: "Send application/json.") }
+    }
+}

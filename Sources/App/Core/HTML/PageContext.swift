@@ -30,3 +30,8 @@ extension Request {
             unread: storage[UnreadNotificationsKey.self] ?? 0, mayRunSurveys: storage[MayRunSurveysKey.self] ?? false)
     }
 }
+
+/// The header's counts, filled once per page by a middleware of the module that knows them
+/// (`NotificationCountMiddleware`): Core reads them here without knowing any feature.
+struct UnreadNotificationsKey: StorageKey { typealias Value = Int }
+struct MayRunSurveysKey: StorageKey { typealias Value = Bool }

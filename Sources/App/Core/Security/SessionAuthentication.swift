@@ -48,7 +48,7 @@ extension Request {
 
     /// The signed-in person, or a redirect to the login page.
     func requireUser() throws -> User {
-        guard let user = currentUser else { throw Abort.redirect(to: SiteURL.login.path + "?next=" + (url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+        guard let user = currentUser else { throw Abort.redirect(to: SiteURL.login.path(["next": url.path])) }
         return user
     }
 

@@ -153,7 +153,7 @@ struct CourseAPIController: RouteCollection {
     }
 
     func step(_ req: Request, _ outline: CourseOutline) async throws -> CourseActivity {
-        try await CourseController.activity(req, outline)
+        try await req.stepInPath(of: outline)
     }
 
     func complete(req: Request) async throws -> Progress {
@@ -163,7 +163,7 @@ struct CourseAPIController: RouteCollection {
         guard step.kind == .lesson else {
             throw APIValidationError(details: [.init(field: "step", message: "a quiz is finished by passing it and a reflection by writing it; only a lesson is marked as read")])
         }
-        _ = try await CourseController.finish(step, outline: outline, enrolment: enrolment, user: user, req: req)
+        _ = try await req.finishStep(step, outline: outline, enrolment: enrolment, user: user)
         let after = try await LearnerState.load(outline, userID: user.requireID(), on: req.db)
         guard let progress = progress(after, outline) else { throw Abort(.conflict) }
         return progress
@@ -183,7 +183,7 @@ struct CourseAPIController: RouteCollection {
 
     func attempt(req: Request) async throws -> Response {
         let (user, outline, state) = try await load(req)
-        try SurveyAPIController.requireJSON(req)
+        try req.requireJSON()
         let enrolment = try enrolment(state)
         let step = try await step(req, outline)
         guard step.kind == .quiz, let quiz = step.quiz else { throw Abort(.notFound) }
@@ -213,7 +213,7 @@ struct CourseAPIController: RouteCollection {
         }
         if new {
             try await Statements.record(kept.passed ? .passed : .failed, user: user, course: outline.course, activity: step, score: kept.score, on: req)
-            if kept.passed { _ = try await CourseController.finish(step, outline: outline, enrolment: enrolment, user: user, req: req) }
+            if kept.passed { _ = try await req.finishStep(step, outline: outline, enrolment: enrolment, user: user) }
         }
         let result = kept.result
         let after = try await LearnerState.load(outline, userID: user.requireID(), on: req.db)

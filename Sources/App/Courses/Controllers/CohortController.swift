@@ -18,7 +18,7 @@ struct CohortController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let outline = try await CourseController.outline(req)
+        let outline = try await req.courseInPath()
         try await req.authorize(.manageCohort, .course(published: outline.course.status == .published))
         return req.render(CohortListPage.view(req.pageContext(), try await CohortListPage.Model.load(outline, req: req)))
     }
@@ -34,7 +34,7 @@ struct CohortController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let outline = try await CourseController.outline(req)
+        let outline = try await req.courseInPath()
         try await req.authorize(.manageCohort, .course(published: outline.course.status == .published))
         let form = (try? req.content.decode(CohortForm.self)) ?? CohortForm()
         var model = try await CohortListPage.Model.load(outline, req: req)
@@ -50,7 +50,7 @@ struct CohortController: RouteCollection {
         if let s = startDate, let e = endDate, e < s { errors["ends_on"] = req.t("The last day cannot come before the first.") }
         let principal = try await req.principal()
         let networkID = form.network.flatMap(UUID.init(uuidString:))
-        if let networkID, !(principal?.isAdmin ?? false), !(principal?.coordinatedNetworks.contains(networkID) ?? false) {
+        if let networkID, !(principal.map { Policy.oversight($0).includes(network: networkID) } ?? false) {
             errors["network"] = req.t("Choose one of your networks.")
         }
         let cohortNetwork = networkID ?? principal?.coordinatedNetworks.sorted { $0.uuidString < $1.uuidString }.first
@@ -146,10 +146,10 @@ struct CohortController: RouteCollection {
               let reflection = try await CourseReflection.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.pairIDKey)).with(\.$enrolment).first(),
               reflection.enrolment.$cohort.id == cohort.id
         else { throw Abort(.notFound) }
-        let members = try await CourseController.cohortMembers(try cohort.requireID(), on: req.db)
+        let members = try await CourseLearning.cohortMembers(try cohort.requireID(), on: req.db)
         let resource = Policy.Resource.reflection(authorID: reflection.enrolment.$user.id, shared: reflection.shared, cohortMembers: members)
         guard Policy.allows(principal, .commentOnReflection, resource) else { throw Abort(Policy.denialStatus(principal, resource)) }
-        let text = ((try? req.content.decode(CourseController.CommentForm.self))?.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = ((try? req.content.decode(CourseForms.Comment.self))?.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= CourseLearning.maxComment else {
             var model = try await CohortPage.Model.load(cohort, outline: outline, req: req)
             model.commentErrors[try reflection.requireID()] = text.isEmpty ? req.t("Write a comment before sending it.")
@@ -168,7 +168,7 @@ struct CohortController: RouteCollection {
     /// The course's learning events as xAPI statements (a JSON array), for the authors.
     func statements(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let outline = try await CourseController.outline(req)
+        let outline = try await req.courseInPath()
         try await req.authorize(.manageCohort, .course(published: outline.course.status == .published))
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/json")
@@ -179,11 +179,6 @@ struct CohortController: RouteCollection {
     }
 
     static func day(_ text: String) -> Date? {
-        guard text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else { return nil }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.date(from: text)
+        CalendarDay(text)?.date()
     }
 }

@@ -4,8 +4,8 @@ import SQLKit
 import Foundation
 import Vapor
 
-/// Taking a course: the catalogue, a course's page, enrolling, its steps (lessons,
-/// quizzes, reflection tasks), comments on shared reflections, and the certificate.
+/// Taking a course: the catalogue, a course's page, enrolling, sharing one's progress and
+/// the certificate. Its steps are `CourseStepController`'s.
 struct CourseController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.courses.pathComponents, use: catalogue)
@@ -13,21 +13,14 @@ struct CourseController: RouteCollection {
         routes.get(SiteURL.course(.key).pathComponents, use: show)
         routes.post(SiteURL.courseEnrol(.key).pathComponents, use: enrol)
         routes.get(SiteURL.courseContinue(.key).pathComponents, use: resume)
-        routes.get(SiteURL.courseStep(.key, .key).pathComponents, use: step)
-        routes.post(SiteURL.courseStepDone(.key, .key).pathComponents, use: markDone)
-        routes.post(SiteURL.courseQuizAttempts(.key, .key).pathComponents, use: attempt)
-        routes.post(SiteURL.courseReflection(.key, .key).pathComponents, use: reflect)
-        routes.post(SiteURL.courseReflectionComments(.key, .key, .key).pathComponents, use: comment)
         routes.get(SiteURL.courseCertificate(.key).pathComponents, use: certificate)
         routes.post(SiteURL.courseProgressSharing(.key).pathComponents, use: shareProgress)
     }
 
-    struct SharingForm: Content { var shared: String?; var return_to: String? }
-
     /// The learner shows (or stops showing) their progress to their study groups.
     func shareProgress(req: Request) async throws -> Response {
-        let (_, _, enrolment) = try await Self.learner(req)
-        let form = (try? req.content.decode(SharingForm.self)) ?? SharingForm()
+        let (_, _, enrolment) = try await req.learnerInPath()
+        let form = (try? req.content.decode(CourseForms.Sharing.self)) ?? CourseForms.Sharing()
         enrolment.progressShared = form.shared == "yes"
         try await enrolment.save(on: req.db)
         let response = req.redirect(to: ReturnPath.safe(form.return_to), redirectType: .normal)
@@ -69,13 +62,13 @@ struct CourseController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let outline = try await Self.outline(req)
+        let outline = try await req.courseInPath()
         let principal = try await req.principal()
         var state = try await LearnerState.load(outline, userID: principal?.userID, on: req.db)
         // Everything required done, but not completed: the authors took out or made optional
         // the steps that were missing. It is complete now.
         if let enrolment = state.enrolment, enrolment.completedAt == nil, state.progress.complete, let user = req.currentUser {
-            _ = try await Self.completeIfDone(enrolment, outline: outline, user: user, req: req)
+            _ = try await req.completeCourseIfDone(enrolment, outline: outline, user: user)
             state = try await LearnerState.load(outline, userID: principal?.userID, on: req.db)
         }
         var cohort: (String, String, String, String?)?
@@ -113,7 +106,7 @@ struct CourseController: RouteCollection {
 
     func enrol(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let outline = try await Self.outline(req)
+        let outline = try await req.courseInPath()
         try await req.authorize(.takeCourse, .course(published: outline.course.status == .published))
         let learning = CourseLearning(db: req.db, config: req.application.config, now: req.now)
         try await learning.enrol(outline.course, userID: user.requireID())
@@ -122,7 +115,7 @@ struct CourseController: RouteCollection {
     }
 
     func resume(req: Request) async throws -> Response {
-        let (outline, state, _) = try await Self.learner(req)
+        let (outline, state, _) = try await req.learnerInPath()
         let next = state.progress.next.flatMap { id in outline.activities.first { $0.id == id } } ?? outline.activities.first
         guard let next else { return req.redirect(to: .course(.value(outline.course.slug))) }
         return req.redirect(to: .courseStep(.value(outline.course.slug), .value(next.key)))
@@ -130,168 +123,8 @@ struct CourseController: RouteCollection {
 
     // MARK: steps
 
-    func step(req: Request) async throws -> Response {
-        let (outline, state, enrolment) = try await Self.learner(req)
-        let step = try await Self.activity(req, outline)
-        let learning = CourseLearning(db: req.db, config: req.application.config, now: req.now)
-        try await learning.visit(step, enrolment: enrolment)
-        var model = CourseStepPage.Model(outline: outline, state: state, step: step)
-        try await fill(&model, enrolment: enrolment, req: req)
-        if step.kind == .quiz, let shown = req.query[Int.self, at: "attempt"] {
-            model.shownAttempt = model.attempts.first { $0.number == shown }
-        }
-        return req.render(CourseStepPage.view(req.pageContext(), model))
-    }
-
-    /// What a quiz or reflection page shows besides the step itself.
-    private func fill(_ model: inout CourseStepPage.Model, enrolment: CourseEnrolment, req: Request) async throws {
-        let learning = CourseLearning(db: req.db, config: req.application.config, now: req.now)
-        let principal = try await req.principal()
-        switch model.step.kind {
-        case .lesson: break
-        case .quiz:
-            try await req.authorize(.viewQuizAttempts, .quizAttempts(learnerID: enrolment.$user.id))
-            model.attempts = try await learning.attempts(model.step, enrolment: enrolment)
-        case .reflection:
-            model.reflection = try await learning.reflection(model.step, enrolment: enrolment)
-            if let own = model.reflection, let ownID = own.id {
-                let comments = try await ReflectionComment.query(on: req.db).filter(\.$reflection.$id == ownID).sort(\.$createdAt).with(\.$author).all()
-                model.ownComments = comments.map { ($0.author?.fullName ?? req.t("A former member"), $0.body) }
-            }
-            guard let cohortID = enrolment.$cohort.id, let principal else { return }
-            model.inCohort = true
-            let members = try await Self.cohortMembers(cohortID, on: req.db)
-            let peers = try await CourseReflection.query(on: req.db)
-                .join(CourseEnrolment.self, on: \CourseReflection.$enrolment.$id == \CourseEnrolment.$id)
-                .filter(CourseEnrolment.self, \.$cohort.$id == cohortID)
-                .filter(\.$activity.$id == model.step.requireID())
-                .filter(\.$shared == true)
-                .sort(\.$createdAt).all()
-            let visible = try peers.filter { r in
-                let author = try r.joined(CourseEnrolment.self).$user.id
-                return author != principal.userID && Policy.allows(principal, .readReflection, .reflection(authorID: author, shared: r.shared, cohortMembers: members))
-            }
-            let authorIDs = try visible.map { try $0.joined(CourseEnrolment.self).$user.id }
-            let comments = try await ReflectionComment.query(on: req.db).filter(\.$reflection.$id ~~ visible.compactMap(\.id)).sort(\.$createdAt).all()
-            let people = try await User.query(on: req.db).filter(\.$id ~~ (authorIDs + comments.compactMap { $0.$author.id })).all()
-            func name(_ id: UUID?) -> String { people.first { $0.id == id }?.fullName ?? req.t("A former member") }
-            model.peers = try visible.map { r in
-                CourseStepPage.Peer(id: r.id ?? UUID(), author: name(try r.joined(CourseEnrolment.self).$user.id), body: r.body,
-                                    comments: comments.filter { $0.$reflection.id == r.id }.map { (name($0.$author.id), $0.body) })
-            }
-        }
-    }
-
-    func markDone(req: Request) async throws -> Response {
-        let (outline, _, enrolment) = try await Self.learner(req)
-        let step = try await Self.activity(req, outline)
-        // Quizzes finish by passing, reflections by writing one: only a lesson is marked read.
-        guard step.kind == .lesson else { throw Abort(.badRequest, reason: req.t("This step is finished by answering it.")) }
-        let user = try req.requireUser()
-        let issued = try await Self.finish(step, outline: outline, enrolment: enrolment, user: user, req: req)
-        return Self.afterFinishing(step, outline: outline, issued: issued, req: req, notice: nil)
-    }
-
-    func attempt(req: Request) async throws -> Response {
-        let (outline, state, enrolment) = try await Self.learner(req)
-        let step = try await Self.activity(req, outline)
-        guard step.kind == .quiz, let quiz = step.quiz else { throw Abort(.notFound) }
-        try await req.authorize(.viewQuizAttempts, .quizAttempts(learnerID: enrolment.$user.id))
-        let fields = req.formFields()
-        var answers: [String: Set<String>] = [:]
-        for q in quiz.questions { answers[q.key] = Set(fields["q_" + q.key] ?? []) }
-        let learning = CourseLearning(db: req.db, config: req.application.config, now: req.now)
-        let previous = try await learning.attempts(step, enrolment: enrolment)
-        // The form says which attempt it was; a repeated submission shows the kept result.
-        if let number = fields["attempt"]?.first.flatMap({ Int($0) }), let kept = previous.first(where: { $0.number == number }) {
-            return req.redirect(to: SiteURL.courseStep(.value(outline.course.slug), .value(step.key)).path + "?attempt=\(kept.number)", redirectType: .normal)
-        }
-        do {
-            let (attempt, new) = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment)
-            let user = try req.requireUser()
-            var issued: CourseCredential?
-            if new {
-                try await Statements.record(attempt.passed ? .passed : .failed, user: user, course: outline.course, activity: step,
-                                            score: attempt.score, on: req)
-                if attempt.passed { issued = try await Self.finish(step, outline: outline, enrolment: enrolment, user: user, req: req) }
-            }
-            let response = req.redirect(to: SiteURL.courseStep(.value(outline.course.slug), .value(step.key)).path + "?attempt=\(attempt.number)", redirectType: .normal)
-            if issued != nil { response.setNotice(req.t("You have completed the course. Your certificate is ready."), for: req) }
-            return response
-        } catch CourseLearning.Problem.unanswered(let keys), CourseLearning.Problem.tooMany(let keys) {
-            var model = CourseStepPage.Model(outline: outline, state: state, step: step)
-            try await fill(&model, enrolment: enrolment, req: req)
-            model.unanswered = Set(keys)
-            model.chosen = answers
-            return req.render(CourseStepPage.view(req.pageContext(), model), status: .unprocessableEntity)
-        } catch CourseLearning.Problem.noAttemptsLeft {
-            return req.redirect(to: .courseStep(.value(outline.course.slug), .value(step.key)), notice: req.t("You have no attempts left at this quiz."))
-        }
-    }
-
-    struct ReflectionForm: Content { var body: String?; var shared: String? }
-
-    func reflect(req: Request) async throws -> Response {
-        let (outline, state, enrolment) = try await Self.learner(req)
-        let step = try await Self.activity(req, outline)
-        guard step.kind == .reflection else { throw Abort(.notFound) }
-        let form = (try? req.content.decode(ReflectionForm.self)) ?? ReflectionForm()
-        let learning = CourseLearning(db: req.db, config: req.application.config, now: req.now)
-        let shared = form.shared == "yes" && enrolment.$cohort.id != nil
-        do {
-            _ = try await learning.reflect(step, body: form.body ?? "", shared: shared, enrolment: enrolment)
-        } catch let problem as CourseLearning.Problem {
-            var model = CourseStepPage.Model(outline: outline, state: state, step: step)
-            try await fill(&model, enrolment: enrolment, req: req)
-            model.draft = form.body ?? ""
-            model.sharedDraft = form.shared == "yes"
-            model.error = problem == .reflectionTooLong
-                ? req.t("A reflection can be up to {count} characters long.", ["count": String(CourseLearning.maxReflection)])
-                : req.t("Write your reflection before saving it.")
-            return req.render(CourseStepPage.view(req.pageContext(), model), status: .unprocessableEntity)
-        }
-        let user = try req.requireUser()
-        try await Statements.record(.answered, user: user, course: outline.course, activity: step, on: req)
-        let issued = try await Self.finish(step, outline: outline, enrolment: enrolment, user: user, req: req)
-        return Self.afterFinishing(step, outline: outline, issued: issued, req: req,
-                                   notice: shared ? req.t("Your reflection is saved and shared with your cohort.") : req.t("Your reflection is saved. Only you can read it."))
-    }
-
-    struct CommentForm: Content { var body: String? }
-
-    func comment(req: Request) async throws -> Response {
-        let (outline, state, enrolment) = try await Self.learner(req)
-        let step = try await Self.activity(req, outline)
-        let principal = try await req.principal()
-        guard let principal, let reflection = try await CourseReflection.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.idKey))
-            .filter(\.$activity.$id == step.requireID()).with(\.$enrolment).first() else { throw Abort(.notFound) }
-        var members: Set<UUID> = []
-        if let cohortID = enrolment.$cohort.id { members = try await Self.cohortMembers(cohortID, on: req.db) }
-        // Only reflections of one's own cohort: another cohort's are not there to see.
-        let resource = Policy.Resource.reflection(authorID: reflection.enrolment.$user.id, shared: reflection.shared,
-                                                  cohortMembers: reflection.enrolment.$cohort.id == enrolment.$cohort.id ? members : [])
-        guard Policy.allows(principal, .commentOnReflection, resource) else { throw Abort(Policy.denialStatus(principal, resource)) }
-        let text = ((try? req.content.decode(CommentForm.self))?.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= CourseLearning.maxComment else {
-            var model = CourseStepPage.Model(outline: outline, state: state, step: step)
-            try await fill(&model, enrolment: enrolment, req: req)
-            model.commentErrors[try reflection.requireID()] = text.isEmpty ? req.t("Write a comment before sending it.")
-                : req.t("A comment can be up to {count} characters long.", ["count": String(CourseLearning.maxComment)])
-            model.commentDraft[try reflection.requireID()] = text
-            return req.render(CourseStepPage.view(req.pageContext(), model), status: .unprocessableEntity)
-        }
-        try await ReflectionComment(reflectionID: reflection.requireID(), authorID: principal.userID, body: text).save(on: req.db)
-        if reflection.enrolment.$user.id != principal.userID {
-            try await Notifications.notify([reflection.enrolment.$user.id], kind: .reflectionCommented, actor: req.currentUser?.fullName ?? "",
-                                           link: .courseStep(.value(outline.course.slug), .value(step.key)), on: req.db)
-        }
-        return req.redirect(to: .courseStep(.value(outline.course.slug), .value(step.key)), notice: req.t("Your comment is posted."))
-    }
-
-    // MARK: the certificate
-
     func certificate(req: Request) async throws -> Response {
-        let (outline, _, enrolment) = try await Self.learner(req)
+        let (outline, _, enrolment) = try await req.learnerInPath()
         guard let credential = try await CourseCredential.query(on: req.db).filter(\.$course.$id == outline.course.requireID())
             .filter(\.$user.$id == enrolment.$user.id).filter(\.$revokedAt == nil).first() else {
             return req.redirect(to: .course(.value(outline.course.slug)), notice: req.t("The certificate is issued when you have finished every required step."))
@@ -307,71 +140,5 @@ struct CourseController: RouteCollection {
         return req.render(CertificatePage.view(req.pageContext(), credential: credential, outcomes: outcomes,
                                                verifyURL: SiteURL.credential(.value(credential.id ?? UUID())).absolute(req.application.config),
                                                evaluation: evaluation))
-    }
-
-    // MARK: helpers
-
-    static func outline(_ req: Request) async throws -> CourseOutline {
-        let slug = req.parameters.get(SiteURL.slugKey) ?? ""
-        guard let course = try await Course.query(on: req.db).filter(\.$slug == slug).first() else { throw Abort(.notFound) }
-        let outline = try await CourseOutline.cached(course, on: req.db, cache: req.application.outlineCache)
-        let principal = try await req.principal()
-        let resource = Policy.Resource.course(published: outline.course.status == .published)
-        guard Policy.allows(principal, .view, resource) else { throw Abort(Policy.denialStatus(principal, resource)) }
-        return outline
-    }
-
-    /// The course, the signed-in learner's state and enrolment; not enrolled: to the course page.
-    static func learner(_ req: Request) async throws -> (CourseOutline, LearnerState, CourseEnrolment) {
-        let user = try req.requireUser()
-        let outline = try await outline(req)
-        try await req.authorize(.takeCourse, .course(published: outline.course.status == .published))
-        let state = try await LearnerState.load(outline, userID: user.requireID(), on: req.db)
-        guard let enrolment = state.enrolment else {
-            throw Abort.redirect(to: SiteURL.course(.value(outline.course.slug)).path)
-        }
-        return (outline, state, enrolment)
-    }
-
-    /// The step named in the path, with its content (the outline has titles only).
-    static func activity(_ req: Request, _ outline: CourseOutline) async throws -> CourseActivity {
-        guard let key = req.parameters.get(SiteURL.stepKey), let step = outline.activity(key),
-              let full = try await CourseActivity.find(step.id, on: req.db) else { throw Abort(.notFound) }
-        return full
-    }
-
-    static func cohortMembers(_ cohortID: UUID, on db: any Database) async throws -> Set<UUID> {
-        var members = Set(try await CourseEnrolment.query(on: db).filter(\.$cohort.$id == cohortID).all().map(\.$user.id))
-        if let facilitator = try await CourseCohort.find(cohortID, on: db)?.$facilitator.id { members.insert(facilitator) }
-        return members
-    }
-
-    static func finish(_ step: CourseActivity, outline: CourseOutline, enrolment: CourseEnrolment, user: User, req: Request) async throws -> CourseCredential? {
-        let learning = CourseLearning(db: req.db, config: req.application.config, now: req.now)
-        let language = req.localizer.language.rawValue
-        let issued = try await learning.finish(step, enrolment: enrolment, outline: outline, user: user, language: language,
-                                               criteria: req.t("Completed every required lesson, quiz and reflection task of the course."))
-        if step.kind == .lesson { try await Statements.record(.completed, user: user, course: outline.course, activity: step, on: req) }
-        if issued != nil { try await Statements.record(.completed, user: user, course: outline.course, activity: nil, on: req) }
-        return issued
-    }
-
-    static func completeIfDone(_ enrolment: CourseEnrolment, outline: CourseOutline, user: User, req: Request) async throws -> CourseCredential? {
-        let issued = try await CourseLearning(db: req.db, config: req.application.config, now: req.now)
-            .completeIfDone(enrolment, outline: outline, user: user, language: req.localizer.language.rawValue,
-                            criteria: req.t("Completed every required lesson, quiz and reflection task of the course."))
-        if issued != nil { try await Statements.record(.completed, user: user, course: outline.course, activity: nil, on: req) }
-        return issued
-    }
-
-    static func afterFinishing(_ step: CourseActivity, outline: CourseOutline, issued: CourseCredential?, req: Request, notice: String?) -> Response {
-        let slug = outline.course.slug
-        if issued != nil {
-            return req.redirect(to: .courseCertificate(.value(slug)), notice: req.t("You have completed the course. Your certificate is ready."))
-        }
-        if step.kind == .lesson, let next = outline.neighbours(of: step).next {
-            return req.redirect(to: .courseStep(.value(slug), .value(next.key)), notice: notice)
-        }
-        return req.redirect(to: step.kind == .lesson ? .course(.value(slug)) : .courseStep(.value(slug), .value(step.key)), notice: notice)
     }
 }

@@ -39,7 +39,7 @@ struct CourseEditorController: RouteCollection {
         return Domain.Language(rawValue: raw)?.rawValue ?? "en"
     }
 
-    static func editURL(_ slug: String, _ language: String) -> String { SiteURL.courseEdit(.value(slug)).path + "?lang=" + language }
+    static func editURL(_ slug: String, _ language: String) -> String { SiteURL.courseEdit(.value(slug)).path(["lang": language]) }
 
     /// Records that the modules or steps changed (see `OutlineCache`).
     static func touch(_ course: Course, on db: any Database) async throws {
@@ -246,13 +246,13 @@ struct CourseEditorController: RouteCollection {
             return Self.back(req, outline.course.slug, language, notice: req.t("That was just added."))
         }
         try await Self.touch(outline.course, on: req.db)
-        let response = req.redirect(to: SiteURL.courseStepEdit(.value(outline.course.slug), .value(step.key)).path + "?lang=" + language, redirectType: .normal)
+        let response = req.redirect(to: SiteURL.courseStepEdit(.value(outline.course.slug), .value(step.key)).path(["lang": language]), redirectType: .normal)
         response.setNotice(req.t("The step is added. Write its content now."), for: req)
         return response
     }
 
     func step(_ req: Request, _ outline: CourseOutline) async throws -> CourseActivity {
-        try await CourseController.activity(req, outline)
+        try await req.stepInPath(of: outline)
     }
 
     func editStep(req: Request) async throws -> Response {

@@ -76,9 +76,11 @@ enum Statements {
     static func export(_ course: Course, for principal: Principal?, on db: any Database) async throws -> String {
         let courseID = try course.requireID()
         var query = LearningStatement.query(on: db).filter(\.$course.$id == courseID)
-        if principal?.isAdmin != true {
+        let oversight = principal.map(Policy.oversight)
+        if oversight != .everything {
+            let networks = oversight?.networks ?? []
             let cohorts = try await CourseCohort.query(on: db).filter(\.$course.$id == courseID)
-                .filter(\.$network.$id ~~ Array(principal?.coordinatedNetworks ?? [])).all().compactMap(\.id)
+                .filter(\.$network.$id ~~ Array(networks)).all().compactMap(\.id)
             query = query.filter(\.$cohortID ~~ cohorts.map { Optional($0) })
         }
         let rows = try await query.sort(\.$createdAt).all()

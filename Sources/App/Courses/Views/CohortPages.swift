@@ -29,7 +29,7 @@ enum CohortListPage {
             let enrolments = try await CourseEnrolment.query(on: req.db).filter(\.$cohort.$id ~~ cohorts.compactMap(\.id)).all()
             let principal = try await req.principal()
             let networks = try await Network.query(on: req.db).sort(\.$name).all()
-                .filter { principal?.isAdmin == true || principal?.coordinatedNetworks.contains($0.id ?? UUID()) == true }
+                .filter { network in principal.map { Policy.oversight($0).includes(network: network.id ?? UUID()) } ?? false }
             return Model(
                 slug: outline.course.slug, courseTitle: outline.course.texts.title.text(req.localizer.language.rawValue, fallback: "en"),
                 cohorts: cohorts.map { c in
@@ -155,7 +155,7 @@ enum CohortPage {
             }
             var shared: [(String, CourseStepPage.Peer)] = []
             if let principal = try await req.principal() {
-                let members = try await CourseController.cohortMembers(cohortID, on: req.db)
+                let members = try await CourseLearning.cohortMembers(cohortID, on: req.db)
                 let reflections = try await CourseReflection.query(on: req.db).filter(\.$enrolment.$id ~~ ids).filter(\.$shared == true)
                     .sort(\.$updatedAt, .descending).all()
                     .filter { r in

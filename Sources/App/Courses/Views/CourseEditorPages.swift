@@ -45,7 +45,7 @@ enum CourseEditorPage {
                 ? context.t("Draft: only authors see it.")
                 : context.t("Published, revision {number}. Changes show to learners at once; steps taken out are kept with what learners did in them.", ["number": String(course.revision)]))),
             Components.errorSummary(context, Array(m.errors.values).sorted()),
-            .form(.id("publish-form"), .method(.post), .action(SiteURL.coursePublish(.value(slug)).path + "?lang=" + l),
+            .form(.id("publish-form"), .method(.post), .action(SiteURL.coursePublish(.value(slug)).path(["lang": l])),
                   Components.csrfField(context),
                   Components.submit(course.status == .draft ? context.t("Publish the course") : context.t("Publish as a new revision"))),
             .nav(.attribute(named: "aria-label", value: context.t("Language you write in")),
@@ -53,7 +53,7 @@ enum CourseEditorPage {
                     .forEach(CourseNames.languages) { language in
                         language.rawValue == l
                             ? .strong(.attribute(named: "lang", value: language.rawValue), .text(language.nativeName + " "))
-                            : .a(.href(CourseEditorController.editURL(slug, language.rawValue)), .attribute(named: "lang", value: language.rawValue),
+                            : .a(.href(SiteURL.courseEdit(.value(slug)).path(["lang": language.rawValue])), .attribute(named: "lang", value: language.rawValue),
                                  .text(language.nativeName + " "))
                     })),
             .h2(.text(context.t("The course"))),
@@ -78,7 +78,7 @@ enum CourseEditorPage {
                         .id("module-" + section.key),
                         .h3(.text(context.t("Module {number}", ["number": String(index + 1)]) + ": " + sectionTitle)),
                         .div(.class("row-actions"),
-                             moveButtons(context, action: SiteURL.courseModuleMove(.value(slug), .value(section.key)).path + "?lang=" + l,
+                             moveButtons(context, action: SiteURL.courseModuleMove(.value(slug), .value(section.key)).path(["lang": l]),
                                          label: sectionTitle, first: index == 0, last: index == m.outline.sections.count - 1)),
                         .details(
                             .summary(.text(context.t("Edit the module's title and summary"))),
@@ -96,12 +96,12 @@ enum CourseEditorPage {
                                 return .li(
                                     .class("step"),
                                     .span(.class("step-kind"), .text(CourseParts.kind(step.kind, context) + ": ")),
-                                    .a(.href(SiteURL.courseStepEdit(.value(slug), .value(step.key)).path + "?lang=" + l), .text(stepTitle)),
+                                    .a(.href(SiteURL.courseStepEdit(.value(slug), .value(step.key)).path(["lang": l])), .text(stepTitle)),
                                     .if(step.titles[l] == nil, .span(.class("badge"), .text(" · " + context.t("not yet in this language")))),
                                     .div(.class("row-actions"),
-                                         moveButtons(context, action: SiteURL.courseStepMove(.value(slug), .value(step.key)).path + "?lang=" + l,
+                                         moveButtons(context, action: SiteURL.courseStepMove(.value(slug), .value(step.key)).path(["lang": l]),
                                                      label: stepTitle, first: i == 0, last: i == steps.count - 1),
-                                         .form(.class("inline-form"), .method(.post), .action(SiteURL.courseStepRetire(.value(slug), .value(step.key)).path + "?lang=" + l),
+                                         .form(.class("inline-form"), .method(.post), .action(SiteURL.courseStepRetire(.value(slug), .value(step.key)).path(["lang": l])),
                                                Components.csrfField(context),
                                                .button(.type(.submit), .class("button-link"), .attribute(named: "aria-label", value: context.t("Take “{title}” out of the course", ["title": stepTitle])),
                                                        .text(context.t("Take out")))))
@@ -158,7 +158,7 @@ enum CourseStepEditPage {
         let saved = step.bodies[l] ?? ""
         return Layout.page(
             context, title: context.t("Edit: {title}", ["title": step.titles.text(l, fallback: "en")]),
-            .p(.class("breadcrumb"), .a(.href(CourseEditorController.editURL(slug, l)), .text(context.t("Edit: {title}", ["title": m.outline.course.texts.title.text(l, fallback: "en")])))),
+            .p(.class("breadcrumb"), .a(.href(SiteURL.courseEdit(.value(slug)).path(["lang": l])), .text(context.t("Edit: {title}", ["title": m.outline.course.texts.title.text(l, fallback: "en")])))),
             .h1(.text(CourseParts.kind(step.kind, context) + ": " + step.titles.text(l, fallback: "en"))),
             .p(.text(context.t("Language you write in") + ": " + (Domain.Language(rawValue: l)?.nativeName ?? l))),
             Components.errorSummary(context, Array(m.errors.values).sorted()),

@@ -54,13 +54,13 @@ enum CoursePage {
                     )
                 }),
             .if(context.isSignedIn && m.outline.course.status == .published, .p(
-                .a(.id("start-study-group"), .href(SiteURL.groupNew.path + "?kind=study_group&course=" + slug),
+                .a(.id("start-study-group"), .href(SiteURL.groupNew.path(["kind": "study_group", "course": slug])),
                    .text(context.t("Take it with colleagues: start a study group for this course"))))),
             .if(m.mayManageCohorts || !m.followedCohorts.isEmpty, .group(
                 .h2(.text(context.t("Cohorts"))),
                 .ul(.class("actions-list"),
                     .if(m.mayManageCohorts, .li(.a(.href(SiteURL.courseCohorts(.value(slug)).path), .text(context.t("Form cohorts and enrol people"))))),
-                    .if(m.mayManageCohorts, .li(.a(.id("edit-course"), .href(CourseEditorController.editURL(slug, context.localizer.language.rawValue)),
+                    .if(m.mayManageCohorts, .li(.a(.id("edit-course"), .href(SiteURL.courseEdit(.value(slug)).path(["lang": context.localizer.language.rawValue])),
                                                    .text(context.t("Edit the course"))))),
                     .forEach(m.followedCohorts) { c in
                         .li(.a(.href(SiteURL.cohort(.value(c.id)).path), .text(context.t("Follow {name}", ["name": c.name]))))
@@ -71,7 +71,7 @@ enum CoursePage {
 
     private static func status(_ context: PageContext, _ m: Model, slug: String, enrolled: Bool) -> Node<HTML.BodyContext> {
         guard context.isSignedIn else {
-            return .p(.a(.href(SiteURL.login.path + "?next=" + SiteURL.course(.value(slug)).path), .text(context.t("Log in to enrol"))))
+            return .p(.a(.href(SiteURL.login.path(["next": SiteURL.course(.value(slug)).path])), .text(context.t("Log in to enrol"))))
         }
         guard enrolled else {
             return .form(.id("enrol-form"), .method(.post), .action(SiteURL.courseEnrol(.value(slug)).path),
@@ -129,7 +129,7 @@ enum CoursePage {
             html += isDone ? "<li class=\"step done\">" : "<li class=\"step\">"
             html += "<span class=\"step-kind\">" + escape((labels.kinds[step.kind] ?? "") + ": ") + "</span>"
             html += enrolled
-                ? "<a href=\"/courses/" + escape(slug) + "/steps/" + escape(step.key) + "\"" + lang + ">" + escape(title.text) + "</a>"
+                ? "<a href=\"" + escape(SiteURL.courseStep(.value(slug), .value(step.key)).path) + "\"" + lang + ">" + escape(title.text) + "</a>"
                 : "<span" + lang + ">" + escape(title.text) + "</span>"
             let time = minutes[step.minutes] ?? labels.context.localizer.tn("{count} min", "{count} min", count: step.minutes)
             minutes[step.minutes] = time

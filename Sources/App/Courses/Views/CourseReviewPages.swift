@@ -27,7 +27,7 @@ enum CourseReviewPages {
                     form == nil ? .strong(.text(context.t("any form") + " ")) : .a(.href(SiteURL.courseReviews.path), .text(context.t("any form") + " ")),
                     .forEach(CourseReview.Form.allCases) { f in
                         f == form ? .strong(.text(formName(f, context) + " "))
-                            : .a(.href(SiteURL.courseReviews.path + "?form=" + f.rawValue), .text(formName(f, context) + " "))
+                            : .a(.href(SiteURL.courseReviews.path(["form": f.rawValue])), .text(formName(f, context) + " "))
                     })),
             .if(reviews.isEmpty, .p(.text(context.t("No course is recorded here yet.")))),
             .if(!reviews.isEmpty, .div(

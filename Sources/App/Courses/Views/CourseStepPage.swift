@@ -168,7 +168,7 @@ enum CourseStepPage {
                     )
                 }),
             .if(!result.passed && left > 0, .p(.a(.id("try-again"), .class("button-primary"),
-                .href(SiteURL.courseStep(.value(slug), .value(key)).path + "?again=1"), .text(context.t("Try again")))))
+                .href(SiteURL.courseStep(.value(slug), .value(key)).path(["again": "1"])), .text(context.t("Try again")))))
         )
     }
 

@@ -86,7 +86,7 @@ struct HandbookAPIController: RouteCollection {
         guard let query = try? req.query.get(String.self, at: "q"), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw Abort(.badRequest, reason: "q (the words to search for) is required")
         }
-        let results = try await HandbookController.results(query: query, language: try Self.language(req), req: req)
+        let results = try await HandbookResults.find(query, language: try Self.language(req), includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
         return results.map { result in
             SearchHit(slug: result.slug, title: result.title, snippet: result.snippet.map { .init(text: $0.0, match: $0.1) })
         }

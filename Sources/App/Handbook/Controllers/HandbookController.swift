@@ -45,24 +45,7 @@ struct HandbookController: RouteCollection {
     func search(req: Request) async throws -> Response {
         let query = (try? req.query.get(String.self, at: "q")) ?? ""
         let language = req.localizer.language.rawValue
-        let results = try await Self.results(query: query, language: language, req: req)
+        let results = try await HandbookResults.find(query, language: language, includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
         return req.render(HandbookSearchPage.view(req.pageContext(), query: query, results: results))
-    }
-
-    struct Result {
-        var slug: String
-        var title: String
-        var snippet: [(String, Bool)]
-    }
-
-    /// Results in the reader's language; a query longer than 200 characters is cut there.
-    static func results(query: String, language: String, req: Request) async throws -> [Result] {
-        let terms = SearchText.queryTerms(String(query.prefix(200)))
-        guard !terms.isEmpty else { return [] }
-        let hits = try await HandbookSearch.search(terms: terms, language: language,
-                                                   includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
-        let book = try await HandbookBook.load(language: language, includePrivate: true, slugs: hits.map(\.slug), on: req.db)
-        let titles = Dictionary(book.entries.map { ($0.chapter.slug, $0.text.title) }, uniquingKeysWith: { a, _ in a })
-        return hits.map { Result(slug: $0.slug, title: titles[$0.slug] ?? $0.slug, snippet: SearchText.snippet($0.plain, terms: terms)) }
     }
 }

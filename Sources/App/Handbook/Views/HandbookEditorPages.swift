@@ -62,7 +62,7 @@ enum HandbookEditPage {
                  .ul(.forEach(Domain.Language.allCases) { language in
                      .li(language == model.language
                          ? .strong(.attribute(named: "lang", value: language.rawValue), .attribute(named: "aria-current", value: "page"), .text(language.nativeName))
-                         : .a(.href(SiteURL.handbookEdit(.value(slug)).path + "?language=" + language.rawValue),
+                         : .a(.href(SiteURL.handbookEdit(.value(slug)).path(["language": language.rawValue])),
                               .attribute(named: "lang", value: language.rawValue), .text(language.nativeName)))
                  })),
             .if(model.text == nil && model.isTranslation,
@@ -70,7 +70,7 @@ enum HandbookEditPage {
             .if(model.conflict, .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
                 .h2(.text(context.t("Someone else saved this chapter while you were editing"))),
                 .p(.text(context.t("Your text is still in the form below and nothing was saved. Open the revision history in a new tab to see their change, bring it into your text, then save again."))),
-                .p(.a(.href(SiteURL.handbookHistory(.value(slug)).path + "?language=" + model.language.rawValue), .text(context.t("Revision history")))))),
+                .p(.a(.href(SiteURL.handbookHistory(.value(slug)).path(["language": model.language.rawValue])), .text(context.t("Revision history")))))),
             Components.errorSummary(context, Array(errors.values).sorted()),
             .form(
                 .method(.post), .action(SiteURL.handbookEdit(.value(slug)).path), .class("stack handbook-editor"),
@@ -207,7 +207,7 @@ enum HandbookComparePage {
         let changes = lines.filter { if case .same = $0 { false } else { true } }.count
         return Layout.page(
             context, title: title,
-            .p(.class("breadcrumb"), .a(.href(SiteURL.handbookHistory(.value(history.chapter.slug)).path + "?language=" + history.language.rawValue),
+            .p(.class("breadcrumb"), .a(.href(SiteURL.handbookHistory(.value(history.chapter.slug)).path(["language": history.language.rawValue])),
                                         .text(context.t("Back to the revision history")))),
             .h1(.text(title)),
             .p(.text(changes == 0 ? context.t("The two revisions are the same.")
@@ -277,7 +277,7 @@ enum HandbookTranslationsPage {
                 .tbody(.forEach(book.entries) { entry in
                     .tr(.th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.handbookChapter(.value(entry.chapter.slug)).path), .text(entry.text.title))),
                         .forEach(languages) { language in
-                            .td(.a(.href(SiteURL.handbookEdit(.value(entry.chapter.slug)).path + "?language=" + language.rawValue),
+                            .td(.a(.href(SiteURL.handbookEdit(.value(entry.chapter.slug)).path(["language": language.rawValue])),
                                    .attribute(named: "aria-label", value: "\(entry.text.title), \(language.nativeName): \(status(entry, language))"),
                                    .text(status(entry, language))))
                         })

@@ -129,10 +129,10 @@ extension HandbookChapterPage {
         case "coaching": .a(.id("start-practice"), .href(SiteURL.coachingRequestNew.path), .text(context.t("Ask for coaching")))
         case "mentoring": .a(.id("start-practice"), .href(SiteURL.mentoring.path), .text(context.t("Mentoring programmes")))
         case "peer-observation": .a(.id("start-practice"), .href(SiteURL.observationNew.path), .text(context.t("Start a peer observation")))
-        case "study-groups": .a(.id("start-practice"), .href(SiteURL.groupNew.path + "?kind=study_group"), .text(context.t("Start a study group")))
-        case "supervision": .a(.id("start-practice"), .href(SiteURL.groupNew.path + "?kind=supervision"),
+        case "study-groups": .a(.id("start-practice"), .href(SiteURL.groupNew.path(["kind": "study_group"])), .text(context.t("Start a study group")))
+        case "supervision": .a(.id("start-practice"), .href(SiteURL.groupNew.path(["kind": "supervision"])),
                                .text(context.t("Start a supervision or intervision group")))
-        case "intervision": .a(.id("start-practice"), .href(SiteURL.groupNew.path + "?kind=intervision"),
+        case "intervision": .a(.id("start-practice"), .href(SiteURL.groupNew.path(["kind": "intervision"])),
                                .text(context.t("Start a supervision or intervision group")))
         default: nil
         }
@@ -180,7 +180,7 @@ enum HandbookPrintPage {
 
 /// Search results with the matching words marked.
 enum HandbookSearchPage {
-    static func view(_ context: PageContext, query: String, results: [HandbookController.Result]) -> HTML {
+    static func view(_ context: PageContext, query: String, results: [HandbookResults.Result]) -> HTML {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
         return Layout.page(
             context, title: trimmed.isEmpty ? context.t("Search the handbook") : context.t("Search results for “{query}”", ["query": String(trimmed.prefix(200))]),

@@ -11,7 +11,7 @@ extension MentoringController {
     /// Each person's short feedback when a mentoring pair has ended: stored without them.
     func feedback(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (engagement, participants) = try await SupportController.loadEngagement(req, .writeNote)
+        let (engagement, participants) = try await req.engagementInPath(.writeNote)
         let id = try engagement.requireID(), userID = try user.requireID()
         guard engagement.form == .mentoring, engagement.status == .closed,
               let pair = try await ProgrammePair.query(on: req.db).filter(\.$engagement.$id == id).first() else {

@@ -29,9 +29,8 @@ struct MentoringService {
     /// keeps them from reading every programme of the instance.
     func candidates(for principal: Principal) async throws -> [MentoringProgramme] {
         let query = MentoringProgramme.query(on: db).sort(\.$startsOn, .descending)
-        if principal.isAdmin { return try await query.all() }
-        let led = principal.schoolRoles.filter { $0.value == .leader }.map(\.key)
-        let networks = Array(principal.coordinatedNetworks)
+        guard case .some(let ledSchools, let overseen) = Policy.oversight(principal) else { return try await query.all() }
+        let led = Array(ledSchools), networks = Array(overseen)
         let networkSchools = try await School.query(on: db).filter(\.$network.$id ~~ networks).all().compactMap(\.id)
         let memberOf = try await ProgrammeMember.query(on: db).filter(\.$user.$id == principal.userID).all().map { $0.$programme.id }
         return try await query.group(.or) {

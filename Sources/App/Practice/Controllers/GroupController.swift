@@ -20,15 +20,11 @@ struct GroupController: RouteCollection {
         routes.post(SiteURL.caseSessionEntries(.key, .key).pathComponents, use: addEntry)
     }
 
-    static func kind(_ raw: String?) -> Engagement.Form? {
-        raw.flatMap(Engagement.Form.init(rawValue:)).flatMap { $0.isGroup ? $0 : nil }
-    }
-
     // MARK: starting a group
 
     func form(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let kind = Self.kind(req.query[String.self, at: "kind"]) else { throw Abort(.notFound) }
+        guard let kind = Groups.kind(req.query[String.self, at: "kind"]) else { throw Abort(.notFound) }
         let model = try await GroupNewPage.Model.load(kind: kind, for: user, req: req)
         guard !model.schools.isEmpty else { throw Abort(.forbidden) }
         return req.render(GroupNewPage.view(req.pageContext(), model))
@@ -48,7 +44,7 @@ struct GroupController: RouteCollection {
         let user = try req.requireUser()
         let userID = try user.requireID()
         let form = try req.content.decode(CreateForm.self)
-        guard let kind = Self.kind(form.kind) else { throw Abort(.badRequest, reason: req.t("Choose the kind of group.")) }
+        guard let kind = Groups.kind(form.kind) else { throw Abort(.badRequest, reason: req.t("Choose the kind of group.")) }
         var model = try await GroupNewPage.Model.load(kind: kind, for: user, req: req)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
         if let school, school.id != model.selectedSchool?.id { try await model.choose(school, req: req) }
@@ -99,7 +95,7 @@ struct GroupController: RouteCollection {
 
     func agree(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (engagement, participants) = try await SupportController.loadEngagement(req, .viewEngagement)
+        let (engagement, participants) = try await req.engagementInPath(.viewEngagement)
         try await req.authorize(.agreeToConfidentiality, .engagement(participants: Set(participants.map { $0.$user.id }),
                                                                       group: .of(engagement, participants)))
         guard let me = participants.first(where: { $0.$user.id == user.id }) else { throw Abort(.notFound) }
@@ -118,7 +114,7 @@ struct GroupController: RouteCollection {
 
     func plan(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let (engagement, participants) = try await SupportController.loadEngagement(req, .writeNote)
+        let (engagement, participants) = try await req.engagementInPath(.writeNote)
         guard engagement.form == .studyGroup,
               let group = try await PracticeGroup.query(on: req.db).filter(\.$engagement.$id == engagement.requireID()).first()
         else { throw Abort(.notFound) }
@@ -152,8 +148,8 @@ struct GroupController: RouteCollection {
 
     func attendance(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let (engagement, participants) = try await SupportController.loadEngagement(req, .leadGroup)
-        let meeting = try await MeetingController.loadMeeting(req, engagement: engagement)
+        let (engagement, participants) = try await req.engagementInPath(.leadGroup)
+        let meeting = try await req.meetingInPath(of: engagement)
         guard !meeting.cancelled else { throw Abort(.conflict, reason: req.t("This meeting was cancelled.")) }
         let form = try req.content.decode(AttendanceForm.self)
         let present = Set((form.present ?? []).compactMap(UUID.init(uuidString:)))
@@ -180,7 +176,7 @@ struct GroupController: RouteCollection {
 
     func startSession(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (engagement, participants) = try await SupportController.loadEngagement(req, .leadGroup)
+        let (engagement, participants) = try await req.engagementInPath(.leadGroup)
         guard engagement.form.isConfidentialGroup else { throw Abort(.notFound) }
         guard engagement.status == .active else { throw Abort(.conflict, reason: req.t("Take the group up again before starting a session.")) }
         let form = try req.content.decode(SessionForm.self)
@@ -204,7 +200,7 @@ struct GroupController: RouteCollection {
         let id = try engagement.requireID()
         let session = CaseSession(engagementID: id, facilitatorID: try user.requireID(), caseOwnerID: owner, title: title, startedAt: req.now)
         try await session.save(on: req.db)
-        try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
+        try await Notifications.notify(try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
                                        kind: .caseSessionStarted, actor: user.fullName,
                                        link: .caseSession(.value(id), .value(try session.requireID())), on: req.db)
         return req.redirect(to: .caseSession(.value(id), .value(try session.requireID())),
@@ -225,7 +221,7 @@ struct GroupController: RouteCollection {
 
     func session(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let (engagement, participants) = try await SupportController.loadEngagement(req, .viewEngagement)
+        let (engagement, participants) = try await req.engagementInPath(.viewEngagement)
         // Before agreeing, a member sees the agreement on the group's page, nothing of a case.
         try await req.authorize(.writeNote, .engagement(participants: Set(participants.map { $0.$user.id }), group: .of(engagement, participants)))
         let session = try await Self.loadSession(req, engagement)
@@ -239,7 +235,7 @@ struct GroupController: RouteCollection {
 
     func nextStep(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let (engagement, participants) = try await SupportController.loadEngagement(req, .writeNote)
+        let (engagement, participants) = try await req.engagementInPath(.writeNote)
         let session = try await Self.loadSession(req, engagement)
         guard let access = Policy.GroupAccess.of(engagement, participants) else { throw Abort(.notFound) }
         try await req.authorize(.runCaseSession, .caseSession(facilitatorID: session.$facilitator.id, group: access))
@@ -265,7 +261,7 @@ struct GroupController: RouteCollection {
 
     func addEntry(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (engagement, participants) = try await SupportController.loadEngagement(req, .writeNote)
+        let (engagement, participants) = try await req.engagementInPath(.writeNote)
         let session = try await Self.loadSession(req, engagement)
         guard session.finishedAt == nil else { throw Abort(.conflict, reason: req.t("This session has finished.")) }
         let form = try req.content.decode(EntryForm.self)

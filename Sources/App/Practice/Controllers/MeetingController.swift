@@ -32,7 +32,7 @@ struct MeetingController: RouteCollection {
 
     func add(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (engagement, participants) = try await SupportController.loadEngagement(req, .writeNote)
+        let (engagement, participants) = try await req.engagementInPath(.writeNote)
         let form = try req.content.decode(MeetingForm.self)
         let zone = form.time_zone ?? ""
         let start = Meetings.instant(date: form.date ?? "", time: form.time ?? "", zone: zone)
@@ -78,7 +78,7 @@ struct MeetingController: RouteCollection {
                 try await meeting.save(on: db)
             }
         }
-        try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
+        try await Notifications.notify(try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
                                        kind: .meetingPlanned, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
                                        link: .engagement(.value(id)), on: req.db)
         return req.redirect(to: .engagement(.value(id)), notice: starts.count == 1
@@ -88,16 +88,10 @@ struct MeetingController: RouteCollection {
                                count: starts.count))
     }
 
-    static func loadMeeting(_ req: Request, engagement: Engagement) async throws -> Meeting {
-        guard let raw = req.parameters.get(SiteURL.meetingIDKey), let id = UUID(uuidString: raw),
-              let meeting = try await Meeting.find(id, on: req.db), meeting.$engagement.id == engagement.id else { throw Abort(.notFound) }
-        return meeting
-    }
-
     func calendarFile(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let (engagement, participants) = try await SupportController.loadEngagement(req, .viewEngagement)
-        let meeting = try await Self.loadMeeting(req, engagement: engagement)
+        let (engagement, participants) = try await req.engagementInPath(.viewEngagement)
+        let meeting = try await req.meetingInPath(of: engagement)
         let hidden = try await AskAColleague.hiddenAskers(in: [try engagement.requireID()], on: req.db)
         let viewer = req.currentUser?.id
         let title = Self.title(engagement, participants: participants.map {
@@ -112,14 +106,14 @@ struct MeetingController: RouteCollection {
 
     func cancel(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (engagement, _) = try await SupportController.loadEngagement(req, .writeNote)
-        let meeting = try await Self.loadMeeting(req, engagement: engagement)
+        let (engagement, _) = try await req.engagementInPath(.writeNote)
+        let meeting = try await req.meetingInPath(of: engagement)
         if !meeting.cancelled {
             meeting.cancelled = true
             meeting.sequence += 1
             try await meeting.save(on: req.db)
             let id = try engagement.requireID()
-            try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
+            try await Notifications.notify(try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
                                            kind: .meetingCancelled, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
                                            link: .engagement(.value(id)), on: req.db)
         }

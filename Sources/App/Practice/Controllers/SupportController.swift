@@ -123,17 +123,9 @@ struct SupportController: RouteCollection {
         return req.redirect(to: .support, notice: req.t("Your question is withdrawn."))
     }
 
-    static func loadEngagement(_ req: Request, _ action: Policy.Action) async throws -> (Engagement, [EngagementParticipant]) {
-        guard let engagement = try await Engagement.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
-        let participants = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id == engagement.requireID()).with(\.$user).all()
-        try await req.authorize(action, .engagement(participants: Set(participants.map { $0.$user.id }),
-                                                    group: .of(engagement, participants)))
-        return (engagement, participants)
-    }
-
     func engagement(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let (engagement, participants) = try await Self.loadEngagement(req, .viewEngagement)
+        let (engagement, participants) = try await req.engagementInPath(.viewEngagement)
         let model = try await EngagementPage.Model.load(engagement, participants: participants, req: req)
         return req.render(EngagementPage.view(req.pageContext(), model))
     }
@@ -153,7 +145,7 @@ struct SupportController: RouteCollection {
 
     func addNote(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (engagement, participants) = try await Self.loadEngagement(req, .writeNote)
+        let (engagement, participants) = try await req.engagementInPath(.writeNote)
         let form = try req.content.decode(NoteForm.self)
         // A coaching session written in the GROW steps becomes one note, step by step.
         let steps = [(req.t("Goal"), form.grow_goal), (req.t("Reality"), form.grow_reality),
@@ -192,7 +184,7 @@ struct SupportController: RouteCollection {
         try await EngagementNote(engagementID: id, authorID: try user.requireID(), text: text, visibility: visibility,
                                  isReflection: isReflection).save(on: req.db)
         if visibility == .shared {
-            try await Notifications.notify(try await Notifications.others(in: id, than: try user.requireID(), on: req.db),
+            try await Notifications.notify(try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
                                            kind: .noteShared, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
                                            link: .engagement(.value(id)), on: req.db)
         }
@@ -202,7 +194,7 @@ struct SupportController: RouteCollection {
     /// Pauses an active engagement (a term's break, an illness) or takes it up again.
     func pause(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let (engagement, _) = try await Self.loadEngagement(req, .writeNote)
+        let (engagement, _) = try await req.engagementInPath(.writeNote)
         switch engagement.status {
         case .active: engagement.status = .paused
         case .paused: engagement.status = .active
@@ -215,7 +207,7 @@ struct SupportController: RouteCollection {
 
     func close(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let (engagement, _) = try await Self.loadEngagement(req, .writeNote)
+        let (engagement, _) = try await req.engagementInPath(.writeNote)
         // The one who closes may leave their closing reflection with it.
         let form = try? req.content.decode(NoteForm.self)
         let reflection = (form?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -91,17 +91,6 @@ extension CoachingRequest: PersonalDataHolder {
     }
 }
 
-extension AppNotification: PersonalDataHolder {
-    static var personalDataTable: String { schema }
-    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
-        try await AppNotification.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all()
-            .map { ["kind": $0.kind.rawValue, "from": $0.actor, "at": PersonalData.date($0.createdAt), "read": PersonalData.date($0.readAt)] }
-    }
-    static func erase(_ user: User, on db: any Database) async throws {
-        try await AppNotification.query(on: db).filter(\.$user.$id == user.requireID()).delete()
-    }
-}
-
 // Groups: what a person wrote in case sessions, the sessions they brought or facilitated,
 // and their attendance at study group meetings. Erasing removes what they wrote and their
 // attendance; a session stays for the group, without their name.

@@ -22,6 +22,12 @@ extension Policy.GroupAccess {
 /// Study groups, supervision and intervision groups: who may be invited, and the
 /// confidentiality check on what members write.
 enum Groups {
+    /// The kind of group a form or an API body names (`study_group`, `supervision`,
+    /// `intervision`); nil for anything else, the other forms of support included.
+    static func kind(_ raw: String?) -> Engagement.Form? {
+        raw.flatMap(Engagement.Form.init(rawValue:)).flatMap { $0.isGroup ? $0 : nil }
+    }
+
     /// The smallest and largest number of colleagues invited besides the one who starts.
     static let invited = 2...12
 

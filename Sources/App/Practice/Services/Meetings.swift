@@ -27,14 +27,9 @@ enum Meetings {
 
     /// `2026-12-03` and `15:30` in `zone`, as an instant; nil if either is malformed.
     static func instant(date: String, time: String, zone: String) -> Date? {
-        let d = date.split(separator: "-").compactMap { Int($0) }, t = time.split(separator: ":").compactMap { Int($0) }
-        guard d.count == 3, t.count >= 2, (1...12).contains(d[1]), (1...31).contains(d[2]), (0...23).contains(t[0]), (0...59).contains(t[1]),
-              (2000...2100).contains(d[0]), let timeZone = TimeZone(identifier: zone) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let components = DateComponents(year: d[0], month: d[1], day: d[2], hour: t[0], minute: t[1])
-        guard components.isValidDate(in: calendar) else { return nil }
-        return calendar.date(from: components)
+        let t = time.split(separator: ":").compactMap { Int($0) }
+        guard t.count >= 2, let day = CalendarDay(date), let timeZone = TimeZone(identifier: zone) else { return nil }
+        return day.date(hour: t[0], minute: t[1], in: timeZone)
     }
 
     /// The calendar entry of a meeting; its agenda only where the `Policy` lets the person

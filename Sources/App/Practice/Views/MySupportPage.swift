@@ -109,10 +109,10 @@ enum MySupportPage {
                .text(" "),
                .a(.id("observation-link"), .class("button-secondary"), .href(SiteURL.observationNew.path), .text(context.t("Start a peer observation"))),
                .text(" "),
-               .a(.id("study-group-link"), .class("button-secondary"), .href(SiteURL.groupNew.path + "?kind=study_group"),
+               .a(.id("study-group-link"), .class("button-secondary"), .href(SiteURL.groupNew.path(["kind": "study_group"])),
                   .text(context.t("Start a study group"))),
                .text(" "),
-               .a(.id("case-group-link"), .class("button-secondary"), .href(SiteURL.groupNew.path + "?kind=intervision"),
+               .a(.id("case-group-link"), .class("button-secondary"), .href(SiteURL.groupNew.path(["kind": "intervision"])),
                   .text(context.t("Start a supervision or intervision group")))),
             .if(!model.notifications.isEmpty, .section(
                 .attribute(named: "aria-labelledby", value: "news-title"),

@@ -55,13 +55,9 @@ struct SurveyAPIController: RouteCollection {
         var definition: SurveyDefinition?
     }
 
-    static func requireJSON(_ req: Request) throws {
-        guard req.headers.contentType == .json else { throw Abort(.unsupportedMediaType, reason: "Send application/json.") }
-    }
-
     func create(req: Request) async throws -> Response {
         let user = try req.requireAPIUser()
-        try Self.requireJSON(req)
+        try req.requireJSON()
         let body = try req.content.decode(NewSurvey.self)
         var details: [APIErrorBody.Detail] = []
         if (body.schoolId == nil) == (body.networkId == nil) { details.append(.init(field: "schoolId", message: "give either schoolId or networkId")) }
@@ -120,47 +116,36 @@ struct SurveyAPIController: RouteCollection {
 
     func publish(req: Request) async throws -> SurveyDTO {
         let survey = try await Self.load(req, .manageSurvey)
-        try Self.requireJSON(req)
+        try req.requireJSON()
         let body = try req.content.decode(Publish.self)
         if survey.isReleased {
             throw Abort(.conflict, reason: "The survey has closed and its figures are released: it does not open again.")
         }
         var details: [APIErrorBody.Detail] = []
-        let opens = body.opensOn ?? "", closes = body.closesOn ?? ""
-        for (field, value) in [("opensOn", opens), ("closesOn", closes)]
-        where !value.isEmpty && Meetings.instant(date: value, time: "12:00", zone: "UTC") == nil {
-            details.append(.init(field: field, message: "must be a date, YYYY-MM-DD"))
-        }
-        if !opens.isEmpty && !closes.isEmpty && closes < opens { details.append(.init(field: "closesOn", message: "must not be before opensOn")) }
-        let anonymous = body.anonymous ?? survey.anonymous
-        // Fixed at the first publication: respondents were told on the first page.
-        if survey.anonymityFixed && anonymous != survey.anonymous {
-            details.append(.init(field: "anonymous", message: "was fixed when the survey was first published: respondents were told so"))
-        }
-        if survey.status == .draft {
-            let context = req.pageContext()
-            details += try survey.definition.problems(supportedLanguages: Surveys.supportedLanguages).map {
-                .init(field: "definition" + ($0.question.map { "." + $0 } ?? ""), message: SurveyNames.problem($0, context))
-            }
-        }
         let roles = Set((body.roles ?? []).compactMap(SchoolRole.init(rawValue:)))
         if roles.count != (body.roles ?? []).count { details.append(.init(field: "roles", message: "must be school roles: " + SchoolRole.allCases.map(\.rawValue).joined(separator: ", "))) }
-        let offered = Set(try await Surveys(db: req.db).audienceSchools(of: survey).compactMap(\.id))
-        let schools = survey.$school.id.map { Set([$0]) } ?? Set(body.schoolIds ?? [])
-        if !schools.isSubset(of: offered) { details.append(.init(field: "schoolIds", message: "must be schools of the survey's network")) }
-        if !roles.isEmpty && schools.isEmpty { details.append(.init(field: "schoolIds", message: "choose the schools whose staff should see it")) }
-        guard details.isEmpty else { throw APIValidationError(details: details) }
-        if body.roles != nil {
-            survey.audienceRoles = SchoolRole.allCases.filter(roles.contains).map(\.rawValue).joined(separator: ",")
-            survey.audienceSchools = roles.isEmpty ? "" : schools.map(\.uuidString).sorted().joined(separator: ",")
+        let asked = SurveyPublishing.Publication(opensOn: body.opensOn ?? "", closesOn: body.closesOn ?? "", anonymous: body.anonymous,
+                                             requiresToken: nil, audience: body.roles.map { _ in (roles: roles, schools: Set(body.schoolIds ?? [])) },
+                                             namedSchools: body.roles == nil ? Set(body.schoolIds ?? []) : [])
+        let problems: [SurveyPublishing.Problem]
+        do {
+            // Nothing is saved unless the whole request is good: the roles are checked first.
+            problems = details.isEmpty ? try await SurveyPublishing(db: req.db, now: req.now).publish(survey, asked) : []
+        } catch is SurveyPublishing.Released {
+            throw Abort(.conflict, reason: "The survey has closed and its figures are released: it does not open again.")
         }
-        survey.opensOn = opens
-        survey.closesOn = closes
-        survey.anonymous = anonymous
-        survey.anonymityFixed = true
-        survey.status = .open
-        try await survey.save(on: req.db)
-        try await SurveyPublication.record(survey, at: req.now, on: req.db)
+        let context = req.pageContext()
+        details += problems.map { problem -> APIErrorBody.Detail in
+            switch problem {
+            case .notADay(let field): .init(field: field.rawValue, message: "must be a date, YYYY-MM-DD")
+            case .closesBeforeOpens: .init(field: "closesOn", message: "must not be before opensOn")
+            case .anonymityFixed: .init(field: "anonymous", message: "was fixed when the survey was first published: respondents were told so")
+            case .design(let design): .init(field: "definition" + (design.question.map { "." + $0 } ?? ""), message: SurveyNames.problem(design, context))
+            case .schoolsOutsideAudience: .init(field: "schoolIds", message: "must be schools of the survey's network")
+            case .rolesWithoutSchools: .init(field: "schoolIds", message: "choose the schools whose staff should see it")
+            }
+        }
+        guard details.isEmpty else { throw APIValidationError(details: details) }
         return try await dto(survey, req: req)
     }
 
@@ -172,165 +157,5 @@ struct SurveyAPIController: RouteCollection {
         }
         try await SurveyRelease.close(survey, on: req.db)
         return try await dto(survey, req: req)
-    }
-
-    struct NewResponse: Content {
-        var language: String?
-        /// Coded answers by variable: a closed question's option code, a number, a text,
-        /// a list of codes for a multiple-choice question, each matrix row by its own variable.
-        var answers: [String: AnswerValue]?
-    }
-
-    /// A JSON answer: a number, a text, or a list of numbers.
-    enum AnswerValue: Codable, Sendable {
-        case number(Double)
-        case text(String)
-        case codes([Int])
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.singleValueContainer()
-            if let n = try? c.decode(Double.self) { self = .number(n) }
-            else if let s = try? c.decode(String.self) { self = .text(s) }
-            else { self = .codes(try c.decode([Int].self)) }
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.singleValueContainer()
-            switch self {
-            case .number(let n): try c.encode(n)
-            case .text(let s): try c.encode(s)
-            case .codes(let list): try c.encode(list)
-            }
-        }
-
-        var fields: [String] {
-            switch self {
-            case .number(let n): [n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)]
-            case .text(let s): [s]
-            case .codes(let list): list.map(String.init)
-            }
-        }
-    }
-
-    struct ResponseReceipt: Content {
-        var id: UUID
-        var submittedOn: String
-        /// True when this key had already been stored: nothing new was saved.
-        var replayed: Bool
-    }
-
-    /// Submits a whole response. The `Idempotency-Key` header (1–64 characters) makes a
-    /// retry safe: the same key for the same survey is stored once.
-    func submit(req: Request) async throws -> Response {
-        let survey = try await Self.load(req, .answerSurvey)
-        // An anonymous survey takes answers only from the people who answer it, through its
-        // link: through the API a token holder submits on behalf of others, and answers of
-        // their own making would count toward the minimum groups that protect the real
-        // respondents (issue 14, class 2).
-        guard !survey.anonymous else {
-            throw Abort(.forbidden, reason: "An anonymous survey takes answers only from its respondents, through its link, not through the API.")
-        }
-        try Self.requireJSON(req)
-        guard let key = req.headers.first(name: "Idempotency-Key")?.trimmingCharacters(in: .whitespaces), (1...64).contains(key.count) else {
-            throw APIValidationError(details: [.init(field: "Idempotency-Key", message: "send a header Idempotency-Key of 1 to 64 characters")])
-        }
-        let surveyID = try survey.requireID()
-        if let existing = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$idempotencyKey == key).first() {
-            return try await ResponseReceipt(id: try existing.requireID(), submittedOn: existing.submittedOn, replayed: true).encodeResponse(status: .ok, for: req)
-        }
-        let definition = try survey.definition
-        let body = try req.content.decode(NewResponse.self)
-        let language = body.language.flatMap { definition.languages.contains($0) ? $0 : nil } ?? definition.baseLanguage
-        let fields = (body.answers ?? [:]).mapValues(\.fields)
-        var details: [APIErrorBody.Detail] = []
-        let known = Set(definition.questions.flatMap { [$0.question.variable] + $0.question.rows.map(\.variable) })
-        for name in fields.keys where !known.contains(name) { details.append(.init(field: "answers." + name, message: "is not a question of this survey")) }
-        var answers: SurveyAnswers = [:]
-        let context = req.pageContext()
-        for index in definition.sections.indices {
-            let (read, problems) = definition.read(section: index, fields: fields, previous: answers)
-            answers = read
-            for (variable, problem) in problems.sorted(by: { $0.key < $1.key }) {
-                details.append(.init(field: "answers." + variable, message: SurveyNames.answerProblem(problem, context)))
-            }
-        }
-        guard details.isEmpty else { throw APIValidationError(details: details) }
-        let draft = SurveyDraft(surveyID: surveyID, tokenHash: SecretToken.hash(SecretToken.generate()), language: language, today: Surveys.today(req.now))
-        try await draft.save(on: req.db)
-        let outcome = try await AnswerController.store(survey, definition: definition, draft: draft, answers: answers, key: key, req: req, asRespondent: false)
-        guard let stored = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$idempotencyKey == key).first() else {
-            throw Abort(.internalServerError)
-        }
-        return try await ResponseReceipt(id: try stored.requireID(), submittedOn: stored.submittedOn, replayed: outcome.replayed)
-            .encodeResponse(status: outcome.replayed ? .ok : .created, for: req)
-    }
-
-    struct ReportDTO: Content {
-        struct Column: Content {
-            var group: String
-            var label: String
-            /// Null when shown; `too_few_answers` or `would_reveal_by_difference` otherwise.
-            var withheld: String?
-            var n: Int?
-            var counts: [String: Int]?
-            var mean: Double?
-            var median: Double?
-            var standardDeviation: Double?
-        }
-
-        struct Question: Content {
-            var variable: String
-            var kind: String
-            var columns: [Column]
-            /// Free-text answers, shuffled, from ten answers on.
-            var texts: [String]?
-        }
-
-        var responses: Int
-        var breakdown: String
-        var questions: [Question]
-    }
-
-    func report(req: Request) async throws -> ReportDTO {
-        let survey = try await Self.load(req, .manageSurvey)
-        try await Self.requireReleased(survey, req)
-        let definition = try survey.definition
-        let breakdown = SurveyReport.Breakdown(req.query[String.self, at: "by"])
-        if case .question(let v) = breakdown, !(definition.question(v).map { $0.kind == .singleChoice || $0.kind == .likert } ?? false) {
-            throw APIValidationError(details: [.init(field: "by", message: "must be country, school, role or a one-choice or scale question")])
-        }
-        let (report, _, _) = try await SurveyReport.load(survey, definition: definition, breakdown: breakdown, req: req, context: req.pageContext())
-        return ReportDTO(responses: report.respondents, breakdown: breakdown.raw, questions: report.results.map { result in
-            ReportDTO.Question(variable: result.question.variable, kind: result.question.kind.rawValue, columns: result.columns.map { c in
-                let shown = c.withheld == nil
-                let dist: Distribution? = shown && (result.question.kind == .likert || result.question.kind == .singleChoice || result.question.kind == .multipleChoice)
-                    ? c.distribution : nil
-                return ReportDTO.Column(group: c.group.key, label: c.group.label,
-                                        withheld: c.withheld.map { $0 == .tooFewAnswers ? "too_few_answers" : "would_reveal_by_difference" },
-                                        n: shown ? c.n : nil,
-                                        counts: dist.map { Dictionary(uniqueKeysWithValues: $0.counts.map { (String($0.key), $0.value) }) }
-                                            ?? (shown && result.question.kind == .matrix
-                                                ? Dictionary(uniqueKeysWithValues: c.rows.flatMap { row, d in d.counts.map { (row + "=" + String($0.key), $0.value) } }) : nil),
-                                        mean: result.question.kind == .likert ? dist?.mean : c.number?.mean,
-                                        median: result.question.kind == .likert ? dist?.median : c.number?.median,
-                                        standardDeviation: result.question.kind == .likert ? dist?.standardDeviation : c.number?.standardDeviation)
-            }, texts: result.question.kind.isText ? result.texts : nil)
-        })
-    }
-
-    func csv(req: Request) async throws -> Response {
-        let survey = try await Self.load(req, .manageSurvey)
-        try await Self.requireReleased(survey, req)
-        let export = try await SurveyExport.load(survey, req: req)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        return Response(status: .ok, headers: headers, body: .init(string: export.csv()))
-    }
-
-    /// Figures and rows exist once the survey's figures are released (`SurveyRelease`); before, 409.
-    static func requireReleased(_ survey: Survey, _ req: Request) async throws {
-        guard survey.isReleased else {
-            throw Abort(.conflict, reason: "The survey's figures are released once it has closed; until then only the number of responses is given.")
-        }
     }
 }

@@ -155,105 +155,16 @@ struct AnswerController: RouteCollection {
             return req.redirect(to: .answerSection(.value(survey.slug), .value(index + 1)),
                                 notice: req.t("Some questions on this page still need an answer."))
         }
-        let counted = try await Self.store(survey, definition: definition, draft: draft, answers: answers, key: submission, req: req).counted
+        // The public link's rate limit, for answers nobody signed in for (a signed-in person
+        // answers once; a single-use link once).
+        if req.currentUser == nil && draft.surveyTokenID == nil { try await SurveyLinkLimit.reserve(survey, req: req) }
+        let counted = try await req.submitResponse(.init(survey: survey, definition: definition, draft: draft, answers: answers,
+                                                         key: submission, respondent: req.currentUser)).counted
         let response = counted ? req.redirect(to: .answerThanks(.value(survey.slug)))
             : req.redirect(to: .answerThanks(.value(survey.slug)),
                            notice: req.t("Thank you. You joined your school or took your role after this survey began, so your answers are kept but not counted in its figures: they count only colleagues who were there from the start, so that nobody can be singled out."))
         response.cookies[Self.cookieName(survey, req)] = req.cookiePolicy.expired()
         return response
-    }
-
-    /// Stores the response once: the draft goes, "has answered" is recorded apart from the
-    /// answers, and the survey's anonymity is fixed from its first response on.
-    /// `asRespondent`: the signed-in person is the respondent (the pages); through the API
-    /// the token's owner submits for others, so nothing of theirs is recorded.
-    /// Returns whether the answers count in the figures and whether they were stored already.
-    @discardableResult
-    static func store(_ survey: Survey, definition: SurveyDefinition, draft: SurveyDraft, answers: SurveyAnswers, key: String, req: Request,
-                      asRespondent: Bool = true) async throws -> Stored {
-        let surveyID = try survey.requireID()
-        var place: (school: UUID?, country: String, role: String) = (nil, "", "")
-        var inFigures = true
-        let respondent = asRespondent ? req.currentUser : nil
-        if let user = respondent {
-            // Where the survey reached the person through their school: its school, country
-            // and the person's role there, the groups a report is broken down by.
-            let memberships = try await Membership.query(on: req.db).filter(\.$user.$id == user.requireID()).with(\.$school).all()
-            let match = memberships.first { m in
-                survey.$school.id.map { $0 == m.$school.id } ?? (survey.$network.id != nil && m.school.$network.id == survey.$network.id)
-            }
-            // Only someone who held that place before the survey was published is counted in
-            // it: accounts made or re-roled afterwards could be the reader's own, filling a
-            // small group to single a colleague out (issue 14, class 2).
-            if let match {
-                let published = try await SurveyPublication.date(of: survey, on: req.db)
-                if Self.heldBefore(match, published: published) { place = (match.$school.id, match.school.country, match.role.rawValue) } else { inFigures = false }
-            }
-        }
-        let found = place, counted = inFigures
-        // The public link's rate limit, for answers nobody signed in for (a signed-in person
-        // answers once; a single-use link once).
-        let limited = asRespondent && respondent == nil && draft.surveyTokenID == nil
-        if limited { try await SurveyLinkLimit.reserve(survey, req: req) }
-        // A response begun under the promise of anonymity never records who gave it.
-        let identified = !survey.anonymous && draft.promisedAnonymous != true
-        let token = draft.surveyTokenID
-        do {
-            try await req.db.transaction { db in
-                // A single-use link is spent with the response, in the same transaction.
-                if let token, let sql = db as? any SQLDatabase {
-                    let spent = try await sql.update(SurveyToken.schema).set("used_on", to: Surveys.today(req.now))
-                        .where("id", .equal, token).where("used_on", .is, SQLLiteral.null).returning("id").all()
-                    guard !spent.isEmpty else { throw Abort(.conflict, reason: req.t("This personal link has already been used.")) }
-                }
-                let response = try SurveyResponse(surveyID: surveyID, submittedOn: Surveys.today(req.now), language: draft.language,
-                                                  country: found.country, role: found.role, schoolID: found.school,
-                                                  userID: identified ? respondent?.id : nil, answers: answers, idempotencyKey: key)
-                response.inFigures = counted
-                try await response.save(on: db)
-                if let user = respondent { try await SurveyParticipation(surveyID: surveyID, userID: try user.requireID()).save(on: db) }
-                try await draft.delete(on: db)
-                // Still open for answers, checked where the release checks it: this UPDATE
-                // waits for a release in progress (a row lock on PostgreSQL, the one writer on
-                // SQLite) and finds it done, so no answer slips in after the figures were
-                // released and then sits outside them unseen.
-                guard let sql = db as? any SQLDatabase else { return }
-                let open = try await sql.update(Survey.schema).set("anonymity_fixed", to: true).where("id", .equal, surveyID)
-                    .where("status", .equal, Survey.Status.open.rawValue).returning("id").all()
-                guard !open.isEmpty else { throw Abort(.gone, reason: req.t("This survey has closed: it takes no more answers.")) }
-            }
-        } catch {
-            // The same submission twice (a double click, a retry): it is stored already. Or
-            // the person answered meanwhile in another tab: their first answers count.
-            guard (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }
-            let sameKey = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$idempotencyKey == key).count() > 0
-            var answeredBefore = false
-            if let user = respondent {
-                answeredBefore = try await SurveyParticipation.query(on: req.db).filter(\.$survey.$id == surveyID)
-                    .filter(\.$user.$id == user.requireID()).count() > 0
-            }
-            guard sameKey || answeredBefore else { throw error }
-            try? await draft.delete(on: req.db)
-            return Stored(counted: counted, replayed: true)
-        }
-        return Stored(counted: counted, replayed: false)
-    }
-
-    /// What storing a submission came to.
-    struct Stored {
-        /// False when the answers are kept out of the figures (a newcomer's).
-        var counted: Bool
-        /// True when nothing new was saved: the same key was stored first by a copy sent at
-        /// the same time (a double click, a retry), which the lookup before could not see yet
-        /// (issue 15: the API told each such copy it had created the response).
-        var replayed: Bool
-    }
-
-    /// Whether a membership had its school and role before the survey was first published.
-    static func heldBefore(_ membership: Membership, published: Date?) -> Bool {
-        guard let published else { return true }
-        if let since = membership.roleSince { return since <= published }
-        return true
     }
 
     func thanks(req: Request) async throws -> Response {

@@ -13,10 +13,7 @@ struct Surveys {
 
     /// Today's date as surveys store it (UTC, no time).
     static func today(_ now: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return String(format: "%04d-%02d-%02d", c.year ?? 2000, c.month ?? 1, c.day ?? 1)
+        CalendarDay(now).description
     }
 
     /// `hasToken`: the respondent holds an unused single-use link (needed where the survey
@@ -62,12 +59,10 @@ struct Surveys {
     /// The surveys a person runs, newest first.
     func manageable(for principal: Principal, today: String) async throws -> [Survey] {
         var query = Survey.query(on: db)
-        if !principal.isAdmin {
-            let led = principal.schoolRoles.filter { $0.value == .leader }.map(\.key)
-            let networks = Array(principal.coordinatedNetworks)
-            let networkSchools = try await School.query(on: db).filter(\.$network.$id ~~ networks).all().compactMap(\.id)
-            let schools = led + networkSchools
-            query = query.group(.or) { $0.filter(\.$school.$id ~~ schools).filter(\.$network.$id ~~ networks) }
+        if case .some(let led, let networks) = Policy.oversight(principal) {
+            let networkSchools = try await School.query(on: db).filter(\.$network.$id ~~ Array(networks)).all().compactMap(\.id)
+            let schools = Array(led) + networkSchools
+            query = query.group(.or) { $0.filter(\.$school.$id ~~ schools).filter(\.$network.$id ~~ Array(networks)) }
         }
         let surveys = try await query.sort(\.$createdAt, .descending).all()
         let networkOf = Dictionary(try await School.query(on: db).filter(\.$id ~~ surveys.compactMap { $0.$school.id }).all()

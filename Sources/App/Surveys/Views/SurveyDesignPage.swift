@@ -17,7 +17,7 @@ enum SurveyDesignPage {
         var designProblems: [String] = []
         var sectionError: String?
         var questionErrors: [String: String] = [:]
-        var questionDraft: SurveyController.QuestionForm?
+        var questionDraft: SurveyQuestionForm?
         /// Schools the survey can be shown in, and the response rates where it is.
         var audienceSchools: [School] = []
         var rates: [(school: School, asked: Int, answered: Int)] = []
@@ -56,7 +56,7 @@ enum SurveyDesignPage {
             .p(.class("row-actions"),
                .a(.href(SiteURL.surveyReport(.value(id)).path), .text(context.t("Report"))),
                .a(.href(SiteURL.surveyDefinition(.value(id)).path), .text(context.t("Download the survey file (.json)"))),
-               .a(.href(SiteURL.surveyTranslations(.value(id)).path + "?language=" + base), .text(context.t("Edit the wording")))),
+               .a(.href(SiteURL.surveyTranslations(.value(id)).path(["language": base])), .text(context.t("Edit the wording")))),
             .if(!model.designProblems.isEmpty, .div(.id("design-problems"), .class("error-summary"), .attribute(named: "role", value: "alert"),
                                                     .ul(.forEach(model.designProblems) { .li(.text($0)) }))),
             .if(model.survey.status != .draft, .section(
@@ -110,7 +110,7 @@ enum SurveyDesignPage {
                 .id("survey-languages"),
                 .h2(.text(context.t("Languages"))),
                 .ul(.forEach(model.missing) { item in
-                    .li(.a(.href(SiteURL.surveyTranslations(.value(id)).path + "?language=" + item.language),
+                    .li(.a(.href(SiteURL.surveyTranslations(.value(id)).path(["language": item.language])),
                            .text((Language(rawValue: item.language)?.nativeName ?? item.language) + ": "
                                  + (item.count == 0 ? context.t("complete") : context.localizer.tn("{count} text missing", "{count} texts missing", count: item.count)))))
                 })

@@ -64,7 +64,7 @@ enum SurveyTranslationsPage {
                 : context.localizer.tn("{count} text is still missing in this language; respondents see the base language there.",
                                        "{count} texts are still missing in this language; respondents see the base language there.", count: missing))),
             .nav(.attribute(named: "aria-label", value: context.t("Languages")), .ul(.class("row-actions"), .forEach(Language.allCases) { l in
-                .li(.a(.href(SiteURL.surveyTranslations(.value(model.surveyID)).path + "?language=" + l.rawValue),
+                .li(.a(.href(SiteURL.surveyTranslations(.value(model.surveyID)).path(["language": l.rawValue])),
                        .if(l.rawValue == model.language, .attribute(named: "aria-current", value: "page")), .text(l.nativeName)))
             })),
             .if(!model.problems.isEmpty, .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .ul(.forEach(model.problems) { .li(.text($0)) }))),

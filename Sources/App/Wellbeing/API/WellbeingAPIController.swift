@@ -19,7 +19,7 @@ struct WellbeingAPIController: RouteCollection {
 
     func school(req: Request) async throws -> WellbeingAPI.SchoolReport {
         _ = try req.requireAPIUser()
-        let school = try await WellbeingReportController.loadSchool(req)
+        let school = try await req.schoolInPath()
         try await req.authorize(.viewWellbeingFigures, school.policyResource)
         let figures = try await WellbeingFigures.load(family: try await WellbeingFigures.family(of: school, on: req.db), now: req.now, on: req.db)
         return try figures.schoolReport(school)

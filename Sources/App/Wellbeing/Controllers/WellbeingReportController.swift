@@ -13,7 +13,7 @@ struct WellbeingReportController: RouteCollection {
 
     func school(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let school = try await Self.loadSchool(req)
+        let school = try await req.schoolInPath()
         try await req.authorize(.viewWellbeingFigures, school.policyResource)
         let model = try await SchoolWellbeingPage.Model.load(school, req: req)
         return req.render(SchoolWellbeingPage.view(req.pageContext(), model))
@@ -27,7 +27,7 @@ struct WellbeingReportController: RouteCollection {
 
     func saveSettings(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let school = try await Self.loadSchool(req)
+        let school = try await req.schoolInPath()
         try await req.authorize(.manageWellbeing, school.policyResource)
         let form = try req.content.decode(SettingsForm.self)
         var model = try await SchoolWellbeingPage.Model.load(school, req: req)
@@ -67,10 +67,5 @@ struct WellbeingReportController: RouteCollection {
         let figures = try await WellbeingFigures.load(family: schools, now: req.now, on: req.db)
         let model = NetworkWellbeingPage.Model(name: network.name, report: try figures.networkReport(network))
         return req.render(NetworkWellbeingPage.view(req.pageContext(), model))
-    }
-
-    static func loadSchool(_ req: Request) async throws -> School {
-        guard let school = try await School.find(try req.uuidParameter(SiteURL.schoolIDKey), on: req.db) else { throw Abort(.notFound) }
-        return school
     }
 }

@@ -53,3 +53,14 @@ final class AppNotification: Model, @unchecked Sendable {
         self.link = link
     }
 }
+
+extension AppNotification: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        try await AppNotification.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all()
+            .map { ["kind": $0.kind.rawValue, "from": $0.actor, "at": PersonalData.date($0.createdAt), "read": PersonalData.date($0.readAt)] }
+    }
+    static func erase(_ user: User, on db: any Database) async throws {
+        try await AppNotification.query(on: db).filter(\.$user.$id == user.requireID()).delete()
+    }
+}

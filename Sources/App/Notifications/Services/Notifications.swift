@@ -2,19 +2,14 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Tells people in the app what happened in their support: the unread ones are counted in
-/// the header, and the list is under "My support". Nothing is sent by email yet.
+/// Tells people in the app what happened in their support, their programmes and their
+/// courses: the unread ones are counted in the header, and the list is under "My support".
+/// Every module writes here through `notify`; nothing here reads a module's tables.
 enum Notifications {
     static func notify(_ userIDs: [UUID], kind: AppNotification.Kind, actor: String, link: SiteURL, on db: any Database) async throws {
         for userID in Set(userIDs) {
             try await AppNotification(userID: userID, kind: kind, actor: actor, link: link.path).save(on: db)
         }
-    }
-
-    /// The other participants of an engagement than `userID`.
-    static func others(in engagementID: UUID, than userID: UUID, on db: any Database) async throws -> [UUID] {
-        try await EngagementParticipant.query(on: db).filter(\.$engagement.$id == engagementID).all()
-            .map { $0.$user.id }.filter { $0 != userID }
     }
 
     static func message(_ notification: AppNotification, _ context: PageContext) -> String {
@@ -40,22 +35,3 @@ enum Notifications {
         }
     }
 }
-
-/// Counts the signed-in person's unread notifications once per page, for the header.
-struct NotificationCountMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if !request.isAPI, request.method == .GET, let id = request.currentUser?.id {
-            request.storage[UnreadNotificationsKey.self] = try await AppNotification.query(on: request.db)
-                .filter(\.$user.$id == id).filter(\.$readAt == nil).count()
-            // The header's "Surveys" link is for those who may make one.
-            if let principal = try await request.principal() {
-                request.storage[MayRunSurveysKey.self] = principal.isAdmin || !principal.coordinatedNetworks.isEmpty
-                    || principal.schoolRoles.values.contains(.leader)
-            }
-        }
-        return try await next.respond(to: request)
-    }
-}
-
-struct UnreadNotificationsKey: StorageKey { typealias Value = Int }
-struct MayRunSurveysKey: StorageKey { typealias Value = Bool }

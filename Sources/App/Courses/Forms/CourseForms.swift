@@ -1,0 +1,11 @@
+import Vapor
+
+/// The forms a learner sends from a course's pages.
+enum CourseForms {
+    /// Show (or stop showing) one's progress to one's study groups.
+    struct Sharing: Content { var shared: String?; var return_to: String? }
+    /// A reflection on a step, private or shared with the cohort.
+    struct Reflection: Content { var body: String?; var shared: String? }
+    /// A comment on a colleague's shared reflection.
+    struct Comment: Content { var body: String? }
+}

@@ -1,0 +1,44 @@
+import Domain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// The programmes a person runs or takes part in, and the form to start one.
+enum MentoringListPage {
+    struct Scope {
+        var id: UUID
+        var name: String
+        var isNetwork: Bool
+        var value: String { (isNetwork ? "network:" : "school:") + id.uuidString }
+    }
+
+    struct Draft {
+        var name = "", goal = "", startsOn = "", endsOn = "", scope = ""
+    }
+
+    struct Model {
+        var running: [MentoringProgramme]
+        var member: [(MentoringProgramme, ProgrammeMember.Role)]
+        var scopes: [Scope]
+        var draft = Draft()
+        var errors: [String: String] = [:]
+
+        static func load(for user: User, req: Request) async throws -> Model {
+            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+            let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
+                .filter { Policy.allows(principal, .createProgramme, $0.policyResource) }
+            let networks = try await Network.query(on: req.db).filter(\.$id ~~ Array(principal.coordinatedNetworks)).sort(\.$name).all()
+            var scopes = schools.compactMap { s in s.id.map { Scope(id: $0, name: s.name, isNetwork: false) } }
+            scopes += networks.compactMap { n in n.id.map { Scope(id: $0, name: n.name, isNetwork: true) } }
+            let service = MentoringService(db: req.db)
+            let all = try await service.candidates(for: principal)
+            var running: [MentoringProgramme] = []
+            for programme in all where Policy.allows(principal, .manageProgramme, try await service.resource(programme)) {
+                running.append(programme)
+            }
+            let memberships = try await ProgrammeMember.query(on: req.db).filter(\.$user.$id == principal.userID).with(\.$programme).all()
+            return Model(running: running, member: memberships.map { ($0.programme, $0.role) }, scopes: scopes)
+        }
+    }
+}
