@@ -119,6 +119,32 @@ struct LearningRecordStoreTests {
         }
     }
 
+    /// Found by the mutation round of issue 15: nothing checked that a 409 counts as sent.
+    @Test("A store that answers 409 Conflict already holds those statement ids: they count as sent and are never posted again")
+    func conflict() async throws {
+        try await FakeLearningRecordStore.with { store in
+            await store.state.set(.refuse(.conflict))
+            try await withApp(environment: ["XAPI_LRS_URL": store.endpoint]) { app, ctx in
+                let learner = try await CourseTests.enrolled(ctx, app)
+                ctx.clock.advance(by: 60)
+                #expect(try await learner.post(Self.path + "/steps/read/done").location == Self.path + "/steps/check")
+                #expect(await Self.senderSettles(app))
+                #expect(try await Self.unsent(app) == 0, "a 409 marks the batch sent")
+                let posted = await store.state.received.flatMap(\.statements).map(\.id)
+                #expect(posted.count == 2, "registered and completed, once each: \(posted)")
+                // The next event goes alone: nothing of the first batch is posted again.
+                ctx.clock.advance(by: 60)
+                let passed = try await learner.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")])
+                #expect(passed.location == Self.path + "/steps/check?attempt=1")
+                #expect(await Self.senderSettles(app))
+                let all = await store.state.received.flatMap(\.statements).map(\.id)
+                #expect(all.count == Set(all).count, "no statement posted twice")
+                #expect(all.count == 3 && Array(all.prefix(2)) == posted)
+                #expect(try await Self.unsent(app) == 0)
+            }
+        }
+    }
+
     @Test("A store that takes the request and never answers: the sender gives up after its timeout, keeps the statements, and xapi-send delivers them")
     func silent() async throws {
         try await FakeLearningRecordStore.with { store in

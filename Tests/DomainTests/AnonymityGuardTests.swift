@@ -162,4 +162,20 @@ struct InstrumentTests {
         #expect(CheckInScores(wellbeing: 80, burnout: 80).suggestsSupport)
         #expect(!CheckInScores(wellbeing: 80, burnout: 30).suggestsSupport)
     }
+
+    /// Found by the mutation round of issue 15: a guard made with a minimum of 1 (the
+    /// settings accept 5 to 50, so only code could ask for it) must still never show one
+    /// answer alone.
+    @Test("A minimum below two is taken as two, whether given to the guard or to one decision")
+    func minimumIsAtLeastTwo() {
+        #expect(AnonymityGuard(minimumGroup: 1).minimumGroup == 2)
+        #expect(AnonymityGuard(minimumGroup: 0).minimumGroup == 2)
+        #expect(AnonymityGuard(minimumGroup: -3).minimumGroup == 2)
+        let plan = AnonymityGuard(minimumGroup: 1).prepare(views: [AnonymityGuard.View(key: "one school", cells: [0])],
+                                                          partitions: [AnonymityGuard.Partition<String>]())
+        #expect(plan.decide(sizes: [1]) == [.tooFewAnswers])
+        #expect(plan.decide(sizes: [1], minimum: 1) == [.tooFewAnswers])
+        #expect(plan.decide(sizes: [1], minimum: 0) == [.tooFewAnswers])
+        #expect(plan.decide(sizes: [2], minimum: 1) == [nil])
+    }
 }

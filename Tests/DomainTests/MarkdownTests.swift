@@ -156,6 +156,29 @@ struct MarkdownTests {
         #expect(html.contains("href=\"notes/a:b\""))
     }
 
+    /// The allowlist read directly, not through cmark: cmark's own safe mode also empties
+    /// `javascript:`, `vbscript:`, `file:` and most `data:` links, which hid from the
+    /// rendered-output tests that our list let `data:` through (the mutation round of issue 15).
+    @Test("The destination allowlist: which schemes pass, read as a browser reads them")
+    func destinationAllowlist() {
+        for refused in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)",
+                        "vbscript:msgbox(1)", "file:///etc/passwd", "data:text/html,<script>alert(1)</script>",
+                        "data:image/png;base64,iVBORw0KGgo=", "DATA:image/gif;base64,R0lGOD", "foo:bar", "x-unknown:1"] {
+            #expect(!Markdown.isAllowedDestination(refused), "\(refused.debugDescription) must be refused")
+        }
+        // Upper case and the tabs or newlines a browser ignores are folded before the scheme
+        // is read, so the check reads the scheme the browser will follow.
+        for allowed in ["https://example.org/x", "HTTPS://EXAMPLE.ORG", "http://example.org", "mailto:help@example.org",
+                        "tel:+37120000000", "ht\ttps://example.org", "h\nttp://example.org",
+                        // Relative: a colon after a slash, '?' or '#' belongs to a path, query or fragment.
+                        "/handbook/coaching", "notes/a:b", "?q=a:b", "#note:1", "", "../x"] {
+            #expect(Markdown.isAllowedDestination(allowed), "\(allowed.debugDescription) must be allowed")
+        }
+        // Through the renderer too: an image in a data: URL that cmark itself would let through.
+        #expect(Markdown.render("![x](data:image/png;base64,iVBORw0KGgo=)").html.contains("src=\"\""))
+        #expect(Markdown.render("[see](#note:1)").html.contains("href=\"#note:1\""))
+    }
+
     @Test("Headings get unique anchors in any script, and are listed for a table of contents")
     func anchors() {
         let rendered = Markdown.render("## Roles\n\ntext\n\n## Kā zināt, vai tas darbojas?\n\n### Roles\n")
