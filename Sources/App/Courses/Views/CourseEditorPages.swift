@@ -145,7 +145,7 @@ enum CourseStepEditPage {
         var outline: CourseOutline
         var step: CourseActivity
         var language: String
-        var form: CourseEditorController.StepForm?
+        var form: CourseForms.Step?
         var errors: [String: String] = [:]
     }
 
