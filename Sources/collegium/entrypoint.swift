@@ -12,9 +12,13 @@ enum Entrypoint {
         try LoggingSystem.bootstrap(from: &env)
 
         let command = env.arguments.dropFirst().first
-        let isDemo = command == "demo"
+        let plan = LaunchPlan(arguments: env.arguments)
+        let isDemo = plan.kind == .demo
         var options = LaunchOptions()
-        if isDemo {
+        if plan.usesNoDatabase {
+            // Help and file-only commands: an empty in-memory database, nothing on disk.
+            options.databaseOverride = .sqliteMemory
+        } else if isDemo {
             // The demo always starts from a fresh SQLite file, whatever DATABASE_URL says;
             // only DEMO_DATABASE_URL puts it elsewhere (the crash test fills an empty
             // PostgreSQL database with it, then restarts the server on that database).
@@ -24,8 +28,9 @@ enum Entrypoint {
             } else {
                 options.environment["DATABASE_URL"] = options.environment["DEMO_DATABASE_URL"]
             }
-            env.arguments[1] = "serve"
         }
+        // `demo` is `serve` on the demo's data (`demo --help` prints serve's options).
+        if command == "demo" { env.arguments[1] = "serve" }
 
         // Links in emails must point where this process listens unless PUBLIC_URL says otherwise.
         if options.environment["PUBLIC_URL"] == nil, command == nil || command == "serve" || isDemo {
@@ -37,7 +42,7 @@ enum Entrypoint {
             try await configure(app, options: options)
             if isDemo {
                 try await DemoLauncher.seed(app)
-            } else if command == nil || command == "serve" {
+            } else if plan.kind == .serve {
                 try await app.autoMigrate()
                 // New or changed shipped handbook chapters; local edits are never overwritten.
                 try await HandbookLibrary.loadShipped(app)
