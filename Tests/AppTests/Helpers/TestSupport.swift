@@ -14,12 +14,16 @@ func withApp<T>(
     clock: TestClock = TestClock(),
     environment: [String: String] = [:],
     replacesMailer: Bool = true,
+    sqliteFile: String? = nil,
     _ test: (Application, TestContext) async throws -> T
 ) async throws -> T {
     let app = try await Application.make(.testing)
     var env = ["BCRYPT_COST": "4", "PUBLIC_URL": "http://collegium.test"]
     var schema: String?
-    if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], url.hasPrefix("postgres") {
+    if let sqliteFile {
+        // A database file prepared by the test (an installation's database of an earlier day).
+        env["DATABASE_URL"] = "sqlite:" + sqliteFile
+    } else if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], url.hasPrefix("postgres") {
         env["DATABASE_URL"] = url
         schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
     } else {
