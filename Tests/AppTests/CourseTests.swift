@@ -438,6 +438,22 @@ struct CourseTests {
             #expect(try await teacher.get(base).contains("50% done (1 of 2 steps)"))
             #expect(try await ActivityCompletion.query(on: app.db).count() == 2, "what was done in the retired step is kept")
             #expect(try await teacher.post(base + "/steps/check/edit", form: ["lang": "en", "title": "Mine"]).status == .forbidden)
+
+            // The quiz taken out too: every step the course now requires is done. The page
+            // offers to complete it and changes nothing itself (a GET never writes); the
+            // learner's POST completes it and issues the certificate, once.
+            #expect(try await coordinator.post(base + "/steps/check/retire", form: ["lang": "en"]).status == .seeOther)
+            let page = try await teacher.get(base)
+            #expect(page.contains("every step it now requires is done") && page.contains("Complete the course"))
+            #expect(try await teacher.get(base).status == .ok)
+            #expect(try await CourseCredential.query(on: app.db).count() == 0, "viewing the page issues nothing")
+            #expect(try await CourseEnrolment.query(on: app.db).first()?.completedAt == nil)
+            let completed = try await teacher.post(base + "/complete")
+            #expect(completed.location == base + "/certificate")
+            #expect(try await CourseCredential.query(on: app.db).count() == 1)
+            #expect(try await teacher.post(base + "/complete").location == base + "/certificate", "a second POST issues nothing more")
+            #expect(try await CourseCredential.query(on: app.db).count() == 1)
+            #expect(try await teacher.get(base).contains("You have completed this course."))
         }
     }
 

@@ -33,6 +33,9 @@ extension RouteAccessTests {
         // Teacher A has finished: their certificate; everyone else back to the course page.
         .get("/courses/:slug/certificate", { w in _ = try await w.credential(); return "/courses/\(try await w.classroom().slug)/certificate" },
              [.login, .see, .ok, .see, .see, .see, .see, .see, .login]),
+        // Only a learner whose required steps are all done completes; everyone else back to the course.
+        .post("/courses/:slug/complete", { "/courses/\(try await $0.classroom().slug)/complete" },
+              [.login, .see, .see, .see, .see, .see, .see, .see, .login]),
         .post("/courses/:slug/progress-sharing", { "/courses/\(try await $0.classroom().slug)/progress-sharing" },
               form: { _ in [("shared", "yes")] }, [.login, .see, .see, .see, .see, .see, .see, .see, .login]),
     ]

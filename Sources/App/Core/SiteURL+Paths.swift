@@ -118,6 +118,7 @@ extension SiteURL {
         case .courseReflectionComments(let slug, let step, let id):
             ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "reflections", Self.component(id, Self.idKey), "comments"]
         case .courseCertificate(let slug): ["courses", Self.component(slug, Self.slugKey), "certificate"]
+        case .courseComplete(let slug): ["courses", Self.component(slug, Self.slugKey), "complete"]
         case .courseCohorts(let slug): ["courses", Self.component(slug, Self.slugKey), "cohorts"]
         case .courseStatements(let slug): ["courses", Self.component(slug, Self.slugKey), "statements.json"]
         case .courseProgressSharing(let slug): ["courses", Self.component(slug, Self.slugKey), "progress-sharing"]

@@ -108,6 +108,9 @@ enum SiteURL: Sendable {
     case courseReflection(Parameter<String>, Parameter<String>)
     case courseReflectionComments(Parameter<String>, Parameter<String>, Parameter<UUID>)
     case courseCertificate(Parameter<String>)
+    /// A learner whose every required step is done completes the course (after authors took
+    /// out or made optional the steps they were missing): a POST, never a page view.
+    case courseComplete(Parameter<String>)
     case courseCohorts(Parameter<String>)
     case courseStatements(Parameter<String>)
     case courseProgressSharing(Parameter<String>)

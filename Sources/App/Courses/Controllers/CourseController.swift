@@ -14,6 +14,7 @@ struct CourseController: RouteCollection {
         routes.post(SiteURL.courseEnrol(.key).pathComponents, use: enrol)
         routes.get(SiteURL.courseContinue(.key).pathComponents, use: resume)
         routes.get(SiteURL.courseCertificate(.key).pathComponents, use: certificate)
+        routes.post(SiteURL.courseComplete(.key).pathComponents, use: complete)
         routes.post(SiteURL.courseProgressSharing(.key).pathComponents, use: shareProgress)
     }
 
@@ -64,13 +65,7 @@ struct CourseController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let outline = try await req.courseInPath()
         let principal = try await req.principal()
-        var state = try await LearnerState.load(outline, userID: principal?.userID, on: req.db)
-        // Everything required done, but not completed: the authors took out or made optional
-        // the steps that were missing. It is complete now.
-        if let enrolment = state.enrolment, enrolment.completedAt == nil, state.progress.complete, let user = req.currentUser {
-            _ = try await req.completeCourseIfDone(enrolment, outline: outline, user: user)
-            state = try await LearnerState.load(outline, userID: principal?.userID, on: req.db)
-        }
+        let state = try await LearnerState.load(outline, userID: principal?.userID, on: req.db)
         var cohort: (String, String, String, String?)?
         if let cohortID = state.enrolment?.$cohort.id, let c = try await CourseCohort.query(on: req.db).filter(\.$id == cohortID).with(\.$facilitator).first() {
             cohort = (c.name, c.startsOn, c.endsOn, c.facilitator?.fullName)
@@ -102,6 +97,20 @@ struct CourseController: RouteCollection {
             mayManageCohorts: Policy.allows(principal, .manageCohort, .course(published: outline.course.status == .published)),
             followedCohorts: followed)
         return req.render(CoursePage.view(req.pageContext(), model))
+    }
+
+    /// Everything required done, but not completed: the authors took out or made optional the
+    /// steps that were missing. The course page offers to complete it; a page view never
+    /// writes (issue 16: it used to complete the course and issue the certificate on a GET).
+    func complete(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (outline, state, enrolment) = try await req.learnerInPath()
+        let slug = outline.course.slug
+        guard enrolment.completedAt == nil else { return req.redirect(to: .courseCertificate(.value(slug))) }
+        guard state.progress.complete else { return req.redirect(to: .course(.value(slug))) }
+        let issued = try await req.completeCourseIfDone(enrolment, outline: outline, user: user)
+        return req.redirect(to: issued != nil ? .courseCertificate(.value(slug)) : .course(.value(slug)),
+                            notice: req.t("You have completed the course. Your certificate is ready."))
     }
 
     func enrol(req: Request) async throws -> Response {

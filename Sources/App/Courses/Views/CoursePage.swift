@@ -93,7 +93,12 @@ enum CoursePage {
                     .unwrap(m.credentialID) { _ in
                         .p(.a(.class("button-primary"), .href(SiteURL.courseCertificate(.value(slug)).path), .text(context.t("Your certificate"))))
                     }),
-                else: .p(.a(.id("continue"), .class("button-primary"), .href(SiteURL.courseContinue(.value(slug)).path),
+                else: progress.complete
+                    ? .form(.id("complete-form"), .method(.post), .action(SiteURL.courseComplete(.value(slug)).path),
+                            Components.csrfField(context),
+                            .p(.text(context.t("The course has changed since you began: every step it now requires is done."))),
+                            Components.submit(context.t("Complete the course")))
+                    : .p(.a(.id("continue"), .class("button-primary"), .href(SiteURL.courseContinue(.value(slug)).path),
                             .text(progress.done == 0 ? context.t("Start the course") : context.t("Continue where you left off")))))
         )
     }
