@@ -82,7 +82,7 @@ struct GroupController: RouteCollection {
                                                 members: chosen, supervisor: supervisor, on: req.db)
         let id = try engagement.requireID()
         if let course, let group = try await PracticeGroup.query(on: req.db).filter(\.$engagement.$id == id).first(),
-           let followed = try await Course.query(on: req.db).filter(\.$slug == course.slug).first() {
+           let followed = try await CoursesForGroups.find(slug: course.slug, language: req.localizer.language.rawValue, on: req.db) {
             group.courseID = followed.id
             try await group.save(on: req.db)
         }

@@ -35,8 +35,7 @@ enum GroupNewPage {
             var model = Model(kind: kind, schools: schools, userID: principal.userID, userName: user.fullName)
             if kind == .studyGroup {
                 let language = req.localizer.language.rawValue
-                model.courses = try await Course.query(on: req.db).filter(\.$status == .published).sort(\.$slug).all()
-                    .map { ($0.slug, $0.texts.title.text(language, fallback: "en")) }
+                model.courses = try await CoursesForGroups.published(language: language, on: req.db).map { ($0.slug, $0.title) }
                 if let wanted = req.query[String.self, at: "course"], let course = model.courses.first(where: { $0.slug == wanted }) {
                     model.draft.course = course.slug
                     model.draft.purpose = course.title

@@ -71,19 +71,15 @@ enum GroupSection {
                     model.attendance[record.$meeting.id, default: []].formUnion(record.present ? [record.$user.id] : [])
                 }
             }
-            if let courseID = group?.courseID, let course = try await Course.find(courseID, on: req.db) {
-                model.course = (course.slug, course.texts.title.text(req.localizer.language.rawValue, fallback: "en"))
-                let outline = try await CourseOutline.load(course, on: req.db)
-                let enrolments = try await CourseEnrolment.query(on: req.db).filter(\.$course.$id == courseID)
-                    .filter(\.$user.$id ~~ participants.map { $0.$user.id }).all()
-                let done = try await ActivityCompletion.query(on: req.db).filter(\.$enrolment.$id ~~ enrolments.compactMap(\.id)).all()
-                model.viewerShares = enrolments.first { $0.$user.id == principal?.userID }?.progressShared
+            if let courseID = group?.courseID,
+               let course = try await CoursesForGroups.find(id: courseID, language: req.localizer.language.rawValue, on: req.db) {
+                model.course = (course.slug, course.title)
+                let progress = try await CoursesForGroups.progress(in: courseID, of: participants.map { $0.$user.id }, on: req.db)
+                model.viewerShares = principal.flatMap { progress[$0.userID]?.shares }
                 // Only what each member chose to show: a course taken alone stays one's own.
                 model.courseProgress = model.members.map { member in
-                    guard let e = enrolments.first(where: { $0.$user.id == member.id }), e.progressShared else { return (member.name, nil, false) }
-                    let progress = CourseProgress(activities: outline.progressActivities,
-                                                  done: Set(done.filter { $0.$enrolment.id == e.id }.map(\.$activity.id)))
-                    return (member.name, progress.percent, e.completedAt != nil)
+                    guard let p = progress[member.id], p.shares else { return (member.name, nil, false) }
+                    return (member.name, p.percent, p.completed)
                 }
             }
             if engagement.form.isConfidentialGroup && admitted {
