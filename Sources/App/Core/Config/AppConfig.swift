@@ -34,7 +34,9 @@ public struct AppConfig: Sendable {
         /// Seconds a store may take to answer one batch before the batch stays unsent for
         /// the next pass. Not read from the environment (no operator has needed another
         /// value); tests shorten it to check a store that never answers.
-        public var timeout: TimeInterval = 10
+        public var timeout: TimeInterval = Self.defaultTimeout
+        /// What `timeout` is unless a test shortens it.
+        public static let defaultTimeout: TimeInterval = 10
     }
 
     /// `publicURL` without a trailing slash, to put paths after.

@@ -108,9 +108,10 @@ struct CourseController: RouteCollection {
         let slug = outline.course.slug
         guard enrolment.completedAt == nil else { return req.redirect(to: .courseCertificate(.value(slug))) }
         guard state.progress.complete else { return req.redirect(to: .course(.value(slug))) }
-        let issued = try await req.completeCourseIfDone(enrolment, outline: outline, user: user)
-        return req.redirect(to: issued != nil ? .courseCertificate(.value(slug)) : .course(.value(slug)),
-                            notice: req.t("You have completed the course. Your certificate is ready."))
+        guard try await req.completeCourseIfDone(enrolment, outline: outline, user: user) != nil else {
+            return req.redirect(to: .course(.value(slug)), notice: req.t("You have completed this course."))
+        }
+        return req.redirect(to: .courseCertificate(.value(slug)), notice: req.t("You have completed the course. Your certificate is ready."))
     }
 
     func enrol(req: Request) async throws -> Response {
