@@ -263,9 +263,12 @@ def kill_all():
     if PG_STOP and PG_START:
         plan.insert(1, kill_database)
     for index, act in enumerate(plan):
-        # Spread over the run: the n-th kill once n/(kills+1) of the submissions are in.
+        # Spread over the first half of the submissions before the held ones (a restart of
+        # PostgreSQL takes seconds, during which the clients go on), so that the last kill
+        # too finds clients still sending; the second half shows the nodes serving after.
+        free = (total - CLIENTS * HELD) // 2
         with cond:
-            cond.wait_for(lambda: clients_done.is_set() or len(acknowledged) >= total * (index + 1) // (len(plan) + 1))
+            cond.wait_for(lambda: clients_done.is_set() or len(acknowledged) >= free * (index + 1) // (len(plan) + 1))
         if clients_done.is_set():
             return
         act()
