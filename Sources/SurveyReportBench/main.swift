@@ -86,7 +86,7 @@ func milliseconds(_ start: ContinuousClock.Instant) -> Double {
     }
 }
 
-let guardian = AnonymityGuard(minimumGroup: SurveyThresholds.figures)
+let guardian = AnonymityGuard(minimumGroup: PrivacyThresholds.figures)
 
 // What the product does: counting as responses arrive…
 var kept = SurveyTally(questions: questions, codes: 5, groupings: [countries, roles])

@@ -458,26 +458,6 @@ struct SurveyAPITests {
     }
 }
 
-@Suite("Survey report: views guarded together")
-struct SurveyJointGuardTests {
-    @Test("A country's figures minus its shown schools never reveal a small hidden school")
-    func nested() {
-        // Latvia: school A with 8, school B with 3, and 6 through the public link (no school).
-        var sizes: [SurveyReport.Cell: Int] = [:]
-        sizes[.init(country: "LV", school: "A", role: "teacher")] = 8
-        sizes[.init(country: "LV", school: "B", role: "teacher")] = 3
-        sizes[.init(country: "LV", school: "", role: "")] = 6
-        sizes[.init(country: "CZ", school: "C", role: "teacher")] = 9
-        let decision = SurveyReport.jointDecision(sizes)
-        #expect(decision["school:B"] == .some(.tooFewAnswers))
-        // If Latvia, school A and the public-link group were all shown, B = LV − A − rest.
-        let shown = ["country:LV", "school:A", "school:" + SurveyReport.unknownKey].filter { decision[$0] == .some(nil) }
-        #expect(shown.count < 3, "\(decision)")
-        // The whole stays shown where its parts leave enough hidden.
-        #expect(decision[""] == .some(nil))
-    }
-}
-
 @Suite("Survey counters")
 struct SurveyCountTests {
     @Test("The report from kept counters equals the report from the released responses, for every question, group and breakdown; erasing a person unlinks their released answers")

@@ -77,6 +77,17 @@ struct AnonymityGuardTests {
         #expect(leaks.isEmpty, "seed \(seed): sizes \(sizes), minimum \(minimum), isolated cell groups \(leaks)")
     }
 
+    @Test("One group alone: shown from the minimum on; the product's minimums are five for figures and ten for words")
+    func singleGroup() {
+        let figures = AnonymityGuard(minimumGroup: PrivacyThresholds.figures)
+        #expect(!figures.allows(4) && figures.allows(5))
+        let words = AnonymityGuard(minimumGroup: PrivacyThresholds.freeText)
+        #expect(!words.allows(9) && words.allows(10))
+        #expect(!AnonymityGuard(minimumGroup: 0).allows(1), "no minimum below two, whatever a caller asks")
+        let reader = PrivacyThresholds.forReader(answeredThemselves: true)
+        #expect(reader.figures == 6 && reader.freeText == 11, "a reader who answered needs one more besides themselves")
+    }
+
     @Test("A group below the minimum is suppressed with its reason; the school total stays when it is safe")
     func suppression() {
         var big = CheckInStats()

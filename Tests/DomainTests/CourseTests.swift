@@ -49,6 +49,16 @@ struct CourseRuleTests {
         #expect(ItemDifficulty.items(Self.quiz, firstAttempts: []).map(\.percentRight) == [nil, nil])
     }
 
+    @Test("A facilitator sees a question's share right only through the guard: from five answers on, rounded to tens")
+    func difficultyThroughTheGuard() {
+        let four = [ItemDifficulty.Item(question: "one", answered: 4, right: 3), ItemDifficulty.Item(question: "many", answered: 5, right: 2)]
+        #expect(ItemDifficulty.shown(four) == [nil, 40], "four answers are too few; two of five is 40 %")
+        let many = [ItemDifficulty.Item(question: "one", answered: 7, right: 5)]
+        #expect(ItemDifficulty.shown(many) == [70], "5 of 7 is 71 %, shown as 70 %")
+        #expect(ItemDifficulty.shown(many, minimum: 8) == [nil], "a larger minimum withholds it")
+        #expect(ItemDifficulty.shown([ItemDifficulty.Item(question: "none", answered: 0, right: 0)]) == [nil])
+    }
+
     @Test("Progress by module and overall; completion counts required steps; Continue goes to the next step not done after the last visited")
     func progress() {
         let s1 = UUID(), s2 = UUID()

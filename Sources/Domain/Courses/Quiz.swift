@@ -89,6 +89,11 @@ public enum ItemDifficulty {
         public var right: Int
         /// 0–100, or nil when nobody answered.
         public var percentRight: Int? { answered == 0 ? nil : right * 100 / answered }
+        public init(question: String, answered: Int, right: Int) {
+            self.question = question
+            self.answered = answered
+            self.right = right
+        }
     }
 
     /// The first attempts a group's figures are computed over: the earliest, in whole
@@ -98,6 +103,18 @@ public enum ItemDifficulty {
     public static func released<T>(_ ordered: [T], batch: Int) -> [T] {
         guard batch > 0 else { return ordered }
         return Array(ordered.prefix(ordered.count / batch * batch))
+    }
+
+    /// Each question's share answered right as a facilitator may see it: rounded to tens of
+    /// percent, and only where `AnonymityGuard` lets the question's answers be shown (at
+    /// least `minimum` of them); nil otherwise.
+    public static func shown(_ items: [Item], minimum: Int = PrivacyThresholds.figures) -> [Int?] {
+        let views = items.indices.map { AnonymityGuard.View(key: $0, cells: [$0]) }
+        let decision = AnonymityGuard(minimumGroup: minimum).decide(views: views, sizes: items.map(\.answered), partitions: [])
+        return items.indices.map { i in
+            guard let withheld = decision[i], withheld == nil else { return nil }
+            return items[i].percentRight.map { Int((Double($0) / 10).rounded()) * 10 }
+        }
     }
 
     public static func items(_ quiz: QuizDefinition, firstAttempts: [QuizResult]) -> [Item] {

@@ -25,6 +25,11 @@ public struct AnonymityGuard: Sendable {
         self.minimumGroup = max(2, minimumGroup)
     }
 
+    /// Whether one group standing alone may be shown: at least `minimumGroup` people. For a
+    /// release of batched answers (mentoring feedback) or a single count; groups that overlap
+    /// or nest go through `decide`.
+    public func allows(_ count: Int) -> Bool { count >= minimumGroup }
+
     /// A view: a name the caller understands and the cells it covers.
     public struct View<Key: Hashable & Sendable>: Hashable, Sendable {
         public var key: Key

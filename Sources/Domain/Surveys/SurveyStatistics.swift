@@ -51,14 +51,6 @@ public struct Distribution: Sendable, Equatable {
     }
 }
 
-/// The smallest groups a survey report shows anything from.
-public enum SurveyThresholds {
-    /// Figures of a group of fewer respondents are withheld.
-    public static let figures = 5
-    /// Free-text answers are listed only from this many respondents to the question.
-    public static let freeText = 10
-}
-
 /// What a report shows of a number question: how many answered, mean, median and standard
 /// deviation. No minimum or maximum: a single extreme answer could point at its author.
 public struct NumberSummary: Sendable, Equatable {

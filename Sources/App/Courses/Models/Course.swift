@@ -165,7 +165,7 @@ final class CourseActivity: Model, @unchecked Sendable {
         self.retired = row.retired
     }
 
-    struct LightRow: Decodable {
+    struct LightRow: Decodable, Sendable {
         var id: UUID
         var course_id: UUID
         var section_id: UUID
@@ -183,5 +183,55 @@ final class CourseActivity: Model, @unchecked Sendable {
     static func withoutContent(_ query: QueryBuilder<CourseActivity>) -> QueryBuilder<CourseActivity> {
         query.field(\.$id).field(\.$course.$id).field(\.$section.$id).field(\.$key).field(\.$position).field(\.$kind)
             .field(\.$minutes).field(\.$required).field(\.$titleJSON).field(\.$retired)
+    }
+}
+
+// What the outline cache keeps between requests (`OutlineCache`): plain values, with the texts
+// already decoded. Each request builds its own model instances from them, so no Fluent model
+// (a class with lazily cached fields) is ever shared between two requests.
+extension CourseSection {
+    struct Snapshot: Sendable {
+        var id: UUID
+        var courseID: UUID
+        var key: String
+        var position: Int
+        var textsJSON: String
+        var texts: Texts
+        var retired: Bool
+    }
+
+    var snapshot: Snapshot {
+        Snapshot(id: id ?? UUID(), courseID: $course.id, key: key, position: position, textsJSON: textsJSON, texts: texts, retired: retired)
+    }
+
+    convenience init(snapshot: Snapshot) {
+        self.init()
+        id = snapshot.id
+        $id.exists = true
+        $course.id = snapshot.courseID
+        key = snapshot.key
+        position = snapshot.position
+        textsJSON = snapshot.textsJSON
+        retired = snapshot.retired
+        decoded = (snapshot.textsJSON, snapshot.texts)
+    }
+}
+
+extension CourseActivity {
+    struct Snapshot: Sendable {
+        var row: LightRow
+        var titles: LocalizedText
+    }
+
+    /// Only of a step loaded without its content (`CourseOutline.load(content: false)`).
+    var snapshot: Snapshot {
+        Snapshot(row: LightRow(id: id ?? UUID(), course_id: $course.id, section_id: $section.id, key: key, position: position, kind: kind,
+                               minutes: minutes, required: required, title: titleJSON, retired: retired),
+                 titles: titles)
+    }
+
+    convenience init(snapshot: Snapshot) {
+        self.init(light: snapshot.row)
+        decodedTitles = (snapshot.row.title, snapshot.titles)
     }
 }

@@ -42,18 +42,16 @@ struct CourseOutline: Sendable {
     }
 
     /// The outline for pages that only read it, from this process's cache when the course's
-    /// `outlineVersion` has not moved since. The cached rows are shared between requests:
-    /// their texts are decoded before they are cached, and nothing may change them (the
-    /// editor loads its own).
+    /// `outlineVersion` has not moved since. The cache keeps values (`OutlineCache`); the
+    /// modules and steps returned are this request's own.
     static func cached(_ course: Course, on db: any Database, cache: OutlineCache) async throws -> CourseOutline {
         let id = try course.requireID()
         if let hit = cache.get(id, version: course.outlineVersion) {
-            return CourseOutline(course: course, sections: hit.sections, activities: hit.activities)
+            return CourseOutline(course: course, sections: hit.sections.map(CourseSection.init(snapshot:)),
+                                 activities: hit.activities.map(CourseActivity.init(snapshot:)))
         }
         let outline = try await load(course, on: db)
-        for section in outline.sections { _ = section.texts }
-        for activity in outline.activities { _ = activity.titles }
-        cache.put(id, version: course.outlineVersion, sections: outline.sections, activities: outline.activities)
+        cache.put(id, version: course.outlineVersion, sections: outline.sections.map(\.snapshot), activities: outline.activities.map(\.snapshot))
         return outline
     }
 

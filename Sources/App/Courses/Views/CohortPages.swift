@@ -85,7 +85,7 @@ enum CohortPage {
     /// platform's smallest group), rounded to tens of percent: with fewer, exact figures, or
     /// figures that moved with each attempt, a facilitator who saw one learner finish the
     /// quiz would learn how that person answered (`ItemDifficulty.released`).
-    static let minimumAttempts = 5
+    static let minimumAttempts = PrivacyThresholds.figures
 
     struct Learner {
         var name: String
@@ -137,12 +137,9 @@ enum CohortPage {
                 let ordered = firstAttempts.filter { $0.$activity.id == step.id }
                     .sorted { ($0.createdAt ?? .distantPast, $0.id?.uuidString ?? "") < ($1.createdAt ?? .distantPast, $1.id?.uuidString ?? "") }
                 let results = ItemDifficulty.released(ordered, batch: minimumAttempts).compactMap(\.result)
-                let items = ItemDifficulty.items(quiz, firstAttempts: results)
+                let shown = ItemDifficulty.shown(ItemDifficulty.items(quiz, firstAttempts: results), minimum: minimumAttempts)
                 return Quiz(title: step.titles.text(language, fallback: "en"), attempts: results.count,
-                            items: zip(quiz.questions, items).map { question, item in
-                                (question.text.text(language, fallback: "en"),
-                                 results.count >= minimumAttempts ? item.percentRight.map { Int((Double($0) / 10).rounded()) * 10 } : nil)
-                            })
+                            items: zip(quiz.questions, shown).map { question, percent in (question.text.text(language, fallback: "en"), percent) })
             }
             var evaluation: Model.Evaluation?
             if let survey = try await outline.course.$evaluationSurvey.get(on: req.db) {

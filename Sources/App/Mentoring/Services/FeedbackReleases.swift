@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 
@@ -14,8 +15,8 @@ import Foundation
 ///   created, and one per person per programme. Such answers are recorded as given (the
 ///   person is not asked again) but kept out of every figure.
 enum FeedbackReleases {
-    static let minimumGroup = 5
-    static let commentGroup = 10
+    static let minimumGroup = PrivacyThresholds.figures
+    static let commentGroup = PrivacyThresholds.freeText
 
     /// Whether `userID`'s feedback counts toward `programme`'s figures.
     static func counts(userID: UUID, isManager: Bool, programme: MentoringProgramme, on db: any Database) async throws -> Bool {
@@ -40,7 +41,7 @@ enum FeedbackReleases {
     /// the transaction that stored a new answer.
     static func releaseIfDue(programmeID: UUID, now: Date, on db: any Database) async throws {
         let waiting = try await PairFeedback.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$releaseID == nil).all()
-        if waiting.count >= minimumGroup {
+        if AnonymityGuard(minimumGroup: minimumGroup).allows(waiting.count) {
             let number = try await FeedbackRelease.query(on: db).filter(\.$programme.$id == programmeID).count() + 1
             let release = FeedbackRelease(programmeID: programmeID, number: number, releasedAt: now, respondents: waiting.count,
                                           usefulnessSum: waiting.map(\.usefulness).reduce(0, +),
@@ -53,7 +54,7 @@ enum FeedbackReleases {
         }
         let unshown = try await PairFeedback.query(on: db).filter(\.$programme.$id == programmeID)
             .filter(\.$releaseID != nil).filter(\.$commentShown == false).all()
-        if unshown.count >= commentGroup {
+        if AnonymityGuard(minimumGroup: commentGroup).allows(unshown.count) {
             for answer in unshown {
                 answer.commentShown = true
                 try await answer.save(on: db)

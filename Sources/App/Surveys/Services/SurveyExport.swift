@@ -47,7 +47,7 @@ struct SurveyExport {
     }
 
     /// Text questions whose answers are exported: in an anonymous survey only those with at
-    /// least the report's minimum for free text (`SurveyThresholds.freeText`), as on the
+    /// least the report's minimum for free text (`PrivacyThresholds.freeText`), as on the
     /// report; fewer are withheld whole (issue 14, class 4).
     var shownTexts: Set<String> {
         var shown = Set<String>()

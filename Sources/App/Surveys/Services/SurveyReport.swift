@@ -5,10 +5,10 @@ import Vapor
 
 /// A survey's report: for every question its figures overall and, when asked, broken down
 /// by country, school, role or a closed question, with every figure guarded. A group's
-/// figures show only when at least `SurveyThresholds.figures` people in it answered the
+/// figures show only when at least `PrivacyThresholds.figures` people in it answered the
 /// question and no hidden group could be worked out from the shown ones (the
 /// `AnonymityGuard`'s complementary suppression); free text shows only from
-/// `SurveyThresholds.freeText` answers, shuffled, and never broken down.
+/// `PrivacyThresholds.freeText` answers, shuffled, and never broken down.
 struct SurveyReport {
     struct Group: Sendable {
         var key: String
@@ -63,19 +63,20 @@ struct SurveyReport {
     var groups: [Group]
     var results: [QuestionResult]
 
-    static let unknownKey = "_unknown"
+    static let unknownKey = SurveyReportDecision.unknownKey
 
-    /// The minimum groups a report applies: `SurveyThresholds`, raised by one for a reader who
+    /// The minimum groups a report applies: `PrivacyThresholds`, raised by one for a reader who
     /// answered the survey themselves, so that the minimum is met without their own answer
     /// (they know it, and could take it away from a group's figures; issue 14, class 2).
     struct Thresholds: Sendable, Equatable {
-        var figures = SurveyThresholds.figures
-        var freeText = SurveyThresholds.freeText
+        var figures = PrivacyThresholds.figures
+        var freeText = PrivacyThresholds.freeText
 
         static let standard = Thresholds()
 
         static func forReader(answeredThemselves: Bool) -> Thresholds {
-            answeredThemselves ? Thresholds(figures: SurveyThresholds.figures + 1, freeText: SurveyThresholds.freeText + 1) : .standard
+            let t = PrivacyThresholds.forReader(answeredThemselves: answeredThemselves)
+            return Thresholds(figures: t.figures, freeText: t.freeText)
         }
     }
 
@@ -135,13 +136,13 @@ struct SurveyReport {
             // Cells are the groups; the whole is their union (or one cell without a breakdown).
             var decision: [String: AnonymityGuard.Suppression?]
             if let grouping = grouping(breakdown) {
-                // Country, school and role views are decided together (see `jointDecision`).
+                // Country, school and role views are decided together (see `SurveyReportDecision.joint`).
                 var cellSizes: [Cell: Int] = [:]
                 for i in answered {
                     let r = responses[i]
                     cellSizes[Cell(country: r.country, school: r.$school.id?.uuidString ?? "", role: r.role), default: 0] += 1
                 }
-                let joint = jointDecision(cellSizes, minimum: thresholds.figures)
+                let joint = SurveyReportDecision.joint(cellSizes, minimum: thresholds.figures)
                 decision = ["": joint[""] ?? .tooFewAnswers]
                 for g in groups { decision[g.key] = joint[grouping + ":" + g.key] ?? .tooFewAnswers }
             } else {
@@ -215,7 +216,7 @@ struct SurveyReport {
             // Country, school and role views are decided together, over the cells' counters.
             var cellSizes: [Cell: Int] = [:]
             for (key, d) in cells[q.variable] ?? [:] { cellSizes[Cell(key: key)] = d }
-            let joint = jointDecision(cellSizes, minimum: thresholds.figures)
+            let joint = SurveyReportDecision.joint(cellSizes, minimum: thresholds.figures)
             let grouping = grouping(breakdown) ?? ""
             var decision: [String: AnonymityGuard.Suppression?] = ["": joint[""] ?? .tooFewAnswers]
             for g in groups { decision[g.key] = joint[grouping + ":" + g.key] ?? .tooFewAnswers }

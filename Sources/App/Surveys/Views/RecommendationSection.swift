@@ -64,7 +64,7 @@ enum RecommendationSection {
     /// The groups to show: all respondents, then each country and each school the guard
     /// lets through (groups of five, none computable by difference).
     static func groups(_ responses: [SurveyResponse], schoolNames: [UUID: String], context: PageContext,
-                       minimum: Int = SurveyThresholds.figures) -> [Group] {
+                       minimum: Int = PrivacyThresholds.figures) -> [Group] {
         guard responses.count >= minimum else { return [] }
         var result = [Group(label: context.t("All respondents"), respondents: responses.count,
                             recommendations: SupportRecommendations.recommend(responses.map(\.answers)))]

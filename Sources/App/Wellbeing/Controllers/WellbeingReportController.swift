@@ -35,7 +35,10 @@ struct WellbeingReportController: RouteCollection {
         let minimum = form.minimum_group.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let lines = form.help_lines ?? ""
         if cadence == nil { model.settingsErrors["cadence"] = req.t("Choose how often staff check in.") }
-        if minimum == nil || !(5...50).contains(minimum!) { model.settingsErrors["minimum_group"] = req.t("Enter a whole number from 5 to 50.") }
+        if minimum == nil || !(PrivacyThresholds.figures...PrivacyThresholds.largestWellbeingGroup).contains(minimum!) {
+            model.settingsErrors["minimum_group"] = req.t("Enter a whole number from {low} to {high}.",
+                                                          ["low": String(PrivacyThresholds.figures), "high": String(PrivacyThresholds.largestWellbeingGroup)])
+        }
         if lines.count > 2000 { model.settingsErrors["help_lines"] = req.t("Keep the help lines under 2,000 characters.") }
         guard model.settingsErrors.isEmpty, let cadence, let minimum else {
             model.draft = (form.cadence ?? "", form.minimum_group ?? "", lines)

@@ -21,7 +21,7 @@ final class WellbeingSettings: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, schoolID: UUID, cadence: CheckInCadence = .monthly, minimumGroup: Int = 5, helpLines: String = "") {
+    init(id: UUID? = nil, schoolID: UUID, cadence: CheckInCadence = .monthly, minimumGroup: Int = PrivacyThresholds.figures, helpLines: String = "") {
         self.id = id
         self.$school.id = schoolID
         self.cadence = cadence

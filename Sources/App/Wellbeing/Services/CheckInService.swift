@@ -40,7 +40,7 @@ struct CheckInService {
             Membership(school: row.school, role: row.role,
                        settings: settings.first { $0.$school.id == row.$school.id } ?? WellbeingSettings(schoolID: row.$school.id),
                        since: row.roleSince,
-                       schedule: schedules[row.$school.id] ?? CheckInSchedule(cadence: .monthly, minimumGroup: 5))
+                       schedule: schedules[row.$school.id] ?? CheckInSchedule(cadence: .monthly, minimumGroup: PrivacyThresholds.figures))
         }.sorted { $0.school.name < $1.school.name }
     }
 

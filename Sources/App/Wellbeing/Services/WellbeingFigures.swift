@@ -32,11 +32,11 @@ struct WellbeingFigures {
         // a settings change never moves figures already shown (issue 14, class 3).
         let schedules = try await WellbeingSchedules.load(schoolIDs: ids, on: db)
         func minimumInForce(for period: String) -> Int {
-            max(5, schedules.values.map { $0.segment(for: period).minimumGroup }.max() ?? 5)
+            max(PrivacyThresholds.figures, schedules.values.map { $0.segment(for: period).minimumGroup }.max() ?? PrivacyThresholds.figures)
         }
         var openPeriods: [String: String] = [:]
         for id in ids {
-            openPeriods[id.uuidString] = (schedules[id] ?? CheckInSchedule(cadence: .monthly, minimumGroup: 5)).period(containing: now)
+            openPeriods[id.uuidString] = (schedules[id] ?? CheckInSchedule(cadence: .monthly, minimumGroup: PrivacyThresholds.figures)).period(containing: now)
         }
         let familyOpen = openPeriods.values.min() ?? ""
         let minimum = minimumInForce(for: familyOpen)

@@ -28,7 +28,7 @@ enum WellbeingSchedules {
     }
 
     static func load(schoolID: UUID, on db: any Database) async throws -> CheckInSchedule {
-        try await load(schoolIDs: [schoolID], on: db)[schoolID] ?? CheckInSchedule(cadence: .monthly, minimumGroup: 5)
+        try await load(schoolIDs: [schoolID], on: db)[schoolID] ?? CheckInSchedule(cadence: .monthly, minimumGroup: PrivacyThresholds.figures)
     }
 
     /// Records new settings made at `now`: they take effect from the next period (a change

@@ -24,7 +24,7 @@ enum CheckInPage {
             return Model(
                 memberships: memberships, selectedSchool: memberships.first?.school.id, period: period,
                 alreadyCheckedIn: try await period.asyncMap { try await service.hasCheckedIn(user, period: $0) } ?? false,
-                history: history, minimumGroup: memberships.map(\.settings.minimumGroup).min() ?? 5,
+                history: history, minimumGroup: memberships.map(\.settings.minimumGroup).min() ?? PrivacyThresholds.figures,
                 keepHistory: !history.isEmpty)
         }
     }
