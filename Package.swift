@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         // Signs course certificates (Open Badges 3.0 VC-JWT, RS256) and publishes their keys.
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        // Page snapshots (Tests/PageSnapshotTests): only its SnapshotTesting library is built.
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // The CommonMark reference implementation (cmark 0.30.2, BSD-2-Clause), vendored
@@ -70,6 +72,17 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],
+            swiftSettings: strict
+        ),
+        // The busiest pages rendered from `.mock` models, without a database or a server,
+        // compared with the HTML kept in __Snapshots__ (issue 16, point 8).
+        .testTarget(
+            name: "PageSnapshotTests",
+            dependencies: [
+                "App",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
     ]

@@ -1,0 +1,29 @@
+@testable import App
+import Domain
+import Foundation
+
+extension SchoolPage.Model {
+    /// A Rīga school as its leader sees it: staff, a pending invitation, the counts of support
+    /// under way, and a teacher who joined last week and is still in the cooling-off period.
+    static func mock() -> SchoolPage.Model {
+        var model = SchoolPage.Model(
+            id: Mock.id(10), name: "Rīgas 45. vidusskola", code: "R45", city: "Rīga", country: "LV", networkName: "Baltic Schools for Collegial Support",
+            members: [
+                .init(membershipID: Mock.id(20), name: "Anna Bērziņa", role: .leader),
+                .init(membershipID: Mock.id(21), name: "Jānis Ozols", role: .teacher),
+                .init(membershipID: Mock.id(22), name: "Līga Kalniņa", role: .teacher),
+                .init(membershipID: Mock.id(23), name: "Marta Liepa", role: .counsellor),
+                .init(membershipID: Mock.id(24), name: "Pēteris Zariņš", role: .teacher),
+            ],
+            invitations: [.init(id: Mock.id(30), email: "inese.vitola@r45.lv", name: "Inese Vītola", role: .psychologist,
+                                expiresAt: Mock.date(daysFromNow: 12))])
+        model.showsWellbeing = true
+        model.practice = PracticeCounts(active: [.mentoring: 3, .observation: 2, .studyGroup: 1], closed: 4, openQuestions: 2, volunteers: 5)
+        model.staffRecord = .init(
+            lines: [.init(who: "Pēteris Zariņš", kind: .joined, role: .teacher, previousRole: nil, when: Mock.date(daysFromNow: -6), by: "Anna Bērziņa"),
+                    .init(who: "Marta Liepa", kind: .roleChanged, role: .counsellor, previousRole: .teacher, when: Mock.date(daysFromNow: -40), by: "Anna Bērziņa")],
+            newcomers: [.init(membershipID: Mock.id(24), name: "Pēteris Zariņš", until: Mock.date(daysFromNow: 24))],
+            mayClear: false)
+        return model
+    }
+}
