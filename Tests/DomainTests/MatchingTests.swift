@@ -106,6 +106,43 @@ struct MatchingTests {
 
 @Suite("Cost matrix files for match-costs")
 struct CostMatrixFileTests {
+    /// The bytes reader and the general reader agree: same matrix, or the general reader's problem.
+    static func agree(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let general = Result { try CostMatrixFile(csv: text) }
+        let bytes = Result { try CostMatrixFile(bytes: Array(text.utf8)) }
+        switch (general, bytes) {
+        case (.success(let a), .success(let b)): #expect(a == b, "\(text.debugDescription)", sourceLocation: sourceLocation)
+        case (.failure(let a), .failure(let b)):
+            #expect(a as? CostMatrixFile.Problem == b as? CostMatrixFile.Problem, "\(text.debugDescription)", sourceLocation: sourceLocation)
+        default: Issue.record("\(text.debugDescription): \(general) against \(bytes)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("Read from bytes, a file gives what the general reader gives: plain numbers, decimals, signs, empty cells, separators, line ends, names, mistakes")
+    func bytesAgree() {
+        for text in ["1,2.5\n3,\n", "1;2\r\n3;4\r\n", "\u{FEFF}7,8\n9,10", " 1 ,\t2\n3, 4 \n\n,\n", "-0,+5\n1e2,0.1\n", "1,2\n3,x\n",
+                     "1,2\n3,4,5\n", "\n\n", ",Marta,Ilze\nAnna,1,2\nJānis,1,\n", "\"1\",2\n3,4", "1,inf\n2,3", "1,-\n2,3", "1,1_000\n2,3",
+                     "1.5;2,5\n3;4", "1\r2\r", "0x1p3,1\n2,3", "1234567890123456,1\n2,3", String(repeating: "0,", count: 5) + "1\n"] {
+            Self.agree(text)
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<30 {
+            let size = Int.random(in: 1...12, using: &generator)
+            let text = (0..<size).map { _ in
+                (0..<size).map { _ in
+                    switch Int.random(in: 0...9, using: &generator) {
+                    case 0: ""
+                    case 1: String(Double(Int.random(in: -500...500, using: &generator)) / 8)
+                    default: String(Int.random(in: 0...999, using: &generator))
+                    }
+                }.joined(separator: ",")
+            }.joined(separator: "\n")
+            Self.agree(text)
+        }
+        #expect(CostMatrixFile.plainNumbers(Array("1,2\n3,4\n".utf8)) == [[1, 2], [3, 4]], "plain numbers take the fast way")
+        #expect(CostMatrixFile.plainNumbers(Array(",Marta\nAnna,1\n".utf8)) == nil, "names go the general way")
+    }
+
     @Test("Plain numbers; an empty cell is a forbidden pair")
     func plain() throws {
         let file = try CostMatrixFile(csv: "1,2.5\n3,\n")

@@ -46,7 +46,7 @@ struct MatchCostsCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         do {
-            let file = try CostMatrixFile(csv: try String(contentsOfFile: signature.file, encoding: .utf8))
+            let file = try CostMatrixFile(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: signature.file))))
             let capacities = try signature.capacity.map { try CostMatrixFile.capacities(try String(contentsOfFile: $0, encoding: .utf8)) }
             let start = DispatchTime.now().uptimeNanoseconds
             let result = try Matching.solve(costs: file.costs, capacities: capacities)
