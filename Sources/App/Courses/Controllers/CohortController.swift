@@ -20,7 +20,7 @@ struct CohortController: RouteCollection {
         _ = try req.requireUser()
         let outline = try await req.courseInPath()
         try await req.authorize(.manageCohort, .course(published: outline.course.status == .published))
-        return req.render(CohortListPage.view(req.pageContext(), try await CohortListPage.Model.load(outline, req: req)))
+        return req.render(CohortListPage.view(req.pageContext(), try await CohortListPage.Model.load(outline, principal: req.principal(), language: req.localizer.language.rawValue, on: req.db)))
     }
 
     struct CohortForm: Content {
@@ -37,7 +37,7 @@ struct CohortController: RouteCollection {
         let outline = try await req.courseInPath()
         try await req.authorize(.manageCohort, .course(published: outline.course.status == .published))
         let form = (try? req.content.decode(CohortForm.self)) ?? CohortForm()
-        var model = try await CohortListPage.Model.load(outline, req: req)
+        var model = try await CohortListPage.Model.load(outline, principal: req.principal(), language: req.localizer.language.rawValue, on: req.db)
         model.form = form
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let starts = (form.starts_on ?? "").trimmingCharacters(in: .whitespaces)
@@ -136,7 +136,7 @@ struct CohortController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let (cohort, outline) = try await loadCohort(req)
-        return req.render(CohortPage.view(req.pageContext(), try await CohortPage.Model.load(cohort, outline: outline, req: req)))
+        return req.render(CohortPage.view(req.pageContext(), try await CohortPage.Model.load(cohort, outline: outline, principal: req.principal(), language: req.localizer.language.rawValue, on: req.db)))
     }
 
     /// The facilitator answers a reflection shared with the cohort.
@@ -151,7 +151,7 @@ struct CohortController: RouteCollection {
         guard Policy.allows(principal, .commentOnReflection, resource) else { throw Abort(Policy.denialStatus(principal, resource)) }
         let text = ((try? req.content.decode(CourseForms.Comment.self))?.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= CourseLearning.maxComment else {
-            var model = try await CohortPage.Model.load(cohort, outline: outline, req: req)
+            var model = try await CohortPage.Model.load(cohort, outline: outline, principal: principal, language: req.localizer.language.rawValue, on: req.db)
             model.commentErrors[try reflection.requireID()] = text.isEmpty ? req.t("Write a comment before sending it.")
                 : req.t("A comment can be up to {count} characters long.", ["count": String(CourseLearning.maxComment)])
             return req.render(CohortPage.view(req.pageContext(), model), status: .unprocessableEntity)

@@ -44,7 +44,7 @@ struct HandbookEditorController: RouteCollection {
     func edit(req: Request) async throws -> Response {
         let chapter = try await Self.editableChapter(req)
         let language = try Self.language(req)
-        let model = try await HandbookEditPage.Model.load(chapter, language: language, req: req)
+        let model = try await HandbookEditPage.Model.load(chapter, language: language, on: req.db)
         return req.render(HandbookEditPage.view(req.pageContext(), model))
     }
 
@@ -63,7 +63,7 @@ struct HandbookEditorController: RouteCollection {
         let chapter = try await Self.editableChapter(req)
         let form = try req.content.decode(EditForm.self)
         let language = try Self.formLanguage(form.language, req)
-        var model = try await HandbookEditPage.Model.load(chapter, language: language, req: req)
+        var model = try await HandbookEditPage.Model.load(chapter, language: language, on: req.db)
         let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let summary = (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let body = (form.body ?? "").replacingOccurrences(of: "\r\n", with: "\n")
@@ -98,14 +98,14 @@ struct HandbookEditorController: RouteCollection {
     func history(req: Request) async throws -> Response {
         let chapter = try await Self.editableChapter(req)
         let language = try Self.language(req)
-        let model = try await HandbookHistoryPage.Model.load(chapter, language: language, req: req)
+        let model = try await HandbookHistoryPage.Model.load(chapter, language: language, on: req.db)
         return req.render(HandbookHistoryPage.view(req.pageContext(), model))
     }
 
     func compare(req: Request) async throws -> Response {
         let chapter = try await Self.editableChapter(req)
         let language = try Self.language(req)
-        let history = try await HandbookHistoryPage.Model.load(chapter, language: language, req: req)
+        let history = try await HandbookHistoryPage.Model.load(chapter, language: language, on: req.db)
         let numbers = history.revisions.map(\.number)
         guard let newest = numbers.first else { throw Abort(.notFound) }
         let from = (try? req.query.get(Int.self, at: "from")) ?? (numbers.count > 1 ? numbers[1] : newest)

@@ -20,7 +20,7 @@ struct SurveyDesignController: RouteCollection {
 
     func design(req: Request) async throws -> Response {
         let survey = try await req.surveyInPath()
-        return req.render(SurveyDesignPage.view(req.pageContext(), try await SurveyDesignPage.Model.load(survey, req: req)))
+        return req.render(SurveyDesignPage.view(req.pageContext(), try await SurveyDesignPage.Model.load(survey, config: req.application.config, on: req.db)))
     }
 
     static func requireDraft(_ survey: Survey, _ req: Request) throws {
@@ -175,7 +175,7 @@ extension Request {
     /// Re-renders the designer with problems next to the form that caused them (the report's
     /// single-use links form sits on the designer's page too).
     func designRejected(_ survey: Survey, change: (inout SurveyDesignPage.Model) -> Void) async throws -> Response {
-        var model = try await SurveyDesignPage.Model.load(survey, req: self)
+        var model = try await SurveyDesignPage.Model.load(survey, config: application.config, on: db)
         change(&model)
         return render(SurveyDesignPage.view(pageContext(), model), status: .unprocessableEntity)
     }

@@ -13,9 +13,15 @@ struct SurveyListController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let model = try await SurveyListPage.Model.load(req)
+        let model = try await Self.listModel(req)
         guard !model.scopes.isEmpty || !model.surveys.isEmpty else { throw Abort(.forbidden) }
         return req.render(SurveyListPage.view(req.pageContext(), model))
+    }
+
+    /// The list for the signed-in person (their surveys and where they may make one).
+    static func listModel(_ req: Request) async throws -> SurveyListPage.Model {
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        return try await SurveyListPage.Model.load(for: principal, now: req.now, on: req.db)
     }
 
     struct NewForm: Content {
@@ -37,7 +43,7 @@ struct SurveyListController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(NewForm.self)
-        var model = try await SurveyListPage.Model.load(req)
+        var model = try await Self.listModel(req)
         let scope = try await Self.scope(form.scope, req: req)
         let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let language = form.language.flatMap(Language.init(rawValue:))
@@ -74,7 +80,7 @@ struct SurveyListController: RouteCollection {
     func importFile(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(ImportForm.self)
-        var model = try await SurveyListPage.Model.load(req)
+        var model = try await Self.listModel(req)
         let scope = try await Self.scope(form.import_scope, req: req)
         var problems: [String] = []
         var definition: SurveyDefinition?

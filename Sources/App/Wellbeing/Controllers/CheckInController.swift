@@ -15,13 +15,13 @@ struct CheckInController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return req.render(CheckInPage.view(req.pageContext(), try await CheckInPage.Model.load(for: user, req: req)))
+        return req.render(CheckInPage.view(req.pageContext(), try await CheckInPage.Model.load(for: user, now: req.now, on: req.db)))
     }
 
     func submit(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let service = CheckInService(db: req.db)
-        var model = try await CheckInPage.Model.load(for: user, req: req)
+        var model = try await CheckInPage.Model.load(for: user, now: req.now, on: req.db)
         let form = try CheckInForm(req.content)
         model.answers = form.answers
         model.note = form.note
@@ -46,13 +46,13 @@ struct CheckInController: RouteCollection {
             return req.redirect(to: .wellbeing, notice: req.t("You have already checked in for this period. Thank you!"))
         }
         let result = CheckInResultPage.Model(scores: scores, kept: form.keepHistory, inFigures: outcome == .recorded,
-                                             support: try await SupportPage.Model.load(for: user, req: req))
+                                             support: try await SupportPage.Model.load(for: user, on: req.db))
         return req.render(CheckInResultPage.view(req.pageContext(), result), status: .created)
     }
 
     func support(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return req.render(SupportPage.view(req.pageContext(), try await SupportPage.Model.load(for: user, req: req)))
+        return req.render(SupportPage.view(req.pageContext(), try await SupportPage.Model.load(for: user, on: req.db)))
     }
 
     /// The person's own history, as a file (GDPR art. 20).

@@ -15,7 +15,7 @@ struct WellbeingReportController: RouteCollection {
         _ = try req.requireUser()
         let school = try await req.schoolInPath()
         try await req.authorize(.viewWellbeingFigures, school.policyResource)
-        let model = try await SchoolWellbeingPage.Model.load(school, req: req)
+        let model = try await SchoolWellbeingPage.Model.load(school, principal: req.principal(), now: req.now, on: req.db)
         return req.render(SchoolWellbeingPage.view(req.pageContext(), model))
     }
 
@@ -30,7 +30,7 @@ struct WellbeingReportController: RouteCollection {
         let school = try await req.schoolInPath()
         try await req.authorize(.manageWellbeing, school.policyResource)
         let form = try req.content.decode(SettingsForm.self)
-        var model = try await SchoolWellbeingPage.Model.load(school, req: req)
+        var model = try await SchoolWellbeingPage.Model.load(school, principal: req.principal(), now: req.now, on: req.db)
         let cadence = form.cadence.flatMap(CheckInCadence.init(rawValue:))
         let minimum = form.minimum_group.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let lines = form.help_lines ?? ""

@@ -1,43 +1,8 @@
 import Domain
-import Fluent
 import Foundation
 import Plot
-import Vapor
 
-/// A school's well-being figures for its leaders, and its check-in settings.
-enum SchoolWellbeingPage {
-    struct Model {
-        var schoolID: UUID
-        var schoolName: String
-        var report: WellbeingAPI.SchoolReport
-        var settings: WellbeingSettings
-        var canManage: Bool
-        var networkID: UUID?
-        var canSeeNetwork: Bool
-        var settingsErrors: [String: String] = [:]
-        var draft: (cadence: String, minimum: String, helpLines: String)?
-        /// Settings saved but not in force yet: they begin with the next period.
-        var pending: CheckInSchedule.Segment?
-
-        static func load(_ school: School, req: Request) async throws -> Model {
-            let family = try await WellbeingFigures.family(of: school, on: req.db)
-            let figures = try await WellbeingFigures.load(family: family, now: req.now, on: req.db)
-            let schoolID = try school.requireID()
-            let principal = try await req.principal()
-            let saved = try await WellbeingSettings.query(on: req.db).filter(\.$school.$id == schoolID).first()
-            let schedule = try await WellbeingSchedules.load(schoolID: schoolID, on: req.db)
-            let current = schedule.period(containing: req.now)
-            var model = Model(
-                schoolID: schoolID, schoolName: school.name, report: try figures.schoolReport(school),
-                settings: saved ?? WellbeingSettings(schoolID: schoolID),
-                canManage: Policy.allows(principal, .manageWellbeing, school.policyResource),
-                networkID: school.$network.id,
-                canSeeNetwork: school.$network.id.map { Policy.allows(principal, .viewWellbeingFigures, .network(id: $0)) } ?? false)
-            model.pending = schedule.segments.last { $0.from > current }
-            return model
-        }
-    }
-
+extension SchoolWellbeingPage {
     static func view(_ context: PageContext, _ model: Model) -> HTML {
         let l = context.localizer
         let periods = model.report.periods

@@ -1,5 +1,4 @@
 import Domain
-import Fluent
 import Foundation
 import Plot
 
@@ -9,43 +8,6 @@ import Plot
 /// the wait. So a leader's second account, or a new "counsellor", cannot go unnoticed
 /// (issue 14, class 5).
 extension SchoolPage {
-    struct StaffRecordModel {
-        struct Line {
-            var who: String
-            var kind: StaffChange.Kind
-            var role: SchoolRole
-            var previousRole: SchoolRole?
-            var when: Date
-            /// Who made the change; nil: the person themselves or the instance.
-            var by: String?
-        }
-
-        struct Newcomer {
-            var membershipID: UUID
-            var name: String
-            var until: Date
-        }
-
-        var lines: [Line] = []
-        var newcomers: [Newcomer] = []
-        /// The viewer may end a newcomer's wait (a coordinator of the school's network).
-        var mayClear = false
-
-        static func load(schoolID: UUID, mayClear: Bool, now: Date, on db: any Database) async throws -> StaffRecordModel {
-            let lines = try await StaffRecord.changes(schoolID: schoolID, on: db).map {
-                Line(who: $0.user.fullName, kind: $0.kind, role: $0.role, previousRole: $0.previousRole, when: $0.occurredAt, by: $0.actor?.fullName)
-            }
-            let newcomers = try await Membership.query(on: db).filter(\.$school.$id == schoolID).filter(\.$roleSince != nil).with(\.$user).all()
-                .compactMap { m -> Newcomer? in
-                    guard let since = m.roleSince, !(m.clearedAt.map { $0 >= since } ?? false) else { return nil }
-                    let until = since.addingTimeInterval(Principal.coolingOff)
-                    return until > now ? Newcomer(membershipID: try m.requireID(), name: m.user.fullName, until: until) : nil
-                }
-                .sorted { $0.until < $1.until }
-            return StaffRecordModel(lines: lines, newcomers: newcomers, mayClear: mayClear)
-        }
-    }
-
     static func staffRecord(_ context: PageContext, schoolID: UUID, _ model: StaffRecordModel) -> Node<HTML.BodyContext> {
         let l = context.localizer
         return .section(

@@ -1,47 +1,8 @@
 import Domain
-import Fluent
 import Foundation
 import Plot
-import Vapor
 
-/// The designer: the survey's sections and questions in order, forms to add them, and the
-/// survey's settings (dates, anonymity), link and translations.
-enum SurveyDesignPage {
-    struct Model {
-        var survey: Survey
-        var definition: SurveyDefinition
-        var responses: Int
-        var publicURL: String
-        var missing: [(language: String, count: Int)]
-        var problems: [String]
-        var designProblems: [String] = []
-        var sectionError: String?
-        var questionErrors: [String: String] = [:]
-        var questionDraft: SurveyQuestionForm?
-        /// Schools the survey can be shown in, and the response rates where it is.
-        var audienceSchools: [School] = []
-        var rates: [(school: School, asked: Int, answered: Int)] = []
-        var tokens = (made: 0, used: 0)
-
-        static func load(_ survey: Survey, req: Request) async throws -> Model {
-            let definition = try survey.definition
-            let context = req.pageContext()
-            let others = Language.allCases.map(\.rawValue).filter { $0 != definition.baseLanguage }
-            let service = Surveys(db: req.db)
-            var model = Model(
-                survey: survey, definition: definition,
-                responses: try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).count(),
-                publicURL: SiteURL.answer(.value(survey.slug)).absolute(req.application.config),
-                missing: others.map { ($0, definition.missingTranslations($0).count) },
-                problems: definition.problems(supportedLanguages: Surveys.supportedLanguages).map { SurveyNames.problem($0, context) })
-            model.audienceSchools = try await service.audienceSchools(of: survey)
-            model.rates = try await service.responseRates(of: survey)
-            let tokens = try await SurveyToken.query(on: req.db).filter(\.$survey.$id == survey.requireID()).all()
-            model.tokens = (tokens.count, tokens.filter { $0.usedOn != nil }.count)
-            return model
-        }
-    }
-
+extension SurveyDesignPage {
     static func view(_ context: PageContext, _ model: Model) -> HTML {
         let d = model.definition, base = d.baseLanguage, id = model.survey.id ?? UUID()
         let draft = model.survey.status == .draft
@@ -130,7 +91,7 @@ enum SurveyDesignPage {
                 .id("survey-settings"),
                 .h2(.text(model.survey.status == .draft ? context.t("Publish") : context.t("Settings"))),
                 .if(!model.problems.isEmpty && draft, .div(.class("error-summary"), .p(.text(context.t("Before publishing:"))),
-                                                            .ul(.forEach(model.problems) { .li(.text($0)) }))),
+                                                            .ul(.forEach(model.problems) { .li(.text(SurveyNames.problem($0, context))) }))),
                 .if(model.survey.isReleased,
                     .p(.id("survey-released"), .class("notice-box"),
                        .text(context.t("Closed. Its figures are in the report; it takes no more answers.")),

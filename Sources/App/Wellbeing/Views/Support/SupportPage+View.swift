@@ -1,27 +1,7 @@
 import Domain
 import Plot
-import Vapor
 
-/// Where to find support: colleagues whose role is to help, and the help lines the
-/// school has set. Opening it tells nobody anything.
-enum SupportPage {
-    struct Model {
-        var supporters: [(name: String, email: String, role: SchoolRole, school: String)]
-        var helpLines: [(school: String, lines: [String])]
-
-        static func load(for user: User, req: Request) async throws -> Model {
-            let service = CheckInService(db: req.db)
-            let memberships = try await service.memberships(of: user)
-            return Model(
-                supporters: try await service.supporters(of: user),
-                helpLines: memberships.compactMap { membership in
-                    let lines = membership.settings.helpLines.split(separator: "\n")
-                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                    return lines.isEmpty ? nil : (membership.school.name, lines)
-                })
-        }
-    }
-
+extension SupportPage {
     static func view(_ context: PageContext, _ model: Model) -> HTML {
         Layout.page(context, title: context.t("Where to find support"),
                     .h1(.text(context.t("Where to find support"))),

@@ -1,43 +1,8 @@
 import Domain
-import Fluent
 import Foundation
 import Plot
-import Vapor
 
-/// The surveys a person runs, and the forms to make one: blank, from a ready
-/// questionnaire, or from a file.
-enum SurveyListPage {
-    struct Item {
-        var id: UUID
-        var title: String
-        var status: Survey.Status
-        var responses: Int
-        var owner: String
-    }
-
-    struct Model {
-        var surveys: [Item]
-        var scopes: [(value: String, label: String)]
-        var errors: [String: String] = [:]
-        var draftTitle = ""
-        var importProblems: [String] = []
-
-        static func load(_ req: Request) async throws -> Model {
-            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-            let service = Surveys(db: req.db)
-            let surveys = try await service.manageable(for: principal, today: Surveys.today(req.now))
-            let counts = try await service.responseCounts(surveys.compactMap(\.id))
-            let schools = try await School.query(on: req.db).filter(\.$id ~~ surveys.compactMap { $0.$school.id }).all()
-            let networks = try await Network.query(on: req.db).filter(\.$id ~~ surveys.compactMap { $0.$network.id }).all()
-            return Model(
-                surveys: surveys.map { s in
-                    Item(id: s.id ?? UUID(), title: s.title, status: s.status, responses: counts[s.id ?? UUID()] ?? 0,
-                         owner: schools.first { $0.id == s.$school.id }?.name ?? networks.first { $0.id == s.$network.id }?.name ?? "")
-                },
-                scopes: try await service.scopes(for: principal))
-        }
-    }
-
+extension SurveyListPage {
     static func view(_ context: PageContext, _ model: Model) -> HTML {
         let e = model.errors
         return Layout.page(

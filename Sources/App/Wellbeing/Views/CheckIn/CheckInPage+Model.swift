@@ -1,6 +1,6 @@
 import Domain
+import Fluent
 import Foundation
-import Vapor
 
 enum CheckInPage {
     struct Model {
@@ -16,10 +16,11 @@ enum CheckInPage {
         var keepHistory: Bool
         var errors: [String] = []
 
-        static func load(for user: User, req: Request) async throws -> Model {
-            let service = CheckInService(db: req.db)
+        /// `now`: the request's clock (which period is open).
+        static func load(for user: User, now: Date, on db: any Database) async throws -> Model {
+            let service = CheckInService(db: db)
             let memberships = try await service.memberships(of: user)
-            let period = memberships.first.map { $0.period(at: req.now) }
+            let period = memberships.first.map { $0.period(at: now) }
             let history = try await service.history(of: user)
             return Model(
                 memberships: memberships, selectedSchool: memberships.first?.school.id, period: period,

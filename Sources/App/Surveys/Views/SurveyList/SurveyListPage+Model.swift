@@ -1,0 +1,39 @@
+import Domain
+import Fluent
+import Foundation
+
+/// The surveys a person runs, and the forms to make one: blank, from a ready
+/// questionnaire, or from a file.
+enum SurveyListPage {
+    struct Item {
+        var id: UUID
+        var title: String
+        var status: Survey.Status
+        var responses: Int
+        var owner: String
+    }
+
+    struct Model {
+        var surveys: [Item]
+        var scopes: [(value: String, label: String)]
+        var errors: [String: String] = [:]
+        var draftTitle = ""
+        var importProblems: [String] = []
+
+        /// `principal`: who runs surveys (theirs are listed, and the schools and networks they
+        /// may make one for); `now`: the request's clock.
+        static func load(for principal: Principal, now: Date, on db: any Database) async throws -> Model {
+            let service = Surveys(db: db)
+            let surveys = try await service.manageable(for: principal, today: Surveys.today(now))
+            let counts = try await service.responseCounts(surveys.compactMap(\.id))
+            let schools = try await School.query(on: db).filter(\.$id ~~ surveys.compactMap { $0.$school.id }).all()
+            let networks = try await Network.query(on: db).filter(\.$id ~~ surveys.compactMap { $0.$network.id }).all()
+            return Model(
+                surveys: surveys.map { s in
+                    Item(id: s.id ?? UUID(), title: s.title, status: s.status, responses: counts[s.id ?? UUID()] ?? 0,
+                         owner: schools.first { $0.id == s.$school.id }?.name ?? networks.first { $0.id == s.$network.id }?.name ?? "")
+                },
+                scopes: try await service.scopes(for: principal))
+        }
+    }
+}
