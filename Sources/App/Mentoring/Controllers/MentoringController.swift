@@ -25,8 +25,9 @@ struct MentoringController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let model = try await MentoringListPage.Model.load(for: user, req: req)
+        _ = try req.requireUser()
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        let model = try await MentoringListPage.Model.load(principal: principal, on: req.db)
         return req.render(MentoringListPage.view(req.pageContext(), model))
     }
 
@@ -39,9 +40,10 @@ struct MentoringController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let user = try req.requireUser()
+        _ = try req.requireUser()
         let form = try req.content.decode(CreateForm.self)
-        var model = try await MentoringListPage.Model.load(for: user, req: req)
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        var model = try await MentoringListPage.Model.load(principal: principal, on: req.db)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let goal = (form.goal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let starts = form.starts_on ?? "", ends = form.ends_on ?? ""
@@ -72,7 +74,8 @@ struct MentoringController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let (programme, _) = try await Self.load(req, .view)
-        let model = try await ProgrammePage.Model.load(programme, req: req)
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        let model = try await ProgrammePage.Model.load(programme, principal: principal, now: req.now, on: req.db)
         return req.render(ProgrammePage.view(req.pageContext(), model))
     }
 
@@ -90,7 +93,8 @@ struct MentoringController: RouteCollection {
               let role = form.role.flatMap(ProgrammeMember.Role.init(rawValue:)),
               let membership = try await Membership.query(on: req.db).filter(\.$user.$id == person).filter(\.$school.$id ~~ schools).first()
         else {
-            var model = try await ProgrammePage.Model.load(programme, req: req)
+            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+            var model = try await ProgrammePage.Model.load(programme, principal: principal, now: req.now, on: req.db)
             model.inviteError = req.t("Choose a colleague of the programme's schools, and whether they mentor or are mentored.")
             return req.render(ProgrammePage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
@@ -118,7 +122,8 @@ struct MentoringController: RouteCollection {
         let form = try req.content.decode(WeightsForm.self)
         let values = [form.subject, form.level, form.experience_gap, form.goals, form.availability, form.school].map { Int($0 ?? "") }
         guard values.allSatisfy({ $0.map { (0...5).contains($0) } ?? false }), let gap = Int(form.ideal_gap ?? ""), (0...40).contains(gap) else {
-            var model = try await ProgrammePage.Model.load(programme, req: req)
+            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+            var model = try await ProgrammePage.Model.load(programme, principal: principal, now: req.now, on: req.db)
             model.weightsError = req.t("Each weight is a whole number from 0 to 5, and the experience gap from 0 to 40 years.")
             return req.render(ProgrammePage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
@@ -151,7 +156,8 @@ struct MentoringController: RouteCollection {
         do {
             try await service.setPair(programme, menteeID: mentee, mentorID: mentor)
         } catch let failure as MentoringService.Failure {
-            var model = try await ProgrammePage.Model.load(programme, req: req)
+            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+            var model = try await ProgrammePage.Model.load(programme, principal: principal, now: req.now, on: req.db)
             model.pairError = ProgrammePage.message(failure, req.pageContext())
             return req.render(ProgrammePage.view(req.pageContext(), model), status: .unprocessableEntity)
         }

@@ -16,8 +16,9 @@ struct CoachingController: RouteCollection {
     }
 
     func requestForm(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let model = try await CoachingRequestPage.Model.load(for: user, req: req)
+        _ = try req.requireUser()
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        let model = try await CoachingRequestPage.Model.load(principal: principal, on: req.db)
         guard !model.schools.isEmpty else { throw Abort(.forbidden) }
         return req.render(CoachingRequestPage.view(req.pageContext(), model))
     }
@@ -31,7 +32,8 @@ struct CoachingController: RouteCollection {
     func request(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(RequestForm.self)
-        var model = try await CoachingRequestPage.Model.load(for: user, req: req)
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        var model = try await CoachingRequestPage.Model.load(principal: principal, on: req.db)
         let topic = (form.topic ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         model.draft = .init(school: form.school ?? "", coach: form.coach ?? "", topic: topic)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
@@ -71,7 +73,8 @@ struct CoachingController: RouteCollection {
         let topics = (form.topics ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let capacity = Int((form.capacity ?? "").trimmingCharacters(in: .whitespaces)), (1...10).contains(capacity),
               !topics.isEmpty, topics.count <= 500 else {
-            var model = try await MySupportPage.Model.load(for: user, req: req)
+            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+            var model = try await MySupportPage.Model.load(principal: principal, now: req.now, localizer: req.localizer, on: req.db)
             model.coachingOfferError = req.t("Say what you can coach on (under 500 characters) and how many colleagues at a time, from 1 to 10.")
             return req.render(MySupportPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }

@@ -25,9 +25,17 @@ struct GroupController: RouteCollection {
     func form(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard let kind = Groups.kind(req.query[String.self, at: "kind"]) else { throw Abort(.notFound) }
-        let model = try await GroupNewPage.Model.load(kind: kind, for: user, req: req)
+        let model = try await Self.newGroupPage(kind, user, req)
         guard !model.schools.isEmpty else { throw Abort(.forbidden) }
         return req.render(GroupNewPage.view(req.pageContext(), model))
+    }
+
+    /// The page to start a group: `?course=` and `?school=` choose the course to follow and the school shown first.
+    private static func newGroupPage(_ kind: Engagement.Form, _ user: User, _ req: Request) async throws -> GroupNewPage.Model {
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        return try await GroupNewPage.Model.load(kind: kind, principal: principal, userName: user.fullName, course: req.query[String.self, at: "course"],
+                                                 school: req.query[String.self, at: "school"].flatMap(UUID.init(uuidString:)),
+                                                 language: req.localizer.language.rawValue, on: req.db)
     }
 
     struct CreateForm: Content {
@@ -45,9 +53,9 @@ struct GroupController: RouteCollection {
         let userID = try user.requireID()
         let form = try req.content.decode(CreateForm.self)
         guard let kind = Groups.kind(form.kind) else { throw Abort(.badRequest, reason: req.t("Choose the kind of group.")) }
-        var model = try await GroupNewPage.Model.load(kind: kind, for: user, req: req)
+        var model = try await Self.newGroupPage(kind, user, req)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
-        if let school, school.id != model.selectedSchool?.id { try await model.choose(school, req: req) }
+        if let school, school.id != model.selectedSchool?.id { try await model.choose(school, on: req.db) }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let purpose = (form.purpose ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let chosen = Set((form.members ?? []).compactMap(UUID.init(uuidString:)))
@@ -225,7 +233,8 @@ struct GroupController: RouteCollection {
         // Before agreeing, a member sees the agreement on the group's page, nothing of a case.
         try await req.authorize(.writeNote, .engagement(participants: Set(participants.map { $0.$user.id }), group: .of(engagement, participants)))
         let session = try await Self.loadSession(req, engagement)
-        let model = try await CaseSessionPage.Model.load(session, engagement: engagement, participants: participants, req: req)
+        let model = try await CaseSessionPage.Model.load(session, engagement: engagement, participants: participants,
+                                                         principal: try await req.principal(), now: req.now, on: req.db)
         return req.render(CaseSessionPage.view(req.pageContext(), model))
     }
 
@@ -247,7 +256,7 @@ struct GroupController: RouteCollection {
             session.stepStartedAt = req.now
             session.stepMinutes = minutes.map { min(max($0, 1), 60) } ?? next.defaultMinutes
             try await session.save(on: req.db)
-            return req.redirect(to: .caseSession(.value(id), .value(sessionID)), notice: req.t("Next step: {step}.", ["step": CaseNames.step(next, req)]))
+            return req.redirect(to: .caseSession(.value(id), .value(sessionID)), notice: req.t("Next step: {step}.", ["step": CaseNames.step(next, req.localizer)]))
         }
         session.finishedAt = req.now
         try await session.save(on: req.db)
@@ -274,7 +283,8 @@ struct GroupController: RouteCollection {
             if !names.isEmpty { problem = Self.namesMessage(names, req) }
         }
         if let problem {
-            var model = try await CaseSessionPage.Model.load(session, engagement: engagement, participants: participants, req: req)
+            var model = try await CaseSessionPage.Model.load(session, engagement: engagement, participants: participants,
+                                                             principal: try await req.principal(), now: req.now, on: req.db)
             model.entryError = problem
             model.draft = text
             return req.render(CaseSessionPage.view(req.pageContext(), model), status: .unprocessableEntity)

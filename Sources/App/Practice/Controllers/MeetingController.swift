@@ -128,7 +128,8 @@ struct MeetingController: RouteCollection {
             try await CalendarFeed.query(on: db).filter(\.$user.$id == userID).delete()
             try await CalendarFeed(userID: userID, tokenHash: SecretToken.hash(token)).save(on: db)
         }
-        var model = try await MySupportPage.Model.load(for: user, req: req)
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        var model = try await MySupportPage.Model.load(principal: principal, now: req.now, localizer: req.localizer, on: req.db)
         model.newFeedURL = SiteURL.calendarFeed(.value(token)).absolute(req.application.config)
         return req.render(MySupportPage.view(req.pageContext(), model))
     }

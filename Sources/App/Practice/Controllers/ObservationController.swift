@@ -16,8 +16,9 @@ struct ObservationController: RouteCollection {
     }
 
     func form(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let model = try await ObservationPage.Model.load(for: user, req: req)
+        _ = try req.requireUser()
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        let model = try await ObservationPage.Model.load(principal: principal, on: req.db)
         guard !model.schools.isEmpty else { throw Abort(.forbidden) }
         return req.render(ObservationPage.view(req.pageContext(), model))
     }
@@ -32,7 +33,8 @@ struct ObservationController: RouteCollection {
     func start(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(StartForm.self)
-        var model = try await ObservationPage.Model.load(for: user, req: req)
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        var model = try await ObservationPage.Model.load(principal: principal, on: req.db)
         let focus = (form.focus ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
         let chosen = Set((form.observers ?? []).compactMap(UUID.init(uuidString:)))
@@ -76,8 +78,9 @@ struct ObservationController: RouteCollection {
     // MARK: a school's own protocols
 
     func protocols(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let model = try await ObservationProtocolsPage.Model.load(for: user, req: req)
+        _ = try req.requireUser()
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        let model = try await ObservationProtocolsPage.Model.load(principal: principal, on: req.db)
         guard !model.schools.isEmpty else { throw Abort(.forbidden) }
         return req.render(ObservationProtocolsPage.view(req.pageContext(), model))
     }
@@ -91,7 +94,8 @@ struct ObservationController: RouteCollection {
     func addProtocol(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(ProtocolForm.self)
-        var model = try await ObservationProtocolsPage.Model.load(for: user, req: req)
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        var model = try await ObservationProtocolsPage.Model.load(principal: principal, on: req.db)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let lookFors = (form.look_fors ?? "").split(whereSeparator: \.isNewline)

@@ -20,16 +20,18 @@ struct SupportController: RouteCollection {
     }
 
     func overview(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let model = try await MySupportPage.Model.load(for: user, req: req)
+        _ = try req.requireUser()
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        let model = try await MySupportPage.Model.load(principal: principal, now: req.now, localizer: req.localizer, on: req.db)
         // Reading the page marks nothing read: that takes the page's POST buttons
         // (`NotificationController`), so a cross-site GET cannot do it.
         return req.render(MySupportPage.view(req.pageContext(), model))
     }
 
     func askForm(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let model = try await AskPage.Model.load(for: user, req: req)
+        _ = try req.requireUser()
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        let model = try await AskPage.Model.load(principal: principal, on: req.db)
         guard !model.schools.isEmpty else { throw Abort(.forbidden) }
         return req.render(AskPage.view(req.pageContext(), model))
     }
@@ -45,7 +47,8 @@ struct SupportController: RouteCollection {
     func ask(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(AskForm.self)
-        var model = try await AskPage.Model.load(for: user, req: req)
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        var model = try await AskPage.Model.load(principal: principal, on: req.db)
         let question = (form.question ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         model.draft = .init(school: form.school ?? "", topic: form.topic ?? "", urgency: form.urgency ?? "", question: question,
                             showName: form.show_name != nil)
@@ -105,7 +108,8 @@ struct SupportController: RouteCollection {
             return req.redirect(to: .engagement(.value(try engagement.requireID())),
                                 notice: req.t("You have taken the question. Write to your colleague below, or agree a time to talk."))
         } catch AskAColleague.Failure.alreadyTaken {
-            let model = try await MySupportPage.Model.load(for: user, req: req)
+            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+            let model = try await MySupportPage.Model.load(principal: principal, now: req.now, localizer: req.localizer, on: req.db)
             var context = req.pageContext()
             context.notice = req.t("A colleague has already taken this question.")
             return req.render(MySupportPage.view(context, model), status: .conflict)

@@ -116,7 +116,7 @@ enum EngagementPage {
                 model.observation = (cycle.focus, name, lookFors)
             }
             if engagement.form.isGroup {
-                model.group = try await GroupSection.Model.load(engagement, participants: participants, meetings: meetings, req: req)
+                model.group = try await GroupSection.Model.load(engagement, participants: participants, meetings: meetings, principal: principal, language: req.localizer.language.rawValue, on: req.db)
                 // Before agreeing to a confidential group's rules, a member reads nothing of it.
                 if model.group?.readsNothing == true { model.notes = [] }
             }

@@ -24,20 +24,19 @@ enum MentoringListPage {
         var draft = Draft()
         var errors: [String: String] = [:]
 
-        static func load(for user: User, req: Request) async throws -> Model {
-            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-            let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
+        static func load(principal: Principal, on db: any Database) async throws -> Model {
+            let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
                 .filter { Policy.allows(principal, .createProgramme, $0.policyResource) }
-            let networks = try await Network.query(on: req.db).filter(\.$id ~~ Array(principal.coordinatedNetworks)).sort(\.$name).all()
+            let networks = try await Network.query(on: db).filter(\.$id ~~ Array(principal.coordinatedNetworks)).sort(\.$name).all()
             var scopes = schools.compactMap { s in s.id.map { Scope(id: $0, name: s.name, isNetwork: false) } }
             scopes += networks.compactMap { n in n.id.map { Scope(id: $0, name: n.name, isNetwork: true) } }
-            let service = MentoringService(db: req.db)
+            let service = MentoringService(db: db)
             let all = try await service.candidates(for: principal)
             var running: [MentoringProgramme] = []
             for programme in all where Policy.allows(principal, .manageProgramme, try await service.resource(programme)) {
                 running.append(programme)
             }
-            let memberships = try await ProgrammeMember.query(on: req.db).filter(\.$user.$id == principal.userID).with(\.$programme).all()
+            let memberships = try await ProgrammeMember.query(on: db).filter(\.$user.$id == principal.userID).with(\.$programme).all()
             return Model(running: running, member: memberships.map { ($0.programme, $0.role) }, scopes: scopes)
         }
     }

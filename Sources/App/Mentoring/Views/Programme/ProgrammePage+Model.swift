@@ -42,13 +42,12 @@ enum ProgrammePage {
         var pairError: String?
         var feedback = FeedbackSummary()
 
-        static func load(_ programme: MentoringProgramme, req: Request) async throws -> Model {
-            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-            let service = MentoringService(db: req.db)
+        static func load(_ programme: MentoringProgramme, principal: Principal, now: Date, on db: any Database) async throws -> Model {
+            let service = MentoringService(db: db)
             let isManager = Policy.allows(principal, .manageProgramme, try await service.resource(programme))
             let id = try programme.requireID()
-            let members = try await ProgrammeMember.query(on: req.db).filter(\.$programme.$id == id).with(\.$user).all()
-            let pairs = try await ProgrammePair.query(on: req.db).filter(\.$programme.$id == id).with(\.$mentor).with(\.$mentee).all()
+            let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).with(\.$user).all()
+            let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).with(\.$mentor).with(\.$mentee).all()
             func row(_ p: ProgrammePair) throws -> PairRow {
                 PairRow(id: try p.requireID(), mentor: p.mentor.fullName, mentee: p.mentee.fullName, menteeID: p.$mentee.id, status: p.status,
                         total: p.total, criteria: p.criterionScores, mentorAccepted: p.mentorAccepted, menteeAccepted: p.menteeAccepted,
@@ -58,7 +57,7 @@ enum ProgrammePage {
             if isManager {
                 let schools = try await service.schools(of: programme).compactMap(\.id)
                 let memberIDs = Set(members.map { $0.$user.id })
-                candidates = try await Membership.query(on: req.db).filter(\.$school.$id ~~ schools).with(\.$user).all()
+                candidates = try await Membership.query(on: db).filter(\.$school.$id ~~ schools).with(\.$user).all()
                     .filter { !memberIDs.contains($0.$user.id) }.map { ($0.$user.id, $0.user.fullName) }
                 candidates = Dictionary(candidates, uniquingKeysWith: { a, _ in a }).map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 }
             }
@@ -69,8 +68,8 @@ enum ProgrammePage {
                 members: members.map { MemberRow(userID: $0.$user.id, name: $0.user.fullName, role: $0.role, profileDone: $0.profileDone, capacity: $0.capacity) }
                     .sorted { ($0.role.rawValue, $0.name) < ($1.role.rawValue, $1.name) },
                 candidates: candidates, pairs: visiblePairs,
-                quiet: isManager ? try await service.quietPairs(programme, now: req.now).map(row) : [], me: principal.userID)
-            if isManager { model.feedback = try await FeedbackSummary.load(programmeID: id, on: req.db) }
+                quiet: isManager ? try await service.quietPairs(programme, now: now).map(row) : [], me: principal.userID)
+            if isManager { model.feedback = try await FeedbackSummary.load(programmeID: id, on: db) }
             return model
         }
     }

@@ -4,28 +4,7 @@ import Foundation
 import Plot
 import Vapor
 
-/// The form to ask a colleague.
-enum AskPage {
-    struct Draft {
-        var school: String
-        var topic: String
-        var urgency: String
-        var question: String
-        var showName: Bool
-    }
-
-    struct Model {
-        var schools: [School]
-        var draft = Draft(school: "", topic: "", urgency: HelpUrgency.thisWeek.rawValue, question: "", showName: true)
-        var errors: [String: String] = [:]
-
-        static func load(for user: User, req: Request) async throws -> Model {
-            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-            let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
-            return Model(schools: schools.filter { Policy.allows(principal, .askForHelp, $0.policyResource) })
-        }
-    }
-
+extension AskPage {
     static func view(_ context: PageContext, _ model: Model) -> HTML {
         let d = model.draft, e = model.errors
         return Layout.page(

@@ -4,97 +4,20 @@ import Foundation
 import Plot
 import Vapor
 
-enum CaseNames {
-    static func step(_ step: CaseStep, _ req: Request) -> String { name(step) { req.t($0) } }
-    static func step(_ step: CaseStep, _ context: PageContext) -> String { name(step) { context.t($0) } }
-
-    private static func name(_ step: CaseStep, _ t: (String) -> String) -> String {
-        switch step {
-        case .opening: t("Opening")
-        case .presentation: t("Case presentation")
-        case .questions: t("Clarifying questions")
-        case .keyQuestion: t("Key question")
-        case .hypotheses: t("Hypotheses")
-        case .advice: t("Advice")
-        case .ownerReflection: t("The case owner's reflection")
-        case .processReflection: t("Looking back on the session")
-        }
-    }
-
-    /// What happens in the step, as the facilitator reads it out.
-    static func guidance(_ step: CaseStep, _ context: PageContext) -> String {
-        switch step {
-        case .opening: context.t("A short round of how everyone is. The facilitator reminds the group that what is said stays here, and the case is chosen.")
-        case .presentation: context.t("The case owner tells what happened, who is involved (by role, not by name), what they have already tried and why it matters now. Nobody interrupts.")
-        case .questions: context.t("Open questions about facts only, to understand the situation. \"Have you tried…?\" is advice and waits for its own step.")
-        case .keyQuestion: context.t("The case owner completes the sentence \"My question to the group is…\", about what they themselves can do.")
-        case .hypotheses: context.t("Members offer possible readings, each beginning \"Perhaps…\", including how the pupil, the parents or the class might see it. The case owner listens and takes notes.")
-        case .advice: context.t("Concrete suggestions, one or two sentences each: \"In your place I might…\". Variety, not agreement. The case owner still listens.")
-        case .ownerReflection: context.t("The case owner says which readings struck them, which advice they will try and what their next step is. They need not answer every point.")
-        case .processReflection: context.t("Did we keep the steps apart? How was it to bring the case? What does each of us take for our own work? Agree the next date and who facilitates.")
-        }
-    }
-}
-
-/// One case session: the protocol's steps, the current one with its timer, what members
-/// wrote in each step, and the facilitator's button to move on.
-enum CaseSessionPage {
-    struct Entry {
-        var step: CaseStep
-        var author: String
-        var text: String
-        var at: Date?
-    }
-
-    struct Model {
-        var engagementID: UUID
-        var sessionID: UUID
-        var groupTitle: String
-        var title: String
-        var step: CaseStep
-        var stepEndsAt: Date
-        var secondsLeft: Int
-        var finished: Bool
-        var facilitator: String
-        var owner: String
-        var mayRun: Bool
-        var entries: [Entry]
-        var entryError: String?
-        var draft = ""
-
-        static func load(_ session: CaseSession, engagement: Engagement, participants: [EngagementParticipant], req: Request) async throws -> Model {
-            let principal = try await req.principal()
-            let names = Dictionary(participants.map { ($0.$user.id, $0.user.fullName) }, uniquingKeysWith: { a, _ in a })
-            let access = Policy.GroupAccess.of(engagement, participants) ?? .init(confidential: true, agreed: [], leads: [])
-            let sessionID = try session.requireID()
-            let entries = try await CaseEntry.query(on: req.db).filter(\.$session.$id == sessionID).with(\.$author).sort(\.$createdAt).all()
-                .filter { Policy.allows(principal, .readNote, .engagementNote(participants: Set(names.keys), authorID: $0.$author.id,
-                                                                               shared: true, group: access)) }
-            let context = req.pageContext()
-            return Model(
-                engagementID: try engagement.requireID(), sessionID: sessionID,
-                groupTitle: PracticeNames.title(form: engagement.form, topic: engagement.topic, context), title: session.title,
-                step: session.step, stepEndsAt: session.stepStartedAt.addingTimeInterval(TimeInterval(session.stepMinutes * 60)),
-                secondsLeft: CaseTimer.secondsLeft(stepStartedAt: session.stepStartedAt, minutes: session.stepMinutes, now: req.now),
-                finished: session.finishedAt != nil,
-                facilitator: session.$facilitator.id.flatMap { names[$0] } ?? context.t("a former member"),
-                owner: session.$caseOwner.id.flatMap { names[$0] } ?? context.t("a former member"),
-                mayRun: Policy.allows(principal, .runCaseSession, .caseSession(facilitatorID: session.$facilitator.id, group: access)),
-                entries: entries.map { Entry(step: $0.step, author: $0.author.fullName, text: $0.text, at: $0.createdAt) })
-        }
-    }
-
+extension CaseSessionPage {
     static func view(_ context: PageContext, _ model: Model) -> HTML {
         let here = SiteURL.caseSession(.value(model.engagementID), .value(model.sessionID)).path
         let left = context.t("Time left: {time}"), over = context.t("Over time by {time}")
         let clock = CaseTimer.clock(abs(model.secondsLeft))
+        let groupTitle = PracticeNames.title(form: model.groupForm, topic: model.groupTopic, context)
         return Layout.page(
             context, title: model.title,
             .p(.class("breadcrumb"), .a(.href(SiteURL.support.path), .text(context.t("My support"))), .text(" › "),
-               .a(.href(SiteURL.engagement(.value(model.engagementID)).path), .text(model.groupTitle))),
+               .a(.href(SiteURL.engagement(.value(model.engagementID)).path), .text(groupTitle))),
             .h1(.text(model.title)),
             .p(.class("meta"), .text(context.t("Case owner: {owner} · Facilitator: {facilitator}",
-                                               ["owner": model.owner, "facilitator": model.facilitator]))),
+                                               ["owner": model.owner ?? context.t("a former member"),
+                                                "facilitator": model.facilitator ?? context.t("a former member")]))),
             .if(model.finished, .p(.id("session-finished"), .class("notice"), .text(context.t("This session is finished."))),
                 else: .section(
                     .id("current-step"), .attribute(named: "aria-labelledby", value: "step-title"),

@@ -4,54 +4,7 @@ import Foundation
 import Plot
 import Vapor
 
-/// Starting a study group, or a supervision or intervision group.
-enum GroupNewPage {
-    struct Draft {
-        var name = ""
-        var purpose = ""
-        var members: Set<UUID> = []
-        var supervisor: UUID?
-        /// The slug of the course a study group follows.
-        var course: String?
-    }
-
-    struct Model {
-        var kind: Engagement.Form
-        var schools: [School]
-        var selectedSchool: School?
-        var candidates: [(id: UUID, name: String, school: String)] = []
-        var userID: UUID
-        var userName: String
-        var draft = Draft()
-        var errors: [String: String] = [:]
-        /// Published courses a study group can follow.
-        var courses: [(slug: String, title: String)] = []
-
-        static func load(kind: Engagement.Form, for user: User, req: Request) async throws -> Model {
-            guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-            let action: Policy.Action = kind.isConfidentialGroup ? .startCaseGroup : .startStudyGroup
-            let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
-                .filter { Policy.allows(principal, action, $0.policyResource) }
-            var model = Model(kind: kind, schools: schools, userID: principal.userID, userName: user.fullName)
-            if kind == .studyGroup {
-                let language = req.localizer.language.rawValue
-                model.courses = try await CoursesForGroups.published(language: language, on: req.db).map { ($0.slug, $0.title) }
-                if let wanted = req.query[String.self, at: "course"], let course = model.courses.first(where: { $0.slug == wanted }) {
-                    model.draft.course = course.slug
-                    model.draft.purpose = course.title
-                }
-            }
-            let wanted = req.query[String.self, at: "school"].flatMap(UUID.init(uuidString:))
-            if let school = schools.first(where: { $0.id == wanted }) ?? schools.first { try await model.choose(school, req: req) }
-            return model
-        }
-
-        mutating func choose(_ school: School, req: Request) async throws {
-            selectedSchool = school
-            candidates = try await Groups.candidates(form: kind, school: school, excluding: userID, on: req.db)
-        }
-    }
-
+extension GroupNewPage {
     static func view(_ context: PageContext, _ model: Model) -> HTML {
         let d = model.draft, e = model.errors
         let study = model.kind == .studyGroup
