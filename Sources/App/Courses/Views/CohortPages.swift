@@ -146,7 +146,7 @@ enum CohortPage {
                 let principal = try await req.principal()
                 let school = try await survey.$school.get(on: req.db)
                 let resource = Policy.Resource.survey(schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: school?.$network.id, open: survey.status == .open)
-                let followed = try await CourseEvaluations.resource(survey, on: req.db)
+                let followed = try await CourseEvaluations.resource(surveyID: survey.requireID(), on: req.db)
                 let mayRead = Policy.allows(principal, .manageSurvey, resource) || followed.map { Policy.allows(principal, .followCohort, $0) } ?? false
                 evaluation = .init(reportURL: mayRead ? SiteURL.surveyReport(.value(try survey.requireID())).path : nil)
             }
