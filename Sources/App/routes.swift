@@ -8,8 +8,10 @@ func routes(_ app: Application) throws {
     // Core: language choice.
     try app.register(collection: LanguageController())
 
-    // Accounts: signing in, invitations, schools, administration.
+    // Home: the front door, a welcome for visitors and each person's summary of every module.
     try app.register(collection: HomeController())
+
+    // Accounts: signing in, invitations, schools, administration.
     try app.register(collection: LoginController())
     try app.register(collection: PasswordResetController())
     try app.register(collection: InvitationController())

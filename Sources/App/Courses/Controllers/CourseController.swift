@@ -141,11 +141,9 @@ struct CourseController: RouteCollection {
         }
         let texts = outline.course.texts
         let outcomes = texts.outcomes[credential.language] ?? texts.outcomes["en"] ?? []
-        var evaluation: (String, Bool)?
-        if let survey = try await outline.course.$evaluationSurvey.get(on: req.db), survey.status == .open {
-            let answered = try await SurveyParticipation.query(on: req.db).filter(\.$survey.$id == survey.requireID())
-                .filter(\.$user.$id == enrolment.$user.id).count() > 0
-            evaluation = (SiteURL.answer(.value(survey.slug)).path, answered)
+        var evaluation: (url: String, answered: Bool)?
+        if let surveyID = outline.course.$evaluationSurvey.id {
+            evaluation = try await SurveysForCourses.openEvaluation(surveyID: surveyID, userID: enrolment.$user.id, on: req.db)
         }
         return req.render(CertificatePage.view(req.pageContext(), credential: credential, outcomes: outcomes,
                                                verifyURL: SiteURL.credential(.value(credential.id ?? UUID())).absolute(req.application.config),

@@ -17,16 +17,17 @@ extension MentoringController {
               let pair = try await ProgrammePair.query(on: req.db).filter(\.$engagement.$id == id).first() else {
             throw Abort(.conflict, reason: req.t("Feedback is given once a mentoring pair has ended."))
         }
-        if try await FeedbackGiven.query(on: req.db).filter(\.$engagement.$id == id).filter(\.$user.$id == userID).count() > 0 {
+        if try await MentoringForPractice.hasGivenFeedback(engagementID: id, userID: userID, on: req.db) {
             throw Abort(.conflict, reason: req.t("You have already given your feedback."))
         }
         let form = try req.content.decode(FeedbackForm.self)
         let improve = (form.improve ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let usefulness = Int(form.usefulness ?? ""), (1...5).contains(usefulness), ["yes", "no"].contains(form.recommend ?? ""),
               improve.count <= 1000 else {
-            var model = try await EngagementPage.Model.load(engagement, participants: participants, req: req)
-            model.feedbackError = req.t("Answer both questions; keep the last one under 1,000 characters.")
-            return req.render(EngagementPage.view(req.pageContext(), model), status: .unprocessableEntity)
+            let page = try await PracticeForMentoring.feedbackPage(
+                engagement, participants: participants, error: req.t("Answer both questions; keep the last one under 1,000 characters."),
+                principal: try await req.principal(), context: req.pageContext(), on: req.db)
+            return req.render(page, status: .unprocessableEntity)
         }
         let programme = try await pair.$programme.get(on: req.db)
         let isManager = Policy.allows(try await req.principal(), .manageProgramme, try await MentoringService(db: req.db).resource(programme))

@@ -142,11 +142,8 @@ struct MentoringService {
                 let schoolID = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == programme.requireID())
                     .filter(\.$user.$id == pair.$mentee.id).first()?.$school.id
                 guard let schoolID else { throw Failure.notAMember }
-                let engagement = Engagement(form: .mentoring, status: .active, topic: programme.name, schoolID: schoolID)
-                try await engagement.save(on: db)
-                let id = try engagement.requireID()
-                try await EngagementParticipant(engagementID: id, userID: pair.$mentor.id, role: .mentor).save(on: db)
-                try await EngagementParticipant(engagementID: id, userID: pair.$mentee.id, role: .mentee).save(on: db)
+                let id = try await PracticeForMentoring.openMentoring(topic: programme.name, schoolID: schoolID,
+                                                                      mentorID: pair.$mentor.id, menteeID: pair.$mentee.id, on: db)
                 pair.status = .accepted
                 pair.$engagement.id = id
                 try await Notifications.notify([pair.$mentor.id, pair.$mentee.id].filter { $0 != userID }, kind: .pairAccepted,
@@ -160,20 +157,13 @@ struct MentoringService {
     /// started, if nothing has happened yet).
     func quietPairs(_ programme: MentoringProgramme, now: Date) async throws -> [ProgrammePair] {
         let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == programme.requireID()).filter(\.$status == .accepted)
-            .with(\.$mentor).with(\.$mentee).with(\.$engagement).all()
+            .with(\.$mentor).with(\.$mentee).all()
         let limit = now.addingTimeInterval(-Double(programme.quietDays) * 86_400)
-        // The latest note and past meeting of every pair, read in two queries.
-        let ids = pairs.compactMap { $0.engagement?.id }
-        var last: [UUID: Date] = [:]
-        for note in try await EngagementNote.query(on: db).filter(\.$engagement.$id ~~ ids).all() {
-            if let at = note.createdAt { last[note.$engagement.id] = max(last[note.$engagement.id] ?? at, at) }
-        }
-        for meeting in try await Meeting.query(on: db).filter(\.$engagement.$id ~~ ids).filter(\.$startsAt <= now).all() {
-            last[meeting.$engagement.id] = max(last[meeting.$engagement.id] ?? meeting.startsAt, meeting.startsAt)
-        }
+        // The latest note and past meeting of every pair's engagement, read in a few queries.
+        let last = try await PracticeForMentoring.lastActivity(engagementIDs: pairs.compactMap { $0.$engagement.id }, now: now, on: db)
         return pairs.filter { pair in
-            guard let engagement = pair.engagement, let id = engagement.id else { return false }
-            return ([last[id], engagement.createdAt].compactMap { $0 }.max() ?? now) < limit
+            guard let id = pair.$engagement.id, let latest = last[id] else { return false }
+            return (latest ?? now) < limit
         }
     }
 }

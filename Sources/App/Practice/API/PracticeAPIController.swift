@@ -67,12 +67,12 @@ struct PracticeAPIController: RouteCollection {
             let manages = Policy.allows(principal, .manageProgramme, resource)
             guard manages || Policy.allows(principal, .takePartInProgramme, resource) else { continue }
             let id = try programme.requireID()
-            let member = try await ProgrammeMember.query(on: req.db).filter(\.$programme.$id == id).filter(\.$user.$id == principal.userID).first()
-            let pairs = try await ProgrammePair.query(on: req.db).filter(\.$programme.$id == id).with(\.$mentor).with(\.$mentee).all()
-                .filter { manages || (($0.$mentor.id == principal.userID || $0.$mentee.id == principal.userID) && ![.proposed, .excluded].contains($0.status)) }
+            let role = try await MentoringForPractice.memberRole(programmeID: id, userID: principal.userID, on: req.db)
+            let pairs = try await MentoringForPractice.pairs(programmeID: id, on: req.db)
+                .filter { manages || (($0.mentorID == principal.userID || $0.menteeID == principal.userID) && ![.proposed, .excluded].contains($0.status)) }
             result.append(ProgrammeDTO(id: id, name: programme.name, startsOn: programme.startsOn, endsOn: programme.endsOn,
-                                       role: manages ? "manager" : (member?.role.rawValue ?? "mentee"),
-                                       pairs: pairs.map { PairDTO(mentor: $0.mentor.fullName, mentee: $0.mentee.fullName, status: $0.status.rawValue,
+                                       role: manages ? "manager" : (role?.rawValue ?? "mentee"),
+                                       pairs: pairs.map { PairDTO(mentor: $0.mentor, mentee: $0.mentee, status: $0.status.rawValue,
                                                                   score: ($0.total * 100).rounded() / 100) }))
         }
         return result

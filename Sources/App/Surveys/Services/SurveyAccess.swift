@@ -20,7 +20,7 @@ extension Request {
         let principal = try await self.principal()
         let resource = try await Surveys(db: db).resource(survey, today: Surveys.today(now))
         if Policy.allows(principal, .manageSurvey, resource) { return survey }
-        let evaluation = try await CourseEvaluations.resource(survey, on: db)
+        let evaluation = try await CourseEvaluations.resource(surveyID: survey.requireID(), on: db)
         guard let evaluation, Policy.allows(principal, .followCohort, evaluation) else {
             throw Abort(Policy.denialStatus(principal, resource))
         }

@@ -83,7 +83,7 @@ enum CohortPage {
             if let survey = try await outline.course.$evaluationSurvey.get(on: db) {
                 let school = try await survey.$school.get(on: db)
                 let resource = Policy.Resource.survey(schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: school?.$network.id, open: survey.status == .open)
-                let followed = try await CourseEvaluations.resource(survey, on: db)
+                let followed = try await CourseEvaluations.resource(surveyID: survey.requireID(), on: db)
                 let mayRead = Policy.allows(principal, .manageSurvey, resource) || followed.map { Policy.allows(principal, .followCohort, $0) } ?? false
                 evaluation = .init(reportURL: mayRead ? SiteURL.surveyReport(.value(try survey.requireID())).path : nil)
             }

@@ -1,11 +1,10 @@
 import Domain
-import Fluent
 import Foundation
 import Plot
-import Vapor
 
-/// One conversation: who takes part, its meetings, the notes each may read, a note to add, closing.
-enum EngagementPage {
+/// One conversation: who takes part, its meetings, the notes each may read, a note to add,
+/// closing. Its data is loaded beside it (`EngagementPage+Model.swift`).
+extension EngagementPage {
     static func feedbackForm(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
         .section(
             .class("privacy-box"), .attribute(named: "aria-labelledby", value: "feedback-title"),
@@ -38,90 +37,6 @@ enum EngagementPage {
                   .div(.class("choices"),
                        .label(.input(.type(.radio), .name("recommend"), .value("yes")), .text(context.t("Yes"))),
                        .label(.input(.type(.radio), .name("recommend"), .value("no")), .text(context.t("No")))))
-    }
-
-    struct Note {
-        var author: String
-        var text: String
-        var shared: Bool
-        var mine: Bool
-        var createdAt: Date?
-        var isReflection = false
-    }
-
-    struct Model {
-        var id: UUID
-        var topic: String
-        var form: Engagement.Form
-        var status: Engagement.Status
-        var participants: [(name: String, role: EngagementParticipant.Role)]
-        var notes: [Note]
-        var noteError: String?
-        var draft = ""
-        var meetings: [Meeting]
-        var defaultZone: String
-        var meetingErrors: [String: String] = [:]
-        var meetingDraft: MeetingDraft?
-        /// For a peer observation: the focus and protocol, in the reader's language.
-        var observation: (focus: String, protocolName: String, lookFors: [String])?
-        /// For a study, supervision or intervision group.
-        var group: GroupSection.Model?
-        /// A mentoring pair that has ended asks each person for short feedback, once.
-        var asksFeedback = false
-        /// Whether the viewer may read the meetings' agendas (`Policy`, `readAgenda`).
-        var readsAgenda = false
-        var feedbackError: String?
-
-        struct MeetingDraft {
-            var date: String
-            var time: String
-            var zone: String
-            var duration: String
-            var place: String
-            var link: String
-            var agenda: String
-            var step = ""
-            var repeats = "once"
-            var count = "1"
-        }
-
-        static func load(_ engagement: Engagement, participants: [EngagementParticipant], req: Request) async throws -> Model {
-            let principal = try await req.principal()
-            let id = try engagement.requireID()
-            let people = Set(participants.map { $0.$user.id })
-            let access = Policy.GroupAccess.of(engagement, participants)
-            let notes = try await AskAColleague(db: req.db).readableNotes(engagementID: id, participants: people, group: access, for: principal)
-            let meetings = try await Meeting.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$startsAt).all()
-            let school = try await School.find(engagement.$school.id, on: req.db)
-            var asksFeedback = false
-            if engagement.form == .mentoring && engagement.status == .closed, let me = principal?.userID {
-                asksFeedback = try await FeedbackGiven.query(on: req.db).filter(\.$engagement.$id == id).filter(\.$user.$id == me).count() == 0
-            }
-            // An asker who did not show their name stays unnamed to the other participant.
-            let hidden = try await AskAColleague.hiddenAskers(in: [id], on: req.db)
-            func shown(_ name: String, _ userID: UUID) -> String {
-                AskAColleague.shownName(name, userID: userID, in: id, hidden: hidden, viewer: principal?.userID, req.localizer)
-            }
-            var model = Model(
-                id: id, topic: engagement.topic, form: engagement.form, status: engagement.status,
-                participants: participants.map { (shown($0.user.fullName, $0.$user.id), $0.role) },
-                notes: notes.map { Note(author: shown($0.author.fullName, $0.$author.id), text: $0.text, shared: $0.visibility == .shared,
-                             mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt, isReflection: $0.isReflection) },
-                meetings: meetings, defaultZone: Meetings.zone(forCountry: school?.country ?? ""))
-            model.asksFeedback = asksFeedback
-            model.readsAgenda = Policy.allows(principal, .readAgenda, .engagement(participants: people, group: access))
-            if engagement.form == .observation,
-               let cycle = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).with(\.$schoolProtocol).first() {
-                let (name, lookFors) = ObservationNames.describe(cycle, req.pageContext())
-                model.observation = (cycle.focus, name, lookFors)
-            }
-            if engagement.form.isGroup {
-                model.group = try await GroupSection.Model.load(engagement, participants: participants, meetings: meetings, principal: principal, language: req.localizer.language.rawValue, on: req.db)
-                // Before agreeing to a confidential group's rules, a member reads nothing of it.
-                if model.group?.readsNothing == true { model.notes = [] }
-            }
-            return model
-        }
     }
 
     static func view(_ context: PageContext, _ model: Model) -> HTML {
