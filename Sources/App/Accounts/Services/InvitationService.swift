@@ -54,3 +54,36 @@ struct InvitationService {
             logger: req.logger)
     }
 }
+
+/// Accepting an invitation.
+extension InvitationService {
+    /// A newcomer's answer to an invitation, checked (`InvitationAcceptForm.newcomer`): the
+    /// names they go by and the password they chose.
+    struct Newcomer {
+        var givenName: String
+        var familyName: String
+        var password: String
+
+        /// Gives `user` (a new account, or one made earlier without a password) the names and
+        /// the password's hash, and the language of the page unless they chose one before.
+        func fill(_ user: User, passwordHash: String, language: String) {
+            user.givenName = givenName
+            user.familyName = familyName
+            user.passwordHash = passwordHash
+            if user.language == nil { user.language = language }
+        }
+    }
+
+    /// Saves `user` and accepts the invitation for them: they join its school in its role.
+    static func accept(_ invitation: Invitation, by user: User, at now: Date, on db: any Database) async throws {
+        invitation.acceptedAt = now
+        try await db.transaction { db in
+            try await user.save(on: db)
+            let userID = try user.requireID()
+            // Recorded in the school's staff record, as made by whoever sent the invitation.
+            try await StaffRecord.join(userID: userID, schoolID: invitation.$school.id, role: invitation.role,
+                                       by: invitation.$invitedBy.id, at: now, on: db)
+            try await invitation.save(on: db)
+        }
+    }
+}

@@ -64,6 +64,28 @@ struct LoginGuard {
             .filter(\.$email == row.email).filter(\.$client == row.client).delete()
     }
 
+    /// What one whole check of a known account's password came to.
+    enum Check {
+        case wait(seconds: Int)
+        case wrong
+        case right
+    }
+
+    /// Reserves an attempt at `account`, checks `password` against its `hash` and, when it is
+    /// right, clears this client's failures: the whole gate for a form that asks a known
+    /// account's password (accepting an invitation as an existing account). A wrong
+    /// password keeps its reservation, as a failure.
+    func check(_ password: String, account: String, against hash: String) async throws -> Check {
+        switch try await reserve(account: account) {
+        case .wait(let seconds):
+            return .wait(seconds: seconds)
+        case .check(let reservation):
+            guard await verify(password, against: hash) else { return .wrong }
+            try await succeeded(reservation)
+            return .right
+        }
+    }
+
     /// Checks `password` against `hash`, or against a dummy hash of the same cost when
     /// there is none, so that both take the same time. True only for a real hash.
     func verify(_ password: String, against hash: String?) async -> Bool {

@@ -169,7 +169,26 @@ struct CourseAPIController: RouteCollection {
         return progress
     }
 
-    struct AttemptBody: Content { var answers: [String: [String]]? }
+    struct AttemptBody: Content {
+        var answers: [String: [String]]?
+
+        /// The answers by question; 422 naming each question, or each option of the first
+        /// question, that the quiz does not have.
+        func checkedAnswers(for quiz: QuizDefinition) throws -> [String: Set<String>] {
+            let answers = (self.answers ?? [:]).mapValues { Set($0) }
+            let unknown = Set(answers.keys).subtracting(quiz.questions.map(\.key))
+            guard unknown.isEmpty else {
+                throw APIValidationError(details: unknown.sorted().map { .init(field: "answers." + $0, message: "no such question") })
+            }
+            for q in quiz.questions {
+                let unknown = Set(answers[q.key] ?? []).subtracting(q.options.map(\.key))
+                guard unknown.isEmpty else {
+                    throw APIValidationError(details: unknown.sorted().map { .init(field: "answers." + q.key, message: "no option \($0)") })
+                }
+            }
+            return answers
+        }
+    }
     struct Feedback: Content { var option: String; var feedback: LocalizedText }
     struct Outcome: Content { var question: String; var correct: Bool; var chosen: [Feedback] }
     struct AttemptResult: Content {
@@ -187,23 +206,10 @@ struct CourseAPIController: RouteCollection {
         let enrolment = try enrolment(state)
         let step = try await step(req, outline)
         guard step.kind == .quiz, let quiz = step.quiz else { throw Abort(.notFound) }
-        let body = try req.content.decode(AttemptBody.self)
-        let answers = (body.answers ?? [:]).mapValues { Set($0) }
-        let unknown = Set(answers.keys).subtracting(quiz.questions.map(\.key))
-        guard unknown.isEmpty else {
-            throw APIValidationError(details: unknown.sorted().map { .init(field: "answers." + $0, message: "no such question") })
-        }
-        let learning = CourseLearning(db: req.db, config: req.application.config, now: req.now)
-        for q in quiz.questions {
-            let unknown = Set(answers[q.key] ?? []).subtracting(q.options.map(\.key))
-            guard unknown.isEmpty else {
-                throw APIValidationError(details: unknown.sorted().map { .init(field: "answers." + q.key, message: "no option \($0)") })
-            }
-        }
+        let answers = try req.content.decode(AttemptBody.self).checkedAnswers(for: quiz)
         let kept: QuizAttempt
-        let new: Bool
         do {
-            (kept, new) = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment)
+            kept = try await req.attemptQuiz(step, quiz: quiz, answers: answers, outline: outline, enrolment: enrolment, user: user).attempt
         } catch CourseLearning.Problem.unanswered(let keys) {
             throw APIValidationError(details: keys.map { .init(field: "answers." + $0, message: "needs an answer") })
         } catch CourseLearning.Problem.tooMany(let keys) {
@@ -211,22 +217,9 @@ struct CourseAPIController: RouteCollection {
         } catch CourseLearning.Problem.noAttemptsLeft {
             throw Abort(.conflict, reason: "No attempts left at this quiz.")
         }
-        if new {
-            try await Statements.record(kept.passed ? .passed : .failed, user: user, course: outline.course, activity: step, score: kept.score, on: req)
-            if kept.passed { _ = try await req.finishStep(step, outline: outline, enrolment: enrolment, user: user) }
-        }
-        let result = kept.result
         let after = try await LearnerState.load(outline, userID: user.requireID(), on: req.db)
-        let body2 = AttemptResult(
-            number: kept.number, score: kept.score, passed: kept.passed, attemptsLeft: max(quiz.attempts - kept.number, 0),
-            outcomes: quiz.questions.map { q in
-                let outcome = result?.outcomes.first { $0.question == q.key }
-                return Outcome(question: q.key, correct: outcome?.correct ?? false,
-                               chosen: q.options.filter { outcome?.chosen.contains($0.key) ?? false }.map { Feedback(option: $0.key, feedback: $0.feedback) })
-            },
-            enrolment: progress(after, outline))
         let response = Response(status: .created)
-        try response.content.encode(body2, as: .json)
+        try response.content.encode(AttemptResult(kept, quiz: quiz, enrolment: progress(after, outline)), as: .json)
         return response
     }
 
@@ -255,5 +248,22 @@ struct CourseAPIController: RouteCollection {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/json")
         return Response(status: .ok, headers: headers, body: .init(string: try await Statements.export(outline.course, for: try await req.principal(), on: req.db)))
+    }
+}
+
+extension CourseAPIController.AttemptResult {
+    /// An attempt's result: for each question whether it was answered right, with the
+    /// feedback of each option chosen.
+    init(_ attempt: QuizAttempt, quiz: QuizDefinition, enrolment: CourseAPIController.Progress?) {
+        let result = attempt.result
+        self.init(
+            number: attempt.number, score: attempt.score, passed: attempt.passed, attemptsLeft: max(quiz.attempts - attempt.number, 0),
+            outcomes: quiz.questions.map { q in
+                let outcome = result?.outcomes.first { $0.question == q.key }
+                return CourseAPIController.Outcome(
+                    question: q.key, correct: outcome?.correct ?? false,
+                    chosen: q.options.filter { outcome?.chosen.contains($0.key) ?? false }.map { CourseAPIController.Feedback(option: $0.key, feedback: $0.feedback) })
+            },
+            enrolment: enrolment)
     }
 }

@@ -131,14 +131,6 @@ struct CourseEditorController: RouteCollection {
 
     struct ModuleForm: Content { var title: String?; var summary: String? }
 
-    static func key(_ title: String, taken: Set<String>) -> String {
-        var base = String(Markdown.slug(title).prefix(40))
-        if base.isEmpty { base = "part" }
-        var candidate = base, n = 2
-        while taken.contains(candidate) { candidate = "\(base)-\(n)"; n += 1 }
-        return candidate
-    }
-
     func addModule(req: Request) async throws -> Response {
         let (outline, language) = try await Self.load(req)
         let form = (try? req.content.decode(ModuleForm.self)) ?? ModuleForm()
@@ -149,7 +141,7 @@ struct CourseEditorController: RouteCollection {
         }
         let courseID = try outline.course.requireID()
         let all = try await CourseSection.query(on: req.db).filter(\.$course.$id == courseID).all()
-        let section = try CourseSection(courseID: courseID, key: Self.key(title, taken: Set(all.map(\.key))), position: (all.map(\.position).max() ?? -1) + 1,
+        let section = try CourseSection(courseID: courseID, key: CourseAuthoring.key(title, taken: Set(all.map(\.key))), position: (all.map(\.position).max() ?? -1) + 1,
                                         texts: .init(title: [language: title], summary: [language: (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)]))
         do {
             try await section.save(on: req.db)

@@ -92,14 +92,8 @@ struct CourseStepController: RouteCollection {
             return req.redirect(to: SiteURL.courseStep(.value(outline.course.slug), .value(step.key)).path(["attempt": String(kept.number)]), redirectType: .normal)
         }
         do {
-            let (attempt, new) = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment)
             let user = try req.requireUser()
-            var issued: CourseCredential?
-            if new {
-                try await Statements.record(attempt.passed ? .passed : .failed, user: user, course: outline.course, activity: step,
-                                            score: attempt.score, on: req)
-                if attempt.passed { issued = try await req.finishStep(step, outline: outline, enrolment: enrolment, user: user) }
-            }
+            let (attempt, issued) = try await req.attemptQuiz(step, quiz: quiz, answers: answers, outline: outline, enrolment: enrolment, user: user)
             let response = req.redirect(to: SiteURL.courseStep(.value(outline.course.slug), .value(step.key)).path(["attempt": String(attempt.number)]), redirectType: .normal)
             if issued != nil { response.setNotice(req.t("You have completed the course. Your certificate is ready."), for: req) }
             return response

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Vapor
 
@@ -44,6 +45,21 @@ extension Request {
         if step.kind == .lesson { try await Statements.record(.completed, user: user, course: outline.course, activity: step, on: self) }
         if issued != nil { try await Statements.record(.completed, user: user, course: outline.course, activity: nil, on: self) }
         return issued
+    }
+
+    /// Grades and keeps an attempt at a quiz (`CourseLearning.attempt`). A new attempt is
+    /// recorded for the Learning Record Store and, when passed, finishes the step; returns
+    /// the certificate when that finished the course. Page and API alike.
+    func attemptQuiz(_ step: CourseActivity, quiz: QuizDefinition, answers: [String: Set<String>], outline: CourseOutline,
+                     enrolment: CourseEnrolment, user: User) async throws -> (attempt: QuizAttempt, issued: CourseCredential?) {
+        let learning = CourseLearning(db: db, config: application.config, now: now)
+        let (attempt, new) = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment)
+        guard new else { return (attempt, nil) }
+        try await Statements.record(attempt.passed ? .passed : .failed, user: user, course: outline.course, activity: step,
+                                    score: attempt.score, on: self)
+        var issued: CourseCredential?
+        if attempt.passed { issued = try await finishStep(step, outline: outline, enrolment: enrolment, user: user) }
+        return (attempt, issued)
     }
 
     /// Completes the course when every required step is done (after the course changed

@@ -38,63 +38,24 @@ struct GroupController: RouteCollection {
                                                  language: req.localizer.language.rawValue, on: req.db)
     }
 
-    struct CreateForm: Content {
-        var kind: String?
-        var school: String?
-        var name: String?
-        var purpose: String?
-        var members: [String]?
-        var supervisor: String?
-        var course: String?
-    }
-
     func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let userID = try user.requireID()
-        let form = try req.content.decode(CreateForm.self)
+        let form = try req.content.decode(NewGroupForm.self)
         guard let kind = Groups.kind(form.kind) else { throw Abort(.badRequest, reason: req.t("Choose the kind of group.")) }
         var model = try await Self.newGroupPage(kind, user, req)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
         if let school, school.id != model.selectedSchool?.id { try await model.choose(school, on: req.db) }
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let purpose = (form.purpose ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let chosen = Set((form.members ?? []).compactMap(UUID.init(uuidString:)))
-        let allowed = Set(model.candidates.map(\.id))
-        let supervisor = form.supervisor.flatMap(UUID.init(uuidString:))
         let course = kind == .studyGroup ? model.courses.first { $0.slug == form.course } : nil
-        model.draft = .init(name: name, purpose: purpose, members: chosen, supervisor: supervisor, course: course?.slug)
-        if school == nil { model.errors["school"] = req.t("Choose your school.") }
-        // A group's name shows on every member's pages: the characters people's names refuse are refused (issue #14).
-        if name.isEmpty || name.count > 120 {
-            model.errors["name"] = req.t("Give the group a name (under 120 characters).")
-        } else if name.unicodeScalars.contains(where: PersonName.isForbidden) {
-            model.errors["name"] = req.t("The name contains a control character or a hidden mark that changes the direction of text. Type it again without them.")
-        }
-        if purpose.isEmpty || purpose.count > 1000 {
-            model.errors["purpose"] = kind == .studyGroup ? req.t("Say which course or topic the group follows (under 1,000 characters).")
-                                                          : req.t("Say what the group is for (under 1,000 characters).")
-        }
-        if !Groups.invited.contains(chosen.count) || !chosen.isSubset(of: allowed) {
-            model.errors["members"] = kind.isConfidentialGroup
-                ? req.t("Choose from 2 to 12 colleagues of your school (not its leaders).")
-                : req.t("Choose from 2 to 12 colleagues.")
-        }
-        if kind == .supervision, supervisor.map({ $0 != userID && !chosen.contains($0) }) ?? true {
-            model.errors["supervisor"] = req.t("Choose the supervisor among the group's members.")
-        }
+        model.draft = .init(name: form.groupName, purpose: form.groupPurpose, members: form.memberIDs, supervisor: form.supervisorID, course: course?.slug)
+        model.errors = form.problems(kind: kind, school: school, candidates: Set(model.candidates.map(\.id)), starter: try user.requireID(), req.localizer)
         guard model.errors.isEmpty, let school else {
             return req.render(GroupNewPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await req.authorize(kind.isConfidentialGroup ? .startCaseGroup : .startStudyGroup, school.policyResource)
-        let engagement = try await Groups.start(kind: kind, school: school, name: name, purpose: purpose, by: user,
-                                                members: chosen, supervisor: supervisor, on: req.db)
-        let id = try engagement.requireID()
-        if let course, let group = try await PracticeGroup.query(on: req.db).filter(\.$engagement.$id == id).first(),
-           let followed = try await CoursesForGroups.find(slug: course.slug, language: req.localizer.language.rawValue, on: req.db) {
-            group.courseID = followed.id
-            try await group.save(on: req.db)
-        }
-        return req.redirect(to: .engagement(.value(id)), notice: kind == .studyGroup
+        let engagement = try await Groups.start(kind: kind, school: school, name: form.groupName, purpose: form.groupPurpose, by: user,
+                                                members: form.memberIDs, supervisor: form.supervisorID, on: req.db)
+        if let course { try await Groups.follow(course: course.slug, group: engagement, language: req.localizer.language.rawValue, on: req.db) }
+        return req.redirect(to: .engagement(.value(try engagement.requireID())), notice: kind == .studyGroup
             ? req.t("Your study group is started. Write its action plan and plan its meetings below.")
             : req.t("Your group is started. Each member first agrees to its confidentiality."))
     }

@@ -15,69 +15,21 @@ struct MeetingController: RouteCollection {
         routes.get(SiteURL.calendarFeed(.key).pathComponents, use: feed)
     }
 
-    struct MeetingForm: Content {
-        var date: String?
-        var time: String?
-        var time_zone: String?
-        var duration: String?
-        var place: String?
-        var online_link: String?
-        var agenda: String?
-        /// For a peer observation: which step of the cycle.
-        var step: String?
-        /// `once`, `weekly`, `fortnightly` or `monthly`, with the number of meetings.
-        var repeats: String?
-        var count: String?
-    }
-
     func add(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (engagement, participants) = try await req.engagementInPath(.writeNote)
         let form = try req.content.decode(MeetingForm.self)
-        let zone = form.time_zone ?? ""
-        let start = Meetings.instant(date: form.date ?? "", time: form.time ?? "", zone: zone)
-        let duration = Int((form.duration ?? "").trimmingCharacters(in: .whitespaces))
-        let place = (form.place ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let link = (form.online_link ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let agenda = (form.agenda ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var errors: [String: String] = [:]
-        if !Meetings.zones.contains(zone) { errors["time_zone"] = req.t("Choose a time zone from the list.") }
-        else if start == nil { errors["date"] = req.t("Enter a date and a time, for example 2026-12-03 and 15:30.") }
-        if duration.map({ !(10...480).contains($0) }) ?? true { errors["duration"] = req.t("Enter a length from 10 to 480 minutes.") }
-        if place.count > 200 { errors["place"] = req.t("Keep the place under 200 characters.") }
-        if !link.isEmpty, link.count > 500 || !(link.lowercased().hasPrefix("https://") || link.lowercased().hasPrefix("http://")) || URL(string: link)?.host == nil {
-            errors["online_link"] = req.t("Enter a web address starting with https://.")
-        }
-        if agenda.count > 2000 { errors["agenda"] = req.t("Keep the agenda under 2,000 characters.") }
-        let step = (form.step ?? "").isEmpty ? nil : Meeting.Step(rawValue: form.step ?? "")
-        if !(form.step ?? "").isEmpty, step == nil || engagement.form != .observation { errors["step"] = req.t("Choose a step from the list.") }
-        let repeats = Recurrence(rawValue: form.repeats ?? "once")
-        let rawCount = (form.count ?? "").trimmingCharacters(in: .whitespaces)
-        let count = rawCount.isEmpty ? 1 : Int(rawCount)
-        if repeats == nil { errors["repeats"] = req.t("Choose how often the meeting repeats.") }
-        if count.map({ !(1...Recurrence.maximumCount).contains($0) }) ?? true {
-            errors["count"] = req.t("Enter a number of meetings from 1 to 20.")
-        } else if repeats != .once && repeats != nil && count == 1 {
-            errors["count"] = req.t("A repeating meeting needs at least two dates: enter how many.")
-        }
-        guard errors.isEmpty, let start, let duration, let repeats, let count else {
+        let (plan, errors) = form.validated(in: engagement.form, req.localizer)
+        guard let plan else {
             var model = try await EngagementPage.Model.load(engagement, participants: participants, req: req)
             model.meetingErrors = errors
-            model.meetingDraft = .init(date: form.date ?? "", time: form.time ?? "", zone: zone, duration: form.duration ?? "",
-                                       place: place, link: link, agenda: agenda, step: form.step ?? "", repeats: form.repeats ?? "once",
-                                       count: form.count ?? "1")
+            model.meetingDraft = .init(date: form.date ?? "", time: form.time ?? "", zone: form.time_zone ?? "", duration: form.duration ?? "",
+                                       place: form.placeText, link: form.linkText, agenda: form.agendaText, step: form.step ?? "",
+                                       repeats: form.repeats ?? "once", count: form.count ?? "1")
             return req.render(EngagementPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let id = try engagement.requireID()
-        let starts = repeats.starts(from: start, count: count, timeZone: TimeZone(identifier: zone) ?? .gmt)
-        try await req.db.transaction { db in
-            for startsAt in starts {
-                let meeting = Meeting(engagementID: id, startsAt: startsAt, timeZone: zone, durationMinutes: duration, place: place,
-                                      onlineLink: link, agenda: agenda)
-                meeting.step = step
-                try await meeting.save(on: db)
-            }
-        }
+        let starts = try await Meetings.schedule(plan, in: id, on: req.db)
         try await Notifications.notify(try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
                                        kind: .meetingPlanned, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
                                        link: .engagement(.value(id)), on: req.db)

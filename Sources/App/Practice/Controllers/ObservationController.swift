@@ -23,54 +23,22 @@ struct ObservationController: RouteCollection {
         return req.render(ObservationPage.view(req.pageContext(), model))
     }
 
-    struct StartForm: Content {
-        var school: String?
-        var observers: [String]?
-        var focus: String?
-        var `protocol`: String?
-    }
-
     func start(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.content.decode(StartForm.self)
+        let form = try req.content.decode(ObservationStartForm.self)
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
         var model = try await ObservationPage.Model.load(principal: principal, on: req.db)
-        let focus = (form.focus ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
-        let chosen = Set((form.observers ?? []).compactMap(UUID.init(uuidString:)))
-        let allowed = Set(model.colleagues.filter { $0.schoolID == school?.id }.map(\.id))
-        let readyProtocol = form.protocol.flatMap(ObservationProtocol.init(rawValue:))
-        // A school's own protocol is chosen as "school:<id>", and must be one of that school's.
-        let schoolProtocol = form.protocol.flatMap { raw -> SchoolProtocol? in
-            guard raw.hasPrefix("school:"), let id = UUID(uuidString: String(raw.dropFirst(7))) else { return nil }
-            return model.schoolProtocols.first { $0.id == id && $0.$school.id == school?.id }
-        }
-        model.draft = .init(school: form.school ?? "", observers: chosen, focus: focus, protocol: form.protocol ?? "")
-        if school == nil { model.errors["school"] = req.t("Choose your school.") }
-        if chosen.isEmpty || chosen.count > 3 || !chosen.isSubset(of: allowed) {
-            model.errors["observers"] = req.t("Invite one, two or three colleagues of your school (not its leaders).")
-        }
-        if focus.isEmpty || focus.count > 500 { model.errors["focus"] = req.t("Say what you want to learn about your teaching (under 500 characters).") }
-        if readyProtocol == nil && schoolProtocol == nil { model.errors["protocol"] = req.t("Choose a protocol.") }
-        guard model.errors.isEmpty, let school else {
+        let choice = form.protocolChoice(school: school?.id, among: model.schoolProtocols)
+        model.draft = .init(school: form.school ?? "", observers: form.observerIDs, focus: form.focusText, protocol: form.protocol ?? "")
+        model.errors = form.problems(school: school, colleagues: Set(model.colleagues.filter { $0.schoolID == school?.id }.map(\.id)),
+                                     protocol: choice, req.localizer)
+        guard model.errors.isEmpty, let school, let choice else {
             return req.render(ObservationPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await req.authorize(.startObservation, school.policyResource)
-        let userID = try user.requireID()
-        let engagement = try await req.db.transaction { db -> Engagement in
-            let engagement = Engagement(form: .observation, status: .active, topic: String(focus.prefix(120)), schoolID: try school.requireID())
-            try await engagement.save(on: db)
-            let id = try engagement.requireID()
-            try await EngagementParticipant(engagementID: id, userID: userID, role: .observed).save(on: db)
-            for observer in chosen { try await EngagementParticipant(engagementID: id, userID: observer, role: .observer).save(on: db) }
-            if let readyProtocol {
-                try await ObservationCycle(engagementID: id, focus: focus, observationProtocol: readyProtocol).save(on: db)
-            } else if let schoolProtocol {
-                try await ObservationCycle(engagementID: id, focus: focus, schoolProtocolID: try schoolProtocol.requireID()).save(on: db)
-            }
-            try await Notifications.notify(Array(chosen), kind: .observationInvited, actor: user.fullName, link: .engagement(.value(id)), on: db)
-            return engagement
-        }
+        let engagement = try await ObservationCycles.start(in: school, focus: form.focusText, observers: form.observerIDs, following: choice,
+                                                           by: user, on: req.db)
         return req.redirect(to: .engagement(.value(try engagement.requireID())),
                             notice: req.t("Your observation cycle is started. Plan the pre-observation talk below."))
     }

@@ -134,41 +134,11 @@ struct SupportController: RouteCollection {
         return req.render(EngagementPage.view(req.pageContext(), model))
     }
 
-    struct NoteForm: Content {
-        var text: String?
-        var visibility: String?
-        var grow_goal: String?
-        var grow_reality: String?
-        var grow_options: String?
-        var grow_way: String?
-        /// "1" when this is the author's closing reflection.
-        var reflection: String?
-        /// For observation notes: the time in the lesson, "HH:MM".
-        var at: String?
-    }
-
     func addNote(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (engagement, participants) = try await req.engagementInPath(.writeNote)
-        let form = try req.content.decode(NoteForm.self)
-        // A coaching session written in the GROW steps becomes one note, step by step.
-        let steps = [(req.t("Goal"), form.grow_goal), (req.t("Reality"), form.grow_reality),
-                     (req.t("Options"), form.grow_options), (req.t("Way forward"), form.grow_way)]
-            .compactMap { label, value -> String? in
-                let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                return trimmed.isEmpty ? nil : label + ": " + trimmed
-            }
-        var free = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        // An observation note is marked with the time in the lesson it records.
-        if let at = form.at, at.count == 5, Meetings.instant(date: "2000-01-01", time: at, zone: "UTC") != nil, !free.isEmpty {
-            free = "[" + at + "] " + free
-        }
-        let text = (steps + (free.isEmpty ? [] : [free])).joined(separator: "\n")
-        let visibility = form.visibility.flatMap(EngagementNote.Visibility.init(rawValue:))
-        var problem: String?
-        if text.isEmpty { problem = req.t("Write the note.") }
-        if text.count > 5000 { problem = req.t("Keep the note under 5,000 characters.") }
-        if visibility == nil { problem = req.t("Choose who may read the note.") }
+        let form = try req.content.decode(EngagementNoteForm.self)
+        let (text, visibility, problem) = form.validated(req.localizer)
         guard problem == nil, let visibility else {
             var model = try await EngagementPage.Model.load(engagement, participants: participants, req: req)
             model.noteError = problem
@@ -176,17 +146,14 @@ struct SupportController: RouteCollection {
             return req.render(EngagementPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let id = try engagement.requireID()
-        let isReflection = form.reflection == "1"
-        // Once closed, a conversation takes only each participant's closing reflection.
-        if engagement.status == .closed && !isReflection {
+        do {
+            try await EngagementNotes.add(text, visibility: visibility, isReflection: form.reflection == "1", to: engagement,
+                                          by: try user.requireID(), on: req.db)
+        } catch EngagementNotes.Problem.closed {
             throw Abort(.conflict, reason: req.t("The conversation is closed: only closing reflections can be added."))
-        }
-        if isReflection, try await EngagementNote.query(on: req.db).filter(\.$engagement.$id == id)
-            .filter(\.$author.$id == user.requireID()).filter(\.$isReflection == true).count() > 0 {
+        } catch EngagementNotes.Problem.reflectionWritten {
             throw Abort(.conflict, reason: req.t("You have already written your closing reflection."))
         }
-        try await EngagementNote(engagementID: id, authorID: try user.requireID(), text: text, visibility: visibility,
-                                 isReflection: isReflection).save(on: req.db)
         if visibility == .shared {
             try await Notifications.notify(try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
                                            kind: .noteShared, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
@@ -213,7 +180,7 @@ struct SupportController: RouteCollection {
         _ = try req.requireUser()
         let (engagement, _) = try await req.engagementInPath(.writeNote)
         // The one who closes may leave their closing reflection with it.
-        let form = try? req.content.decode(NoteForm.self)
+        let form = try? req.content.decode(EngagementNoteForm.self)
         let reflection = (form?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if !reflection.isEmpty, reflection.count <= 5000, let user = req.currentUser {
             try await EngagementNote(engagementID: try engagement.requireID(), authorID: try user.requireID(), text: reflection,

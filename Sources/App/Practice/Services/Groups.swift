@@ -73,6 +73,16 @@ enum Groups {
         }
     }
 
+    /// A study group follows the course with this slug, if there is one.
+    static func follow(course slug: String, group engagement: Engagement, language: String, on db: any Database) async throws {
+        let id = try engagement.requireID()
+        if let group = try await PracticeGroup.query(on: db).filter(\.$engagement.$id == id).first(),
+           let followed = try await CoursesForGroups.find(slug: slug, language: language, on: db) {
+            group.courseID = followed.id
+            try await group.save(on: db)
+        }
+    }
+
     /// Names of colleagues that a confidential text seems to contain: the people of the
     /// group's school and the group's members (see `NameMentions`).
     static func namesMentioned(in text: String, engagement: Engagement, on db: any Database) async throws -> [String] {

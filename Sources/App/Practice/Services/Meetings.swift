@@ -58,3 +58,36 @@ enum Meetings {
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }
+
+/// Planning meetings.
+extension Meetings {
+    /// A meeting, or a series of them, as planned (`MeetingForm.validated`).
+    struct Plan: Sendable {
+        /// The first meeting's start.
+        var start: Date
+        /// The zone the people meeting plan in; a series keeps its local time across changes of season.
+        var zone: String
+        var durationMinutes: Int
+        var place: String
+        var link: String
+        var agenda: String
+        /// For a peer observation: which step of the cycle.
+        var step: Meeting.Step?
+        var repeats: Recurrence
+        var count: Int
+    }
+
+    /// Saves the meeting, or each of the series, in the engagement; returns when each starts.
+    static func schedule(_ plan: Plan, in engagementID: UUID, on db: any Database) async throws -> [Date] {
+        let starts = plan.repeats.starts(from: plan.start, count: plan.count, timeZone: TimeZone(identifier: plan.zone) ?? .gmt)
+        try await db.transaction { db in
+            for startsAt in starts {
+                let meeting = Meeting(engagementID: engagementID, startsAt: startsAt, timeZone: plan.zone, durationMinutes: plan.durationMinutes,
+                                      place: plan.place, onlineLink: plan.link, agenda: plan.agenda)
+                meeting.step = plan.step
+                try await meeting.save(on: db)
+            }
+        }
+        return starts
+    }
+}

@@ -10,6 +10,27 @@ extension SurveyAPIController {
         /// Coded answers by variable: a closed question's option code, a number, a text,
         /// a list of codes for a multiple-choice question, each matrix row by its own variable.
         var answers: [String: AnswerValue]?
+
+        /// The language answered in (one of the survey's, else its base language) and the
+        /// answers, read and checked section by section as the answering pages read them;
+        /// 422 naming each variable that is not a question and each answer's problem.
+        func checkedAnswers(for definition: SurveyDefinition, _ context: PageContext) throws -> (language: String, answers: SurveyAnswers) {
+            let language = self.language.flatMap { definition.languages.contains($0) ? $0 : nil } ?? definition.baseLanguage
+            let fields = (self.answers ?? [:]).mapValues(\.fields)
+            var details: [APIErrorBody.Detail] = []
+            let known = Set(definition.questions.flatMap { [$0.question.variable] + $0.question.rows.map(\.variable) })
+            for name in fields.keys where !known.contains(name) { details.append(.init(field: "answers." + name, message: "is not a question of this survey")) }
+            var answers: SurveyAnswers = [:]
+            for index in definition.sections.indices {
+                let (read, problems) = definition.read(section: index, fields: fields, previous: answers)
+                answers = read
+                for (variable, problem) in problems.sorted(by: { $0.key < $1.key }) {
+                    details.append(.init(field: "answers." + variable, message: SurveyNames.answerProblem(problem, context)))
+                }
+            }
+            guard details.isEmpty else { throw APIValidationError(details: details) }
+            return (language, answers)
+        }
     }
 
     /// A JSON answer: a number, a text, or a list of numbers.
@@ -65,28 +86,13 @@ extension SurveyAPIController {
         guard let key = req.headers.first(name: "Idempotency-Key")?.trimmingCharacters(in: .whitespaces), (1...64).contains(key.count) else {
             throw APIValidationError(details: [.init(field: "Idempotency-Key", message: "send a header Idempotency-Key of 1 to 64 characters")])
         }
-        let surveyID = try survey.requireID()
-        if let existing = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$idempotencyKey == key).first() {
+        if let existing = try await SurveyResponses(db: req.db, now: req.now).stored(key: key, of: survey) {
             return try await ResponseReceipt(id: try existing.requireID(), submittedOn: existing.submittedOn, replayed: true).encodeResponse(status: .ok, for: req)
         }
         let definition = try survey.definition
-        let body = try req.content.decode(NewResponse.self)
-        let language = body.language.flatMap { definition.languages.contains($0) ? $0 : nil } ?? definition.baseLanguage
-        let fields = (body.answers ?? [:]).mapValues(\.fields)
-        var details: [APIErrorBody.Detail] = []
-        let known = Set(definition.questions.flatMap { [$0.question.variable] + $0.question.rows.map(\.variable) })
-        for name in fields.keys where !known.contains(name) { details.append(.init(field: "answers." + name, message: "is not a question of this survey")) }
-        var answers: SurveyAnswers = [:]
-        let context = req.pageContext()
-        for index in definition.sections.indices {
-            let (read, problems) = definition.read(section: index, fields: fields, previous: answers)
-            answers = read
-            for (variable, problem) in problems.sorted(by: { $0.key < $1.key }) {
-                details.append(.init(field: "answers." + variable, message: SurveyNames.answerProblem(problem, context)))
-            }
-        }
-        guard details.isEmpty else { throw APIValidationError(details: details) }
-        let draft = SurveyDraft(surveyID: surveyID, tokenHash: SecretToken.hash(SecretToken.generate()), language: language, today: Surveys.today(req.now))
+        let (language, answers) = try req.content.decode(NewResponse.self).checkedAnswers(for: definition, req.pageContext())
+        let draft = SurveyDraft(surveyID: try survey.requireID(), tokenHash: SecretToken.hash(SecretToken.generate()), language: language,
+                                today: Surveys.today(req.now))
         try await draft.save(on: req.db)
         // Nobody's own answers: the token's owner imports answers collected elsewhere.
         let stored = try await req.submitResponse(.init(survey: survey, definition: definition, draft: draft, answers: answers,

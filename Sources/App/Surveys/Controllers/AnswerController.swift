@@ -122,20 +122,16 @@ struct AnswerController: RouteCollection {
         let fields = req.formFields()
         let action = fields["action"]?.first ?? "next"
         let submission = fields["submission"]?.first.flatMap { $0.count <= 64 ? $0 : nil } ?? UUID().uuidString
+        let responses = SurveyResponses(db: req.db, now: req.now)
         guard let draft = try await Self.draft(survey, req) else {
             // Sent twice: the first has been stored and the draft is gone.
-            if action == "send", try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID())
-                .filter(\.$idempotencyKey == submission).count() > 0 {
+            if action == "send", try await responses.stored(key: submission, of: survey) != nil {
                 return req.redirect(to: .answerThanks(.value(survey.slug)))
             }
             return req.redirect(to: .answer(.value(survey.slug)))
         }
         let (answers, problems) = definition.read(section: n - 1, fields: fields, previous: draft.answers)
-        draft.answers = answers
-        draft.section = max(draft.section, action == "back" ? n - 2 : n - 1)
-        draft.updatedOn = Surveys.today(req.now)
-        draft.language = Self.language(definition, req)
-        try await draft.save(on: req.db)
+        try await responses.keep(answers, in: draft, reached: action == "back" ? n - 2 : n - 1, language: Self.language(definition, req))
         if action == "back" {
             return req.redirect(to: .answerSection(.value(survey.slug), .value(max(1, n - 1))))
         }
@@ -149,7 +145,13 @@ struct AnswerController: RouteCollection {
             try await draft.save(on: req.db)
             return req.redirect(to: .answerSection(.value(survey.slug), .value(n + 1)))
         }
-        // Sending: every required question shown must be answered, wherever it is.
+        return try await Self.send(answers, in: draft, of: survey, definition, key: submission, req: req)
+    }
+
+    /// Sends the answers of the last page: once every required question shown is answered,
+    /// wherever it is, the response is stored once and the draft's cookie goes.
+    static func send(_ answers: SurveyAnswers, in draft: SurveyDraft, of survey: Survey, _ definition: SurveyDefinition, key: String,
+                     req: Request) async throws -> Response {
         let missing = definition.unanswered(answers)
         if let first = missing.first, let index = definition.sections.firstIndex(where: { $0.questions.contains { $0.variable == first } }) {
             return req.redirect(to: .answerSection(.value(survey.slug), .value(index + 1)),
@@ -159,7 +161,7 @@ struct AnswerController: RouteCollection {
         // answers once; a single-use link once).
         if req.currentUser == nil && draft.surveyTokenID == nil { try await SurveyLinkLimit.reserve(survey, req: req) }
         let counted = try await req.submitResponse(.init(survey: survey, definition: definition, draft: draft, answers: answers,
-                                                         key: submission, respondent: req.currentUser)).counted
+                                                         key: key, respondent: req.currentUser)).counted
         let response = counted ? req.redirect(to: .answerThanks(.value(survey.slug)))
             : req.redirect(to: .answerThanks(.value(survey.slug)),
                            notice: req.t("Thank you. You joined your school or took your role after this survey began, so your answers are kept but not counted in its figures: they count only colleagues who were there from the start, so that nobody can be singled out."))

@@ -48,63 +48,10 @@ struct SurveyDesignController: RouteCollection {
     func addQuestion(req: Request) async throws -> Response {
         let survey = try await req.surveyInPath()
         try Self.requireDraft(survey, req)
-        var definition = try survey.definition
+        let current = try survey.definition
         let form = try req.content.decode(SurveyQuestionForm.self)
-        let base = definition.baseLanguage
-        var errors: [String: String] = [:]
-        let sectionIndex = form.section.flatMap(Int.init).flatMap { definition.sections.indices.contains($0) ? $0 : nil }
-        let kind = form.kind.flatMap(SurveyDefinition.Kind.init(rawValue:))
-        let variable = (form.variable ?? "").trimmingCharacters(in: .whitespaces)
-        let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        func lines(_ raw: String?) -> [String] {
-            (raw ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-        var optionLabels = lines(form.options)
-        if kind == .likert || kind == .matrix, optionLabels.isEmpty { optionLabels = SurveyNames.agreementScale(req.pageContext()) }
-        func number(_ raw: String?) -> (Double?, Bool) {
-            let trimmed = (raw ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-            if trimmed.isEmpty { return (nil, true) }
-            return Double(trimmed).map { ($0, $0.isFinite) } ?? (nil, false)
-        }
-        let (minimum, minOK) = number(form.minimum), (maximum, maxOK) = number(form.maximum)
-        if sectionIndex == nil { errors["section"] = req.t("Add a section first, then choose it.") }
-        if kind == nil { errors["kind"] = req.t("Choose the kind of question.") }
-        if !SurveyDefinition.isValidVariable(variable) {
-            errors["variable"] = req.t("Use a lower-case letter, then letters, digits or _ (32 at most), for example support_needs.")
-        } else if definition.exportVariables.contains(where: { $0 == variable || $0.hasPrefix(variable + "_") }) {
-            errors["variable"] = req.t("This variable name is already used in the survey.")
-        }
-        if text.isEmpty || text.count > SurveyDefinition.maximumTextLength { errors["text"] = req.t("Write the question (under 2,000 characters).") }
-        if !minOK || !maxOK { errors["range"] = req.t("Enter the smallest and largest numbers as numbers, or leave them empty.") }
-        var condition: SurveyDefinition.Condition?
-        if let raw = form.condition_variable, !raw.isEmpty {
-            let codes = (form.condition_values ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Int($0) }
-            condition = .init(variable: raw, values: codes)
-            if codes.isEmpty { errors["condition"] = req.t("Give the option codes that show this question, for example 1 or 1, 2.") }
-        }
-        var question: SurveyDefinition.Question?
-        if errors.isEmpty, let kind {
-            question = .init(variable: variable, kind: kind, text: [base: text],
-                             help: (form.help ?? "").isEmpty ? [:] : [base: form.help!.trimmingCharacters(in: .whitespacesAndNewlines)],
-                             required: form.required != nil,
-                             options: kind.isClosed ? optionLabels.enumerated().map { .init(value: $0.offset + 1, label: [base: $0.element]) } : [],
-                             rows: kind == .matrix ? lines(form.rows).enumerated().map { .init(variable: variable + "_" + String($0.offset + 1), text: [base: $0.element]) } : [],
-                             minimum: kind == .number ? minimum : nil, maximum: kind == .number ? maximum : nil, condition: condition)
-        }
-        if let question, let sectionIndex {
-            var candidate = definition
-            candidate.sections[sectionIndex].questions.append(question)
-            let context = req.pageContext()
-            // Only the new question's problems: the rest of the survey may still be in progress.
-            let problems = candidate.problems(supportedLanguages: Surveys.supportedLanguages)
-                .filter { $0.question == variable }
-            if problems.isEmpty {
-                definition = candidate
-            } else {
-                errors["question"] = problems.map { SurveyNames.problem($0, context) }.joined(separator: " ")
-            }
-        }
-        guard errors.isEmpty else {
+        let (definition, errors) = form.validated(adding: current, req.pageContext())
+        guard let definition else {
             return try await req.designRejected(survey) { model in
                 model.questionErrors = errors
                 model.questionDraft = form

@@ -103,7 +103,7 @@ struct SurveyResponses {
             // The same submission twice (a double click, a retry): it is stored already. Or
             // the person answered meanwhile in another tab: their first answers count.
             guard (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }
-            let first = try await SurveyResponse.query(on: db).filter(\.$survey.$id == surveyID).filter(\.$idempotencyKey == key).first()
+            let first = try await stored(key: key, of: survey)
             var answeredBefore = false
             if let user = respondent {
                 answeredBefore = try await SurveyParticipation.query(on: db).filter(\.$survey.$id == surveyID)
@@ -113,6 +113,22 @@ struct SurveyResponses {
             try? await draft.delete(on: db)
             return Stored(id: first?.id, submittedOn: first?.submittedOn ?? today, counted: counted, replayed: true)
         }
+    }
+
+    /// The response stored under a submission's idempotency key, if there is one: a
+    /// submission sent again (a double click, a retry) finds the one stored first.
+    func stored(key: String, of survey: Survey) async throws -> SurveyResponse? {
+        try await SurveyResponse.query(on: db).filter(\.$survey.$id == survey.requireID()).filter(\.$idempotencyKey == key).first()
+    }
+
+    /// Keeps the answers read so far in the respondent's draft, with the furthest section
+    /// reached (`section`, from 0; it never moves back) and the language they answer in.
+    func keep(_ answers: SurveyAnswers, in draft: SurveyDraft, reached section: Int, language: String) async throws {
+        draft.answers = answers
+        draft.section = max(draft.section, section)
+        draft.updatedOn = Surveys.today(now)
+        draft.language = language
+        try await draft.save(on: db)
     }
 
     /// Whether a membership had its school and role before the survey was first published.

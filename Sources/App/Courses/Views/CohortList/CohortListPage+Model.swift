@@ -18,7 +18,7 @@ enum CohortListPage {
         var courseTitle: String
         var cohorts: [Row]
         var networks: [(value: String, label: String)]
-        var form = CohortController.CohortForm()
+        var form = CourseForms.Cohort()
         var errors: [String: String] = [:]
 
         /// `principal`: who asks (the networks they oversee are offered in the form);
