@@ -31,4 +31,16 @@ struct PageSnapshotTests {
         let context = Mock.context(language, path: "/schools/\(Mock.id(10))", mayRunSurveys: true)
         assertSnapshot(of: SchoolPage.view(context, .mock()).snapshotText, as: .lines, named: language.rawValue, testName: "schoolPage")
     }
+
+    @Test("My support, with conversations, questions, meetings and coaching", arguments: snapshotLanguages)
+    func mySupport(language: Language) throws {
+        let context = Mock.context(language, path: "/support")
+        assertSnapshot(of: MySupportPage.view(context, .mock()).snapshotText, as: .lines, named: language.rawValue, testName: "mySupport")
+    }
+
+    @Test("A school's well-being report as its leader reads it", arguments: snapshotLanguages)
+    func wellbeingReport(language: Language) throws {
+        let context = Mock.context(language, path: "/schools/\(Mock.id(10))/wellbeing")
+        assertSnapshot(of: SchoolWellbeingPage.view(context, .mock()).snapshotText, as: .lines, named: language.rawValue, testName: "wellbeingReport")
+    }
 }
