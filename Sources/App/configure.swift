@@ -15,8 +15,10 @@ public struct LaunchOptions: Sendable {
     /// Overrides `DATABASE_URL` (the demo always uses its own fresh SQLite file).
     public var databaseOverride: AppConfig.DatabaseChoice?
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                postgresSchema: String? = nil, databaseOverride: AppConfig.DatabaseChoice? = nil) {
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        postgresSchema: String? = nil, databaseOverride: AppConfig.DatabaseChoice? = nil
+    ) {
         self.environment = environment
         self.postgresSchema = postgresSchema
         self.databaseOverride = databaseOverride

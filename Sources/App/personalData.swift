@@ -38,7 +38,8 @@ extension PersonalData {
         "survey_drafts": "answers being given to a survey, found again only by a secret kept in the respondent's browser; no link to a person",
         "survey_publications": "when a survey was first published; no link to any person",
         "survey_corrections": "wording of a survey changed after its first answer, with the reason; no link to any person",
-        "survey_link_uses": "a keyed hash of a client address and a time, for a public link's rate limit, deleted after a day; no link to a response or an account",
+        "survey_link_uses":
+            "a keyed hash of a client address and a time, for a public link's rate limit, deleted after a day; no link to a response or an account",
         "practice_groups": "a group's purpose and its action plan, written by the group together; who takes part is in practice_participants",
         "practice_meetings": "when and where an engagement's participants meet; who they are is in practice_participants",
         "practice_engagements": "the form, topic and status of a conversation; who takes part is in practice_participants",
@@ -54,6 +55,7 @@ extension PersonalData {
         "handbook_search_content": "part of the handbook search index (SQLite FTS5)",
         "handbook_search_docsize": "part of the handbook search index (SQLite FTS5)",
         "handbook_search_config": "part of the handbook search index (SQLite FTS5)",
-        "wellbeing_answers": "anonymous scores with a school, staff group and period only; no link to any person exists, so they cannot be exported or erased per person",
+        "wellbeing_answers":
+            "anonymous scores with a school, staff group and period only; no link to any person exists, so they cannot be exported or erased per person",
     ]
 }

@@ -80,8 +80,9 @@ func milliseconds(_ start: ContinuousClock.Instant) -> Double {
 @MainActor func count(into tally: inout SurveyTally) {
     answers.withUnsafeBufferPointer { buffer in
         for r in 0..<n {
-            tally.add(answers: UnsafeBufferPointer(rebasing: buffer[(r * questions)..<((r + 1) * questions)]),
-                      groups: [Int(groups[r * 2]), Int(groups[r * 2 + 1])])
+            tally.add(
+                answers: UnsafeBufferPointer(rebasing: buffer[(r * questions)..<((r + 1) * questions)]),
+                groups: [Int(groups[r * 2]), Int(groups[r * 2 + 1])])
         }
     }
 }
@@ -118,9 +119,11 @@ for (q, byGrouping) in recounted.enumerated() {
                 withheld += 1
                 continue
             }
-            figures.append([q + 1, groupingNames[g], v, figure.n,
-                            figure.mean ?? NSNull(), figure.median ?? NSNull(), figure.standardDeviation ?? NSNull(),
-                            (1...5).map { figure.counts[$0] ?? 0 }])
+            figures.append([
+                q + 1, groupingNames[g], v, figure.n,
+                figure.mean ?? NSNull(), figure.median ?? NSNull(), figure.standardDeviation ?? NSNull(),
+                (1...5).map { figure.counts[$0] ?? 0 },
+            ])
         }
     }
 }
@@ -134,10 +137,11 @@ func sameReport(_ a: [[[SurveyTally.Figure]]], _ b: [[[SurveyTally.Figure]]]) ->
         return abs(x - y) <= 1e-12 * max(abs(x), abs(y), 1)
     }
     let left = a.flatMap { $0.flatMap { $0 } }, right = b.flatMap { $0.flatMap { $0 } }
-    return left.count == right.count && zip(left, right).allSatisfy { x, y in
-        x.n == y.n && x.counts == y.counts && x.withheld == y.withheld
-            && close(x.mean, y.mean) && close(x.median, y.median) && close(x.standardDeviation, y.standardDeviation)
-    }
+    return left.count == right.count
+        && zip(left, right).allSatisfy { x, y in
+            x.n == y.n && x.counts == y.counts && x.withheld == y.withheld
+                && close(x.mean, y.mean) && close(x.median, y.median) && close(x.standardDeviation, y.standardDeviation)
+        }
 }
 
 let output: [String: Any] = [

@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("JSON API")
 struct APITests {
@@ -60,26 +61,35 @@ struct APITests {
         try await withApp { app, ctx in
             let token = try await issueToken(for: Fixtures.leaderA, on: app)
             let path = "/api/v1/schools/\(ctx.fixtures.schoolA)/invitations"
-            try await app.testing().test(.POST, path, headers: bearer(token), beforeRequest: { req in
-                try req.content.encode(["email": "nope", "givenName": "", "familyName": "K", "role": "boss"], as: .json)
-            }, afterResponse: { res async throws in
-                #expect(res.status == .unprocessableEntity)
-                let body = try res.content.decode(APIErrorBody.self)
-                #expect(Set(body.error.details.compactMap(\.field)) == ["email", "givenName", "role"])
-            })
-            try await app.testing().test(.POST, path, headers: bearer(token), beforeRequest: { req in
-                req.headers.contentType = .json
-                req.body = ByteBuffer(string: "{not json")
-            }, afterResponse: { res async throws in
-                #expect(res.status == .badRequest)
-                #expect(try res.content.decode(APIErrorBody.self).error.code == "bad_request")
-            })
-            try await app.testing().test(.POST, path, headers: bearer(token), beforeRequest: { req in
-                try req.content.encode(["email": "new@example.org", "givenName": "New", "familyName": "Person", "role": "teacher"], as: .json)
-            }, afterResponse: { res async throws in
-                #expect(res.status == .created)
-                #expect(try res.content.decode(AccountsAPI.InvitationDTO.self).email == "new@example.org")
-            })
+            try await app.testing().test(
+                .POST, path, headers: bearer(token),
+                beforeRequest: { req in
+                    try req.content.encode(["email": "nope", "givenName": "", "familyName": "K", "role": "boss"], as: .json)
+                },
+                afterResponse: { res async throws in
+                    #expect(res.status == .unprocessableEntity)
+                    let body = try res.content.decode(APIErrorBody.self)
+                    #expect(Set(body.error.details.compactMap(\.field)) == ["email", "givenName", "role"])
+                })
+            try await app.testing().test(
+                .POST, path, headers: bearer(token),
+                beforeRequest: { req in
+                    req.headers.contentType = .json
+                    req.body = ByteBuffer(string: "{not json")
+                },
+                afterResponse: { res async throws in
+                    #expect(res.status == .badRequest)
+                    #expect(try res.content.decode(APIErrorBody.self).error.code == "bad_request")
+                })
+            try await app.testing().test(
+                .POST, path, headers: bearer(token),
+                beforeRequest: { req in
+                    try req.content.encode(["email": "new@example.org", "givenName": "New", "familyName": "Person", "role": "teacher"], as: .json)
+                },
+                afterResponse: { res async throws in
+                    #expect(res.status == .created)
+                    #expect(try res.content.decode(AccountsAPI.InvitationDTO.self).email == "new@example.org")
+                })
             #expect(await ctx.mailbox.messages.count == 1)
         }
     }
@@ -89,9 +99,11 @@ struct APITests {
         try await withApp { app, ctx in
             let browser = ctx.browser()
             try await browser.login(Fixtures.teacherA)
-            let created = try await browser.post("/account/tokens", fields: [
-                ("token_name", "My script"), ("access", "read"), ("module", "accounts"), ("days", "90"),
-            ])
+            let created = try await browser.post(
+                "/account/tokens",
+                fields: [
+                    ("token_name", "My script"), ("access", "read"), ("module", "accounts"), ("days", "90"),
+                ])
             #expect(created.status == .created)
             let secret = try #require(created.body.firstMatch(of: /col_[A-Za-z0-9_-]+/).map { String($0.output) })
             try await app.testing().test(.GET, "/api/v1/me", headers: bearer(secret)) { res async throws in #expect(res.status == .ok) }
@@ -100,7 +112,8 @@ struct APITests {
             try await app.testing().test(.GET, "/api/v1/me", headers: bearer(secret)) { res async throws in #expect(res.status == .unauthorized) }
 
             // Nobody else can revoke it.
-            let other = try await APITokens.issue(name: "theirs", for: try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first()), on: app.db)
+            let other = try await APITokens.issue(
+                name: "theirs", for: try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first()), on: app.db)
             let theirs = try #require(try await APIToken.query(on: app.db).filter(\.$name == "theirs").first())
             #expect(try await browser.post("/account/tokens/\(try theirs.requireID())/revoke").status == .notFound)
             try await app.testing().test(.GET, "/api/v1/me", headers: bearer(other)) { res async throws in #expect(res.status == .ok) }
@@ -128,24 +141,37 @@ struct APITests {
             }
             let counsellorID = try await id(Fixtures.counsellorA), ilzeID = try await id("ilze@example.org"), leaderID = try await id(Fixtures.leaderA)
             // A leader among the members: every problem named, nothing made.
-            try await app.testing().test(.POST, "/api/v1/practice/groups", headers: ["Authorization": "Bearer \(teacher)"], beforeRequest: { req in
-                try req.content.encode(NewGroupBody(kind: "intervision", schoolId: a, name: "", purpose: "Cases", memberIds: [counsellorID, leaderID]), as: .json)
-            }) { res async throws in
+            try await app.testing().test(
+                .POST, "/api/v1/practice/groups", headers: ["Authorization": "Bearer \(teacher)"],
+                beforeRequest: { req in
+                    try req.content.encode(
+                        NewGroupBody(kind: "intervision", schoolId: a, name: "", purpose: "Cases", memberIds: [counsellorID, leaderID]), as: .json)
+                }
+            ) { res async throws in
                 #expect(res.status == .unprocessableEntity)
                 let fields = try res.content.decode(APIErrorBody.self).error.details.compactMap(\.field)
                 #expect(Set(fields) == ["name", "memberIds"])
             }
             #expect(try await Engagement.query(on: app.db).count() == 0)
-            try await app.testing().test(.POST, "/api/v1/practice/groups", headers: ["Authorization": "Bearer \(leader)"], beforeRequest: { req in
-                try req.content.encode(NewGroupBody(kind: "intervision", schoolId: a, name: "Leaders", purpose: "Cases", memberIds: [counsellorID, ilzeID]), as: .json)
-            }) { res async throws in
+            try await app.testing().test(
+                .POST, "/api/v1/practice/groups", headers: ["Authorization": "Bearer \(leader)"],
+                beforeRequest: { req in
+                    try req.content.encode(
+                        NewGroupBody(kind: "intervision", schoolId: a, name: "Leaders", purpose: "Cases", memberIds: [counsellorID, ilzeID]), as: .json)
+                }
+            ) { res async throws in
                 #expect(res.status == .forbidden)
             }
             var groupID: UUID?
-            try await app.testing().test(.POST, "/api/v1/practice/groups", headers: ["Authorization": "Bearer \(teacher)"], beforeRequest: { req in
-                try req.content.encode(NewGroupBody(kind: "intervision", schoolId: a, name: "Year 8 team", purpose: "Pupils who stop coming",
-                                                    memberIds: [counsellorID, ilzeID]), as: .json)
-            }) { res async throws in
+            try await app.testing().test(
+                .POST, "/api/v1/practice/groups", headers: ["Authorization": "Bearer \(teacher)"],
+                beforeRequest: { req in
+                    try req.content.encode(
+                        NewGroupBody(
+                            kind: "intervision", schoolId: a, name: "Year 8 team", purpose: "Pupils who stop coming",
+                            memberIds: [counsellorID, ilzeID]), as: .json)
+                }
+            ) { res async throws in
                 #expect(res.status == .created)
                 let dto = try res.content.decode(PracticeAPIController.EngagementDTO.self)
                 #expect(dto.form == "intervision")
@@ -164,13 +190,15 @@ struct APITests {
                 #expect(mine.first?.group?.agreed == false)
                 #expect(mine.first?.notes.isEmpty == true)
             }
-            try await app.testing().test(.POST, "/api/v1/practice/engagements/\(group)/agree", headers: ["Authorization": "Bearer \(counsellor)"]) { res async throws in
+            try await app.testing().test(.POST, "/api/v1/practice/engagements/\(group)/agree", headers: ["Authorization": "Bearer \(counsellor)"]) {
+                res async throws in
                 #expect(res.status == .ok)
                 let dto = try res.content.decode(PracticeAPIController.EngagementDTO.self)
                 #expect(dto.group?.agreed == true)
                 #expect(dto.notes.map(\.text) == ["Ground rules agreed"])
             }
-            try await app.testing().test(.POST, "/api/v1/practice/engagements/\(group)/agree", headers: ["Authorization": "Bearer \(leader)"]) { res async throws in
+            try await app.testing().test(.POST, "/api/v1/practice/engagements/\(group)/agree", headers: ["Authorization": "Bearer \(leader)"]) {
+                res async throws in
                 #expect(res.status == .notFound)
             }
             try await app.testing().test(.GET, "/api/v1/practice/engagements", headers: ["Authorization": "Bearer \(leader)"]) { res async throws in
@@ -196,14 +224,17 @@ struct OpenAPITests {
                     for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
                 }
             }
-            let routed = Set(app.routes.all.compactMap { route -> String? in
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
-                guard path.hasPrefix("/api/v1/"), path != "/api/v1/openapi.json" else { return nil }
-                return "\(route.method.rawValue) \(path)"
-            })
+            let routed = Set(
+                app.routes.all.compactMap { route -> String? in
+                    let path =
+                        "/"
+                        + route.path.map { component -> String in
+                            if case .parameter(let name) = component { return "{\(name)}" }
+                            return component.description
+                        }.joined(separator: "/")
+                    guard path.hasPrefix("/api/v1/"), path != "/api/v1/openapi.json" else { return nil }
+                    return "\(route.method.rawValue) \(path)"
+                })
             #expect(routed == documented)
         }
     }

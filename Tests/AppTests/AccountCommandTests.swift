@@ -1,10 +1,11 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// `collegium create-admin` and `collegium erase-user` (docs/operations.md), run as the
 /// operator runs them: through the command table, with the password typed at the prompt.
@@ -16,8 +17,9 @@ struct AccountCommandTests {
     @Test("create-admin makes an administrator who signs in with the typed password and reaches the admin pages")
     func createAdmin() async throws {
         try await withApp { app, ctx in
-            let run = await runCommand(app, ["create-admin", "--email", Self.newAdmin, "--given-name", "Ana", "--family-name", "Bērziņa"],
-                                       input: [Self.secret])
+            let run = await runCommand(
+                app, ["create-admin", "--email", Self.newAdmin, "--given-name", "Ana", "--family-name", "Bērziņa"],
+                input: [Self.secret])
             #expect(!run.failed)
             #expect(run.output.contains("Password for \(Self.newAdmin) (at least 10 characters):"), "the password is asked for")
             #expect(run.output.contains("Administrator \(Self.newAdmin) created."))
@@ -124,11 +126,15 @@ struct AccountCommandTests {
     static func cellSums(_ app: Application) async throws -> CellSums {
         let sql = try #require(app.db as? any SQLDatabase)
         // SUM of a bigint is numeric on PostgreSQL (and a decoding error as Int): cast on both databases.
-        let row = try #require(try await sql.raw("""
-            SELECT CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(w) AS DOUBLE PRECISION) AS w, CAST(SUM(b) AS DOUBLE PRECISION) AS b
-            FROM wellbeing_cells
-            """).first())
-        return CellSums(n: try row.decode(column: "n", as: Int.self), w: try row.decode(column: "w", as: Double.self),
-                        b: try row.decode(column: "b", as: Double.self))
+        let row = try #require(
+            try await sql.raw(
+                """
+                SELECT CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(w) AS DOUBLE PRECISION) AS w, CAST(SUM(b) AS DOUBLE PRECISION) AS b
+                FROM wellbeing_cells
+                """
+            ).first())
+        return CellSums(
+            n: try row.decode(column: "n", as: Int.self), w: try row.decode(column: "w", as: Double.self),
+            b: try row.decode(column: "b", as: Double.self))
     }
 }

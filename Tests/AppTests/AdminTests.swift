@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Administration")
 struct AdminTests {
@@ -12,9 +13,12 @@ struct AdminTests {
             try await admin.login(Fixtures.admin)
             #expect(try await admin.post("/admin/networks", form: ["network_name": "Baltic pilot", "network_description": ""]).status == .seeOther)
             let network = try #require(try await Network.query(on: app.db).filter(\.$name == "Baltic pilot").first())
-            let created = try await admin.post("/admin/schools", form: [
-                "school_name": "Tartu Kool", "school_code": "ee-tartu-1", "school_country": "ee", "school_city": "Tartu",
-                "school_language": "en", "school_network": try network.requireID().uuidString])
+            let created = try await admin.post(
+                "/admin/schools",
+                form: [
+                    "school_name": "Tartu Kool", "school_code": "ee-tartu-1", "school_country": "ee", "school_city": "Tartu",
+                    "school_language": "en", "school_network": try network.requireID().uuidString,
+                ])
             #expect(created.status == .seeOther)
             let page = try await admin.get("/admin")
             #expect(page.contains("School Tartu Kool created."))
@@ -27,12 +31,17 @@ struct AdminTests {
         try await withApp { app, ctx in
             let admin = ctx.browser()
             try await admin.login(Fixtures.admin)
-            let page = try await admin.post("/admin/schools", form: [
-                "school_name": "", "school_code": "A-1", "school_country": "Latvia", "school_city": "",
-                "school_language": "fr", "school_network": "garbage"])
+            let page = try await admin.post(
+                "/admin/schools",
+                form: [
+                    "school_name": "", "school_code": "A-1", "school_country": "Latvia", "school_city": "",
+                    "school_language": "fr", "school_network": "garbage",
+                ])
             #expect(page.status == .unprocessableEntity)
-            for message in ["Enter the school's name", "Another school already uses this code", "two-letter country code",
-                            "Enter the city", "Choose a language", "Choose a network"] {
+            for message in [
+                "Enter the school's name", "Another school already uses this code", "two-letter country code",
+                "Enter the city", "Choose a language", "Choose a network",
+            ] {
                 #expect(page.contains(message), "\(message)")
             }
             #expect(try await School.query(on: app.db).count() == 3)
@@ -44,7 +53,8 @@ struct AdminTests {
         try await withApp { app, ctx in
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            let page = try await leader.post("/admin/schools", form: ["school_name": "X", "school_code": "X-1", "school_country": "LV", "school_city": "X", "school_language": "lv"])
+            let page = try await leader.post(
+                "/admin/schools", form: ["school_name": "X", "school_code": "X-1", "school_country": "LV", "school_city": "X", "school_language": "lv"])
             #expect(page.status == .forbidden)
             #expect(try await School.query(on: app.db).count() == 3)
         }
@@ -58,11 +68,13 @@ struct CoordinatorTests {
         try await withApp { _, ctx in
             let admin = ctx.browser()
             try await admin.login(Fixtures.admin)
-            let unknown = try await admin.post("/admin/coordinators", form: ["coordinator_email": "ghost@example.org", "coordinator_network": ctx.fixtures.network.uuidString])
+            let unknown = try await admin.post(
+                "/admin/coordinators", form: ["coordinator_email": "ghost@example.org", "coordinator_network": ctx.fixtures.network.uuidString])
             #expect(unknown.status == .unprocessableEntity)
             #expect(unknown.contains("No account uses this address yet"))
 
-            let ok = try await admin.post("/admin/coordinators", form: ["coordinator_email": Fixtures.outsider, "coordinator_network": ctx.fixtures.otherNetwork.uuidString])
+            let ok = try await admin.post(
+                "/admin/coordinators", form: ["coordinator_email": Fixtures.outsider, "coordinator_network": ctx.fixtures.otherNetwork.uuidString])
             #expect(ok.status == .seeOther)
 
             let coordinator = ctx.browser()

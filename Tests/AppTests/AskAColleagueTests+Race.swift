@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 extension AskAColleagueTests {
     /// What one attempt came to, kept whole: a race test that turned errors into nil (`try?`)
@@ -11,7 +12,9 @@ extension AskAColleagueTests {
         do { return .success(try await attempt()) } catch { return .failure(error) }
     }
 
-    @Test("Two colleagues take the same question at once: one gets it, the other is told it is taken; one conversation, between the asker and the one who took it")
+    @Test(
+        "Two colleagues take the same question at once: one gets it, the other is told it is taken; one conversation, between the asker and the one who took it"
+    )
     func takenOnce() async throws {
         try await withApp { app, ctx in
             let teacher = ctx.browser()

@@ -1,14 +1,17 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
 
+@testable import App
+
 @Suite("Ask a colleague")
 struct AskAColleagueTests {
-    static func ask(_ browser: Browser, topic: String = "parents", question: String = "A parent writes to me every evening. How do I set limits kindly?",
-                    showName: Bool = false, school: UUID) async throws -> Browser.Page {
+    static func ask(
+        _ browser: Browser, topic: String = "parents", question: String = "A parent writes to me every evening. How do I set limits kindly?",
+        showName: Bool = false, school: UUID
+    ) async throws -> Browser.Page {
         var form = ["school": school.uuidString, "topic": topic, "urgency": "this_week", "question": question]
         if showName { form["show_name"] = "1" }
         return try await browser.post("/support/ask", form: form)
@@ -59,8 +62,12 @@ struct AskAColleagueTests {
             #expect(!page.contains("teacher.a Tester") && page.contains("A colleague who did not show their name"))
 
             // Notes: shared with both, or private to the author.
-            #expect(try await helper.post(engagementPath + "/notes", form: ["text": "Shall we talk on Thursday after lessons?", "visibility": "shared"]).status == .seeOther)
-            #expect(try await helper.post(engagementPath + "/notes", form: ["text": "Remember the school's policy on email hours", "visibility": "private"]).status == .seeOther)
+            #expect(
+                try await helper.post(engagementPath + "/notes", form: ["text": "Shall we talk on Thursday after lessons?", "visibility": "shared"]).status
+                    == .seeOther)
+            #expect(
+                try await helper.post(engagementPath + "/notes", form: ["text": "Remember the school's policy on email hours", "visibility": "private"]).status
+                    == .seeOther)
             let askerView = try await teacher.get(engagementPath)
             #expect(askerView.contains("Shall we talk on Thursday"))
             #expect(!askerView.contains("policy on email hours"), "a private note is the author's alone")
@@ -86,13 +93,15 @@ struct AskAColleagueTests {
         try await withApp { app, ctx in
             let teacher = ctx.browser(language: "lv")
             try await teacher.login(Fixtures.teacherA)
-            let empty = try await teacher.post("/support/ask", form: ["school": ctx.fixtures.schoolA.uuidString, "topic": "nonsense", "urgency": "x", "question": " "])
+            let empty = try await teacher.post(
+                "/support/ask", form: ["school": ctx.fixtures.schoolA.uuidString, "topic": "nonsense", "urgency": "x", "question": " "])
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.contains("aria-invalid=\"true\""))
             #expect(!empty.contains("Write your question."))
             // Said in Latvian, not merely not in English (an empty page passed the line above).
             #expect(empty.contains("<p id=\"question-error\" class=\"field-error\">Uzrakstiet savu jautājumu.</p>"))
-            let elsewhere = try await teacher.post("/support/ask", form: ["school": ctx.fixtures.schoolC.uuidString, "topic": "parents", "urgency": "today", "question": "Q"])
+            let elsewhere = try await teacher.post(
+                "/support/ask", form: ["school": ctx.fixtures.schoolC.uuidString, "topic": "parents", "urgency": "today", "question": "Q"])
             #expect(elsewhere.status == .unprocessableEntity, "a school one does not belong to is not offered")
             #expect(try await HelpRequest.query(on: app.db).count() == 0)
 
@@ -134,7 +143,8 @@ struct PracticeAPITests {
             let request = try #require(try await HelpRequest.query(on: app.db).first())
             let counsellorID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.counsellorA).first()?.requireID())
             let engagement = try await AskAColleague(db: app.db).take(request, helperID: counsellorID)
-            try await EngagementNote(engagementID: try engagement.requireID(), authorID: counsellorID, text: "my own reminder", visibility: .private).save(on: app.db)
+            try await EngagementNote(engagementID: try engagement.requireID(), authorID: counsellorID, text: "my own reminder", visibility: .private).save(
+                on: app.db)
             let teacherToken = try await APITests().issueToken(for: Fixtures.teacherA, on: app)
             try await app.testing().test(.GET, "/api/v1/practice/engagements", headers: ["Authorization": "Bearer \(teacherToken)"]) { res async throws in
                 let list = try res.content.decode([PracticeAPIController.EngagementDTO].self)
@@ -169,9 +179,12 @@ struct MeetingTests {
     func planAndDownload() async throws {
         try await withApp { app, ctx in
             let (path, teacher, counsellor) = try await Self.conversation(app, ctx)
-            let planned = try await counsellor.post(path + "/meetings", form: [
-                "date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "45",
-                "place": "Room 204", "online_link": "", "agenda": "The two messages, and a reply plan"])
+            let planned = try await counsellor.post(
+                path + "/meetings",
+                form: [
+                    "date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "45",
+                    "place": "Room 204", "online_link": "", "agenda": "The two messages, and a reply plan",
+                ])
             #expect(planned.status == .seeOther)
             let page = try await teacher.get(path)
             #expect(page.contains("Room 204"))
@@ -186,7 +199,9 @@ struct MeetingTests {
                 let browser = ctx.browser()
                 try await browser.login(outsider)
                 #expect(try await browser.get(path + "/meetings/\(try meeting.requireID())/meeting.ics").status == .notFound)
-                #expect(try await browser.post(path + "/meetings", form: ["date": "2026-12-04", "time": "10:00", "time_zone": "UTC", "duration": "30"]).status == .notFound)
+                #expect(
+                    try await browser.post(path + "/meetings", form: ["date": "2026-12-04", "time": "10:00", "time_zone": "UTC", "duration": "30"]).status
+                        == .notFound)
             }
             #expect(try await teacher.post(path + "/meetings/\(try meeting.requireID())/cancel").status == .seeOther)
             let cancelled = try await teacher.get(path + "/meetings/\(try meeting.requireID())/meeting.ics")
@@ -202,14 +217,16 @@ struct MeetingTests {
         "online_link": "Enter a web address starting with https://.",
     ]
 
-    @Test("A bad meeting is explained next to the field at fault and nothing is saved", arguments: [
-        (["date": "2026-02-30", "time": "10:00", "time_zone": "Europe/Riga", "duration": "30"], "date"),
-        (["date": "tomorrow", "time": "10:00", "time_zone": "Europe/Riga", "duration": "30"], "date"),
-        (["date": "2026-12-03", "time": "25:00", "time_zone": "Europe/Riga", "duration": "30"], "date"),
-        (["date": "2026-12-03", "time": "10:00", "time_zone": "Mars/Olympus", "duration": "30"], "time_zone"),
-        (["date": "2026-12-03", "time": "10:00", "time_zone": "Europe/Riga", "duration": "0"], "duration"),
-        (["date": "2026-12-03", "time": "10:00", "time_zone": "Europe/Riga", "duration": "30", "online_link": "javascript:alert(1)"], "online_link"),
-    ])
+    @Test(
+        "A bad meeting is explained next to the field at fault and nothing is saved",
+        arguments: [
+            (["date": "2026-02-30", "time": "10:00", "time_zone": "Europe/Riga", "duration": "30"], "date"),
+            (["date": "tomorrow", "time": "10:00", "time_zone": "Europe/Riga", "duration": "30"], "date"),
+            (["date": "2026-12-03", "time": "25:00", "time_zone": "Europe/Riga", "duration": "30"], "date"),
+            (["date": "2026-12-03", "time": "10:00", "time_zone": "Mars/Olympus", "duration": "30"], "time_zone"),
+            (["date": "2026-12-03", "time": "10:00", "time_zone": "Europe/Riga", "duration": "0"], "duration"),
+            (["date": "2026-12-03", "time": "10:00", "time_zone": "Europe/Riga", "duration": "30", "online_link": "javascript:alert(1)"], "online_link"),
+        ])
     func badMeeting(form: [String: String], field: String) async throws {
         try await withApp { app, ctx in
             let (path, _, counsellor) = try await Self.conversation(app, ctx)
@@ -229,7 +246,8 @@ struct MeetingTests {
     func feed() async throws {
         try await withApp { app, ctx in
             let (path, teacher, counsellor) = try await Self.conversation(app, ctx)
-            _ = try await counsellor.post(path + "/meetings", form: ["date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "45", "place": "Room 204"])
+            _ = try await counsellor.post(
+                path + "/meetings", form: ["date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "45", "place": "Room 204"])
             let made = try await teacher.post("/support/calendar")
             #expect(made.status == .ok)
             let link = try #require(made.body.firstMatch(of: /http:\/\/collegium\.test(\/calendar\/[A-Za-z0-9_-]+)/).map { String($0.1) })
@@ -286,7 +304,9 @@ struct RaisedQuestionsTests {
         try await withApp { app, ctx in
             let teacher = ctx.browser()
             try await teacher.login(Fixtures.teacherA)
-            _ = try await teacher.post("/support/ask", form: ["school": ctx.fixtures.schoolA.uuidString, "topic": "workload", "urgency": "today", "question": "Urgent: too much marking"])
+            _ = try await teacher.post(
+                "/support/ask",
+                form: ["school": ctx.fixtures.schoolA.uuidString, "topic": "workload", "urgency": "today", "question": "Urgent: too much marking"])
             let counsellor = ctx.browser()
             try await counsellor.login(Fixtures.counsellorA)
             #expect(!(try await counsellor.get("/support")).contains("class=\"raised\""))
@@ -316,8 +336,12 @@ struct RaisedQuestionsTests {
 @Suite("Coaching")
 struct CoachingTests {
     static func offer(_ browser: Browser, school: UUID, capacity: Int = 1) async throws -> Browser.Page {
-        try await browser.post("/support/coaching/offer", form: ["school": school.uuidString, "topics": "new teachers, classroom routines",
-                                                                 "capacity": String(capacity), "active": "1"])
+        try await browser.post(
+            "/support/coaching/offer",
+            form: [
+                "school": school.uuidString, "topics": "new teachers, classroom routines",
+                "capacity": String(capacity), "active": "1",
+            ])
     }
 
     @Test("A counsellor offers coaching; a teacher asks anyone suitable; the counsellor accepts within capacity; sessions are notes between the two")
@@ -332,7 +356,9 @@ struct CoachingTests {
             try await teacher.login(Fixtures.teacherA)
             let form = try await teacher.get("/support/coaching/request")
             #expect(form.contains("counsellor.a Tester — new teachers, classroom routines"))
-            #expect(try await teacher.post("/support/coaching/request", form: ["school": a.uuidString, "coach": "anyone", "topic": "Starting lessons calmly"]).status == .seeOther)
+            #expect(
+                try await teacher.post("/support/coaching/request", form: ["school": a.uuidString, "coach": "anyone", "topic": "Starting lessons calmly"])
+                    .status == .seeOther)
             #expect((try await teacher.get("/support")).contains("Waiting for a coach with a free place"))
 
             let leader = ctx.browser()
@@ -351,10 +377,15 @@ struct CoachingTests {
             #expect(Set(roles) == [.coach, .coachee])
 
             // A GROW session note, shared with the coachee.
-            #expect(try await counsellor.post(path + "/notes", form: [
-                "grow_goal": "Start lessons within two minutes", "grow_reality": "Five minutes lost every lesson",
-                "grow_options": "Entry task on the board; greet at the door", "grow_way": "Try the entry task for two weeks",
-                "text": "", "visibility": "shared"]).status == .seeOther)
+            #expect(
+                try await counsellor.post(
+                    path + "/notes",
+                    form: [
+                        "grow_goal": "Start lessons within two minutes", "grow_reality": "Five minutes lost every lesson",
+                        "grow_options": "Entry task on the board; greet at the door", "grow_way": "Try the entry task for two weeks",
+                        "text": "", "visibility": "shared",
+                    ]
+                ).status == .seeOther)
             let session = try await teacher.get(path)
             #expect(session.contains("Goal: Start lessons within two minutes"))
             #expect(session.contains("Way forward: Try the entry task for two weeks"))
@@ -395,17 +426,23 @@ struct CoachingTests {
             #expect(!bad.contains("Choose a coach, or anyone suitable."), "explained in Latvian")
             #expect(bad.contains("Izvēlieties koču vai jebkuru piemērotu."), "explained in Latvian")
             #expect(try await CoachingRequest.query(on: app.db).count() == 0)
-            _ = try await teacher.post("/support/coaching/request", form: ["school": a.uuidString, "coach": counsellorID.uuidString, "topic": "Parents' evenings"])
+            _ = try await teacher.post(
+                "/support/coaching/request", form: ["school": a.uuidString, "coach": counsellorID.uuidString, "topic": "Parents' evenings"])
             let request = try #require(try await CoachingRequest.query(on: app.db).first())
-            #expect(!(try await psychologist.get("/support")).contains("Parents&#39; evenings") )
-            #expect(try await psychologist.post("/support/coaching/requests/\(try request.requireID())/accept").status == .notFound,
-                    "a request addressed to one coach is not another's to accept")
-            #expect(try await counsellor.post("/support/coaching/requests/\(try request.requireID())/pass", form: ["coach": psychologistID.uuidString]).status == .seeOther)
+            #expect(!(try await psychologist.get("/support")).contains("Parents&#39; evenings"))
+            #expect(
+                try await psychologist.post("/support/coaching/requests/\(try request.requireID())/accept").status == .notFound,
+                "a request addressed to one coach is not another's to accept")
+            #expect(
+                try await counsellor.post("/support/coaching/requests/\(try request.requireID())/pass", form: ["coach": psychologistID.uuidString]).status
+                    == .seeOther)
             let passed = try #require(try await CoachingRequest.find(request.id, on: app.db))
             #expect(passed.$coach.id == psychologistID)
             #expect(passed.suggestedByName == "counsellor.a Tester")
             #expect((try await psychologist.get("/support")).contains("Suggested to you by counsellor.a Tester"))
-            #expect(try await counsellor.post("/support/coaching/offer", form: ["school": a.uuidString, "topics": "", "capacity": "50"]).status == .unprocessableEntity)
+            #expect(
+                try await counsellor.post("/support/coaching/offer", form: ["school": a.uuidString, "topics": "", "capacity": "50"]).status
+                    == .unprocessableEntity)
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
             #expect(try await Self.offer(leader, school: a).status == .forbidden, "leaders do not coach their own staff here")
@@ -415,7 +452,9 @@ struct CoachingTests {
 
 @Suite("Notifications")
 struct NotificationTests {
-    @Test("People are told in the app: a question taken, a meeting planned, a note shared, a coaching request and its answer; once marked read, they are no longer new")
+    @Test(
+        "People are told in the app: a question taken, a meeting planned, a note shared, a coaching request and its answer; once marked read, they are no longer new"
+    )
     func told() async throws {
         try await withApp { app, ctx in
             let (path, teacher, counsellor) = try await MeetingTests.conversation(app, ctx)
@@ -455,12 +494,15 @@ struct ClosingTests {
     func reflections() async throws {
         try await withApp { app, ctx in
             let (path, teacher, counsellor) = try await MeetingTests.conversation(app, ctx)
-            #expect(try await counsellor.post(path + "/close", form: ["text": "We found a rule for emails together.", "visibility": "shared"]).status == .seeOther)
+            #expect(
+                try await counsellor.post(path + "/close", form: ["text": "We found a rule for emails together.", "visibility": "shared"]).status == .seeOther)
             let page = try await teacher.get(path)
             #expect(page.contains("Closing reflection") && page.contains("We found a rule for emails together."))
             #expect(page.contains("id=\"reflection-form\""), "the other participant is asked for theirs")
             #expect(try await teacher.post(path + "/notes", form: ["text": "one more note", "visibility": "shared"]).status == .conflict)
-            #expect(try await teacher.post(path + "/notes", form: ["text": "I now answer emails at set times.", "visibility": "shared", "reflection": "1"]).status == .seeOther)
+            #expect(
+                try await teacher.post(path + "/notes", form: ["text": "I now answer emails at set times.", "visibility": "shared", "reflection": "1"]).status
+                    == .seeOther)
             #expect(try await teacher.post(path + "/notes", form: ["text": "again", "visibility": "shared", "reflection": "1"]).status == .conflict)
             let after = try await counsellor.get(path)
             #expect(after.contains("I now answer emails at set times."))
@@ -503,12 +545,20 @@ struct ObservationTests {
             #expect(!form.contains("leader.a Tester"), "leaders are not offered as observers")
             let counsellorID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.counsellorA).first()?.requireID())
             let leaderID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first()?.requireID())
-            let withLeader = try await teacher.post("/support/observation/new", form: ["school": a.uuidString, "observers[]": leaderID.uuidString,
-                                                                                        "focus": "Who answers my questions", "protocol": "questioning"])
+            let withLeader = try await teacher.post(
+                "/support/observation/new",
+                form: [
+                    "school": a.uuidString, "observers[]": leaderID.uuidString,
+                    "focus": "Who answers my questions", "protocol": "questioning",
+                ])
             #expect(withLeader.status == .unprocessableEntity)
             #expect(try await Engagement.query(on: app.db).count() == 0)
-            let started = try await teacher.post("/support/observation/new", form: ["school": a.uuidString, "observers[]": counsellorID.uuidString,
-                                                                                     "focus": "Who answers my questions", "protocol": "questioning"])
+            let started = try await teacher.post(
+                "/support/observation/new",
+                form: [
+                    "school": a.uuidString, "observers[]": counsellorID.uuidString,
+                    "focus": "Who answers my questions", "protocol": "questioning",
+                ])
             #expect(started.status == .seeOther)
             let path = try #require(started.location)
             let counsellor = ctx.browser()
@@ -517,7 +567,9 @@ struct ObservationTests {
             let page = try await counsellor.get(path)
             #expect(page.contains("Peer observation: Who answers my questions"))
             #expect(page.contains("How long the teacher waits before taking an answer"))
-            #expect(try await counsellor.post(path + "/notes", form: ["at": "10:12", "text": "Q3 answered by the front row again", "visibility": "shared"]).status == .seeOther)
+            #expect(
+                try await counsellor.post(path + "/notes", form: ["at": "10:12", "text": "Q3 answered by the front row again", "visibility": "shared"]).status
+                    == .seeOther)
             #expect((try await teacher.get(path)).contains("[10:12] Q3 answered by the front row again"))
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)

@@ -1,10 +1,11 @@
-@testable import App
 import Fluent
 import Foundation
 import Plot
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// Issue 14, class 7: text that one person types must never become markup on another
 /// person's page, in attributes (`value`, `href`, `content`, `aria-label`, …) as in text.
@@ -17,11 +18,14 @@ struct AttributeEscapingTests {
 
     @Test("Plot writes an attribute value with every special character escaped, titles' meta tags included")
     func plotEscapesAttributes() {
-        let html = HTML(.head(.title(Self.payload)), .body(
-            .a(.href("/search?q=" + Self.payload), .text("link")),
-            .input(.name("n"), .value(Self.payload)),
-            .div(.attribute(named: "aria-label", value: Self.payload))
-        )).render()
+        let html = HTML(
+            .head(.title(Self.payload)),
+            .body(
+                .a(.href("/search?q=" + Self.payload), .text("link")),
+                .input(.name("n"), .value(Self.payload)),
+                .div(.attribute(named: "aria-label", value: Self.payload))
+            )
+        ).render()
         #expect(!html.contains("<x>"))
         #expect(!html.contains("'>"))
         #expect(html.contains("value=\"&quot;&#39;&gt;&lt;x&gt;&amp;\""))
@@ -40,9 +44,11 @@ struct AttributeEscapingTests {
             try await Self.plantPayload(app)
 
             var visited = 0
-            let people: [String?] = [nil, "admin@collegium.example", "coordinator@collegium.example",
-                                     "ilze.berzina@riga.collegium.example", "janis.ozols@riga.collegium.example",
-                                     "liga.kalnina@riga.collegium.example", "inese.vitola@valmiera.collegium.example"]
+            let people: [String?] = [
+                nil, "admin@collegium.example", "coordinator@collegium.example",
+                "ilze.berzina@riga.collegium.example", "janis.ozols@riga.collegium.example",
+                "liga.kalnina@riga.collegium.example", "inese.vitola@valmiera.collegium.example",
+            ]
             for person in people {
                 let browser = ctx.browser()
                 if let person {
@@ -89,11 +95,13 @@ struct AttributeEscapingTests {
     /// person), and each of the first pages again with the payload in its query string.
     /// Returns how many HTML pages were checked.
     static func crawl(_ browser: Browser, who: String) async throws -> Int {
-        var queue = ["/", "/handbook", "/courses", "/support", "/surveys", "/mentoring", "/wellbeing", "/account",
-                     "/handbook/search?q=" + encoded, "/login?next=" + encoded, "/password/reset/" + encoded,
-                     "/invitations/" + encoded, "/s/demo-needs-survey-2026?t=" + encoded,
-                     "/support/groups/new?kind=study&course=" + encoded + "&school=" + encoded,
-                     "/courses/elsewhere?form=" + encoded]
+        var queue = [
+            "/", "/handbook", "/courses", "/support", "/surveys", "/mentoring", "/wellbeing", "/account",
+            "/handbook/search?q=" + encoded, "/login?next=" + encoded, "/password/reset/" + encoded,
+            "/invitations/" + encoded, "/s/demo-needs-survey-2026?t=" + encoded,
+            "/support/groups/new?kind=study&course=" + encoded + "&school=" + encoded,
+            "/courses/elsewhere?form=" + encoded,
+        ]
         var seen = Set(queue)
         var checked = 0
         while !queue.isEmpty, seen.count < 260 {

@@ -1,7 +1,8 @@
-@testable import App
 import Domain
 import Foundation
 import Testing
+
+@testable import App
 
 /// The shipped translations: Latvian is complete for every message in the code, every
 /// catalog parses, and each declares the plural forms our CLDR rules use.
@@ -39,7 +40,8 @@ struct CatalogTests {
         let lv = try Self.catalog(.lv)
         let (singular, plural) = try Self.sourceMessages()
         #expect(singular.count > 100)
-        let missing = singular.filter { lv.translation(of: $0) == nil }
+        let missing =
+            singular.filter { lv.translation(of: $0) == nil }
             + plural.filter { id in (0..<3).contains { lv.pluralTranslation(of: id, index: $0) == nil } }
         #expect(missing.isEmpty, "untranslated in lv.po: \(missing.sorted())")
     }

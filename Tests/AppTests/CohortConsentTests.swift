@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Issue 14, class 6: cohorts across networks. A coordinator enrols the staff of their own
 /// network's schools; anyone else is invited and joins only by accepting; the form never
@@ -101,7 +102,9 @@ struct CohortConsentTests {
         }
     }
 
-    @Test("The demo's pilot cohort: learners from four countries, all staff of the network's schools; certificates name the network, statements the cohort; staff changes on record")
+    @Test(
+        "The demo's pilot cohort: learners from four countries, all staff of the network's schools; certificates name the network, statements the cohort; staff changes on record"
+    )
     func demo() async throws {
         try await withApp { app, ctx in
             try await CourseLibrary.loadShipped(app)
@@ -112,8 +115,9 @@ struct CohortConsentTests {
             #expect(cohort.$network.id == riga.$network.id, "the demo's network")
             let learners = try await CourseEnrolment.query(on: app.db).filter(\.$cohort.$id == cohort.requireID()).all().map(\.$user.id)
             #expect(learners.count == 8)
-            #expect(try await CohortInvitations.networkMembers(learners, networkID: cohort.$network.id, on: app.db).count == learners.count,
-                    "no one from outside the network, so nobody needed to accept")
+            #expect(
+                try await CohortInvitations.networkMembers(learners, networkID: cohort.$network.id, on: app.db).count == learners.count,
+                "no one from outside the network, so nobody needed to accept")
             let credentials = try await CourseCredential.query(on: app.db).all()
             #expect(credentials.count == 5 && credentials.allSatisfy { $0.issuingNetworkID == cohort.$network.id })
             let inCohort = try await LearningStatement.query(on: app.db).filter(\.$cohortID == cohort.id).count()

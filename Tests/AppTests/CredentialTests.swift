@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Issue #14, class 8: reset links, return paths and API tokens.
 @Suite("Reset links, return paths and API tokens")
@@ -37,8 +38,9 @@ struct CredentialTests {
     func tokensEndWithReset() async throws {
         try await withApp { app, ctx in
             let teacher = try await Self.user(Fixtures.teacherA, app)
-            let token = try await APITokens.issue(name: "script", for: teacher, scopes: .all,
-                                                  expiresAt: ctx.clock.now.addingTimeInterval(86_400), on: app.db)
+            let token = try await APITokens.issue(
+                name: "script", for: teacher, scopes: .all,
+                expiresAt: ctx.clock.now.addingTimeInterval(86_400), on: app.db)
             try await app.testing().test(.GET, "/api/v1/me", headers: Self.bearer(token)) { #expect($0.status == .ok) }
             let browser = ctx.browser()
             try await browser.post("/password/forgot", form: ["email": Fixtures.teacherA])
@@ -50,8 +52,10 @@ struct CredentialTests {
 
     @Test("Return paths: only a path on this site, whatever browsers would make of it")
     func returnPaths() async throws {
-        for bad in ["/\t/evil.example", "/\n/evil", "//evil", "/\\evil", "https://evil", "\t//evil.example",
-                    "/ /evil", "\u{0}/x", "javascript:alert(1)", "evil.example", "/a//b", "", "/\u{202E}x", "/é"] {
+        for bad in [
+            "/\t/evil.example", "/\n/evil", "//evil", "/\\evil", "https://evil", "\t//evil.example",
+            "/ /evil", "\u{0}/x", "javascript:alert(1)", "evil.example", "/a//b", "", "/\u{202E}x", "/é",
+        ] {
             #expect(ReturnPath.validated(bad) == nil, "accepted \(bad.debugDescription)")
             #expect(ReturnPath.safe(bad) == "/")
         }
@@ -61,8 +65,12 @@ struct CredentialTests {
         try await withApp { _, ctx in
             let browser = ctx.browser()
             try await browser.get("/login")
-            let page = try await browser.post("/login", form: ["email": Fixtures.leaderA, "password": Fixtures.password,
-                                                               "next": "/\t/evil.example"])
+            let page = try await browser.post(
+                "/login",
+                form: [
+                    "email": Fixtures.leaderA, "password": Fixtures.password,
+                    "next": "/\t/evil.example",
+                ])
             #expect(page.location == "/")
             let switched = try await browser.post("/language", form: ["language": "lv", "return_to": "/\n/evil"])
             #expect(switched.location == "/")
@@ -74,8 +82,9 @@ struct CredentialTests {
         try await withApp { app, ctx in
             let leader = try await Self.user(Fixtures.leaderA, app)
             let until = ctx.clock.now.addingTimeInterval(86_400)
-            let readSurveys = try await APITokens.issue(name: "reader", for: leader,
-                                                        scopes: .init(write: false, modules: [.surveys]), expiresAt: until, on: app.db)
+            let readSurveys = try await APITokens.issue(
+                name: "reader", for: leader,
+                scopes: .init(write: false, modules: [.surveys]), expiresAt: until, on: app.db)
             try await app.testing().test(.GET, "/api/v1/surveys", headers: Self.bearer(readSurveys)) { #expect($0.status == .ok) }
             var body = ByteBuffer(string: #"{"schoolId":"\#(ctx.fixtures.schoolA.uuidString)","definition":{}}"#)
             var headers = Self.bearer(readSurveys)
@@ -90,8 +99,9 @@ struct CredentialTests {
             try await app.testing().test(.GET, "/api/v1/me", headers: Self.bearer(readSurveys)) { #expect($0.status == .forbidden) }
             try await app.testing().test(.GET, "/api/v1/courses", headers: Self.bearer(readSurveys)) { #expect($0.status == .forbidden) }
 
-            let writeSurveys = try await APITokens.issue(name: "writer", for: leader,
-                                                         scopes: .init(write: true, modules: [.surveys]), expiresAt: until, on: app.db)
+            let writeSurveys = try await APITokens.issue(
+                name: "writer", for: leader,
+                scopes: .init(write: true, modules: [.surveys]), expiresAt: until, on: app.db)
             headers = Self.bearer(writeSurveys)
             headers.contentType = .json
             body = ByteBuffer(string: #"{"schoolId":"\#(ctx.fixtures.schoolA.uuidString)","definition":{}}"#)
@@ -105,8 +115,9 @@ struct CredentialTests {
     func expiry() async throws {
         try await withApp { app, ctx in
             let leader = try await Self.user(Fixtures.leaderA, app)
-            let token = try await APITokens.issue(name: "short", for: leader, scopes: .all,
-                                                  expiresAt: ctx.clock.now.addingTimeInterval(7 * 86_400), on: app.db)
+            let token = try await APITokens.issue(
+                name: "short", for: leader, scopes: .all,
+                expiresAt: ctx.clock.now.addingTimeInterval(7 * 86_400), on: app.db)
             try await app.testing().test(.GET, "/api/v1/me", headers: Self.bearer(token)) { #expect($0.status == .ok) }
             ctx.clock.advance(by: 7 * 86_400)
             try await app.testing().test(.GET, "/api/v1/me", headers: Self.bearer(token)) { res async throws in
@@ -126,9 +137,11 @@ struct CredentialTests {
             #expect(refused.contains("Choose at least one part"))
             #expect(refused.contains("at most one year"))
 
-            let made = try await browser.post("/account/tokens", fields: [
-                ("token_name", "Report script"), ("access", "read"), ("module", "surveys"), ("module", "wellbeing"), ("days", "30"),
-            ])
+            let made = try await browser.post(
+                "/account/tokens",
+                fields: [
+                    ("token_name", "Report script"), ("access", "read"), ("module", "surveys"), ("module", "wellbeing"), ("days", "30"),
+                ])
             #expect(made.status == .created)
             let token = try #require(try await APIToken.query(on: app.db).filter(\.$name == "Report script").first())
             #expect(token.scopes == APIScopes(write: false, modules: [.surveys, .wellbeing]))

@@ -1,8 +1,9 @@
-@testable import App
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// scripts/test runs the Swift suite twice, on SQLite and then with TEST_DATABASE_URL on
 /// PostgreSQL. This test proves which database the app really talked to, and prints one
@@ -24,7 +25,9 @@ struct DatabaseEngineTests {
                 // Each test has a schema of its own (TestSupport): the tables are in it.
                 let schema = try #require(try await sql.raw("SELECT current_schema() AS s").first()).decode(column: "s", as: String.self)
                 #expect(schema.hasPrefix("t_"))
-                let tables = try #require(try await sql.raw("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'users'").first())
+                let tables = try #require(
+                    try await sql.raw("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'users'")
+                        .first())
                 #expect(try tables.decode(column: "n", as: Int.self) == 1)
                 line = version.split(separator: ",").first.map(String.init) ?? version
             } else {

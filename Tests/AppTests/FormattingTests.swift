@@ -1,7 +1,8 @@
-@testable import App
 import Domain
 import Foundation
 import Testing
+
+@testable import App
 
 @Suite("Dates and numbers in the person's locale")
 struct FormattingTests {
@@ -29,16 +30,17 @@ struct FormattingTests {
 
     @Test("Plural messages pick the form by the language's rules and fall back to English")
     func plurals() throws {
-        let catalog = try POCatalog(parsing: """
-        msgid ""
-        msgstr "Plural-Forms: nplurals=3; plural=(n % 10 == 0 || n % 100 >= 11 && n % 100 <= 19) ? 0 : ((n % 10 == 1 && n % 100 != 11) ? 1 : 2);\\n"
+        let catalog = try POCatalog(
+            parsing: """
+                msgid ""
+                msgstr "Plural-Forms: nplurals=3; plural=(n % 10 == 0 || n % 100 >= 11 && n % 100 <= 19) ? 0 : ((n % 10 == 1 && n % 100 != 11) ? 1 : 2);\\n"
 
-        msgid "{count} school"
-        msgid_plural "{count} schools"
-        msgstr[0] "{count} skolu"
-        msgstr[1] "{count} skola"
-        msgstr[2] "{count} skolas"
-        """)
+                msgid "{count} school"
+                msgid_plural "{count} schools"
+                msgstr[0] "{count} skolu"
+                msgstr[1] "{count} skola"
+                msgstr[2] "{count} skolas"
+                """)
         let lv = Localizer(language: .lv, catalog: catalog)
         #expect(lv.tn("{count} school", "{count} schools", count: 1) == "1 skola")
         #expect(lv.tn("{count} school", "{count} schools", count: 21) == "21 skola")

@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Issue 15, point 10: `HTMLEscape.text` is the one escaper of HTML built by hand rather than
 /// through Plot: the course page's step list (built as a string for speed) and the survey
@@ -66,8 +67,9 @@ struct HandBuiltHTMLEscapingTests {
             let visitor = try await ctx.browser().get(CourseTests.path)
             #expect(visitor.status == .ok)
             Self.expectNoMarkup(visitor.body, "the course page of a visitor")
-            #expect(Self.fragments(visitor.body, after: "<span>", until: "</span>").map(Self.shown).contains(title),
-                    "a visitor reads the step title as it was typed")
+            #expect(
+                Self.fragments(visitor.body, after: "<span>", until: "</span>").map(Self.shown).contains(title),
+                "a visitor reads the step title as it was typed")
             #expect(visitor.contains("<span>Why " + Self.escaped + "</span>"))
 
             let latvian = try await ctx.browser(language: "lv").get(CourseTests.path)
@@ -79,8 +81,9 @@ struct HandBuiltHTMLEscapingTests {
             let page = try await learner.get(CourseTests.path)
             Self.expectNoMarkup(page.body, "the course page of a learner")
             let link = "<a href=\"/courses/test-course/steps/read\">"
-            #expect(Self.fragments(page.body, after: link, until: "</a>").map(Self.shown) == [title],
-                    "the learner's link to the step reads as typed")
+            #expect(
+                Self.fragments(page.body, after: link, until: "</a>").map(Self.shown) == [title],
+                "the learner's link to the step reads as typed")
             #expect(page.contains(link + "Why " + Self.escaped + "</a>"))
         }
     }
@@ -90,12 +93,18 @@ struct HandBuiltHTMLEscapingTests {
         try await withApp { app, ctx in
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            let created = try await leader.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "Chart", "language": "en", "template": ""])
+            let created = try await leader.post(
+                "/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "Chart", "language": "en", "template": ""])
             let path = try #require(created.location)
             #expect(try await leader.post(path + "/sections", form: ["section_title": "One"]).status == .seeOther)
-            #expect(try await leader.post(path + "/questions", form: [
-                "section": "0", "kind": "single_choice", "variable": "pick", "text": "Pick " + Self.payload, "required": "1",
-                "options": "Yes " + Self.payload + "\nNo"]).status == .seeOther)
+            #expect(
+                try await leader.post(
+                    path + "/questions",
+                    form: [
+                        "section": "0", "kind": "single_choice", "variable": "pick", "text": "Pick " + Self.payload, "required": "1",
+                        "options": "Yes " + Self.payload + "\nNo",
+                    ]
+                ).status == .seeOther)
             #expect(try await leader.post(path + "/publish", form: ["anonymous": "1"]).status == .seeOther)
             let survey = try #require(try await Survey.query(on: app.db).first())
             // Five answers, the fewest the report shows figures (and so a chart) for.
@@ -111,13 +120,15 @@ struct HandBuiltHTMLEscapingTests {
             let report = try await leader.get(path + "/report")
             #expect(report.status == .ok)
             Self.expectNoMarkup(report.body, "the survey report")
-            let svg = try #require(Self.fragments(report.body, after: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\"", until: "</svg>").first,
-                                   "the report draws a chart")
+            let svg = try #require(
+                Self.fragments(report.body, after: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\"", until: "</svg>").first,
+                "the report draws a chart")
             let body = String(svg)
             #expect(Self.fragments(body, after: "class=\"chart-label\">", until: "</text>").map(Self.shown) == ["Yes " + Self.payload, "No"])
             #expect(Self.fragments(body, after: "<title>", until: "</title>").map(Self.shown) == ["Pick " + Self.payload])
             // The description a screen reader speaks; a quote left raw would end it early.
-            #expect(Self.fragments(body, after: "aria-label=\"", until: "\"").map(Self.shown)
+            #expect(
+                Self.fragments(body, after: "aria-label=\"", until: "\"").map(Self.shown)
                     == ["Pick " + Self.payload + ". Yes " + Self.payload + ": 5; No: 0"])
             #expect(body.contains("class=\"chart-label\">Yes " + Self.escaped + "</text>"))
             #expect(body.contains("<title>Pick " + Self.escaped + "</title>"))

@@ -1,10 +1,11 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// Writes a small shipped handbook into a temporary folder, as `Resources/Handbook/` is laid out.
 struct ShippedHandbook {
@@ -17,8 +18,10 @@ struct ShippedHandbook {
         }
     }
 
-    func write(_ language: String, _ file: String, title: String, summary: String = "What this chapter is for.",
-               order: Int, version: Int = 1, sourceVersion: Int? = nil, body: String) throws {
+    func write(
+        _ language: String, _ file: String, title: String, summary: String = "What this chapter is for.",
+        order: Int, version: Int = 1, sourceVersion: Int? = nil, body: String
+    ) throws {
         var text = "---\ntitle: \(title)\nsummary: \(summary)\norder: \(order)\nversion: \(version)\n"
         if let sourceVersion { text += "source-version: \(sourceVersion)\n" }
         text += "---\n\n" + body
@@ -28,12 +31,15 @@ struct ShippedHandbook {
     /// Two chapters: coaching in English and Latvian, intervision in English only.
     static func standard() throws -> ShippedHandbook {
         let shipped = try ShippedHandbook()
-        try shipped.write("en", "01-coaching.md", title: "Coaching", order: 1,
-                          body: "## Purpose\n\nCoaching helps a colleague find their own answers.\n\n## Roles\n\nThe coach asks; the coachee decides.\n")
-        try shipped.write("lv", "01-coaching.md", title: "Koučings", summary: "Kam šī nodaļa.", order: 1, sourceVersion: 1,
-                          body: "## Mērķis\n\nKoučings palīdz kolēģim atrast pašam savas atbildes.\n")
-        try shipped.write("en", "02-intervision.md", title: "Intervision", order: 2,
-                          body: "## Purpose\n\nPeers consult on a case without an outside expert, following a protocol.\n")
+        try shipped.write(
+            "en", "01-coaching.md", title: "Coaching", order: 1,
+            body: "## Purpose\n\nCoaching helps a colleague find their own answers.\n\n## Roles\n\nThe coach asks; the coachee decides.\n")
+        try shipped.write(
+            "lv", "01-coaching.md", title: "Koučings", summary: "Kam šī nodaļa.", order: 1, sourceVersion: 1,
+            body: "## Mērķis\n\nKoučings palīdz kolēģim atrast pašam savas atbildes.\n")
+        try shipped.write(
+            "en", "02-intervision.md", title: "Intervision", order: 2,
+            body: "## Purpose\n\nPeers consult on a case without an outside expert, following a protocol.\n")
         return shipped
     }
 
@@ -50,8 +56,11 @@ struct HandbookTests {
             let report = try await HandbookLibrary.sync(from: HandbookLibrary.shippedDirectory(app), on: app.db, logger: app.logger)
             #expect(report.problems.isEmpty, "\(report.problems)")
             let chapters = try await HandbookChapter.query(on: app.db).sort(\.$position).all()
-            #expect(chapters.map(\.slug) == ["introduction", "mentoring", "coaching", "peer-observation", "study-groups",
-                                             "supervision", "intervision", "consultation", "planning"])
+            #expect(
+                chapters.map(\.slug) == [
+                    "introduction", "mentoring", "coaching", "peer-observation", "study-groups",
+                    "supervision", "intervision", "consultation", "planning",
+                ])
             let texts = try await HandbookText.query(on: app.db).all()
             for chapter in chapters {
                 let own = texts.filter { $0.$chapter.id == chapter.id }
@@ -120,18 +129,24 @@ struct HandbookTests {
             try await coordinator.login(Fixtures.coordinator)
             let edit = try await coordinator.get("/handbook/coaching/edit?language=en")
             #expect(edit.status == .ok)
-            let saved = try await coordinator.post("/handbook/coaching/edit", form: [
-                "language": "en", "title": "Coaching", "summary": "What this chapter is for.", "base_revision": "1", "action": "save",
-                "body": "## Purpose\n\nCoaching helps a colleague find their own answers, one question at a time.\n"])
+            let saved = try await coordinator.post(
+                "/handbook/coaching/edit",
+                form: [
+                    "language": "en", "title": "Coaching", "summary": "What this chapter is for.", "base_revision": "1", "action": "save",
+                    "body": "## Purpose\n\nCoaching helps a colleague find their own answers, one question at a time.\n",
+                ])
             #expect(saved.status == .seeOther)
             let outdated = try await reader.get("/handbook/coaching")
             #expect(outdated.contains("one question at a time"))
             #expect(outdated.contains("fallback-notice"))
 
             // The translator brings the Latvian text up to date.
-            let translated = try await coordinator.post("/handbook/coaching/edit", form: [
-                "language": "lv", "title": "Koučings", "summary": "Kam šī nodaļa.", "base_revision": "1", "action": "save",
-                "translation_current": "1", "body": "## Mērķis\n\nKoučings palīdz kolēģim atrast atbildes, pa vienam jautājumam.\n"])
+            let translated = try await coordinator.post(
+                "/handbook/coaching/edit",
+                form: [
+                    "language": "lv", "title": "Koučings", "summary": "Kam šī nodaļa.", "base_revision": "1", "action": "save",
+                    "translation_current": "1", "body": "## Mērķis\n\nKoučings palīdz kolēģim atrast atbildes, pa vienam jautājumam.\n",
+                ])
             #expect(translated.status == .seeOther)
             let current = try await reader.get("/handbook/coaching")
             #expect(current.contains("pa vienam jautājumam"))
@@ -145,8 +160,10 @@ struct HandbookTests {
             _ = try await ShippedHandbook.standard().load(app)
             let coordinator = ctx.browser()
             try await coordinator.login(Fixtures.coordinator)
-            let form = ["language": "en", "title": "Coaching", "summary": "What this chapter is for.", "base_revision": "1",
-                        "body": "## Purpose\n\nA rewritten purpose.\n", "note": "Shorter purpose"]
+            let form = [
+                "language": "en", "title": "Coaching", "summary": "What this chapter is for.", "base_revision": "1",
+                "body": "## Purpose\n\nA rewritten purpose.\n", "note": "Shorter purpose",
+            ]
             let preview = try await coordinator.post("/handbook/coaching/edit", form: form.merging(["action": "preview"]) { $1 })
             #expect(preview.status == .ok)
             #expect(preview.contains("A rewritten purpose."))
@@ -154,8 +171,9 @@ struct HandbookTests {
 
             #expect(try await coordinator.post("/handbook/coaching/edit", form: form.merging(["action": "save"]) { $1 }).status == .seeOther)
             // The same form again, still based on revision 1: someone (here, we) saved since.
-            let stale = try await coordinator.post("/handbook/coaching/edit",
-                                                   form: form.merging(["action": "save", "body": "## Purpose\n\nA third text.\n"]) { $1 })
+            let stale = try await coordinator.post(
+                "/handbook/coaching/edit",
+                form: form.merging(["action": "save", "body": "## Purpose\n\nA third text.\n"]) { $1 })
             #expect(stale.status == .conflict)
             #expect(stale.contains("A third text."))
             #expect(!(try await ctx.browser().get("/handbook/coaching")).contains("A third text."))
@@ -193,8 +211,11 @@ struct HandbookTests {
             _ = try await ShippedHandbook.standard().load(app)
             let coordinator = ctx.browser(language: "lv")
             try await coordinator.login(Fixtures.coordinator)
-            let empty = try await coordinator.post("/handbook/coaching/edit", form: [
-                "language": "en", "title": "  ", "summary": "", "body": "", "base_revision": "1", "action": "save"])
+            let empty = try await coordinator.post(
+                "/handbook/coaching/edit",
+                form: [
+                    "language": "en", "title": "  ", "summary": "", "body": "", "base_revision": "1", "action": "save",
+                ])
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.contains("aria-invalid=\"true\""))
             #expect(!empty.contains("Give the chapter a title."))  // said in Latvian:
@@ -211,10 +232,12 @@ struct HandbookTests {
         }
     }
 
-    @Test("Only coordinators and admins edit; teachers, leaders and visitors are refused", arguments: [
-        (Fixtures.teacherA, HTTPStatus.forbidden), (Fixtures.leaderA, .forbidden), (Fixtures.counsellorA, .forbidden),
-        (Fixtures.coordinator, .ok), (Fixtures.admin, .ok),
-    ])
+    @Test(
+        "Only coordinators and admins edit; teachers, leaders and visitors are refused",
+        arguments: [
+            (Fixtures.teacherA, HTTPStatus.forbidden), (Fixtures.leaderA, .forbidden), (Fixtures.counsellorA, .forbidden),
+            (Fixtures.coordinator, .ok), (Fixtures.admin, .ok),
+        ])
     func permissions(email: String, status: HTTPStatus) async throws {
         try await withApp { app, ctx in
             _ = try await ShippedHandbook.standard().load(app)
@@ -227,8 +250,11 @@ struct HandbookTests {
             #expect(visibility.status == (status == .ok ? .seeOther : status))
             let chapter = try await HandbookChapter.query(on: app.db).filter(\.$slug == "coaching").first()!
             #expect(chapter.isPublic == (status != .ok))
-            let save = try await browser.post("/handbook/coaching/edit", form: [
-                "language": "en", "title": "Taken over", "summary": "", "body": "x", "base_revision": "1", "action": "save"])
+            let save = try await browser.post(
+                "/handbook/coaching/edit",
+                form: [
+                    "language": "en", "title": "Taken over", "summary": "", "body": "x", "base_revision": "1", "action": "save",
+                ])
             #expect(save.status == (status == .ok ? .seeOther : status))
             #expect(try await HandbookText.query(on: app.db).filter(\.$title == "Taken over").count() == (status == .ok ? 1 : 0))
         }
@@ -253,14 +279,21 @@ struct HandbookTests {
             _ = try await shipped.load(app)
             let coordinator = ctx.browser()
             try await coordinator.login(Fixtures.coordinator)
-            #expect(try await coordinator.post("/handbook/intervision/edit", form: [
-                "language": "en", "title": "Intervision", "summary": "What this chapter is for.", "base_revision": "1", "action": "save",
-                "body": "## Purpose\n\nOur school's own wording.\n"]).status == .seeOther)
+            #expect(
+                try await coordinator.post(
+                    "/handbook/intervision/edit",
+                    form: [
+                        "language": "en", "title": "Intervision", "summary": "What this chapter is for.", "base_revision": "1", "action": "save",
+                        "body": "## Purpose\n\nOur school's own wording.\n",
+                    ]
+                ).status == .seeOther)
 
-            try shipped.write("en", "01-coaching.md", title: "Coaching", order: 1, version: 2,
-                              body: "## Purpose\n\nCoaching, improved in the new release.\n")
-            try shipped.write("en", "02-intervision.md", title: "Intervision", order: 2, version: 2,
-                              body: "## Purpose\n\nIntervision, improved in the new release.\n")
+            try shipped.write(
+                "en", "01-coaching.md", title: "Coaching", order: 1, version: 2,
+                body: "## Purpose\n\nCoaching, improved in the new release.\n")
+            try shipped.write(
+                "en", "02-intervision.md", title: "Intervision", order: 2, version: 2,
+                body: "## Purpose\n\nIntervision, improved in the new release.\n")
             let report = try await shipped.load(app)
             #expect(report.updated == ["en/coaching"])
             #expect(report.diverged == ["en/intervision"])
@@ -302,8 +335,10 @@ struct HandbookTests {
             #expect((try await ctx.browser(language: "lv").get("/handbook/search?q=protocol")).contains("href=\"/handbook/intervision\""))
 
             // Query syntax of either database is just text here.
-            for query in ["\"", "*", "coach*", "a:b", "NEAR(x y)", "!!&|", "' OR 1=1 --", "½", "Ⅻ", "ﬁ", "İstanbul", "a\u{301}", "١٢٣",
-                          "AND", "OR NOT", String(repeating: "long", count: 100)] {
+            for query in [
+                "\"", "*", "coach*", "a:b", "NEAR(x y)", "!!&|", "' OR 1=1 --", "½", "Ⅻ", "ﬁ", "İstanbul", "a\u{301}", "١٢٣",
+                "AND", "OR NOT", String(repeating: "long", count: 100),
+            ] {
                 let page = try await visitor.get("/handbook/search?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
                 #expect(page.status == .ok, "\(query)")
             }
@@ -314,8 +349,9 @@ struct HandbookTests {
     func searchRankingAndVisibility() async throws {
         try await withApp { app, ctx in
             let shipped = try ShippedHandbook()
-            try shipped.write("en", "01-planning.md", title: "Planning", order: 1,
-                              body: "Mentoring is mentioned here once, in passing.\n")
+            try shipped.write(
+                "en", "01-planning.md", title: "Planning", order: 1,
+                body: "Mentoring is mentioned here once, in passing.\n")
             try shipped.write("en", "02-mentoring.md", title: "Mentoring", order: 2, body: "How to start a programme.\n")
             _ = try await shipped.load(app)
             let results = try await ctx.browser().get("/handbook/search?q=mentoring")
@@ -339,8 +375,13 @@ struct HandbookTests {
             let coordinator = ctx.browser()
             try await coordinator.login(Fixtures.coordinator)
             let body = "## Purpose\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1))\n"
-            #expect(try await coordinator.post("/handbook/coaching/edit", form: [
-                "language": "en", "title": "<b>Coaching</b>", "summary": "", "body": body, "base_revision": "1", "action": "save"]).status == .seeOther)
+            #expect(
+                try await coordinator.post(
+                    "/handbook/coaching/edit",
+                    form: [
+                        "language": "en", "title": "<b>Coaching</b>", "summary": "", "body": body, "base_revision": "1", "action": "save",
+                    ]
+                ).status == .seeOther)
             let page = try await ctx.browser().get("/handbook/coaching")
             #expect(!page.contains("<script>alert"))
             #expect(!page.contains("onerror=alert"))
@@ -388,7 +429,9 @@ struct HandbookTests {
                 #expect(hits.first?.snippet.filter(\.match).map(\.text) == ["protocol"])
             }
             try await app.testing().test(.GET, "/api/v1/handbook/search", headers: headers) { res async throws in #expect(res.status == .badRequest) }
-            try await app.testing().test(.GET, "/api/v1/handbook/chapters?language=xx", headers: headers) { res async throws in #expect(res.status == .badRequest) }
+            try await app.testing().test(.GET, "/api/v1/handbook/chapters?language=xx", headers: headers) { res async throws in
+                #expect(res.status == .badRequest)
+            }
             try await app.testing().test(.GET, "/api/v1/handbook/chapters/nothing", headers: headers) { res async throws in #expect(res.status == .notFound) }
             try await app.testing().test(.GET, "/api/v1/handbook/chapters") { res async throws in #expect(res.status == .unauthorized) }
         }

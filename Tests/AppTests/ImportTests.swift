@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Importing staff from a CSV file")
 struct ImportTests {
@@ -11,15 +12,15 @@ struct ImportTests {
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
             let csv = """
-            givenName,familyName,email,role,school
-            Anna,Kalniņa,anna@example.org,teacher,A-1
-            Pēteris,,peteris@example.org,teacher,A-1
-            Rita,Ozola,not-an-email,counsellor,A-1
-            Juris,Krauklis,juris@example.org,janitor,A-1
-            Ieva,Liepa,ieva@example.org,teacher,B-1
-            Anna,Again,ANNA@example.org,teacher,A-1
-            T,A,\(Fixtures.teacherA),teacher,A-1
-            """
+                givenName,familyName,email,role,school
+                Anna,Kalniņa,anna@example.org,teacher,A-1
+                Pēteris,,peteris@example.org,teacher,A-1
+                Rita,Ozola,not-an-email,counsellor,A-1
+                Juris,Krauklis,juris@example.org,janitor,A-1
+                Ieva,Liepa,ieva@example.org,teacher,B-1
+                Anna,Again,ANNA@example.org,teacher,A-1
+                T,A,\(Fixtures.teacherA),teacher,A-1
+                """
             let page = try await leader.upload("/schools/\(ctx.fixtures.schoolA)/import", field: "file", filename: "staff.csv", content: csv)
             #expect(page.status == .unprocessableEntity)
             for line in 3...8 { #expect(page.contains("Line \(line):"), "line \(line) reported") }
@@ -37,7 +38,8 @@ struct ImportTests {
         try await withApp { app, ctx in
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            let csv = "\u{FEFF}givenName;familyName;email;role;school\r\nAnna;Kalniņa;anna@example.org;teacher;a-1\r\n\"Jānis\";\"Bērziņš, jr.\";janis@example.org;pedagogical adviser;A-1\r\n"
+            let csv =
+                "\u{FEFF}givenName;familyName;email;role;school\r\nAnna;Kalniņa;anna@example.org;teacher;a-1\r\n\"Jānis\";\"Bērziņš, jr.\";janis@example.org;pedagogical adviser;A-1\r\n"
             let page = try await leader.upload("/schools/\(ctx.fixtures.schoolA)/import", field: "file", filename: "staff.csv", content: csv)
             #expect(page.status == .seeOther)
             #expect(try await Invitation.query(on: app.db).count() == 2)
@@ -56,7 +58,8 @@ struct ImportTests {
             let empty = try await leader.upload("/schools/\(ctx.fixtures.schoolA)/import", field: "file", filename: "x.csv", content: "")
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.contains("Choose a CSV file"))
-            let columns = try await leader.upload("/schools/\(ctx.fixtures.schoolA)/import", field: "file", filename: "x.csv", content: "name,mail\nA,a@example.org\n")
+            let columns = try await leader.upload(
+                "/schools/\(ctx.fixtures.schoolA)/import", field: "file", filename: "x.csv", content: "name,mail\nA,a@example.org\n")
             #expect(columns.status == .unprocessableEntity)
             #expect(columns.contains("givenName, familyName, email, role, school"))
         }

@@ -1,8 +1,9 @@
-@testable import App
 import Domain
 import Fluent
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Inviting staff")
 struct InvitationTests {
@@ -11,8 +12,9 @@ struct InvitationTests {
         try await withApp { app, ctx in
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            let sent = try await leader.post("/schools/\(ctx.fixtures.schoolA)/invitations",
-                                             form: ["email": "Anna.Kalnina@Example.org ", "given_name": "Anna", "family_name": "Kalniņa", "role": "counsellor"])
+            let sent = try await leader.post(
+                "/schools/\(ctx.fixtures.schoolA)/invitations",
+                form: ["email": "Anna.Kalnina@Example.org ", "given_name": "Anna", "family_name": "Kalniņa", "role": "counsellor"])
             #expect(sent.status == .seeOther)
             let school = try await leader.get("/schools/\(ctx.fixtures.schoolA)")
             #expect(school.contains("Invitation sent to anna.kalnina@example.org"))
@@ -29,12 +31,17 @@ struct InvitationTests {
             #expect(form.contains("id=\"accept-form\""))
             #expect(form.contains("value=\"Anna\""))
 
-            let short = try await newcomer.post(path, form: ["given_name": "Anna", "family_name": "Kalniņa", "password": "short", "password_confirmation": "short"])
+            let short = try await newcomer.post(
+                path, form: ["given_name": "Anna", "family_name": "Kalniņa", "password": "short", "password_confirmation": "short"])
             #expect(short.status == .unprocessableEntity)
             #expect(short.contains("at least 10 characters"))
 
-            let accepted = try await newcomer.post(path, form: ["given_name": "Anna", "family_name": "Kalniņa",
-                                                                "password": "a long enough secret", "password_confirmation": "a long enough secret"])
+            let accepted = try await newcomer.post(
+                path,
+                form: [
+                    "given_name": "Anna", "family_name": "Kalniņa",
+                    "password": "a long enough secret", "password_confirmation": "a long enough secret",
+                ])
             #expect(accepted.status == .seeOther)
             let home = try await newcomer.get("/")
             #expect(home.contains("School A"))
@@ -52,8 +59,9 @@ struct InvitationTests {
         try await withApp { app, ctx in
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderB)
-            try await leader.post("/schools/\(ctx.fixtures.schoolB)/invitations",
-                                  form: ["email": Fixtures.teacherA, "given_name": "T", "family_name": "A", "role": "teacher"])
+            try await leader.post(
+                "/schools/\(ctx.fixtures.schoolB)/invitations",
+                form: ["email": Fixtures.teacherA, "given_name": "T", "family_name": "A", "role": "teacher"])
             let path = try #require(await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
             let teacher = ctx.browser()
             #expect(try await teacher.get(path).contains("You already have a Collegium account"))
@@ -71,8 +79,9 @@ struct InvitationTests {
         try await withApp { _, ctx in
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            let page = try await leader.post("/schools/\(ctx.fixtures.schoolA)/invitations",
-                                             form: ["email": "not-an-email", "given_name": "", "family_name": "Z", "role": "principal"])
+            let page = try await leader.post(
+                "/schools/\(ctx.fixtures.schoolA)/invitations",
+                form: ["email": "not-an-email", "given_name": "", "family_name": "Z", "role": "principal"])
             #expect(page.status == .unprocessableEntity)
             #expect(page.contains("id=\"form-errors\""))
             #expect(page.contains("email-error"))
@@ -81,8 +90,9 @@ struct InvitationTests {
             #expect(page.contains("value=\"not-an-email\""))
             #expect(await ctx.mailbox.messages.isEmpty)
 
-            let member = try await leader.post("/schools/\(ctx.fixtures.schoolA)/invitations",
-                                               form: ["email": Fixtures.teacherA, "given_name": "T", "family_name": "A", "role": "teacher"])
+            let member = try await leader.post(
+                "/schools/\(ctx.fixtures.schoolA)/invitations",
+                form: ["email": Fixtures.teacherA, "given_name": "T", "family_name": "A", "role": "teacher"])
             #expect(member.status == .conflict)
             #expect(member.contains("already belongs to this school"))
         }
@@ -93,8 +103,9 @@ struct InvitationTests {
         try await withApp(environment: ["INVITATION_DAYS": "3"]) { _, ctx in
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            try await leader.post("/schools/\(ctx.fixtures.schoolA)/invitations",
-                                  form: ["email": "late@example.org", "given_name": "L", "family_name": "Late", "role": "teacher"])
+            try await leader.post(
+                "/schools/\(ctx.fixtures.schoolA)/invitations",
+                form: ["email": "late@example.org", "given_name": "L", "family_name": "Late", "role": "teacher"])
             let path = try #require(await ctx.mailbox.lastLinkPath(to: "late@example.org"))
             ctx.clock.advance(by: 4 * 86_400)
             let page = try await ctx.browser().get(path)

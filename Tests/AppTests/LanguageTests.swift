@@ -1,8 +1,9 @@
-@testable import App
 import Domain
 import Fluent
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Languages")
 struct LanguageTests {

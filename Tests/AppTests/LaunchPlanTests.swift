@@ -1,5 +1,6 @@
-@testable import App
 import Testing
+
+@testable import App
 
 /// What each command line needs before it runs (issue 16): help and file-only commands get
 /// an empty in-memory database, so `serve --help` no longer migrates and creates a file.
@@ -17,8 +18,10 @@ struct LaunchPlanTests {
 
     @Test("Help, wherever it is asked, and match-costs need no database")
     func noDatabase() {
-        for arguments in [["collegium", "--help"], ["collegium", "-h"], ["collegium", "serve", "--help"], ["collegium", "demo", "--help"],
-                          ["collegium", "migrate", "-h"], ["collegium", "match-costs", "costs.csv"], ["collegium", "match-costs", "--help"]] {
+        for arguments in [
+            ["collegium", "--help"], ["collegium", "-h"], ["collegium", "serve", "--help"], ["collegium", "demo", "--help"],
+            ["collegium", "migrate", "-h"], ["collegium", "match-costs", "costs.csv"], ["collegium", "match-costs", "--help"],
+        ] {
             let plan = LaunchPlan(arguments: arguments)
             #expect(plan.kind == .noDatabase && plan.usesNoDatabase, "\(arguments)")
         }

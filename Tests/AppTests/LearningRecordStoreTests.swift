@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Learning statements sent to a Learning Record Store over HTTP (docs/courses.md, "Learning
 /// records"): a real server on a loopback port that accepts, refuses or never answers. What
@@ -23,7 +24,8 @@ struct LearningRecordStoreTests {
                 ctx.clock.advance(by: 60)
                 #expect(try await learner.post(Self.path + "/steps/read/done").location == Self.path + "/steps/check")
                 ctx.clock.advance(by: 60)
-                let passed = try await learner.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")])
+                let passed = try await learner.post(
+                    Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")])
                 #expect(passed.location == Self.path + "/steps/check?attempt=1")
                 ctx.clock.advance(by: 60)
                 let reflected = try await learner.post(Self.path + "/steps/think/reflection", form: ["body": "We rarely meet."])
@@ -112,7 +114,8 @@ struct LearningRecordStoreTests {
                 app.config.learningRecordStore?.endpoint = try #require(URL(string: store.endpoint))
                 app.config.learningRecordStore?.timeout = AppConfig.LearningRecordStore.defaultTimeout
                 ctx.clock.advance(by: 60)
-                let passed = try await learner.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")])
+                let passed = try await learner.post(
+                    Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")])
                 #expect(passed.location == Self.path + "/steps/check?attempt=1")
                 #expect(await Self.senderSettles(app))
                 let stored = await store.state.stored
@@ -138,7 +141,8 @@ struct LearningRecordStoreTests {
                 #expect(posted.count == 2, "registered and completed, once each: \(posted)")
                 // The next event goes alone: nothing of the first batch is posted again.
                 ctx.clock.advance(by: 60)
-                let passed = try await learner.post(Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")])
+                let passed = try await learner.post(
+                    Self.path + "/steps/check/attempts", fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")])
                 #expect(passed.location == Self.path + "/steps/check?attempt=1")
                 #expect(await Self.senderSettles(app))
                 let all = await store.state.received.flatMap(\.statements).map(\.id)

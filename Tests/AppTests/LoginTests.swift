@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Logging in and out")
 struct LoginTests {
@@ -63,12 +64,16 @@ struct LoginTests {
             let first = try #require(browser.cookies["collegium_session"])
 
             var setCookie = ""
-            try await app.testing().test(.POST, "/login", beforeRequest: { req in
-                req.headers.replaceOrAdd(name: .cookie, value: "collegium_csrf=\(browser.cookies["collegium_csrf"]!); collegium_session=\(first)")
-                try req.content.encode(["email": Fixtures.leaderA, "password": Fixtures.password, "_csrf": browser.cookies["collegium_csrf"]!], as: .urlEncodedForm)
-            }, afterResponse: { res async throws in
-                setCookie = res.headers[.setCookie].joined(separator: "\n")
-            })
+            try await app.testing().test(
+                .POST, "/login",
+                beforeRequest: { req in
+                    req.headers.replaceOrAdd(name: .cookie, value: "collegium_csrf=\(browser.cookies["collegium_csrf"]!); collegium_session=\(first)")
+                    try req.content.encode(
+                        ["email": Fixtures.leaderA, "password": Fixtures.password, "_csrf": browser.cookies["collegium_csrf"]!], as: .urlEncodedForm)
+                },
+                afterResponse: { res async throws in
+                    setCookie = res.headers[.setCookie].joined(separator: "\n")
+                })
             #expect(setCookie.contains("HttpOnly"))
             #expect(setCookie.contains("SameSite=Lax"))
             #expect(!setCookie.contains("collegium_session=\(first)"))

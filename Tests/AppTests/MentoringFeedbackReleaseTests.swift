@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Issue 14 for mentoring feedback: a programme manager reading the feedback before and
 /// after a pair ends, or after adding answers or accounts of their own, learns nobody's answer.
@@ -21,8 +22,12 @@ struct MentoringFeedbackReleaseTests {
         try await Fixtures.addMember("mentor@example.org", school: ctx.fixtures.schoolA, role: .teacher, on: ctx.app)
         let leader = ctx.browser()
         try await leader.login(Fixtures.leaderA)
-        let created = try await leader.post("/mentoring", form: ["scope": "school:" + ctx.fixtures.schoolA.uuidString, "name": "P",
-                                                                  "goal": "G", "starts_on": "2026-09-01", "ends_on": "2027-06-15"])
+        let created = try await leader.post(
+            "/mentoring",
+            form: [
+                "scope": "school:" + ctx.fixtures.schoolA.uuidString, "name": "P",
+                "goal": "G", "starts_on": "2026-09-01", "ends_on": "2027-06-15",
+            ])
         let path = try #require(created.location)
         let programme = try #require(try await MentoringProgramme.query(on: ctx.app.db).first())
         return Programme(id: try programme.requireID(), path: path, leader: leader, mentor: try await userID("mentor@example.org", ctx))
@@ -93,7 +98,7 @@ struct MentoringFeedbackReleaseTests {
             let p = try await Self.programme(ctx)
             for email in mentees { try await Self.give(p, email, usefulness: 4, ctx) }
             try await Self.give(p, Fixtures.leaderA, usefulness: 1, ctx)  // the manager as a mentee
-            try await Self.give(p, mentees[0], usefulness: 1, ctx)         // a second pair of the same person
+            try await Self.give(p, mentees[0], usefulness: 1, ctx)  // a second pair of the same person
             let page = try await p.leader.get(p.path)
             #expect(page.contains("Nothing released yet."))
             #expect(!page.contains("answers. Usefulness"))

@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Mentoring programmes")
 struct MentoringTests {
@@ -19,8 +20,12 @@ struct MentoringTests {
     static func setUp(_ app: Application, _ ctx: TestContext) async throws -> Setup {
         let leader = ctx.browser()
         try await leader.login(Fixtures.leaderA)
-        let created = try await leader.post("/mentoring", form: ["scope": "school:" + ctx.fixtures.schoolA.uuidString, "name": "New teachers 2026/27",
-                                                                  "goal": "A safe first year", "starts_on": "2026-09-01", "ends_on": "2027-06-15"])
+        let created = try await leader.post(
+            "/mentoring",
+            form: [
+                "scope": "school:" + ctx.fixtures.schoolA.uuidString, "name": "New teachers 2026/27",
+                "goal": "A safe first year", "starts_on": "2026-09-01", "ends_on": "2027-06-15",
+            ])
         #expect(created.status == .seeOther)
         let path = try #require(created.location)
         var people: [String: Browser] = [:], ids: [String: UUID] = [:]
@@ -96,14 +101,17 @@ struct MentoringTests {
             leaderAsMember.languages = "Latvian"
             leaderAsMember.profileDone = true
             try await leaderAsMember.save(on: app.db)
-            let lineManager = try await s.leader.post(s.programmePath + "/pairs", form: ["mentee": s.ids["mentee.one@example.org"]!.uuidString, "mentor": leaderID.uuidString])
+            let lineManager = try await s.leader.post(
+                s.programmePath + "/pairs", form: ["mentee": s.ids["mentee.one@example.org"]!.uuidString, "mentor": leaderID.uuidString])
             #expect(lineManager.status == .unprocessableEntity)
             // The reason itself: "line manager" alone is also in the page's hint on matching, so
             // an `||` with it passed whatever the refusal said (issue 15).
             #expect(lineManager.contains("<p class=\"field-error\" role=\"alert\">A mentor cannot be the mentee's line manager.</p>"))
             #expect(try await ProgrammePair.query(on: app.db).count() == 0, "nothing paired")
             let two = s.ids["mentor.two@example.org"]!.uuidString
-            #expect(try await s.leader.post(s.programmePath + "/pairs", form: ["mentee": s.ids["mentee.one@example.org"]!.uuidString, "mentor": two]).status == .seeOther)
+            #expect(
+                try await s.leader.post(s.programmePath + "/pairs", form: ["mentee": s.ids["mentee.one@example.org"]!.uuidString, "mentor": two]).status
+                    == .seeOther)
             let full = try await s.leader.post(s.programmePath + "/pairs", form: ["mentee": s.ids["mentee.three@example.org"]!.uuidString, "mentor": two])
             #expect(full.status == .unprocessableEntity)
             #expect(try await ProgrammePair.query(on: app.db).filter(\.$mentor.$id == s.ids["mentor.two@example.org"]!).count() == 1)
@@ -129,7 +137,8 @@ struct MentoringTests {
             #expect(try await mentor.post(s.programmePath + "/propose").status == .forbidden)
             let bad = try await mentor.post(s.programmePath + "/profile", form: ["years": "200", "languages": "", "capacity": "9"])
             #expect(bad.status == .unprocessableEntity)
-            let badProgramme = try await s.leader.post("/mentoring", form: ["scope": "school:" + ctx.fixtures.schoolB.uuidString, "name": "", "starts_on": "2027-01-01", "ends_on": "2026-01-01"])
+            let badProgramme = try await s.leader.post(
+                "/mentoring", form: ["scope": "school:" + ctx.fixtures.schoolB.uuidString, "name": "", "starts_on": "2027-01-01", "ends_on": "2026-01-01"])
             #expect(badProgramme.status == .unprocessableEntity, "not the leader's school, no name, end before start")
             #expect(try await MentoringProgramme.query(on: app.db).count() == 1)
         }
@@ -180,7 +189,9 @@ struct MentoringFeedbackTests {
             _ = try await mentor.post(path + "/close", form: ["text": "", "visibility": "shared"])
             #expect((try await mentee.get(path)).contains("id=\"feedback-form\""))
             #expect(try await mentee.post(path + "/feedback", form: ["usefulness": "9", "recommend": "maybe"]).status == .unprocessableEntity)
-            #expect(try await mentee.post(path + "/feedback", form: ["usefulness": "5", "recommend": "yes", "improve": "Start earlier in the year"]).status == .seeOther)
+            #expect(
+                try await mentee.post(path + "/feedback", form: ["usefulness": "5", "recommend": "yes", "improve": "Start earlier in the year"]).status
+                    == .seeOther)
             #expect(try await mentee.post(path + "/feedback", form: ["usefulness": "4", "recommend": "yes"]).status == .conflict, "once")
             #expect(!(try await mentee.get(path)).contains("id=\"feedback-form\""))
             let leaderPage = try await s.leader.get(s.programmePath)
@@ -228,7 +239,8 @@ struct PracticeAPIMoreTests {
             try await teacher.login(Fixtures.teacherA)
             _ = try await teacher.post("/support/coaching/request", form: ["school": ctx.fixtures.schoolA.uuidString, "coach": "anyone", "topic": "Routines"])
             let counsellorToken = try await APITests().issueToken(for: Fixtures.counsellorA, on: app)
-            try await app.testing().test(.GET, "/api/v1/practice/coaching-requests", headers: ["Authorization": "Bearer \(counsellorToken)"]) { res async throws in
+            try await app.testing().test(.GET, "/api/v1/practice/coaching-requests", headers: ["Authorization": "Bearer \(counsellorToken)"]) {
+                res async throws in
                 #expect(try res.content.decode([PracticeAPIController.CoachingRequestDTO].self).map(\.topic) == ["Routines"])
             }
             try await app.testing().test(.GET, "/api/v1/practice/coaching-requests", headers: ["Authorization": "Bearer \(leaderToken)"]) { res async throws in

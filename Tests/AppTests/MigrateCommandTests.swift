@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 /// `collegium migrate` and `collegium migrate --revert` (docs/operations.md: "--revert to
 /// undo the last batch"), run through the command table on the test's database.
@@ -49,16 +50,20 @@ struct MigrateCommandTests {
     /// Every table's columns and every index, on SQLite or PostgreSQL (the test's schema).
     static func schema(_ app: Application) async throws -> Set<Column> {
         let sql = try #require(app.db as? any SQLDatabase)
-        let query: SQLQueryString = sql.dialect.name == "sqlite"
+        let query: SQLQueryString =
+            sql.dialect.name == "sqlite"
             ? """
-              SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p
-              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
-              UNION SELECT tbl_name AS t, 'index ' || name AS c FROM sqlite_master WHERE type = 'index'
-              """
+            SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p
+            WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+            UNION SELECT tbl_name AS t, 'index ' || name AS c FROM sqlite_master WHERE type = 'index'
+            """
             : """
-              SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns WHERE table_schema = current_schema()
-              UNION SELECT tablename::text AS t, 'index ' || indexname AS c FROM pg_indexes WHERE schemaname = current_schema()
-              """
-        return Set(try await sql.raw(query).all().map { Column(table: try $0.decode(column: "t", as: String.self), column: try $0.decode(column: "c", as: String.self)) })
+            SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns WHERE table_schema = current_schema()
+            UNION SELECT tablename::text AS t, 'index ' || indexname AS c FROM pg_indexes WHERE schemaname = current_schema()
+            """
+        return Set(
+            try await sql.raw(query).all().map {
+                Column(table: try $0.decode(column: "t", as: String.self), column: try $0.decode(column: "c", as: String.self))
+            })
     }
 }

@@ -1,10 +1,11 @@
-@testable import App
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// A database made by an earlier day's migrations upgrades to today's code (issue 16,
 /// point 7). Landed migrations are append-only: a change to a table is a new migration, which
@@ -49,9 +50,11 @@ struct MigrationUpgradeTests {
             if type == "table" {
                 let columns = try await sql.raw("SELECT name, type, \"notnull\" AS nn, dflt_value AS d, pk FROM pragma_table_info(\(bind: name))").all()
                 described["table " + name] = try columns.map { c in
-                    [try c.decode(column: "name", as: String.self), try c.decode(column: "type", as: String.self),
-                     String(try c.decode(column: "nn", as: Int.self)), (try c.decode(column: "d", as: String?.self)) ?? "-",
-                     String(try c.decode(column: "pk", as: Int.self))].joined(separator: " ")
+                    [
+                        try c.decode(column: "name", as: String.self), try c.decode(column: "type", as: String.self),
+                        String(try c.decode(column: "nn", as: Int.self)), (try c.decode(column: "d", as: String?.self)) ?? "-",
+                        String(try c.decode(column: "pk", as: Int.self)),
+                    ].joined(separator: " ")
                 }.joined(separator: ", ")
             } else if type == "index" {
                 let columns = try await sql.raw("SELECT name FROM pragma_index_info(\(bind: name))").all()
@@ -73,7 +76,10 @@ struct MigrationUpgradeTests {
             // The same tables with the same columns, and the same indexes, as a new installation:
             // a landed migration edited after that day shows here, whichever table it touched.
             let upgraded = try await Self.schema(app)
-            #expect(Set(upgraded.keys) == Set(fresh.keys), "only in a new installation: \(Set(fresh.keys).subtracting(upgraded.keys).sorted()); only in the upgraded one: \(Set(upgraded.keys).subtracting(fresh.keys).sorted())")
+            #expect(
+                Set(upgraded.keys) == Set(fresh.keys),
+                "only in a new installation: \(Set(fresh.keys).subtracting(upgraded.keys).sorted()); only in the upgraded one: \(Set(upgraded.keys).subtracting(fresh.keys).sorted())"
+            )
             for (name, description) in fresh where upgraded[name] != nil {
                 #expect(upgraded[name] == description, "\(name): new \(description); upgraded \(upgraded[name] ?? "")")
             }
@@ -87,8 +93,10 @@ struct MigrationUpgradeTests {
 
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA, password: Fixtures.password)
-            for (path, text) in [("/", "School A"), ("/schools/\(ctx.fixtures.schoolA)", "School A"), ("/surveys", "Surveys"),
-                                 ("/courses", "Courses"), ("/support", "support"), ("/handbook", "Handbook")] {
+            for (path, text) in [
+                ("/", "School A"), ("/schools/\(ctx.fixtures.schoolA)", "School A"), ("/surveys", "Surveys"),
+                ("/courses", "Courses"), ("/support", "support"), ("/handbook", "Handbook"),
+            ] {
                 let page = try await leader.get(path)
                 #expect(page.status == .ok, "\(path)")
                 #expect(page.contains(text), "\(path) shows \(text)")

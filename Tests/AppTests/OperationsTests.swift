@@ -1,6 +1,7 @@
-@testable import App
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Operations endpoints")
 struct OperationsTests {
@@ -20,10 +21,14 @@ struct OperationsTests {
     /// method="GET", path="/healthz", status="200" (in whatever order they are written).
     static func sample(_ body: String, _ name: String, _ labels: [String: String]) -> Double? {
         for line in body.split(separator: "\n") where line.hasPrefix(name + "{") {
-            guard let close = line.lastIndex(of: "}"), let value = Double(line[line.index(after: close)...].trimmingCharacters(in: .whitespaces)) else { continue }
+            guard let close = line.lastIndex(of: "}"), let value = Double(line[line.index(after: close)...].trimmingCharacters(in: .whitespaces)) else {
+                continue
+            }
             let inside = line[line.index(line.startIndex, offsetBy: name.count + 1)..<close]
             let pairs = inside.split(separator: ",").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
-            let found = Dictionary(pairs.compactMap { $0.count == 2 ? ($0[0], $0[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))) : nil }) { a, _ in a }
+            let found = Dictionary(pairs.compactMap { $0.count == 2 ? ($0[0], $0[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))) : nil }) { a, _ in
+                a
+            }
             if found == labels { return value }
         }
         return nil
@@ -58,7 +63,9 @@ struct OperationsTests {
             let healthz = ["method": "GET", "path": "/healthz", "status": "200"]
             let grown = (Self.sample(after, "http_requests_total", healthz) ?? 0) - (Self.sample(before, "http_requests_total", healthz) ?? 0)
             #expect(grown >= 3, "three probes counted: \(grown)")
-            let timed = (Self.sample(after, "http_request_duration_seconds_count", healthz) ?? 0) - (Self.sample(before, "http_request_duration_seconds_count", healthz) ?? 0)
+            let timed =
+                (Self.sample(after, "http_request_duration_seconds_count", healthz) ?? 0)
+                - (Self.sample(before, "http_request_duration_seconds_count", healthz) ?? 0)
             #expect(timed >= 3, "three probes timed: \(timed)")
             let refused = Self.sample(after, "http_requests_total", ["method": "GET", "path": "/metrics", "status": "404"]) ?? 0
             #expect(refused >= 3, "the three refused scrapes above are counted as 404s: \(refused)")

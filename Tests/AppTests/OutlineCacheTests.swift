@@ -1,7 +1,8 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
+
+@testable import App
 
 /// The outline cache keeps values between requests, never model instances (issue 16, point 6).
 @Suite("Course outline cache")

@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// "A new password ends every other session" (ASVS 3.3.3; `PasswordChange`). Collegium sets
 /// a new password only through a reset link (there is no change form for a signed-in

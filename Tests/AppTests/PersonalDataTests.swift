@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Personal data")
 struct PersonalDataTests {
@@ -46,8 +47,9 @@ struct PersonalDataTests {
         try await withApp { app, ctx in
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            try await leader.post("/schools/\(ctx.fixtures.schoolA)/invitations",
-                                  form: ["email": "new@example.org", "given_name": "N", "family_name": "P", "role": "teacher"])
+            try await leader.post(
+                "/schools/\(ctx.fixtures.schoolA)/invitations",
+                form: ["email": "new@example.org", "given_name": "N", "family_name": "P", "role": "teacher"])
             let user = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first())
             try await PersonalData.erase(user, on: app.db)
             #expect(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).count() == 0)

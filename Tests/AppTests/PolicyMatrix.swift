@@ -1,7 +1,8 @@
-@testable import App
 import Domain
 import Foundation
 import Testing
+
+@testable import App
 
 /// The Policy as hand-written tables (issue 15, point 2): for every kind of resource, every
 /// person the Policy tells apart and every action, whether it is allowed.
@@ -39,8 +40,11 @@ enum PolicyMatrix {
     /// within the cooling-off (docs/privacy.md, "Roles as a way around the Policy").
     static func newcomer(_ name: String, _ role: SchoolRole) -> Person {
         let start = Date(timeIntervalSince1970: 1_795_000_000)
-        return Person(name: name, principal: Principal(userID: UUID(), isAdmin: false, schoolRoles: [schoolA: role], coordinatedNetworks: [],
-                                                       roleSince: [schoolA: start], now: start.addingTimeInterval(86_400)))
+        return Person(
+            name: name,
+            principal: Principal(
+                userID: UUID(), isAdmin: false, schoolRoles: [schoolA: role], coordinatedNetworks: [],
+                roleSince: [schoolA: start], now: start.addingTimeInterval(86_400)))
     }
 
     /// Everyone every table must speak of: each role in school A (named as the role is
@@ -49,12 +53,14 @@ enum PolicyMatrix {
     static let everyone: [Person] =
         [Person(name: "visitor", principal: nil)]
         + SchoolRole.allCases.map { member("\($0)", $0) }
-        + [person("leaderB", [schoolB: .leader]),  // another school of the same network
-           person("counsellorC", [schoolC: .counsellor]),  // support staff of another network's school
-           person("coordinator", networks: [network]),
-           person("otherCoordinator", networks: [otherNetwork]),
-           person("admin", admin: true),
-           person("noMembership")]
+        + [
+            person("leaderB", [schoolB: .leader]),  // another school of the same network
+            person("counsellorC", [schoolC: .counsellor]),  // support staff of another network's school
+            person("coordinator", networks: [network]),
+            person("otherCoordinator", networks: [otherNetwork]),
+            person("admin", admin: true),
+            person("noMembership"),
+        ]
 
     static func named(_ name: String) -> Person { everyone.first { $0.name == name }! }
 
@@ -111,16 +117,20 @@ enum PolicyMatrix {
         var found = problems.map { "\(scenario.name): \($0)" }
         let unsaid = scenario.everybody.filter { allowed[$0.name] == nil }
         if !unsaid.isEmpty {
-            found.append("no expectation for " + unsaid.flatMap { who in
-                Policy.Action.allCases.map { "(\(who.name), \($0), \(scenario.name))" }
-            }.joined(separator: ", "))
+            found.append(
+                "no expectation for "
+                    + unsaid.flatMap { who in
+                        Policy.Action.allCases.map { "(\(who.name), \($0), \(scenario.name))" }
+                    }.joined(separator: ", "))
         }
         for who in scenario.everybody {
             guard let mine = allowed[who.name] else { continue }
             for action in Policy.Action.allCases {
                 let expected = mine.contains(action), actual = Policy.allows(who.principal, action, scenario.resource)
                 if expected != actual {
-                    found.append("\(who.name) \(action) on \(scenario.name): the Policy says \(actual ? "allowed" : "denied"), the table \(expected ? "allowed" : "denied")")
+                    found.append(
+                        "\(who.name) \(action) on \(scenario.name): the Policy says \(actual ? "allowed" : "denied"), the table \(expected ? "allowed" : "denied")"
+                    )
                 }
             }
         }

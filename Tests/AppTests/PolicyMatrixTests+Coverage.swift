@@ -1,7 +1,8 @@
-@testable import App
 import Domain
 import Foundation
 import Testing
+
+@testable import App
 
 /// That the tables leave nothing out, and whose schools a query may return.
 extension PolicyMatrixTests {
@@ -9,8 +10,8 @@ extension PolicyMatrixTests {
 
     enum Kind: String, CaseIterable {
         case instance, network, school, handbook, helpRequest, programme, coachingRequest, engagement, engagementNote,
-             caseSession, observationProtocol, survey, course, cohort, reflection, quizAttempts, courseReviews,
-             courseEvaluation, credential, cohortInvitation
+            caseSession, observationProtocol, survey, course, cohort, reflection, quizAttempts, courseReviews,
+            courseEvaluation, credential, cohortInvitation
     }
 
     /// No `default`: a new kind of resource does not compile here until it has a `Kind`, and
@@ -93,13 +94,15 @@ extension PolicyMatrixTests {
             #expect(Self.visible(Policy.visibleSchools(principal)) == schools, "\(person.name)")
             // The scope and the Policy agree on every school: a school listed is one the person may view.
             for school in Self.schools {
-                #expect(Self.visible(Policy.visibleSchools(principal)).split(separator: " ").contains(Substring(school.name))
+                #expect(
+                    Self.visible(Policy.visibleSchools(principal)).split(separator: " ").contains(Substring(school.name))
                         == Policy.allows(principal, .view, .school(id: school.id, networkID: school.network)), "\(person.name), school \(school.name)")
             }
         }
         // Someone in two schools of two networks who also coordinates one network.
-        let many = Principal(userID: UUID(), isAdmin: false, schoolRoles: [M.schoolA: .teacher, M.schoolD: .leader],
-                             coordinatedNetworks: [M.otherNetwork])
+        let many = Principal(
+            userID: UUID(), isAdmin: false, schoolRoles: [M.schoolA: .teacher, M.schoolD: .leader],
+            coordinatedNetworks: [M.otherNetwork])
         #expect(Self.visible(Policy.visibleSchools(many)) == "A C D")
     }
 
@@ -129,12 +132,14 @@ extension PolicyMatrixTests {
             let oversight = Policy.oversight(principal)
             #expect(Self.overseen(oversight) == schools, "\(person.name)")
             // The header offers "Surveys" to exactly those who may make one somewhere.
-            let mayCreate = Self.schools.contains { Policy.allows(principal, .createSurvey, .school(id: $0.id, networkID: $0.network)) }
+            let mayCreate =
+                Self.schools.contains { Policy.allows(principal, .createSurvey, .school(id: $0.id, networkID: $0.network)) }
                 || [M.network, M.otherNetwork].contains { Policy.allows(principal, .createSurvey, .network(id: $0)) }
             #expect(oversight.isEmpty == !mayCreate, "\(person.name)")
             for network in [M.network, M.otherNetwork] {
-                #expect(oversight.includes(network: network) == (person.name == "admin" || principal.coordinatedNetworks.contains(network)),
-                        "\(person.name), network \(network == M.network ? "N" : "other")")
+                #expect(
+                    oversight.includes(network: network) == (person.name == "admin" || principal.coordinatedNetworks.contains(network)),
+                    "\(person.name), network \(network == M.network ? "N" : "other")")
             }
         }
         #expect(Policy.oversight(M.named("admin").principal!).networks == nil, "an admin: every network")

@@ -1,7 +1,8 @@
-@testable import App
 import Domain
 import Foundation
 import Testing
+
+@testable import App
 
 /// Pairs, groups, their notes and case sessions: the people taking part, and in supervision
 /// and intervision only those who agreed to confidentiality; leaders, coordinators and
@@ -26,13 +27,17 @@ extension PolicyMatrixTests {
         let nobodyElse = "teacher, counsellor, psychologist, pedagogicalAdviser, leader"
 
         return [
-            .init("a mentoring or coaching pair", .engagement(participants: pair), pairPeople, """
+            .init(
+                "a mentoring or coaching pair", .engagement(participants: pair), pairPeople,
+                """
                 mentor, mentee: viewEngagement writeNote readAgenda
                 \(nobodyElse): nothing
                 \(outside): nothing
                 admin: \(adminShortcutOnPrivateThings)
                 """),
-            .init("a study group", .engagement(participants: [facilitator.id, learner.id], group: study), studyPeople, """
+            .init(
+                "a study group", .engagement(participants: [facilitator.id, learner.id], group: study), studyPeople,
+                """
                 facilitator: viewEngagement writeNote readAgenda leadGroup
                 learner: viewEngagement writeNote readAgenda
                 \(nobodyElse): nothing
@@ -40,7 +45,9 @@ extension PolicyMatrixTests {
                 admin: \(adminShortcutOnPrivateThings)
                 """),
             // One who has not agreed sees the group and its members, and may agree; nothing more.
-            .init("a supervision group", .engagement(participants: members, group: supervision), casePeople, """
+            .init(
+                "a supervision group", .engagement(participants: members, group: supervision), casePeople,
+                """
                 supervisor: viewEngagement writeNote readAgenda leadGroup
                 agreed: viewEngagement writeNote readAgenda
                 notYet: viewEngagement agreeToConfidentiality
@@ -48,36 +55,46 @@ extension PolicyMatrixTests {
                 \(outside): nothing
                 admin: \(adminShortcutOnPrivateThings)
                 """),
-            .init("an intervision group", .engagement(participants: members, group: intervision), casePeople, """
+            .init(
+                "an intervision group", .engagement(participants: members, group: intervision), casePeople,
+                """
                 supervisor, agreed: viewEngagement writeNote readAgenda leadGroup
                 notYet: viewEngagement agreeToConfidentiality
                 \(nobodyElse): nothing
                 \(outside): nothing
                 admin: \(adminShortcutOnPrivateThings)
                 """),
-            .init("a private note of a pair", .engagementNote(participants: pair, authorID: mentor.id, shared: false), pairPeople, """
+            .init(
+                "a private note of a pair", .engagementNote(participants: pair, authorID: mentor.id, shared: false), pairPeople,
+                """
                 mentor: readNote
                 mentee: nothing
                 \(nobodyElse): nothing
                 \(outside): nothing
                 admin: \(adminShortcutOnPrivateThings)
                 """),
-            .init("a shared note of a pair", .engagementNote(participants: pair, authorID: mentor.id, shared: true), pairPeople, """
+            .init(
+                "a shared note of a pair", .engagementNote(participants: pair, authorID: mentor.id, shared: true), pairPeople,
+                """
                 mentor, mentee: readNote
                 \(nobodyElse): nothing
                 \(outside): nothing
                 admin: \(adminShortcutOnPrivateThings)
                 """),
-            .init("a shared note of a supervision group",
-                  .engagementNote(participants: members, authorID: supervisor.id, shared: true, group: supervision), casePeople, """
+            .init(
+                "a shared note of a supervision group",
+                .engagementNote(participants: members, authorID: supervisor.id, shared: true, group: supervision), casePeople,
+                """
                 supervisor, agreed: readNote
                 notYet: nothing
                 \(nobodyElse): nothing
                 \(outside): nothing
                 admin: \(adminShortcutOnPrivateThings)
                 """),
-            .init("a private note in a supervision group",
-                  .engagementNote(participants: members, authorID: agreed.id, shared: false, group: supervision), casePeople, """
+            .init(
+                "a private note in a supervision group",
+                .engagementNote(participants: members, authorID: agreed.id, shared: false, group: supervision), casePeople,
+                """
                 agreed: readNote
                 supervisor, notYet: nothing
                 \(nobodyElse): nothing
@@ -85,14 +102,18 @@ extension PolicyMatrixTests {
                 admin: \(adminShortcutOnPrivateThings)
                 """),
             // A session is moved on by its facilitator alone, who must have agreed.
-            .init("an intervision case session", .caseSession(facilitatorID: agreed.id, group: intervision), casePeople, """
+            .init(
+                "an intervision case session", .caseSession(facilitatorID: agreed.id, group: intervision), casePeople,
+                """
                 agreed: runCaseSession
                 supervisor, notYet: nothing
                 \(nobodyElse): nothing
                 \(outside): nothing
                 admin: \(adminShortcutOnPrivateThings)
                 """),
-            .init("a case session facilitated by one who has not agreed", .caseSession(facilitatorID: notYet.id, group: intervision), casePeople, """
+            .init(
+                "a case session facilitated by one who has not agreed", .caseSession(facilitatorID: notYet.id, group: intervision), casePeople,
+                """
                 supervisor, agreed, notYet: nothing
                 \(nobodyElse): nothing
                 \(outside): nothing

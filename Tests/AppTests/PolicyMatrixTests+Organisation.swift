@@ -1,7 +1,8 @@
-@testable import App
 import Domain
 import Foundation
 import Testing
+
+@testable import App
 
 /// The instance, networks, schools and the handbook.
 extension PolicyMatrixTests {
@@ -13,13 +14,17 @@ extension PolicyMatrixTests {
         """
 
     static let organisation: [M.Scenario] = [
-        .init("the instance", .instance, """
+        .init(
+            "the instance", .instance,
+            """
             visitor, teacher, counsellor, psychologist, pedagogicalAdviser, leader: nothing
             leaderB, counsellorC, coordinator, otherCoordinator, noMembership: nothing
             admin: \(M.adminAnywhere)
             """),
         // Only view, figures, counts and what is created for a network are about a network.
-        .init("network N", .network(id: M.network), """
+        .init(
+            "network N", .network(id: M.network),
+            """
             visitor, teacher, counsellor, psychologist, pedagogicalAdviser, leader: nothing
             leaderB, counsellorC, otherCoordinator, noMembership: nothing
             coordinator: view viewWellbeingFigures viewPracticeCounts createProgramme createSurvey
@@ -31,7 +36,9 @@ extension PolicyMatrixTests {
         // peers). Study groups and protocols are open to every member. A new member's wait is
         // ended by the network, never by the school's leader; wellbeing settings are the leader's.
         // Handbook, programme, survey and course actions are never about a school.
-        .init("school A", .school(id: M.schoolA, networkID: M.network), """
+        .init(
+            "school A", .school(id: M.schoolA, networkID: M.network),
+            """
             visitor, leaderB, counsellorC, otherCoordinator, noMembership: nothing
             teacher: \(colleague)
             counsellor: \(colleague)
@@ -43,7 +50,9 @@ extension PolicyMatrixTests {
             admin: \(M.adminAnywhere)
             """),
         // Nobody of school A or network N reaches a school of another network.
-        .init("school C of another network", .school(id: M.schoolC, networkID: M.otherNetwork), """
+        .init(
+            "school C of another network", .school(id: M.schoolC, networkID: M.otherNetwork),
+            """
             visitor, teacher, counsellor, psychologist, pedagogicalAdviser, leader: nothing
             leaderB, coordinator, noMembership: nothing
             counsellorC: \(colleague)
@@ -51,7 +60,9 @@ extension PolicyMatrixTests {
             admin: \(M.adminAnywhere)
             """),
         // A school in no network: its own staff as always, no coordinator at all.
-        .init("school A outside any network", .school(id: M.schoolA, networkID: nil), """
+        .init(
+            "school A outside any network", .school(id: M.schoolA, networkID: nil),
+            """
             visitor, leaderB, counsellorC, coordinator, otherCoordinator, noMembership: nothing
             teacher, counsellor, psychologist, pedagogicalAdviser: \(colleague)
             leader: view viewMembers manageStaff viewWellbeingFigures manageWellbeing viewPracticeCounts \
@@ -59,13 +70,17 @@ extension PolicyMatrixTests {
             admin: \(M.adminAnywhere)
             """),
         // Coordinators publish the handbook for their networks; one handbook serves the instance.
-        .init("a public handbook chapter", .handbook(isPublic: true), """
+        .init(
+            "a public handbook chapter", .handbook(isPublic: true),
+            """
             visitor, teacher, counsellor, psychologist, pedagogicalAdviser, leader: readHandbook
             leaderB, counsellorC, noMembership: readHandbook
             coordinator, otherCoordinator: readHandbook editHandbook
             admin: \(M.adminAnywhere)
             """),
-        .init("a handbook chapter that is not public", .handbook(isPublic: false), """
+        .init(
+            "a handbook chapter that is not public", .handbook(isPublic: false),
+            """
             visitor: nothing
             teacher, counsellor, psychologist, pedagogicalAdviser, leader: readHandbook
             leaderB, counsellorC, noMembership: readHandbook

@@ -1,7 +1,8 @@
-@testable import App
 import Domain
 import Foundation
 import Testing
+
+@testable import App
 
 /// Ask-a-colleague questions, coaching requests and observation protocols: decided by who
 /// asks, who is asked and who volunteers, never by rank (docs/practice.md, docs/privacy.md).
@@ -32,14 +33,18 @@ extension PolicyMatrixTests {
         return [
             // Support staff see every question of their school; a teacher only those on a
             // topic they volunteer for; leaders never; newcomers not yet.
-            .init("a waiting question, to people who do not volunteer for its topic", question(volunteers: false), askers, """
+            .init(
+                "a waiting question, to people who do not volunteer for its topic", question(volunteers: false), askers,
+                """
                 asker: seeHelpRequest withdrawHelpRequest
                 counsellor, psychologist, pedagogicalAdviser: seeHelpRequest takeHelpRequest
                 teacher, leader, newCounsellor, newTeacher: nothing
                 \(outside): nothing
                 admin: \(adminShortcutOnPrivateThings)
                 """),
-            .init("a waiting question, to people who volunteer for its topic", question(volunteers: true), askers, """
+            .init(
+                "a waiting question, to people who volunteer for its topic", question(volunteers: true), askers,
+                """
                 asker: seeHelpRequest withdrawHelpRequest
                 teacher, counsellor, psychologist, pedagogicalAdviser: seeHelpRequest takeHelpRequest
                 leader, newCounsellor, newTeacher: nothing
@@ -47,7 +52,9 @@ extension PolicyMatrixTests {
                 admin: \(adminShortcutOnPrivateThings)
                 """),
             // Whether it is still waiting is the handler's (409), not the Policy's.
-            .init("a question a new counsellor took", question(volunteers: false, takenBy: newCounsellor.id), askers, """
+            .init(
+                "a question a new counsellor took", question(volunteers: false, takenBy: newCounsellor.id), askers,
+                """
                 asker: seeHelpRequest withdrawHelpRequest
                 newCounsellor: seeHelpRequest
                 counsellor, psychologist, pedagogicalAdviser: seeHelpRequest takeHelpRequest
@@ -56,21 +63,27 @@ extension PolicyMatrixTests {
                 admin: \(adminShortcutOnPrivateThings)
                 """),
             // Open to any coach: the school's settled coaches, never its leader.
-            .init("a coaching request open to any coach, to coaches", coaching(coach: nil, viewerCoaches: true), coaches, """
+            .init(
+                "a coaching request open to any coach, to coaches", coaching(coach: nil, viewerCoaches: true), coaches,
+                """
                 requester: seeCoachingRequest withdrawCoachingRequest
                 teacher, counsellor, psychologist, pedagogicalAdviser: seeCoachingRequest respondToCoachingRequest
                 leader, newCounsellor: nothing
                 \(outside): nothing
                 admin: \(adminShortcutOnPrivateThings)
                 """),
-            .init("a coaching request open to any coach, to people who do not coach", coaching(coach: nil, viewerCoaches: false), coaches, """
+            .init(
+                "a coaching request open to any coach, to people who do not coach", coaching(coach: nil, viewerCoaches: false), coaches,
+                """
                 requester: seeCoachingRequest withdrawCoachingRequest
                 teacher, counsellor, psychologist, pedagogicalAdviser, leader, newCounsellor: nothing
                 \(outside): nothing
                 admin: \(adminShortcutOnPrivateThings)
                 """),
             // Addressed to one coach: theirs at once, even within the cooling-off.
-            .init("a coaching request addressed to a new counsellor", coaching(coach: newCounsellor.id, viewerCoaches: true), coaches, """
+            .init(
+                "a coaching request addressed to a new counsellor", coaching(coach: newCounsellor.id, viewerCoaches: true), coaches,
+                """
                 requester: seeCoachingRequest withdrawCoachingRequest
                 newCounsellor: seeCoachingRequest respondToCoachingRequest
                 teacher, counsellor, psychologist, pedagogicalAdviser, leader: nothing
@@ -78,8 +91,10 @@ extension PolicyMatrixTests {
                 admin: \(adminShortcutOnPrivateThings)
                 """),
             // A coach who no longer coaches still sees what was addressed to them, and cannot accept it.
-            .init("a coaching request addressed to the counsellor, who no longer coaches",
-                  coaching(coach: M.named("counsellor").id, viewerCoaches: false), coaches, """
+            .init(
+                "a coaching request addressed to the counsellor, who no longer coaches",
+                coaching(coach: M.named("counsellor").id, viewerCoaches: false), coaches,
+                """
                 requester: seeCoachingRequest withdrawCoachingRequest
                 counsellor: seeCoachingRequest
                 teacher, psychologist, pedagogicalAdviser, leader, newCounsellor: nothing
@@ -87,19 +102,25 @@ extension PolicyMatrixTests {
                 admin: \(adminShortcutOnPrivateThings)
                 """),
             // A protocol is retired by its author while a member of the school.
-            .init("school A's observation protocol", .observationProtocol(schoolID: M.schoolA, authorID: author.id), [author], """
+            .init(
+                "school A's observation protocol", .observationProtocol(schoolID: M.schoolA, authorID: author.id), [author],
+                """
                 author: retireObservationProtocol
                 teacher, counsellor, psychologist, pedagogicalAdviser, leader: nothing
                 \(outside): nothing
                 admin: \(M.adminAnywhere)
                 """),
-            .init("a protocol whose author left school A", .observationProtocol(schoolID: M.schoolA, authorID: formerAuthor.id), [formerAuthor], """
+            .init(
+                "a protocol whose author left school A", .observationProtocol(schoolID: M.schoolA, authorID: formerAuthor.id), [formerAuthor],
+                """
                 formerAuthor: nothing
                 teacher, counsellor, psychologist, pedagogicalAdviser, leader: nothing
                 \(outside): nothing
                 admin: \(M.adminAnywhere)
                 """),
-            .init("a protocol with no author", .observationProtocol(schoolID: M.schoolA, authorID: nil), """
+            .init(
+                "a protocol with no author", .observationProtocol(schoolID: M.schoolA, authorID: nil),
+                """
                 teacher, counsellor, psychologist, pedagogicalAdviser, leader: nothing
                 \(outside): nothing
                 admin: \(M.adminAnywhere)

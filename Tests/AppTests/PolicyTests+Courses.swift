@@ -1,7 +1,8 @@
-@testable import App
 import Domain
 import Foundation
 import Testing
+
+@testable import App
 
 /// The course resources, one example each (the full matrix is `PolicyMatrixTests+Courses.swift`).
 extension PolicyTests {
@@ -37,7 +38,9 @@ extension PolicyTests {
         #expect(Policy.denialStatus(f, .cohort(facilitatorID: UUID(), networkID: Self.otherNetwork)) == .notFound)
     }
 
-    @Test("Reflections and quiz answers: a private reflection is its author's alone; a shared one is read and commented on by the cohort; quiz answers are the learner's alone, even for admins")
+    @Test(
+        "Reflections and quiz answers: a private reflection is its author's alone; a shared one is read and commented on by the cohort; quiz answers are the learner's alone, even for admins"
+    )
     func reflections() {
         let author = UUID(), peer = UUID(), facilitator = UUID(), stranger = UUID()
         func person(_ id: UUID, admin: Bool = false, networks: Set<UUID> = []) -> Principal {

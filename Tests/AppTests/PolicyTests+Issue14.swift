@@ -1,7 +1,8 @@
-@testable import App
 import Domain
 import Foundation
 import Testing
+
+@testable import App
 
 /// Issue 14, classes 5 and 6: roles as a way around the Policy, cohorts across networks.
 extension PolicyTests {
@@ -10,8 +11,9 @@ extension PolicyTests {
 
     /// Someone whose role in school A began at `start`, asking at `now`.
     static func newcomer(_ role: SchoolRole, now: Date, id: UUID = UUID()) -> Principal {
-        Principal(userID: id, isAdmin: false, schoolRoles: [schoolA: role], coordinatedNetworks: [],
-                  roleSince: [schoolA: start], now: now)
+        Principal(
+            userID: id, isAdmin: false, schoolRoles: [schoolA: role], coordinatedNetworks: [],
+            roleSince: [schoolA: start], now: now)
     }
 
     @Test("A new counsellor (or volunteer) sees colleagues' waiting questions only after the cooling-off; their own and those they took at once")

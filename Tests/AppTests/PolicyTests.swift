@@ -1,7 +1,8 @@
-@testable import App
 import Domain
 import Foundation
 import Testing
+
+@testable import App
 
 /// The policy as a matrix of role × action × owner, denials included.
 @Suite("Policy")
@@ -40,12 +41,15 @@ struct PolicyTests {
     // the handbook are the hand-written tables of `PolicyMatrixTests+Organisation.swift`, which
     // cover every school role (the psychologist and the pedagogical adviser too) and every action.
 
-    @Test("A visitor asking for a chapter that is not public is told it does not exist; a signed-in person, that it is not theirs to change", arguments: Who.allCases)
+    @Test(
+        "A visitor asking for a chapter that is not public is told it does not exist; a signed-in person, that it is not theirs to change",
+        arguments: Who.allCases)
     func handbookDenial(who: Who) {
         #expect(Policy.denialStatus(Self.principal(who), .handbook(isPublic: false)) == (who == .anonymous ? .notFound : .forbidden))
     }
 
-    @Test("Ask a colleague: a request is seen by the asker, volunteers for its topic and support staff of its school; never by leaders, admins or other schools")
+    @Test(
+        "Ask a colleague: a request is seen by the asker, volunteers for its topic and support staff of its school; never by leaders, admins or other schools")
     func helpRequests() {
         let asker = UUID()
         func request(volunteers: Bool = false, takenBy: UUID? = nil) -> Policy.Resource {
@@ -97,7 +101,9 @@ struct PolicyTests {
         #expect(!Policy.allows(nil, .readNote, .engagementNote(participants: participants, authorID: a, shared: true)))
     }
 
-    @Test("Groups: a confidential group's notes only for members who agreed; leading by facilitator, supervisor or any intervision member; a session moved by its facilitator alone")
+    @Test(
+        "Groups: a confidential group's notes only for members who agreed; leading by facilitator, supervisor or any intervision member; a session moved by its facilitator alone"
+    )
     func groups() {
         let supervisor = UUID(), agreed = UUID(), notYet = UUID()
         let members: Set<UUID> = [supervisor, agreed, notYet]
@@ -220,8 +226,9 @@ struct PolicyPageTests {
             try await leaderB.login(Fixtures.leaderB)
             #expect(try await leaderB.get("/schools/\(ctx.fixtures.schoolA)").status == .notFound)
             #expect(try await leaderB.get("/schools/\(ctx.fixtures.schoolA)/invitations/new").status == .notFound)
-            let sneaky = try await leaderB.post("/schools/\(ctx.fixtures.schoolA)/invitations",
-                                                form: ["email": "x@example.org", "given_name": "X", "family_name": "Y", "role": "teacher"])
+            let sneaky = try await leaderB.post(
+                "/schools/\(ctx.fixtures.schoolA)/invitations",
+                form: ["email": "x@example.org", "given_name": "X", "family_name": "Y", "role": "teacher"])
             #expect(sneaky.status == .notFound)
             #expect(await ctx.mailbox.messages.isEmpty)
 

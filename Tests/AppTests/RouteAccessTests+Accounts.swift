@@ -1,6 +1,7 @@
-@testable import App
 import Testing
 import Vapor
+
+@testable import App
 
 /// Signing in and out, password resets, invitations, one's own account; a school's page
 /// and staff; the administration.
@@ -10,54 +11,71 @@ extension RouteAccessTests {
         // Signed in already: the login page sends home.
         .get("/login", [.ok, .see, .see, .see, .see, .see, .see, .see, .ok]),
         // A wrong password, whoever sends it (each to an address of their own: no throttling).
-        .post("/login", form: { w in [("email", "nobody-\(UUID().uuidString)@example.org"), ("password", "not the password")] },
-              [.e401, .e401, .e401, .e401, .e401, .e401, .e401, .e401, .e401]),
+        .post(
+            "/login", form: { w in [("email", "nobody-\(UUID().uuidString)@example.org"), ("password", "not the password")] },
+            [.e401, .e401, .e401, .e401, .e401, .e401, .e401, .e401, .e401]),
         .post("/logout", [.see, .see, .see, .see, .see, .see, .see, .see, .see]),
         .get("/password/forgot", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
-        .post("/password/forgot", form: { _ in [("email", "nobody@example.org")] },
-              [.see, .see, .see, .see, .see, .see, .see, .see, .see]),
+        .post(
+            "/password/forgot", form: { _ in [("email", "nobody@example.org")] },
+            [.see, .see, .see, .see, .see, .see, .see, .see, .see]),
         // The link's secret is the key: whoever holds it sees the form; an empty one is refused.
-        .get("/password/reset/:token", { "/password/reset/\(try await $0.resetToken())" },
-             [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
-        .post("/password/reset/:token", { "/password/reset/\(try await $0.resetToken())" },
-              [.e422, .e422, .e422, .e422, .e422, .e422, .e422, .e422, .e422]),
-        .get("/invitations/:token", { "/invitations/\(try await $0.invitation().token)" },
-             [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
-        .post("/invitations/:token", { "/invitations/\(try await $0.invitation().token)" },
-              [.e422, .e422, .e422, .e422, .e422, .e422, .e422, .e422, .e422]),
+        .get(
+            "/password/reset/:token", { "/password/reset/\(try await $0.resetToken())" },
+            [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
+        .post(
+            "/password/reset/:token", { "/password/reset/\(try await $0.resetToken())" },
+            [.e422, .e422, .e422, .e422, .e422, .e422, .e422, .e422, .e422]),
+        .get(
+            "/invitations/:token", { "/invitations/\(try await $0.invitation().token)" },
+            [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
+        .post(
+            "/invitations/:token", { "/invitations/\(try await $0.invitation().token)" },
+            [.e422, .e422, .e422, .e422, .e422, .e422, .e422, .e422, .e422]),
         .get("/account", [.login, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .login]),
         .post("/account/tokens", [.login, .e422, .e422, .e422, .e422, .e422, .e422, .e422, .login]),
         .get("/account/export.json", [.login, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .login]),
         // A token is its owner's alone: anyone else's request finds nothing, the admin's too.
-        .post("/account/tokens/:id/revoke", { "/account/tokens/\(try await $0.teacherTokenID())/revoke" },
-              [.login, .e404, .see, .e404, .e404, .e404, .e404, .e404, .login]),
+        .post(
+            "/account/tokens/:id/revoke", { "/account/tokens/\(try await $0.teacherTokenID())/revoke" },
+            [.login, .e404, .see, .e404, .e404, .e404, .e404, .e404, .login]),
     ]
 
     static let staff: [Row] = [
         // Members of school A and its network's coordinator; another school's leader does not
         // learn that it exists.
-        .get("/schools/:schoolID", { "/schools/\($0.schoolA)" },
-             [.login, .e404, .ok, .ok, .ok, .ok, .e404, .ok, .login]),
-        .get("/schools/:schoolID/invitations/new", { "/schools/\($0.schoolA)/invitations/new" },
-             [.login, .e404, .e403, .e403, .ok, .ok, .e404, .ok, .login]),
-        .post("/schools/:schoolID/invitations", { "/schools/\($0.schoolA)/invitations" },
-              [.login, .e404, .e403, .e403, .e422, .e422, .e404, .e422, .login]),
-        .get("/schools/:schoolID/import", { "/schools/\($0.schoolA)/import" },
-             [.login, .e404, .e403, .e403, .ok, .ok, .e404, .ok, .login]),
-        .post("/schools/:schoolID/import", { "/schools/\($0.schoolA)/import" },
-              [.login, .e404, .e403, .e403, .e422, .e422, .e404, .e422, .login]),
-        .post("/schools/:schoolID/invitations/:id/cancel", { "/schools/\($0.schoolA)/invitations/\(try await $0.invitation().id)/cancel" },
-              [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
-        .post("/schools/:schoolID/invitations/:id/resend", { "/schools/\($0.schoolA)/invitations/\(try await $0.invitation().id)/resend" },
-              [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
-        .post("/schools/:schoolID/members/:id/role", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/role" },
-              form: { _ in [("role", "counsellor")] },
-              [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
-        .post("/schools/:schoolID/members/:id/remove", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/remove" },
-              [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
+        .get(
+            "/schools/:schoolID", { "/schools/\($0.schoolA)" },
+            [.login, .e404, .ok, .ok, .ok, .ok, .e404, .ok, .login]),
+        .get(
+            "/schools/:schoolID/invitations/new", { "/schools/\($0.schoolA)/invitations/new" },
+            [.login, .e404, .e403, .e403, .ok, .ok, .e404, .ok, .login]),
+        .post(
+            "/schools/:schoolID/invitations", { "/schools/\($0.schoolA)/invitations" },
+            [.login, .e404, .e403, .e403, .e422, .e422, .e404, .e422, .login]),
+        .get(
+            "/schools/:schoolID/import", { "/schools/\($0.schoolA)/import" },
+            [.login, .e404, .e403, .e403, .ok, .ok, .e404, .ok, .login]),
+        .post(
+            "/schools/:schoolID/import", { "/schools/\($0.schoolA)/import" },
+            [.login, .e404, .e403, .e403, .e422, .e422, .e404, .e422, .login]),
+        .post(
+            "/schools/:schoolID/invitations/:id/cancel", { "/schools/\($0.schoolA)/invitations/\(try await $0.invitation().id)/cancel" },
+            [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
+        .post(
+            "/schools/:schoolID/invitations/:id/resend", { "/schools/\($0.schoolA)/invitations/\(try await $0.invitation().id)/resend" },
+            [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
+        .post(
+            "/schools/:schoolID/members/:id/role", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/role" },
+            form: { _ in [("role", "counsellor")] },
+            [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
+        .post(
+            "/schools/:schoolID/members/:id/remove", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/remove" },
+            [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
         // Ending a newcomer's cooling-off: the network's coordinators, never the school's leader.
-        .post("/schools/:schoolID/members/:id/clear", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/clear" },
-              [.login, .e404, .e403, .e403, .e403, .see, .e404, .see, .login]),
+        .post(
+            "/schools/:schoolID/members/:id/clear", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/clear" },
+            [.login, .e404, .e403, .e403, .e403, .see, .e404, .see, .login]),
         .get("/admin", [.login, .e403, .e403, .e403, .e403, .e403, .e403, .ok, .login]),
         .post("/admin/networks", [.login, .e403, .e403, .e403, .e403, .e403, .e403, .e422, .login]),
         .post("/admin/schools", [.login, .e403, .e403, .e403, .e403, .e403, .e403, .e422, .login]),

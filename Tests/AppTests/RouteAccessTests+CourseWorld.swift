@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// A published course of this world (`CourseTests.document`: a lesson `read`, a quiz
 /// `check`, a reflection `think` in module `one`), and what happens in it.
@@ -23,9 +24,12 @@ extension RouteAccessTests.World {
     func classroom() async throws -> (slug: String, cohort: UUID) {
         try await once("classroom") {
             let slug = try await course()
-            let location = try await post(as: Fixtures.coordinator, "/courses/\(slug)/cohorts", [
-                ("name", "Pilot \(n)"), ("starts_on", "2026-01-10"), ("ends_on", "2026-03-31"),
-                ("facilitator", Fixtures.leaderA), ("learners", Fixtures.teacherA + "\n" + Fixtures.counsellorA)])
+            let location = try await post(
+                as: Fixtures.coordinator, "/courses/\(slug)/cohorts",
+                [
+                    ("name", "Pilot \(n)"), ("starts_on", "2026-01-10"), ("ends_on", "2026-03-31"),
+                    ("facilitator", Fixtures.leaderA), ("learners", Fixtures.teacherA + "\n" + Fixtures.counsellorA),
+                ])
             try await post(as: Fixtures.leaderB, "/courses/\(slug)/enrol")
             return (slug, try Self.lastID(location))
         }
@@ -35,12 +39,14 @@ extension RouteAccessTests.World {
     func sharedReflection() async throws -> UUID {
         try await once("reflection") {
             let slug = try await classroom().slug
-            try await post(as: Fixtures.counsellorA, "/courses/\(slug)/steps/think/reflection",
-                           [("body", "Teachers are alone in the first weeks."), ("shared", "yes")])
+            try await post(
+                as: Fixtures.counsellorA, "/courses/\(slug)/steps/think/reflection",
+                [("body", "Teachers are alone in the first weeks."), ("shared", "yes")])
             let counsellor = try await userID(Fixtures.counsellorA)
             let course = try #require(try await Course.query(on: app.db).filter(\.$slug == slug).first())
-            let enrolment = try #require(try await CourseEnrolment.query(on: app.db).filter(\.$course.$id == course.requireID())
-                .filter(\.$user.$id == counsellor).first())
+            let enrolment = try #require(
+                try await CourseEnrolment.query(on: app.db).filter(\.$course.$id == course.requireID())
+                    .filter(\.$user.$id == counsellor).first())
             return try #require(try await CourseReflection.query(on: app.db).filter(\.$enrolment.$id == enrolment.requireID()).first()).requireID()
         }
     }
@@ -51,13 +57,18 @@ extension RouteAccessTests.World {
             let slug = try await classroom().slug
             let teacher = try await signedIn(Fixtures.teacherA)
             #expect(try await teacher.post("/courses/\(slug)/steps/read/done").status == .seeOther)
-            #expect(try await teacher.post("/courses/\(slug)/steps/check/attempts",
-                                           fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")]).status == .seeOther)
+            #expect(
+                try await teacher.post(
+                    "/courses/\(slug)/steps/check/attempts",
+                    fields: [("attempt", "1"), ("q_q1", "a"), ("q_q2", "a"), ("q_q2", "b")]
+                ).status == .seeOther)
             try await post(as: Fixtures.teacherA, "/courses/\(slug)/steps/think/reflection", [("body", "Mine.")])
             let course = try #require(try await Course.query(on: app.db).filter(\.$slug == slug).first())
             let teacherID = try await userID(Fixtures.teacherA)
-            return try #require(try await CourseCredential.query(on: app.db).filter(\.$course.$id == course.requireID())
-                .filter(\.$user.$id == teacherID).first(), "teacher A's certificate").requireID()
+            return try #require(
+                try await CourseCredential.query(on: app.db).filter(\.$course.$id == course.requireID())
+                    .filter(\.$user.$id == teacherID).first(), "teacher A's certificate"
+            ).requireID()
         }
     }
 
@@ -66,8 +77,11 @@ extension RouteAccessTests.World {
     func cohortInvitation() async throws -> UUID {
         try await once("cohortInvitation") {
             let slug = try await course()
-            let location = try await post(as: Fixtures.coordinator, "/courses/\(slug)/cohorts", [
-                ("name", "Guests \(n)"), ("starts_on", "2026-01-10"), ("ends_on", "2026-03-31"), ("learners", Fixtures.otherCoordinator)])
+            let location = try await post(
+                as: Fixtures.coordinator, "/courses/\(slug)/cohorts",
+                [
+                    ("name", "Guests \(n)"), ("starts_on", "2026-01-10"), ("ends_on", "2026-03-31"), ("learners", Fixtures.otherCoordinator),
+                ])
             let cohort = try Self.lastID(location)
             return try #require(try await CohortInvitation.query(on: app.db).filter(\.$cohort.$id == cohort).first()).requireID()
         }

@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 extension RouteAccessTests {
     /// One app of one row: the browsers of the people who set up objects, the visitors'

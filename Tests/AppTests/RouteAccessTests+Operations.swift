@@ -1,6 +1,7 @@
-@testable import App
 import Testing
 import Vapor
+
+@testable import App
 
 /// Probes, the front door, the language switcher, and what verifiers of certificates fetch:
 /// the same for everyone.
@@ -12,8 +13,9 @@ extension RouteAccessTests {
         // No METRICS_TOKEN is configured: the endpoint does not exist, for a bearer too.
         .get("/metrics", [.e404, .e404, .e404, .e404, .e404, .e404, .e404, .e404, .e404]),
         .get("/", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
-        .post("/language", form: { _ in [("language", "lv"), ("return_to", "/handbook")] },
-              [.see, .see, .see, .see, .see, .see, .see, .see, .see]),
+        .post(
+            "/language", form: { _ in [("language", "lv"), ("return_to", "/handbook")] },
+            [.see, .see, .see, .see, .see, .see, .see, .see, .see]),
         // Open Badges: the issuer, its keys and the revocation list are public.
         .get("/issuer", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
         .get("/.well-known/jwks.json", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
@@ -27,7 +29,8 @@ extension RouteAccessTests {
     /// every page: the same for everyone, signed in or not.
     @Test("Static files are served to every visitor")
     func staticFiles() async throws {
-        try await Self.check(["/css/app.css", "/js/app.js", "/favicon.svg"].map { Row.get($0, [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]) },
-                             routed: false)
+        try await Self.check(
+            ["/css/app.css", "/js/app.js", "/favicon.svg"].map { Row.get($0, [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]) },
+            routed: false)
     }
 }

@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 extension RouteAccessTests {
     /// The objects a row's requests need, made on first use: a school A survey, conversation,
@@ -70,8 +71,9 @@ extension RouteAccessTests {
         func invitation() async throws -> (id: UUID, token: String) {
             try await once("invitation") {
                 let email = "invited\(n)@example.org"
-                try await post(as: Fixtures.leaderA, "/schools/\(schoolA)/invitations",
-                               [("email", email), ("given_name", "Ieva"), ("family_name", "Jauna"), ("role", "teacher")])
+                try await post(
+                    as: Fixtures.leaderA, "/schools/\(schoolA)/invitations",
+                    [("email", email), ("given_name", "Ieva"), ("family_name", "Jauna"), ("role", "teacher")])
                 let link = try #require(await harness.ctx.mailbox.lastLinkPath(to: email))
                 let invitation = try #require(try await Invitation.query(on: app.db).filter(\.$email == email).first())
                 return (try invitation.requireID(), String(link.split(separator: "/").last ?? ""))
@@ -83,8 +85,10 @@ extension RouteAccessTests {
             try await once("reset") {
                 let email = try await Fixtures.addMember("reset\(n)@example.org", school: schoolA, role: .teacher, on: app)
                 let token = SecretToken.generate()
-                try await PasswordReset(tokenHash: SecretToken.hash(token), userID: try await userID(email),
-                                        expiresAt: harness.ctx.clock.now.addingTimeInterval(3600)).save(on: app.db)
+                try await PasswordReset(
+                    tokenHash: SecretToken.hash(token), userID: try await userID(email),
+                    expiresAt: harness.ctx.clock.now.addingTimeInterval(3600)
+                ).save(on: app.db)
                 return token
             }
         }
@@ -126,8 +130,9 @@ extension RouteAccessTests {
                 let chapter = HandbookChapter(slug: slug, position: 100 + n, practice: nil, isPublic: false)
                 try await chapter.save(on: app.db)
                 for body in ["## Working together\n\nFirst text.", "## Working together\n\nSecond text."] {
-                    try await HandbookLibrary.save(chapter: chapter, language: "en", title: "Working together", summary: "For members.",
-                                                   body: body, note: "", translationCurrent: false, origin: .edited, authorID: nil, on: app.db)
+                    try await HandbookLibrary.save(
+                        chapter: chapter, language: "en", title: "Working together", summary: "For members.",
+                        body: body, note: "", translationCurrent: false, origin: .edited, authorID: nil, on: app.db)
                 }
                 if diverged {
                     let text = try #require(try await HandbookText.query(on: app.db).filter(\.$chapter.$id == chapter.requireID()).first())

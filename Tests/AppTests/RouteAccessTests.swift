@@ -1,8 +1,9 @@
-@testable import App
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// Issue 15, point 1: every registered route, every kind of visitor. The expected answers
 /// are written by hand in the tables of `RouteAccessTests+<Module>.swift`, one row per route

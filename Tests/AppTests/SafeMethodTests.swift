@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Issue #14, class 9: a GET never changes state. A Markdown image pointing at `/support`
 /// (in a handbook chapter, a note, anywhere) made the reader's browser mark their

@@ -1,8 +1,9 @@
-@testable import App
 import Domain
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Issue #14, class 9: no secret in a log line, and no state changed by a GET.
 @Suite("Secrets and side channels")
@@ -30,8 +31,9 @@ struct SecretsTests {
 
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            let sent = try await leader.post("/schools/\(ctx.fixtures.schoolA)/invitations",
-                                             form: ["email": "anna@example.org", "given_name": "Anna", "family_name": "Kalniņa", "role": "teacher"])
+            let sent = try await leader.post(
+                "/schools/\(ctx.fixtures.schoolA)/invitations",
+                form: ["email": "anna@example.org", "given_name": "Anna", "family_name": "Kalniņa", "role": "teacher"])
             #expect(sent.status == .seeOther)
             let reset = try await ctx.browser().post("/password/forgot", form: ["email": Fixtures.teacherA])
             #expect(reset.status == .seeOther)

@@ -1,6 +1,7 @@
-@testable import App
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Security headers and error pages")
 struct SecurityHeaderTests {

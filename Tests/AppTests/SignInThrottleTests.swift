@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import Testing
 import Vapor
+
+@testable import App
 
 /// Issue #14, class 8: the throttle in front of every password check.
 @Suite("Sign-in throttle")
@@ -22,8 +23,9 @@ struct SignInThrottleTests {
         func verify<Password: DataProtocol, Digest: DataProtocol>(_ password: Password, created digest: Digest) throws -> Bool {
             verifications.withLockedValue { $0 += 1 }
             Thread.sleep(forTimeInterval: delay)
-            return try Bcrypt.verify(String(decoding: Array(password), as: UTF8.self),
-                                     created: String(decoding: Array(digest), as: UTF8.self))
+            return try Bcrypt.verify(
+                String(decoding: Array(password), as: UTF8.self),
+                created: String(decoding: Array(digest), as: UTF8.self))
         }
     }
 
@@ -174,8 +176,9 @@ struct SignInThrottleTests {
             app.passwords.use { _ in hasher }
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderB)
-            try await leader.post("/schools/\(ctx.fixtures.schoolB)/invitations",
-                                  form: ["email": Fixtures.teacherA, "given_name": "T", "family_name": "A", "role": "teacher"])
+            try await leader.post(
+                "/schools/\(ctx.fixtures.schoolB)/invitations",
+                form: ["email": Fixtures.teacherA, "given_name": "T", "family_name": "A", "role": "teacher"])
             let path = try #require(await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
             let holder = ctx.browser()
             try await holder.get(path)

@@ -1,6 +1,7 @@
-@testable import App
 import Foundation
 import Testing
+
+@testable import App
 
 /// Links with a query string are built by `SiteURL.path(_:)`, never glued by hand (issue 16):
 /// every name and value is percent-encoded, so no value can end the query early or start a

@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Issue 14, class 5: roles as a way around the Policy. A leader's second address made a
 /// counsellor shows on the school's staff record and reads no waiting question until the
@@ -25,7 +26,8 @@ struct StaffRecordTests {
         body.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\r\n\t", with: "")
     }
 
-    @Test("A leader's second address invited as counsellor: every member sees it on the school page; it reads no waiting question until the network confirms it")
+    @Test(
+        "A leader's second address invited as counsellor: every member sees it on the school page; it reads no waiting question until the network confirms it")
     func secondAddress() async throws {
         try await withApp { app, ctx in
             let a = ctx.fixtures.schoolA
@@ -35,11 +37,18 @@ struct StaffRecordTests {
 
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            _ = try await leader.post("/schools/\(a)/invitations", form: ["email": "second@example.org", "given_name": "Second", "family_name": "Address", "role": "counsellor"])
+            _ = try await leader.post(
+                "/schools/\(a)/invitations", form: ["email": "second@example.org", "given_name": "Second", "family_name": "Address", "role": "counsellor"])
             let link = try #require(await ctx.mailbox.lastLinkPath(to: "second@example.org"))
             let second = ctx.browser()
-            #expect(try await second.post(link, form: ["given_name": "Second", "family_name": "Address",
-                                                       "password": "a long enough secret", "password_confirmation": "a long enough secret"]).status == .seeOther)
+            #expect(
+                try await second.post(
+                    link,
+                    form: [
+                        "given_name": "Second", "family_name": "Address",
+                        "password": "a long enough secret", "password_confirmation": "a long enough secret",
+                    ]
+                ).status == .seeOther)
 
             // Every member sees who joined, in which role, and who brought them in.
             let school = try await teacher.get("/schools/\(a)")
@@ -55,8 +64,9 @@ struct StaffRecordTests {
             #expect(try await second.post("/support/requests/\(try request.requireID())/take").status == .notFound)
 
             // The leader cannot end the wait; the network's coordinator can.
-            let membership = try #require(try await Membership.query(on: app.db).join(User.self, on: \Membership.$user.$id == \User.$id)
-                .filter(User.self, \.$email == "second@example.org").first())
+            let membership = try #require(
+                try await Membership.query(on: app.db).join(User.self, on: \Membership.$user.$id == \User.$id)
+                    .filter(User.self, \.$email == "second@example.org").first())
             let clear = "/schools/\(a)/members/\(try membership.requireID())/clear"
             #expect(try await leader.post(clear).status == .forbidden)
             #expect(!(try await leader.get("/schools/\(a)")).contains(clear), "no button for the leader")
@@ -116,16 +126,27 @@ struct StaffRecordTests {
             try await teacher.login(Fixtures.teacherA)
             try await counsellor.login(Fixtures.counsellorA)
             let counsellorID = try await GroupTests.id(Fixtures.counsellorA, app), ilzeID = try await GroupTests.id("ilze@example.org", app)
-            let path = try #require(try await teacher.post("/support/groups/new", fields: [
-                ("kind", "intervision"), ("school", a.uuidString), ("name", "Year 8 team"), ("purpose", "Pupils who stop coming"),
-                ("members[]", counsellorID.uuidString), ("members[]", ilzeID.uuidString)]).location)
+            let path = try #require(
+                try await teacher.post(
+                    "/support/groups/new",
+                    fields: [
+                        ("kind", "intervision"), ("school", a.uuidString), ("name", "Year 8 team"), ("purpose", "Pupils who stop coming"),
+                        ("members[]", counsellorID.uuidString), ("members[]", ilzeID.uuidString),
+                    ]
+                ).location)
             #expect(try await teacher.post(path + "/agree").status == .seeOther)
             let agenda = "The case of the boy in 8B who stopped coming"
             // A phrase of lower-case words with a space: no UUID, token or hex id can hold it by chance
             // (a bare "8B" once matched a meeting id ending "…A8B924").
             let secret = "who stopped coming"
-            #expect(try await teacher.post(path + "/meetings", form: ["date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "75",
-                                                                      "place": "Room 204", "online_link": "", "agenda": agenda]).status == .seeOther)
+            #expect(
+                try await teacher.post(
+                    path + "/meetings",
+                    form: [
+                        "date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "75",
+                        "place": "Room 204", "online_link": "", "agenda": agenda,
+                    ]
+                ).status == .seeOther)
             let meetingID = try #require(try await Meeting.query(on: app.db).first()?.requireID())
             #expect((try await teacher.get(path)).contains(agenda), "a member who agreed reads it")
 
@@ -164,8 +185,14 @@ struct StaffRecordTests {
             #expect(!page.contains("teacher.a Tester") && page.contains(hidden))
             #expect((try await teacher.get(path)).contains("teacher.a Tester"), "the asker sees their own name")
             #expect(try await teacher.post(path + "/notes", form: ["text": "Thank you for taking it", "visibility": "shared"]).status == .seeOther)
-            #expect(try await teacher.post(path + "/meetings", form: ["date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "45",
-                                                                      "place": "Room 204", "online_link": "", "agenda": ""]).status == .seeOther)
+            #expect(
+                try await teacher.post(
+                    path + "/meetings",
+                    form: [
+                        "date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "45",
+                        "place": "Room 204", "online_link": "", "agenda": "",
+                    ]
+                ).status == .seeOther)
             let support = try await counsellor.get("/support")
             #expect(!support.contains("teacher.a Tester") && support.contains(hidden), "conversation list and notifications")
             let meetingID = try #require(try await Meeting.query(on: app.db).first()?.requireID())

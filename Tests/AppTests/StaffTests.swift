@@ -1,15 +1,17 @@
-@testable import App
 import Domain
 import Fluent
 import Testing
 import Vapor
 
+@testable import App
+
 @Suite("Looking after a school's staff")
 struct StaffTests {
     func membership(_ email: String, _ school: UUID, _ app: Application) async throws -> Membership {
         let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
-        return try #require(try await Membership.query(on: app.db)
-            .filter(\.$user.$id == user.requireID()).filter(\.$school.$id == school).first())
+        return try #require(
+            try await Membership.query(on: app.db)
+                .filter(\.$user.$id == user.requireID()).filter(\.$school.$id == school).first())
     }
 
     @Test("A leader changes a colleague's role and removes someone; their account stays")
@@ -18,7 +20,8 @@ struct StaffTests {
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
             let teacher = try await membership(Fixtures.teacherA, ctx.fixtures.schoolA, app)
-            let changed = try await leader.post("/schools/\(ctx.fixtures.schoolA)/members/\(try teacher.requireID())/role", form: ["role": "pedagogical_adviser"])
+            let changed = try await leader.post(
+                "/schools/\(ctx.fixtures.schoolA)/members/\(try teacher.requireID())/role", form: ["role": "pedagogical_adviser"])
             #expect(changed.status == .seeOther)
             #expect(try await membership(Fixtures.teacherA, ctx.fixtures.schoolA, app).role == .pedagogicalAdviser)
             #expect(try await leader.get("/schools/\(ctx.fixtures.schoolA)").contains("is now Pedagogical adviser"))
@@ -65,8 +68,9 @@ struct StaffTests {
         try await withApp { app, ctx in
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            try await leader.post("/schools/\(ctx.fixtures.schoolA)/invitations",
-                                  form: ["email": "slow@example.org", "given_name": "S", "family_name": "Low", "role": "teacher"])
+            try await leader.post(
+                "/schools/\(ctx.fixtures.schoolA)/invitations",
+                form: ["email": "slow@example.org", "given_name": "S", "family_name": "Low", "role": "teacher"])
             let firstLink = try #require(await ctx.mailbox.lastLinkPath(to: "slow@example.org"))
             var invitation = try #require(try await Invitation.query(on: app.db).filter(\.$email == "slow@example.org").first())
             try await leader.post("/schools/\(ctx.fixtures.schoolA)/invitations/\(try invitation.requireID())/resend")
@@ -74,7 +78,8 @@ struct StaffTests {
             #expect(firstLink != secondLink)
             #expect(try await ctx.browser().get(firstLink).status == .notFound)
             let second = try await ctx.browser().get(secondLink)
-            #expect(second.status == .ok && second.contains("<h1>Join School A</h1>") && second.contains("slow@example.org"), "the new link opens the invitation")
+            #expect(
+                second.status == .ok && second.contains("<h1>Join School A</h1>") && second.contains("slow@example.org"), "the new link opens the invitation")
 
             invitation = try #require(try await Invitation.query(on: app.db).filter(\.$email == "slow@example.org").first())
             try await leader.post("/schools/\(ctx.fixtures.schoolA)/invitations/\(try invitation.requireID())/cancel")

@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// A retried submission is stored once. Sent one after another, a lookup catches the second;
 /// sent at once, every copy passes the lookup before any is stored, and only the unique
@@ -24,12 +25,15 @@ struct SurveyIdempotencyTests {
         var leader = try await SurveyAPITests.token(Fixtures.leaderA, app)
         leader.contentType = .json
         var id = ""
-        try await app.testing().test(.POST, "/api/v1/surveys", headers: leader,
-                                     body: try SurveyAPITests.json(["schoolId": ctx.fixtures.schoolA.uuidString, "definition": SurveyAPITests.definition])) { res async throws in
+        try await app.testing().test(
+            .POST, "/api/v1/surveys", headers: leader,
+            body: try SurveyAPITests.json(["schoolId": ctx.fixtures.schoolA.uuidString, "definition": SurveyAPITests.definition])
+        ) { res async throws in
             #expect(res.status == .created)
             id = try res.content.decode(SurveyAPIController.SurveyDTO.self).id.uuidString
         }
-        try await app.testing().test(.POST, "/api/v1/surveys/\(id)/publish", headers: leader, body: try SurveyAPITests.json(["anonymous": false])) { res async throws in
+        try await app.testing().test(.POST, "/api/v1/surveys/\(id)/publish", headers: leader, body: try SurveyAPITests.json(["anonymous": false])) {
+            res async throws in
             #expect(res.status == .ok)
         }
         return id
@@ -44,15 +48,18 @@ struct SurveyIdempotencyTests {
                 group.addTask {
                     let res = try await app.testing().sendRequest(.POST, path, headers: keyed, body: send.body)
                     let acknowledged = res.status == .created || res.status == .ok
-                    return Ack(key: send.key, status: res.status,
-                               receipt: acknowledged ? try res.content.decode(SurveyAPIController.ResponseReceipt.self) : nil)
+                    return Ack(
+                        key: send.key, status: res.status,
+                        receipt: acknowledged ? try res.content.decode(SurveyAPIController.ResponseReceipt.self) : nil)
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
     }
 
-    @Test("The same response sent 12 times at once with one key, and another 4 times with a second key: each stored once, every sender told the same receipt, counted once")
+    @Test(
+        "The same response sent 12 times at once with one key, and another 4 times with a second key: each stored once, every sender told the same receipt, counted once"
+    )
     func atOnce() async throws {
         try await withApp { app, ctx in
             let id = try await Self.publishedSurvey(app, ctx: ctx)

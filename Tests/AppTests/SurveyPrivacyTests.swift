@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Issue 14 for surveys: a reader who reads the report as often as they like, adds answers
 /// of their own or makes accounts learns nothing of one person's answers.
@@ -19,7 +20,9 @@ struct SurveyPrivacyTests {
         return String(rest[..<end])
     }
 
-    @Test("Before/after: no figure while answers come in, so reading before and after a colleague answers tells nothing; released once at closing and never moved")
+    @Test(
+        "Before/after: no figure while answers come in, so reading before and after a colleague answers tells nothing; released once at closing and never moved"
+    )
     func beforeAfter() async throws {
         try await withApp { app, ctx in
             let (leader, survey) = try await Pages.publishedSurvey(ctx, app)
@@ -86,8 +89,9 @@ struct SurveyPrivacyTests {
             var headers = try await SurveyAPITests.token(Fixtures.leaderA, app)
             headers.contentType = .json
             headers.replaceOrAdd(name: "Idempotency-Key", value: "own-1")
-            let api = try await app.sendRequest(.POST, "/api/v1/surveys/\(try survey.requireID())/responses", headers: headers,
-                                                body: try SurveyAPITests.json(["answers": ["had_mentor": 1, "mentor_useful": 5]]))
+            let api = try await app.sendRequest(
+                .POST, "/api/v1/surveys/\(try survey.requireID())/responses", headers: headers,
+                body: try SurveyAPITests.json(["answers": ["had_mentor": 1, "mentor_useful": 5]]))
             #expect(api.status == .forbidden)
             #expect(try await SurveyResponse.query(on: app.db).count() == 0)
 
@@ -118,8 +122,9 @@ struct SurveyPrivacyTests {
             let (_, survey) = try await Pages.publishedSurvey(ctx, app)
             let newcomer = "newcomer@example.org"
             try await Fixtures.addMember(newcomer, school: ctx.fixtures.schoolA, role: .teacher, on: app)
-            let membership = try #require(try await Membership.query(on: app.db).join(User.self, on: \Membership.$user.$id == \User.$id)
-                .filter(User.self, \.$email == newcomer).first())
+            let membership = try #require(
+                try await Membership.query(on: app.db).join(User.self, on: \Membership.$user.$id == \User.$id)
+                    .filter(User.self, \.$email == newcomer).first())
             membership.roleSince = ctx.clock.now.addingTimeInterval(3600)
             try await membership.save(on: app.db)
             let teacher = ctx.browser(), browser = ctx.browser()
@@ -182,15 +187,22 @@ struct SurveyPrivacyTests {
             let (leader, survey) = try await Pages.publishedSurvey(ctx, app)
             let path = "/surveys/\(try survey.requireID())"
             // Before any answer: no reason needed, nothing recorded.
-            #expect(try await leader.post(path + "/translations", form: ["language": "en", "q.had_mentor": "Did you have a mentor at first?"]).status == .seeOther)
+            #expect(
+                try await leader.post(path + "/translations", form: ["language": "en", "q.had_mentor": "Did you have a mentor at first?"]).status == .seeOther)
             for _ in 0..<5 { try await Pages.answer(ctx, survey, hadMentor: "2") }
             let noReason = try await leader.post(path + "/translations", form: ["language": "en", "q.had_mentor": "Did you have a mentor in year one?"])
             #expect(noReason.status == .unprocessableEntity)
             #expect(noReason.contains("say why the wording changes"))
             #expect(noReason.contains("Did you have a mentor in year one?"), "what was typed is kept")
             #expect(try await Survey.find(survey.id, on: app.db)?.definition.question("had_mentor")?.text["en"] == "Did you have a mentor at first?")
-            #expect(try await leader.post(path + "/translations", form: ["language": "en", "q.had_mentor": "Did you have a mentor in year one?",
-                                                                          "reason": "Newly qualified staff read it as their first week"]).status == .seeOther)
+            #expect(
+                try await leader.post(
+                    path + "/translations",
+                    form: [
+                        "language": "en", "q.had_mentor": "Did you have a mentor in year one?",
+                        "reason": "Newly qualified staff read it as their first week",
+                    ]
+                ).status == .seeOther)
             let corrections = try await SurveyCorrection.query(on: app.db).all()
             #expect(corrections.map(\.textKey) == ["q.had_mentor"])
             #expect(try await leader.post(path + "/close").status == .seeOther)

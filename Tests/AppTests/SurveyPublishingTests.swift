@@ -1,8 +1,9 @@
-@testable import App
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// Publishing through the API, where the one rule behind both faces (`SurveyPublishing`)
 /// meets what only a client can send: schools without roles, roles that do not exist, a
@@ -14,8 +15,10 @@ struct SurveyPublishingTests {
         var coordinator = try await SurveyAPITests.token(Fixtures.coordinator, app)
         coordinator.contentType = .json
         var id = ""
-        try await app.testing().test(.POST, "/api/v1/surveys", headers: coordinator,
-                                     body: try SurveyAPITests.json(["networkId": ctx.fixtures.network.uuidString, "definition": SurveyAPITests.definition])) { res async throws in
+        try await app.testing().test(
+            .POST, "/api/v1/surveys", headers: coordinator,
+            body: try SurveyAPITests.json(["networkId": ctx.fixtures.network.uuidString, "definition": SurveyAPITests.definition])
+        ) { res async throws in
             #expect(res.status == .created)
             id = try res.content.decode(SurveyAPIController.SurveyDTO.self).id.uuidString
         }

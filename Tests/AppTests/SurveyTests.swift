@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Surveys through the pages: designing, publishing, answering (saved as one goes, stored
 /// once), the guarded report, import and export, and who may do what.
@@ -13,17 +14,30 @@ struct SurveyPageTests {
     static func publishedSurvey(_ ctx: TestContext, _ app: Application) async throws -> (leader: Browser, survey: Survey) {
         let leader = ctx.browser()
         try await leader.login(Fixtures.leaderA)
-        let created = try await leader.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "Staff needs", "language": "en", "template": ""])
+        let created = try await leader.post(
+            "/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "Staff needs", "language": "en", "template": ""])
         #expect(created.status == .seeOther)
         let path = try #require(created.location)
         #expect(try await leader.post(path + "/sections", form: ["section_title": "About support"]).status == .seeOther)
-        #expect(try await leader.post(path + "/questions", form: [
-            "section": "0", "kind": "single_choice", "variable": "had_mentor", "text": "Did you have a mentor?", "required": "1", "options": "Yes\nNo"]).status == .seeOther)
-        #expect(try await leader.post(path + "/questions", form: [
-            "section": "0", "kind": "likert", "variable": "mentor_useful", "text": "It helped me", "required": "1",
-            "condition_variable": "had_mentor", "condition_values": "1"]).status == .seeOther)
+        #expect(
+            try await leader.post(
+                path + "/questions",
+                form: [
+                    "section": "0", "kind": "single_choice", "variable": "had_mentor", "text": "Did you have a mentor?", "required": "1", "options": "Yes\nNo",
+                ]
+            ).status == .seeOther)
+        #expect(
+            try await leader.post(
+                path + "/questions",
+                form: [
+                    "section": "0", "kind": "likert", "variable": "mentor_useful", "text": "It helped me", "required": "1",
+                    "condition_variable": "had_mentor", "condition_values": "1",
+                ]
+            ).status == .seeOther)
         #expect(try await leader.post(path + "/sections", form: ["section_title": "In your words"]).status == .seeOther)
-        #expect(try await leader.post(path + "/questions", form: ["section": "1", "kind": "long_text", "variable": "wish", "text": "What would help?"]).status == .seeOther)
+        #expect(
+            try await leader.post(path + "/questions", form: ["section": "1", "kind": "long_text", "variable": "wish", "text": "What would help?"]).status
+                == .seeOther)
         #expect(try await leader.post(path + "/publish", form: ["anonymous": "1"]).status == .seeOther)
         let survey = try #require(try await Survey.query(on: app.db).first())
         return (leader, survey)
@@ -54,14 +68,18 @@ struct SurveyPageTests {
             #expect(definition.question("mentor_useful")?.condition == .init(variable: "had_mentor", values: [1]))
             let path = "/surveys/\(try survey.requireID())"
             // Published: the structure no longer changes.
-            #expect(try await leader.post(path + "/questions", form: ["section": "0", "kind": "short_text", "variable": "late", "text": "Late?"]).status == .conflict)
+            #expect(
+                try await leader.post(path + "/questions", form: ["section": "0", "kind": "short_text", "variable": "late", "text": "Late?"]).status
+                    == .conflict)
             // A new draft: a bad variable name and a condition on a later question are refused.
-            let draft = try #require(try await leader.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "Draft", "language": "en"]).location)
+            let draft = try #require(
+                try await leader.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "Draft", "language": "en"]).location)
             try await leader.post(draft + "/sections", form: ["section_title": "One"])
             let bad = try await leader.post(draft + "/questions", form: ["section": "0", "kind": "short_text", "variable": "Bad Name", "text": "Q"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.contains("Use a lower-case letter"))
-            let noOptions = try await leader.post(draft + "/questions", form: ["section": "0", "kind": "single_choice", "variable": "pick", "text": "Pick", "options": "Only one"])
+            let noOptions = try await leader.post(
+                draft + "/questions", form: ["section": "0", "kind": "single_choice", "variable": "pick", "text": "Pick", "options": "Only one"])
             #expect(noOptions.status == .unprocessableEntity)
             #expect(noOptions.contains("at least two options"))
             let publishEmpty = try await leader.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "Empty", "language": "en"])
@@ -71,7 +89,10 @@ struct SurveyPageTests {
             #expect((try await leader.get(path)).contains("Latviešu: 13 texts missing"))
             let lv = try await leader.get(path + "/translations?language=lv")
             #expect(lv.contains("Did you have a mentor?"))
-            #expect(try await leader.post(path + "/translations", form: ["language": "lv", "title": "Darbinieku vajadzības", "q.had_mentor": "Vai jums bija mentors?"]).status == .seeOther)
+            #expect(
+                try await leader.post(
+                    path + "/translations", form: ["language": "lv", "title": "Darbinieku vajadzības", "q.had_mentor": "Vai jums bija mentors?"]
+                ).status == .seeOther)
             let updated = try #require(try await Survey.find(survey.requireID(), on: app.db))
             #expect(try updated.definition.question("had_mentor")?.text["lv"] == "Vai jums bija mentors?")
             #expect(try updated.definition.languages == ["en", "lv"])
@@ -154,7 +175,9 @@ struct SurveyPageTests {
         }
     }
 
-    @Test("Downloads once closed: coded rows with missing codes, a codebook, SPSS and R files; nothing row-level below five responses; only for those who run the survey")
+    @Test(
+        "Downloads once closed: coded rows with missing codes, a codebook, SPSS and R files; nothing row-level below five responses; only for those who run the survey"
+    )
     func downloads() async throws {
         try await withApp { app, ctx in
             let (leader, survey) = try await Self.publishedSurvey(ctx, app)
@@ -195,13 +218,13 @@ struct SurveyPageTests {
         }
     }
 
-
     @Test("Shown on the home page of the chosen roles until they answer, once; the response rate counts people, never whose answers")
     func audience() async throws {
         try await withApp { app, ctx in
             let (leader, survey) = try await Self.publishedSurvey(ctx, app)
             let path = "/surveys/\(try survey.requireID())"
-            #expect(try await leader.post(path + "/publish", fields: [("anonymous", "1"), ("roles[]", "teacher"), ("roles[]", "counsellor")]).status == .seeOther)
+            #expect(
+                try await leader.post(path + "/publish", fields: [("anonymous", "1"), ("roles[]", "teacher"), ("roles[]", "counsellor")]).status == .seeOther)
             let teacher = ctx.browser(), leaderB = ctx.browser()
             try await teacher.login(Fixtures.teacherA)
             try await leaderB.login(Fixtures.leaderB)
@@ -230,18 +253,23 @@ struct SurveyPageTests {
         try await withApp { app, ctx in
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            let path = try #require(try await leader.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "template": "leader_needs", "language": "en"]).location)
+            let path = try #require(
+                try await leader.post("/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "template": "leader_needs", "language": "en"]).location)
             // With names: the API takes answers on behalf of others only for such a survey.
             #expect(try await leader.post(path + "/publish", form: [:]).status == .seeOther)
             let survey = try #require(try await Survey.query(on: app.db).first())
             #expect(survey.template == "leader_needs")
             let user = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first())
-            let headers: HTTPHeaders = ["Authorization": "Bearer " + (try await APITokens.issue(name: "t", for: user, on: app.db)), "Content-Type": "application/json"]
+            let headers: HTTPHeaders = [
+                "Authorization": "Bearer " + (try await APITokens.issue(name: "t", for: user, on: app.db)), "Content-Type": "application/json",
+            ]
             for i in 0..<5 {
                 var h = headers
                 h.replaceOrAdd(name: "Idempotency-Key", value: "r\(i)")
-                let body = #"{"answers":{"role":1,"size":2,"support_now":3,"culture_time":2,"culture_trust":2,"culture_visit":1,"culture_start":2,"culture_worth":4,"obstacles":[1,2]}}"#
-                try await app.testing().test(.POST, "/api/v1/surveys/\(try survey.requireID())/responses", headers: h, body: ByteBuffer(string: body)) { res async throws in
+                let body =
+                    #"{"answers":{"role":1,"size":2,"support_now":3,"culture_time":2,"culture_trust":2,"culture_visit":1,"culture_start":2,"culture_worth":4,"obstacles":[1,2]}}"#
+                try await app.testing().test(.POST, "/api/v1/surveys/\(try survey.requireID())/responses", headers: h, body: ByteBuffer(string: body)) {
+                    res async throws in
                     #expect(res.status == .created)
                 }
             }
@@ -273,7 +301,8 @@ struct SurveyPageTests {
             let links = csv.body.split(separator: "\r\n").dropFirst().map(String.init)
             #expect(links.count == 3)
             #expect(try await SurveyToken.query(on: app.db).count() == 3)
-            #expect(try await SurveyToken.query(on: app.db).all().allSatisfy { token in !links.contains { $0.hasSuffix(token.tokenHash) } }, "only hashes are kept")
+            #expect(
+                try await SurveyToken.query(on: app.db).all().allSatisfy { token in !links.contains { $0.hasSuffix(token.tokenHash) } }, "only hashes are kept")
             #expect(try await leader.post(path + "/publish", form: ["anonymous": "1", "requires_token": "1"]).status == .seeOther)
             let base = "/s/\(survey.slug)"
             #expect(try await ctx.browser().get(base).status == .forbidden, "the plain link is refused")
@@ -355,14 +384,23 @@ struct SurveyAPITests {
         return ["Authorization": "Bearer " + (try await APITokens.issue(name: "test", for: user, on: app.db))]
     }
 
-    static var definition: [String: Any] { [
-        "baseLanguage": "en", "languages": ["en"], "title": ["en": "Needs"], "introduction": [String: String](),
-        "sections": [["title": ["en": "One"], "questions": [
-            ["variable": "ok", "kind": "single_choice", "text": ["en": "All well?"], "required": true,
-             "options": [["value": 1, "label": ["en": "Yes"]], ["value": 2, "label": ["en": "No"]]]],
-            ["variable": "why", "kind": "short_text", "text": ["en": "Why not?"], "condition": ["variable": "ok", "values": [2]]],
-        ]]],
-    ] }
+    static var definition: [String: Any] {
+        [
+            "baseLanguage": "en", "languages": ["en"], "title": ["en": "Needs"], "introduction": [String: String](),
+            "sections": [
+                [
+                    "title": ["en": "One"],
+                    "questions": [
+                        [
+                            "variable": "ok", "kind": "single_choice", "text": ["en": "All well?"], "required": true,
+                            "options": [["value": 1, "label": ["en": "Yes"]], ["value": 2, "label": ["en": "No"]]],
+                        ],
+                        ["variable": "why", "kind": "short_text", "text": ["en": "Why not?"], "condition": ["variable": "ok", "values": [2]]],
+                    ],
+                ]
+            ],
+        ]
+    }
 
     static func json(_ object: Any) throws -> ByteBuffer { ByteBuffer(data: try JSONSerialization.data(withJSONObject: object)) }
 
@@ -378,35 +416,44 @@ struct SurveyAPITests {
             questions[0]["variable"] = "Not Valid"
             badSections[0]["questions"] = questions
             bad["sections"] = badSections
-            try await app.testing().test(.POST, "/api/v1/surveys", headers: leader, body: try Self.json(["schoolId": ctx.fixtures.schoolA.uuidString, "definition": bad])) { res async throws in
+            try await app.testing().test(
+                .POST, "/api/v1/surveys", headers: leader, body: try Self.json(["schoolId": ctx.fixtures.schoolA.uuidString, "definition": bad])
+            ) { res async throws in
                 #expect(res.status == .unprocessableEntity)
                 let details = try res.content.decode(APIErrorBody.self).error.details
                 #expect(details.count >= 2, "the title and the variable name, at least")
             }
             #expect(try await Survey.query(on: app.db).count() == 0)
             var id = ""
-            try await app.testing().test(.POST, "/api/v1/surveys", headers: leader, body: try Self.json(["schoolId": ctx.fixtures.schoolA.uuidString, "definition": Self.definition])) { res async throws in
+            try await app.testing().test(
+                .POST, "/api/v1/surveys", headers: leader, body: try Self.json(["schoolId": ctx.fixtures.schoolA.uuidString, "definition": Self.definition])
+            ) { res async throws in
                 #expect(res.status == .created)
                 id = try res.content.decode(SurveyAPIController.SurveyDTO.self).id.uuidString
             }
-            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/publish", headers: leader, body: try Self.json(["anonymous": false])) { res async throws in
+            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/publish", headers: leader, body: try Self.json(["anonymous": false])) {
+                res async throws in
                 #expect(res.status == .ok)
             }
             var respondent = try await Self.token(Fixtures.teacherA, app)
             respondent.contentType = .json
             // No key: refused; a bad answer: named.
-            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/responses", headers: respondent, body: try Self.json(["answers": ["ok": 1]])) { res async throws in
+            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/responses", headers: respondent, body: try Self.json(["answers": ["ok": 1]])) {
+                res async throws in
                 #expect(res.status == .unprocessableEntity)
             }
             var keyed = respondent
             keyed.replaceOrAdd(name: "Idempotency-Key", value: "attempt-1")
-            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/responses", headers: keyed, body: try Self.json(["answers": ["ok": 7, "nope": "x"]])) { res async throws in
+            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/responses", headers: keyed, body: try Self.json(["answers": ["ok": 7, "nope": "x"]])) {
+                res async throws in
                 #expect(res.status == .unprocessableEntity)
                 let fields = try res.content.decode(APIErrorBody.self).error.details.compactMap(\.field)
                 #expect(Set(fields) == ["answers.ok", "answers.nope"])
             }
             for expected in [HTTPStatus.created, .ok] {
-                try await app.testing().test(.POST, "/api/v1/surveys/\(id)/responses", headers: keyed, body: try Self.json(["answers": ["ok": 2, "why": "Too little time"]])) { res async throws in
+                try await app.testing().test(
+                    .POST, "/api/v1/surveys/\(id)/responses", headers: keyed, body: try Self.json(["answers": ["ok": 2, "why": "Too little time"]])
+                ) { res async throws in
                     #expect(res.status == expected)
                     #expect(try res.content.decode(SurveyAPIController.ResponseReceipt.self).replayed == (expected == .ok))
                 }
@@ -416,7 +463,8 @@ struct SurveyAPITests {
             // The token's owner submits for others: another response with another key is kept too.
             var second = respondent
             second.replaceOrAdd(name: "Idempotency-Key", value: "attempt-2")
-            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/responses", headers: second, body: try Self.json(["answers": ["ok": 1]])) { res async throws in
+            try await app.testing().test(.POST, "/api/v1/surveys/\(id)/responses", headers: second, body: try Self.json(["answers": ["ok": 1]])) {
+                res async throws in
                 #expect(res.status == .created)
             }
             #expect(try await SurveyResponse.query(on: app.db).count() == 2)
@@ -460,26 +508,37 @@ struct SurveyAPITests {
 
 @Suite("Survey counters")
 struct SurveyCountTests {
-    @Test("The report from kept counters equals the report from the released responses, for every question, group and breakdown; erasing a person unlinks their released answers")
+    @Test(
+        "The report from kept counters equals the report from the released responses, for every question, group and breakdown; erasing a person unlinks their released answers"
+    )
     func countersAgree() async throws {
         try await withApp { app, ctx in
             let leader = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first())
             let definition = SurveyTemplates.definition(.leaderNeeds)
-            let survey = try Survey(definition: definition, schoolID: ctx.fixtures.schoolA, networkID: nil, createdByID: try leader.requireID(), slug: "counters")
+            let survey = try Survey(
+                definition: definition, schoolID: ctx.fixtures.schoolA, networkID: nil, createdByID: try leader.requireID(), slug: "counters")
             survey.status = .open
             survey.anonymous = false  // the API takes answers on behalf of others only with names
             try await survey.save(on: app.db)
-            let headers: HTTPHeaders = ["Authorization": "Bearer " + (try await APITokens.issue(name: "t", for: leader, on: app.db)), "Content-Type": "application/json"]
+            let headers: HTTPHeaders = [
+                "Authorization": "Bearer " + (try await APITokens.issue(name: "t", for: leader, on: app.db)), "Content-Type": "application/json",
+            ]
             var generator = SeededRandom(seed: 5)
             // Through the API…
             for i in 0..<9 {
                 var h = headers
                 h.replaceOrAdd(name: "Idempotency-Key", value: "c\(i)")
                 let now = Int.random(in: 1...3, using: &generator)
-                var answers: [String: Any] = ["role": Int.random(in: 1...4, using: &generator), "size": Int.random(in: 1...4, using: &generator), "support_now": now,
-                                              "obstacles": [Int.random(in: 1...6, using: &generator)]]
-                for row in ["culture_time", "culture_trust", "culture_visit", "culture_start", "culture_worth"] { answers[row] = Int.random(in: 1...5, using: &generator) }
-                if now < 3 { answers["forms_used"] = [1, Int.random(in: 2...7, using: &generator)]; answers["difference"] = Int.random(in: 1...5, using: &generator) }
+                var answers: [String: Any] = [
+                    "role": Int.random(in: 1...4, using: &generator), "size": Int.random(in: 1...4, using: &generator), "support_now": now,
+                    "obstacles": [Int.random(in: 1...6, using: &generator)],
+                ]
+                for row in ["culture_time", "culture_trust", "culture_visit", "culture_start", "culture_worth"] {
+                    answers[row] = Int.random(in: 1...5, using: &generator)
+                }
+                if now < 3 {
+                    answers["forms_used"] = [1, Int.random(in: 2...7, using: &generator)]; answers["difference"] = Int.random(in: 1...5, using: &generator)
+                }
                 let body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: ["answers": answers]))
                 try await app.testing().test(.POST, "/api/v1/surveys/\(try survey.requireID())/responses", headers: h, body: body) { res async throws in
                     #expect(res.status == .created)
@@ -490,9 +549,11 @@ struct SurveyCountTests {
             for i in 0..<7 {
                 var a: SurveyAnswers = ["role": "1", "size": "2", "support_now": "3"]
                 for row in ["culture_time", "culture_trust", "culture_visit", "culture_start", "culture_worth"] { a[row] = String(1 + i % 5) }
-                try await SurveyResponse(surveyID: try survey.requireID(), submittedOn: "2026-11-20", language: "lv", country: i < 5 ? "LV" : "CZ",
-                                         role: "teacher", schoolID: ctx.fixtures.schoolA, userID: i == 0 ? try teacher.requireID() : nil, answers: a,
-                                         idempotencyKey: "d\(i)").save(on: app.db)
+                try await SurveyResponse(
+                    surveyID: try survey.requireID(), submittedOn: "2026-11-20", language: "lv", country: i < 5 ? "LV" : "CZ",
+                    role: "teacher", schoolID: ctx.fixtures.schoolA, userID: i == 0 ? try teacher.requireID() : nil, answers: a,
+                    idempotencyKey: "d\(i)"
+                ).save(on: app.db)
             }
             #expect(try await SurveyCount.query(on: app.db).count() == 0, "nothing is counted before the release")
             try await SurveyRelease.close(survey, on: app.db)
@@ -500,11 +561,13 @@ struct SurveyCountTests {
             func compare() async throws {
                 let responses = try await SurveyResponse.query(on: app.db).filter(\.$survey.$id == survey.requireID()).all()
                 for (breakdown, grouping) in [(SurveyReport.Breakdown.none, ""), (.country, "country"), (.role, "role"), (.school, "school")] {
-                    let direct = SurveyReport.build(survey: survey, definition: definition, responses: responses, breakdown: breakdown, schoolNames: [:], context: context)
+                    let direct = SurveyReport.build(
+                        survey: survey, definition: definition, responses: responses, breakdown: breakdown, schoolNames: [:], context: context)
                     let counts = try await SurveyCounts.load(try survey.requireID(), grouping: grouping, on: app.db)
                     let cells = try await SurveyCounts.cells(try survey.requireID(), definition: definition, on: app.db)
-                    let kept = SurveyReport.build(survey: survey, definition: definition, respondents: responses.count, counts: counts, cells: cells, responses: [],
-                                                  breakdown: breakdown, schoolNames: [:], context: context)
+                    let kept = SurveyReport.build(
+                        survey: survey, definition: definition, respondents: responses.count, counts: counts, cells: cells, responses: [],
+                        breakdown: breakdown, schoolNames: [:], context: context)
                     // zip stops at the shorter list: a question missing from either report
                     // would go unchecked, so the two lists must match first (issue 15).
                     #expect(direct.results.map(\.question.variable) == kept.results.map(\.question.variable), "\(breakdown)")

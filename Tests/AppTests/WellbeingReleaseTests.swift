@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// Issue 14 for the well-being figures: read twice, after the reader's own check-in, after
 /// inviting accounts or changing the settings, no figure may give one person's answer away.

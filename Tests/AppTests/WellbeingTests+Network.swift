@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import App
 
 /// The network's figures as its coordinator reads them, on the page and through the API:
 /// the numbers themselves, worked out by hand below, not only that the page answered
@@ -41,12 +42,13 @@ struct WellbeingNetworkTests {
             #expect(page.status == .ok)
             #expect(page.contains("<h1>Staff well-being across Network N</h1>"))
             #expect(page.contains("<h2>October 2026</h2>"))
-            #expect(Self.rows(page) == [
-                ["School", "Checked in", "Well-being", "Burnout"],
-                ["All schools", "11", "56 (SD 17)", "25 (SD 0)"],
-                ["School A", "6", "70 (SD 11)", "25 (SD 0)"],
-                ["School B", "5", "40 (SD 0)", "25 (SD 0)"],
-            ])
+            #expect(
+                Self.rows(page) == [
+                    ["School", "Checked in", "Well-being", "Burnout"],
+                    ["All schools", "11", "56 (SD 17)", "25 (SD 0)"],
+                    ["School A", "6", "70 (SD 11)", "25 (SD 0)"],
+                    ["School B", "5", "40 (SD 0)", "25 (SD 0)"],
+                ])
             #expect(!page.contains("School C"), "another network's school")
             #expect(!page.contains("November 2026"), "the period under way shows no figures")
 

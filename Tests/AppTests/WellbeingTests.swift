@@ -1,10 +1,11 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import App
 
 @Suite("Well-being check-ins")
 struct WellbeingTests {
@@ -68,7 +69,9 @@ struct WellbeingTests {
                 columns = try await sql.raw("SELECT name FROM pragma_table_info('wellbeing_answers')").all()
                     .map { try $0.decode(column: "name", as: String.self) }
             } else {
-                columns = try await sql.raw("SELECT column_name FROM information_schema.columns WHERE table_name = 'wellbeing_answers' AND table_schema = current_schema()").all()
+                columns = try await sql.raw(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = 'wellbeing_answers' AND table_schema = current_schema()"
+                ).all()
                     .map { try $0.decode(column: "column_name", as: String.self) }
             }
             #expect(Set(columns) == ["id", "period", "category", "wellbeing", "burnout", "school_id"])
@@ -96,8 +99,11 @@ struct WellbeingTests {
         try await withApp { app, ctx in
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
-            #expect(try await leader.post("/schools/\(ctx.fixtures.schoolA)/wellbeing/settings",
-                                          form: ["cadence": "monthly", "minimum_group": "5", "help_lines": "Teachers' line — 8000 1234"]).status == .seeOther)
+            #expect(
+                try await leader.post(
+                    "/schools/\(ctx.fixtures.schoolA)/wellbeing/settings",
+                    form: ["cadence": "monthly", "minimum_group": "5", "help_lines": "Teachers' line — 8000 1234"]
+                ).status == .seeOther)
             let teacher = ctx.browser()
             try await teacher.login(Fixtures.teacherA)
             let page = try await teacher.post("/wellbeing", form: Self.answers(who5: 1, cbi: 75, keep: false))
@@ -123,8 +129,9 @@ struct WellbeingTests {
             #expect(!open.contains("(SD "), "no figures for an open period")
 
             try await Self.crowd(5, ctx)
-            #expect(!(try await leader.get("/schools/\(ctx.fixtures.schoolA)/wellbeing").contains("(SD ")),
-                    "still open: a figure that moved with each answer would give the newest one away")
+            #expect(
+                !(try await leader.get("/schools/\(ctx.fixtures.schoolA)/wellbeing").contains("(SD ")),
+                "still open: a figure that moved with each answer would give the newest one away")
 
             ctx.clock.advance(by: 31 * 86_400)
             try await leader.login(Fixtures.leaderA)  // the session timed out meanwhile
@@ -188,9 +195,11 @@ struct WellbeingTests {
             ctx.clock.advance(by: 20 * 86_400)
             try await Self.crowd(6, ctx)
             ctx.clock.advance(by: 100 * 86_400)
-            let token = try await APITokens.issue(name: "t", for: try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first()),
-                                                  scopes: .all, expiresAt: ctx.clock.now.addingTimeInterval(86_400), on: app.db)
-            try await app.testing().test(.GET, "/api/v1/wellbeing/schools/\(ctx.fixtures.schoolA)", headers: ["Authorization": "Bearer \(token)"]) { res async throws in
+            let token = try await APITokens.issue(
+                name: "t", for: try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first()),
+                scopes: .all, expiresAt: ctx.clock.now.addingTimeInterval(86_400), on: app.db)
+            try await app.testing().test(.GET, "/api/v1/wellbeing/schools/\(ctx.fixtures.schoolA)", headers: ["Authorization": "Bearer \(token)"]) {
+                res async throws in
                 #expect(res.status == .ok)
                 let report = try res.content.decode(WellbeingAPI.SchoolReport.self)
                 #expect(report.minimumGroup == 8)
@@ -213,7 +222,8 @@ struct WellbeingTests {
             #expect(file.headers.first(name: .contentDisposition)?.contains("attachment") == true)
             #expect(file.contains("\"note\":\"tired\""))
 
-            let leaderToken = try await APITokens.issue(name: "t", for: try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first()), on: app.db)
+            let leaderToken = try await APITokens.issue(
+                name: "t", for: try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first()), on: app.db)
             try await app.testing().test(.GET, "/api/v1/wellbeing/me", headers: ["Authorization": "Bearer \(leaderToken)"]) { res async throws in
                 #expect(try res.content.decode([WellbeingAPI.Entry].self).isEmpty)
             }

@@ -67,8 +67,10 @@ struct AnonymityGuardTests {
         for (i, size) in sizes.enumerated() where size > 0 {
             var stats = CheckInStats()
             for _ in 0..<size {
-                stats.add(CheckInScores(wellbeing: Double(Int.random(in: 0...25, using: &random) * 4),
-                                        burnout: Double(Int.random(in: 0...4, using: &random) * 25)))
+                stats.add(
+                    CheckInScores(
+                        wellbeing: Double(Int.random(in: 0...25, using: &random) * 4),
+                        burnout: Double(Int.random(in: 0...4, using: &random) * 25)))
             }
             cells.append(.init(school: i / 3, category: StaffCategory.allCases[i % 3], period: "2026-11", stats: stats))
         }
@@ -96,11 +98,12 @@ struct AnonymityGuardTests {
         for _ in 0..<2 { small.add(CheckInScores(wellbeing: 20, burnout: 80)) }
         var other = CheckInStats()
         for _ in 0..<6 { other.add(CheckInScores(wellbeing: 70, burnout: 30)) }
-        let report = WellbeingReport(cells: [
-            .init(school: 1, category: .teaching, period: "p", stats: big),
-            .init(school: 1, category: .leadership, period: "p", stats: small),
-            .init(school: 1, category: .support, period: "p", stats: other),
-        ], schools: [1], minimumGroup: 5)
+        let report = WellbeingReport(
+            cells: [
+                .init(school: 1, category: .teaching, period: "p", stats: big),
+                .init(school: 1, category: .leadership, period: "p", stats: small),
+                .init(school: 1, category: .support, period: "p", stats: other),
+            ], schools: [1], minimumGroup: 5)
         #expect(report.figure(.init(school: 1, category: .leadership), period: "p") == .suppressed(.tooFewAnswers))
         // Shown, support (6) and the total (20) would give away the two leaders' figures,
         // so the next-smallest part is withheld too.
@@ -122,10 +125,11 @@ struct AnonymityGuardTests {
             for _ in 0..<n { s.add(CheckInScores(wellbeing: 60, burnout: 40)) }
             return s
         }
-        let report = WellbeingReport(cells: [
-            .init(school: 1, category: .teaching, period: "p", stats: stats(15)),
-            .init(school: 2, category: .teaching, period: "p", stats: stats(3)),
-        ], schools: [1, 2, 3], minimumGroup: 5)
+        let report = WellbeingReport(
+            cells: [
+                .init(school: 1, category: .teaching, period: "p", stats: stats(15)),
+                .init(school: 2, category: .teaching, period: "p", stats: stats(3)),
+            ], schools: [1, 2, 3], minimumGroup: 5)
         #expect(report.figure(.init(school: nil, category: nil), period: "p") == .suppressed(.wouldRevealByDifference))
         #expect(report.figure(.init(school: 2, category: nil), period: "p") == .suppressed(.tooFewAnswers))
         guard case .shown(let large) = report.figure(.init(school: 1, category: nil), period: "p") else {
@@ -182,8 +186,9 @@ struct InstrumentTests {
         #expect(AnonymityGuard(minimumGroup: 1).minimumGroup == 2)
         #expect(AnonymityGuard(minimumGroup: 0).minimumGroup == 2)
         #expect(AnonymityGuard(minimumGroup: -3).minimumGroup == 2)
-        let plan = AnonymityGuard(minimumGroup: 1).prepare(views: [AnonymityGuard.View(key: "one school", cells: [0])],
-                                                          partitions: [AnonymityGuard.Partition<String>]())
+        let plan = AnonymityGuard(minimumGroup: 1).prepare(
+            views: [AnonymityGuard.View(key: "one school", cells: [0])],
+            partitions: [AnonymityGuard.Partition<String>]())
         #expect(plan.decide(sizes: [1]) == [.tooFewAnswers])
         #expect(plan.decide(sizes: [1], minimum: 1) == [.tooFewAnswers])
         #expect(plan.decide(sizes: [1], minimum: 0) == [.tooFewAnswers])

@@ -5,17 +5,23 @@ import Testing
 /// Quizzes, progress and the shipped course, without a database.
 @Suite("Course rules")
 struct CourseRuleTests {
-    static let quiz = QuizDefinition(passPercent: 75, attempts: 3, questions: [
-        .init(key: "one", kind: .single, text: ["en": "One"], options: [
-            .init(key: "a", correct: true, text: ["en": "A"], feedback: ["en": "Yes"]),
-            .init(key: "b", correct: false, text: ["en": "B"], feedback: ["en": "No"]),
-        ]),
-        .init(key: "many", kind: .multiple, text: ["en": "Many"], options: [
-            .init(key: "a", correct: true, text: ["en": "A"], feedback: ["en": "Yes"]),
-            .init(key: "b", correct: true, text: ["en": "B"], feedback: ["en": "Yes"]),
-            .init(key: "c", correct: false, text: ["en": "C"], feedback: ["en": "No"]),
-        ]),
-    ])
+    static let quiz = QuizDefinition(
+        passPercent: 75, attempts: 3,
+        questions: [
+            .init(
+                key: "one", kind: .single, text: ["en": "One"],
+                options: [
+                    .init(key: "a", correct: true, text: ["en": "A"], feedback: ["en": "Yes"]),
+                    .init(key: "b", correct: false, text: ["en": "B"], feedback: ["en": "No"]),
+                ]),
+            .init(
+                key: "many", kind: .multiple, text: ["en": "Many"],
+                options: [
+                    .init(key: "a", correct: true, text: ["en": "A"], feedback: ["en": "Yes"]),
+                    .init(key: "b", correct: true, text: ["en": "B"], feedback: ["en": "Yes"]),
+                    .init(key: "c", correct: false, text: ["en": "C"], feedback: ["en": "No"]),
+                ]),
+        ])
 
     @Test("A question counts only when exactly its right answers are chosen; ticking every box earns nothing")
     func grading() {
@@ -33,17 +39,24 @@ struct CourseRuleTests {
         #expect(Self.quiz.problems.isEmpty)
         var broken = Self.quiz
         broken.questions[0].options[1].correct = true
-        broken.questions[1].options = broken.questions[1].options.map { var o = $0; o.correct = false; return o }
+        broken.questions[1].options = broken.questions[1].options.map {
+            var o = $0; o.correct = false; return o
+        }
         broken.questions.append(broken.questions[0])
         broken.passPercent = 0
-        #expect(broken.problems == ["pass mark must be 1–100", "question one is single choice with 2 right answers",
-                                    "question many has no right answer", "question one twice", "question one is single choice with 2 right answers"])
+        #expect(
+            broken.problems == [
+                "pass mark must be 1–100", "question one is single choice with 2 right answers",
+                "question many has no right answer", "question one twice", "question one is single choice with 2 right answers",
+            ])
     }
 
     @Test("Item difficulty is the share right at the first attempt")
     func difficulty() {
-        let results = [Self.quiz.grade(["one": ["a"], "many": ["a"]]), Self.quiz.grade(["one": ["b"], "many": ["a"]]),
-                       Self.quiz.grade(["one": ["a"], "many": ["a", "b"]])]
+        let results = [
+            Self.quiz.grade(["one": ["a"], "many": ["a"]]), Self.quiz.grade(["one": ["b"], "many": ["a"]]),
+            Self.quiz.grade(["one": ["a"], "many": ["a", "b"]]),
+        ]
         let items = ItemDifficulty.items(Self.quiz, firstAttempts: results)
         #expect(items.map(\.percentRight) == [66, 33])
         #expect(ItemDifficulty.items(Self.quiz, firstAttempts: []).map(\.percentRight) == [nil, nil])
@@ -63,9 +76,11 @@ struct CourseRuleTests {
     func progress() {
         let s1 = UUID(), s2 = UUID()
         let a = (0..<5).map { _ in UUID() }
-        let steps: [CourseProgress.Activity] = [.init(id: a[0], section: s1, required: true), .init(id: a[1], section: s1, required: true),
-                                                .init(id: a[2], section: s2, required: true), .init(id: a[3], section: s2, required: false),
-                                                .init(id: a[4], section: s2, required: true)]
+        let steps: [CourseProgress.Activity] = [
+            .init(id: a[0], section: s1, required: true), .init(id: a[1], section: s1, required: true),
+            .init(id: a[2], section: s2, required: true), .init(id: a[3], section: s2, required: false),
+            .init(id: a[4], section: s2, required: true),
+        ]
         let start = CourseProgress(activities: steps, done: [])
         #expect(start.percent == 0 && start.next == a[0] && !start.complete)
         let some = CourseProgress(activities: steps, done: [a[0], a[2]], lastVisited: a[2])
@@ -82,7 +97,8 @@ struct CourseRuleTests {
         return try CourseDocument.load(directory: root.appendingPathComponent("Resources/Course/leading-collegial-support"))
     }
 
-    @Test("The shipped course is complete in English and Latvian: five modules, each with lessons, a quiz and a reflection task, lessons linking to the handbook")
+    @Test(
+        "The shipped course is complete in English and Latvian: five modules, each with lessons, a quiz and a reflection task, lessons linking to the handbook")
     func shippedCourse() throws {
         let course = try Self.shipped()
         #expect(course.languages == ["en", "lv"])
@@ -102,7 +118,9 @@ struct CourseRuleTests {
                     #expect(quiz.problems.isEmpty, "\(activity.key)")
                     #expect(quiz.questions.contains { $0.kind == .multiple }, "\(activity.key) has a multiple-choice question")
                     for q in quiz.questions {
-                        for o in q.options { #expect(!(o.feedback["lv"] ?? "").isEmpty && !(o.feedback["en"] ?? "").isEmpty, "\(activity.key) \(q.key) \(o.key)") }
+                        for o in q.options {
+                            #expect(!(o.feedback["lv"] ?? "").isEmpty && !(o.feedback["en"] ?? "").isEmpty, "\(activity.key) \(q.key) \(o.key)")
+                        }
                     }
                 }
             }
@@ -121,7 +139,8 @@ struct CourseRuleTests {
         for (language, correct) in [("en", true), ("lv", false)] {
             let dir = folder.appendingPathComponent(language)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try #"{"title":"T","summary":"S","audience":"A","outcomes":["O"]}"#.write(to: dir.appendingPathComponent("course.json"), atomically: true, encoding: .utf8)
+            try #"{"title":"T","summary":"S","audience":"A","outcomes":["O"]}"#.write(
+                to: dir.appendingPathComponent("course.json"), atomically: true, encoding: .utf8)
             try """
             {"key":"m","title":"M","summary":"S","activities":[{"key":"q","kind":"quiz","title":"Q","questions":[
               {"key":"q1","kind":"single","text":"?","options":[{"key":"a","text":"A","correct":\(correct),"feedback":"f"},{"key":"b","text":"B","correct":\(!correct),"feedback":"f"}]}]}]}
@@ -133,10 +152,11 @@ struct CourseRuleTests {
     @Test("An Open Badges 3.0 credential has the shape 1EdTech's schema asks for, with the JWT claims matching it")
     func credentialShape() throws {
         let id = UUID(), subject = UUID()
-        let credential = OpenBadgeCredential(base: "https://collegium.example", issuerName: "Collegium", credentialID: id, subjectID: subject,
-                                             identityHash: "sha256$abc", salt: "s1", courseSlug: "c", courseTitle: "Course", description: "About",
-                                             criteria: "Done", language: "lv", issuedAt: Date(timeIntervalSince1970: 1_800_000_000.7),
-                                             statusIndex: 41)
+        let credential = OpenBadgeCredential(
+            base: "https://collegium.example", issuerName: "Collegium", credentialID: id, subjectID: subject,
+            identityHash: "sha256$abc", salt: "s1", courseSlug: "c", courseTitle: "Course", description: "About",
+            criteria: "Done", language: "lv", issuedAt: Date(timeIntervalSince1970: 1_800_000_000.7),
+            statusIndex: 41)
         let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(credential)) as? [String: Any])
         #expect(json["@context"] as? [String] == OpenBadgeCredential.context)
         #expect(json["type"] as? [String] == ["VerifiableCredential", "OpenBadgeCredential"])
@@ -147,8 +167,11 @@ struct CourseRuleTests {
         #expect((json["credentialSubject"] as? [String: Any])?["id"] as? String == json["sub"] as? String)
         #expect(json["vc"] == nil && json["iat"] == nil)
         let status = try #require(json["credentialStatus"] as? [String: String])
-        #expect(status == ["id": "https://collegium.example/credentials/status/1#41", "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
-                           "statusListIndex": "41", "statusListCredential": "https://collegium.example/credentials/status/1"])
+        #expect(
+            status == [
+                "id": "https://collegium.example/credentials/status/1#41", "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
+                "statusListIndex": "41", "statusListCredential": "https://collegium.example/credentials/status/1",
+            ])
     }
 
     @Test("The revocation list: 16 KB of bits, most significant first, in a GZIP stream any inflater reads, as multibase base64url")
@@ -178,10 +201,11 @@ struct CourseRuleTests {
 
     @Test("xAPI statements name the learner by account, never by e-mail, and carry the score of a quiz")
     func statements() throws {
-        let statement = XAPIStatement(id: UUID(), base: "https://collegium.example", learnerID: UUID(), verb: .passed,
-                                      courseURL: "https://collegium.example/courses/c", courseName: "Course",
-                                      step: ("https://collegium.example/courses/c/steps/q", "Quiz", .quiz), score: 80, language: "lv",
-                                      timestamp: Date(timeIntervalSince1970: 0))
+        let statement = XAPIStatement(
+            id: UUID(), base: "https://collegium.example", learnerID: UUID(), verb: .passed,
+            courseURL: "https://collegium.example/courses/c", courseName: "Course",
+            step: ("https://collegium.example/courses/c/steps/q", "Quiz", .quiz), score: 80, language: "lv",
+            timestamp: Date(timeIntervalSince1970: 0))
         let text = String(decoding: try JSONEncoder().encode(statement), as: UTF8.self)
         #expect(!text.contains("mbox") && text.contains("\"homePage\""))
         #expect(statement.result?.score?.scaled == 0.8 && statement.result?.success == true)
@@ -193,20 +217,20 @@ struct CourseRuleTests {
 @Suite("Quizzes as plain text")
 struct QuizTextTests {
     static let text = """
-    ? Which form fits a new teacher who does not know how marking works here?
-    * Mentoring
-      > She needs someone who knows the school.
-    - Coaching
-      > Coaching helps her find her own way; here she needs knowledge first.
+        ? Which form fits a new teacher who does not know how marking works here?
+        * Mentoring
+          > She needs someone who knows the school.
+        - Coaching
+          > Coaching helps her find her own way; here she needs knowledge first.
 
-    ? What keeps support apart from appraisal?
-    * Notes stay with the colleagues
-      > Right.
-    * Leaders see counts only
-      > Right.
-    - A score for each lesson
-      > That is appraisal.
-    """
+        ? What keeps support apart from appraisal?
+        * Notes stay with the colleagues
+          > Right.
+        * Leaders see counts only
+          > Right.
+        - A score for each lesson
+          > That is appraisal.
+        """
 
     @Test("Written, read back, and written again gives the same quiz; two right answers make a multiple-choice question")
     func roundTrip() throws {
@@ -231,19 +255,21 @@ struct QuizTextTests {
     @Test("Problems are named by line and question")
     func problems() {
         let bad = """
-        * An answer first
-        ? A question
-        - Only one answer
-          > fine
-        Something else
-        > stray
-        """
+            * An answer first
+            ? A question
+            - Only one answer
+              > fine
+            Something else
+            > stray
+            """
         guard case .failure(let problems) = QuizText.parse(bad, language: "en", existing: QuizDefinition(passPercent: 75, attempts: 3, questions: [])) else {
             Issue.record("accepted")
             return
         }
         #expect(problems.list == [.answerBeforeQuestion(line: 1), .unknownLine(line: 5), .tooFewAnswers(question: 1), .noRightAnswer(question: 1)])
-        guard case .failure(let none) = QuizText.parse("  \n", language: "en", existing: QuizDefinition(passPercent: 75, attempts: 3, questions: [])) else { return }
+        guard case .failure(let none) = QuizText.parse("  \n", language: "en", existing: QuizDefinition(passPercent: 75, attempts: 3, questions: [])) else {
+            return
+        }
         #expect(none.list == [.noQuestions])
     }
 }

@@ -5,9 +5,11 @@ import Testing
 /// use it are checked in AppTests' `HandBuiltHTMLEscapingTests`; this states its contract.
 @Suite("HTMLEscape: the one escaper of hand-built HTML")
 struct HTMLEscapeTests {
-    @Test("Each of the five characters becomes its reference", arguments: [
-        ("<", "&lt;"), (">", "&gt;"), ("&", "&amp;"), ("\"", "&quot;"), ("'", "&#39;"),
-    ])
+    @Test(
+        "Each of the five characters becomes its reference",
+        arguments: [
+            ("<", "&lt;"), (">", "&gt;"), ("&", "&amp;"), ("\"", "&quot;"), ("'", "&#39;"),
+        ])
     func eachCharacter(_ pair: (String, String)) {
         #expect(HTMLEscape.text("a" + pair.0 + "b") == "a" + pair.1 + "b")
     }

@@ -4,11 +4,12 @@ import Testing
 
 @Suite("iCalendar (RFC 5545)")
 struct ICalendarTests {
-    let event = ICalendar.Event(uid: "m1@collegium.test", start: Date(timeIntervalSince1970: 1_796_396_400), durationMinutes: 45,
-                                summary: "Collegium: Working with parents (Jānis Ozols, Mārtiņš Eglītis)",
-                                description: "Bring two messages; no names.\nThen: a plan, step by step",
-                                location: "Room 204, 2nd floor", url: "https://meet.example.org/abc", sequence: 2, cancelled: false,
-                                updated: Date(timeIntervalSince1970: 1_796_000_000))
+    let event = ICalendar.Event(
+        uid: "m1@collegium.test", start: Date(timeIntervalSince1970: 1_796_396_400), durationMinutes: 45,
+        summary: "Collegium: Working with parents (Jānis Ozols, Mārtiņš Eglītis)",
+        description: "Bring two messages; no names.\nThen: a plan, step by step",
+        location: "Room 204, 2nd floor", url: "https://meet.example.org/abc", sequence: 2, cancelled: false,
+        updated: Date(timeIntervalSince1970: 1_796_000_000))
 
     @Test("A calendar with one event: CRLF lines, UTC times, escaped text, the fields calendars need")
     func oneEvent() {

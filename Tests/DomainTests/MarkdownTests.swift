@@ -12,7 +12,8 @@ struct SpecExample: CustomTestStringConvertible, Sendable {
 
     static let all: [SpecExample] = {
         guard let url = Bundle.module.url(forResource: "Resources/commonmark-spec", withExtension: "txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
         let fence = String(repeating: "`", count: 32)
         var examples: [SpecExample] = []
         var section = ""
@@ -34,8 +35,10 @@ struct SpecExample: CustomTestStringConvertible, Sendable {
                     func join(_ lines: [String]) -> String {
                         lines.isEmpty ? "" : lines.joined(separator: "\n").replacingOccurrences(of: "→", with: "\t") + "\n"
                     }
-                    examples.append(SpecExample(number: examples.count + 1, section: section,
-                                                markdown: join(markdown), html: join(html)))
+                    examples.append(
+                        SpecExample(
+                            number: examples.count + 1, section: section,
+                            markdown: join(markdown), html: join(html)))
                 } else {
                     html.append(line)
                 }
@@ -64,11 +67,15 @@ struct MarkdownTests {
     /// allowlist goes nowhere): those render exactly as written down in
     /// `SanitisedSpec.otherSections` (issue 15: before, any output with the omission
     /// marker in it passed).
-    @Test("The specification's examples render as the specification says, or as the sanitiser's table says", arguments: SpecExample.all.filter { !MarkdownTests.unsupportedSections.contains($0.section) })
+    @Test(
+        "The specification's examples render as the specification says, or as the sanitiser's table says",
+        arguments: SpecExample.all.filter { !MarkdownTests.unsupportedSections.contains($0.section) })
     func specExample(_ example: SpecExample) {
         let html = Markdown.render(example.markdown, anchors: false).html
         let expected = SanitisedSpec.otherSections[example.number] ?? example.html
-        #expect(html == expected, "Example \(example.number): \(example.markdown.debugDescription) gave \(html.debugDescription), expected \(expected.debugDescription)")
+        #expect(
+            html == expected,
+            "Example \(example.number): \(example.markdown.debugDescription) gave \(html.debugDescription), expected \(expected.debugDescription)")
     }
 
     @Test("Few examples of supported constructs are changed by the sanitiser, each by omitting raw HTML or emptying a link")
@@ -132,8 +139,10 @@ struct MarkdownTests {
         let html = Markdown.render(payload).html.lowercased()
         // Tags can only come from cmark's own output: the only `<` left are its tags.
         let tags = html.matches(of: /<\/?([a-z0-9]+)/).map { String($0.1) }
-        let allowed: Set<String> = ["p", "a", "img", "em", "strong", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
-                                    "ul", "ol", "li", "blockquote", "br", "hr"]
+        let allowed: Set<String> = [
+            "p", "a", "img", "em", "strong", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+            "ul", "ol", "li", "blockquote", "br", "hr",
+        ]
         #expect(tags.allSatisfy(allowed.contains), "\(payload.debugDescription) gave \(html)")
         #expect(!html.contains("<script"))
         // An event attribute would be ` on…=` inside a tag, outside any quoted value (cmark
@@ -161,17 +170,21 @@ struct MarkdownTests {
     /// rendered-output tests that our list let `data:` through (the mutation round of issue 15).
     @Test("The destination allowlist: which schemes pass, read as a browser reads them")
     func destinationAllowlist() {
-        for refused in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)",
-                        "vbscript:msgbox(1)", "file:///etc/passwd", "data:text/html,<script>alert(1)</script>",
-                        "data:image/png;base64,iVBORw0KGgo=", "DATA:image/gif;base64,R0lGOD", "foo:bar", "x-unknown:1"] {
+        for refused in [
+            "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)",
+            "vbscript:msgbox(1)", "file:///etc/passwd", "data:text/html,<script>alert(1)</script>",
+            "data:image/png;base64,iVBORw0KGgo=", "DATA:image/gif;base64,R0lGOD", "foo:bar", "x-unknown:1",
+        ] {
             #expect(!Markdown.isAllowedDestination(refused), "\(refused.debugDescription) must be refused")
         }
         // Upper case and the tabs or newlines a browser ignores are folded before the scheme
         // is read, so the check reads the scheme the browser will follow.
-        for allowed in ["https://example.org/x", "HTTPS://EXAMPLE.ORG", "http://example.org", "mailto:help@example.org",
-                        "tel:+37120000000", "ht\ttps://example.org", "h\nttp://example.org",
-                        // Relative: a colon after a slash, '?' or '#' belongs to a path, query or fragment.
-                        "/handbook/coaching", "notes/a:b", "?q=a:b", "#note:1", "", "../x"] {
+        for allowed in [
+            "https://example.org/x", "HTTPS://EXAMPLE.ORG", "http://example.org", "mailto:help@example.org",
+            "tel:+37120000000", "ht\ttps://example.org", "h\nttp://example.org",
+            // Relative: a colon after a slash, '?' or '#' belongs to a path, query or fragment.
+            "/handbook/coaching", "notes/a:b", "?q=a:b", "#note:1", "", "../x",
+        ] {
             #expect(Markdown.isAllowedDestination(allowed), "\(allowed.debugDescription) must be allowed")
         }
         // Through the renderer too: an image in a data: URL that cmark itself would let through.
@@ -216,7 +229,9 @@ struct HandbookTextTests {
 
     @Test("A shipped chapter file is read with its front matter; a bad one says what is wrong")
     func chapterSource() throws {
-        let source = try ChapterSource(fileName: "02-mentoring.md", contents: "---\ntitle: Mentorings\nsummary: Kā sākt.\norder: 2\nversion: 3\nsource-version: 2\npractice: mentoring\n---\n\n## Mērķis\n\nTeksts.\n")
+        let source = try ChapterSource(
+            fileName: "02-mentoring.md",
+            contents: "---\ntitle: Mentorings\nsummary: Kā sākt.\norder: 2\nversion: 3\nsource-version: 2\npractice: mentoring\n---\n\n## Mērķis\n\nTeksts.\n")
         #expect(source.slug == "mentoring")
         #expect(source.title == "Mentorings")
         #expect(source.order == 2 && source.version == 3 && source.sourceVersion == 2)

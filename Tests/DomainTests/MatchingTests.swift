@@ -26,7 +26,9 @@ struct MatchingTests {
         return best
     }
 
-    @Test("Against brute force on 1,500 random programmes: as many pairs as possible, then the least cost; capacities and forbidden pairs respected", arguments: 0..<3)
+    @Test(
+        "Against brute force on 1,500 random programmes: as many pairs as possible, then the least cost; capacities and forbidden pairs respected",
+        arguments: 0..<3)
     func againstBruteForce(batch: Int) throws {
         var random = SeededRandom(seed: UInt64(batch) &* 104_729 &+ 17)
         for _ in 0..<500 {
@@ -62,7 +64,11 @@ struct MatchingTests {
         var random = SeededRandom(seed: 99)
         func permutations(_ n: Int) -> [[Int]] {
             guard n > 0 else { return [[]] }
-            return permutations(n - 1).flatMap { p in (0...p.count).map { i in var q = p; q.insert(n - 1, at: i); return q } }
+            return permutations(n - 1).flatMap { p in
+                (0...p.count).map { i in
+                    var q = p; q.insert(n - 1, at: i); return q
+                }
+            }
         }
         for _ in 0..<300 {
             let n = Int.random(in: 1...6, using: &random)
@@ -120,9 +126,11 @@ struct CostMatrixFileTests {
 
     @Test("Read from bytes, a file gives what the general reader gives: plain numbers, decimals, signs, empty cells, separators, line ends, names, mistakes")
     func bytesAgree() {
-        for text in ["1,2.5\n3,\n", "1;2\r\n3;4\r\n", "\u{FEFF}7,8\n9,10", " 1 ,\t2\n3, 4 \n\n,\n", "-0,+5\n1e2,0.1\n", "1,2\n3,x\n",
-                     "1,2\n3,4,5\n", "\n\n", ",Marta,Ilze\nAnna,1,2\nJānis,1,\n", "\"1\",2\n3,4", "1,inf\n2,3", "1,-\n2,3", "1,1_000\n2,3",
-                     "1.5;2,5\n3;4", "1\r2\r", "0x1p3,1\n2,3", "1234567890123456,1\n2,3", String(repeating: "0,", count: 5) + "1\n"] {
+        for text in [
+            "1,2.5\n3,\n", "1;2\r\n3;4\r\n", "\u{FEFF}7,8\n9,10", " 1 ,\t2\n3, 4 \n\n,\n", "-0,+5\n1e2,0.1\n", "1,2\n3,x\n",
+            "1,2\n3,4,5\n", "\n\n", ",Marta,Ilze\nAnna,1,2\nJānis,1,\n", "\"1\",2\n3,4", "1,inf\n2,3", "1,-\n2,3", "1,1_000\n2,3",
+            "1.5;2,5\n3;4", "1\r2\r", "0x1p3,1\n2,3", "1234567890123456,1\n2,3", String(repeating: "0,", count: 5) + "1\n",
+        ] {
             Self.agree(text)
         }
         var generator = SystemRandomNumberGenerator()
@@ -172,14 +180,18 @@ struct CostMatrixFileTests {
 struct MentoringMatchTests {
     typealias P = MentoringMatch.Profile
     static let ilze = P(personID: "ilze", schoolID: "riga", subjects: ["maths"], levels: ["secondary"], yearsOfExperience: 25, languages: ["lv"])
-    static let marta = P(personID: "marta", schoolID: "riga", subjects: ["maths", "physics"], levels: ["secondary"], yearsOfExperience: 12,
-                         languages: ["lv", "en"], goals: ["assessment", "classroom"], availability: ["tue-pm", "thu-pm"])
-    static let karlis = P(personID: "karlis", schoolID: "valmiera", subjects: ["history"], levels: ["primary"], yearsOfExperience: 20,
-                          languages: ["lv"], goals: ["parents"], availability: ["mon-am"])
-    static let anna = P(personID: "anna", schoolID: "riga", subjects: ["maths"], levels: ["secondary"], yearsOfExperience: 1,
-                        languages: ["lv"], goals: ["classroom"], availability: ["thu-pm"], lineManagers: ["ilze"])
-    static let peter = P(personID: "peter", schoolID: "riga", subjects: ["physics"], levels: ["secondary"], yearsOfExperience: 2,
-                         languages: ["en"], goals: ["assessment"], availability: ["tue-pm"], lineManagers: ["ilze"])
+    static let marta = P(
+        personID: "marta", schoolID: "riga", subjects: ["maths", "physics"], levels: ["secondary"], yearsOfExperience: 12,
+        languages: ["lv", "en"], goals: ["assessment", "classroom"], availability: ["tue-pm", "thu-pm"])
+    static let karlis = P(
+        personID: "karlis", schoolID: "valmiera", subjects: ["history"], levels: ["primary"], yearsOfExperience: 20,
+        languages: ["lv"], goals: ["parents"], availability: ["mon-am"])
+    static let anna = P(
+        personID: "anna", schoolID: "riga", subjects: ["maths"], levels: ["secondary"], yearsOfExperience: 1,
+        languages: ["lv"], goals: ["classroom"], availability: ["thu-pm"], lineManagers: ["ilze"])
+    static let peter = P(
+        personID: "peter", schoolID: "riga", subjects: ["physics"], levels: ["secondary"], yearsOfExperience: 2,
+        languages: ["en"], goals: ["assessment"], availability: ["tue-pm"], lineManagers: ["ilze"])
 
     @Test("Hard rules: never one's line manager, never without a language in common, never a pair the leader excluded")
     func hardRules() {
@@ -198,8 +210,9 @@ struct MentoringMatchTests {
         #expect(score.criteria[.experienceGap]! > 0.5)
         let other = MentoringMatch.score(mentor: Self.karlis, mentee: Self.anna, weights: .init())
         #expect(other.total < score.total)
-        let onlySchool = MentoringMatch.score(mentor: Self.karlis, mentee: Self.anna,
-                                              weights: .init(weight: [.school: 1], preferSameSchool: false))
+        let onlySchool = MentoringMatch.score(
+            mentor: Self.karlis, mentee: Self.anna,
+            weights: .init(weight: [.school: 1], preferSameSchool: false))
         #expect(onlySchool.total == 1, "a leader who wants pairs across schools gets them")
     }
 
@@ -212,13 +225,15 @@ struct MentoringMatchTests {
         #expect(Set(first.map { "\($0.mentee)-\($0.mentor)" }) == ["peter-marta", "anna-karlis"])
         // Anna declines Kārlis; Peter has accepted Marta: Anna is matched again without
         // touching Peter's pair, and nobody is proposed to a full mentor.
-        let again = try MentoringMatch.propose(mentors: mentors, mentees: [Self.anna, Self.peter], capacity: capacity, weights: .init(),
-                                               accepted: [.init(mentor: "marta", mentee: "peter")],
-                                               excluded: [.init(mentor: "karlis", mentee: "anna")])
+        let again = try MentoringMatch.propose(
+            mentors: mentors, mentees: [Self.anna, Self.peter], capacity: capacity, weights: .init(),
+            accepted: [.init(mentor: "marta", mentee: "peter")],
+            excluded: [.init(mentor: "karlis", mentee: "anna")])
         #expect(again.isEmpty, "Ilze is Anna's line manager and Marta is full: nobody is left for Anna")
-        let roomier = try MentoringMatch.propose(mentors: mentors, mentees: [Self.anna, Self.peter], capacity: ["marta": 2], weights: .init(),
-                                                 accepted: [.init(mentor: "marta", mentee: "peter")],
-                                                 excluded: [.init(mentor: "karlis", mentee: "anna")])
+        let roomier = try MentoringMatch.propose(
+            mentors: mentors, mentees: [Self.anna, Self.peter], capacity: ["marta": 2], weights: .init(),
+            accepted: [.init(mentor: "marta", mentee: "peter")],
+            excluded: [.init(mentor: "karlis", mentee: "anna")])
         #expect(roomier.map { "\($0.mentee)-\($0.mentor)" } == ["anna-marta"])
         #expect(roomier.first?.score.criteria[.subject] == 1, "each proposal shows its scores per criterion")
     }

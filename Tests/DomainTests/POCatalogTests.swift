@@ -4,38 +4,38 @@ import Testing
 @Suite("PO catalogs")
 struct POCatalogTests {
     let sample = #"""
-    # Latvian
-    msgid ""
-    msgstr ""
-    "Language: lv\n"
-    "Plural-Forms: nplurals=3; plural=(n % 10 == 0 || n % 100 >= 11 && n % 100 <= 19) ? 0 : ((n % 10 == 1 && n % 100 != 11) ? 1 : 2);\n"
+        # Latvian
+        msgid ""
+        msgstr ""
+        "Language: lv\n"
+        "Plural-Forms: nplurals=3; plural=(n % 10 == 0 || n % 100 >= 11 && n % 100 <= 19) ? 0 : ((n % 10 == 1 && n % 100 != 11) ? 1 : 2);\n"
 
-    #: Sources/App/Layout.swift
-    msgid "Log in"
-    msgstr "Pieteikties"
+        #: Sources/App/Layout.swift
+        msgid "Log in"
+        msgstr "Pieteikties"
 
-    msgid "Say \"hi\"\n"
-    "to {name}"
-    msgstr "Sakiet \"sveiki\"\n"
-    "{name}"
+        msgid "Say \"hi\"\n"
+        "to {name}"
+        msgstr "Sakiet \"sveiki\"\n"
+        "{name}"
 
-    #, fuzzy
-    msgid "Log out"
-    msgstr "Izrakstīties?"
+        #, fuzzy
+        msgid "Log out"
+        msgstr "Izrakstīties?"
 
-    msgid "Empty"
-    msgstr ""
+        msgid "Empty"
+        msgstr ""
 
-    msgctxt "menu"
-    msgid "Open"
-    msgstr "Atvērt"
+        msgctxt "menu"
+        msgid "Open"
+        msgstr "Atvērt"
 
-    msgid "{count} school"
-    msgid_plural "{count} schools"
-    msgstr[0] "{count} skolu"
-    msgstr[1] "{count} skola"
-    msgstr[2] "{count} skolas"
-    """#
+        msgid "{count} school"
+        msgid_plural "{count} schools"
+        msgstr[0] "{count} skolu"
+        msgstr[1] "{count} skola"
+        msgstr[2] "{count} skolas"
+        """#
 
     @Test("Reads headers, multi-line strings, escapes, contexts and plural forms")
     func parses() throws {

@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 import Testing
 
 @Suite("CSV reading")
@@ -38,42 +38,46 @@ struct RosterImportTests {
     @Test("Every problem is reported, each with its line, and no rows are returned")
     func problems() {
         let csv = """
-        givenName,familyName,email,role,school
-        Anna,Kalniņa,anna@example.org,teacher,LV-1
-        ,Ozols,ozols@example.org,teacher,LV-1
-        Rita,Ozola,rita@,leader,LV-1
-        Juris,K,juris@example.org,janitor,LV-1
-        Ieva,L,ieva@example.org,teacher,XX-9
-        Anna,Two,anna@example.org,teacher,LV-1
-        only,three,fields
-        Old,Member,old@example.org,teacher,LV-1
-        """
+            givenName,familyName,email,role,school
+            Anna,Kalniņa,anna@example.org,teacher,LV-1
+            ,Ozols,ozols@example.org,teacher,LV-1
+            Rita,Ozola,rita@,leader,LV-1
+            Juris,K,juris@example.org,janitor,LV-1
+            Ieva,L,ieva@example.org,teacher,XX-9
+            Anna,Two,anna@example.org,teacher,LV-1
+            only,three,fields
+            Old,Member,old@example.org,teacher,LV-1
+            """
         guard case .failure(let list) = RosterImport.validate(csv, schoolCodes: ["LV-1"], existingMembers: [EmailAddress("old@example.org")!]) else {
             Issue.record("expected problems"); return
         }
-        #expect(list.problems == [
-            .missingValue(line: 3, column: .givenName),
-            .invalidEmail(line: 4, value: "rita@"),
-            .unknownRole(line: 5, value: "janitor"),
-            .unknownSchool(line: 6, value: "XX-9"),
-            .duplicateEmail(line: 7, firstLine: 2),
-            .wrongFieldCount(line: 8, expected: 5, found: 3),
-            .alreadyMember(line: 9, email: "old@example.org"),
-        ])
+        #expect(
+            list.problems == [
+                .missingValue(line: 3, column: .givenName),
+                .invalidEmail(line: 4, value: "rita@"),
+                .unknownRole(line: 5, value: "janitor"),
+                .unknownSchool(line: 6, value: "XX-9"),
+                .duplicateEmail(line: 7, firstLine: 2),
+                .wrongFieldCount(line: 8, expected: 5, found: 3),
+                .alreadyMember(line: 9, email: "old@example.org"),
+            ])
     }
 
     @Test("Missing columns and empty files are reported before any row")
     func structure() {
-        #expect(RosterImport.validate("name,email\nA,a@example.org", schoolCodes: []) ==
-                .failure(ProblemList([.missingColumns([.givenName, .familyName, .role, .school])])))
+        #expect(
+            RosterImport.validate("name,email\nA,a@example.org", schoolCodes: [])
+                == .failure(ProblemList([.missingColumns([.givenName, .familyName, .role, .school])])))
         #expect(RosterImport.validate("", schoolCodes: []) == .failure(ProblemList([.emptyFile])))
         #expect(RosterImport.validate("givenName,familyName,email,role,school\n", schoolCodes: []) == .failure(ProblemList([.emptyFile])))
     }
 
-    @Test("OneRoster and everyday role names are understood", arguments: [
-        ("administrator", SchoolRole.leader), ("counselor", .counsellor), ("Pedagogical Adviser", .pedagogicalAdviser),
-        ("school psychologist", .psychologist), ("teacher", .teacher),
-    ])
+    @Test(
+        "OneRoster and everyday role names are understood",
+        arguments: [
+            ("administrator", SchoolRole.leader), ("counselor", .counsellor), ("Pedagogical Adviser", .pedagogicalAdviser),
+            ("school psychologist", .psychologist), ("teacher", .teacher),
+        ])
     func roles(value: String, role: SchoolRole) {
         #expect(SchoolRole(rosterValue: value) == role)
     }

@@ -11,8 +11,10 @@ import Foundation
 /// - `>` appears only to close a tag, and every `&` starts a character reference.
 enum SafeHTMLCheck {
     static let marker = "<!-- raw HTML omitted -->"
-    static let tags: Set<String> = ["p", "a", "img", "em", "strong", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
-                                    "ul", "ol", "li", "blockquote", "br", "hr"]
+    static let tags: Set<String> = [
+        "p", "a", "img", "em", "strong", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+        "ul", "ol", "li", "blockquote", "br", "hr",
+    ]
     /// `start` is an ordered list's first number; `class` a code block's language; `id` a heading's anchor.
     static let attributes: Set<String> = ["href", "src", "alt", "title", "class", "id", "start"]
 

@@ -106,6 +106,7 @@ enum SanitisedSpec {
         // <table>⏎⏎<tr>⏎⏎<td>⏎Hi⏎</td>⏎⏎</tr>⏎⏎</table>
         190: "<!-- raw HTML omitted -->\n<!-- raw HTML omitted -->\n<!-- raw HTML omitted -->\n<!-- raw HTML omitted -->\n<!-- raw HTML omitted -->\n",
         // <table>⏎⏎  <tr>⏎⏎    <td>⏎      Hi⏎    </td>⏎⏎  </tr>⏎⏎</table>
-        191: "<!-- raw HTML omitted -->\n<!-- raw HTML omitted -->\n<pre><code>&lt;td&gt;\n  Hi\n&lt;/td&gt;\n</code></pre>\n<!-- raw HTML omitted -->\n<!-- raw HTML omitted -->\n",
+        191:
+            "<!-- raw HTML omitted -->\n<!-- raw HTML omitted -->\n<pre><code>&lt;td&gt;\n  Hi\n&lt;/td&gt;\n</code></pre>\n<!-- raw HTML omitted -->\n<!-- raw HTML omitted -->\n",
     ]
 }

@@ -10,21 +10,34 @@ struct SurveyTests {
         SurveyDefinition(
             baseLanguage: "en", languages: ["en", "lv"], title: ["en": "Needs", "lv": "Vajadzības"],
             sections: [
-                .init(title: ["en": "Experience", "lv": "Pieredze"], questions: [
-                    .init(variable: "used_mentoring", kind: .singleChoice, text: ["en": "Has your school used mentoring?", "lv": "Vai?"], required: true,
-                          options: [.init(value: 1, label: ["en": "Yes", "lv": "Jā"]), .init(value: 2, label: ["en": "No", "lv": "Nē"])]),
-                    .init(variable: "mentoring_useful", kind: .likert, text: ["en": "It was useful", "lv": "Noderīgi"], required: true,
-                          options: scale, condition: .init(variable: "used_mentoring", values: [1])),
-                    .init(variable: "forms", kind: .multipleChoice, text: ["en": "Forms you know", "lv": "Formas"],
-                          options: [.init(value: 1, label: ["en": "Coaching", "lv": "Koučings"]), .init(value: 2, label: ["en": "Intervision", "lv": "Intervīzija"])]),
-                ]),
-                .init(title: ["en": "You", "lv": "Jūs"], questions: [
-                    .init(variable: "years", kind: .number, text: ["en": "Years as a leader", "lv": "Gadi"], minimum: 0, maximum: 50),
-                    .init(variable: "climate", kind: .matrix, text: ["en": "In our staff room…", "lv": "Skolotāju istabā…"], required: true, options: scale,
-                          rows: [.init(variable: "climate_trust", text: ["en": "we trust each other", "lv": "uzticamies"]),
-                                 .init(variable: "climate_ask", text: ["en": "asking for help is normal", "lv": "lūgt palīdzību ir normāli"])]),
-                    .init(variable: "wish", kind: .longText, text: ["en": "What would help you?", "lv": "Kas palīdzētu?"]),
-                ]),
+                .init(
+                    title: ["en": "Experience", "lv": "Pieredze"],
+                    questions: [
+                        .init(
+                            variable: "used_mentoring", kind: .singleChoice, text: ["en": "Has your school used mentoring?", "lv": "Vai?"], required: true,
+                            options: [.init(value: 1, label: ["en": "Yes", "lv": "Jā"]), .init(value: 2, label: ["en": "No", "lv": "Nē"])]),
+                        .init(
+                            variable: "mentoring_useful", kind: .likert, text: ["en": "It was useful", "lv": "Noderīgi"], required: true,
+                            options: scale, condition: .init(variable: "used_mentoring", values: [1])),
+                        .init(
+                            variable: "forms", kind: .multipleChoice, text: ["en": "Forms you know", "lv": "Formas"],
+                            options: [
+                                .init(value: 1, label: ["en": "Coaching", "lv": "Koučings"]),
+                                .init(value: 2, label: ["en": "Intervision", "lv": "Intervīzija"]),
+                            ]),
+                    ]),
+                .init(
+                    title: ["en": "You", "lv": "Jūs"],
+                    questions: [
+                        .init(variable: "years", kind: .number, text: ["en": "Years as a leader", "lv": "Gadi"], minimum: 0, maximum: 50),
+                        .init(
+                            variable: "climate", kind: .matrix, text: ["en": "In our staff room…", "lv": "Skolotāju istabā…"], required: true, options: scale,
+                            rows: [
+                                .init(variable: "climate_trust", text: ["en": "we trust each other", "lv": "uzticamies"]),
+                                .init(variable: "climate_ask", text: ["en": "asking for help is normal", "lv": "lūgt palīdzību ir normāli"]),
+                            ]),
+                        .init(variable: "wish", kind: .longText, text: ["en": "What would help you?", "lv": "Kas palīdzētu?"]),
+                    ]),
             ])
     }
 
@@ -79,12 +92,14 @@ struct SurveyTests {
     func badAnswers() {
         let d = Self.definition()
         let previous: SurveyAnswers = ["used_mentoring": "2"]
-        let (answers, problems) = d.read(section: 1, fields: ["years": ["sixty"], "climate_trust": ["9"], "climate_ask": ["2"], "wish": ["More time"]], previous: previous)
+        let (answers, problems) = d.read(
+            section: 1, fields: ["years": ["sixty"], "climate_trust": ["9"], "climate_ask": ["2"], "wish": ["More time"]], previous: previous)
         #expect(problems["years"] == .notANumber)
         #expect(problems["climate"] == .notAnOption)
         #expect(answers["used_mentoring"] == "2", "other sections' answers stay")
         #expect(answers["wish"] == "More time")
-        #expect(d.read(section: 1, fields: ["years": ["51"], "climate_trust": ["1"], "climate_ask": ["1"]], previous: [:]).problems["years"]
+        #expect(
+            d.read(section: 1, fields: ["years": ["51"], "climate_trust": ["1"], "climate_ask": ["1"]], previous: [:]).problems["years"]
                 == .outOfRange(minimum: 0, maximum: 50))
         #expect(d.read(section: 1, fields: ["years": ["7,5"], "climate_trust": ["1"]], previous: [:]).problems["climate"] == .rowsMissing)
         #expect(d.read(section: 1, fields: ["years": ["7,5"], "climate_trust": ["1"], "climate_ask": ["3"]], previous: [:]).answers["years"] == "7.5")
@@ -118,7 +133,8 @@ struct SurveyTests {
         let d = Self.definition()
         let data = try JSONEncoder().encode(d)
         #expect(try JSONDecoder().decode(SurveyDefinition.self, from: data) == d)
-        let minimal = #"{"baseLanguage":"en","languages":["en"],"title":{"en":"T"},"introduction":{},"sections":[{"title":{"en":"S"},"questions":[{"variable":"q1","kind":"short_text","text":{"en":"Name a book"}}]}]}"#
+        let minimal =
+            #"{"baseLanguage":"en","languages":["en"],"title":{"en":"T"},"introduction":{},"sections":[{"title":{"en":"S"},"questions":[{"variable":"q1","kind":"short_text","text":{"en":"Name a book"}}]}]}"#
         let read = try JSONDecoder().decode(SurveyDefinition.self, from: Data(minimal.utf8))
         #expect(read.sections[0].questions[0].required == false)
         #expect(read.problems(supportedLanguages: ["en"]).isEmpty)
@@ -179,16 +195,20 @@ struct SurveyTallyTests {
             rows.append((answers, groups))
         }
         let report = tally.report(guard: AnonymityGuard(minimumGroup: 5))
-        for q in 0..<3 { for g in 0..<2 { for value in 0..<[2, 3][g] {
-            let codes = rows.filter { $0.1[g] == value }.map { Int($0.0[q]) }.filter { $0 > 0 }
-            #expect(tally.distribution(question: q, grouping: g, value: value) == Distribution(codes))
-            let figure = report[q][g][value]
-            if figure.withheld == nil {
-                #expect(figure.n == codes.count && figure.n >= 5)
-            } else {
-                #expect(figure.counts.isEmpty && figure.mean == nil)
+        for q in 0..<3 {
+            for g in 0..<2 {
+                for value in 0..<[2, 3][g] {
+                    let codes = rows.filter { $0.1[g] == value }.map { Int($0.0[q]) }.filter { $0 > 0 }
+                    #expect(tally.distribution(question: q, grouping: g, value: value) == Distribution(codes))
+                    let figure = report[q][g][value]
+                    if figure.withheld == nil {
+                        #expect(figure.n == codes.count && figure.n >= 5)
+                    } else {
+                        #expect(figure.counts.isEmpty && figure.mean == nil)
+                    }
+                }
             }
-        } } }
+        }
         #expect(tally.responses == n)
     }
 }
@@ -196,8 +216,10 @@ struct SurveyTallyTests {
 @Suite("Recommendations from the leaders' questionnaire")
 struct SupportRecommendationTests {
     static func leader(trust: Int, visit: Int, supportNow: Int = 1, mentoring: Bool = true, obstacles: [Int] = []) -> SurveyAnswers {
-        var a: SurveyAnswers = ["support_now": String(supportNow), "culture_trust": String(trust), "culture_visit": String(visit),
-                                "culture_worth": "4", "culture_start": "3"]
+        var a: SurveyAnswers = [
+            "support_now": String(supportNow), "culture_trust": String(trust), "culture_visit": String(visit),
+            "culture_worth": "4", "culture_start": "3",
+        ]
         if supportNow < 3 { a["forms_used_1"] = mentoring ? "1" : "0"; a["forms_used_6"] = "0" }
         for o in 1...6 { a["obstacles_\(o)"] = obstacles.contains(o) ? "1" : "0" }
         return a

@@ -48,11 +48,14 @@ struct TextInputRulesTests {
         #expect(PersonName.validate("   ") == .failure(.empty))
         #expect(PersonName.validate(String(repeating: "a", count: 101)) == .failure(.tooLong))
         #expect(PersonName.validate(String(repeating: "ā", count: 100)) == .success(String(repeating: "ā", count: 100)))
-        for bad in ["\u{0}", "\u{7}", "\t", "\n", "\u{7F}", "\u{85}", "\u{9B}", "\u{61C}", "\u{200E}", "\u{200F}",
-                    "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
-                    "\u{2028}", "\u{2029}", "\u{FFFD}"] {
-            #expect(PersonName.validate("Ev" + bad + "e") == .failure(.forbiddenCharacter),
-                    "U+\(String(bad.unicodeScalars.first!.value, radix: 16, uppercase: true)) is refused")
+        for bad in [
+            "\u{0}", "\u{7}", "\t", "\n", "\u{7F}", "\u{85}", "\u{9B}", "\u{61C}", "\u{200E}", "\u{200F}",
+            "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+            "\u{2028}", "\u{2029}", "\u{FFFD}",
+        ] {
+            #expect(
+                PersonName.validate("Ev" + bad + "e") == .failure(.forbiddenCharacter),
+                "U+\(String(bad.unicodeScalars.first!.value, radix: 16, uppercase: true)) is refused")
         }
     }
 }

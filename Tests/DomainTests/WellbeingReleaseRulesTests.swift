@@ -16,17 +16,20 @@ struct WellbeingReleaseRulesTests {
 
     @Test("A reader's own answer does not count toward the minimum, and cannot be left as the hidden rest")
     func readersAnswers() {
-        let withLeader = WellbeingReport(cells: [
-            .init(school: 1, category: .teaching, period: "p", stats: Self.stats(4)),
-            .init(school: 1, category: .leadership, period: "p", stats: Self.stats(1), readerAnswers: 1),
-        ], schools: [1], minimumGroup: 5)
-        #expect(withLeader.figure(.init(school: 1, category: nil), period: "p") == .suppressed(.tooFewAnswers),
-                "four besides the leader: the leader could take their own answer out")
+        let withLeader = WellbeingReport(
+            cells: [
+                .init(school: 1, category: .teaching, period: "p", stats: Self.stats(4)),
+                .init(school: 1, category: .leadership, period: "p", stats: Self.stats(1), readerAnswers: 1),
+            ], schools: [1], minimumGroup: 5)
+        #expect(
+            withLeader.figure(.init(school: 1, category: nil), period: "p") == .suppressed(.tooFewAnswers),
+            "four besides the leader: the leader could take their own answer out")
 
-        let larger = WellbeingReport(cells: [
-            .init(school: 1, category: .teaching, period: "p", stats: Self.stats(5)),
-            .init(school: 1, category: .leadership, period: "p", stats: Self.stats(1), readerAnswers: 1),
-        ], schools: [1], minimumGroup: 5)
+        let larger = WellbeingReport(
+            cells: [
+                .init(school: 1, category: .teaching, period: "p", stats: Self.stats(5)),
+                .init(school: 1, category: .leadership, period: "p", stats: Self.stats(1), readerAnswers: 1),
+            ], schools: [1], minimumGroup: 5)
         guard case .shown(let total) = larger.figure(.init(school: 1, category: nil), period: "p") else {
             Issue.record("five that count: the total is shown"); return
         }
@@ -67,10 +70,11 @@ struct WellbeingReleaseRulesTests {
 
     @Test("Each period is decided with the minimum group in force for it")
     func minimumPerPeriod() {
-        let report = WellbeingReport(cells: [
-            .init(school: 1, category: .teaching, period: "2026-10", stats: Self.stats(6)),
-            .init(school: 1, category: .teaching, period: "2026-12", stats: Self.stats(6)),
-        ], schools: [1], minimumGroup: 5, minimumGroups: ["2026-12": 8])
+        let report = WellbeingReport(
+            cells: [
+                .init(school: 1, category: .teaching, period: "2026-10", stats: Self.stats(6)),
+                .init(school: 1, category: .teaching, period: "2026-12", stats: Self.stats(6)),
+            ], schools: [1], minimumGroup: 5, minimumGroups: ["2026-12": 8])
         #expect(report.figure(.init(school: 1, category: nil), period: "2026-10") != .suppressed(.tooFewAnswers))
         #expect(report.figure(.init(school: 1, category: nil), period: "2026-12") == .suppressed(.tooFewAnswers))
     }
@@ -78,8 +82,9 @@ struct WellbeingReleaseRulesTests {
     @Test("A cadence change starts at the next boundary; the period under way keeps its length; a pending change is replaced")
     func schedule() {
         let monthly = CheckInSchedule(cadence: .monthly, minimumGroup: 5)
-        #expect(CheckInSchedule(cadence: .termly, minimumGroup: 5).period(containing: Self.date("2026-11-18")) == "2026-10",
-                "without changes, terms follow the calendar as before")
+        #expect(
+            CheckInSchedule(cadence: .termly, minimumGroup: 5).period(containing: Self.date("2026-11-18")) == "2026-10",
+            "without changes, terms follow the calendar as before")
         let termly = monthly.changing(cadence: .termly, minimumGroup: 8, at: Self.date("2026-11-18"))
         #expect(termly.period(containing: Self.date("2026-11-30")) == "2026-11", "November stays a month")
         #expect(termly.segment(for: "2026-11").minimumGroup == 5)

@@ -1,9 +1,10 @@
-@testable import App
 import Domain
 import Foundation
 import Plot
 import SnapshotTesting
 import Testing
+
+@testable import App
 
 /// What every page snapshot shares: fixed ids and dates, the shipped translation catalogues,
 /// and the page written out one element a line, so that a changed page shows as a readable
@@ -30,8 +31,9 @@ enum Mock {
 
     /// A signed-in person's page in `language`, at `path`.
     static func context(_ language: Domain.Language, path: String, user: String? = "Anna Bērziņa", mayRunSurveys: Bool = false) -> PageContext {
-        PageContext(localizer: translator.localizer(for: language), userName: user, isAdmin: false, csrfToken: "csrf-token-of-the-test",
-                    currentPath: path, notice: nil, unread: 2, mayRunSurveys: mayRunSurveys)
+        PageContext(
+            localizer: translator.localizer(for: language), userName: user, isAdmin: false, csrfToken: "csrf-token-of-the-test",
+            currentPath: path, notice: nil, unread: 2, mayRunSurveys: mayRunSurveys)
     }
 }
 

@@ -1,8 +1,9 @@
-@testable import App
 import Domain
 import Foundation
 import SnapshotTesting
 import Testing
+
+@testable import App
 
 /// The busiest pages, rendered from mocks in English and Latvian and compared with the HTML in
 /// `__Snapshots__/PageSnapshotTests/` (issue 16, point 8). No database and no server: a
@@ -19,11 +20,13 @@ struct PageSnapshotTests {
     @Test("The survey report, whole and broken down by role", arguments: snapshotLanguages)
     func surveyReport(language: Language) throws {
         let context = Mock.context(language, path: "/surveys/\(Mock.id(200))/report", mayRunSurveys: true)
-        assertSnapshot(of: SurveyReportPage.view(context, try .mock(context)).snapshotText, as: .lines, named: language.rawValue,
-                       testName: "surveyReport")
+        assertSnapshot(
+            of: SurveyReportPage.view(context, try .mock(context)).snapshotText, as: .lines, named: language.rawValue,
+            testName: "surveyReport")
         let byRole = Mock.context(language, path: "/surveys/\(Mock.id(200))/report?by=role", mayRunSurveys: true)
-        assertSnapshot(of: SurveyReportPage.view(byRole, try .mock(byRole, breakdown: .role)).snapshotText, as: .lines,
-                       named: language.rawValue + "-by-role", testName: "surveyReport")
+        assertSnapshot(
+            of: SurveyReportPage.view(byRole, try .mock(byRole, breakdown: .role)).snapshotText, as: .lines,
+            named: language.rawValue + "-by-role", testName: "surveyReport")
     }
 
     @Test("The school page as its leader sees it", arguments: snapshotLanguages)

@@ -88,8 +88,10 @@ extension SiteURL {
         case .survey(let id): ["surveys", Self.component(id, Self.idKey)]
         case .surveySections(let id): ["surveys", Self.component(id, Self.idKey), "sections"]
         case .surveyQuestions(let id): ["surveys", Self.component(id, Self.idKey), "questions"]
-        case .surveyQuestionMove(let id, let variable): ["surveys", Self.component(id, Self.idKey), "questions", Self.component(variable, Self.variableKey), "move"]
-        case .surveyQuestionDelete(let id, let variable): ["surveys", Self.component(id, Self.idKey), "questions", Self.component(variable, Self.variableKey), "delete"]
+        case .surveyQuestionMove(let id, let variable):
+            ["surveys", Self.component(id, Self.idKey), "questions", Self.component(variable, Self.variableKey), "move"]
+        case .surveyQuestionDelete(let id, let variable):
+            ["surveys", Self.component(id, Self.idKey), "questions", Self.component(variable, Self.variableKey), "delete"]
         case .surveyTranslations(let id): ["surveys", Self.component(id, Self.idKey), "translations"]
         case .surveyDefinition(let id): ["surveys", Self.component(id, Self.idKey), "survey.json"]
         case .surveyPublish(let id): ["surveys", Self.component(id, Self.idKey), "publish"]
@@ -116,7 +118,10 @@ extension SiteURL {
         case .courseReflection(let slug, let step):
             ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "reflection"]
         case .courseReflectionComments(let slug, let step, let id):
-            ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "reflections", Self.component(id, Self.idKey), "comments"]
+            [
+                "courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "reflections", Self.component(id, Self.idKey),
+                "comments",
+            ]
         case .courseCertificate(let slug): ["courses", Self.component(slug, Self.slugKey), "certificate"]
         case .courseComplete(let slug): ["courses", Self.component(slug, Self.slugKey), "complete"]
         case .courseCohorts(let slug): ["courses", Self.component(slug, Self.slugKey), "cohorts"]

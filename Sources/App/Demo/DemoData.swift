@@ -34,10 +34,13 @@ enum DemoData {
         Person(given: "Ilze", family: "Bērziņa", email: "ilze.berzina@riga.collegium.example", language: nil, schools: [("LV-RIGA-2", .leader)]),
         Person(given: "Jānis", family: "Ozols", email: "janis.ozols@riga.collegium.example", language: nil, schools: [("LV-RIGA-2", .teacher)]),
         Person(given: "Līga", family: "Kalniņa", email: "liga.kalnina@riga.collegium.example", language: "lv", schools: [("LV-RIGA-2", .counsellor)]),
-        Person(given: "Māris", family: "Liepa", email: "maris.liepa@riga.collegium.example", language: "lv", schools: [("LV-RIGA-2", .teacher), ("LV-VALM-1", .teacher)]),
+        Person(
+            given: "Māris", family: "Liepa", email: "maris.liepa@riga.collegium.example", language: "lv",
+            schools: [("LV-RIGA-2", .teacher), ("LV-VALM-1", .teacher)]),
         Person(given: "Dace", family: "Krūmiņa", email: "dace.krumina@riga.collegium.example", language: "lv", schools: [("LV-RIGA-2", .psychologist)]),
         Person(given: "Andris", family: "Zariņš", email: "andris.zarins@valmiera.collegium.example", language: "lv", schools: [("LV-VALM-1", .leader)]),
-        Person(given: "Inese", family: "Vītola", email: "inese.vitola@valmiera.collegium.example", language: "lv", schools: [("LV-VALM-1", .pedagogicalAdviser)]),
+        Person(
+            given: "Inese", family: "Vītola", email: "inese.vitola@valmiera.collegium.example", language: "lv", schools: [("LV-VALM-1", .pedagogicalAdviser)]),
         Person(given: "Petra", family: "Nováková", email: "petra.novakova@brno.collegium.example", language: "cs", schools: [("CZ-BRNO-7", .leader)]),
         Person(given: "Tomáš", family: "Dvořák", email: "tomas.dvorak@brno.collegium.example", language: "cs", schools: [("CZ-BRNO-7", .teacher)]),
         Person(given: "Lucie", family: "Svobodová", email: "lucie.svobodova@brno.collegium.example", language: "cs", schools: [("CZ-BRNO-7", .psychologist)]),
@@ -54,45 +57,57 @@ enum DemoData {
         // One hash for everyone: the demo shares one password, and bcrypt is slow on purpose.
         let hash = try hasher.hash(password)
         return try await db.transaction { db in
-            let network = Network(name: "Collegial Support Network (demo)",
-                                  summary: "Schools in Latvia, Czechia, Italy and Georgia that introduce mentoring, coaching and peer observation together.")
+            let network = Network(
+                name: "Collegial Support Network (demo)",
+                summary: "Schools in Latvia, Czechia, Italy and Georgia that introduce mentoring, coaching and peer observation together.")
             try await network.save(on: db)
             var schoolByCode: [String: School] = [:]
             for entry in schools {
-                let school = School(name: entry.name, code: entry.code, country: entry.country, city: entry.city,
-                                    language: entry.language, networkID: network.id)
+                let school = School(
+                    name: entry.name, code: entry.code, country: entry.country, city: entry.city,
+                    language: entry.language, networkID: network.id)
                 try await school.save(on: db)
                 schoolByCode[entry.code] = school
             }
 
-            let admin = User(email: "admin@collegium.example", givenName: "Alex", familyName: "Admin",
-                             passwordHash: hash, isAdmin: true)
+            let admin = User(
+                email: "admin@collegium.example", givenName: "Alex", familyName: "Admin",
+                passwordHash: hash, isAdmin: true)
             try await admin.save(on: db)
-            let coordinator = User(email: "coordinator@collegium.example", givenName: "Kristīne", familyName: "Ābele",
-                                   passwordHash: hash)
+            let coordinator = User(
+                email: "coordinator@collegium.example", givenName: "Kristīne", familyName: "Ābele",
+                passwordHash: hash)
             try await coordinator.save(on: db)
             try await NetworkCoordinator(userID: try coordinator.requireID(), networkID: try network.requireID()).save(on: db)
 
-            var logins = [Login(role: "admin", email: admin.email, name: admin.fullName),
-                          Login(role: "coordinator", email: coordinator.email, name: coordinator.fullName)]
+            var logins = [
+                Login(role: "admin", email: admin.email, name: admin.fullName),
+                Login(role: "coordinator", email: coordinator.email, name: coordinator.fullName),
+            ]
             for person in people {
-                let user = User(email: person.email, givenName: person.given, familyName: person.family,
-                                passwordHash: hash, language: person.language)
+                let user = User(
+                    email: person.email, givenName: person.given, familyName: person.family,
+                    passwordHash: hash, language: person.language)
                 try await user.save(on: db)
                 for (code, role) in person.schools {
                     // In the staff record since long ago: the demo's staff are settled in their roles.
-                    try await StaffRecord.join(userID: try user.requireID(), schoolID: try schoolByCode[code]!.requireID(), role: role,
-                                               by: nil, at: Date().addingTimeInterval(-400 * 86_400), on: db)
+                    try await StaffRecord.join(
+                        userID: try user.requireID(), schoolID: try schoolByCode[code]!.requireID(), role: role,
+                        by: nil, at: Date().addingTimeInterval(-400 * 86_400), on: db)
                 }
-                logins.append(Login(role: person.schools.map { "\($0.role.rawValue) \($0.code)" }.joined(separator: ", "),
-                                    email: person.email, name: "\(person.given) \(person.family)"))
+                logins.append(
+                    Login(
+                        role: person.schools.map { "\($0.role.rawValue) \($0.code)" }.joined(separator: ", "),
+                        email: person.email, name: "\(person.given) \(person.family)"))
             }
 
             // A pending invitation, so a leader sees one waiting on the school page.
-            try await Invitation(tokenHash: SecretToken.hash(SecretToken.generate()), email: "evita.sproge@riga.collegium.example",
-                                 givenName: "Evita", familyName: "Sproģe", role: .teacher,
-                                 schoolID: try schoolByCode["LV-RIGA-2"]!.requireID(), invitedByID: nil,
-                                 expiresAt: Date().addingTimeInterval(14 * 86_400)).save(on: db)
+            try await Invitation(
+                tokenHash: SecretToken.hash(SecretToken.generate()), email: "evita.sproge@riga.collegium.example",
+                givenName: "Evita", familyName: "Sproģe", role: .teacher,
+                schoolID: try schoolByCode["LV-RIGA-2"]!.requireID(), invitedByID: nil,
+                expiresAt: Date().addingTimeInterval(14 * 86_400)
+            ).save(on: db)
 
             let janis = try await User.query(on: db).filter(\.$email == "janis.ozols@riga.collegium.example").first()!
             try await DemoWellbeing.seed(on: db, schools: schoolByCode, teacher: janis, passwordHash: hash, now: Date())
@@ -102,14 +117,16 @@ enum DemoData {
             try await DemoGroups.seed(on: db, schools: schoolByCode, now: Date())
             try await DemoSurveys.seed(on: db, network: network, creator: coordinator, schools: schoolByCode, now: Date())
             if let riga = schoolByCode["LV-RIGA-2"],
-               let ilze = try await User.query(on: db).filter(\.$email == "ilze.berzina@riga.collegium.example").first() {
+                let ilze = try await User.query(on: db).filter(\.$email == "ilze.berzina@riga.collegium.example").first()
+            {
                 try await DemoSurveys.seedStaffCulture(on: db, school: riga, leader: ilze, now: Date())
             }
             try await DemoHandbook.seed(on: db, coordinator: coordinator)
 
             // Everything the browser suite, the crash run and schemathesis call, for the longest lifetime.
-            let token = try await APITokens.issue(name: "Demo API token", for: admin, scopes: .all,
-                                                  expiresAt: Date().addingTimeInterval(365 * 86_400), on: db)
+            let token = try await APITokens.issue(
+                name: "Demo API token", for: admin, scopes: .all,
+                expiresAt: Date().addingTimeInterval(365 * 86_400), on: db)
             return (logins, token)
         }
     }

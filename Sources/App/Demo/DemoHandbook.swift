@@ -7,8 +7,9 @@ import Foundation
 enum DemoHandbook {
     static func seed(on db: any Database, coordinator: User) async throws {
         guard let chapter = try await HandbookChapter.query(on: db).filter(\.$slug == "mentoring").first(),
-              let text = try await HandbookText.query(on: db).filter(\.$chapter.$id == chapter.requireID())
-                .filter(\.$language == "lv").first() else { return }
+            let text = try await HandbookText.query(on: db).filter(\.$chapter.$id == chapter.requireID())
+                .filter(\.$language == "lv").first()
+        else { return }
         let addition = """
 
             ## Mūsu tīklā
@@ -17,8 +18,9 @@ enum DemoHandbook {
             pirms tam nosūta abiem vienošanās veidlapu, un pirmā tikšanās notiek skolā, kur strādā mentorējamais.
 
             """
-        try await HandbookLibrary.save(chapter: chapter, language: "lv", title: text.title, summary: text.summary,
-                                       body: text.body + addition, note: "Pievienota mūsu tīkla kārtība",
-                                       translationCurrent: true, origin: .edited, authorID: try coordinator.requireID(), on: db)
+        try await HandbookLibrary.save(
+            chapter: chapter, language: "lv", title: text.title, summary: text.summary,
+            body: text.body + addition, note: "Pievienota mūsu tīkla kārtība",
+            translationCurrent: true, origin: .edited, authorID: try coordinator.requireID(), on: db)
     }
 }

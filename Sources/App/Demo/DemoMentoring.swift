@@ -12,8 +12,11 @@ enum DemoMentoring {
         func user(_ name: String) async throws -> User { try await DemoPractice.rigaUser(name, on: db) }
         let calendar = Calendar(identifier: .gregorian)
         let year = calendar.component(.year, from: now)
-        let programme = MentoringProgramme(name: "First year in Rīga 2026/27", goal: "Every colleague in their first or second year has a mentor to talk to at least every three weeks, and ends the year with a plan of their own.",
-                                           startsOn: "\(year)-09-01", endsOn: "\(year + 1)-06-15", schoolID: rigaID, networkID: nil)
+        let programme = MentoringProgramme(
+            name: "First year in Rīga 2026/27",
+            goal:
+                "Every colleague in their first or second year has a mentor to talk to at least every three weeks, and ends the year with a plan of their own.",
+            startsOn: "\(year)-09-01", endsOn: "\(year + 1)-06-15", schoolID: rigaID, networkID: nil)
         try await programme.save(on: db)
         let id = try programme.requireID()
         let profiles: [(String, ProgrammeMember.Role, String, Int, Int, String)] = [
@@ -44,10 +47,13 @@ enum DemoMentoring {
             if let engagementID = pair.$engagement.id {
                 var riga = Calendar(identifier: .gregorian)
                 riga.timeZone = TimeZone(identifier: "Europe/Riga")!
-                let tuesday = riga.nextDate(after: now, matching: DateComponents(hour: 14, minute: 0, weekday: 3), matchingPolicy: .nextTime)
+                let tuesday =
+                    riga.nextDate(after: now, matching: DateComponents(hour: 14, minute: 0, weekday: 3), matchingPolicy: .nextTime)
                     ?? now.addingTimeInterval(7 * 86_400)
-                try await Meeting(engagementID: engagementID, startsAt: tuesday, timeZone: "Europe/Riga", durationMinutes: 45,
-                                  place: "Room 305", onlineLink: "", agenda: "How the first weeks went; planning the next topic together").save(on: db)
+                try await Meeting(
+                    engagementID: engagementID, startsAt: tuesday, timeZone: "Europe/Riga", durationMinutes: 45,
+                    place: "Room 305", onlineLink: "", agenda: "How the first weeks went; planning the next topic together"
+                ).save(on: db)
             }
         }
         try await DemoMentoringFeedback.seed(on: db, schoolID: rigaID, year: year, now: now)

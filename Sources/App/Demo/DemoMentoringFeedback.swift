@@ -13,9 +13,10 @@ enum DemoMentoringFeedback {
     ]
 
     static func seed(on db: any Database, schoolID: UUID, year: Int, now: Date) async throws {
-        let programme = MentoringProgramme(name: "First year in Rīga \(year - 1)/\(String(year).suffix(2))",
-                                           goal: "Every new colleague has a mentor for their first year.",
-                                           startsOn: "\(year - 1)-09-01", endsOn: "\(year)-06-15", schoolID: schoolID, networkID: nil)
+        let programme = MentoringProgramme(
+            name: "First year in Rīga \(year - 1)/\(String(year).suffix(2))",
+            goal: "Every new colleague has a mentor for their first year.",
+            startsOn: "\(year - 1)-09-01", endsOn: "\(year)-06-15", schoolID: schoolID, networkID: nil)
         programme.status = .closed
         programme.openedAt = now.addingTimeInterval(-400 * 86_400)
         try await programme.save(on: db)

@@ -33,8 +33,9 @@ enum DemoSurveys {
 
     static func seed(on db: any Database, network: Network, creator: User, schools: [String: School], now: Date) async throws {
         let definition = SurveyTemplates.definition(.leaderNeeds)
-        let survey = try Survey(definition: definition, schoolID: nil, networkID: try network.requireID(), createdByID: try creator.requireID(),
-                                slug: "demo-needs-survey-2026", template: SurveyTemplates.Template.leaderNeeds.rawValue)
+        let survey = try Survey(
+            definition: definition, schoolID: nil, networkID: try network.requireID(), createdByID: try creator.requireID(),
+            slug: "demo-needs-survey-2026", template: SurveyTemplates.Template.leaderNeeds.rawValue)
         // Closed yesterday, so its figures are released (a report shows figures only once a
         // survey has closed; the Rīga staff survey below shows one still open).
         survey.status = .closed
@@ -51,7 +52,8 @@ enum DemoSurveys {
         func pick(_ weights: [Int]) -> Int { Self.pick(weights, &random) }
         // Countries in the proportions a network of this kind would see; a few answers came
         // through the demo schools' own accounts, the rest through the public link.
-        let countries = Array(repeating: "LV", count: 26) + Array(repeating: "CZ", count: 17) + Array(repeating: "IT", count: 14) + Array(repeating: "GE", count: 7)
+        let countries =
+            Array(repeating: "LV", count: 26) + Array(repeating: "CZ", count: 17) + Array(repeating: "IT", count: 14) + Array(repeating: "GE", count: 7)
         let riga = schools["LV-RIGA-2"]
         var wishIndex = 0
         for (i, country) in countries.enumerated() {
@@ -72,8 +74,10 @@ enum DemoSurveys {
                 if !any { a["forms_used_1"] = "1" }
                 a["difference"] = String(current == 1 ? pick([2, 6, 20, 50, 22]) : pick([6, 20, 40, 28, 6]))
             }
-            for (row, weights) in [("culture_time", [25, 40, 20, 12, 3]), ("culture_trust", [4, 14, 30, 40, 12]), ("culture_visit", [10, 32, 30, 22, 6]),
-                                   ("culture_start", [8, 26, 30, 28, 8]), ("culture_worth", [1, 3, 14, 46, 36])] {
+            for (row, weights) in [
+                ("culture_time", [25, 40, 20, 12, 3]), ("culture_trust", [4, 14, 30, 40, 12]), ("culture_visit", [10, 32, 30, 22, 6]),
+                ("culture_start", [8, 26, 30, 28, 8]), ("culture_worth", [1, 3, 14, 46, 36]),
+            ] {
                 a[row] = String(pick(weights))
             }
             for (option, chance) in [(1, 72), (2, 38), (3, 44), (4, 21), (5, 30), (6, 26)] where Int.random(in: 0..<100, using: &random) < chance {
@@ -86,10 +90,11 @@ enum DemoSurveys {
             if i % 4 == 1, wishIndex < wishes.count { a["wish"] = wishes[wishIndex]; wishIndex += 1 }
             let throughSchool = country == "LV" && i % 5 == 0
             let submitted = Surveys.today(now.addingTimeInterval(-Double(Int.random(in: 1...20, using: &random)) * 86_400))
-            let response = try SurveyResponse(surveyID: surveyID, submittedOn: submitted, language: country == "LV" && i % 3 != 0 ? "lv" : "en",
-                                              country: throughSchool ? "LV" : country, role: throughSchool ? "leader" : "",
-                                              schoolID: throughSchool ? riga?.id : nil, userID: nil, answers: definition.pruned(a),
-                                              idempotencyKey: "demo-\(i)")
+            let response = try SurveyResponse(
+                surveyID: surveyID, submittedOn: submitted, language: country == "LV" && i % 3 != 0 ? "lv" : "en",
+                country: throughSchool ? "LV" : country, role: throughSchool ? "leader" : "",
+                schoolID: throughSchool ? riga?.id : nil, userID: nil, answers: definition.pruned(a),
+                idempotencyKey: "demo-\(i)")
             response.released = true
             try await response.save(on: db)
         }
@@ -100,8 +105,9 @@ enum DemoSurveys {
     /// to its teachers and support staff: 14 responses so far, some teachers still to answer.
     static func seedStaffCulture(on db: any Database, school: School, leader: User, now: Date) async throws {
         let definition = SurveyTemplates.definition(.staffCulture)
-        let survey = try Survey(definition: definition, schoolID: try school.requireID(), networkID: nil, createdByID: try leader.requireID(),
-                                slug: "demo-riga-staff-culture", template: SurveyTemplates.Template.staffCulture.rawValue)
+        let survey = try Survey(
+            definition: definition, schoolID: try school.requireID(), networkID: nil, createdByID: try leader.requireID(),
+            slug: "demo-riga-staff-culture", template: SurveyTemplates.Template.staffCulture.rawValue)
         survey.status = .open
         survey.anonymityFixed = true
         survey.opensOn = Surveys.today(now.addingTimeInterval(-10 * 86_400))
@@ -119,22 +125,28 @@ enum DemoSurveys {
         for member in answered {
             try await SurveyParticipation(surveyID: try survey.requireID(), userID: member.$user.id).save(on: db)
         }
-        let easier = ["A shared free lesson once a fortnight.", "Knowing that what I say about a bad lesson stays between us.",
-                      "Someone to start it: everybody agrees it is good, nobody has time to organise it."]
+        let easier = [
+            "A shared free lesson once a fortnight.", "Knowing that what I say about a bad lesson stays between us.",
+            "Someone to start it: everybody agrees it is good, nobody has time to organise it.",
+        ]
         for i in 0..<answered.count {
-            var a: SurveyAnswers = ["staff_role": pick([80, 15, 5]), "years_here": pick([20, 30, 30, 20]),
-                                    "together_ask": pick([3, 10, 25, 45, 17]), "together_share": pick([2, 8, 20, 45, 25]),
-                                    "together_feedback": pick([15, 35, 30, 15, 5]), "together_visit": pick([15, 30, 30, 20, 5]),
-                                    "together_mistakes": pick([8, 25, 35, 25, 7]), "together_time": pick([25, 40, 20, 12, 3]),
-                                    "together_new": pick([10, 30, 30, 25, 5]), "improved": pick([5, 15, 35, 35, 10])]
+            var a: SurveyAnswers = [
+                "staff_role": pick([80, 15, 5]), "years_here": pick([20, 30, 30, 20]),
+                "together_ask": pick([3, 10, 25, 45, 17]), "together_share": pick([2, 8, 20, 45, 25]),
+                "together_feedback": pick([15, 35, 30, 15, 5]), "together_visit": pick([15, 30, 30, 20, 5]),
+                "together_mistakes": pick([8, 25, 35, 25, 7]), "together_time": pick([25, 40, 20, 12, 3]),
+                "together_new": pick([10, 30, 30, 25, 5]), "improved": pick([5, 15, 35, 35, 10]),
+            ]
             for option in 1...7 {
                 a["took_part_\(option)"] = Int.random(in: 0..<100, using: &random) < [30, 8, 60, 5, 5, 20, 10][option - 1] ? "1" : "0"
                 a["would_try_\(option)"] = Int.random(in: 0..<100, using: &random) < [25, 35, 40, 15, 30, 45, 30][option - 1] ? "1" : "0"
             }
             if i < easier.count { a["easier"] = easier[i] }
-            try await SurveyResponse(surveyID: try survey.requireID(), submittedOn: Surveys.today(now.addingTimeInterval(-Double(i % 9) * 86_400)),
-                                     language: "lv", country: "LV", role: "teacher", schoolID: try school.requireID(), userID: nil,
-                                     answers: definition.pruned(a), idempotencyKey: "demo-staff-\(i)").save(on: db)
+            try await SurveyResponse(
+                surveyID: try survey.requireID(), submittedOn: Surveys.today(now.addingTimeInterval(-Double(i % 9) * 86_400)),
+                language: "lv", country: "LV", role: "teacher", schoolID: try school.requireID(), userID: nil,
+                answers: definition.pruned(a), idempotencyKey: "demo-staff-\(i)"
+            ).save(on: db)
         }
         try await SurveyCounts.rebuild(survey, on: db)
     }

@@ -16,8 +16,10 @@ enum DemoWellbeing {
     static func seed(on db: any Database, schools: [String: School], teacher: User, passwordHash: String, now: Date) async throws {
         guard let riga = schools["LV-RIGA-2"], let valmiera = schools["LV-VALM-1"] else { return }
         let rigaID = try riga.requireID(), valmieraID = try valmiera.requireID()
-        try await WellbeingSettings(schoolID: rigaID, cadence: .monthly, minimumGroup: 5,
-                                    helpLines: "Emotional support line (demo entry) — 116 123\nSchool psychologist's office hours: Tuesdays 14:00–16:00, room 112").save(on: db)
+        try await WellbeingSettings(
+            schoolID: rigaID, cadence: .monthly, minimumGroup: 5,
+            helpLines: "Emotional support line (demo entry) — 116 123\nSchool psychologist's office hours: Tuesdays 14:00–16:00, room 112"
+        ).save(on: db)
         try await WellbeingSettings(schoolID: valmieraID).save(on: db)
 
         var staff: [User] = []
@@ -66,21 +68,28 @@ enum DemoWellbeing {
                 let scores = CheckInScores(wellbeing: [68, 60, 48, 40, 52, 64][index % 6], burnout: [39, 46, 57, 64, 54, 43][index % 6])
                 let membership = rigaMembers.first { $0.$user.id == teacher.id }!
                 try await record(scores, member: membership, period: period, on: db)
-                let notes = ["A good start to the year.", "Too many evenings spent marking.", "Exam season; sleeping badly.",
-                             "Talked to Līga (counsellor). It helped.", "Started peer observation with Māris.", "Lighter month."]
-                try await WellbeingPersonalEntry(userID: try teacher.requireID(), period: period, scores: scores,
-                                                 note: notes[index % 6]).save(on: db)
+                let notes = [
+                    "A good start to the year.", "Too many evenings spent marking.", "Exam season; sleeping badly.",
+                    "Talked to Līga (counsellor). It helped.", "Started peer observation with Māris.", "Lighter month.",
+                ]
+                try await WellbeingPersonalEntry(
+                    userID: try teacher.requireID(), period: period, scores: scores,
+                    note: notes[index % 6]
+                ).save(on: db)
             }
         }
     }
 
     private static func record(_ scores: CheckInScores, member: Membership, period: String, on db: any Database) async throws {
         try await WellbeingParticipation(userID: member.$user.id, schoolID: member.$school.id, period: period).save(on: db)
-        try await WellbeingAnswer(schoolID: member.$school.id, period: period, category: StaffCategory(role: member.role),
-                                  scores: scores).save(on: db)
+        try await WellbeingAnswer(
+            schoolID: member.$school.id, period: period, category: StaffCategory(role: member.role),
+            scores: scores
+        ).save(on: db)
         // Leaders read these figures: their answers are in them but do not fill the minimum.
-        try await WellbeingCells.add(scores, schoolID: member.$school.id, category: StaffCategory(role: member.role), period: period,
-                                     byReader: member.role == .leader, on: db)
+        try await WellbeingCells.add(
+            scores, schoolID: member.$school.id, category: StaffCategory(role: member.role), period: period,
+            byReader: member.role == .leader, on: db)
     }
 
     static func ascii(_ name: String) -> String {

@@ -11,12 +11,12 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         let value = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard value.count <= 254, parts.count == 2,
-              let local = parts.first, let domain = parts.last,
-              !local.isEmpty, local.count <= 64,
-              domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."),
-              !domain.contains(".."),
-              value.unicodeScalars.allSatisfy({ !CharacterSet.whitespacesAndNewlines.contains($0) && $0.value > 31 }),
-              !value.contains("<"), !value.contains(">"), !value.contains(",")
+            let local = parts.first, let domain = parts.last,
+            !local.isEmpty, local.count <= 64,
+            domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."),
+            !domain.contains(".."),
+            value.unicodeScalars.allSatisfy({ !CharacterSet.whitespacesAndNewlines.contains($0) && $0.value > 31 }),
+            !value.contains("<"), !value.contains(">"), !value.contains(",")
         else { return nil }
         self.value = value
     }

@@ -107,20 +107,27 @@ public struct CourseDocument: Sendable, Equatable {
                     if a.kind != .quiz {
                         body[language] = String(decoding: try read(a.key + ".md"), as: UTF8.self)
                     }
-                    let quiz = a.kind == .quiz ? QuizDefinition(
-                        passPercent: a.passPercent ?? 75, attempts: a.attempts ?? 3,
-                        questions: (a.questions ?? []).map { q in
-                            .init(key: q.key, kind: q.kind, text: [language: q.text], options: q.options.map {
-                                .init(key: $0.key, correct: $0.correct, text: [language: $0.text], feedback: [language: $0.feedback])
-                            })
-                        }) : nil
-                    activities.append(Activity(key: a.key, kind: a.kind, title: [language: a.title], body: body,
-                                               minutes: a.minutes ?? 10, quiz: quiz))
+                    let quiz =
+                        a.kind == .quiz
+                        ? QuizDefinition(
+                            passPercent: a.passPercent ?? 75, attempts: a.attempts ?? 3,
+                            questions: (a.questions ?? []).map { q in
+                                .init(
+                                    key: q.key, kind: q.kind, text: [language: q.text],
+                                    options: q.options.map {
+                                        .init(key: $0.key, correct: $0.correct, text: [language: $0.text], feedback: [language: $0.feedback])
+                                    })
+                            }) : nil
+                    activities.append(
+                        Activity(
+                            key: a.key, kind: a.kind, title: [language: a.title], body: body,
+                            minutes: a.minutes ?? 10, quiz: quiz))
                 }
                 sections.append(Section(key: module.key, title: [language: module.title], summary: [language: module.summary], activities: activities))
             }
-            let part = CourseDocument(slug: slug, title: [language: course.title], summary: [language: course.summary],
-                                      audience: [language: course.audience], outcomes: [language: course.outcomes], sections: sections)
+            let part = CourseDocument(
+                slug: slug, title: [language: course.title], summary: [language: course.summary],
+                audience: [language: course.audience], outcomes: [language: course.outcomes], sections: sections)
             if var merged = document {
                 try merged.merge(part, language: language)
                 document = merged
@@ -149,7 +156,8 @@ public struct CourseDocument: Sendable, Equatable {
         outcomes[language] = other.outcomes[language]
         for (s, os) in zip(sections.indices, other.sections) {
             guard sections[s].activities.map(\.key) == os.activities.map(\.key),
-                  sections[s].activities.map(\.kind) == os.activities.map(\.kind) else { throw differs("module \(os.key)") }
+                sections[s].activities.map(\.kind) == os.activities.map(\.kind)
+            else { throw differs("module \(os.key)") }
             sections[s].title[language] = os.title[language]
             sections[s].summary[language] = os.summary[language]
             for (a, oa) in zip(sections[s].activities.indices, os.activities) {
@@ -157,10 +165,12 @@ public struct CourseDocument: Sendable, Equatable {
                 sections[s].activities[a].body[language] = oa.body[language]
                 guard var quiz = sections[s].activities[a].quiz else { continue }
                 guard let other = oa.quiz, other.passPercent == quiz.passPercent, other.attempts == quiz.attempts,
-                      quiz.questions.map(\.key) == other.questions.map(\.key) else { throw differs("quiz \(oa.key)") }
+                    quiz.questions.map(\.key) == other.questions.map(\.key)
+                else { throw differs("quiz \(oa.key)") }
                 for (q, oq) in zip(quiz.questions.indices, other.questions) {
                     guard quiz.questions[q].kind == oq.kind, quiz.questions[q].options.map(\.key) == oq.options.map(\.key),
-                          quiz.questions[q].options.map(\.correct) == oq.options.map(\.correct) else {
+                        quiz.questions[q].options.map(\.correct) == oq.options.map(\.correct)
+                    else {
                         throw differs("quiz \(oa.key) question \(oq.key)")
                     }
                     quiz.questions[q].text[language] = oq.text[language]

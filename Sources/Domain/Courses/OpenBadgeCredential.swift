@@ -86,9 +86,11 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
     ///   - identityHash: `sha256$<hex>` of the lower-cased e-mail followed by `salt` (random
     ///     per credential, so the address cannot be found by hashing guesses alone).
     ///   - statusIndex: its bit in the revocation list at `<base>/credentials/status/1`.
-    public init(base: String, issuerName: String, credentialID: UUID, subjectID: UUID, identityHash: String, salt: String,
-                courseSlug: String, courseTitle: String, description: String, criteria: String, language: String, issuedAt: Date,
-                statusIndex: Int) {
+    public init(
+        base: String, issuerName: String, credentialID: UUID, subjectID: UUID, identityHash: String, salt: String,
+        courseSlug: String, courseTitle: String, description: String, criteria: String, language: String, issuedAt: Date,
+        statusIndex: Int
+    ) {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         let issuedAt = Date(timeIntervalSince1970: issuedAt.timeIntervalSince1970.rounded(.down))
@@ -99,8 +101,9 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
         credentialSubject = Subject(
             id: "urn:uuid:" + subjectID.uuidString.lowercased(),
             identifier: [IdentityObject(identityHash: identityHash, identityType: "emailAddress", hashed: true, salt: salt)],
-            achievement: Achievement(id: base + "/courses/" + courseSlug, name: courseTitle, description: description,
-                                     criteria: Criteria(narrative: criteria), inLanguage: language))
+            achievement: Achievement(
+                id: base + "/courses/" + courseSlug, name: courseTitle, description: description,
+                criteria: Criteria(narrative: criteria), inLanguage: language))
         let list = base + Self.statusListPath
         credentialStatus = Status(id: list + "#" + String(statusIndex), statusListIndex: String(statusIndex), statusListCredential: list)
         iss = issuer.id

@@ -25,9 +25,10 @@ public enum QuizText {
 
     public static func format(_ quiz: QuizDefinition, language: String) -> String {
         quiz.questions.map { q in
-            (["? " + q.text.text(language, fallback: "en")] + q.options.flatMap { o in
-                [(o.correct ? "* " : "- ") + o.text.text(language, fallback: "en"), "  > " + o.feedback.text(language, fallback: "en")]
-            }).joined(separator: "\n")
+            (["? " + q.text.text(language, fallback: "en")]
+                + q.options.flatMap { o in
+                    [(o.correct ? "* " : "- ") + o.text.text(language, fallback: "en"), "  > " + o.feedback.text(language, fallback: "en")]
+                }).joined(separator: "\n")
         }.joined(separator: "\n\n")
     }
 

@@ -56,8 +56,10 @@ public struct XAPIStatement: Codable, Sendable, Equatable {
 
     /// - Parameters:
     ///   - object: the course (`step` nil) or one of its steps, with its name in `language`.
-    public init(id: UUID, base: String, learnerID: UUID, verb: Verb, courseURL: String, courseName: String,
-                step: (url: String, name: String, kind: ActivityKind)?, score: Int?, language: String, timestamp: Date) {
+    public init(
+        id: UUID, base: String, learnerID: UUID, verb: Verb, courseURL: String, courseName: String,
+        step: (url: String, name: String, kind: ActivityKind)?, score: Int?, language: String, timestamp: Date
+    ) {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         self.id = id.uuidString.lowercased()
@@ -65,11 +67,12 @@ public struct XAPIStatement: Codable, Sendable, Equatable {
         self.verb = VerbObject(id: verb.id, display: ["en-US": verb.rawValue])
         let course = Activity(id: courseURL, definition: .init(name: [language: courseName], type: "http://adlnet.gov/expapi/activities/course"))
         if let step {
-            let type = switch step.kind {
-            case .lesson: "http://adlnet.gov/expapi/activities/lesson"
-            case .quiz: "http://adlnet.gov/expapi/activities/assessment"
-            case .reflection: "http://adlnet.gov/expapi/activities/question"
-            }
+            let type =
+                switch step.kind {
+                case .lesson: "http://adlnet.gov/expapi/activities/lesson"
+                case .quiz: "http://adlnet.gov/expapi/activities/assessment"
+                case .reflection: "http://adlnet.gov/expapi/activities/question"
+                }
             object = Activity(id: step.url, definition: .init(name: [language: step.name], type: type))
             context = Context(contextActivities: .init(parent: [course]), platform: "Collegium", language: language)
         } else {
@@ -78,7 +81,8 @@ public struct XAPIStatement: Codable, Sendable, Equatable {
         }
         switch verb {
         case .passed, .failed:
-            result = Result(score: score.map { .init(scaled: Double($0) / 100, raw: $0, min: 0, max: 100) }, success: verb == .passed, completion: verb == .passed)
+            result = Result(
+                score: score.map { .init(scaled: Double($0) / 100, raw: $0, min: 0, max: 100) }, success: verb == .passed, completion: verb == .passed)
         case .completed:
             result = Result(score: nil, success: nil, completion: true)
         case .registered, .answered:

@@ -40,7 +40,8 @@ public struct ChapterSource: Sendable, Equatable {
     /// Reads a shipped file; `fileName` gives the slug (`02-mentoring.md` → `mentoring`).
     public init(fileName: String, contents: String) throws {
         guard fileName.hasSuffix(".md"), let dash = fileName.firstIndex(of: "-"),
-              fileName[..<dash].allSatisfy(\.isNumber) else { throw Problem.badSlug(fileName) }
+            fileName[..<dash].allSatisfy(\.isNumber)
+        else { throw Problem.badSlug(fileName) }
         let slug = String(fileName[fileName.index(after: dash)...].dropLast(3))
         guard Self.isValidSlug(slug) else { throw Problem.badSlug(fileName) }
         var lines = contents.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)

@@ -36,7 +36,7 @@ public enum SearchText {
     /// results cuts twenty snippets).
     public static func snippet(_ text: String, terms: [String], radius: Int = 14) -> [(String, Bool)] {
         let before = radius / 3, after = radius * 2 - before
-        var window: [Token] = []       // tokens kept: the last words before a match, then the passage
+        var window: [Token] = []  // tokens kept: the last words before a match, then the passage
         var wordsInWindow = 0
         var droppedBefore = false
         var matched = false

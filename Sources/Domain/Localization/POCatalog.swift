@@ -37,21 +37,24 @@ public struct POCatalog: Sendable {
     /// The translation of a singular message, or nil when there is none usable.
     public func translation(of id: String, context: String? = nil) -> String? {
         guard let entry = entries[Key(context: context, id: id)], !entry.isFuzzy,
-              let form = entry.forms.first, !form.isEmpty else { return nil }
+            let form = entry.forms.first, !form.isEmpty
+        else { return nil }
         return form
     }
 
     /// The translation of a plural message for the gettext form `index`.
     public func pluralTranslation(of id: String, index: Int, context: String? = nil) -> String? {
         guard let entry = entries[Key(context: context, id: id)], !entry.isFuzzy,
-              entry.forms.indices.contains(index), !entry.forms[index].isEmpty else { return nil }
+            entry.forms.indices.contains(index), !entry.forms[index].isEmpty
+        else { return nil }
         return entry.forms[index]
     }
 
     /// `nplurals` from the `Plural-Forms` header, if present.
     public var declaredPluralCount: Int? {
         guard let value = headers["Plural-Forms"],
-              let range = value.range(of: "nplurals=") else { return nil }
+            let range = value.range(of: "nplurals=")
+        else { return nil }
         return Int(value[range.upperBound...].prefix(while: \.isNumber))
     }
 

@@ -12,9 +12,11 @@ enum POParser {
 
         func finish() {
             if let id = current.id {
-                entries.append(.init(context: current.context, id: id, pluralID: current.pluralID,
-                                     forms: current.forms.sorted { $0.key < $1.key }.map(\.value),
-                                     isFuzzy: current.isFuzzy))
+                entries.append(
+                    .init(
+                        context: current.context, id: id, pluralID: current.pluralID,
+                        forms: current.forms.sorted { $0.key < $1.key }.map(\.value),
+                        isFuzzy: current.isFuzzy))
             }
             current = Draft()
             field = nil
@@ -55,7 +57,8 @@ enum POParser {
                 field = .form(0)
             default:
                 if keyword.hasPrefix("msgstr["), keyword.hasSuffix("]"),
-                   let index = Int(keyword.dropFirst(7).dropLast()) {
+                    let index = Int(keyword.dropFirst(7).dropLast())
+                {
                     current.forms[index] = value
                     field = .form(index)
                 } else {

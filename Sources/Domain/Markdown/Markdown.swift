@@ -73,8 +73,10 @@ public enum Markdown {
                     let base = slug(text)
                     let count = used[base, default: 0]
                     used[base] = count + 1
-                    headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text,
-                                            anchor: count == 0 ? base : "\(base)-\(count + 1)"))
+                    headings.append(
+                        Heading(
+                            level: Int(cmark_node_get_heading_level(node)), text: text,
+                            anchor: count == 0 ? base : "\(base)-\(count + 1)"))
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                     plain += String(cString: cmark_node_get_literal(node))
                 case CMARK_NODE_CODE_BLOCK:

@@ -29,8 +29,9 @@ public struct CostMatrixFile: Sendable, Equatable {
 
     public init(csv text: String) throws {
         let rows: [CSVReader.Row]
-        do { rows = try CSVReader.read(text).filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } } }
-        catch { throw Problem.csv("\(error)") }
+        do { rows = try CSVReader.read(text).filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } } } catch {
+            throw Problem.csv("\(error)")
+        }
         guard var first = rows.first else { throw Problem.empty }
         func number(_ cell: String) -> Double? { Double(cell.trimmingCharacters(in: .whitespaces)) }
         func isText(_ cell: String) -> Bool {
@@ -50,14 +51,15 @@ public struct CostMatrixFile: Sendable, Equatable {
         for row in data {
             let cells = labelled ? Array(row.fields.dropFirst()) : row.fields
             guard cells.count == width else { throw Problem.raggedRow(line: row.line, expected: width, found: cells.count) }
-            costs.append(try cells.enumerated().map { column, cell -> Double? in
-                let trimmed = cell.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty { return nil }
-                guard let value = number(trimmed), value.isFinite else {
-                    throw Problem.notANumber(line: row.line, column: column + 1 + (labelled ? 1 : 0), text: trimmed)
-                }
-                return value
-            })
+            costs.append(
+                try cells.enumerated().map { column, cell -> Double? in
+                    let trimmed = cell.trimmingCharacters(in: .whitespaces)
+                    if trimmed.isEmpty { return nil }
+                    guard let value = number(trimmed), value.isFinite else {
+                        throw Problem.notANumber(line: row.line, column: column + 1 + (labelled ? 1 : 0), text: trimmed)
+                    }
+                    return value
+                })
         }
         guard !costs.isEmpty, width > 0 else { throw Problem.empty }
         self.costs = costs

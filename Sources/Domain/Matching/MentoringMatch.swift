@@ -16,8 +16,10 @@ public enum MentoringMatch {
         /// The people this person reports to (their school's leaders): never their mentor.
         public var lineManagers: Set<String>
 
-        public init(personID: String, schoolID: String, subjects: Set<String> = [], levels: Set<String> = [], yearsOfExperience: Int = 0,
-                    languages: Set<String> = [], goals: Set<String> = [], availability: Set<String> = [], lineManagers: Set<String> = []) {
+        public init(
+            personID: String, schoolID: String, subjects: Set<String> = [], levels: Set<String> = [], yearsOfExperience: Int = 0,
+            languages: Set<String> = [], goals: Set<String> = [], availability: Set<String> = [], lineManagers: Set<String> = []
+        ) {
             self.personID = personID
             self.schoolID = schoolID
             self.subjects = subjects
@@ -41,8 +43,10 @@ public enum MentoringMatch {
         public var idealExperienceGap: Int
         public var preferSameSchool: Bool
 
-        public init(weight: [Criterion: Double] = [.subject: 3, .level: 2, .experienceGap: 2, .goals: 2, .availability: 3, .school: 1],
-                    idealExperienceGap: Int = 8, preferSameSchool: Bool = true) {
+        public init(
+            weight: [Criterion: Double] = [.subject: 3, .level: 2, .experienceGap: 2, .goals: 2, .availability: 3, .school: 1],
+            idealExperienceGap: Int = 8, preferSameSchool: Bool = true
+        ) {
             self.weight = weight
             self.idealExperienceGap = idealExperienceGap
             self.preferSameSchool = preferSameSchool
@@ -84,7 +88,8 @@ public enum MentoringMatch {
             .level: overlap(mentor.levels, mentee.levels),
             .experienceGap: gapScore,
             .goals: overlap(mentor.goals, mentee.goals),
-            .availability: mentee.availability.isEmpty ? 1 : (mentor.availability.isDisjoint(with: mentee.availability) ? 0 : overlap(mentor.availability, mentee.availability)),
+            .availability: mentee.availability.isEmpty
+                ? 1 : (mentor.availability.isDisjoint(with: mentee.availability) ? 0 : overlap(mentor.availability, mentee.availability)),
             .school: sameSchool == weights.preferSameSchool ? 1 : 0,
         ]
         let totalWeight = Criterion.allCases.reduce(0) { $0 + max(0, weights.weight[$1] ?? 0) }
@@ -110,8 +115,10 @@ public enum MentoringMatch {
     /// The best pairs for the mentees not yet paired. `accepted` pairs stay as they are and
     /// use their mentor's places; `excluded` pairs (the leader's, and pairs declined) are
     /// never proposed; no mentor gets more mentees than `capacity`.
-    public static func propose(mentors: [Profile], mentees: [Profile], capacity: [String: Int], weights: Weights,
-                               accepted: Set<Pair> = [], excluded: Set<Pair> = []) throws -> [Proposal] {
+    public static func propose(
+        mentors: [Profile], mentees: [Profile], capacity: [String: Int], weights: Weights,
+        accepted: Set<Pair> = [], excluded: Set<Pair> = []
+    ) throws -> [Proposal] {
         let taken = Set(accepted.map(\.mentee))
         let open = mentees.filter { !taken.contains($0.personID) }
         let used = Dictionary(accepted.map { ($0.mentor, 1) }, uniquingKeysWith: +)

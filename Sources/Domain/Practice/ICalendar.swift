@@ -18,8 +18,10 @@ public enum ICalendar {
         public var cancelled: Bool
         public var updated: Date
 
-        public init(uid: String, start: Date, durationMinutes: Int, summary: String, description: String, location: String,
-                    url: String?, sequence: Int, cancelled: Bool, updated: Date) {
+        public init(
+            uid: String, start: Date, durationMinutes: Int, summary: String, description: String, location: String,
+            url: String?, sequence: Int, cancelled: Bool, updated: Date
+        ) {
             self.uid = uid
             self.start = start
             self.durationMinutes = durationMinutes

@@ -19,9 +19,11 @@ public enum NameMentions {
             guard let family = parts.last, parts.count >= 1 else { continue }
             let full = contains(words, sequence: parts) && parts.count > 1
             let stem = family.count >= 7 ? String(family.prefix(family.count - 2)) : family
-            let byFamily = family.count >= 3 && words.contains { word in
-                word.hasPrefix(stem) && word.count <= family.count + 3
-            }
+            let byFamily =
+                family.count >= 3
+                && words.contains { word in
+                    word.hasPrefix(stem) && word.count <= family.count + 3
+                }
             if full || byFamily, !found.contains(name) { found.append(name) }
         }
         return found

@@ -97,8 +97,9 @@ public struct AnonymityGuard: Sendable {
             guard let parent = indexOf[partition.parent] else { return nil }
             return .init(parent: parent, parts: partition.parts.compactMap { indexOf[$0] }, preferWithholdingParent: partition.preferWithholdingParent)
         }
-        return Plan(minimumGroup: minimumGroup, cells: cells, inside: inside, strictlyContainedIn: strictlyContainedIn,
-                    partitions: plannedPartitions)
+        return Plan(
+            minimumGroup: minimumGroup, cells: cells, inside: inside, strictlyContainedIn: strictlyContainedIn,
+            partitions: plannedPartitions)
     }
 
     /// The views and their nesting, by index, ready to decide any sizes.

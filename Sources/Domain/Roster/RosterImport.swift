@@ -41,8 +41,9 @@ public struct RosterImport: Sendable {
             switch self {
             case .emptyFile, .missingColumns, .tooManyRows: nil
             case .unreadable(let line), .missingValue(let line, _), .invalidEmail(let line, _),
-                 .unknownRole(let line, _), .unknownSchool(let line, _), .duplicateEmail(let line, _),
-                 .wrongFieldCount(let line, _, _), .alreadyMember(let line, _), .invalidName(let line, _, _): line
+                .unknownRole(let line, _), .unknownSchool(let line, _), .duplicateEmail(let line, _),
+                .wrongFieldCount(let line, _, _), .alreadyMember(let line, _), .invalidName(let line, _, _):
+                line
             }
         }
     }
@@ -110,8 +111,10 @@ public struct RosterImport: Sendable {
                 firstLineOfEmail[email] = record.line
             }
             if rowProblems.isEmpty, let email, let role {
-                rows.append(Row(line: record.line, givenName: value(.givenName), familyName: value(.familyName),
-                                email: email, role: role, schoolCode: school))
+                rows.append(
+                    Row(
+                        line: record.line, givenName: value(.givenName), familyName: value(.familyName),
+                        email: email, role: role, schoolCode: school))
             }
             problems += rowProblems
         }
@@ -122,14 +125,15 @@ public struct RosterImport: Sendable {
         var result: [Column: Int] = [:]
         for (index, name) in header.enumerated() {
             let key = name.lowercased().filter { $0.isLetter }
-            let column: Column? = switch key {
-            case "givenname", "firstname": .givenName
-            case "familyname", "lastname", "surname": .familyName
-            case "email", "emailaddress": .email
-            case "role": .role
-            case "school", "schoolcode", "schoolsourcedid", "orgsourcedids": .school
-            default: nil
-            }
+            let column: Column? =
+                switch key {
+                case "givenname", "firstname": .givenName
+                case "familyname", "lastname", "surname": .familyName
+                case "email", "emailaddress": .email
+                case "role": .role
+                case "school", "schoolcode", "schoolsourcedid", "orgsourcedids": .school
+                default: nil
+                }
             if let column, result[column] == nil { result[column] = index }
         }
         return result

@@ -71,8 +71,10 @@ public struct LoginThrottle: Sendable {
 
     /// The longest wait over the three scopes, or nil when all allow the attempt.
     public func retryAfter(accountFromClient pair: [Date], account: [Date], client: [Date], now: Date) -> Int? {
-        [retryAfter(accountFromClient, others: pair, now: now),
-         retryAfter(self.account, others: account, now: now),
-         retryAfter(self.client, others: client, now: now)].compactMap { $0 }.max()
+        [
+            retryAfter(accountFromClient, others: pair, now: now),
+            retryAfter(self.account, others: account, now: now),
+            retryAfter(self.client, others: client, now: now),
+        ].compactMap { $0 }.max()
     }
 }

@@ -19,9 +19,9 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              Self.years.contains(year), (1...12).contains(month), (1...Self.daysIn(month, of: year)).contains(day)
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            Self.years.contains(year), (1...12).contains(month), (1...Self.daysIn(month, of: year)).contains(day)
         else { return nil }
         (self.year, self.month, self.day) = (year, month, day)
     }

@@ -52,8 +52,11 @@ public enum SupportRecommendations {
         var found: [Recommendation] = []
         let notYet = Double(answers.filter { $0["support_now"] == "3" }.count) / n
         let trust = mean("culture_trust"), visit = mean("culture_visit"), worth = mean("culture_worth")
-        if let trust, trust < 3 { found.append(.init(form: .consultation, reason: .lowTrust(mean: trust))) }
-        else if notYet >= 0.5 { found.append(.init(form: .consultation, reason: .notStartedYet(share: notYet))) }
+        if let trust, trust < 3 {
+            found.append(.init(form: .consultation, reason: .lowTrust(mean: trust)))
+        } else if notYet >= 0.5 {
+            found.append(.init(form: .consultation, reason: .notStartedYet(share: notYet)))
+        }
         if share("obstacles_2") >= 0.4 && (trust ?? 5) < 3.5 { found.append(.init(form: .supervision, reason: .fearOfJudgement(share: share("obstacles_2")))) }
         if let trust, let visit, trust >= 3.5, visit >= 3.5, share("forms_used_6") < 0.5 {
             found.append(.init(form: .peerObservation, reason: .openClassrooms(trust: trust, visit: visit)))

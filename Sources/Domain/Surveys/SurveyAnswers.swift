@@ -43,11 +43,16 @@ extension SurveyDefinition {
             switch q.kind {
             case .likert, .singleChoice:
                 guard let first = raw.first else { if q.required { problems[q.variable] = .required }; continue }
-                if let code = Int(first), q.options.contains(where: { $0.value == code }) { answers[q.variable] = String(code) }
-                else { problems[q.variable] = .notAnOption }
+                if let code = Int(first), q.options.contains(where: { $0.value == code }) {
+                    answers[q.variable] = String(code)
+                } else {
+                    problems[q.variable] = .notAnOption
+                }
             case .multipleChoice:
                 let codes = raw.compactMap(Int.init)
-                if codes.count != raw.count || codes.contains(where: { c in !q.options.contains { $0.value == c } }) { problems[q.variable] = .notAnOption; continue }
+                if codes.count != raw.count || codes.contains(where: { c in !q.options.contains { $0.value == c } }) {
+                    problems[q.variable] = .notAnOption; continue
+                }
                 if codes.isEmpty && q.required { problems[q.variable] = .required; continue }
                 // Ticking nothing on an optional question leaves it unanswered, not "none".
                 guard !codes.isEmpty else { continue }
@@ -68,8 +73,11 @@ extension SurveyDefinition {
                 for row in q.rows {
                     let value = (fields[row.variable] ?? []).first?.trimmingCharacters(in: .whitespaces) ?? ""
                     if value.isEmpty { missing = true; continue }
-                    if let code = Int(value), q.options.contains(where: { $0.value == code }) { answers[row.variable] = String(code) }
-                    else { problems[q.variable] = .notAnOption }
+                    if let code = Int(value), q.options.contains(where: { $0.value == code }) {
+                        answers[row.variable] = String(code)
+                    } else {
+                        problems[q.variable] = .notAnOption
+                    }
                 }
                 if missing && q.required && problems[q.variable] == nil { problems[q.variable] = .rowsMissing }
             }

@@ -90,8 +90,10 @@ public struct SurveyDefinition: Codable, Sendable, Equatable {
         public var maximum: Double?
         public var condition: Condition?
 
-        public init(variable: String, kind: Kind, text: LocalizedText, help: LocalizedText = [:], required: Bool = false,
-                    options: [Option] = [], rows: [Row] = [], minimum: Double? = nil, maximum: Double? = nil, condition: Condition? = nil) {
+        public init(
+            variable: String, kind: Kind, text: LocalizedText, help: LocalizedText = [:], required: Bool = false,
+            options: [Option] = [], rows: [Row] = [], minimum: Double? = nil, maximum: Double? = nil, condition: Condition? = nil
+        ) {
             self.variable = variable
             self.kind = kind
             self.text = text

@@ -57,7 +57,9 @@ public enum SurveyReportDecision {
             for s in Array(Set(cells.filter { $0.country == c }.map(\.school))).sorted() {
                 let inCountry = indices { $0.country == c && $0.school == s }
                 let whole = indices { $0.school == s }
-                if inCountry == whole { parts.append("school:" + s) } else {
+                if inCountry == whole {
+                    parts.append("school:" + s)
+                } else {
                     let key = "part:" + c + "|" + s
                     views.append(.init(key: key, cells: inCountry))
                     parts.append(key)

@@ -51,7 +51,8 @@ extension SurveyDefinition {
     /// letters, digits or underscores, 32 characters at most; not one the exports use.
     public static func isValidVariable(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, name.count <= 32, ("a"..."z").contains(Character(first)),
-              !name.hasPrefix(reservedPrefix), !reservedNames.contains(name) else { return false }
+            !name.hasPrefix(reservedPrefix), !reservedNames.contains(name)
+        else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains(Character($0)) || ("0"..."9").contains(Character($0)) || $0 == "_" }
     }
 
@@ -83,8 +84,11 @@ extension SurveyDefinition {
                 if q.kind == .matrix { names += q.rows.map(\.variable) }
                 if q.kind == .multipleChoice { names += q.options.map { v + "_" + String($0.value) } }
                 for name in names {
-                    if !Self.isValidVariable(name) { found.append(.init(section: s, question: v, .badVariable(name))) }
-                    else if !seen.insert(name).inserted { found.append(.init(section: s, question: v, .duplicateVariable(name))) }
+                    if !Self.isValidVariable(name) {
+                        found.append(.init(section: s, question: v, .badVariable(name)))
+                    } else if !seen.insert(name).inserted {
+                        found.append(.init(section: s, question: v, .duplicateVariable(name)))
+                    }
                 }
                 if q.kind.isClosed {
                     if q.options.count < 2 { found.append(.init(section: s, question: v, .tooFewOptions)) }
@@ -106,8 +110,11 @@ extension SurveyDefinition {
                         }
                         if condition.values.isEmpty { found.append(.init(section: s, question: v, .conditionValueUnknown(0))) }
                     } else if let other = question(condition.variable) {
-                        found.append(.init(section: s, question: v, other.kind == .singleChoice || other.kind == .likert
-                                                ? .conditionNotEarlier(condition.variable) : .conditionNotClosed(condition.variable)))
+                        found.append(
+                            .init(
+                                section: s, question: v,
+                                other.kind == .singleChoice || other.kind == .likert
+                                    ? .conditionNotEarlier(condition.variable) : .conditionNotClosed(condition.variable)))
                     } else {
                         found.append(.init(section: s, question: v, .conditionUnknown(condition.variable)))
                     }

@@ -46,10 +46,13 @@ public struct Instrument: Sendable, Equatable {
 extension Instrument {
     /// WHO-5 Well-Being Index, 1998 version. Free to use without permission.
     public static let who5: Instrument = {
-        let scale = Scale(key: "who5_frequency",
-                          labels: ["At no time", "Some of the time", "Less than half of the time",
-                                   "More than half of the time", "Most of the time", "All of the time"],
-                          values: [0, 1, 2, 3, 4, 5])
+        let scale = Scale(
+            key: "who5_frequency",
+            labels: [
+                "At no time", "Some of the time", "Less than half of the time",
+                "More than half of the time", "Most of the time", "All of the time",
+            ],
+            values: [0, 1, 2, 3, 4, 5])
         let texts = [
             "I have felt cheerful and in good spirits",
             "I have felt calm and relaxed",
@@ -61,18 +64,22 @@ extension Instrument {
             key: "who5", name: "WHO-5 Well-Being Index",
             instruction: "Over the last two weeks…",
             items: texts.enumerated().map { Item(key: "who5_\($0.offset + 1)", text: $0.element, scale: scale) },
-            source: "WHO-5 Well-Being Index (1998 version), Psychiatric Research Unit, Mental Health Centre North Zealand; see Topp, Østergaard, Søndergaard & Bech (2015), Psychotherapy and Psychosomatics 84(3), 167–176. Free to use without permission.")
+            source:
+                "WHO-5 Well-Being Index (1998 version), Psychiatric Research Unit, Mental Health Centre North Zealand; see Topp, Østergaard, Søndergaard & Bech (2015), Psychotherapy and Psychosomatics 84(3), 167–176. Free to use without permission."
+        )
     }()
 
     /// Copenhagen Burnout Inventory, work-related burnout scale (7 items).
     /// Free to use (National Research Centre for the Working Environment, Denmark).
     public static let cbiWork: Instrument = {
-        let frequency = Scale(key: "cbi_frequency",
-                              labels: ["Never / almost never", "Seldom", "Sometimes", "Often", "Always"],
-                              values: [0, 25, 50, 75, 100])
-        let intensity = Scale(key: "cbi_intensity",
-                              labels: ["To a very low degree", "To a low degree", "Somewhat", "To a high degree", "To a very high degree"],
-                              values: [0, 25, 50, 75, 100])
+        let frequency = Scale(
+            key: "cbi_frequency",
+            labels: ["Never / almost never", "Seldom", "Sometimes", "Often", "Always"],
+            values: [0, 25, 50, 75, 100])
+        let intensity = Scale(
+            key: "cbi_intensity",
+            labels: ["To a very low degree", "To a low degree", "Somewhat", "To a high degree", "To a very high degree"],
+            values: [0, 25, 50, 75, 100])
         return Instrument(
             key: "cbi_work", name: "Copenhagen Burnout Inventory — work-related burnout",
             instruction: "About your work…",
@@ -85,7 +92,9 @@ extension Instrument {
                 Item(key: "cbi_6", text: "Do you feel that every working hour is tiring for you?", scale: frequency),
                 Item(key: "cbi_7", text: "Do you have enough energy for family and friends during leisure time?", scale: frequency, reversed: true),
             ],
-            source: "Copenhagen Burnout Inventory, work-related burnout scale; Kristensen, Borritz, Villadsen & Christensen (2005), Work & Stress 19(3), 192–207. Free to use.")
+            source:
+                "Copenhagen Burnout Inventory, work-related burnout scale; Kristensen, Borritz, Villadsen & Christensen (2005), Work & Stress 19(3), 192–207. Free to use."
+        )
     }()
 }
 

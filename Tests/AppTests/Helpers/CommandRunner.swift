@@ -1,6 +1,7 @@
-@testable import App
 import NIOConcurrencyHelpers
 import Vapor
+
+@testable import App
 
 /// What `collegium <command>` printed, and whether it failed. The entrypoint turns any
 /// error a command throws into exit status 1, so `failed` is "the process exits non-zero".

@@ -1,7 +1,8 @@
-@testable import App
 import Domain
 import Foundation
 import Vapor
+
+@testable import App
 
 /// A Learning Record Store on an ephemeral loopback port: a real HTTP server the product's
 /// HTTP client talks to over TCP, which accepts statements, refuses them with a status, or
@@ -66,9 +67,10 @@ final class FakeLearningRecordStore: Sendable {
         app.post("xapi", "statements") { req async throws -> Response in
             let statements = try JSONDecoder().decode([XAPIStatement].self, from: Data(req.body.string?.utf8 ?? "".utf8))
             let behaviour = await state.behaviour
-            var received = Received(statements: statements, authorization: req.headers.first(name: .authorization),
-                                    version: req.headers.first(name: "X-Experience-API-Version"),
-                                    contentType: req.headers.first(name: .contentType), accepted: false)
+            var received = Received(
+                statements: statements, authorization: req.headers.first(name: .authorization),
+                version: req.headers.first(name: "X-Experience-API-Version"),
+                contentType: req.headers.first(name: .contentType), accepted: false)
             switch behaviour {
             case .accept:
                 received.accepted = true

@@ -1,10 +1,11 @@
-@testable import App
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// Boots the real `configure()` on a fresh database for one test: an in-memory SQLite
 /// database, or, when `TEST_DATABASE_URL` names a PostgreSQL server, a schema of its own

@@ -1,8 +1,9 @@
-@testable import App
 import Domain
 import Fluent
 import Foundation
 import Vapor
+
+@testable import App
 
 /// The people and schools most tests need: two schools in one network, a third school
 /// outside it, and someone in every role.
@@ -38,8 +39,9 @@ struct Fixtures: Sendable {
         for school in [a, b, c] { try await school.save(on: db) }
 
         func person(_ email: String, admin: Bool = false, school: School? = nil, role: SchoolRole? = nil) async throws -> User {
-            let user = User(email: email, givenName: String(email.prefix { $0 != "@" }), familyName: "Tester",
-                            passwordHash: hash, isAdmin: admin)
+            let user = User(
+                email: email, givenName: String(email.prefix { $0 != "@" }), familyName: "Tester",
+                passwordHash: hash, isAdmin: admin)
             try await user.save(on: db)
             if let school, let role {
                 try await Membership(userID: try user.requireID(), schoolID: try school.requireID(), role: role).save(on: db)
@@ -57,8 +59,9 @@ struct Fixtures: Sendable {
         _ = try await person(leaderB, school: b, role: .leader)
         _ = try await person(leaderC, school: c, role: .leader)
         _ = try await person(outsider)
-        return Fixtures(network: try network.requireID(), otherNetwork: try other.requireID(),
-                        schoolA: try a.requireID(), schoolB: try b.requireID(), schoolC: try c.requireID())
+        return Fixtures(
+            network: try network.requireID(), otherNetwork: try other.requireID(),
+            schoolA: try a.requireID(), schoolB: try b.requireID(), schoolC: try c.requireID())
     }
 }
 
@@ -66,8 +69,9 @@ extension Fixtures {
     /// One more person in a school (password `Fixtures.password`); returns their email.
     @discardableResult
     static func addMember(_ email: String, school: UUID, role: SchoolRole, on app: Application) async throws -> String {
-        let user = User(email: email, givenName: String(email.prefix { $0 != "@" }), familyName: "Tester",
-                        passwordHash: try app.password.hash(password), isAdmin: false)
+        let user = User(
+            email: email, givenName: String(email.prefix { $0 != "@" }), familyName: "Tester",
+            passwordHash: try app.password.hash(password), isAdmin: false)
         try await user.save(on: app.db)
         try await Membership(userID: try user.requireID(), schoolID: school, role: role).save(on: app.db)
         return email

@@ -1,6 +1,7 @@
-@testable import App
 import Domain
 import Foundation
+
+@testable import App
 
 extension SchoolPage.Model {
     /// A Rīga school as its leader sees it: staff, a pending invitation, the counts of support
@@ -15,13 +16,18 @@ extension SchoolPage.Model {
                 .init(membershipID: Mock.id(23), name: "Marta Liepa", role: .counsellor),
                 .init(membershipID: Mock.id(24), name: "Pēteris Zariņš", role: .teacher),
             ],
-            invitations: [.init(id: Mock.id(30), email: "inese.vitola@r45.lv", name: "Inese Vītola", role: .psychologist,
-                                expiresAt: Mock.date(daysFromNow: 12))])
+            invitations: [
+                .init(
+                    id: Mock.id(30), email: "inese.vitola@r45.lv", name: "Inese Vītola", role: .psychologist,
+                    expiresAt: Mock.date(daysFromNow: 12))
+            ])
         model.showsWellbeing = true
         model.practice = PracticeCounts(active: [.mentoring: 3, .observation: 2, .studyGroup: 1], closed: 4, openQuestions: 2, volunteers: 5)
         model.staffRecord = .init(
-            lines: [.init(who: "Pēteris Zariņš", kind: .joined, role: .teacher, previousRole: nil, when: Mock.date(daysFromNow: -6), by: "Anna Bērziņa"),
-                    .init(who: "Marta Liepa", kind: .roleChanged, role: .counsellor, previousRole: .teacher, when: Mock.date(daysFromNow: -40), by: "Anna Bērziņa")],
+            lines: [
+                .init(who: "Pēteris Zariņš", kind: .joined, role: .teacher, previousRole: nil, when: Mock.date(daysFromNow: -6), by: "Anna Bērziņa"),
+                .init(who: "Marta Liepa", kind: .roleChanged, role: .counsellor, previousRole: .teacher, when: Mock.date(daysFromNow: -40), by: "Anna Bērziņa"),
+            ],
             newcomers: [.init(membershipID: Mock.id(24), name: "Pēteris Zariņš", until: Mock.date(daysFromNow: 24))],
             mayClear: false)
         return model

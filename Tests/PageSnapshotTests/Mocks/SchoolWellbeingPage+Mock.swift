@@ -1,6 +1,7 @@
-@testable import App
 import Domain
 import Foundation
+
+@testable import App
 
 extension SchoolWellbeingPage.Model {
     /// A school's well-being figures as its leader reads them: two closed periods of monthly
@@ -19,16 +20,21 @@ extension SchoolWellbeingPage.Model {
             period: "2026-10", participants: 10, staff: 14, total: .init(everyone),
             categories: ["teaching": .init(teachers), "support": .init(.suppressed(.tooFewAnswers)), "leadership": .init(.suppressed(.tooFewAnswers))])
         let november = WellbeingAPI.SchoolPeriod(
-            period: "2026-11", participants: 8, staff: 14, total: .init(stats([(66, 42), (70, 36), (40, 64), (78, 30), (63, 44), (28, 69), (74, 35), (57, 51)])),
-            categories: ["teaching": .init(.suppressed(.wouldRevealByDifference)), "support": .init(.suppressed(.tooFewAnswers)),
-                         "leadership": .init(.suppressed(.tooFewAnswers))])
+            period: "2026-11", participants: 8, staff: 14,
+            total: .init(stats([(66, 42), (70, 36), (40, 64), (78, 30), (63, 44), (28, 69), (74, 35), (57, 51)])),
+            categories: [
+                "teaching": .init(.suppressed(.wouldRevealByDifference)), "support": .init(.suppressed(.tooFewAnswers)),
+                "leadership": .init(.suppressed(.tooFewAnswers)),
+            ])
         let schoolID = Mock.id(10)
-        let settings = WellbeingSettings(schoolID: schoolID, cadence: .monthly, minimumGroup: 5,
-                                         helpLines: "Skolotāju atbalsta tālrunis — 8000 0000\nSkolas psiholoģe Marta Liepa, 214. kabinets")
+        let settings = WellbeingSettings(
+            schoolID: schoolID, cadence: .monthly, minimumGroup: 5,
+            helpLines: "Skolotāju atbalsta tālrunis — 8000 0000\nSkolas psiholoģe Marta Liepa, 214. kabinets")
         var model = SchoolWellbeingPage.Model(
             schoolID: schoolID, schoolName: "Rīgas 45. vidusskola",
-            report: .init(schoolId: schoolID, minimumGroup: 5, openPeriod: .init(period: "2026-12", participants: 3, staff: 14),
-                          periods: [october, november]),
+            report: .init(
+                schoolId: schoolID, minimumGroup: 5, openPeriod: .init(period: "2026-12", participants: 3, staff: 14),
+                periods: [october, november]),
             settings: settings, canManage: true, networkID: Mock.id(5), canSeeNetwork: false)
         model.pending = .init(from: "2027-01", cadence: .monthly, minimumGroup: 6)
         return model

@@ -70,11 +70,13 @@ struct AccountsAPIController: RouteCollection {
         }
         let service = InvitationService(req: req)
         do {
-            let (invitation, token) = try await service.create(.init(email: email, givenName: given, familyName: family, role: role),
-                                                               school: school, on: req.db)
+            let (invitation, token) = try await service.create(
+                .init(email: email, givenName: given, familyName: family, role: role),
+                school: school, on: req.db)
             try await service.send(invitation, token: token, school: school)
-            let dto = AccountsAPI.InvitationDTO(id: try invitation.requireID(), email: invitation.email, givenName: given,
-                                                familyName: family, role: role.rawValue, expiresAt: invitation.expiresAt)
+            let dto = AccountsAPI.InvitationDTO(
+                id: try invitation.requireID(), email: invitation.email, givenName: given,
+                familyName: family, role: role.rawValue, expiresAt: invitation.expiresAt)
             return try await dto.encodeResponse(status: .created, for: req)
         } catch InvitationService.Problem.alreadyMember {
             throw Abort(.conflict, reason: "This person already belongs to the school.")

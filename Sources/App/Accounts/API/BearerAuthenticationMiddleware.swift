@@ -10,19 +10,21 @@ import Vapor
 struct BearerAuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let bearer = request.headers.bearerAuthorization, bearer.token.hasPrefix(APITokens.prefix),
-              SecretToken.looksValid(String(bearer.token.dropFirst(APITokens.prefix.count))),
-              let token = try await APIToken.query(on: request.db)
+            SecretToken.looksValid(String(bearer.token.dropFirst(APITokens.prefix.count))),
+            let token = try await APIToken.query(on: request.db)
                 .filter(\.$tokenHash == SecretToken.hash(bearer.token)).filter(\.$revokedAt == nil)
                 .with(\.$user).first()
         else {
-            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer realm=\"collegium\""],
-                        reason: "A valid personal access token is required: Authorization: Bearer col_…")
+            throw Abort(
+                .unauthorized, headers: ["WWW-Authenticate": "Bearer realm=\"collegium\""],
+                reason: "A valid personal access token is required: Authorization: Bearer col_…")
         }
         let now = request.now
         guard !token.isExpired(at: now) else {
-            throw Abort(.unauthorized,
-                        headers: ["WWW-Authenticate": "Bearer realm=\"collegium\", error=\"invalid_token\", error_description=\"The token has expired\""],
-                        reason: "This token has expired. Make a new one on your account page.")
+            throw Abort(
+                .unauthorized,
+                headers: ["WWW-Authenticate": "Bearer realm=\"collegium\", error=\"invalid_token\", error_description=\"The token has expired\""],
+                reason: "This token has expired. Make a new one on your account page.")
         }
         try Self.checkScope(of: token, for: request)
         if token.lastUsedAt.map({ now.timeIntervalSince($0) > 300 }) ?? true {
@@ -40,9 +42,10 @@ struct BearerAuthenticationMiddleware: AsyncMiddleware {
         let module = segments.count > 2 ? APIScopes.Module(routeSegment: segments[2]) : nil
         guard let module, token.scopes.allows(module, write: write) else {
             let needed = "\(write ? "write" : "read") \(module?.rawValue ?? "?")"
-            throw Abort(.forbidden,
-                        headers: ["WWW-Authenticate": "Bearer realm=\"collegium\", error=\"insufficient_scope\", scope=\"\(needed)\""],
-                        reason: "This token may not do this: it needs the scopes \"\(needed)\". Make a token with them on your account page.")
+            throw Abort(
+                .forbidden,
+                headers: ["WWW-Authenticate": "Bearer realm=\"collegium\", error=\"insufficient_scope\", scope=\"\(needed)\""],
+                reason: "This token may not do this: it needs the scopes \"\(needed)\". Make a token with them on your account page.")
         }
     }
 }

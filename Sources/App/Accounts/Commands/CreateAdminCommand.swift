@@ -38,15 +38,17 @@ struct CreateAdminCommand: AsyncCommand {
             context.console.success("\(email.value) is now an administrator.")
             return
         }
-        let password = ProcessInfo.processInfo.environment["COLLEGIUM_ADMIN_PASSWORD"]
+        let password =
+            ProcessInfo.processInfo.environment["COLLEGIUM_ADMIN_PASSWORD"]
             ?? context.console.ask(.init(stringLiteral: "Password for \(email.value) (at least \(PasswordRules.minimumLength) characters):"), isSecure: true)
         let problems = PasswordRules.check(password, confirmation: password)
         guard problems.isEmpty else {
             context.console.error("The password is too short or too long.")
             throw Abort(.badRequest)
         }
-        let user = User(email: email.value, givenName: signature.givenName ?? "Admin", familyName: signature.familyName ?? "",
-                        passwordHash: try app.password.hash(password), isAdmin: true)
+        let user = User(
+            email: email.value, givenName: signature.givenName ?? "Admin", familyName: signature.familyName ?? "",
+            passwordHash: try app.password.hash(password), isAdmin: true)
         try await user.save(on: app.db)
         context.console.success("Administrator \(email.value) created.")
     }

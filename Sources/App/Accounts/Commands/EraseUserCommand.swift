@@ -18,7 +18,8 @@ struct EraseUserCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let email = EmailAddress(signature.email ?? ""),
-              let user = try await User.query(on: app.db).filter(\.$email == email.value).first() else {
+            let user = try await User.query(on: app.db).filter(\.$email == email.value).first()
+        else {
             context.console.error("No account uses that --email.")
             throw Abort(.notFound)
         }

@@ -41,8 +41,9 @@ struct AccountController: RouteCollection {
             errors.append(req.t("Choose how long the token lasts: at most one year."))
         }
         guard errors.isEmpty, let days = form.days else { return try await renderTokenErrors(req, user, form, errors) }
-        let secret = try await APITokens.issue(name: form.name, for: user, scopes: form.scopes,
-                                               expiresAt: req.now.addingTimeInterval(Double(days) * 86_400), on: req.db)
+        let secret = try await APITokens.issue(
+            name: form.name, for: user, scopes: form.scopes,
+            expiresAt: req.now.addingTimeInterval(Double(days) * 86_400), on: req.db)
         var model = try await AccountPage.Model.load(for: user, at: req.now, on: req.db)
         model.newToken = secret
         return req.render(AccountPage.view(req.pageContext(), model), status: .created)
@@ -60,8 +61,10 @@ struct AccountController: RouteCollection {
         let id = try req.uuidParameter(SiteURL.idKey)
         // A token is always its owner's alone: the query is scoped to them, so someone
         // else's token id is simply not found.
-        guard let token = try await APIToken.query(on: req.db)
-            .filter(\.$id == id).filter(\.$user.$id == user.requireID()).first() else { throw Abort(.notFound) }
+        guard
+            let token = try await APIToken.query(on: req.db)
+                .filter(\.$id == id).filter(\.$user.$id == user.requireID()).first()
+        else { throw Abort(.notFound) }
         if token.revokedAt == nil {
             token.revokedAt = req.now
             try await token.save(on: req.db)

@@ -85,8 +85,10 @@ struct AdminController: RouteCollection {
             model.schoolDraft = draft
             return req.render(AdminPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
-        try await School(name: draft.name, code: draft.code, country: draft.country, city: draft.city,
-                         language: draft.language, networkID: networkID).save(on: req.db)
+        try await School(
+            name: draft.name, code: draft.code, country: draft.country, city: draft.city,
+            language: draft.language, networkID: networkID
+        ).save(on: req.db)
         return req.redirect(to: .admin, notice: req.t("School {name} created.", ["name": draft.name]))
     }
 

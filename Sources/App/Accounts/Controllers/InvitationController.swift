@@ -60,9 +60,9 @@ struct InvitationController: RouteCollection {
 
     private func load(_ req: Request) async throws -> (Invitation, School, User?) {
         guard let token = req.parameters.get(SiteURL.tokenKey), SecretToken.looksValid(token),
-              let invitation = try await Invitation.query(on: req.db)
+            let invitation = try await Invitation.query(on: req.db)
                 .filter(\.$tokenHash == SecretToken.hash(token)).with(\.$school).first(),
-              invitation.isUsable(at: req.now)
+            invitation.isUsable(at: req.now)
         else {
             throw Abort(.notFound, reason: "This invitation has expired or was already used.")
         }

@@ -51,7 +51,8 @@ struct LoginController: RouteCollection {
         try await req.startSession(for: user, response: response)
         // A language chosen before logging in, on this browser, becomes the account's.
         if user.language == nil, let cookie = req.cookies[LanguageMiddleware.cookieName]?.string,
-           Language(rawValue: cookie) != nil {
+            Language(rawValue: cookie) != nil
+        {
             user.language = cookie
             try await user.save(on: req.db)
         }

@@ -26,18 +26,23 @@ struct PasswordResetController: RouteCollection {
         }
         if let user = try await User.query(on: req.db).filter(\.$email == email.value).first(), user.passwordHash != nil {
             let token = SecretToken.generate()
-            let reset = PasswordReset(tokenHash: SecretToken.hash(token), userID: try user.requireID(),
-                                      expiresAt: req.now.addingTimeInterval(req.application.config.passwordResetLifetime))
+            let reset = PasswordReset(
+                tokenHash: SecretToken.hash(token), userID: try user.requireID(),
+                expiresAt: req.now.addingTimeInterval(req.application.config.passwordResetLifetime))
             try await reset.save(on: req.db)
             let link = SiteURL.resetPassword(.value(token)).absolute(req.application.config)
             let l = req.application.translator.localizer(for: user.language.flatMap(Language.init(rawValue:)) ?? req.language)
             try await req.application.mailer.send(
-                MailMessage(kind: .passwordReset, to: user.email, subject: l.t("Reset your Collegium password"),
-                            body: l.t("Someone asked to reset the password of your Collegium account. If it was you, open this link within an hour: {link}. If it was not, ignore this email; your password stays as it is.", ["link": link]),
-                            link: link),
+                MailMessage(
+                    kind: .passwordReset, to: user.email, subject: l.t("Reset your Collegium password"),
+                    body: l.t(
+                        "Someone asked to reset the password of your Collegium account. If it was you, open this link within an hour: {link}. If it was not, ignore this email; your password stays as it is.",
+                        ["link": link]),
+                    link: link),
                 logger: req.logger)
         }
-        return req.redirect(to: SiteURL.login, notice: req.t("If an account uses {email}, we have sent it a link to choose a new password.", ["email": email.value]))
+        return req.redirect(
+            to: SiteURL.login, notice: req.t("If an account uses {email}, we have sent it a link to choose a new password.", ["email": email.value]))
     }
 
     func showReset(req: Request) async throws -> Response {
@@ -76,8 +81,8 @@ struct PasswordResetController: RouteCollection {
 
     private func usableReset(_ req: Request) async throws -> PasswordReset {
         guard let token = req.parameters.get(SiteURL.tokenKey), SecretToken.looksValid(token),
-              let reset = try await PasswordReset.query(on: req.db).filter(\.$tokenHash == SecretToken.hash(token)).first(),
-              reset.usedAt == nil, reset.expiresAt > req.now
+            let reset = try await PasswordReset.query(on: req.db).filter(\.$tokenHash == SecretToken.hash(token)).first(),
+            reset.usedAt == nil, reset.expiresAt > req.now
         else { throw Abort(.notFound, reason: "This password reset link has expired or was already used.") }
         return reset
     }

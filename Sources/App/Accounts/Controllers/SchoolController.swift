@@ -47,9 +47,10 @@ struct SchoolController: RouteCollection {
         let school = try await loadSchool(req)
         try await req.authorize(.manageStaff, school.policyResource)
         let form = try req.content.decode(InviteForm.self)
-        var model = InvitePage.Model(schoolID: try school.requireID(), schoolName: school.name,
-                                     email: form.email ?? "", givenName: form.given_name ?? "",
-                                     familyName: form.family_name ?? "", role: form.role ?? "")
+        var model = InvitePage.Model(
+            schoolID: try school.requireID(), schoolName: school.name,
+            email: form.email ?? "", givenName: form.given_name ?? "",
+            familyName: form.family_name ?? "", role: form.role ?? "")
         let email = EmailAddress(model.email)
         let role = SchoolRole(rawValue: model.role)
         // Names follow the one rule for people's names (`PersonName`: no control or bidi characters).
@@ -64,7 +65,8 @@ struct SchoolController: RouteCollection {
         if email == nil { model.fieldErrors["email"] = req.t("Enter an email address like name@school.org.") }
         if role == nil { model.fieldErrors["role"] = req.t("Choose a role.") }
         guard model.fieldErrors.isEmpty, let email, let role, case .success(let given) = givenCheck,
-              case .success(let family) = familyCheck else {
+            case .success(let family) = familyCheck
+        else {
             return req.render(InvitePage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let service = InvitationService(req: req)
@@ -76,8 +78,9 @@ struct SchoolController: RouteCollection {
             model.fieldErrors["email"] = req.t("{email} already belongs to this school.", ["email": email.value])
             return req.render(InvitePage.view(req.pageContext(), model), status: .conflict)
         }
-        return req.redirect(to: .school(.value(try school.requireID())),
-                            notice: req.t("Invitation sent to {email}.", ["email": email.value]))
+        return req.redirect(
+            to: .school(.value(try school.requireID())),
+            notice: req.t("Invitation sent to {email}.", ["email": email.value]))
     }
 
     func showImport(req: Request) async throws -> Response {
@@ -98,14 +101,16 @@ struct SchoolController: RouteCollection {
         var model = ImportPage.Model(schoolID: try school.requireID(), schoolName: school.name, schoolCode: school.code)
         let form = try? req.content.decode(ImportForm.self)
         guard let file = form?.file, file.data.readableBytes > 0,
-              let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes) else {
+            let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes)
+        else {
             model.problems = [req.t("Choose a CSV file to import.")]
             return req.render(ImportPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         switch try await RosterImporter(req: req).run(csv: text, into: school) {
         case .imported(let count):
-            return req.redirect(to: .school(.value(try school.requireID())),
-                                notice: req.localizer.tn("{count} invitation sent.", "{count} invitations sent.", count: count))
+            return req.redirect(
+                to: .school(.value(try school.requireID())),
+                notice: req.localizer.tn("{count} invitation sent.", "{count} invitations sent.", count: count))
         case .rejected(let problems):
             model.problems = problems
             return req.render(ImportPage.view(req.pageContext(), model), status: .unprocessableEntity)

@@ -17,8 +17,9 @@ struct StaffController: RouteCollection {
     func cancelInvitation(req: Request) async throws -> Response {
         let (school, invitation) = try await loadInvitation(req)
         try await invitation.delete(on: req.db)
-        return req.redirect(to: .school(.value(try school.requireID())),
-                            notice: req.t("The invitation to {email} is cancelled; its link no longer works.", ["email": invitation.email]))
+        return req.redirect(
+            to: .school(.value(try school.requireID())),
+            notice: req.t("The invitation to {email} is cancelled; its link no longer works.", ["email": invitation.email]))
     }
 
     /// A new link (the old one stops working) and a new expiry.
@@ -30,8 +31,9 @@ struct StaffController: RouteCollection {
             .init(email: email, givenName: invitation.givenName, familyName: invitation.familyName, role: invitation.role),
             school: school, on: req.db)
         try await service.send(fresh, token: token, school: school)
-        return req.redirect(to: .school(.value(try school.requireID())),
-                            notice: req.t("Invitation sent to {email}.", ["email": invitation.email]))
+        return req.redirect(
+            to: .school(.value(try school.requireID())),
+            notice: req.t("Invitation sent to {email}.", ["email": invitation.email]))
     }
 
     struct RoleForm: Content { var role: String? }
@@ -43,25 +45,29 @@ struct StaffController: RouteCollection {
             throw Abort(.unprocessableEntity, reason: req.t("Choose a role."))
         }
         if membership.role == .leader && role != .leader, try await isLastLeader(membership, on: req.db) {
-            return req.redirect(to: .school(.value(try school.requireID())),
-                                notice: req.t("A school needs at least one leader. Make someone else a leader first."))
+            return req.redirect(
+                to: .school(.value(try school.requireID())),
+                notice: req.t("A school needs at least one leader. Make someone else a leader first."))
         }
         try await StaffRecord.changeRole(membership, to: role, by: req.currentUser?.id, at: req.now, on: req.db)
         let user = try await membership.$user.get(on: req.db)
-        return req.redirect(to: .school(.value(try school.requireID())),
-                            notice: req.t("{name} is now {role}.", ["name": user.fullName, "role": RoleNames.name(role, req.localizer)]))
+        return req.redirect(
+            to: .school(.value(try school.requireID())),
+            notice: req.t("{name} is now {role}.", ["name": user.fullName, "role": RoleNames.name(role, req.localizer)]))
     }
 
     func remove(req: Request) async throws -> Response {
         let (school, membership) = try await loadMembership(req)
         if membership.role == .leader, try await isLastLeader(membership, on: req.db) {
-            return req.redirect(to: .school(.value(try school.requireID())),
-                                notice: req.t("A school needs at least one leader. Make someone else a leader first."))
+            return req.redirect(
+                to: .school(.value(try school.requireID())),
+                notice: req.t("A school needs at least one leader. Make someone else a leader first."))
         }
         let user = try await membership.$user.get(on: req.db)
         try await StaffRecord.remove(membership, by: req.currentUser?.id, at: req.now, on: req.db)
-        return req.redirect(to: .school(.value(try school.requireID())),
-                            notice: req.t("{name} no longer belongs to this school. Their account and their other schools stay.", ["name": user.fullName]))
+        return req.redirect(
+            to: .school(.value(try school.requireID())),
+            notice: req.t("{name} no longer belongs to this school. Their account and their other schools stay.", ["name": user.fullName]))
     }
 
     /// A coordinator of the school's network ends a new member's cooling-off: someone outside
@@ -70,12 +76,14 @@ struct StaffController: RouteCollection {
         let user = try req.requireUser()
         let school = try await req.schoolInPath()
         try await req.authorize(.clearNewStaff, school.policyResource)
-        guard let membership = try await Membership.query(on: req.db)
-            .filter(\.$id == req.uuidParameter(SiteURL.idKey)).filter(\.$school.$id == school.requireID()).with(\.$user).first()
+        guard
+            let membership = try await Membership.query(on: req.db)
+                .filter(\.$id == req.uuidParameter(SiteURL.idKey)).filter(\.$school.$id == school.requireID()).with(\.$user).first()
         else { throw Abort(.notFound) }
         try await StaffRecord.clear(membership, by: try user.requireID(), at: req.now, on: req.db)
-        return req.redirect(to: .school(.value(try school.requireID())),
-                            notice: req.t("{name} now sees colleagues' waiting questions.", ["name": membership.user.fullName]))
+        return req.redirect(
+            to: .school(.value(try school.requireID())),
+            notice: req.t("{name} now sees colleagues' waiting questions.", ["name": membership.user.fullName]))
     }
 
     // MARK: loading, always scoped to the school in the path
@@ -89,16 +97,19 @@ struct StaffController: RouteCollection {
 
     private func loadInvitation(_ req: Request) async throws -> (School, Invitation) {
         let school = try await loadSchool(req)
-        guard let invitation = try await Invitation.query(on: req.db)
-            .filter(\.$id == req.uuidParameter(SiteURL.idKey)).filter(\.$school.$id == school.requireID())
-            .filter(\.$acceptedAt == nil).first() else { throw Abort(.notFound) }
+        guard
+            let invitation = try await Invitation.query(on: req.db)
+                .filter(\.$id == req.uuidParameter(SiteURL.idKey)).filter(\.$school.$id == school.requireID())
+                .filter(\.$acceptedAt == nil).first()
+        else { throw Abort(.notFound) }
         return (school, invitation)
     }
 
     private func loadMembership(_ req: Request) async throws -> (School, Membership) {
         let school = try await loadSchool(req)
-        guard let membership = try await Membership.query(on: req.db)
-            .filter(\.$id == req.uuidParameter(SiteURL.idKey)).filter(\.$school.$id == school.requireID()).first()
+        guard
+            let membership = try await Membership.query(on: req.db)
+                .filter(\.$id == req.uuidParameter(SiteURL.idKey)).filter(\.$school.$id == school.requireID()).first()
         else { throw Abort(.notFound) }
         return (school, membership)
     }

@@ -8,9 +8,13 @@ import Foundation
 extension User: PersonalDataHolder {
     static var personalDataTable: String { schema }
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
-        [["email": user.email, "given_name": user.givenName, "family_name": user.familyName,
-          "is_admin": String(user.isAdmin), "language": user.language ?? "",
-          "created_at": PersonalData.date(user.createdAt), "updated_at": PersonalData.date(user.updatedAt)]]
+        [
+            [
+                "email": user.email, "given_name": user.givenName, "family_name": user.familyName,
+                "is_admin": String(user.isAdmin), "language": user.language ?? "",
+                "created_at": PersonalData.date(user.createdAt), "updated_at": PersonalData.date(user.updatedAt),
+            ]
+        ]
     }
     static func erase(_ user: User, on db: any Database) async throws { try await user.delete(on: db) }
 }
@@ -42,8 +46,12 @@ extension Invitation: PersonalDataHolder {
     /// Invitations sent to the person, and those they sent (without the invitee's details).
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
         let received = try await Invitation.query(on: db).filter(\.$email == user.email).with(\.$school).all()
-            .map { ["direction": "received", "school": $0.school.name, "role": $0.role.rawValue,
-                    "sent_at": PersonalData.date($0.createdAt), "accepted_at": PersonalData.date($0.acceptedAt)] }
+            .map {
+                [
+                    "direction": "received", "school": $0.school.name, "role": $0.role.rawValue,
+                    "sent_at": PersonalData.date($0.createdAt), "accepted_at": PersonalData.date($0.acceptedAt),
+                ]
+            }
         let sent = try await Invitation.query(on: db).filter(\.$invitedBy.$id == user.requireID()).with(\.$school).all()
             .map { ["direction": "sent", "school": $0.school.name, "sent_at": PersonalData.date($0.createdAt)] }
         return received + sent
@@ -92,9 +100,13 @@ extension APIToken: PersonalDataHolder {
     static var personalDataTable: String { schema }
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
         try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).all()
-            .map { ["name": $0.name, "created_at": PersonalData.date($0.createdAt),
+            .map {
+                [
+                    "name": $0.name, "created_at": PersonalData.date($0.createdAt),
                     "last_used_at": PersonalData.date($0.lastUsedAt), "revoked_at": PersonalData.date($0.revokedAt),
-                    "scopes": $0.storedScopes ?? "", "expires_at": PersonalData.date($0.expiresAt)] }
+                    "scopes": $0.storedScopes ?? "", "expires_at": PersonalData.date($0.expiresAt),
+                ]
+            }
     }
     static func erase(_ user: User, on db: any Database) async throws {
         try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).delete()
@@ -107,8 +119,12 @@ extension StaffChange: PersonalDataHolder {
     /// without the other person's name: it is theirs).
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
         let own = try await StaffChange.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$school).all()
-            .map { ["direction": "about me", "school": $0.school.name, "change": $0.kind.rawValue, "role": $0.role.rawValue,
-                    "at": PersonalData.date($0.occurredAt)] }
+            .map {
+                [
+                    "direction": "about me", "school": $0.school.name, "change": $0.kind.rawValue, "role": $0.role.rawValue,
+                    "at": PersonalData.date($0.occurredAt),
+                ]
+            }
         let made = try await StaffChange.query(on: db).filter(\.$actor.$id == user.requireID()).with(\.$school).all()
             .map { ["direction": "made by me", "school": $0.school.name, "change": $0.kind.rawValue, "at": PersonalData.date($0.occurredAt)] }
         return own + made

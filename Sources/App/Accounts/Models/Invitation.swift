@@ -26,8 +26,10 @@ final class Invitation: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, tokenHash: String, email: String, givenName: String, familyName: String,
-         role: SchoolRole, schoolID: UUID, invitedByID: UUID?, expiresAt: Date) {
+    init(
+        id: UUID? = nil, tokenHash: String, email: String, givenName: String, familyName: String,
+        role: SchoolRole, schoolID: UUID, invitedByID: UUID?, expiresAt: Date
+    ) {
         self.id = id
         self.tokenHash = tokenHash
         self.email = email

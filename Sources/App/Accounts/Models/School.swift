@@ -25,8 +25,10 @@ final class School: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, name: String, code: String, country: String, city: String,
-         language: String, networkID: UUID?) {
+    init(
+        id: UUID? = nil, name: String, code: String, country: String, city: String,
+        language: String, networkID: UUID?
+    ) {
         self.id = id
         self.name = name
         self.code = code

@@ -42,8 +42,10 @@ final class StaffChange: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, kind: Kind, role: SchoolRole, previousRole: SchoolRole? = nil, occurredAt: Date,
-         schoolID: UUID, userID: UUID, actorID: UUID?) {
+    init(
+        id: UUID? = nil, kind: Kind, role: SchoolRole, previousRole: SchoolRole? = nil, occurredAt: Date,
+        schoolID: UUID, userID: UUID, actorID: UUID?
+    ) {
         self.id = id
         self.kind = kind
         self.role = role

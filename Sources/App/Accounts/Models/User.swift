@@ -27,8 +27,10 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, email: String, givenName: String, familyName: String,
-         passwordHash: String? = nil, isAdmin: Bool = false, language: String? = nil) {
+    init(
+        id: UUID? = nil, email: String, givenName: String, familyName: String,
+        passwordHash: String? = nil, isAdmin: Bool = false, language: String? = nil
+    ) {
         self.id = id
         self.email = email
         self.givenName = givenName

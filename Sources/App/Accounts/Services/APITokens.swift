@@ -11,8 +11,10 @@ enum APITokens {
 
     static func issue(name: String, for user: User, scopes: APIScopes, expiresAt: Date, on db: any Database) async throws -> String {
         let secret = SecretToken.generate(prefix: prefix)
-        try await APIToken(name: name, tokenHash: SecretToken.hash(secret), userID: try user.requireID(),
-                           scopes: scopes, expiresAt: expiresAt).save(on: db)
+        try await APIToken(
+            name: name, tokenHash: SecretToken.hash(secret), userID: try user.requireID(),
+            scopes: scopes, expiresAt: expiresAt
+        ).save(on: db)
         return secret
     }
 

@@ -23,7 +23,8 @@ struct InvitationService {
     func create(_ draft: Draft, school: School, on db: any Database) async throws -> (Invitation, String) {
         let schoolID = try school.requireID()
         if let user = try await User.query(on: db).filter(\.$email == draft.email.value).first(),
-           try await Membership.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$school.$id == schoolID).count() > 0 {
+            try await Membership.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$school.$id == schoolID).count() > 0
+        {
             throw Problem.alreadyMember
         }
         try await Invitation.query(on: db)
@@ -47,9 +48,12 @@ struct InvitationService {
             MailMessage(
                 kind: .invitation, to: invitation.email,
                 subject: l.t("You are invited to join {school} on Collegium", ["school": school.name]),
-                body: l.t("{inviter} invites you to join {school} on Collegium, where colleagues find mentors and coaches, observe each other's lessons and learn together. Open this link to set your password: {link}. The link works for {days} days.",
-                          ["inviter": inviter, "school": school.name, "link": link,
-                           "days": l.number(Int(req.application.config.invitationLifetime / 86_400))]),
+                body: l.t(
+                    "{inviter} invites you to join {school} on Collegium, where colleagues find mentors and coaches, observe each other's lessons and learn together. Open this link to set your password: {link}. The link works for {days} days.",
+                    [
+                        "inviter": inviter, "school": school.name, "link": link,
+                        "days": l.number(Int(req.application.config.invitationLifetime / 86_400)),
+                    ]),
                 link: link),
             logger: req.logger)
     }
@@ -81,8 +85,9 @@ extension InvitationService {
             try await user.save(on: db)
             let userID = try user.requireID()
             // Recorded in the school's staff record, as made by whoever sent the invitation.
-            try await StaffRecord.join(userID: userID, schoolID: invitation.$school.id, role: invitation.role,
-                                       by: invitation.$invitedBy.id, at: now, on: db)
+            try await StaffRecord.join(
+                userID: userID, schoolID: invitation.$school.id, role: invitation.role,
+                by: invitation.$invitedBy.id, at: now, on: db)
             try await invitation.save(on: db)
         }
     }

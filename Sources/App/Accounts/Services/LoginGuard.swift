@@ -108,8 +108,9 @@ struct LoginGuard {
 
     /// The page's error for `seconds` of waiting, in the person's language.
     func waitMessage(_ seconds: Int) -> String {
-        req.t("Too many failed attempts. Please wait {minutes} minutes and try again.",
-              ["minutes": req.localizer.number(max(1, (seconds + 59) / 60))])
+        req.t(
+            "Too many failed attempts. Please wait {minutes} minutes and try again.",
+            ["minutes": req.localizer.number(max(1, (seconds + 59) / 60))])
     }
 }
 

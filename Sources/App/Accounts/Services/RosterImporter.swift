@@ -30,9 +30,10 @@ struct RosterImporter {
         let made = try await req.db.transaction { db in
             var made: [(Invitation, String)] = []
             for row in rows {
-                made.append(try await service.create(
-                    .init(email: row.email, givenName: row.givenName, familyName: row.familyName, role: row.role),
-                    school: school, on: db))
+                made.append(
+                    try await service.create(
+                        .init(email: row.email, givenName: row.givenName, familyName: row.familyName, role: row.role),
+                        school: school, on: db))
             }
             return made
         }
@@ -53,8 +54,9 @@ enum RosterMessages {
         case .unreadable:
             message = l.t("a quoted value is never closed")
         case .missingColumns(let columns):
-            return l.t("The file lacks these columns: {columns}. The first row must name givenName, familyName, email, role and school.",
-                       ["columns": columns.map(\.rawValue).joined(separator: ", ")])
+            return l.t(
+                "The file lacks these columns: {columns}. The first row must name givenName, familyName, email, role and school.",
+                ["columns": columns.map(\.rawValue).joined(separator: ", ")])
         case .tooManyRows(let maximum):
             return l.t("The file has more than {count} rows. Split it into smaller files.", ["count": l.number(maximum)])
         case .missingValue(_, let column):

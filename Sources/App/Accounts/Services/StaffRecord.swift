@@ -9,8 +9,10 @@ import Foundation
 enum StaffRecord {
     /// Makes `userID` a member of `schoolID` (nothing when they already are).
     @discardableResult
-    static func join(userID: UUID, schoolID: UUID, role: SchoolRole, by actorID: UUID?, at now: Date,
-                     on db: any Database) async throws -> Membership {
+    static func join(
+        userID: UUID, schoolID: UUID, role: SchoolRole, by actorID: UUID?, at now: Date,
+        on db: any Database
+    ) async throws -> Membership {
         if let existing = try await Membership.query(on: db).filter(\.$user.$id == userID).filter(\.$school.$id == schoolID).first() {
             return existing
         }
@@ -32,16 +34,20 @@ enum StaffRecord {
         membership.clearedAt = nil
         try await db.transaction { db in
             try await membership.save(on: db)
-            try await StaffChange(kind: .roleChanged, role: role, previousRole: previous, occurredAt: now,
-                                  schoolID: membership.$school.id, userID: membership.$user.id, actorID: actorID).save(on: db)
+            try await StaffChange(
+                kind: .roleChanged, role: role, previousRole: previous, occurredAt: now,
+                schoolID: membership.$school.id, userID: membership.$user.id, actorID: actorID
+            ).save(on: db)
         }
     }
 
     /// Removes a member from the school.
     static func remove(_ membership: Membership, by actorID: UUID?, at now: Date, on db: any Database) async throws {
         try await db.transaction { db in
-            try await StaffChange(kind: .left, role: membership.role, occurredAt: now,
-                                  schoolID: membership.$school.id, userID: membership.$user.id, actorID: actorID).save(on: db)
+            try await StaffChange(
+                kind: .left, role: membership.role, occurredAt: now,
+                schoolID: membership.$school.id, userID: membership.$user.id, actorID: actorID
+            ).save(on: db)
             try await membership.delete(on: db)
         }
     }
@@ -51,8 +57,10 @@ enum StaffRecord {
         membership.clearedAt = now
         try await db.transaction { db in
             try await membership.save(on: db)
-            try await StaffChange(kind: .cleared, role: membership.role, occurredAt: now,
-                                  schoolID: membership.$school.id, userID: membership.$user.id, actorID: actorID).save(on: db)
+            try await StaffChange(
+                kind: .cleared, role: membership.role, occurredAt: now,
+                schoolID: membership.$school.id, userID: membership.$user.id, actorID: actorID
+            ).save(on: db)
         }
     }
 

@@ -44,12 +44,14 @@ enum AdminPage {
             return Model(
                 networks: try networks.map { network in
                     let id = try network.requireID()
-                    return NetworkRow(id: id, name: network.name, schoolCount: schools.filter { $0.$network.id == id }.count,
-                                      coordinators: coordinators.filter { $0.$network.id == id }.map(\.user.fullName).sorted())
+                    return NetworkRow(
+                        id: id, name: network.name, schoolCount: schools.filter { $0.$network.id == id }.count,
+                        coordinators: coordinators.filter { $0.$network.id == id }.map(\.user.fullName).sorted())
                 },
                 schools: try schools.map {
-                    SchoolRow(id: try $0.requireID(), name: $0.name, code: $0.code, city: $0.city, country: $0.country,
-                              networkName: $0.network?.name)
+                    SchoolRow(
+                        id: try $0.requireID(), name: $0.name, code: $0.code, city: $0.city, country: $0.country,
+                        networkName: $0.network?.name)
                 })
         }
     }

@@ -16,10 +16,14 @@ enum LoginPage {
                 .id("login-form"), .class("stack"), .method(.post), .action(SiteURL.login.path),
                 Components.csrfField(context),
                 .unwrap(model.next) { .input(.type(.hidden), .name("next"), .value($0)) },
-                Components.field(.init(id: "email", label: context.t("Email address"), type: .email,
-                                       value: model.email, autocomplete: "username")),
-                Components.field(.init(id: "password", label: context.t("Password"), type: .password,
-                                       autocomplete: "current-password")),
+                Components.field(
+                    .init(
+                        id: "email", label: context.t("Email address"), type: .email,
+                        value: model.email, autocomplete: "username")),
+                Components.field(
+                    .init(
+                        id: "password", label: context.t("Password"), type: .password,
+                        autocomplete: "current-password")),
                 Components.submit(context.t("Log in"))
             ),
             .p(.a(.href(SiteURL.forgotPassword.path), .text(context.t("Forgot your password?"))))

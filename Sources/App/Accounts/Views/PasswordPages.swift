@@ -15,8 +15,10 @@ enum ForgotPasswordPage {
             .form(
                 .id("forgot-form"), .class("stack"), .method(.post), .action(SiteURL.forgotPassword.path),
                 Components.csrfField(context),
-                Components.field(.init(id: "email", label: context.t("Email address"), type: .email,
-                                       value: model.email, autocomplete: "email", error: model.error)),
+                Components.field(
+                    .init(
+                        id: "email", label: context.t("Email address"), type: .email,
+                        value: model.email, autocomplete: "email", error: model.error)),
                 Components.submit(context.t("Send me a link"))
             )
         )
@@ -47,11 +49,15 @@ enum ResetPasswordPage {
 enum PasswordFields {
     static func nodes(_ context: PageContext, submit: String) -> Node<HTML.FormContext> {
         .group(
-            Components.field(.init(id: "password", label: context.t("New password"), type: .password,
-                                   autocomplete: "new-password",
-                                   hint: context.t("At least 10 characters. A short sentence is easy to remember and hard to guess."))),
-            Components.field(.init(id: "password_confirmation", label: context.t("Repeat the new password"),
-                                   type: .password, autocomplete: "new-password")),
+            Components.field(
+                .init(
+                    id: "password", label: context.t("New password"), type: .password,
+                    autocomplete: "new-password",
+                    hint: context.t("At least 10 characters. A short sentence is easy to remember and hard to guess."))),
+            Components.field(
+                .init(
+                    id: "password_confirmation", label: context.t("Repeat the new password"),
+                    type: .password, autocomplete: "new-password")),
             Components.submit(submit)
         )
     }

@@ -36,9 +36,11 @@ struct AppErrorMiddleware: AsyncMiddleware {
         if request.url.path.hasPrefix("/api/") {
             return apiResponse(request, status: status, error: error, headers: headers)
         }
-        let response = request.render(ErrorPage.view(request.pageContext(), status: status, requestID: requestID,
-                                                     identifier: (error as? Abort)?.identifier),
-                                      status: status)
+        let response = request.render(
+            ErrorPage.view(
+                request.pageContext(), status: status, requestID: requestID,
+                identifier: (error as? Abort)?.identifier),
+            status: status)
         if let retryAfter = headers.first(name: .retryAfter) { response.headers.replaceOrAdd(name: .retryAfter, value: retryAfter) }
         return response
     }

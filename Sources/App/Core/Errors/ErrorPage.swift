@@ -19,8 +19,10 @@ enum ErrorPage {
         case 401:
             return (context.t("Please log in"), context.t("You need to log in to see this page."))
         case 403 where identifier == "csrf":
-            return (context.t("This form has expired"),
-                    context.t("For your security, forms stop working after a while or when you log in again. Go back, reload the page and send it again."))
+            return (
+                context.t("This form has expired"),
+                context.t("For your security, forms stop working after a while or when you log in again. Go back, reload the page and send it again.")
+            )
         case 403:
             return (context.t("Not allowed"), context.t("Your role does not allow this. If you think it should, ask a leader of your school."))
         case 404:
@@ -32,7 +34,10 @@ enum ErrorPage {
         case 400..<500:
             return (context.t("Something is not right with this request"), context.t("Please go back and check what you entered."))
         default:
-            return (context.t("Something went wrong"), context.t("Something went wrong on our side. Nothing you had already saved is lost. Please try again in a moment."))
+            return (
+                context.t("Something went wrong"),
+                context.t("Something went wrong on our side. Nothing you had already saved is lost. Please try again in a moment.")
+            )
         }
     }
 }

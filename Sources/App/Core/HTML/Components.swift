@@ -45,19 +45,22 @@ enum Components {
 
     /// A multi-line field, labelled, with its hint and error tied to it like `field`. `name`
     /// is the form field's name where it differs from the id.
-    static func textArea<C: HTML.BodyContext>(id: String, label: String, hint: String?, value: String, rows: Int, error: String?,
-                                              language: Domain.Language?, name: String? = nil) -> Node<C> {
+    static func textArea<C: HTML.BodyContext>(
+        id: String, label: String, hint: String?, value: String, rows: Int, error: String?,
+        language: Domain.Language?, name: String? = nil
+    ) -> Node<C> {
         let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }.joined(separator: " ")
         return .div(
             .class(error == nil ? "field" : "field field-invalid"),
             .label(.for(id), .text(label)),
             .unwrap(hint) { .p(.id("\(id)-hint"), .class("hint"), .text($0)) },
             .unwrap(error) { .p(.id("\(id)-error"), .class("field-error"), .text($0)) },
-            .textarea(.id(id), .name(name ?? id), .rows(rows),
-                      .attribute(named: "aria-describedby", value: describedBy),
-                      .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
-                      .attribute(named: "lang", value: language?.rawValue),
-                      .text(value))
+            .textarea(
+                .id(id), .name(name ?? id), .rows(rows),
+                .attribute(named: "aria-describedby", value: describedBy),
+                .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
+                .attribute(named: "lang", value: language?.rawValue),
+                .text(value))
         )
     }
 
@@ -78,13 +81,15 @@ enum Components {
 
     /// An `<option>` with text content (Plot's own writes only attributes).
     static func option(value: String, label: String, selected: Bool, lang: String? = nil) -> Node<HTML.SelectContext> {
-        .element(named: "option", nodes: [
-            // An empty value must be written: without it the browser sends the label.
-            Node<HTML.OptionContext>.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
-            .if(selected, .attribute(named: "selected", value: "selected")),
-            .unwrap(lang) { .attribute(named: "lang", value: $0) },
-            .text(label),
-        ])
+        .element(
+            named: "option",
+            nodes: [
+                // An empty value must be written: without it the browser sends the label.
+                Node<HTML.OptionContext>.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+                .if(selected, .attribute(named: "selected", value: "selected")),
+                .unwrap(lang) { .attribute(named: "lang", value: $0) },
+                .text(label),
+            ])
     }
 
     static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
@@ -93,7 +98,8 @@ enum Components {
 
     /// The list of problems at the top of a form, announced to screen readers.
     static func errorSummary<C: HTML.BodyContext>(_ context: PageContext, _ errors: [String]) -> Node<C> {
-        .if(!errors.isEmpty,
+        .if(
+            !errors.isEmpty,
             .div(
                 .id("form-errors"), .class("error-summary"), .attribute(named: "role", value: "alert"),
                 .h2(.text(context.t("Please correct the following"))),

@@ -23,7 +23,8 @@ enum Layout {
                 .main(
                     .id("main"),
                     .attribute(named: "tabindex", value: "-1"),
-                    .div(.class("wrap"),
+                    .div(
+                        .class("wrap"),
                         .unwrap(context.notice) { notice in
                             .p(.class("notice"), .attribute(named: "role", value: "status"), .text(notice))
                         },
@@ -32,7 +33,8 @@ enum Layout {
                 ),
                 .footer(
                     .class("site-footer"),
-                    .div(.class("wrap"),
+                    .div(
+                        .class("wrap"),
                         .p(.text(context.t("Collegium helps colleagues support one another: mentoring, coaching, peer observation, study groups and more.")))
                     )
                 )
@@ -43,7 +45,8 @@ enum Layout {
     private static func header(_ context: PageContext) -> Node<HTML.BodyContext> {
         .header(
             .class("site-header"),
-            .div(.class("wrap header-row"),
+            .div(
+                .class("wrap header-row"),
                 .a(.class("brand"), .href(SiteURL.home.path), .text("Collegium")),
                 .nav(
                     .attribute(named: "aria-label", value: context.t("Main")),
@@ -51,21 +54,29 @@ enum Layout {
                         .class("nav-list"),
                         .li(.a(.href(SiteURL.handbook.path), .text(context.t("Handbook")))),
                         .li(.a(.href(SiteURL.courses.path), .text(context.t("Courses")))),
-                        .if(context.isSignedIn, .group(
-                            .li(.a(.href(SiteURL.home.path), .text(context.t("My schools")))),
-                            .li(.a(.href(SiteURL.support.path), .text(context.t("My support")),
-                                   .if(context.unread > 0, .span(.class("badge-count"),
-                                       .text(" " + context.localizer.tn("({count} new)", "({count} new)", count: context.unread)))))),
-                            .li(.a(.href(SiteURL.mentoring.path), .text(context.t("Mentoring")))),
-                            .if(context.mayRunSurveys, .li(.a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))))),
-                            .li(.a(.href(SiteURL.wellbeing.path), .text(context.t("Well-being")))),
-                            .li(.a(.href(SiteURL.account.path), .text(context.t("My account"))))
-                        )),
+                        .if(
+                            context.isSignedIn,
+                            .group(
+                                .li(.a(.href(SiteURL.home.path), .text(context.t("My schools")))),
+                                .li(
+                                    .a(
+                                        .href(SiteURL.support.path), .text(context.t("My support")),
+                                        .if(
+                                            context.unread > 0,
+                                            .span(
+                                                .class("badge-count"),
+                                                .text(" " + context.localizer.tn("({count} new)", "({count} new)", count: context.unread)))))),
+                                .li(.a(.href(SiteURL.mentoring.path), .text(context.t("Mentoring")))),
+                                .if(context.mayRunSurveys, .li(.a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))))),
+                                .li(.a(.href(SiteURL.wellbeing.path), .text(context.t("Well-being")))),
+                                .li(.a(.href(SiteURL.account.path), .text(context.t("My account"))))
+                            )),
                         .if(context.isAdmin, .li(.a(.href(SiteURL.admin.path), .text(context.t("Administration")))))
                     )
                 ),
                 languageSwitcher(context),
-                .if(context.isSignedIn,
+                .if(
+                    context.isSignedIn,
                     .form(
                         .id("logout-form"), .class("inline-form"), .method(.post), .action(SiteURL.logout.path),
                         Components.csrfField(context),
@@ -86,9 +97,10 @@ enum Layout {
             .select(
                 .id("language-select"), .attribute(named: "name", value: "language"),
                 .forEach(Domain.Language.allCases) { language in
-                    Components.option(value: language.rawValue, label: language.nativeName,
-                                      selected: language == context.localizer.language,
-                                      lang: language.rawValue)
+                    Components.option(
+                        value: language.rawValue, label: language.nativeName,
+                        selected: language == context.localizer.language,
+                        lang: language.rawValue)
                 }
             ),
             .button(.type(.submit), .class("button-secondary"), .text(context.t("Change language")))

@@ -36,10 +36,13 @@ struct LineChart {
             var segment: [String] = []
             func flush() {
                 if segment.count > 1 {
-                    parts.append(.selfClosedElement(named: "polyline", attributes: [
-                        .attribute(named: "points", value: segment.joined(separator: " ")),
-                        .attribute(named: "class", value: series.dashed ? "series dashed" : "series"),
-                    ]))
+                    parts.append(
+                        .selfClosedElement(
+                            named: "polyline",
+                            attributes: [
+                                .attribute(named: "points", value: segment.joined(separator: " ")),
+                                .attribute(named: "class", value: series.dashed ? "series dashed" : "series"),
+                            ]))
                 }
                 segment = []
             }
@@ -50,42 +53,52 @@ struct LineChart {
             }
             flush()
         }
-        return .element(named: "svg", nodes: [
-            .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
-            .attribute(named: "viewBox", value: "0 0 \(Int(width)) \(Int(height))"),
-            .attribute(named: "role", value: "img"),
-            .attribute(named: "aria-label", value: title),
-            .attribute(named: "class", value: "chart"),
-        ] + parts)
+        return .element(
+            named: "svg",
+            nodes: [
+                .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
+                .attribute(named: "viewBox", value: "0 0 \(Int(width)) \(Int(height))"),
+                .attribute(named: "role", value: "img"),
+                .attribute(named: "aria-label", value: title),
+                .attribute(named: "class", value: "chart"),
+            ] + parts)
     }
 
     private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, style: String) -> Node<HTML.BodyContext> {
-        .selfClosedElement(named: "line", attributes: [
-            .attribute(named: "x1", value: "\(x1)"), .attribute(named: "y1", value: "\(y1)"),
-            .attribute(named: "x2", value: "\(x2)"), .attribute(named: "y2", value: "\(y2)"),
-            .attribute(named: "class", value: style),
-        ])
+        .selfClosedElement(
+            named: "line",
+            attributes: [
+                .attribute(named: "x1", value: "\(x1)"), .attribute(named: "y1", value: "\(y1)"),
+                .attribute(named: "x2", value: "\(x2)"), .attribute(named: "y2", value: "\(y2)"),
+                .attribute(named: "class", value: style),
+            ])
     }
 
     private func text(_ content: String, x: Double, y: Double, anchor: String) -> Node<HTML.BodyContext> {
-        .element(named: "text", nodes: [
-            .attribute(named: "x", value: "\(x)"), .attribute(named: "y", value: "\(y)"),
-            .attribute(named: "text-anchor", value: anchor), .text(content),
-        ])
+        .element(
+            named: "text",
+            nodes: [
+                .attribute(named: "x", value: "\(x)"), .attribute(named: "y", value: "\(y)"),
+                .attribute(named: "text-anchor", value: anchor), .text(content),
+            ])
     }
 
     /// A circle for the first series, a square for the second: told apart without colour.
     private func marker(_ series: Int, x: Double, y: Double) -> Node<HTML.BodyContext> {
         if series == 0 {
-            return .selfClosedElement(named: "circle", attributes: [
-                .attribute(named: "cx", value: "\(x)"), .attribute(named: "cy", value: "\(y)"),
-                .attribute(named: "r", value: "5"), .attribute(named: "class", value: "marker"),
-            ])
+            return .selfClosedElement(
+                named: "circle",
+                attributes: [
+                    .attribute(named: "cx", value: "\(x)"), .attribute(named: "cy", value: "\(y)"),
+                    .attribute(named: "r", value: "5"), .attribute(named: "class", value: "marker"),
+                ])
         }
-        return .selfClosedElement(named: "rect", attributes: [
-            .attribute(named: "x", value: "\(x - 5)"), .attribute(named: "y", value: "\(y - 5)"),
-            .attribute(named: "width", value: "10"), .attribute(named: "height", value: "10"),
-            .attribute(named: "class", value: "marker square"),
-        ])
+        return .selfClosedElement(
+            named: "rect",
+            attributes: [
+                .attribute(named: "x", value: "\(x - 5)"), .attribute(named: "y", value: "\(y - 5)"),
+                .attribute(named: "width", value: "10"), .attribute(named: "height", value: "10"),
+                .attribute(named: "class", value: "marker square"),
+            ])
     }
 }

@@ -12,7 +12,8 @@ struct NoticeMiddleware: AsyncMiddleware {
         let cookieName = request.cookiePolicy.name(Self.cookieName)
         var shown = false
         if request.method == .GET, let raw = request.cookies[cookieName]?.string,
-           let data = Data(base64Encoded: raw), let text = String(data: data, encoding: .utf8), !text.isEmpty {
+            let data = Data(base64Encoded: raw), let text = String(data: data, encoding: .utf8), !text.isEmpty
+        {
             request.storage[NoticeKey.self] = String(text.prefix(500))
             shown = true
         }

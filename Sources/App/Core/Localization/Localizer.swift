@@ -19,7 +19,8 @@ struct Localizer: Sendable {
     /// language (`PluralRules`), and `{count}` is the number formatted for the locale.
     func tn(_ singular: String, _ plural: String, count: Int, _ arguments: [String: String] = [:]) -> String {
         let index = PluralRules.gettextIndex(for: count, in: language)
-        let template = catalog?.pluralTranslation(of: singular, index: index)
+        let template =
+            catalog?.pluralTranslation(of: singular, index: index)
             ?? (PluralRules.category(for: count, in: .en) == .one ? singular : plural)
         var all = arguments
         all["count"] = number(count)

@@ -13,7 +13,8 @@ struct Translator: Sendable {
         for language in Language.allCases where language != .source {
             let path = directory + "\(language.rawValue).po"
             guard let data = FileManager.default.contents(atPath: path),
-                  let text = String(data: data, encoding: .utf8) else {
+                let text = String(data: data, encoding: .utf8)
+            else {
                 throw Abort(.internalServerError, reason: "Missing translation catalog \(path)")
             }
             do {

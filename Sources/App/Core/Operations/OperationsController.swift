@@ -35,8 +35,9 @@ struct OperationsController: RouteCollection {
     /// 404, so a scanner learns nothing (issue #14).
     func metrics(req: Request) throws -> Response {
         guard let expected = req.application.config.metricsToken,
-              let sent = req.headers.bearerAuthorization?.token,
-              Self.sameSecret(sent, expected) else { throw Abort(.notFound) }
+            let sent = req.headers.bearerAuthorization?.token,
+            Self.sameSecret(sent, expected)
+        else { throw Abort(.notFound) }
         var buffer: [UInt8] = []
         AppMetrics.registry().emit(into: &buffer)
         let response = Response(status: .ok, body: .init(data: Data(buffer)))

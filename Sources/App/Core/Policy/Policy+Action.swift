@@ -109,11 +109,13 @@ extension Policy {
         /// Actions on the support between colleagues: decided by who takes part, never by
         /// rank. An admin or leader gets no way in (notes and requests are confidential).
         var isPractice: Bool {
-            [.askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
-             .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
-             .viewEngagement, .writeNote, .readNote, .readAgenda, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
-             .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol,
-             .readReflection, .commentOnReflection, .viewQuizAttempts, .answerCohortInvitation].contains(self)
+            [
+                .askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
+                .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
+                .viewEngagement, .writeNote, .readNote, .readAgenda, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
+                .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol,
+                .readReflection, .commentOnReflection, .viewQuizAttempts, .answerCohortInvitation,
+            ].contains(self)
         }
     }
 }

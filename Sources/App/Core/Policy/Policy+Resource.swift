@@ -56,7 +56,7 @@ extension Policy {
             case .helpRequest, .coachingRequest, .engagement, .engagementNote, .caseSession, .reflection, .quizAttempts, .cohortInvitation:
                 true
             case .instance, .network, .school, .handbook, .programme, .observationProtocol, .survey, .course, .cohort,
-                 .courseReviews, .courseEvaluation, .credential:
+                .courseReviews, .courseEvaluation, .credential:
                 false
             }
         }

@@ -42,7 +42,8 @@ extension Policy {
     }
 
     static func oversight(_ principal: Principal) -> Oversight {
-        principal.isAdmin ? .everything
+        principal.isAdmin
+            ? .everything
             : .some(ledSchools: Set(principal.schoolRoles.filter { $0.value == .leader }.keys), networks: principal.coordinatedNetworks)
     }
 }

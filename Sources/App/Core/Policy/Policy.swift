@@ -40,7 +40,8 @@ enum Policy {
             default: return false
             }
         case .courseEvaluation(let cohorts):
-            return action == .followCohort && cohorts.contains { Self.allows(principal, .followCohort, .cohort(facilitatorID: $0.facilitatorID, networkID: $0.networkID)) }
+            return action == .followCohort
+                && cohorts.contains { Self.allows(principal, .followCohort, .cohort(facilitatorID: $0.facilitatorID, networkID: $0.networkID)) }
         case .credential(let network):
             return action == .manageCohort && network.map(principal.coordinatedNetworks.contains) ?? false
         case .cohortInvitation:
@@ -70,7 +71,8 @@ enum Policy {
             // handbook serves the whole instance.
             return action == .editHandbook && !principal.coordinatedNetworks.isEmpty
         case .network(let id):
-            return [.view, .viewWellbeingFigures, .viewPracticeCounts, .createProgramme, .createSurvey].contains(action) && principal.coordinatedNetworks.contains(id)
+            return [.view, .viewWellbeingFigures, .viewPracticeCounts, .createProgramme, .createSurvey].contains(action)
+                && principal.coordinatedNetworks.contains(id)
         case .school(let id, let networkID):
             let coordinates = networkID.map(principal.coordinatedNetworks.contains) ?? false
             let role = principal.schoolRoles[id]
@@ -90,10 +92,10 @@ enum Policy {
             case .administer, .readHandbook, .editHandbook:
                 return false
             case .askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
-                 .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
-                 .viewEngagement, .writeNote, .readNote, .readAgenda, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
-                 .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol,
-                 .readReflection, .commentOnReflection, .viewQuizAttempts, .answerCohortInvitation:
+                .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,
+                .viewEngagement, .writeNote, .readNote, .readAgenda, .startStudyGroup, .startCaseGroup, .agreeToConfidentiality,
+                .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol,
+                .readReflection, .commentOnReflection, .viewQuizAttempts, .answerCohortInvitation:
                 return false  // decided in `allowsPractice`
             case .takeCourse, .authorCourse, .manageCohort, .followCohort:
                 return false

@@ -40,9 +40,10 @@ struct Principal: Sendable, Equatable {
             schoolRoles: Dictionary(memberships.map { ($0.$school.id, $0.role) }, uniquingKeysWith: { a, _ in a }),
             coordinatedNetworks: Set(coordinations.map { $0.$network.id }),
             // A clearance counts for the role it was given for, not for a later one.
-            roleSince: Dictionary(memberships.compactMap { m in
-                m.roleSince.flatMap { since in (m.clearedAt.map { $0 >= since } ?? false) ? nil : (m.$school.id, since) }
-            }, uniquingKeysWith: { a, _ in a }),
+            roleSince: Dictionary(
+                memberships.compactMap { m in
+                    m.roleSince.flatMap { since in (m.clearedAt.map { $0 >= since } ?? false) ? nil : (m.$school.id, since) }
+                }, uniquingKeysWith: { a, _ in a }),
             now: now)
     }
 }

@@ -21,7 +21,8 @@ struct CSRFMiddleware: AsyncMiddleware {
             if request.body.data == nil {
                 _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
             }
-            let sent = (try? request.content.get(String.self, at: Self.fieldName))
+            let sent =
+                (try? request.content.get(String.self, at: Self.fieldName))
                 ?? request.headers.first(name: "X-CSRF-Token")
             guard let existing, let sent, constantTimeEquals(sent, existing) else {
                 throw Abort(.forbidden, identifier: "csrf")

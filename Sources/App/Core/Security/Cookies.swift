@@ -9,13 +9,15 @@ struct CookiePolicy: Sendable {
     func name(_ base: String) -> String { secure ? "__Host-\(base)" : base }
 
     func cookie(_ value: String, maxAge: Int? = nil) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/",
-                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/",
+            isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
     func expired() -> HTTPCookies.Value {
-        HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
-                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
+            isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
     static let session = "collegium_session"

@@ -26,13 +26,16 @@ struct NULSafeDecoder: ContentDecoder {
         try decode(decodable, from: body, headers: headers, userInfo: [:])
     }
 
-    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
-                              userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
+    func decode<D: Decodable>(
+        _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
+        userInfo: [CodingUserInfoKey: any Sendable]
+    ) throws -> D {
         let bytes = body.readableBytesView
-        let cleaned = switch format {
-        case .urlEncoded: TextInput.replacingNUL(urlEncoded: bytes)
-        case .json: TextInput.replacingNUL(json: bytes)
-        }
+        let cleaned =
+            switch format {
+            case .urlEncoded: TextInput.replacingNUL(urlEncoded: bytes)
+            case .json: TextInput.replacingNUL(json: bytes)
+            }
         return try base.decode(decodable, from: cleaned.map { ByteBuffer(bytes: $0) } ?? body, headers: headers, userInfo: userInfo)
     }
 }

@@ -16,9 +16,9 @@ enum ReturnPath {
     /// The path when it is safe, else nil.
     static func validated(_ raw: String?) -> String? {
         guard let raw, !raw.isEmpty, raw.utf8.count <= maximumLength,
-              raw.utf8.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") }),
-              raw.hasPrefix("/"), !raw.contains("//"),
-              let url = URLComponents(string: raw), url.scheme == nil, url.host == nil, url.path.hasPrefix("/")
+            raw.utf8.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") }),
+            raw.hasPrefix("/"), !raw.contains("//"),
+            let url = URLComponents(string: raw), url.scheme == nil, url.host == nil, url.path.hasPrefix("/")
         else { return nil }
         return raw
     }

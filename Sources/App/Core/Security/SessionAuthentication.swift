@@ -14,11 +14,13 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
         var expireCookie = false
         if let token = request.cookies[cookieName]?.string, SecretToken.looksValid(token) {
             if let session = try await LoginSession.query(on: request.db)
-                .filter(\.$tokenHash == SecretToken.hash(token)).with(\.$user).first() {
+                .filter(\.$tokenHash == SecretToken.hash(token)).with(\.$user).first()
+            {
                 let now = request.now
                 let config = request.application.config
                 if now.timeIntervalSince(session.lastSeenAt) > config.sessionIdleTimeout
-                    || now.timeIntervalSince(session.createdAt) > config.sessionAbsoluteTimeout {
+                    || now.timeIntervalSince(session.createdAt) > config.sessionAbsoluteTimeout
+                {
                     try await session.delete(on: request.db)
                     expireCookie = true
                 } else {

@@ -80,19 +80,21 @@ struct CourseAPIController: RouteCollection {
         return try await CourseCatalogue.entries(courses, userID: principal?.userID, on: req.db).map { entry in
             let texts = entry.course.texts
             let p = entry.progress
-            return Summary(slug: entry.course.slug, status: entry.course.status.rawValue, title: texts.title, summary: texts.summary, audience: texts.audience,
-                           minutes: entry.minutes, modules: entry.modules,
-                           enrolment: entry.enrolment.map { e in
-                               Progress(done: p.done, total: p.total, percent: p.percent, completed: e.completedAt != nil, next: p.next.flatMap { entry.keys[$0] })
-                           })
+            return Summary(
+                slug: entry.course.slug, status: entry.course.status.rawValue, title: texts.title, summary: texts.summary, audience: texts.audience,
+                minutes: entry.minutes, modules: entry.modules,
+                enrolment: entry.enrolment.map { e in
+                    Progress(done: p.done, total: p.total, percent: p.percent, completed: e.completedAt != nil, next: p.next.flatMap { entry.keys[$0] })
+                })
         }
     }
 
     func progress(_ state: LearnerState, _ outline: CourseOutline) -> Progress? {
         guard let enrolment = state.enrolment else { return nil }
         let p = state.progress
-        return Progress(done: p.done, total: p.total, percent: p.percent, completed: enrolment.completedAt != nil,
-                        next: p.next.flatMap { id in outline.activities.first { $0.id == id }?.key })
+        return Progress(
+            done: p.done, total: p.total, percent: p.percent, completed: enrolment.completedAt != nil,
+            next: p.next.flatMap { id in outline.activities.first { $0.id == id }?.key })
     }
 
     func load(_ req: Request) async throws -> (User, CourseOutline, LearnerState) {
@@ -116,16 +118,24 @@ struct CourseAPIController: RouteCollection {
             slug: outline.course.slug, status: outline.course.status.rawValue, title: texts.title, summary: texts.summary, audience: texts.audience,
             outcomes: texts.outcomes, minutes: outline.minutes,
             modules: outline.sections.map { section in
-                Module(key: section.key, title: section.texts.title, summary: section.texts.summary, steps: outline.activities(in: section).map { a in
-                    let mine = attempts[a.id ?? UUID()] ?? []
-                    return Step(key: a.key, kind: a.kind.rawValue, title: a.titles, minutes: a.minutes, required: a.required,
-                                done: state.done.contains(a.id ?? UUID()), body: enrolled && a.kind != .quiz ? a.bodies : nil,
-                                quiz: enrolled ? a.quiz.map { q in
-                                    QuizInfo(passPercent: q.passPercent, attempts: q.attempts, attemptsUsed: mine.count, bestScore: mine.map(\.score).max(),
-                                             questions: q.questions.map { Question(key: $0.key, kind: $0.kind.rawValue, text: $0.text,
-                                                                                    options: $0.options.map { Option(key: $0.key, text: $0.text) }) })
+                Module(
+                    key: section.key, title: section.texts.title, summary: section.texts.summary,
+                    steps: outline.activities(in: section).map { a in
+                        let mine = attempts[a.id ?? UUID()] ?? []
+                        return Step(
+                            key: a.key, kind: a.kind.rawValue, title: a.titles, minutes: a.minutes, required: a.required,
+                            done: state.done.contains(a.id ?? UUID()), body: enrolled && a.kind != .quiz ? a.bodies : nil,
+                            quiz: enrolled
+                                ? a.quiz.map { q in
+                                    QuizInfo(
+                                        passPercent: q.passPercent, attempts: q.attempts, attemptsUsed: mine.count, bestScore: mine.map(\.score).max(),
+                                        questions: q.questions.map {
+                                            Question(
+                                                key: $0.key, kind: $0.kind.rawValue, text: $0.text,
+                                                options: $0.options.map { Option(key: $0.key, text: $0.text) })
+                                        })
                                 } : nil)
-                })
+                    })
             },
             enrolment: progress(state, outline))
     }
@@ -161,7 +171,9 @@ struct CourseAPIController: RouteCollection {
         let enrolment = try enrolment(state)
         let step = try await step(req, outline)
         guard step.kind == .lesson else {
-            throw APIValidationError(details: [.init(field: "step", message: "a quiz is finished by passing it and a reflection by writing it; only a lesson is marked as read")])
+            throw APIValidationError(details: [
+                .init(field: "step", message: "a quiz is finished by passing it and a reflection by writing it; only a lesson is marked as read")
+            ])
         }
         _ = try await req.finishStep(step, outline: outline, enrolment: enrolment, user: user)
         let after = try await LearnerState.load(outline, userID: user.requireID(), on: req.db)
@@ -233,13 +245,16 @@ struct CourseAPIController: RouteCollection {
 
     func certificate(req: Request) async throws -> Certificate {
         let (user, outline, _) = try await load(req)
-        guard let credential = try await CourseCredential.query(on: req.db).filter(\.$course.$id == outline.course.requireID())
-            .filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).first() else {
+        guard
+            let credential = try await CourseCredential.query(on: req.db).filter(\.$course.$id == outline.course.requireID())
+                .filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).first()
+        else {
             throw Abort(.notFound, reason: "No certificate yet: it is issued when every required step is finished.")
         }
         let id = try credential.requireID()
-        return Certificate(id: "urn:uuid:" + id.uuidString.lowercased(), issuedAt: credential.issuedAt,
-                           verifyUrl: SiteURL.credential(.value(id)).absolute(req.application.config), credential: credential.token)
+        return Certificate(
+            id: "urn:uuid:" + id.uuidString.lowercased(), issuedAt: credential.issuedAt,
+            verifyUrl: SiteURL.credential(.value(id)).absolute(req.application.config), credential: credential.token)
     }
 
     func statements(req: Request) async throws -> Response {
@@ -247,7 +262,8 @@ struct CourseAPIController: RouteCollection {
         try await req.authorize(.manageCohort, .course(published: outline.course.status == .published))
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/json")
-        return Response(status: .ok, headers: headers, body: .init(string: try await Statements.export(outline.course, for: try await req.principal(), on: req.db)))
+        return Response(
+            status: .ok, headers: headers, body: .init(string: try await Statements.export(outline.course, for: try await req.principal(), on: req.db)))
     }
 }
 
@@ -262,7 +278,9 @@ extension CourseAPIController.AttemptResult {
                 let outcome = result?.outcomes.first { $0.question == q.key }
                 return CourseAPIController.Outcome(
                     question: q.key, correct: outcome?.correct ?? false,
-                    chosen: q.options.filter { outcome?.chosen.contains($0.key) ?? false }.map { CourseAPIController.Feedback(option: $0.key, feedback: $0.feedback) })
+                    chosen: q.options.filter { outcome?.chosen.contains($0.key) ?? false }.map {
+                        CourseAPIController.Feedback(option: $0.key, feedback: $0.feedback)
+                    })
             },
             enrolment: enrolment)
     }

@@ -12,8 +12,9 @@ extension CohortController {
         do {
             try await CohortInvitations.accept(invitation, userID: try user.requireID(), at: req.now, on: req.db)
         } catch CohortInvitations.Problem.inAnotherCohort {
-            return req.redirect(to: .course(.value(course.slug)),
-                                notice: req.t("You are already in another cohort of this course, and stay there: what you shared was shared with it."))
+            return req.redirect(
+                to: .course(.value(course.slug)),
+                notice: req.t("You are already in another cohort of this course, and stay there: what you shared was shared with it."))
         }
         return req.redirect(to: .course(.value(course.slug)), notice: req.t("You have joined the cohort “{name}”.", ["name": cohort.name]))
     }
@@ -28,7 +29,8 @@ extension CohortController {
     private func loadInvitation(_ req: Request) async throws -> (CohortInvitation, User) {
         let user = try req.requireUser()
         guard let invitation = try await CohortInvitation.find(try req.uuidParameter(SiteURL.idKey), on: req.db),
-              invitation.status == .pending else { throw Abort(.notFound) }
+            invitation.status == .pending
+        else { throw Abort(.notFound) }
         let invitee = try await User.query(on: req.db).filter(\.$email == invitation.email).first()
         try await req.authorize(.answerCohortInvitation, .cohortInvitation(inviteeID: invitee?.id))
         return (invitation, user)

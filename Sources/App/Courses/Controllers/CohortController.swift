@@ -20,7 +20,10 @@ struct CohortController: RouteCollection {
         _ = try req.requireUser()
         let outline = try await req.courseInPath()
         try await req.authorize(.manageCohort, .course(published: outline.course.status == .published))
-        return req.render(CohortListPage.view(req.pageContext(), try await CohortListPage.Model.load(outline, principal: req.principal(), language: req.localizer.language.rawValue, on: req.db)))
+        return req.render(
+            CohortListPage.view(
+                req.pageContext(),
+                try await CohortListPage.Model.load(outline, principal: req.principal(), language: req.localizer.language.rawValue, on: req.db)))
     }
 
     func create(req: Request) async throws -> Response {
@@ -37,12 +40,16 @@ struct CohortController: RouteCollection {
             model.errors = Self.errors(refused.problems, req.localizer)
             return req.render(CohortListPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
-        return req.redirect(to: .cohort(.value(try formed.cohort.requireID())),
-                            notice: req.t("The cohort “{name}” is formed.", ["name": formed.cohort.name]) + " "
-                                + req.localizer.tn("{count} person is enrolled.", "{count} people are enrolled.", count: formed.enrolled)
-                                + (formed.invited.isEmpty ? "" : " " + req.localizer.tn(
-                                    "{count} invitation is recorded: that person joins once they accept it.",
-                                    "{count} invitations are recorded: each person joins once they accept.", count: formed.invited.count)))
+        return req.redirect(
+            to: .cohort(.value(try formed.cohort.requireID())),
+            notice: req.t("The cohort “{name}” is formed.", ["name": formed.cohort.name]) + " "
+                + req.localizer.tn("{count} person is enrolled.", "{count} people are enrolled.", count: formed.enrolled)
+                + (formed.invited.isEmpty
+                    ? ""
+                    : " "
+                        + req.localizer.tn(
+                            "{count} invitation is recorded: that person joins once they accept it.",
+                            "{count} invitations are recorded: each person joins once they accept.", count: formed.invited.count)))
     }
 
     /// The cohort form's problems, each next to its field (a later one replaces an earlier
@@ -57,12 +64,14 @@ struct CohortController: RouteCollection {
             case .endsBeforeStarts: errors["ends_on"] = l.t("The last day cannot come before the first.")
             case .network: errors["network"] = l.t("Choose one of your networks.")
             case .facilitator:
-                errors["facilitator"] = l.t("Choose the facilitator by the address of someone on the staff of the network's schools, or of one of its coordinators.")
+                errors["facilitator"] = l.t(
+                    "Choose the facilitator by the address of someone on the staff of the network's schools, or of one of its coordinators.")
             case .notAddresses(let entries):
                 errors["learners"] = l.t("These are not e-mail addresses: {list}. Write one address a line.", ["list": entries.joined(separator: ", ")])
             case .inAnotherCohort(let addresses):
-                errors["learners"] = l.t("Already in a cohort of this course: {list}. A learner stays in the cohort they shared their reflections with.",
-                                         ["list": addresses.joined(separator: ", ")])
+                errors["learners"] = l.t(
+                    "Already in a cohort of this course: {list}. A learner stays in the cohort they shared their reflections with.",
+                    ["list": addresses.joined(separator: ", ")])
             }
         }
         return errors
@@ -70,23 +79,28 @@ struct CohortController: RouteCollection {
 
     func loadCohort(_ req: Request) async throws -> (CourseCohort, CourseOutline) {
         _ = try req.requireUser()
-        guard let cohort = try await CourseCohort.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.idKey))
-            .with(\.$course).with(\.$facilitator).first() else { throw Abort(.notFound) }
+        guard
+            let cohort = try await CourseCohort.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.idKey))
+                .with(\.$course).with(\.$facilitator).first()
+        else { throw Abort(.notFound) }
         try await req.authorize(.followCohort, .cohort(facilitatorID: cohort.$facilitator.id, networkID: cohort.$network.id))
         return (cohort, try await CourseOutline.load(cohort.course, on: req.db))
     }
 
     func show(req: Request) async throws -> Response {
         let (cohort, outline) = try await loadCohort(req)
-        return req.render(CohortPage.view(req.pageContext(), try await CohortPage.Model.load(cohort, outline: outline, principal: req.principal(), language: req.localizer.language.rawValue, on: req.db)))
+        return req.render(
+            CohortPage.view(
+                req.pageContext(),
+                try await CohortPage.Model.load(cohort, outline: outline, principal: req.principal(), language: req.localizer.language.rawValue, on: req.db)))
     }
 
     /// The facilitator answers a reflection shared with the cohort.
     func comment(req: Request) async throws -> Response {
         let (cohort, outline) = try await loadCohort(req)
         guard let principal = try await req.principal(),
-              let reflection = try await CourseReflection.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.pairIDKey)).with(\.$enrolment).first(),
-              reflection.enrolment.$cohort.id == cohort.id
+            let reflection = try await CourseReflection.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.pairIDKey)).with(\.$enrolment).first(),
+            reflection.enrolment.$cohort.id == cohort.id
         else { throw Abort(.notFound) }
         let members = try await CourseLearning.cohortMembers(try cohort.requireID(), on: req.db)
         let resource = Policy.Resource.reflection(authorID: reflection.enrolment.$user.id, shared: reflection.shared, cohortMembers: members)
@@ -94,15 +108,18 @@ struct CohortController: RouteCollection {
         let text = ((try? req.content.decode(CourseForms.Comment.self))?.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= CourseLearning.maxComment else {
             var model = try await CohortPage.Model.load(cohort, outline: outline, principal: principal, language: req.localizer.language.rawValue, on: req.db)
-            model.commentErrors[try reflection.requireID()] = text.isEmpty ? req.t("Write a comment before sending it.")
+            model.commentErrors[try reflection.requireID()] =
+                text.isEmpty
+                ? req.t("Write a comment before sending it.")
                 : req.t("A comment can be up to {count} characters long.", ["count": String(CourseLearning.maxComment)])
             return req.render(CohortPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await ReflectionComment(reflectionID: reflection.requireID(), authorID: principal.userID, body: text).save(on: req.db)
         if reflection.enrolment.$user.id != principal.userID {
             let step = try await CourseActivity.find(reflection.$activity.id, on: req.db)
-            try await Notifications.notify([reflection.enrolment.$user.id], kind: .reflectionCommented, actor: req.currentUser?.fullName ?? "",
-                                           link: .courseStep(.value(outline.course.slug), .value(step?.key ?? "")), on: req.db)
+            try await Notifications.notify(
+                [reflection.enrolment.$user.id], kind: .reflectionCommented, actor: req.currentUser?.fullName ?? "",
+                link: .courseStep(.value(outline.course.slug), .value(step?.key ?? "")), on: req.db)
         }
         return req.redirect(to: .cohort(.value(try cohort.requireID())), notice: req.t("Your comment is posted."))
     }
@@ -116,7 +133,8 @@ struct CohortController: RouteCollection {
         headers.replaceOrAdd(name: .contentType, value: "application/json")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(outline.course.slug)-xapi.json\"")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers,
-                        body: .init(string: try await Statements.export(outline.course, for: try await req.principal(), on: req.db)))
+        return Response(
+            status: .ok, headers: headers,
+            body: .init(string: try await Statements.export(outline.course, for: try await req.principal(), on: req.db)))
     }
 }

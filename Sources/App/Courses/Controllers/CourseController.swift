@@ -1,7 +1,7 @@
 import Domain
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 import Vapor
 
 /// Taking a course: the catalogue, a course's page, enrolling, sharing one's progress and
@@ -25,8 +25,10 @@ struct CourseController: RouteCollection {
         enrolment.progressShared = form.shared == "yes"
         try await enrolment.save(on: req.db)
         let response = req.redirect(to: ReturnPath.safe(form.return_to), redirectType: .normal)
-        response.setNotice(enrolment.progressShared ? req.t("Your study groups now see how far you have got in the course.")
-                                                    : req.t("Your study groups no longer see your progress in the course."), for: req)
+        response.setNotice(
+            enrolment.progressShared
+                ? req.t("Your study groups now see how far you have got in the course.")
+                : req.t("Your study groups no longer see your progress in the course."), for: req)
         return response
     }
 
@@ -38,12 +40,15 @@ struct CourseController: RouteCollection {
             .filter { Policy.allows(principal, .view, .course(published: $0.status == .published)) }
         let items = try await CourseCatalogue.entries(courses, userID: principal?.userID, on: req.db).map { entry -> CourseCataloguePage.Item in
             let texts = entry.course.texts
-            return .init(slug: entry.course.slug, title: texts.title, summary: texts.summary, audience: texts.audience,
-                         minutes: entry.minutes, modules: entry.modules, draft: entry.course.status == .draft,
-                         percent: entry.enrolment.map { _ in entry.progress.percent }, completed: entry.enrolment?.completedAt != nil)
+            return .init(
+                slug: entry.course.slug, title: texts.title, summary: texts.summary, audience: texts.audience,
+                minutes: entry.minutes, modules: entry.modules, draft: entry.course.status == .draft,
+                percent: entry.enrolment.map { _ in entry.progress.percent }, completed: entry.enrolment?.completedAt != nil)
         }
-        return req.render(CourseCataloguePage.view(req.pageContext(), items: items,
-                                                   mayAuthor: Policy.allows(principal, .authorCourse, .course(published: false))))
+        return req.render(
+            CourseCataloguePage.view(
+                req.pageContext(), items: items,
+                mayAuthor: Policy.allows(principal, .authorCourse, .course(published: false))))
     }
 
     /// The shipped images lessons use (SVG only; names are checked, nothing else is served).
@@ -84,7 +89,8 @@ struct CourseController: RouteCollection {
             if passedQuiz, let enrolmentID = state.enrolment?.id, let sql = req.db as? any SQLDatabase {
                 struct Best: Decodable { var activity_id: UUID; var best: Int }
                 for row in try await sql.select().column("activity_id").column(SQLFunction("max", args: SQLIdentifier("score")), as: "best")
-                    .from(QuizAttempt.schema).where("enrolment_id", .equal, enrolmentID).groupBy("activity_id").all(decoding: Best.self) {
+                    .from(QuizAttempt.schema).where("enrolment_id", .equal, enrolmentID).groupBy("activity_id").all(decoding: Best.self)
+                {
                     best[row.activity_id] = row.best
                 }
             }
@@ -135,9 +141,12 @@ struct CourseController: RouteCollection {
 
     func certificate(req: Request) async throws -> Response {
         let (outline, _, enrolment) = try await req.learnerInPath()
-        guard let credential = try await CourseCredential.query(on: req.db).filter(\.$course.$id == outline.course.requireID())
-            .filter(\.$user.$id == enrolment.$user.id).filter(\.$revokedAt == nil).first() else {
-            return req.redirect(to: .course(.value(outline.course.slug)), notice: req.t("The certificate is issued when you have finished every required step."))
+        guard
+            let credential = try await CourseCredential.query(on: req.db).filter(\.$course.$id == outline.course.requireID())
+                .filter(\.$user.$id == enrolment.$user.id).filter(\.$revokedAt == nil).first()
+        else {
+            return req.redirect(
+                to: .course(.value(outline.course.slug)), notice: req.t("The certificate is issued when you have finished every required step."))
         }
         let texts = outline.course.texts
         let outcomes = texts.outcomes[credential.language] ?? texts.outcomes["en"] ?? []
@@ -145,8 +154,10 @@ struct CourseController: RouteCollection {
         if let surveyID = outline.course.$evaluationSurvey.id {
             evaluation = try await SurveysForCourses.openEvaluation(surveyID: surveyID, userID: enrolment.$user.id, on: req.db)
         }
-        return req.render(CertificatePage.view(req.pageContext(), credential: credential, outcomes: outcomes,
-                                               verifyURL: SiteURL.credential(.value(credential.id ?? UUID())).absolute(req.application.config),
-                                               evaluation: evaluation))
+        return req.render(
+            CertificatePage.view(
+                req.pageContext(), credential: credential, outcomes: outcomes,
+                verifyURL: SiteURL.credential(.value(credential.id ?? UUID())).absolute(req.application.config),
+                evaluation: evaluation))
     }
 }

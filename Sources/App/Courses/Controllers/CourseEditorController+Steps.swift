@@ -13,8 +13,9 @@ extension CourseEditorController {
             throw Abort(.badRequest, reason: req.t("Choose a module and a kind of step."))
         }
         guard !title.isEmpty, title.count <= 200 else {
-            return render(req, outline, language, errors: ["step-" + section.key: req.t("Give the step a title of up to 200 characters.")],
-                          values: ["step-title-" + section.key: form.title ?? ""], status: .unprocessableEntity)
+            return render(
+                req, outline, language, errors: ["step-" + section.key: req.t("Give the step a title of up to 200 characters.")],
+                values: ["step-title-" + section.key: form.title ?? ""], status: .unprocessableEntity)
         }
         let quiz = kind == .quiz ? CourseAuthoring.starterQuiz(language: language, req.localizer) : nil
         guard let step = try await CourseAuthoring.addStep(kind, title: title, language: language, quiz: quiz, to: section, of: outline, on: req.db) else {

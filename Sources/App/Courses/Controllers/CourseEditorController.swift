@@ -1,7 +1,7 @@
 import Domain
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 import Vapor
 
 /// Authoring: coordinators make a course, write its texts in each language, add, edit,
@@ -53,8 +53,10 @@ struct CourseEditorController: RouteCollection {
         return response
     }
 
-    func render(_ req: Request, _ outline: CourseOutline, _ language: String, errors: [String: String] = [:], values: [String: String] = [:],
-                status: HTTPStatus = .ok) -> Response {
+    func render(
+        _ req: Request, _ outline: CourseOutline, _ language: String, errors: [String: String] = [:], values: [String: String] = [:],
+        status: HTTPStatus = .ok
+    ) -> Response {
         req.render(CourseEditorPage.view(req.pageContext(), .init(outline: outline, language: language, errors: errors, values: values)), status: status)
     }
 
@@ -78,11 +80,12 @@ struct CourseEditorController: RouteCollection {
         while try await Course.query(on: req.db).filter(\.$slug == candidate).count() > 0 || ["images", "elsewhere"].contains(candidate) {
             candidate = "\(slug)-\(n)"; n += 1
         }
-        let course = try Course(slug: candidate, texts: .init(title: [language: title], summary: [:], audience: [:], outcomes: [:]),
-                                status: .draft, createdByID: try user.requireID())
+        let course = try Course(
+            slug: candidate, texts: .init(title: [language: title], summary: [:], audience: [:], outcomes: [:]),
+            status: .draft, createdByID: try user.requireID())
         do {
             try await course.save(on: req.db)
-        } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
+        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
             // The same form sent twice at once: the other request made it.
             return req.redirect(to: .courses, notice: req.t("That course was just made; open it from the list."))
         }
@@ -101,9 +104,10 @@ struct CourseEditorController: RouteCollection {
         let form = (try? req.content.decode(CourseForm.self)) ?? CourseForm()
         let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty, title.count <= 200 else {
-            return render(req, outline, language, errors: ["title": req.t("Give the course a title of up to 200 characters.")],
-                          values: ["title": form.title ?? "", "summary": form.summary ?? "", "audience": form.audience ?? "", "outcomes": form.outcomes ?? ""],
-                          status: .unprocessableEntity)
+            return render(
+                req, outline, language, errors: ["title": req.t("Give the course a title of up to 200 characters.")],
+                values: ["title": form.title ?? "", "summary": form.summary ?? "", "audience": form.audience ?? "", "outcomes": form.outcomes ?? ""],
+                status: .unprocessableEntity)
         }
         var texts = outline.course.texts
         texts.title[language] = title
@@ -119,12 +123,14 @@ struct CourseEditorController: RouteCollection {
     func publish(req: Request) async throws -> Response {
         let (outline, language) = try await Self.load(req)
         guard !outline.activities.isEmpty else {
-            return render(req, outline, language, errors: ["publish": req.t("Add at least one step before publishing the course.")], status: .unprocessableEntity)
+            return render(
+                req, outline, language, errors: ["publish": req.t("Add at least one step before publishing the course.")], status: .unprocessableEntity)
         }
         outline.course.status = .published
         outline.course.revision += 1
         try await outline.course.save(on: req.db)
-        return Self.back(req, outline.course.slug, language, notice: req.t("The course is published (revision {number}).", ["number": String(outline.course.revision)]))
+        return Self.back(
+            req, outline.course.slug, language, notice: req.t("The course is published (revision {number}).", ["number": String(outline.course.revision)]))
     }
 
     // MARK: modules
@@ -136,16 +142,18 @@ struct CourseEditorController: RouteCollection {
         let form = (try? req.content.decode(ModuleForm.self)) ?? ModuleForm()
         let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty, title.count <= 200 else {
-            return render(req, outline, language, errors: ["module_title": req.t("Give the module a title of up to 200 characters.")],
-                          values: ["module_title": form.title ?? "", "module_summary": form.summary ?? ""], status: .unprocessableEntity)
+            return render(
+                req, outline, language, errors: ["module_title": req.t("Give the module a title of up to 200 characters.")],
+                values: ["module_title": form.title ?? "", "module_summary": form.summary ?? ""], status: .unprocessableEntity)
         }
         let courseID = try outline.course.requireID()
         let all = try await CourseSection.query(on: req.db).filter(\.$course.$id == courseID).all()
-        let section = try CourseSection(courseID: courseID, key: CourseAuthoring.key(title, taken: Set(all.map(\.key))), position: (all.map(\.position).max() ?? -1) + 1,
-                                        texts: .init(title: [language: title], summary: [language: (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)]))
+        let section = try CourseSection(
+            courseID: courseID, key: CourseAuthoring.key(title, taken: Set(all.map(\.key))), position: (all.map(\.position).max() ?? -1) + 1,
+            texts: .init(title: [language: title], summary: [language: (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)]))
         do {
             try await section.save(on: req.db)
-        } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
+        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
             return Self.back(req, outline.course.slug, language, notice: req.t("That was just added."))
         }
         try await Self.touch(outline.course, on: req.db)
@@ -163,8 +171,9 @@ struct CourseEditorController: RouteCollection {
         let form = (try? req.content.decode(ModuleForm.self)) ?? ModuleForm()
         let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty, title.count <= 200 else {
-            return render(req, outline, language, errors: ["module-" + section.key: req.t("Give the module a title of up to 200 characters.")],
-                          values: ["title-" + section.key: form.title ?? "", "summary-" + section.key: form.summary ?? ""], status: .unprocessableEntity)
+            return render(
+                req, outline, language, errors: ["module-" + section.key: req.t("Give the module a title of up to 200 characters.")],
+                values: ["title-" + section.key: form.title ?? "", "summary-" + section.key: form.summary ?? ""], status: .unprocessableEntity)
         }
         var texts = section.texts
         texts.title[language] = title

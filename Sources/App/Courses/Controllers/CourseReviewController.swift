@@ -20,8 +20,10 @@ struct CourseReviewController: RouteCollection {
         let form = req.query[String.self, at: "form"].flatMap(CourseReview.Form.init(rawValue:))
         let reviews = try await CourseReview.query(on: req.db).sort(\.$title).all().filter { form == nil || $0.forms.contains(form!) }
         let principal = try await req.principal()
-        return req.render(CourseReviewPages.list(req.pageContext(), reviews: reviews, form: form,
-                                                 mayWrite: Policy.allows(principal, .authorCourse, .courseReviews)))
+        return req.render(
+            CourseReviewPages.list(
+                req.pageContext(), reviews: reviews, form: form,
+                mayWrite: Policy.allows(principal, .authorCourse, .courseReviews)))
     }
 
     func new(req: Request) async throws -> Response {
@@ -44,7 +46,9 @@ struct CourseReviewController: RouteCollection {
         let title = text(form.title, 300), provider = text(form.provider, 300), url = text(form.url, 500)
         if title.isEmpty { errors["title"] = req.t("Enter the course's title.") }
         if provider.isEmpty { errors["provider"] = req.t("Enter who offers it.") }
-        if !url.isEmpty && !(url.hasPrefix("https://") || url.hasPrefix("http://")) { errors["url"] = req.t("Enter a web address starting with https://, or leave it empty.") }
+        if !url.isEmpty && !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            errors["url"] = req.t("Enter a web address starting with https://, or leave it empty.")
+        }
         let hoursText = text(form.hours, 10)
         let hours = hoursText.isEmpty ? 0 : Int(hoursText)
         if hours == nil || !(0...2000).contains(hours ?? 0) { errors["hours"] = req.t("Enter the hours as a whole number, or leave it empty.") }

@@ -1,7 +1,7 @@
 import Domain
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 import Vapor
 
 /// A course's steps: reading a lesson and marking it done, a quiz and its attempts, a
@@ -54,15 +54,17 @@ struct CourseStepController: RouteCollection {
                 .sort(\.$createdAt).all()
             let visible = try peers.filter { r in
                 let author = try r.joined(CourseEnrolment.self).$user.id
-                return author != principal.userID && Policy.allows(principal, .readReflection, .reflection(authorID: author, shared: r.shared, cohortMembers: members))
+                return author != principal.userID
+                    && Policy.allows(principal, .readReflection, .reflection(authorID: author, shared: r.shared, cohortMembers: members))
             }
             let authorIDs = try visible.map { try $0.joined(CourseEnrolment.self).$user.id }
             let comments = try await ReflectionComment.query(on: req.db).filter(\.$reflection.$id ~~ visible.compactMap(\.id)).sort(\.$createdAt).all()
             let people = try await User.query(on: req.db).filter(\.$id ~~ (authorIDs + comments.compactMap { $0.$author.id })).all()
             func name(_ id: UUID?) -> String { people.first { $0.id == id }?.fullName ?? req.t("A former member") }
             model.peers = try visible.map { r in
-                CourseStepPage.Peer(id: r.id ?? UUID(), author: name(try r.joined(CourseEnrolment.self).$user.id), body: r.body,
-                                    comments: comments.filter { $0.$reflection.id == r.id }.map { (name($0.$author.id), $0.body) })
+                CourseStepPage.Peer(
+                    id: r.id ?? UUID(), author: name(try r.joined(CourseEnrolment.self).$user.id), body: r.body,
+                    comments: comments.filter { $0.$reflection.id == r.id }.map { (name($0.$author.id), $0.body) })
             }
         }
     }
@@ -89,12 +91,14 @@ struct CourseStepController: RouteCollection {
         let previous = try await learning.attempts(step, enrolment: enrolment)
         // The form says which attempt it was; a repeated submission shows the kept result.
         if let number = fields["attempt"]?.first.flatMap({ Int($0) }), let kept = previous.first(where: { $0.number == number }) {
-            return req.redirect(to: SiteURL.courseStep(.value(outline.course.slug), .value(step.key)).path(["attempt": String(kept.number)]), redirectType: .normal)
+            return req.redirect(
+                to: SiteURL.courseStep(.value(outline.course.slug), .value(step.key)).path(["attempt": String(kept.number)]), redirectType: .normal)
         }
         do {
             let user = try req.requireUser()
             let (attempt, issued) = try await req.attemptQuiz(step, quiz: quiz, answers: answers, outline: outline, enrolment: enrolment, user: user)
-            let response = req.redirect(to: SiteURL.courseStep(.value(outline.course.slug), .value(step.key)).path(["attempt": String(attempt.number)]), redirectType: .normal)
+            let response = req.redirect(
+                to: SiteURL.courseStep(.value(outline.course.slug), .value(step.key)).path(["attempt": String(attempt.number)]), redirectType: .normal)
             if issued != nil { response.setNotice(req.t("You have completed the course. Your certificate is ready."), for: req) }
             return response
         } catch CourseLearning.Problem.unanswered(let keys), CourseLearning.Problem.tooMany(let keys) {
@@ -122,7 +126,8 @@ struct CourseStepController: RouteCollection {
             try await fill(&model, enrolment: enrolment, req: req)
             model.draft = form.body ?? ""
             model.sharedDraft = form.shared == "yes"
-            model.error = problem == .reflectionTooLong
+            model.error =
+                problem == .reflectionTooLong
                 ? req.t("A reflection can be up to {count} characters long.", ["count": String(CourseLearning.maxReflection)])
                 : req.t("Write your reflection before saving it.")
             return req.render(CourseStepPage.view(req.pageContext(), model), status: .unprocessableEntity)
@@ -130,35 +135,42 @@ struct CourseStepController: RouteCollection {
         let user = try req.requireUser()
         try await Statements.record(.answered, user: user, course: outline.course, activity: step, on: req)
         let issued = try await req.finishStep(step, outline: outline, enrolment: enrolment, user: user)
-        return Self.afterFinishing(step, outline: outline, issued: issued, req: req,
-                                   notice: shared ? req.t("Your reflection is saved and shared with your cohort.") : req.t("Your reflection is saved. Only you can read it."))
+        return Self.afterFinishing(
+            step, outline: outline, issued: issued, req: req,
+            notice: shared ? req.t("Your reflection is saved and shared with your cohort.") : req.t("Your reflection is saved. Only you can read it."))
     }
 
     func comment(req: Request) async throws -> Response {
         let (outline, state, enrolment) = try await req.learnerInPath()
         let step = try await req.stepInPath(of: outline)
         let principal = try await req.principal()
-        guard let principal, let reflection = try await CourseReflection.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.idKey))
-            .filter(\.$activity.$id == step.requireID()).with(\.$enrolment).first() else { throw Abort(.notFound) }
+        guard let principal,
+            let reflection = try await CourseReflection.query(on: req.db).filter(\.$id == req.uuidParameter(SiteURL.idKey))
+                .filter(\.$activity.$id == step.requireID()).with(\.$enrolment).first()
+        else { throw Abort(.notFound) }
         var members: Set<UUID> = []
         if let cohortID = enrolment.$cohort.id { members = try await CourseLearning.cohortMembers(cohortID, on: req.db) }
         // Only reflections of one's own cohort: another cohort's are not there to see.
-        let resource = Policy.Resource.reflection(authorID: reflection.enrolment.$user.id, shared: reflection.shared,
-                                                  cohortMembers: reflection.enrolment.$cohort.id == enrolment.$cohort.id ? members : [])
+        let resource = Policy.Resource.reflection(
+            authorID: reflection.enrolment.$user.id, shared: reflection.shared,
+            cohortMembers: reflection.enrolment.$cohort.id == enrolment.$cohort.id ? members : [])
         guard Policy.allows(principal, .commentOnReflection, resource) else { throw Abort(Policy.denialStatus(principal, resource)) }
         let text = ((try? req.content.decode(CourseForms.Comment.self))?.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= CourseLearning.maxComment else {
             var model = CourseStepPage.Model(outline: outline, state: state, step: step)
             try await fill(&model, enrolment: enrolment, req: req)
-            model.commentErrors[try reflection.requireID()] = text.isEmpty ? req.t("Write a comment before sending it.")
+            model.commentErrors[try reflection.requireID()] =
+                text.isEmpty
+                ? req.t("Write a comment before sending it.")
                 : req.t("A comment can be up to {count} characters long.", ["count": String(CourseLearning.maxComment)])
             model.commentDraft[try reflection.requireID()] = text
             return req.render(CourseStepPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await ReflectionComment(reflectionID: reflection.requireID(), authorID: principal.userID, body: text).save(on: req.db)
         if reflection.enrolment.$user.id != principal.userID {
-            try await Notifications.notify([reflection.enrolment.$user.id], kind: .reflectionCommented, actor: req.currentUser?.fullName ?? "",
-                                           link: .courseStep(.value(outline.course.slug), .value(step.key)), on: req.db)
+            try await Notifications.notify(
+                [reflection.enrolment.$user.id], kind: .reflectionCommented, actor: req.currentUser?.fullName ?? "",
+                link: .courseStep(.value(outline.course.slug), .value(step.key)), on: req.db)
         }
         return req.redirect(to: .courseStep(.value(outline.course.slug), .value(step.key)), notice: req.t("Your comment is posted."))
     }

@@ -21,8 +21,9 @@ struct CredentialController: RouteCollection {
         headers.replaceOrAdd(name: .contentType, value: "application/vc+jwt")
         // Short: a revocation should reach verifiers soon.
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")
-        return Response(status: .ok, headers: headers,
-                        body: .init(string: try await Credentials.statusList(on: req.db, config: req.application.config, now: req.now)))
+        return Response(
+            status: .ok, headers: headers,
+            body: .init(string: try await Credentials.statusList(on: req.db, config: req.application.config, now: req.now)))
     }
 
     /// The network that issued it: the one it records, never one worked out from where the
@@ -39,11 +40,12 @@ struct CredentialController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let credential = try await Self.load(req)
         let verdict = try await Credentials.verify(credential.token, on: req.db, config: req.application.config)
-        let status: CredentialPage.Status = switch verdict {
-        case .valid: .valid
-        case .revoked(_, let reason): .revoked(reason, credential.revokedAt)
-        case .invalid: .invalid
-        }
+        let status: CredentialPage.Status =
+            switch verdict {
+            case .valid: .valid
+            case .revoked(_, let reason): .revoked(reason, credential.revokedAt)
+            case .invalid: .invalid
+            }
         let principal = try await req.principal()
         let holder = try await Self.resource(credential, on: req.db)
         let mayRevoke = principal != nil && Policy.allows(principal, .manageCohort, holder)
@@ -53,10 +55,18 @@ struct CredentialController: RouteCollection {
         let accept = req.headers.first(name: .accept) ?? ""
         if accept.contains("application/json") && !accept.contains("text/html") {
             // For machines: the same verdict as JSON (`Accept: application/json`).
-            let body: [String: String?] = ["id": "urn:uuid:" + (credential.id ?? UUID()).uuidString.lowercased(),
-                                           "status": { switch verdict { case .valid: "valid"; case .revoked: "revoked"; case .invalid: "invalid" } }(),
-                                           "revokedAt": credential.revokedAt.map { ISO8601DateFormatter().string(from: $0) },
-                                           "reason": credential.revocationReason]
+            let body: [String: String?] = [
+                "id": "urn:uuid:" + (credential.id ?? UUID()).uuidString.lowercased(),
+                "status": {
+                    switch verdict {
+                    case .valid: "valid";
+                    case .revoked: "revoked";
+                    case .invalid: "invalid"
+                    }
+                }(),
+                "revokedAt": credential.revokedAt.map { ISO8601DateFormatter().string(from: $0) },
+                "reason": credential.revocationReason,
+            ]
             response = Response(status: .ok)
             try response.content.encode(body, as: .json)
         }
@@ -81,14 +91,17 @@ struct CredentialController: RouteCollection {
         let reason = ((try? req.content.decode(RevokeForm.self))?.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty, reason.count <= 500 else {
             let verdict = try await Credentials.verify(credential.token, on: req.db, config: req.application.config)
-            let status: CredentialPage.Status = switch verdict {
-            case .valid: .valid
-            case .revoked(_, let reason): .revoked(reason, credential.revokedAt)
-            case .invalid: .invalid
-            }
-            return req.render(CredentialPage.view(req.pageContext(), credential: credential, status: status, mayRevoke: true,
-                                                  revokeError: req.t("Say why the certificate is revoked (up to 500 characters): the reason is shown to anyone who checks it."),
-                                                  reason: reason), status: .unprocessableEntity)
+            let status: CredentialPage.Status =
+                switch verdict {
+                case .valid: .valid
+                case .revoked(_, let reason): .revoked(reason, credential.revokedAt)
+                case .invalid: .invalid
+                }
+            return req.render(
+                CredentialPage.view(
+                    req.pageContext(), credential: credential, status: status, mayRevoke: true,
+                    revokeError: req.t("Say why the certificate is revoked (up to 500 characters): the reason is shown to anyone who checks it."),
+                    reason: reason), status: .unprocessableEntity)
         }
         if credential.revokedAt == nil {
             credential.revokedAt = req.now

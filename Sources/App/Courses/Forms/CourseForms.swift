@@ -45,7 +45,8 @@ enum CourseForms {
 
         /// The content to save for `step` in `language`, or the problems by field, in the
         /// author's language.
-        func validated(for step: CourseActivity, language: String, _ context: PageContext) -> (content: CourseAuthoring.StepContent?, errors: [String: String]) {
+        func validated(for step: CourseActivity, language: String, _ context: PageContext) -> (content: CourseAuthoring.StepContent?, errors: [String: String])
+        {
             var errors: [String: String] = [:]
             let title = (self.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if title.isEmpty || title.count > 200 { errors["title"] = context.t("Give the step a title of up to 200 characters.") }
@@ -66,11 +67,15 @@ enum CourseForms {
                     let others = Set(existing.questions.flatMap { $0.text.keys }).subtracting([language])
                     func shape(_ quiz: QuizDefinition) -> [[Bool]] { quiz.questions.map { $0.options.map(\.correct) } }
                     if !others.isEmpty && shape(parsed) != shape(existing) {
-                        errors["quiz"] = context.t("This quiz is also written in other languages: keep the same questions, answers and right answers here, and change only their wording. To change the questions, first remove the quiz's other languages by taking the step out and adding a new one.")
+                        errors["quiz"] = context.t(
+                            "This quiz is also written in other languages: keep the same questions, answers and right answers here, and change only their wording. To change the questions, first remove the quiz's other languages by taking the step out and adding a new one."
+                        )
                     }
                     parsed.passPercent = pass ?? existing.passPercent
                     parsed.attempts = attempts ?? existing.attempts
-                    if !parsed.problems.isEmpty { errors["quiz"] = context.t("Each question needs its own answers, and a single-choice question exactly one right answer.") }
+                    if !parsed.problems.isEmpty {
+                        errors["quiz"] = context.t("Each question needs its own answers, and a single-choice question exactly one right answer.")
+                    }
                     quiz = parsed
                 case .failure(let problems):
                     errors["quiz"] = problems.list.map { CourseNames.problem($0, context) }.joined(separator: " ")

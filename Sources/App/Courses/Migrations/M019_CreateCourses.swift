@@ -165,9 +165,12 @@ struct M019_CreateCourses: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(PracticeGroup.schema).deleteField("course_id").update()
-        for schema in [CourseReview.schema, LearningStatement.schema, SigningKey.schema, CourseCredential.schema, ReflectionComment.schema, CourseReflection.schema, QuizAttempt.schema,
-                       ActivityCompletion.schema, CourseEnrolment.schema, CourseCohort.schema, CourseActivity.schema,
-                       CourseSection.schema, Course.schema] {
+        for schema in [
+            CourseReview.schema, LearningStatement.schema, SigningKey.schema, CourseCredential.schema, ReflectionComment.schema, CourseReflection.schema,
+            QuizAttempt.schema,
+            ActivityCompletion.schema, CourseEnrolment.schema, CourseCohort.schema, CourseActivity.schema,
+            CourseSection.schema, Course.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

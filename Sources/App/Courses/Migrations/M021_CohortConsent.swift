@@ -26,18 +26,22 @@ struct M021_CohortConsent: AsyncMigration {
         // What was recorded before: a statement counts for the learner's cohort if it was
         // made after that cohort was formed; a certificate was issued by the network of the
         // cohort formed before it. Earlier ones belong to no cohort (admins still export them).
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE learning_statements SET cohort_id = (SELECT e.cohort_id FROM course_enrolments e
                 JOIN course_cohorts c ON c.id = e.cohort_id
                 WHERE e.user_id = learning_statements.user_id AND e.course_id = learning_statements.course_id
                 AND c.created_at <= learning_statements.created_at)
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             UPDATE course_credentials SET network_id = (SELECT c.network_id FROM course_enrolments e
                 JOIN course_cohorts c ON c.id = e.cohort_id
                 WHERE e.user_id = course_credentials.user_id AND e.course_id = course_credentials.course_id
                 AND c.created_at <= course_credentials.issued_at)
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

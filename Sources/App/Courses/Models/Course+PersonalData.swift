@@ -62,8 +62,12 @@ extension QuizAttempt: PersonalDataHolder {
     static var personalDataTable: String { schema }
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
         try await QuizAttempt.query(on: db).filter(\.$enrolment.$id ~~ enrolmentIDs(user, on: db)).with(\.$activity).all()
-            .map { ["quiz": $0.activity.key, "attempt": String($0.number), "score": String($0.score), "answers": $0.resultJSON,
-                    "when": PersonalData.date($0.createdAt)] }
+            .map {
+                [
+                    "quiz": $0.activity.key, "attempt": String($0.number), "score": String($0.score), "answers": $0.resultJSON,
+                    "when": PersonalData.date($0.createdAt),
+                ]
+            }
     }
     static func erase(_ user: User, on db: any Database) async throws {
         try await QuizAttempt.query(on: db).filter(\.$enrolment.$id ~~ enrolmentIDs(user, on: db)).delete()
@@ -96,8 +100,12 @@ extension CourseCredential: PersonalDataHolder {
     static var personalDataTable: String { schema }
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
         try await CourseCredential.query(on: db).filter(\.$user.$id == user.requireID()).all()
-            .map { ["certificate": "urn:uuid:" + ($0.id ?? UUID()).uuidString.lowercased(), "course": $0.courseTitle,
-                    "issued": PersonalData.date($0.issuedAt), "revoked": PersonalData.date($0.revokedAt), "credential": $0.token] }
+            .map {
+                [
+                    "certificate": "urn:uuid:" + ($0.id ?? UUID()).uuidString.lowercased(), "course": $0.courseTitle,
+                    "issued": PersonalData.date($0.issuedAt), "revoked": PersonalData.date($0.revokedAt), "credential": $0.token,
+                ]
+            }
     }
     /// The certificate names the person, so it goes; its public page then says it is unknown.
     static func erase(_ user: User, on db: any Database) async throws {
@@ -133,8 +141,12 @@ extension CohortInvitation: PersonalDataHolder {
     /// Invitations to the person's address, and those they sent (without the invitee's address).
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
         let received = try await CohortInvitation.query(on: db).filter(\.$email == user.email).with(\.$cohort).all()
-            .map { ["direction": "received", "cohort": $0.cohort.name, "status": $0.status.rawValue, "sent_at": PersonalData.date($0.createdAt),
-                    "decided_at": PersonalData.date($0.decidedAt)] }
+            .map {
+                [
+                    "direction": "received", "cohort": $0.cohort.name, "status": $0.status.rawValue, "sent_at": PersonalData.date($0.createdAt),
+                    "decided_at": PersonalData.date($0.decidedAt),
+                ]
+            }
         let sent = try await CohortInvitation.query(on: db).filter(\.$invitedBy.$id == user.requireID()).with(\.$cohort).all()
             .map { ["direction": "sent", "cohort": $0.cohort.name, "sent_at": PersonalData.date($0.createdAt)] }
         return received + sent

@@ -121,8 +121,10 @@ final class CourseActivity: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, courseID: UUID, sectionID: UUID, key: String, position: Int, kind: ActivityKind, minutes: Int,
-         title: LocalizedText, body: LocalizedText, quiz: QuizDefinition?) throws {
+    init(
+        id: UUID? = nil, courseID: UUID, sectionID: UUID, key: String, position: Int, kind: ActivityKind, minutes: Int,
+        title: LocalizedText, body: LocalizedText, quiz: QuizDefinition?
+    ) throws {
         self.id = id
         self.$course.id = courseID
         self.$section.id = sectionID
@@ -225,9 +227,11 @@ extension CourseActivity {
 
     /// Only of a step loaded without its content (`CourseOutline.load(content: false)`).
     var snapshot: Snapshot {
-        Snapshot(row: LightRow(id: id ?? UUID(), course_id: $course.id, section_id: $section.id, key: key, position: position, kind: kind,
-                               minutes: minutes, required: required, title: titleJSON, retired: retired),
-                 titles: titles)
+        Snapshot(
+            row: LightRow(
+                id: id ?? UUID(), course_id: $course.id, section_id: $section.id, key: key, position: position, kind: kind,
+                minutes: minutes, required: required, title: titleJSON, retired: retired),
+            titles: titles)
     }
 
     convenience init(snapshot: Snapshot) {

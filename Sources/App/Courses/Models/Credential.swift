@@ -27,7 +27,8 @@ final class CourseCredential: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID, issuedAt: Date, courseID: UUID, userID: UUID, recipientName: String, courseTitle: String, language: String, token: String, statusIndex: Int) {
+    init(id: UUID, issuedAt: Date, courseID: UUID, userID: UUID, recipientName: String, courseTitle: String, language: String, token: String, statusIndex: Int)
+    {
         self.id = id
         self.issuedAt = issuedAt
         self.$course.id = courseID

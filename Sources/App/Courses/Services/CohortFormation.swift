@@ -83,8 +83,9 @@ enum CohortFormation {
         guard problems.isEmpty else { throw Refused(problems: problems) }
 
         let userID = try user.requireID()
-        let cohort = CourseCohort(courseID: courseID, name: plan.name, startsOn: plan.startsOn, endsOn: plan.endsOn,
-                                  facilitatorID: facilitatorID, networkID: cohortNetwork, createdByID: userID)
+        let cohort = CourseCohort(
+            courseID: courseID, name: plan.name, startsOn: plan.startsOn, endsOn: plan.endsOn,
+            facilitatorID: facilitatorID, networkID: cohortNetwork, createdByID: userID)
         let learnerIDs = try learners.map { try $0.requireID() }
         // Enrolled alone so far: they join the cohort; the others are enrolled into it. Decided
         // before the transaction (PostgreSQL aborts a transaction at a failed insert).
@@ -104,8 +105,9 @@ enum CohortFormation {
                 try await CohortInvitation(cohortID: cohortID, email: address, invitedByID: userID).save(on: db)
             }
         }
-        try await Notifications.notify(learnerIDs, kind: .cohortEnrolled, actor: user.fullName,
-                                       link: .course(.value(course.slug)), on: db)
+        try await Notifications.notify(
+            learnerIDs, kind: .cohortEnrolled, actor: user.fullName,
+            link: .course(.value(course.slug)), on: db)
         return Formed(cohort: cohort, enrolled: learners.count, invited: invited)
     }
 

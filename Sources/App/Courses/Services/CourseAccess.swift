@@ -31,7 +31,8 @@ extension Request {
     /// The step the path names (`{step}`), with its content (the outline has titles only).
     func stepInPath(of outline: CourseOutline) async throws -> CourseActivity {
         guard let key = parameters.get(SiteURL.stepKey), let step = outline.activity(key),
-              let full = try await CourseActivity.find(step.id, on: db) else { throw Abort(.notFound) }
+            let full = try await CourseActivity.find(step.id, on: db)
+        else { throw Abort(.notFound) }
         return full
     }
 
@@ -40,8 +41,9 @@ extension Request {
     /// it was the last required step. Page and API alike.
     func finishStep(_ step: CourseActivity, outline: CourseOutline, enrolment: CourseEnrolment, user: User) async throws -> CourseCredential? {
         let learning = CourseLearning(db: db, config: application.config, now: now)
-        let issued = try await learning.finish(step, enrolment: enrolment, outline: outline, user: user, language: localizer.language.rawValue,
-                                               criteria: t("Completed every required lesson, quiz and reflection task of the course."))
+        let issued = try await learning.finish(
+            step, enrolment: enrolment, outline: outline, user: user, language: localizer.language.rawValue,
+            criteria: t("Completed every required lesson, quiz and reflection task of the course."))
         if step.kind == .lesson { try await Statements.record(.completed, user: user, course: outline.course, activity: step, on: self) }
         if issued != nil { try await Statements.record(.completed, user: user, course: outline.course, activity: nil, on: self) }
         return issued
@@ -50,13 +52,16 @@ extension Request {
     /// Grades and keeps an attempt at a quiz (`CourseLearning.attempt`). A new attempt is
     /// recorded for the Learning Record Store and, when passed, finishes the step; returns
     /// the certificate when that finished the course. Page and API alike.
-    func attemptQuiz(_ step: CourseActivity, quiz: QuizDefinition, answers: [String: Set<String>], outline: CourseOutline,
-                     enrolment: CourseEnrolment, user: User) async throws -> (attempt: QuizAttempt, issued: CourseCredential?) {
+    func attemptQuiz(
+        _ step: CourseActivity, quiz: QuizDefinition, answers: [String: Set<String>], outline: CourseOutline,
+        enrolment: CourseEnrolment, user: User
+    ) async throws -> (attempt: QuizAttempt, issued: CourseCredential?) {
         let learning = CourseLearning(db: db, config: application.config, now: now)
         let (attempt, new) = try await learning.attempt(step, quiz: quiz, answers: answers, enrolment: enrolment)
         guard new else { return (attempt, nil) }
-        try await Statements.record(attempt.passed ? .passed : .failed, user: user, course: outline.course, activity: step,
-                                    score: attempt.score, on: self)
+        try await Statements.record(
+            attempt.passed ? .passed : .failed, user: user, course: outline.course, activity: step,
+            score: attempt.score, on: self)
         var issued: CourseCredential?
         if attempt.passed { issued = try await finishStep(step, outline: outline, enrolment: enrolment, user: user) }
         return (attempt, issued)
@@ -66,8 +71,9 @@ extension Request {
     /// under the learner), issuing the certificate once.
     func completeCourseIfDone(_ enrolment: CourseEnrolment, outline: CourseOutline, user: User) async throws -> CourseCredential? {
         let issued = try await CourseLearning(db: db, config: application.config, now: now)
-            .completeIfDone(enrolment, outline: outline, user: user, language: localizer.language.rawValue,
-                            criteria: t("Completed every required lesson, quiz and reflection task of the course."))
+            .completeIfDone(
+                enrolment, outline: outline, user: user, language: localizer.language.rawValue,
+                criteria: t("Completed every required lesson, quiz and reflection task of the course."))
         if issued != nil { try await Statements.record(.completed, user: user, course: outline.course, activity: nil, on: self) }
         return issued
     }

@@ -18,24 +18,32 @@ enum CourseAuthoring {
     /// The quiz a new quiz step starts with: one question to rewrite, so that it is never
     /// empty. Its texts are in the author's language (`l`), kept as the texts of `language`.
     static func starterQuiz(language: String, _ l: Localizer) -> QuizDefinition {
-        QuizDefinition(passPercent: 75, attempts: 3, questions: [
-            .init(key: "q1", kind: .single, text: [language: l.t("Write the question here.")], options: [
-                .init(key: "a", correct: true, text: [language: l.t("The right answer")], feedback: [language: l.t("Why it is right.")]),
-                .init(key: "b", correct: false, text: [language: l.t("Another answer")], feedback: [language: l.t("Why it is not.")]),
-            ])])
+        QuizDefinition(
+            passPercent: 75, attempts: 3,
+            questions: [
+                .init(
+                    key: "q1", kind: .single, text: [language: l.t("Write the question here.")],
+                    options: [
+                        .init(key: "a", correct: true, text: [language: l.t("The right answer")], feedback: [language: l.t("Why it is right.")]),
+                        .init(key: "b", correct: false, text: [language: l.t("Another answer")], feedback: [language: l.t("Why it is not.")]),
+                    ])
+            ])
     }
 
     /// Adds a step after the last step of `section`, titled in `language`. Nil when the same
     /// step was just added (a form sent twice).
-    static func addStep(_ kind: ActivityKind, title: String, language: String, quiz: QuizDefinition?,
-                        to section: CourseSection, of outline: CourseOutline, on db: any Database) async throws -> CourseActivity? {
+    static func addStep(
+        _ kind: ActivityKind, title: String, language: String, quiz: QuizDefinition?,
+        to section: CourseSection, of outline: CourseOutline, on db: any Database
+    ) async throws -> CourseActivity? {
         let courseID = try outline.course.requireID()
         let all = try await CourseActivity.withoutContent(CourseActivity.query(on: db)).filter(\.$course.$id == courseID).all()
         // After the module's last step: positions run through the whole course.
         let inSection = outline.activities(in: section)
         let position = (inSection.map(\.position).max() ?? (all.map(\.position).max() ?? -1)) + 1
-        let step = try CourseActivity(courseID: courseID, sectionID: section.requireID(), key: key(title, taken: Set(all.map(\.key))), position: position,
-                                      kind: kind, minutes: kind == .quiz ? 10 : 20, title: [language: title], body: [:], quiz: quiz)
+        let step = try CourseActivity(
+            courseID: courseID, sectionID: section.requireID(), key: key(title, taken: Set(all.map(\.key))), position: position,
+            kind: kind, minutes: kind == .quiz ? 10 : 20, title: [language: title], body: [:], quiz: quiz)
         do {
             try await db.transaction { db in
                 // The steps after it move down by one, in one statement.
@@ -47,7 +55,7 @@ enum CourseAuthoring {
                 }
                 try await step.save(on: db)
             }
-        } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
+        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
             return nil
         }
         return step

@@ -20,8 +20,10 @@ enum CourseCatalogue {
     }
 
     /// `enrolments`: the person's enrolments when already loaded (the home page).
-    static func entries(_ courses: [Course], userID: UUID?, enrolments known: [CourseEnrolment]? = nil, countModules: Bool = true,
-                        on db: any Database) async throws -> [Entry] {
+    static func entries(
+        _ courses: [Course], userID: UUID?, enrolments known: [CourseEnrolment]? = nil, countModules: Bool = true,
+        on db: any Database
+    ) async throws -> [Entry] {
         let ids = courses.compactMap(\.id)
         guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [] }
         // Live steps of live modules, in course order; module counts only where shown.
@@ -33,7 +35,10 @@ enum CourseCatalogue {
             .columns(["id", "course_id", "section_id", "key", "minutes", "required", "position"].map { SQLColumn($0, table: "a") })
             .column(SQLColumn("position", table: "s"), as: "section_position")
             .from(SQLAlias(SQLIdentifier(CourseActivity.schema), as: SQLIdentifier("a")))
-            .join(SQLAlias(SQLIdentifier(CourseSection.schema), as: SQLIdentifier("s")), on: SQLColumn("id", table: "s"), .equal, SQLColumn("section_id", table: "a"))
+            .join(
+                SQLAlias(SQLIdentifier(CourseSection.schema), as: SQLIdentifier("s")), on: SQLColumn("id", table: "s"), .equal,
+                SQLColumn("section_id", table: "a")
+            )
             .where(SQLColumn("course_id", table: "a"), .in, SQLBind.group(ids))
             .where(SQLColumn("retired", table: "a"), .equal, SQLBind(false))
             .where(SQLColumn("retired", table: "s"), .equal, SQLBind(false))
@@ -45,17 +50,22 @@ enum CourseCatalogue {
             enrolments = try await CourseEnrolment.query(on: db).filter(\.$user.$id == userID).filter(\.$course.$id ~~ ids).all()
         }
         struct Done: Decodable { var enrolment_id: UUID; var activity_id: UUID }
-        let done = enrolments.isEmpty ? [] : try await sql.select().column("enrolment_id").column("activity_id").from(ActivityCompletion.schema)
-            .where("enrolment_id", .in, SQLBind.group(enrolments.compactMap(\.id))).all(decoding: Done.self)
+        let done =
+            enrolments.isEmpty
+            ? []
+            : try await sql.select().column("enrolment_id").column("activity_id").from(ActivityCompletion.schema)
+                .where("enrolment_id", .in, SQLBind.group(enrolments.compactMap(\.id))).all(decoding: Done.self)
         return courses.map { course in
             let mine = steps.filter { $0.course_id == course.id }
             let enrolment = enrolments.first { $0.$course.id == course.id }
             let finished = Set(done.filter { $0.enrolment_id == enrolment?.id }.map(\.activity_id))
-            return Entry(course: course, modules: sections.filter { $0.$course.id == course.id }.count,
-                         minutes: mine.reduce(0) { $0 + $1.minutes }, enrolment: enrolment,
-                         progress: CourseProgress(activities: mine.map { .init(id: $0.id, section: $0.section_id, required: $0.required) },
-                                                  done: finished, lastVisited: enrolment?.lastActivityID),
-                         keys: Dictionary(uniqueKeysWithValues: mine.map { ($0.id, $0.key) }))
+            return Entry(
+                course: course, modules: sections.filter { $0.$course.id == course.id }.count,
+                minutes: mine.reduce(0) { $0 + $1.minutes }, enrolment: enrolment,
+                progress: CourseProgress(
+                    activities: mine.map { .init(id: $0.id, section: $0.section_id, required: $0.required) },
+                    done: finished, lastVisited: enrolment?.lastActivityID),
+                keys: Dictionary(uniqueKeysWithValues: mine.map { ($0.id, $0.key) }))
         }
     }
 

@@ -61,8 +61,10 @@ struct CourseLearning {
     /// Marks a step finished (once) and completes the course when the rule is met.
     /// Returns the certificate when this finished the course.
     @discardableResult
-    func finish(_ activity: CourseActivity, enrolment: CourseEnrolment, outline: CourseOutline, user: User, language: String,
-                criteria: String) async throws -> CourseCredential? {
+    func finish(
+        _ activity: CourseActivity, enrolment: CourseEnrolment, outline: CourseOutline, user: User, language: String,
+        criteria: String
+    ) async throws -> CourseCredential? {
         let enrolmentID = try enrolment.requireID()
         let activityID = try activity.requireID()
         let exists = try await ActivityCompletion.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(\.$activity.$id == activityID).count() > 0
@@ -80,13 +82,15 @@ struct CourseLearning {
     /// Completes the course when its rule is met (after a step is finished, or when the
     /// authors took out or made optional the steps that were missing). Returns the
     /// certificate when this completed it.
-    func completeIfDone(_ enrolment: CourseEnrolment, outline: CourseOutline, user: User, language: String, criteria: String) async throws -> CourseCredential? {
+    func completeIfDone(_ enrolment: CourseEnrolment, outline: CourseOutline, user: User, language: String, criteria: String) async throws -> CourseCredential?
+    {
         guard enrolment.completedAt == nil else { return nil }
         let state = try await LearnerState.load(outline, userID: user.requireID(), on: db)
         guard state.progress.complete else { return nil }
         enrolment.completedAt = now
         try await enrolment.save(on: db)
-        return try await Credentials.issue(enrolment, course: outline.course, user: user, language: language, criteria: criteria, issuedAt: now, config: config, on: db)
+        return try await Credentials.issue(
+            enrolment, course: outline.course, user: user, language: language, criteria: criteria, issuedAt: now, config: config, on: db)
     }
 
     /// The attempts so far at a quiz, oldest first.
@@ -98,19 +102,23 @@ struct CourseLearning {
     /// Grades and keeps an attempt; every question must be answered. A passed quiz counts
     /// as finished; later attempts may raise the best score but never lower it.
     /// Returns the attempt and whether it is new (false: the same attempt sent again).
-    func attempt(_ activity: CourseActivity, quiz: QuizDefinition, answers: [String: Set<String>], enrolment: CourseEnrolment) async throws -> (attempt: QuizAttempt, new: Bool) {
+    func attempt(_ activity: CourseActivity, quiz: QuizDefinition, answers: [String: Set<String>], enrolment: CourseEnrolment) async throws -> (
+        attempt: QuizAttempt, new: Bool
+    ) {
         // Only options that exist count; a question answered only with unknown keys is unanswered.
-        let cleaned = Dictionary(uniqueKeysWithValues: quiz.questions.map { q in
-            (q.key, (answers[q.key] ?? []).intersection(q.options.map(\.key)))
-        })
+        let cleaned = Dictionary(
+            uniqueKeysWithValues: quiz.questions.map { q in
+                (q.key, (answers[q.key] ?? []).intersection(q.options.map(\.key)))
+            })
         let unanswered = quiz.questions.filter { (cleaned[$0.key] ?? []).isEmpty }.map(\.key)
         guard unanswered.isEmpty else { throw Problem.unanswered(unanswered) }
         let tooMany = quiz.questions.filter { $0.kind == .single && (cleaned[$0.key]?.count ?? 0) > 1 }.map(\.key)
         guard tooMany.isEmpty else { throw Problem.tooMany(tooMany) }
         let previous = try await attempts(activity, enrolment: enrolment)
         guard previous.count < quiz.attempts else { throw Problem.noAttemptsLeft }
-        let attempt = try QuizAttempt(enrolmentID: try enrolment.requireID(), activityID: try activity.requireID(),
-                                      number: previous.count + 1, result: quiz.grade(cleaned))
+        let attempt = try QuizAttempt(
+            enrolmentID: try enrolment.requireID(), activityID: try activity.requireID(),
+            number: previous.count + 1, result: quiz.grade(cleaned))
         do {
             try await attempt.save(on: db)
         } catch {
@@ -131,7 +139,8 @@ struct CourseLearning {
         let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw Problem.emptyReflection }
         guard text.count <= Self.maxReflection else { throw Problem.reflectionTooLong }
-        let reflection = try await reflection(activity, enrolment: enrolment)
+        let reflection =
+            try await reflection(activity, enrolment: enrolment)
             ?? CourseReflection(enrolmentID: try enrolment.requireID(), activityID: try activity.requireID(), body: text, shared: shared)
         reflection.body = text
         reflection.shared = shared
@@ -140,7 +149,8 @@ struct CourseLearning {
         } catch {
             // The first save sent twice: keep the one that arrived first, with this text.
             guard (error as? any DatabaseError)?.isConstraintFailure == true,
-                  let kept = try await self.reflection(activity, enrolment: enrolment) else { throw error }
+                let kept = try await self.reflection(activity, enrolment: enrolment)
+            else { throw error }
             kept.body = text
             kept.shared = shared
             try await kept.save(on: db)

@@ -32,9 +32,12 @@ public enum CourseLibrary {
             if let existing = try await Course.query(on: db).filter(\.$slug == document.slug).first() {
                 course = existing
             } else {
-                course = try Course(slug: document.slug, texts: .init(title: document.title, summary: document.summary,
-                                                                      audience: document.audience, outcomes: document.outcomes),
-                                    status: .published, createdByID: nil)
+                course = try Course(
+                    slug: document.slug,
+                    texts: .init(
+                        title: document.title, summary: document.summary,
+                        audience: document.audience, outcomes: document.outcomes),
+                    status: .published, createdByID: nil)
                 try await course.save(on: db)
             }
             let courseID = try course.requireID()
@@ -54,9 +57,11 @@ public enum CourseLibrary {
                     changed = true
                 }
                 for a in s.activities where !activities.contains(where: { $0.key == a.key }) {
-                    try await CourseActivity(courseID: courseID, sectionID: section.requireID(), key: a.key, position: activityPosition,
-                                             kind: a.kind, minutes: a.minutes, title: a.title, body: a.body, quiz: a.quiz)
-                        .save(on: db)
+                    try await CourseActivity(
+                        courseID: courseID, sectionID: section.requireID(), key: a.key, position: activityPosition,
+                        kind: a.kind, minutes: a.minutes, title: a.title, body: a.body, quiz: a.quiz
+                    )
+                    .save(on: db)
                     activityPosition += 1
                     changed = true
                 }

@@ -1,8 +1,8 @@
 import Domain
 import Fluent
+import Foundation
 import SQLKit
 import Vapor
-import Foundation
 
 /// A course with its live modules and steps in order (retired ones left out), loaded
 /// in three queries.
@@ -47,8 +47,9 @@ struct CourseOutline: Sendable {
     static func cached(_ course: Course, on db: any Database, cache: OutlineCache) async throws -> CourseOutline {
         let id = try course.requireID()
         if let hit = cache.get(id, version: course.outlineVersion) {
-            return CourseOutline(course: course, sections: hit.sections.map(CourseSection.init(snapshot:)),
-                                 activities: hit.activities.map(CourseActivity.init(snapshot:)))
+            return CourseOutline(
+                course: course, sections: hit.sections.map(CourseSection.init(snapshot:)),
+                activities: hit.activities.map(CourseActivity.init(snapshot:)))
         }
         let outline = try await load(course, on: db)
         cache.put(id, version: course.outlineVersion, sections: outline.sections.map(\.snapshot), activities: outline.activities.map(\.snapshot))
@@ -78,20 +79,23 @@ struct LearnerState: Sendable {
     var progress: CourseProgress
 
     static func load(_ outline: CourseOutline, userID: UUID?, on db: any Database) async throws -> LearnerState {
-        guard let userID, let enrolment = try await CourseEnrolment.query(on: db)
-            .filter(\.$course.$id == outline.course.requireID()).filter(\.$user.$id == userID).first()
+        guard let userID,
+            let enrolment = try await CourseEnrolment.query(on: db)
+                .filter(\.$course.$id == outline.course.requireID()).filter(\.$user.$id == userID).first()
         else { return LearnerState(enrolment: nil, done: [], progress: CourseProgress(activities: outline.progressActivities, done: [])) }
         let done = try await Self.done(enrolment.requireID(), on: db)
-        return LearnerState(enrolment: enrolment, done: done,
-                            progress: CourseProgress(activities: outline.progressActivities, done: done, lastVisited: enrolment.lastActivityID))
+        return LearnerState(
+            enrolment: enrolment, done: done,
+            progress: CourseProgress(activities: outline.progressActivities, done: done, lastVisited: enrolment.lastActivityID))
     }
 
     /// The steps an enrolment finished: one column, without building a model per row.
     static func done(_ enrolmentID: UUID, on db: any Database) async throws -> Set<UUID> {
         struct Row: Decodable { var activity_id: UUID }
         if let sql = db as? any SQLDatabase {
-            return Set(try await sql.select().column("activity_id").from(ActivityCompletion.schema).where("enrolment_id", .equal, enrolmentID)
-                .all(decoding: Row.self).map(\.activity_id))
+            return Set(
+                try await sql.select().column("activity_id").from(ActivityCompletion.schema).where("enrolment_id", .equal, enrolmentID)
+                    .all(decoding: Row.self).map(\.activity_id))
         }
         return Set(try await ActivityCompletion.query(on: db).filter(\.$enrolment.$id == enrolmentID).all().map(\.$activity.id))
     }

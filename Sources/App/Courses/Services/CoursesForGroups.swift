@@ -46,8 +46,9 @@ enum CoursesForGroups {
         for enrolment in enrolments {
             var entry = MemberProgress(shares: enrolment.progressShared, percent: nil, completed: false)
             if enrolment.progressShared {
-                let progress = CourseProgress(activities: outline.progressActivities,
-                                              done: Set(done.filter { $0.$enrolment.id == enrolment.id }.map(\.$activity.id)))
+                let progress = CourseProgress(
+                    activities: outline.progressActivities,
+                    done: Set(done.filter { $0.$enrolment.id == enrolment.id }.map(\.$activity.id)))
                 entry.percent = progress.percent
                 entry.completed = enrolment.completedAt != nil
             }

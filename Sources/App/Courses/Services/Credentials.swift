@@ -19,7 +19,6 @@ enum Credentials {
         func verify(using algorithm: some JWTAlgorithm) async throws {}
     }
 
-
     /// The key id published in the JWKS and written in each token's header: the JWKS URL
     /// with the key's fragment, so a verifier knows where to fetch it.
     static func keyID(_ key: SigningKey, config: AppConfig) -> String {
@@ -46,18 +45,23 @@ enum Credentials {
         var keys: [[String: String]] = []
         for key in try await SigningKey.query(on: db).sort(\.$createdAt).all() {
             let primitives = try Insecure.RSA.PrivateKey(pem: key.privatePEM).publicKey.getKeyPrimitives()
-            keys.append(["kty": "RSA", "use": "sig", "alg": "RS256", "kid": keyID(key, config: config),
-                         "n": Base64URL.encode(primitives.modulus), "e": Base64URL.encode(primitives.publicExponent)])
+            keys.append([
+                "kty": "RSA", "use": "sig", "alg": "RS256", "kid": keyID(key, config: config),
+                "n": Base64URL.encode(primitives.modulus), "e": Base64URL.encode(primitives.publicExponent),
+            ])
         }
         return ["keys": keys]
     }
 
     /// Issues the certificate for a completed enrolment, once.
     @discardableResult
-    static func issue(_ enrolment: CourseEnrolment, course: Course, user: User, language: String, criteria: String, issuedAt: Date,
-                      config: AppConfig, on db: any Database) async throws -> CourseCredential {
+    static func issue(
+        _ enrolment: CourseEnrolment, course: Course, user: User, language: String, criteria: String, issuedAt: Date,
+        config: AppConfig, on db: any Database
+    ) async throws -> CourseCredential {
         if let existing = try await CourseCredential.query(on: db).filter(\.$course.$id == course.requireID())
-            .filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).first() {
+            .filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).first()
+        {
             return existing
         }
         let texts = course.texts
@@ -74,8 +78,9 @@ enum Credentials {
         if let cohortID = enrolment.$cohort.id {
             issuingNetwork = try await CourseCohort.find(cohortID, on: db)?.$network.id
         } else {
-            let networks = Set(try await Membership.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$school).all()
-                .compactMap { $0.school.$network.id })
+            let networks = Set(
+                try await Membership.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$school).all()
+                    .compactMap { $0.school.$network.id })
             issuingNetwork = networks.count == 1 ? networks.first : nil
         }
         // The next free bit of the revocation list; two issued at once: the second retries.
@@ -90,8 +95,9 @@ enum Credentials {
                 description: texts.summary.text(language, fallback: "en"),
                 criteria: criteria, language: language, issuedAt: issuedAt, statusIndex: index)
             let token = try await keys.sign(Payload(credential), kid: JWKIdentifier(string: keyID(key, config: config)), header: header)
-            let record = CourseCredential(id: id, issuedAt: issuedAt, courseID: try course.requireID(), userID: try user.requireID(),
-                                          recipientName: user.fullName, courseTitle: title, language: language, token: token, statusIndex: index)
+            let record = CourseCredential(
+                id: id, issuedAt: issuedAt, courseID: try course.requireID(), userID: try user.requireID(),
+                recipientName: user.fullName, courseTitle: title, language: language, token: token, statusIndex: index)
             record.issuingNetworkID = issuingNetwork
             do {
                 try await record.save(on: db)
@@ -101,7 +107,10 @@ enum Credentials {
                 // Finished the last step twice at once: one certificate is kept (a unique index
                 // on the person's unrevoked certificate of a course), and it is returned.
                 if let kept = try await CourseCredential.query(on: db).filter(\.$course.$id == course.requireID())
-                    .filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).first() { return kept }
+                    .filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).first()
+                {
+                    return kept
+                }
             }
         }
         throw Abort(.serviceUnavailable, reason: "Could not number the certificate; try again.")
@@ -131,9 +140,10 @@ enum Credentials {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         let issued = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
-        let payload = StatusListPayload(id: listID, issuer: base + "/issuer", validFrom: formatter.string(from: issued),
-                                        credentialSubject: .init(id: listID + "#list", encodedList: StatusList.encodedList(revoked: revoked)),
-                                        iss: base + "/issuer", jti: listID, nbf: Int(issued.timeIntervalSince1970))
+        let payload = StatusListPayload(
+            id: listID, issuer: base + "/issuer", validFrom: formatter.string(from: issued),
+            credentialSubject: .init(id: listID + "#list", encodedList: StatusList.encodedList(revoked: revoked)),
+            iss: base + "/issuer", jti: listID, nbf: Int(issued.timeIntervalSince1970))
         let key = try await currentKey(on: db)
         let keys = JWTKeyCollection()
         await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: key.privatePEM), digestAlgorithm: .sha256, kid: JWKIdentifier(string: keyID(key, config: config)))
@@ -152,14 +162,15 @@ enum Credentials {
     static func verify(_ token: String, on db: any Database, config: AppConfig) async throws -> Verdict {
         let keys = JWTKeyCollection()
         for key in try await SigningKey.query(on: db).all() {
-            await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: key.privatePEM).publicKey, digestAlgorithm: .sha256,
-                           kid: JWKIdentifier(string: keyID(key, config: config)))
+            await keys.add(
+                rsa: try Insecure.RSA.PrivateKey(pem: key.privatePEM).publicKey, digestAlgorithm: .sha256,
+                kid: JWKIdentifier(string: keyID(key, config: config)))
         }
         guard let payload = try? await keys.verify(token, as: Payload.self) else { return .invalid }
         let credential = payload.credential
         guard credential.iss == config.publicBase + "/issuer",
-              let id = UUID(uuidString: String(credential.id.dropFirst("urn:uuid:".count))),
-              let record = try await CourseCredential.find(id, on: db)
+            let id = UUID(uuidString: String(credential.id.dropFirst("urn:uuid:".count))),
+            let record = try await CourseCredential.find(id, on: db)
         else { return .invalid }
         if record.revokedAt != nil { return .revoked(credential, reason: record.revocationReason) }
         return .valid(credential)

@@ -7,29 +7,38 @@ import Vapor
 /// Record Store. A store that is down never stops a learner: the statement is kept and
 /// sent with the next one (or by `collegium xapi-send`).
 enum Statements {
-    static func record(_ verb: XAPIStatement.Verb, user: User, course: Course, activity: CourseActivity?, score: Int? = nil,
-                       on req: Request) async throws {
+    static func record(
+        _ verb: XAPIStatement.Verb, user: User, course: Course, activity: CourseActivity?, score: Int? = nil,
+        on req: Request
+    ) async throws {
         let config = req.application.config
         let cohortID = try await CourseEnrolment.query(on: req.db).filter(\.$course.$id == course.requireID())
             .filter(\.$user.$id == user.requireID()).first()?.$cohort.id
-        try await make(verb, user: user, course: course, activity: activity, score: score, language: req.localizer.language.rawValue,
-                       at: req.now, cohortID: cohortID, config: config).save(on: req.db)
+        try await make(
+            verb, user: user, course: course, activity: activity, score: score, language: req.localizer.language.rawValue,
+            at: req.now, cohortID: cohortID, config: config
+        ).save(on: req.db)
         guard config.learningRecordStore != nil else { return }
         // Sent after the response: the learner does not wait for the store.
         await req.application.statementSender.kick(req.application)
     }
 
     /// The statement of one learning event, named in `language`, made in `cohortID` (nil: alone).
-    static func make(_ verb: XAPIStatement.Verb, user: User, course: Course, activity: CourseActivity?, score: Int? = nil,
-                     language: String, at time: Date, cohortID: UUID?, config: AppConfig) throws -> LearningStatement {
+    static func make(
+        _ verb: XAPIStatement.Verb, user: User, course: Course, activity: CourseActivity?, score: Int? = nil,
+        language: String, at time: Date, cohortID: UUID?, config: AppConfig
+    ) throws -> LearningStatement {
         let id = UUID()
         let statement = XAPIStatement(
             id: id, base: config.publicBase, learnerID: try user.requireID(), verb: verb,
             courseURL: SiteURL.course(.value(course.slug)).absolute(config), courseName: course.texts.title.text(language, fallback: "en"),
-            step: activity.map { (SiteURL.courseStep(.value(course.slug), .value($0.key)).absolute(config), $0.titles.text(language, fallback: "en"), $0.kind) },
+            step: activity.map {
+                (SiteURL.courseStep(.value(course.slug), .value($0.key)).absolute(config), $0.titles.text(language, fallback: "en"), $0.kind)
+            },
             score: score, language: language, timestamp: time)
-        let row = LearningStatement(id: id, userID: try user.requireID(), courseID: try course.requireID(), verb: verb.rawValue,
-                                    statementJSON: try JSONText.encode(statement))
+        let row = LearningStatement(
+            id: id, userID: try user.requireID(), courseID: try course.requireID(), verb: verb.rawValue,
+            statementJSON: try JSONText.encode(statement))
         row.createdAt = time
         row.cohortID = cohortID
         return row

@@ -5,8 +5,10 @@ import Plot
 /// The learner's certificate, to print or download, and the public page where anyone can
 /// check one.
 enum CertificatePage {
-    static func view(_ context: PageContext, credential: CourseCredential, outcomes: [String], verifyURL: String,
-                     evaluation: (url: String, answered: Bool)?) -> HTML {
+    static func view(
+        _ context: PageContext, credential: CourseCredential, outcomes: [String], verifyURL: String,
+        evaluation: (url: String, answered: Bool)?
+    ) -> HTML {
         Layout.page(
             context, title: context.t("Certificate"),
             .p(.class("breadcrumb no-print"), .a(.href(SiteURL.courses.path), .text(context.t("Courses")))),
@@ -17,22 +19,37 @@ enum CertificatePage {
                 .p(.text(context.t("has completed the course"))),
                 .p(.class("certificate-course"), .text(credential.courseTitle)),
                 .p(.text(context.t("Issued by Collegium on {date}.", ["date": context.localizer.date(credential.issuedAt)]))),
-                .if(!outcomes.isEmpty, .group(
-                    .h2(.text(context.t("What the course prepares one to do"))),
-                    .ul(.forEach(outcomes) { .li(.text($0)) }))),
+                .if(
+                    !outcomes.isEmpty,
+                    .group(
+                        .h2(.text(context.t("What the course prepares one to do"))),
+                        .ul(.forEach(outcomes) { .li(.text($0)) }))),
                 .p(.class("certificate-verify"), .text(context.t("Check this certificate at") + " "), .a(.href(verifyURL), .text(verifyURL)))
             ),
-            .div(.class("button-row no-print"),
-                 .button(.type(.button), .class("button-primary"), .attribute(named: "data-print", value: "true"), .text(context.t("Print"))),
-                 .a(.class("button-secondary"), .href(SiteURL.credentialToken(.value(credential.id ?? UUID())).path),
+            .div(
+                .class("button-row no-print"),
+                .button(.type(.button), .class("button-primary"), .attribute(named: "data-print", value: "true"), .text(context.t("Print"))),
+                .a(
+                    .class("button-secondary"), .href(SiteURL.credentialToken(.value(credential.id ?? UUID())).path),
                     .attribute(named: "download", value: "certificate.jwt"), .text(context.t("Download the digital badge (Open Badges 3.0)")))),
-            .p(.class("hint no-print"), .text(context.t("The digital badge is a signed Open Badges 3.0 credential. Add it to a badge wallet or send it to anyone: they can check it with the link above."))),
+            .p(
+                .class("hint no-print"),
+                .text(
+                    context.t(
+                        "The digital badge is a signed Open Badges 3.0 credential. Add it to a badge wallet or send it to anyone: they can check it with the link above."
+                    ))),
             .unwrap(evaluation) { e in
-                .section(.id("evaluation"), .class("panel no-print"),
-                         .h2(.text(context.t("How was the course?"))),
-                         e.answered ? .p(.text(context.t("Thank you for your evaluation of the course.")))
-                            : .group(.p(.text(context.t("Tell us what helped and what did not, in a short anonymous questionnaire. It shapes the next version of the course."))),
-                                     .p(.a(.id("evaluate"), .class("button-secondary"), .href(e.url), .text(context.t("Evaluate the course"))))))
+                .section(
+                    .id("evaluation"), .class("panel no-print"),
+                    .h2(.text(context.t("How was the course?"))),
+                    e.answered
+                        ? .p(.text(context.t("Thank you for your evaluation of the course.")))
+                        : .group(
+                            .p(
+                                .text(
+                                    context.t(
+                                        "Tell us what helped and what did not, in a short anonymous questionnaire. It shapes the next version of the course."))),
+                            .p(.a(.id("evaluate"), .class("button-secondary"), .href(e.url), .text(context.t("Evaluate the course"))))))
             }
         )
     }
@@ -42,44 +59,59 @@ enum CertificatePage {
 enum CredentialPage {
     enum Status { case valid, revoked(String?, Date?), invalid }
 
-    static func view(_ context: PageContext, credential: CourseCredential, status: Status, mayRevoke: Bool,
-                     revokeError: String? = nil, reason: String = "") -> HTML {
+    static func view(
+        _ context: PageContext, credential: CourseCredential, status: Status, mayRevoke: Bool,
+        revokeError: String? = nil, reason: String = ""
+    ) -> HTML {
         let id = credential.id ?? UUID()
         return Layout.page(
             context, title: context.t("Check a certificate"),
             .h1(.text(context.t("Check a certificate"))),
             .div(.id("verification"), .attribute(named: "role", value: "status"), verdict(context, credential, status)),
-            .dl(.class("facts"),
+            .dl(
+                .class("facts"),
                 .dt(.text(context.t("Issued to"))), .dd(.text(credential.recipientName)),
                 .dt(.text(context.t("Course"))), .dd(.text(credential.courseTitle)),
                 .dt(.text(context.t("Issued on"))), .dd(.text(context.localizer.date(credential.issuedAt))),
                 .dt(.text(context.t("Issuer"))), .dd(.text("Collegium")),
                 .dt(.text(context.t("Credential"))), .dd(.code(.text("urn:uuid:" + id.uuidString.lowercased())))),
-            .p(.text(context.t("The credential is an Open Badges 3.0 OpenBadgeCredential signed with RS256. Its signature was checked against the issuer's public keys, which anyone can fetch:")),
-               .text(" "), .a(.href(SiteURL.jwks.path), .text(SiteURL.jwks.path))),
+            .p(
+                .text(
+                    context.t(
+                        "The credential is an Open Badges 3.0 OpenBadgeCredential signed with RS256. Its signature was checked against the issuer's public keys, which anyone can fetch:"
+                    )),
+                .text(" "), .a(.href(SiteURL.jwks.path), .text(SiteURL.jwks.path))),
             .p(.a(.href(SiteURL.credentialToken(.value(id)).path), .text(context.t("Download the signed credential")))),
-            .if(mayRevoke && credential.revokedAt == nil, .form(
-                .id("revoke-form"), .class("stack panel"), .method(.post), .action(SiteURL.credentialRevoke(.value(id)).path),
-                Components.csrfField(context),
-                .h2(.text(context.t("Revoke this certificate"))),
-                Components.field(.init(id: "reason", label: context.t("Reason (shown on this page)"), value: reason, required: true, error: revokeError)),
-                Components.submit(context.t("Revoke"))))
+            .if(
+                mayRevoke && credential.revokedAt == nil,
+                .form(
+                    .id("revoke-form"), .class("stack panel"), .method(.post), .action(SiteURL.credentialRevoke(.value(id)).path),
+                    Components.csrfField(context),
+                    .h2(.text(context.t("Revoke this certificate"))),
+                    Components.field(.init(id: "reason", label: context.t("Reason (shown on this page)"), value: reason, required: true, error: revokeError)),
+                    Components.submit(context.t("Revoke"))))
         )
     }
 
     private static func verdict(_ context: PageContext, _ credential: CourseCredential, _ status: Status) -> Node<HTML.BodyContext> {
         switch status {
         case .valid:
-            .p(.class("verdict verdict-valid"), .strong(.text(context.t("Valid."))), .text(" "),
-               .text(context.t("Collegium issued this certificate to {name} for completing “{course}”, and it has not been revoked.",
-                               ["name": credential.recipientName, "course": credential.courseTitle])))
+            .p(
+                .class("verdict verdict-valid"), .strong(.text(context.t("Valid."))), .text(" "),
+                .text(
+                    context.t(
+                        "Collegium issued this certificate to {name} for completing “{course}”, and it has not been revoked.",
+                        ["name": credential.recipientName, "course": credential.courseTitle])))
         case .revoked(let reason, let date):
-            .p(.class("verdict verdict-revoked"), .strong(.text(context.t("Revoked."))), .text(" "),
-               .text(context.t("This certificate was revoked on {date}.", ["date": date.map { context.localizer.date($0) } ?? ""])
-                     + (reason.map { " " + context.t("Reason: {reason}", ["reason": $0]) } ?? "")))
+            .p(
+                .class("verdict verdict-revoked"), .strong(.text(context.t("Revoked."))), .text(" "),
+                .text(
+                    context.t("This certificate was revoked on {date}.", ["date": date.map { context.localizer.date($0) } ?? ""])
+                        + (reason.map { " " + context.t("Reason: {reason}", ["reason": $0]) } ?? "")))
         case .invalid:
-            .p(.class("verdict verdict-revoked"), .strong(.text(context.t("Not valid."))), .text(" "),
-               .text(context.t("The signature of this certificate does not match the issuer's keys.")))
+            .p(
+                .class("verdict verdict-revoked"), .strong(.text(context.t("Not valid."))), .text(" "),
+                .text(context.t("The signature of this certificate does not match the issuer's keys.")))
         }
     }
 }

@@ -30,42 +30,62 @@ enum CoursePage {
             .h1(.attribute(named: "lang", value: title.lang), .text(title.text)),
             .if(course.status == .draft, .p(.class("badge"), .text(context.t("Draft: only authors see it")))),
             .p(.class("lead"), .text(CourseParts.text(texts.summary, context).text)),
-            .dl(.class("facts"),
+            .dl(
+                .class("facts"),
                 .dt(.text(context.t("For"))), .dd(.text(CourseParts.text(texts.audience, context).text)),
                 .dt(.text(context.t("Time"))), .dd(.text(CourseParts.duration(m.outline.minutes, context))),
                 .dt(.text(context.t("Modules"))), .dd(.text(String(m.outline.sections.count)))),
-            .if(!outcomes.isEmpty, .group(
-                .h2(.text(context.t("What you will be able to do"))),
-                .ul(.id("outcomes"), .forEach(outcomes) { .li(.text($0)) }))),
-            .div(.id("course-status"), .class("panel"),
-                 status(context, m, slug: slug, enrolled: enrolled)),
+            .if(
+                !outcomes.isEmpty,
+                .group(
+                    .h2(.text(context.t("What you will be able to do"))),
+                    .ul(.id("outcomes"), .forEach(outcomes) { .li(.text($0)) }))),
+            .div(
+                .id("course-status"), .class("panel"),
+                status(context, m, slug: slug, enrolled: enrolled)),
             .h2(.text(context.t("Contents"))),
-            .ol(.id("course-modules"), .class("module-list"),
+            .ol(
+                .id("course-modules"), .class("module-list"),
                 .forEach(m.outline.sections.enumerated()) { index, section in
                     let steps = m.outline.activities(in: section)
                     let done = steps.filter { m.state.done.contains($0.id ?? UUID()) }.count
                     let sectionTitle = CourseParts.text(section.texts.title, context)
                     return .li(
-                        .h3(.text(context.t("Module {number}", ["number": String(index + 1)]) + ": "),
+                        .h3(
+                            .text(context.t("Module {number}", ["number": String(index + 1)]) + ": "),
                             .span(.attribute(named: "lang", value: sectionTitle.lang), .text(sectionTitle.text))),
                         .p(.text(CourseParts.text(section.texts.summary, context).text)),
-                        .if(enrolled, .p(.class("badge module-progress"), .text(context.t("{done} of {total} steps done", ["done": String(done), "total": String(steps.count)])))),
+                        .if(
+                            enrolled,
+                            .p(
+                                .class("badge module-progress"),
+                                .text(context.t("{done} of {total} steps done", ["done": String(done), "total": String(steps.count)])))),
                         .raw(stepList(steps, m, labels: labels, slug: slug, enrolled: enrolled))
                     )
                 }),
-            .if(context.isSignedIn && m.outline.course.status == .published, .p(
-                .a(.id("start-study-group"), .href(SiteURL.groupNew.path(["kind": "study_group", "course": slug])),
-                   .text(context.t("Take it with colleagues: start a study group for this course"))))),
-            .if(m.mayManageCohorts || !m.followedCohorts.isEmpty, .group(
-                .h2(.text(context.t("Cohorts"))),
-                .ul(.class("actions-list"),
-                    .if(m.mayManageCohorts, .li(.a(.href(SiteURL.courseCohorts(.value(slug)).path), .text(context.t("Form cohorts and enrol people"))))),
-                    .if(m.mayManageCohorts, .li(.a(.id("edit-course"), .href(SiteURL.courseEdit(.value(slug)).path(["lang": context.localizer.language.rawValue])),
-                                                   .text(context.t("Edit the course"))))),
-                    .forEach(m.followedCohorts) { c in
-                        .li(.a(.href(SiteURL.cohort(.value(c.id)).path), .text(context.t("Follow {name}", ["name": c.name]))))
-                    })
-            ))
+            .if(
+                context.isSignedIn && m.outline.course.status == .published,
+                .p(
+                    .a(
+                        .id("start-study-group"), .href(SiteURL.groupNew.path(["kind": "study_group", "course": slug])),
+                        .text(context.t("Take it with colleagues: start a study group for this course"))))),
+            .if(
+                m.mayManageCohorts || !m.followedCohorts.isEmpty,
+                .group(
+                    .h2(.text(context.t("Cohorts"))),
+                    .ul(
+                        .class("actions-list"),
+                        .if(m.mayManageCohorts, .li(.a(.href(SiteURL.courseCohorts(.value(slug)).path), .text(context.t("Form cohorts and enrol people"))))),
+                        .if(
+                            m.mayManageCohorts,
+                            .li(
+                                .a(
+                                    .id("edit-course"), .href(SiteURL.courseEdit(.value(slug)).path(["lang": context.localizer.language.rawValue])),
+                                    .text(context.t("Edit the course"))))),
+                        .forEach(m.followedCohorts) { c in
+                            .li(.a(.href(SiteURL.cohort(.value(c.id)).path), .text(context.t("Follow {name}", ["name": c.name]))))
+                        })
+                ))
         )
     }
 
@@ -74,31 +94,40 @@ enum CoursePage {
             return .p(.a(.href(SiteURL.login.path(["next": SiteURL.course(.value(slug)).path])), .text(context.t("Log in to enrol"))))
         }
         guard enrolled else {
-            return .form(.id("enrol-form"), .method(.post), .action(SiteURL.courseEnrol(.value(slug)).path),
-                         Components.csrfField(context),
-                         .p(.text(context.t("Enrol to take the course. You can stop at any time and pick up where you left off."))),
-                         Components.submit(context.t("Enrol")))
+            return .form(
+                .id("enrol-form"), .method(.post), .action(SiteURL.courseEnrol(.value(slug)).path),
+                Components.csrfField(context),
+                .p(.text(context.t("Enrol to take the course. You can stop at any time and pick up where you left off."))),
+                Components.submit(context.t("Enrol")))
         }
         let progress = m.state.progress
         return .group(
             .unwrap(m.cohort) { c in
-                .p(.id("cohort-info"), .text(context.t("You take this course with the cohort “{name}” ({from} – {to}).",
-                                                        ["name": c.name, "from": c.startsOn, "to": c.endsOn])
-                    + (c.facilitator.map { " " + context.t("Facilitator: {name}.", ["name": $0]) } ?? "")))
+                .p(
+                    .id("cohort-info"),
+                    .text(
+                        context.t(
+                            "You take this course with the cohort “{name}” ({from} – {to}).",
+                            ["name": c.name, "from": c.startsOn, "to": c.endsOn])
+                            + (c.facilitator.map { " " + context.t("Facilitator: {name}.", ["name": $0]) } ?? "")))
             },
             CourseParts.progressBar(id: "progress", done: progress.done, total: progress.total, label: context.t("Your progress"), context),
-            .if(m.state.enrolment?.completedAt != nil,
+            .if(
+                m.state.enrolment?.completedAt != nil,
                 .group(
                     .p(.class("notice-success"), .text(context.t("You have completed this course."))),
                     .unwrap(m.credentialID) { _ in
                         .p(.a(.class("button-primary"), .href(SiteURL.courseCertificate(.value(slug)).path), .text(context.t("Your certificate"))))
                     }),
                 else: progress.complete
-                    ? .form(.id("complete-form"), .method(.post), .action(SiteURL.courseComplete(.value(slug)).path),
-                            Components.csrfField(context),
-                            .p(.text(context.t("The course has changed since you began: every step it now requires is done."))),
-                            Components.submit(context.t("Complete the course")))
-                    : .p(.a(.id("continue"), .class("button-primary"), .href(SiteURL.courseContinue(.value(slug)).path),
+                    ? .form(
+                        .id("complete-form"), .method(.post), .action(SiteURL.courseComplete(.value(slug)).path),
+                        Components.csrfField(context),
+                        .p(.text(context.t("The course has changed since you began: every step it now requires is done."))),
+                        Components.submit(context.t("Complete the course")))
+                    : .p(
+                        .a(
+                            .id("continue"), .class("button-primary"), .href(SiteURL.courseContinue(.value(slug)).path),
                             .text(progress.done == 0 ? context.t("Start the course") : context.t("Continue where you left off")))))
         )
     }
@@ -133,7 +162,8 @@ enum CoursePage {
             let lang = title.lang.map { " lang=\"\(escape($0))\"" } ?? ""
             html += isDone ? "<li class=\"step done\">" : "<li class=\"step\">"
             html += "<span class=\"step-kind\">" + escape((labels.kinds[step.kind] ?? "") + ": ") + "</span>"
-            html += enrolled
+            html +=
+                enrolled
                 ? "<a href=\"" + escape(SiteURL.courseStep(.value(slug), .value(step.key)).path) + "\"" + lang + ">" + escape(title.text) + "</a>"
                 : "<span" + lang + ">" + escape(title.text) + "</span>"
             let time = minutes[step.minutes] ?? labels.context.localizer.tn("{count} min", "{count} min", count: step.minutes)
@@ -151,4 +181,3 @@ enum CoursePage {
 
     static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 }
-

@@ -25,11 +25,20 @@ enum CourseParts {
         let percent = total == 0 ? 100 : done * 100 / total
         return .div(
             .id(id), .class("course-progress"),
-            .p(.id(id + "-label"), .text(label + ": " + context.t("{percent}% done ({done} of {total} steps)",
-                                                                  ["percent": String(percent), "done": String(done), "total": String(total)]))),
-            .element(named: "progress", nodes: [.attribute(named: "max", value: String(max(total, 1))),
-                                                .attribute(named: "value", value: String(done)),
-                                                .attribute(named: "aria-labelledby", value: id + "-label")])
+            .p(
+                .id(id + "-label"),
+                .text(
+                    label + ": "
+                        + context.t(
+                            "{percent}% done ({done} of {total} steps)",
+                            ["percent": String(percent), "done": String(done), "total": String(total)]))),
+            .element(
+                named: "progress",
+                nodes: [
+                    .attribute(named: "max", value: String(max(total, 1))),
+                    .attribute(named: "value", value: String(done)),
+                    .attribute(named: "aria-labelledby", value: id + "-label"),
+                ])
         )
     }
 

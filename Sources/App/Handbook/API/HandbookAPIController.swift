@@ -53,14 +53,17 @@ struct HandbookAPIController: RouteCollection {
 
     static func language(_ req: Request) throws -> String {
         guard let raw = try? req.query.get(String.self, at: "language") else { return HandbookReading.source }
-        guard let language = Language(rawValue: raw) else { throw Abort(.badRequest, reason: "language must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") }
+        guard let language = Language(rawValue: raw) else {
+            throw Abort(.badRequest, reason: "language must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         return language.rawValue
     }
 
     static func summary(_ entry: HandbookBook.Entry) -> ChapterSummary {
-        ChapterSummary(slug: entry.chapter.slug, position: entry.chapter.position, title: entry.text.title, summary: entry.text.summary,
-                       language: entry.text.language, fallback: "\(entry.fallback)", isPublic: entry.chapter.isPublic,
-                       practice: entry.chapter.practice)
+        ChapterSummary(
+            slug: entry.chapter.slug, position: entry.chapter.position, title: entry.text.title, summary: entry.text.summary,
+            language: entry.text.language, fallback: "\(entry.fallback)", isPublic: entry.chapter.isPublic,
+            practice: entry.chapter.practice)
     }
 
     func chapters(req: Request) async throws -> [ChapterSummary] {
@@ -73,12 +76,14 @@ struct HandbookAPIController: RouteCollection {
         _ = try req.requireAPIUser()
         let language = try Self.language(req)
         let chapter = try await req.readableChapter()
-        let book = try await HandbookBook.load(language: language, includePrivate: try await req.mayReadPrivateHandbook(),
-                                               slugs: [chapter.slug], on: req.db)
+        let book = try await HandbookBook.load(
+            language: language, includePrivate: try await req.mayReadPrivateHandbook(),
+            slugs: [chapter.slug], on: req.db)
         guard let entry = book.entries.first else { throw Abort(.notFound) }
         let rendered = Markdown.render(entry.text.body)
-        return Chapter(chapter: Self.summary(entry), version: entry.text.version, markdown: entry.text.body, html: rendered.html,
-                       headings: rendered.headings.map { Heading(level: $0.level, text: $0.text, anchor: $0.anchor) })
+        return Chapter(
+            chapter: Self.summary(entry), version: entry.text.version, markdown: entry.text.body, html: rendered.html,
+            headings: rendered.headings.map { Heading(level: $0.level, text: $0.text, anchor: $0.anchor) })
     }
 
     func search(req: Request) async throws -> [SearchHit] {
@@ -86,7 +91,8 @@ struct HandbookAPIController: RouteCollection {
         guard let query = try? req.query.get(String.self, at: "q"), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw Abort(.badRequest, reason: "q (the words to search for) is required")
         }
-        let results = try await HandbookResults.find(query, language: try Self.language(req), includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
+        let results = try await HandbookResults.find(
+            query, language: try Self.language(req), includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
         return results.map { result in
             SearchHit(slug: result.slug, title: result.title, snippet: result.snippet.map { .init(text: $0.0, match: $0.1) })
         }

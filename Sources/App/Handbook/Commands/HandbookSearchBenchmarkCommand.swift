@@ -36,14 +36,18 @@ struct HandbookSearchBenchmarkCommand: AsyncCommand {
             // Each chapter: a shipped chapter's text with a word of its own, so that rare
             // words exist as well as the handbook's common vocabulary.
             let source = english[i % english.count]
-            try await HandbookSearch.insert(slug: slug, language: "en", title: "\(source.title) \(i)",
-                                            body: source.body + "\n\nCase note \(i): theme\(i) ", on: sql)
+            try await HandbookSearch.insert(
+                slug: slug, language: "en", title: "\(source.title) \(i)",
+                body: source.body + "\n\nCase note \(i): theme\(i) ", on: sql)
             let translation = latvian[i % latvian.count]
-            try await HandbookSearch.insert(slug: slug, language: "lv", title: "\(translation.title) \(i)",
-                                            body: translation.body + "\n\nPiezīme \(i): tēma\(i) ", on: sql)
+            try await HandbookSearch.insert(
+                slug: slug, language: "lv", title: "\(translation.title) \(i)",
+                body: translation.body + "\n\nPiezīme \(i): tēma\(i) ", on: sql)
         }
         let rows = try await sql.raw("SELECT COUNT(*) AS n FROM handbook_search").first()?.decode(column: "n", as: Int.self) ?? 0
-        context.console.print("handbook of \(count) chapters (\(rows) search rows, \(shipped.created.count) shipped texts) filled in \(String(format: "%.1f", Date().timeIntervalSince(fill))) s")
+        context.console.print(
+            "handbook of \(count) chapters (\(rows) search rows, \(shipped.created.count) shipped texts) filled in \(String(format: "%.1f", Date().timeIntervalSince(fill))) s"
+        )
 
         let queries: [(String, String)] = [
             ("en", "colleague"), ("en", "observation protocol"), ("en", "mentor"), ("en", "feedback questions"),
@@ -62,11 +66,15 @@ struct HandbookSearchBenchmarkCommand: AsyncCommand {
             }
             timings.sort()
             all += timings
-            context.console.print(String(format: "  %@ %-22@ median %6.1f ms, slowest %6.1f ms (%d results shown)",
-                                         language, "“\(query)”" as NSString, timings[timings.count / 2], timings.last!, found))
+            context.console.print(
+                String(
+                    format: "  %@ %-22@ median %6.1f ms, slowest %6.1f ms (%d results shown)",
+                    language, "“\(query)”" as NSString, timings[timings.count / 2], timings.last!, found))
         }
         all.sort()
-        context.console.print(String(format: "handbook search over %d chapters: median %.1f ms, 95th percentile %.1f ms, slowest %.1f ms over %d searches (goal: under 50 ms)",
-                                     count, all[all.count / 2], all[all.count * 95 / 100], all.last!, all.count))
+        context.console.print(
+            String(
+                format: "handbook search over %d chapters: median %.1f ms, 95th percentile %.1f ms, slowest %.1f ms over %d searches (goal: under 50 ms)",
+                count, all[all.count / 2], all[all.count * 95 / 100], all.last!, all.count))
     }
 }

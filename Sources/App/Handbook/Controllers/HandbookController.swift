@@ -14,31 +14,38 @@ struct HandbookController: RouteCollection {
     }
 
     func index(req: Request) async throws -> Response {
-        let book = try await HandbookBook.load(language: req.localizer.language.rawValue,
-                                               includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
+        let book = try await HandbookBook.load(
+            language: req.localizer.language.rawValue,
+            includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
         return req.render(HandbookIndexPage.view(req.pageContext(), book: book, mayEdit: try await req.mayEditHandbook()))
     }
 
     func chapter(req: Request) async throws -> Response {
         let chapter = try await req.readableChapter()
-        guard let (book, position) = try await HandbookBook.around(chapter.slug, language: req.localizer.language.rawValue,
-                                                                    includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
+        guard
+            let (book, position) = try await HandbookBook.around(
+                chapter.slug, language: req.localizer.language.rawValue,
+                includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
         else { throw Abort(.notFound) }
-        return req.render(HandbookChapterPage.view(req.pageContext(), book: book, position: position,
-                                                   mayEdit: try await req.mayEditHandbook()))
+        return req.render(
+            HandbookChapterPage.view(
+                req.pageContext(), book: book, position: position,
+                mayEdit: try await req.mayEditHandbook()))
     }
 
     func printChapter(req: Request) async throws -> Response {
         let chapter = try await req.readableChapter()
-        let book = try await HandbookBook.load(language: req.localizer.language.rawValue,
-                                               includePrivate: try await req.mayReadPrivateHandbook(), slugs: [chapter.slug], on: req.db)
+        let book = try await HandbookBook.load(
+            language: req.localizer.language.rawValue,
+            includePrivate: try await req.mayReadPrivateHandbook(), slugs: [chapter.slug], on: req.db)
         guard let entry = book.entries.first else { throw Abort(.notFound) }
         return req.render(HandbookPrintPage.view(req.pageContext(), entries: [entry], wholeBook: false))
     }
 
     func printBook(req: Request) async throws -> Response {
-        let book = try await HandbookBook.load(language: req.localizer.language.rawValue,
-                                               includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
+        let book = try await HandbookBook.load(
+            language: req.localizer.language.rawValue,
+            includePrivate: try await req.mayReadPrivateHandbook(), on: req.db)
         return req.render(HandbookPrintPage.view(req.pageContext(), entries: book.entries, wholeBook: true))
     }
 

@@ -22,7 +22,8 @@ struct HandbookEditorController: RouteCollection {
         _ = try req.requireUser()
         try await req.authorize(.editHandbook, .handbook(isPublic: true))
         guard let slug = req.parameters.get(SiteURL.slugKey),
-              let chapter = try await HandbookChapter.query(on: req.db).filter(\.$slug == slug).first() else { throw Abort(.notFound) }
+            let chapter = try await HandbookChapter.query(on: req.db).filter(\.$slug == slug).first()
+        else { throw Abort(.notFound) }
         return chapter
     }
 
@@ -68,8 +69,9 @@ struct HandbookEditorController: RouteCollection {
         let summary = (form.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let body = (form.body ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        model.draft = .init(title: title, summary: summary, body: body, note: note,
-                            translationCurrent: form.translation_current != nil, baseRevision: Int(form.base_revision ?? "") ?? 0)
+        model.draft = .init(
+            title: title, summary: summary, body: body, note: note,
+            translationCurrent: form.translation_current != nil, baseRevision: Int(form.base_revision ?? "") ?? 0)
         if title.isEmpty { model.errors["title"] = req.t("Give the chapter a title.") }
         if title.count > 200 { model.errors["title"] = req.t("Keep the title under 200 characters.") }
         if summary.count > 500 { model.errors["summary"] = req.t("Keep the summary under 500 characters.") }
@@ -89,9 +91,10 @@ struct HandbookEditorController: RouteCollection {
             model.conflict = true
             return req.render(HandbookEditPage.view(req.pageContext(), model), status: .conflict)
         }
-        try await HandbookLibrary.save(chapter: chapter, language: language.rawValue, title: title, summary: summary, body: body,
-                                       note: note, translationCurrent: form.translation_current != nil, origin: .edited,
-                                       authorID: try req.requireUser().requireID(), on: req.db)
+        try await HandbookLibrary.save(
+            chapter: chapter, language: language.rawValue, title: title, summary: summary, body: body,
+            note: note, translationCurrent: form.translation_current != nil, origin: .edited,
+            authorID: try req.requireUser().requireID(), on: req.db)
         return req.redirect(to: .handbookChapter(.value(chapter.slug)), notice: req.t("Chapter saved. The previous text is kept in the revision history."))
     }
 
@@ -111,7 +114,8 @@ struct HandbookEditorController: RouteCollection {
         let from = (try? req.query.get(Int.self, at: "from")) ?? (numbers.count > 1 ? numbers[1] : newest)
         let to = (try? req.query.get(Int.self, at: "to")) ?? newest
         guard let old = history.revisions.first(where: { $0.number == from }),
-              let new = history.revisions.first(where: { $0.number == to }) else { throw Abort(.notFound) }
+            let new = history.revisions.first(where: { $0.number == to })
+        else { throw Abort(.notFound) }
         return req.render(HandbookComparePage.view(req.pageContext(), history: history, old: old, new: new))
     }
 
@@ -120,13 +124,17 @@ struct HandbookEditorController: RouteCollection {
         struct RestoreForm: Content { var language: String? }
         let language = try Self.formLanguage(try req.content.decode(RestoreForm.self).language, req)
         guard let number = req.parameters.get(SiteURL.numberKey, as: Int.self),
-              let revision = try await HandbookRevision.query(on: req.db).filter(\.$chapter.$id == chapter.requireID())
-                .filter(\.$language == language.rawValue).filter(\.$number == number).first() else { throw Abort(.notFound) }
-        try await HandbookLibrary.save(chapter: chapter, language: language.rawValue, title: revision.title, summary: revision.summary,
-                                       body: revision.body, note: req.t("Revision {number} restored", ["number": String(number)]),
-                                       translationCurrent: false, origin: .restored, authorID: try req.requireUser().requireID(), on: req.db)
-        return req.redirect(to: .handbookChapter(.value(chapter.slug)),
-                            notice: req.t("Revision {number} restored. It is now the chapter's text, and the text it replaced is kept in the history.", ["number": String(number)]))
+            let revision = try await HandbookRevision.query(on: req.db).filter(\.$chapter.$id == chapter.requireID())
+                .filter(\.$language == language.rawValue).filter(\.$number == number).first()
+        else { throw Abort(.notFound) }
+        try await HandbookLibrary.save(
+            chapter: chapter, language: language.rawValue, title: revision.title, summary: revision.summary,
+            body: revision.body, note: req.t("Revision {number} restored", ["number": String(number)]),
+            translationCurrent: false, origin: .restored, authorID: try req.requireUser().requireID(), on: req.db)
+        return req.redirect(
+            to: .handbookChapter(.value(chapter.slug)),
+            notice: req.t(
+                "Revision {number} restored. It is now the chapter's text, and the text it replaced is kept in the history.", ["number": String(number)]))
     }
 
     func visibility(req: Request) async throws -> Response {
@@ -135,16 +143,19 @@ struct HandbookEditorController: RouteCollection {
         let form = try req.content.decode(VisibilityForm.self)
         chapter.isPublic = form.public == "1"
         try await chapter.save(on: req.db)
-        return req.redirect(to: .handbookChapter(.value(chapter.slug)),
-                            notice: chapter.isPublic ? req.t("The chapter is public: anyone can read it.") : req.t("The chapter is for members only."))
+        return req.redirect(
+            to: .handbookChapter(.value(chapter.slug)),
+            notice: chapter.isPublic ? req.t("The chapter is public: anyone can read it.") : req.t("The chapter is for members only."))
     }
 
     func acceptShipped(req: Request) async throws -> Response {
         let chapter = try await Self.editableChapter(req)
         struct ShippedForm: Content { var language: String? }
         let language = try Self.formLanguage(try req.content.decode(ShippedForm.self).language, req)
-        guard let text = try await HandbookText.query(on: req.db).filter(\.$chapter.$id == chapter.requireID())
-                .filter(\.$language == language.rawValue).first(), text.isDiverged else { throw Abort(.notFound) }
+        guard
+            let text = try await HandbookText.query(on: req.db).filter(\.$chapter.$id == chapter.requireID())
+                .filter(\.$language == language.rawValue).first(), text.isDiverged
+        else { throw Abort(.notFound) }
         try await HandbookLibrary.acceptShipped(chapter: chapter, text: text, authorID: try req.requireUser().requireID(), on: req.db)
         return req.redirect(to: .handbookTranslations, notice: req.t("The shipped text is now the chapter's text; the local edit is kept in the history."))
     }

@@ -53,17 +53,21 @@ struct M005_CreateHandbook: AsyncMigration {
         if sql.dialect.name == "sqlite" {
             // Words are already cut and folded by `SearchText`; keep diacritics so that
             // both databases treat "ā" and "a" alike (as different letters).
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE VIRTUAL TABLE handbook_search USING fts5(
                     slug UNINDEXED, language UNINDEXED, title, body, plain UNINDEXED,
                     tokenize = 'unicode61 remove_diacritics 0')
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE TABLE handbook_search (
                     slug TEXT NOT NULL, language TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL,
                     plain TEXT NOT NULL, document TSVECTOR NOT NULL, PRIMARY KEY (slug, language))
-                """).run()
+                """
+            ).run()
             try await sql.raw("CREATE INDEX handbook_search_document ON handbook_search USING GIN (document)").run()
         }
     }

@@ -63,8 +63,10 @@ final class HandbookText: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, chapterID: UUID, language: String, title: String, summary: String, body: String,
-         version: Int, sourceVersion: Int?, shippedHash: String?, editedLocally: Bool) {
+    init(
+        id: UUID? = nil, chapterID: UUID, language: String, title: String, summary: String, body: String,
+        version: Int, sourceVersion: Int?, shippedHash: String?, editedLocally: Bool
+    ) {
         self.id = id
         self.$chapter.id = chapterID
         self.language = language
@@ -114,8 +116,10 @@ final class HandbookRevision: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, chapterID: UUID, language: String, number: Int, title: String, summary: String, body: String,
-         origin: Origin, note: String, authorID: UUID?) {
+    init(
+        id: UUID? = nil, chapterID: UUID, language: String, number: Int, title: String, summary: String, body: String,
+        origin: Origin, note: String, authorID: UUID?
+    ) {
         self.id = id
         self.$chapter.id = chapterID
         self.language = language

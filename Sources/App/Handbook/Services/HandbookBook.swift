@@ -25,11 +25,12 @@ struct HandbookBook {
         let chapters = try await query.all()
         let texts = try await HandbookText.query(on: db).filter(\.$chapter.$id ~~ chapters.compactMap(\.id)).all()
         let byChapter = Dictionary(grouping: texts, by: { $0.$chapter.id })
-        return HandbookBook(entries: chapters.compactMap { chapter in
-            let own = byChapter[chapter.id ?? UUID()] ?? []
-            let shown = HandbookReading.displayed(own, language: language)
-            return shown.text.map { Entry(chapter: chapter, texts: own, text: $0, fallback: shown.fallback) }
-        })
+        return HandbookBook(
+            entries: chapters.compactMap { chapter in
+                let own = byChapter[chapter.id ?? UUID()] ?? []
+                let shown = HandbookReading.displayed(own, language: language)
+                return shown.text.map { Entry(chapter: chapter, texts: own, text: $0, fallback: shown.fallback) }
+            })
     }
 
     func index(of slug: String) -> Int? { entries.firstIndex { $0.chapter.slug == slug } }
@@ -41,8 +42,9 @@ struct HandbookBook {
         if !includePrivate { query = query.filter(\.$isPublic == true) }
         let order = try await query.all().map(\.slug)
         guard let at = order.firstIndex(of: slug) else { return nil }
-        let book = try await load(language: language, includePrivate: includePrivate,
-                                  slugs: Array(order[max(0, at - 1)...min(order.count - 1, at + 1)]), on: db)
+        let book = try await load(
+            language: language, includePrivate: includePrivate,
+            slugs: Array(order[max(0, at - 1)...min(order.count - 1, at + 1)]), on: db)
         return book.index(of: slug).map { (book, $0) }
     }
 }
@@ -61,7 +63,8 @@ extension Request {
     /// chapter that is not public is sent to log in.
     func readableChapter() async throws -> HandbookChapter {
         guard let slug = parameters.get(SiteURL.slugKey),
-              let chapter = try await HandbookChapter.query(on: db).filter(\.$slug == slug).first() else { throw Abort(.notFound) }
+            let chapter = try await HandbookChapter.query(on: db).filter(\.$slug == slug).first()
+        else { throw Abort(.notFound) }
         if !Policy.allows(try await principal(), .readHandbook, .handbook(isPublic: chapter.isPublic)) {
             _ = try requireUser()
             throw Abort(Policy.denialStatus(try await principal(), .handbook(isPublic: chapter.isPublic)))

@@ -102,16 +102,20 @@ public enum HandbookLibrary {
                         text.version = source.version
                         text.sourceVersion = source.sourceVersion
                         try await text.save(on: db)
-                        try await addRevision(chapterID: chapterID, language: language, title: source.title, summary: source.summary,
-                                              body: source.body, origin: .shipped, note: "", authorID: nil, on: db)
+                        try await addRevision(
+                            chapterID: chapterID, language: language, title: source.title, summary: source.summary,
+                            body: source.body, origin: .shipped, note: "", authorID: nil, on: db)
                         report.updated.append(label)
                     }
                 } else {
-                    try await HandbookText(chapterID: chapterID, language: language, title: source.title, summary: source.summary,
-                                           body: source.body, version: source.version, sourceVersion: source.sourceVersion,
-                                           shippedHash: hash, editedLocally: false).save(on: db)
-                    try await addRevision(chapterID: chapterID, language: language, title: source.title, summary: source.summary,
-                                          body: source.body, origin: .shipped, note: "", authorID: nil, on: db)
+                    try await HandbookText(
+                        chapterID: chapterID, language: language, title: source.title, summary: source.summary,
+                        body: source.body, version: source.version, sourceVersion: source.sourceVersion,
+                        shippedHash: hash, editedLocally: false
+                    ).save(on: db)
+                    try await addRevision(
+                        chapterID: chapterID, language: language, title: source.title, summary: source.summary,
+                        body: source.body, origin: .shipped, note: "", authorID: nil, on: db)
                     report.created.append(label)
                 }
                 touched[source.slug] = chapter
@@ -121,7 +125,9 @@ public enum HandbookLibrary {
         }
         for problem in report.problems { logger.warning("handbook: \(problem)") }
         if !report.created.isEmpty || !report.updated.isEmpty || !report.diverged.isEmpty {
-            logger.info("handbook: \(report.created.count) texts added, \(report.updated.count) updated, \(report.diverged.count) kept local edits (\(report.diverged.joined(separator: ", ")))")
+            logger.info(
+                "handbook: \(report.created.count) texts added, \(report.updated.count) updated, \(report.diverged.count) kept local edits (\(report.diverged.joined(separator: ", ")))"
+            )
         }
         return report
     }
@@ -136,16 +142,20 @@ public enum HandbookLibrary {
     /// wording changes; a translation is marked as translating the current English version
     /// when the editor says so.
     @discardableResult
-    static func save(chapter: HandbookChapter, language: String, title: String, summary: String, body: String,
-                     note: String, translationCurrent: Bool, origin: HandbookRevision.Origin, authorID: UUID?,
-                     on db: any Database) async throws -> HandbookRevision {
+    static func save(
+        chapter: HandbookChapter, language: String, title: String, summary: String, body: String,
+        note: String, translationCurrent: Bool, origin: HandbookRevision.Origin, authorID: UUID?,
+        on db: any Database
+    ) async throws -> HandbookRevision {
         try await db.transaction { db in
             let chapterID = try chapter.requireID()
             let texts = try await HandbookText.query(on: db).filter(\.$chapter.$id == chapterID).all()
             let english = texts.first { $0.language == HandbookReading.source }
-            let text = texts.first { $0.language == language }
-                ?? HandbookText(chapterID: chapterID, language: language, title: title, summary: summary, body: body,
-                                version: 1, sourceVersion: nil, shippedHash: nil, editedLocally: true)
+            let text =
+                texts.first { $0.language == language }
+                ?? HandbookText(
+                    chapterID: chapterID, language: language, title: title, summary: summary, body: body,
+                    version: 1, sourceVersion: nil, shippedHash: nil, editedLocally: true)
             let changed = text.id == nil || text.title != title || text.summary != summary || text.body != body
             if language == HandbookReading.source {
                 if changed && text.id != nil { text.version += 1 }
@@ -157,8 +167,9 @@ public enum HandbookLibrary {
             text.body = body
             text.editedLocally = true
             try await text.save(on: db)
-            let revision = try await addRevision(chapterID: chapterID, language: language, title: title, summary: summary, body: body,
-                                                 origin: origin, note: note, authorID: authorID, on: db)
+            let revision = try await addRevision(
+                chapterID: chapterID, language: language, title: title, summary: summary, body: body,
+                origin: origin, note: note, authorID: authorID, on: db)
             try await reindex(chapter, on: db)
             return revision
         }
@@ -175,19 +186,23 @@ public enum HandbookLibrary {
             text.editedLocally = false
             if text.language == HandbookReading.source { text.version += 1 }
             try await text.save(on: db)
-            try await addRevision(chapterID: try chapter.requireID(), language: text.language, title: title, summary: text.summary,
-                                  body: body, origin: .shipped, note: "", authorID: authorID, on: db)
+            try await addRevision(
+                chapterID: try chapter.requireID(), language: text.language, title: title, summary: text.summary,
+                body: body, origin: .shipped, note: "", authorID: authorID, on: db)
             try await reindex(chapter, on: db)
         }
     }
 
     @discardableResult
-    static func addRevision(chapterID: UUID, language: String, title: String, summary: String, body: String,
-                            origin: HandbookRevision.Origin, note: String, authorID: UUID?, on db: any Database) async throws -> HandbookRevision {
+    static func addRevision(
+        chapterID: UUID, language: String, title: String, summary: String, body: String,
+        origin: HandbookRevision.Origin, note: String, authorID: UUID?, on db: any Database
+    ) async throws -> HandbookRevision {
         let last = try await HandbookRevision.query(on: db).filter(\.$chapter.$id == chapterID).filter(\.$language == language)
             .sort(\.$number, .descending).first()
-        let revision = HandbookRevision(chapterID: chapterID, language: language, number: (last?.number ?? 0) + 1, title: title,
-                                        summary: summary, body: body, origin: origin, note: note, authorID: authorID)
+        let revision = HandbookRevision(
+            chapterID: chapterID, language: language, number: (last?.number ?? 0) + 1, title: title,
+            summary: summary, body: body, origin: origin, note: note, authorID: authorID)
         try await revision.save(on: db)
         return revision
     }

@@ -30,16 +30,20 @@ enum HandbookSearch {
         let plain = Markdown.render(body, anchors: false).plainText
         let titleWords = SearchText.normalize(title), bodyWords = SearchText.normalize(plain)
         if sql.dialect.name == "sqlite" {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO handbook_search (slug, language, title, body, plain)
                 VALUES (\(bind: slug), \(bind: language), \(bind: titleWords), \(bind: bodyWords), \(bind: plain))
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO handbook_search (slug, language, title, body, plain, document)
                 VALUES (\(bind: slug), \(bind: language), \(bind: titleWords), \(bind: bodyWords), \(bind: plain),
                         setweight(to_tsvector('simple', \(bind: titleWords)), 'A') || setweight(to_tsvector('simple', \(bind: bodyWords)), 'D'))
-                """).run()
+                """
+            ).run()
         }
     }
 
@@ -55,7 +59,8 @@ enum HandbookSearch {
             // FTS5 query syntax: each term quoted (it holds letters and digits only) and
             // marked as a prefix; terms side by side must all match.
             let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
-            rows = try await sql.raw("""
+            rows = try await sql.raw(
+                """
                 WITH top AS (
                     SELECT handbook_search.rowid AS id, bm25(handbook_search, 0.0, 0.0, 10.0, 1.0, 0.0) AS rank, c.position AS position
                     FROM handbook_search JOIN handbook_chapters c ON c.slug = handbook_search.slug
@@ -63,10 +68,12 @@ enum HandbookSearch {
                     ORDER BY rank, position LIMIT \(literal: limit))
                 SELECT s.slug AS slug, s.plain AS plain FROM top JOIN handbook_search s ON s.rowid = top.id
                 ORDER BY top.rank, top.position
-                """).all()
+                """
+            ).all()
         } else {
             let query = terms.map { "\($0):*" }.joined(separator: " & ")
-            rows = try await sql.raw("""
+            rows = try await sql.raw(
+                """
                 WITH top AS (
                     SELECT s.slug, s.language, ts_rank(s.document, q) AS rank, c.position
                     FROM handbook_search s JOIN handbook_chapters c ON c.slug = s.slug, to_tsquery('simple', \(bind: query)) q
@@ -74,7 +81,8 @@ enum HandbookSearch {
                     ORDER BY rank DESC, c.position LIMIT \(literal: limit))
                 SELECT s.slug, s.plain FROM top JOIN handbook_search s ON s.slug = top.slug AND s.language = top.language
                 ORDER BY top.rank DESC, top.position
-                """).all()
+                """
+            ).all()
         }
         return try rows.map { Hit(slug: try $0.decode(column: "slug", as: String.self), plain: try $0.decode(column: "plain", as: String.self)) }
     }

@@ -25,32 +25,47 @@ enum HandbookTranslationsPage {
             .p(.class("breadcrumb"), .a(.href(SiteURL.handbook.path), .text(context.t("Handbook")))),
             .h1(.text(context.t("Translation status"))),
             .p(.class("lead"), .text(context.t("Where a translation is missing or older than the English text, readers see the English text with a notice."))),
-            .div(.class("table-scroll"), .table(
-                .class("data-table translation-status"),
-                .caption(.text(context.t("Chapters by language"))),
-                .thead(.tr(.th(.text(context.t("Chapter"))), .forEach(languages) { .th(.attribute(named: "lang", value: $0.rawValue), .text($0.nativeName)) })),
-                .tbody(.forEach(book.entries) { entry in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.handbookChapter(.value(entry.chapter.slug)).path), .text(entry.text.title))),
-                        .forEach(languages) { language in
-                            .td(.a(.href(SiteURL.handbookEdit(.value(entry.chapter.slug)).path(["language": language.rawValue])),
-                                   .attribute(named: "aria-label", value: "\(entry.text.title), \(language.nativeName): \(status(entry, language))"),
-                                   .text(status(entry, language))))
+            .div(
+                .class("table-scroll"),
+                .table(
+                    .class("data-table translation-status"),
+                    .caption(.text(context.t("Chapters by language"))),
+                    .thead(
+                        .tr(.th(.text(context.t("Chapter"))), .forEach(languages) { .th(.attribute(named: "lang", value: $0.rawValue), .text($0.nativeName)) })),
+                    .tbody(
+                        .forEach(book.entries) { entry in
+                            .tr(
+                                .th(
+                                    .attribute(named: "scope", value: "row"),
+                                    .a(.href(SiteURL.handbookChapter(.value(entry.chapter.slug)).path), .text(entry.text.title))),
+                                .forEach(languages) { language in
+                                    .td(
+                                        .a(
+                                            .href(SiteURL.handbookEdit(.value(entry.chapter.slug)).path(["language": language.rawValue])),
+                                            .attribute(named: "aria-label", value: "\(entry.text.title), \(language.nativeName): \(status(entry, language))"),
+                                            .text(status(entry, language))))
+                                })
                         })
-                })
-            )),
+                )),
             .h2(.text(context.t("Local edits and newer shipped texts"))),
-            .if(diverged.isEmpty, .p(.text(context.t("No chapter edited here has a newer shipped text waiting."))), else: .ul(
-                .forEach(diverged) { pair in
-                    let (entry, text) = pair
-                    return .li(
-                        .p(.text(context.t("{chapter} ({language}): this chapter was edited here, and a newer text came with an upgrade. Your edit is kept until you choose.",
-                                           ["chapter": entry.text.title, "language": Domain.Language(rawValue: text.language)?.nativeName ?? text.language]))),
-                        .form(.class("inline-form"), .method(.post), .action(SiteURL.handbookAcceptShipped(.value(entry.chapter.slug)).path),
-                              Components.csrfField(context),
-                              .input(.type(.hidden), .name("language"), .value(text.language)),
-                              .button(.type(.submit), .class("button-secondary"), .text(context.t("Use the shipped text"))))
-                    )
-                }))
+            .if(
+                diverged.isEmpty, .p(.text(context.t("No chapter edited here has a newer shipped text waiting."))),
+                else: .ul(
+                    .forEach(diverged) { pair in
+                        let (entry, text) = pair
+                        return .li(
+                            .p(
+                                .text(
+                                    context.t(
+                                        "{chapter} ({language}): this chapter was edited here, and a newer text came with an upgrade. Your edit is kept until you choose.",
+                                        ["chapter": entry.text.title, "language": Domain.Language(rawValue: text.language)?.nativeName ?? text.language]))),
+                            .form(
+                                .class("inline-form"), .method(.post), .action(SiteURL.handbookAcceptShipped(.value(entry.chapter.slug)).path),
+                                Components.csrfField(context),
+                                .input(.type(.hidden), .name("language"), .value(text.language)),
+                                .button(.type(.submit), .class("button-secondary"), .text(context.t("Use the shipped text"))))
+                        )
+                    }))
         )
     }
 }

@@ -14,7 +14,8 @@ extension MentoringController {
         let (engagement, participants) = try await req.engagementInPath(.writeNote)
         let id = try engagement.requireID(), userID = try user.requireID()
         guard engagement.form == .mentoring, engagement.status == .closed,
-              let pair = try await ProgrammePair.query(on: req.db).filter(\.$engagement.$id == id).first() else {
+            let pair = try await ProgrammePair.query(on: req.db).filter(\.$engagement.$id == id).first()
+        else {
             throw Abort(.conflict, reason: req.t("Feedback is given once a mentoring pair has ended."))
         }
         if try await MentoringForPractice.hasGivenFeedback(engagementID: id, userID: userID, on: req.db) {
@@ -23,7 +24,8 @@ extension MentoringController {
         let form = try req.content.decode(FeedbackForm.self)
         let improve = (form.improve ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let usefulness = Int(form.usefulness ?? ""), (1...5).contains(usefulness), ["yes", "no"].contains(form.recommend ?? ""),
-              improve.count <= 1000 else {
+            improve.count <= 1000
+        else {
             let page = try await PracticeForMentoring.feedbackPage(
                 engagement, participants: participants, error: req.t("Answer both questions; keep the last one under 1,000 characters."),
                 principal: try await req.principal(), context: req.pageContext(), on: req.db)
@@ -41,7 +43,12 @@ extension MentoringController {
             try await PairFeedback(programmeID: pair.$programme.id, usefulness: usefulness, recommend: form.recommend == "yes", improve: improve).save(on: db)
             try await FeedbackReleases.releaseIfDue(programmeID: pair.$programme.id, now: now, on: db)
         }
-        return req.redirect(to: .engagement(.value(id)), notice: counts ? req.t("Thank you. Your feedback is kept without your name.")
-                            : req.t("Thank you. Your answer is not counted in the programme's figures: those count only colleagues who neither run the programme nor joined the school after it began, once each."))
+        return req.redirect(
+            to: .engagement(.value(id)),
+            notice: counts
+                ? req.t("Thank you. Your feedback is kept without your name.")
+                : req.t(
+                    "Thank you. Your answer is not counted in the programme's figures: those count only colleagues who neither run the programme nor joined the school after it began, once each."
+                ))
     }
 }

@@ -53,12 +53,15 @@ struct MentoringController: RouteCollection {
         if name.isEmpty || name.count > 200 { model.errors["name"] = req.t("Give the programme a name (under 200 characters).") }
         if goal.count > 2000 { model.errors["goal"] = req.t("Keep the goal under 2,000 characters.") }
         let validStart = Meetings.instant(date: starts, time: "00:00", zone: "UTC"), validEnd = Meetings.instant(date: ends, time: "00:00", zone: "UTC")
-        if validStart == nil || validEnd == nil || validEnd! < validStart! { model.errors["starts_on"] = req.t("Enter a start and an end date, the end after the start.") }
+        if validStart == nil || validEnd == nil || validEnd! < validStart! {
+            model.errors["starts_on"] = req.t("Enter a start and an end date, the end after the start.")
+        }
         guard model.errors.isEmpty, let scope else {
             return req.render(MentoringListPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
-        let programme = MentoringProgramme(name: name, goal: goal, startsOn: starts, endsOn: ends,
-                                           schoolID: scope.isNetwork ? nil : scope.id, networkID: scope.isNetwork ? scope.id : nil)
+        let programme = MentoringProgramme(
+            name: name, goal: goal, startsOn: starts, endsOn: ends,
+            schoolID: scope.isNetwork ? nil : scope.id, networkID: scope.isNetwork ? scope.id : nil)
         programme.openedAt = req.now
         try await programme.save(on: req.db)
         return req.redirect(to: .programme(.value(try programme.requireID())), notice: req.t("Programme created. Now invite mentors and mentees."))
@@ -90,8 +93,8 @@ struct MentoringController: RouteCollection {
         let form = try req.content.decode(InviteForm.self)
         let schools = try await service.schools(of: programme).compactMap(\.id)
         guard let person = form.person.flatMap(UUID.init(uuidString:)),
-              let role = form.role.flatMap(ProgrammeMember.Role.init(rawValue:)),
-              let membership = try await Membership.query(on: req.db).filter(\.$user.$id == person).filter(\.$school.$id ~~ schools).first()
+            let role = form.role.flatMap(ProgrammeMember.Role.init(rawValue:)),
+            let membership = try await Membership.query(on: req.db).filter(\.$user.$id == person).filter(\.$school.$id ~~ schools).first()
         else {
             guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
             var model = try await ProgrammePage.Model.load(programme, principal: principal, now: req.now, on: req.db)
@@ -137,9 +140,11 @@ struct MentoringController: RouteCollection {
     func propose(req: Request) async throws -> Response {
         let (programme, service) = try await Self.load(req, .manageProgramme)
         let count = try await service.propose(programme)
-        return req.redirect(to: .programme(.value(try programme.requireID())),
-                            notice: req.localizer.tn("{count} pair proposed. Adjust by hand if you wish, then publish.",
-                                                     "{count} pairs proposed. Adjust by hand if you wish, then publish.", count: count))
+        return req.redirect(
+            to: .programme(.value(try programme.requireID())),
+            notice: req.localizer.tn(
+                "{count} pair proposed. Adjust by hand if you wish, then publish.",
+                "{count} pairs proposed. Adjust by hand if you wish, then publish.", count: count))
     }
 
     struct PairForm: Content {
@@ -166,7 +171,8 @@ struct MentoringController: RouteCollection {
 
     static func loadPair(_ req: Request, programme: MentoringProgramme) async throws -> ProgrammePair {
         guard let raw = req.parameters.get(SiteURL.pairIDKey), let id = UUID(uuidString: raw),
-              let pair = try await ProgrammePair.find(id, on: req.db), pair.$programme.id == programme.id else { throw Abort(.notFound) }
+            let pair = try await ProgrammePair.find(id, on: req.db), pair.$programme.id == programme.id
+        else { throw Abort(.notFound) }
         return pair
     }
 
@@ -183,16 +189,20 @@ struct MentoringController: RouteCollection {
         let user = try req.requireUser()
         let (programme, service) = try await Self.load(req, .manageProgramme)
         let count = try await service.publish(programme, by: user.fullName)
-        return req.redirect(to: .programme(.value(try programme.requireID())),
-                            notice: req.localizer.tn("{count} pair published: each person now accepts or declines.",
-                                                     "{count} pairs published: each person now accepts or declines.", count: count))
+        return req.redirect(
+            to: .programme(.value(try programme.requireID())),
+            notice: req.localizer.tn(
+                "{count} pair published: each person now accepts or declines.",
+                "{count} pairs published: each person now accepts or declines.", count: count))
     }
 
     func profileForm(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (programme, _) = try await Self.load(req, .takePartInProgramme)
-        guard let member = try await ProgrammeMember.query(on: req.db).filter(\.$programme.$id == programme.requireID())
-            .filter(\.$user.$id == user.requireID()).first() else { throw Abort(.notFound) }
+        guard
+            let member = try await ProgrammeMember.query(on: req.db).filter(\.$programme.$id == programme.requireID())
+                .filter(\.$user.$id == user.requireID()).first()
+        else { throw Abort(.notFound) }
         return req.render(ProfilePage.view(req.pageContext(), programme: programme, member: member, errors: [:]))
     }
 
@@ -210,8 +220,10 @@ struct MentoringController: RouteCollection {
     func saveProfile(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (programme, _) = try await Self.load(req, .takePartInProgramme)
-        guard let member = try await ProgrammeMember.query(on: req.db).filter(\.$programme.$id == programme.requireID())
-            .filter(\.$user.$id == user.requireID()).first() else { throw Abort(.notFound) }
+        guard
+            let member = try await ProgrammeMember.query(on: req.db).filter(\.$programme.$id == programme.requireID())
+                .filter(\.$user.$id == user.requireID()).first()
+        else { throw Abort(.notFound) }
         let form = try req.content.decode(ProfileForm.self)
         var errors: [String: String] = [:]
         let years = Int((form.years ?? "").trimmingCharacters(in: .whitespaces))
@@ -245,8 +257,9 @@ struct MentoringController: RouteCollection {
         let (programme, _) = try await Self.load(req, .manageProgramme)
         let pair = try await Self.loadPair(req, programme: programme)
         guard pair.status == .accepted, let engagement = pair.$engagement.id else { throw Abort(.conflict) }
-        try await Notifications.notify([pair.$mentor.id, pair.$mentee.id], kind: .pairNudged, actor: user.fullName,
-                                       link: .engagement(.value(engagement)), on: req.db)
+        try await Notifications.notify(
+            [pair.$mentor.id, pair.$mentee.id], kind: .pairNudged, actor: user.fullName,
+            link: .engagement(.value(engagement)), on: req.db)
         return req.redirect(to: .programme(.value(try programme.requireID())), notice: req.t("Reminder sent to both."))
     }
 
@@ -262,14 +275,17 @@ struct MentoringController: RouteCollection {
         do {
             try await service.answer(pair, programme: programme, userID: userID, accept: accept, actor: user.fullName)
         } catch MentoringService.Failure.mentorFull {
-            return req.redirect(to: .programme(.value(try programme.requireID())),
-                                notice: req.t("The mentor has no free place left; the programme's leader will find another pair."))
+            return req.redirect(
+                to: .programme(.value(try programme.requireID())),
+                notice: req.t("The mentor has no free place left; the programme's leader will find another pair."))
         }
         if let engagement = pair.$engagement.id {
             return req.redirect(to: .engagement(.value(engagement)), notice: req.t("You are paired. Plan your first meeting below."))
         }
-        return req.redirect(to: .programme(.value(try programme.requireID())),
-                            notice: accept ? req.t("Accepted. The pair starts when both of you have accepted.")
-                                           : req.t("Declined. The programme's leader will find you another pair."))
+        return req.redirect(
+            to: .programme(.value(try programme.requireID())),
+            notice: accept
+                ? req.t("Accepted. The pair starts when both of you have accepted.")
+                : req.t("Declined. The programme's leader will find you another pair."))
     }
 }

@@ -8,9 +8,13 @@ extension ProgrammeMember: PersonalDataHolder {
     static var personalDataTable: String { schema }
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
         try await ProgrammeMember.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$programme).all()
-            .map { ["programme": $0.programme.name, "role": $0.role.rawValue, "subjects": $0.subjects, "levels": $0.levels,
+            .map {
+                [
+                    "programme": $0.programme.name, "role": $0.role.rawValue, "subjects": $0.subjects, "levels": $0.levels,
                     "years": String($0.years), "languages": $0.languages, "goals": $0.goals, "goalsText": $0.goalsText,
-                    "availability": $0.availability, "capacity": String($0.capacity)] }
+                    "availability": $0.availability, "capacity": String($0.capacity),
+                ]
+            }
     }
     static func erase(_ user: User, on db: any Database) async throws {
         try await ProgrammeMember.query(on: db).filter(\.$user.$id == user.requireID()).delete()

@@ -153,7 +153,9 @@ final class ProgrammePair: Model, @unchecked Sendable {
         self.status = status
         self.mentorAccepted = false
         self.menteeAccepted = false
-        self.scores = score.map { s in MentoringMatch.Criterion.allCases.map { "\($0.rawValue)=\(String(format: "%.2f", s.criteria[$0] ?? 0))" }.joined(separator: ";") } ?? ""
+        self.scores =
+            score.map { s in MentoringMatch.Criterion.allCases.map { "\($0.rawValue)=\(String(format: "%.2f", s.criteria[$0] ?? 0))" }.joined(separator: ";") }
+            ?? ""
         self.total = score?.total ?? 0
     }
 

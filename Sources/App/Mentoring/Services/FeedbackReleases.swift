@@ -25,12 +25,14 @@ enum FeedbackReleases {
         // One answer per person per programme: a mentor of two mentees is one respondent.
         let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == programmeID).all().compactMap { $0.$engagement.id }
         if !pairs.isEmpty,
-           try await FeedbackGiven.query(on: db).filter(\.$user.$id == userID).filter(\.$engagement.$id ~~ pairs).count() > 0 {
+            try await FeedbackGiven.query(on: db).filter(\.$user.$id == userID).filter(\.$engagement.$id ~~ pairs).count() > 0
+        {
             return false
         }
-        guard let schoolID = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == programmeID)
-            .filter(\.$user.$id == userID).first()?.$school.id,
-              let membership = try await Membership.query(on: db).filter(\.$user.$id == userID).filter(\.$school.$id == schoolID).first()
+        guard
+            let schoolID = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == programmeID)
+                .filter(\.$user.$id == userID).first()?.$school.id,
+            let membership = try await Membership.query(on: db).filter(\.$user.$id == userID).filter(\.$school.$id == schoolID).first()
         else { return false }
         guard let since = membership.roleSince else { return true }
         guard let opened = programme.openedAt ?? programme.createdAt else { return false }
@@ -43,9 +45,10 @@ enum FeedbackReleases {
         let waiting = try await PairFeedback.query(on: db).filter(\.$programme.$id == programmeID).filter(\.$releaseID == nil).all()
         if AnonymityGuard(minimumGroup: minimumGroup).allows(waiting.count) {
             let number = try await FeedbackRelease.query(on: db).filter(\.$programme.$id == programmeID).count() + 1
-            let release = FeedbackRelease(programmeID: programmeID, number: number, releasedAt: now, respondents: waiting.count,
-                                          usefulnessSum: waiting.map(\.usefulness).reduce(0, +),
-                                          recommendCount: waiting.filter(\.recommend).count)
+            let release = FeedbackRelease(
+                programmeID: programmeID, number: number, releasedAt: now, respondents: waiting.count,
+                usefulnessSum: waiting.map(\.usefulness).reduce(0, +),
+                recommendCount: waiting.filter(\.recommend).count)
             try await release.save(on: db)
             for answer in waiting {
                 answer.releaseID = try release.requireID()

@@ -31,7 +31,10 @@ enum MentoringForPractice {
     /// Every pair of the programme, whatever its status, with the two people's names.
     static func pairs(programmeID: UUID, on db: any Database) async throws -> [Pair] {
         try await ProgrammePair.query(on: db).filter(\.$programme.$id == programmeID).with(\.$mentor).with(\.$mentee).all()
-            .map { Pair(mentorID: $0.$mentor.id, menteeID: $0.$mentee.id, mentor: $0.mentor.fullName, mentee: $0.mentee.fullName,
-                        status: $0.status, total: $0.total) }
+            .map {
+                Pair(
+                    mentorID: $0.$mentor.id, menteeID: $0.$mentee.id, mentor: $0.mentor.fullName, mentee: $0.mentee.fullName,
+                    status: $0.status, total: $0.total)
+            }
     }
 }

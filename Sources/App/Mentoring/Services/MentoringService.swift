@@ -19,8 +19,9 @@ struct MentoringService {
         let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == programme.requireID()).all()
         var schoolNetwork: UUID?
         if let schoolID = programme.$school.id { schoolNetwork = try await School.find(schoolID, on: db)?.$network.id }
-        return .programme(schoolID: programme.$school.id, networkID: programme.$network.id, schoolNetworkID: schoolNetwork,
-                          members: Set(members.map { $0.$user.id }))
+        return .programme(
+            schoolID: programme.$school.id, networkID: programme.$network.id, schoolNetworkID: schoolNetwork,
+            members: Set(members.map { $0.$user.id }))
     }
 
     /// The programmes this person might run or take part in, newest first: those of the
@@ -92,11 +93,13 @@ struct MentoringService {
         try await db.transaction { db in
             let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).all()
             guard let mentor = members.first(where: { $0.$user.id == mentorID && $0.role == .mentor }),
-                  let mentee = members.first(where: { $0.$user.id == menteeID && $0.role == .mentee }) else { throw Failure.notAMember }
+                let mentee = members.first(where: { $0.$user.id == menteeID && $0.role == .mentee })
+            else { throw Failure.notAMember }
             let profiles = try await MentoringService(db: db).profiles([mentor, mentee])
             let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).all()
-            let ruledOut = Set(pairs.filter { [.declined, .excluded].contains($0.status) }
-                .map { MentoringMatch.Pair(mentor: $0.$mentor.id.uuidString, mentee: $0.$mentee.id.uuidString) })
+            let ruledOut = Set(
+                pairs.filter { [.declined, .excluded].contains($0.status) }
+                    .map { MentoringMatch.Pair(mentor: $0.$mentor.id.uuidString, mentee: $0.$mentee.id.uuidString) })
             if let reason = MentoringMatch.forbidden(mentor: profiles[mentorID]!, mentee: profiles[menteeID]!, excluded: ruledOut) {
                 throw Failure.forbiddenPair(reason)
             }
@@ -116,8 +119,9 @@ struct MentoringService {
             pair.status = .published
             try await pair.save(on: db)
         }
-        try await Notifications.notify(pairs.flatMap { [$0.$mentor.id, $0.$mentee.id] }, kind: .pairProposed, actor: actor,
-                                       link: .programme(.value(try programme.requireID())), on: db)
+        try await Notifications.notify(
+            pairs.flatMap { [$0.$mentor.id, $0.$mentee.id] }, kind: .pairProposed, actor: actor,
+            link: .programme(.value(try programme.requireID())), on: db)
         return pairs.count
     }
 
@@ -134,7 +138,8 @@ struct MentoringService {
             if pair.$mentor.id == userID { pair.mentorAccepted = true }
             if pair.$mentee.id == userID { pair.menteeAccepted = true }
             if pair.mentorAccepted && pair.menteeAccepted {
-                let capacity = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == programme.requireID())
+                let capacity =
+                    try await ProgrammeMember.query(on: db).filter(\.$programme.$id == programme.requireID())
                     .filter(\.$user.$id == pair.$mentor.id).first()?.capacity ?? 1
                 let accepted = try await ProgrammePair.query(on: db).filter(\.$programme.$id == programme.requireID())
                     .filter(\.$mentor.$id == pair.$mentor.id).filter(\.$status == .accepted).count()
@@ -142,12 +147,14 @@ struct MentoringService {
                 let schoolID = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == programme.requireID())
                     .filter(\.$user.$id == pair.$mentee.id).first()?.$school.id
                 guard let schoolID else { throw Failure.notAMember }
-                let id = try await PracticeForMentoring.openMentoring(topic: programme.name, schoolID: schoolID,
-                                                                      mentorID: pair.$mentor.id, menteeID: pair.$mentee.id, on: db)
+                let id = try await PracticeForMentoring.openMentoring(
+                    topic: programme.name, schoolID: schoolID,
+                    mentorID: pair.$mentor.id, menteeID: pair.$mentee.id, on: db)
                 pair.status = .accepted
                 pair.$engagement.id = id
-                try await Notifications.notify([pair.$mentor.id, pair.$mentee.id].filter { $0 != userID }, kind: .pairAccepted,
-                                               actor: actor, link: .engagement(.value(id)), on: db)
+                try await Notifications.notify(
+                    [pair.$mentor.id, pair.$mentee.id].filter { $0 != userID }, kind: .pairAccepted,
+                    actor: actor, link: .engagement(.value(id)), on: db)
             }
             try await pair.save(on: db)
         }

@@ -34,15 +34,19 @@ extension PracticeAPIController {
         let members = Set(body.memberIds ?? [])
         let allowed = Set(try await Groups.candidates(form: kind, school: school, excluding: userID, on: req.db).map(\.id))
         if !Groups.invited.contains(members.count) || !members.isSubset(of: allowed) {
-            details.append(.init(field: "memberIds", message: kind.isConfidentialGroup
-                ? "must be 2 to 12 colleagues of the school, not its leaders" : "must be 2 to 12 colleagues of the school or its network"))
+            details.append(
+                .init(
+                    field: "memberIds",
+                    message: kind.isConfidentialGroup
+                        ? "must be 2 to 12 colleagues of the school, not its leaders" : "must be 2 to 12 colleagues of the school or its network"))
         }
         if kind == .supervision, body.supervisorId.map({ $0 != userID && !members.contains($0) }) ?? true {
             details.append(.init(field: "supervisorId", message: "must be one of the group's members"))
         }
         guard details.isEmpty else { throw APIValidationError(details: details) }
-        let engagement = try await Groups.start(kind: kind, school: school, name: name, purpose: purpose, by: user,
-                                                members: members, supervisor: body.supervisorId, on: req.db)
+        let engagement = try await Groups.start(
+            kind: kind, school: school, name: name, purpose: purpose, by: user,
+            members: members, supervisor: body.supervisorId, on: req.db)
         let participants = try await EngagementParticipant.query(on: req.db).filter(\.$engagement.$id == engagement.requireID()).with(\.$user).all()
         guard let dto = try await Self.dto(engagement, participants: participants, principal: try await req.principal(), req: req) else {
             throw Abort(.internalServerError)
@@ -74,11 +78,12 @@ extension PracticeAPIController {
         let userID = try user.requireID()
         return try await AskAColleague(db: req.db).visibleOpenRequests(for: principal).map { request in
             let mine = request.$asker.id == userID
-            return RequestDTO(id: try request.requireID(), schoolId: request.$school.id, topic: request.topic.rawValue,
-                              urgency: request.urgency.rawValue, question: request.question,
-                              askerName: HelpRequestRules.showsName(showNameToSchool: request.showName, viewerIsAsker: mine, viewerTookIt: false)
-                                  ? request.asker.fullName : nil,
-                              mine: mine, createdAt: request.createdAt)
+            return RequestDTO(
+                id: try request.requireID(), schoolId: request.$school.id, topic: request.topic.rawValue,
+                urgency: request.urgency.rawValue, question: request.question,
+                askerName: HelpRequestRules.showsName(showNameToSchool: request.showName, viewerIsAsker: mine, viewerTookIt: false)
+                    ? request.asker.fullName : nil,
+                mine: mine, createdAt: request.createdAt)
         }
     }
 }

@@ -34,8 +34,11 @@ struct PracticeAPIController: RouteCollection {
         return try await CoachingRequest.query(on: req.db).filter(\.$school.$id ~~ Array(principal.schoolRoles.keys))
             .filter(\.$status == .waiting).with(\.$requester).with(\.$coach).sort(\.$createdAt).all()
             .filter { Policy.allows(principal, .seeCoachingRequest, Coaching.resource($0, viewerCoachesIn: coachIn)) }
-            .map { CoachingRequestDTO(id: try $0.requireID(), schoolId: $0.$school.id, topic: $0.topic, requester: $0.requester.fullName,
-                                      coach: $0.coach?.fullName, mine: $0.$requester.id == principal.userID, createdAt: $0.createdAt) }
+            .map {
+                CoachingRequestDTO(
+                    id: try $0.requireID(), schoolId: $0.$school.id, topic: $0.topic, requester: $0.requester.fullName,
+                    coach: $0.coach?.fullName, mine: $0.$requester.id == principal.userID, createdAt: $0.createdAt)
+            }
     }
 
     struct PairDTO: Content {
@@ -70,10 +73,15 @@ struct PracticeAPIController: RouteCollection {
             let role = try await MentoringForPractice.memberRole(programmeID: id, userID: principal.userID, on: req.db)
             let pairs = try await MentoringForPractice.pairs(programmeID: id, on: req.db)
                 .filter { manages || (($0.mentorID == principal.userID || $0.menteeID == principal.userID) && ![.proposed, .excluded].contains($0.status)) }
-            result.append(ProgrammeDTO(id: id, name: programme.name, startsOn: programme.startsOn, endsOn: programme.endsOn,
-                                       role: manages ? "manager" : (role?.rawValue ?? "mentee"),
-                                       pairs: pairs.map { PairDTO(mentor: $0.mentor, mentee: $0.mentee, status: $0.status.rawValue,
-                                                                  score: ($0.total * 100).rounded() / 100) }))
+            result.append(
+                ProgrammeDTO(
+                    id: id, name: programme.name, startsOn: programme.startsOn, endsOn: programme.endsOn,
+                    role: manages ? "manager" : (role?.rawValue ?? "mentee"),
+                    pairs: pairs.map {
+                        PairDTO(
+                            mentor: $0.mentor, mentee: $0.mentee, status: $0.status.rawValue,
+                            score: ($0.total * 100).rounded() / 100)
+                    }))
         }
         return result
     }
@@ -203,7 +211,8 @@ struct PracticeAPIController: RouteCollection {
         }
         var observation: ObservationDTO?
         if engagement.form == .observation,
-           let cycle = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).with(\.$schoolProtocol).first() {
+            let cycle = try await ObservationCycle.query(on: req.db).filter(\.$engagement.$id == id).with(\.$schoolProtocol).first()
+        {
             let (name, lookFors) = ObservationNames.describe(cycle, req.pageContext())
             observation = ObservationDTO(focus: cycle.focus, protocol: cycle.protocolKey, protocolName: name, lookFors: lookFors)
         }
@@ -214,24 +223,29 @@ struct PracticeAPIController: RouteCollection {
                 let all = try await CaseSession.query(on: req.db).filter(\.$engagement.$id == id).sort(\.$createdAt).all()
                 let entries = try await CaseEntry.query(on: req.db).filter(\.$session.$id ~~ all.compactMap(\.id)).with(\.$author).sort(\.$createdAt).all()
                 sessions = try all.map { session in
-                    CaseSessionDTO(id: try session.requireID(), title: session.title, step: String(describing: session.step), finished: session.finishedAt != nil,
-                                   entries: entries.filter { $0.$session.id == session.id }.map {
-                                       CaseEntryDTO(step: String(describing: $0.step), author: $0.author.fullName, text: $0.text, createdAt: $0.createdAt)
-                                   })
+                    CaseSessionDTO(
+                        id: try session.requireID(), title: session.title, step: String(describing: session.step), finished: session.finishedAt != nil,
+                        entries: entries.filter { $0.$session.id == session.id }.map {
+                            CaseEntryDTO(step: String(describing: $0.step), author: $0.author.fullName, text: $0.text, createdAt: $0.createdAt)
+                        })
                 }
             }
-            group = GroupDTO(purpose: info.purpose,
-                             plan: info.planWrittenAt == nil ? nil : [info.planHow, info.planSupport, info.planChallenge, info.planEvidence],
-                             agreed: admitted, mayLead: Policy.allows(principal, .leadGroup, resource), caseSessions: sessions)
+            group = GroupDTO(
+                purpose: info.purpose,
+                plan: info.planWrittenAt == nil ? nil : [info.planHow, info.planSupport, info.planChallenge, info.planEvidence],
+                agreed: admitted, mayLead: Policy.allows(principal, .leadGroup, resource), caseSessions: sessions)
         }
         return EngagementDTO(
             id: id, form: engagement.form.rawValue, topic: engagement.topic, status: engagement.status.rawValue,
             participants: participants.map { Participant(name: shown($0.user.fullName, $0.$user.id), role: $0.role.rawValue) },
-            notes: notes.map { Note(author: shown($0.author.fullName, $0.$author.id), text: $0.text, visibility: $0.visibility.rawValue, createdAt: $0.createdAt) },
+            notes: notes.map {
+                Note(author: shown($0.author.fullName, $0.$author.id), text: $0.text, visibility: $0.visibility.rawValue, createdAt: $0.createdAt)
+            },
             meetings: try meetings.map {
-                MeetingDTO(id: try $0.requireID(), startsAt: $0.startsAt, timeZone: $0.timeZone, durationMinutes: $0.durationMinutes,
-                           place: $0.place, onlineLink: $0.onlineLink, agenda: readsAgenda ? $0.agenda : "", cancelled: $0.cancelled, step: $0.step?.rawValue,
-                           present: engagement.form == .studyGroup ? present[$0.id ?? UUID()] : nil)
+                MeetingDTO(
+                    id: try $0.requireID(), startsAt: $0.startsAt, timeZone: $0.timeZone, durationMinutes: $0.durationMinutes,
+                    place: $0.place, onlineLink: $0.onlineLink, agenda: readsAgenda ? $0.agenda : "", cancelled: $0.cancelled, step: $0.step?.rawValue,
+                    present: engagement.form == .studyGroup ? present[$0.id ?? UUID()] : nil)
             },
             observation: observation, group: group)
     }

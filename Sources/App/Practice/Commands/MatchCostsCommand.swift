@@ -55,8 +55,9 @@ struct MatchCostsCommand: AsyncCommand {
                 rows: file.costs.count, columns: file.costs.first?.count ?? 0, assigned: result.matchedCount,
                 totalCost: result.totalCost, solveMilliseconds: (elapsed * 10).rounded() / 10,
                 assignment: result.mentorOf.enumerated().map { row, column in
-                    Output.Pair(row: row, column: column, cost: column.flatMap { file.costs[row][$0] },
-                                rowLabel: file.rowLabels?[row], columnLabel: column.flatMap { file.columnLabels?[$0] })
+                    Output.Pair(
+                        row: row, column: column, cost: column.flatMap { file.costs[row][$0] },
+                        rowLabel: file.rowLabels?[row], columnLabel: column.flatMap { file.columnLabels?[$0] })
                 })
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -38,7 +38,9 @@ struct CoachingController: RouteCollection {
         model.draft = .init(school: form.school ?? "", coach: form.coach ?? "", topic: topic)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
         // "anyone" or one of the school's coaches (never oneself).
-        let coachID: UUID?? = form.coach == "anyone" ? .some(nil)
+        let coachID: UUID?? =
+            form.coach == "anyone"
+            ? .some(nil)
             : form.coach.flatMap(UUID.init(uuidString:)).flatMap { id in
                 model.coaches.contains { $0.userID == id && $0.schoolID == school?.id && id != user.id } ? .some(id) : nil
             }
@@ -51,8 +53,9 @@ struct CoachingController: RouteCollection {
         }
         try await req.authorize(.requestCoaching, school.policyResource)
         try await CoachingRequest(schoolID: try school.requireID(), requesterID: try user.requireID(), coachID: coachID, topic: topic).save(on: req.db)
-        try await Self.tellCoaches(coachID: coachID, schoolID: try school.requireID(), requesterID: try user.requireID(), except: try user.requireID(),
-                                   kind: .coachingRequested, actor: user.fullName, req: req)
+        try await Self.tellCoaches(
+            coachID: coachID, schoolID: try school.requireID(), requesterID: try user.requireID(), except: try user.requireID(),
+            kind: .coachingRequested, actor: user.fullName, req: req)
         return req.redirect(to: .support, notice: req.t("Your request for coaching is sent. You will see the coaching here once a coach accepts."))
     }
 
@@ -72,20 +75,23 @@ struct CoachingController: RouteCollection {
         try await req.authorize(.offerCoaching, school.policyResource)
         let topics = (form.topics ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let capacity = Int((form.capacity ?? "").trimmingCharacters(in: .whitespaces)), (1...10).contains(capacity),
-              !topics.isEmpty, topics.count <= 500 else {
+            !topics.isEmpty, topics.count <= 500
+        else {
             guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
             var model = try await MySupportPage.Model.load(principal: principal, now: req.now, localizer: req.localizer, on: req.db)
             model.coachingOfferError = req.t("Say what you can coach on (under 500 characters) and how many colleagues at a time, from 1 to 10.")
             return req.render(MySupportPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let userID = try user.requireID()
-        let offer = try await CoachOffer.query(on: req.db).filter(\.$user.$id == userID).filter(\.$school.$id == schoolID).first()
+        let offer =
+            try await CoachOffer.query(on: req.db).filter(\.$user.$id == userID).filter(\.$school.$id == schoolID).first()
             ?? CoachOffer(userID: userID, schoolID: schoolID, topics: topics, capacity: capacity)
         offer.topics = topics
         offer.capacity = capacity
         offer.active = form.active != nil
         try await offer.save(on: req.db)
-        return req.redirect(to: .support, notice: offer.active ? req.t("Thank you: colleagues can now ask you for coaching.") : req.t("You no longer take new coachees."))
+        return req.redirect(
+            to: .support, notice: offer.active ? req.t("Thank you: colleagues can now ask you for coaching.") : req.t("You no longer take new coachees."))
     }
 
     static func loadRequest(_ req: Request) async throws -> CoachingRequest {
@@ -101,12 +107,15 @@ struct CoachingController: RouteCollection {
         try await req.authorize(.respondToCoachingRequest, Coaching.resource(request, viewerCoachesIn: try await coaching.coachingSchools(of: userID)))
         do {
             let engagement = try await coaching.accept(request, coachID: userID)
-            try await Notifications.notify([request.$requester.id], kind: .coachingAccepted, actor: user.fullName,
-                                           link: .engagement(.value(try engagement.requireID())), on: req.db)
-            return req.redirect(to: .engagement(.value(try engagement.requireID())),
-                                notice: req.t("You are now coaching. Plan a first session below; the notes stay between the two of you."))
+            try await Notifications.notify(
+                [request.$requester.id], kind: .coachingAccepted, actor: user.fullName,
+                link: .engagement(.value(try engagement.requireID())), on: req.db)
+            return req.redirect(
+                to: .engagement(.value(try engagement.requireID())),
+                notice: req.t("You are now coaching. Plan a first session below; the notes stay between the two of you."))
         } catch Coaching.Failure.noFreePlace {
-            return req.redirect(to: .support, notice: req.t("You have no free place: raise the number of coachees you take, or pass the request to a colleague."))
+            return req.redirect(
+                to: .support, notice: req.t("You have no free place: raise the number of coachees you take, or pass the request to a colleague."))
         } catch Coaching.Failure.alreadyAnswered {
             return req.redirect(to: .support, notice: req.t("Another coach has already accepted this request."))
         }
@@ -126,21 +135,25 @@ struct CoachingController: RouteCollection {
         if form.coach == "anyone" {
             request.$coach.id = nil
         } else if let id = form.coach.flatMap(UUID.init(uuidString:)), id != userID, id != request.$requester.id,
-                  offers.contains(where: { $0.$user.id == id }) {
+            offers.contains(where: { $0.$user.id == id })
+        {
             request.$coach.id = id
         } else {
             throw Abort(.badRequest, reason: req.t("Choose a coach, or anyone suitable."))
         }
         request.suggestedByName = user.fullName
         try await request.save(on: req.db)
-        try await Self.tellCoaches(coachID: request.$coach.id, schoolID: request.$school.id, requesterID: request.$requester.id, except: userID,
-                                   kind: .coachingPassed, actor: user.fullName, req: req)
+        try await Self.tellCoaches(
+            coachID: request.$coach.id, schoolID: request.$school.id, requesterID: request.$requester.id, except: userID,
+            kind: .coachingPassed, actor: user.fullName, req: req)
         return req.redirect(to: .support, notice: req.t("Passed on, with your name as the one who suggested it."))
     }
 
     /// The coach a request is addressed to, or every coach of the school (but `except`).
-    static func tellCoaches(coachID: UUID?, schoolID: UUID, requesterID: UUID, except: UUID, kind: AppNotification.Kind, actor: String,
-                            req: Request) async throws {
+    static func tellCoaches(
+        coachID: UUID?, schoolID: UUID, requesterID: UUID, except: UUID, kind: AppNotification.Kind, actor: String,
+        req: Request
+    ) async throws {
         let coaches: [UUID]
         if let coachID { coaches = [coachID] } else { coaches = try await Coaching(db: req.db).offers(in: [schoolID]).map { $0.$user.id } }
         // Only the coaches the `Policy` lets see the request: one new in their role waits

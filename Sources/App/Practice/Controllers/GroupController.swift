@@ -33,9 +33,10 @@ struct GroupController: RouteCollection {
     /// The page to start a group: `?course=` and `?school=` choose the course to follow and the school shown first.
     private static func newGroupPage(_ kind: Engagement.Form, _ user: User, _ req: Request) async throws -> GroupNewPage.Model {
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        return try await GroupNewPage.Model.load(kind: kind, principal: principal, userName: user.fullName, course: req.query[String.self, at: "course"],
-                                                 school: req.query[String.self, at: "school"].flatMap(UUID.init(uuidString:)),
-                                                 language: req.localizer.language.rawValue, on: req.db)
+        return try await GroupNewPage.Model.load(
+            kind: kind, principal: principal, userName: user.fullName, course: req.query[String.self, at: "course"],
+            school: req.query[String.self, at: "school"].flatMap(UUID.init(uuidString:)),
+            language: req.localizer.language.rawValue, on: req.db)
     }
 
     func create(req: Request) async throws -> Response {
@@ -52,12 +53,15 @@ struct GroupController: RouteCollection {
             return req.render(GroupNewPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await req.authorize(kind.isConfidentialGroup ? .startCaseGroup : .startStudyGroup, school.policyResource)
-        let engagement = try await Groups.start(kind: kind, school: school, name: form.groupName, purpose: form.groupPurpose, by: user,
-                                                members: form.memberIDs, supervisor: form.supervisorID, on: req.db)
+        let engagement = try await Groups.start(
+            kind: kind, school: school, name: form.groupName, purpose: form.groupPurpose, by: user,
+            members: form.memberIDs, supervisor: form.supervisorID, on: req.db)
         if let course { try await Groups.follow(course: course.slug, group: engagement, language: req.localizer.language.rawValue, on: req.db) }
-        return req.redirect(to: .engagement(.value(try engagement.requireID())), notice: kind == .studyGroup
-            ? req.t("Your study group is started. Write its action plan and plan its meetings below.")
-            : req.t("Your group is started. Each member first agrees to its confidentiality."))
+        return req.redirect(
+            to: .engagement(.value(try engagement.requireID())),
+            notice: kind == .studyGroup
+                ? req.t("Your study group is started. Write its action plan and plan its meetings below.")
+                : req.t("Your group is started. Each member first agrees to its confidentiality."))
     }
 
     // MARK: confidentiality, plan, attendance
@@ -65,13 +69,17 @@ struct GroupController: RouteCollection {
     func agree(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (engagement, participants) = try await req.engagementInPath(.viewEngagement)
-        try await req.authorize(.agreeToConfidentiality, .engagement(participants: Set(participants.map { $0.$user.id }),
-                                                                      group: .of(engagement, participants)))
+        try await req.authorize(
+            .agreeToConfidentiality,
+            .engagement(
+                participants: Set(participants.map { $0.$user.id }),
+                group: .of(engagement, participants)))
         guard let me = participants.first(where: { $0.$user.id == user.id }) else { throw Abort(.notFound) }
         me.agreedAt = req.now
         try await me.save(on: req.db)
-        return req.redirect(to: .engagement(.value(try engagement.requireID())),
-                            notice: req.t("Thank you. You can now read and write in the group."))
+        return req.redirect(
+            to: .engagement(.value(try engagement.requireID())),
+            notice: req.t("Thank you. You can now read and write in the group."))
     }
 
     struct PlanForm: Content {
@@ -85,7 +93,7 @@ struct GroupController: RouteCollection {
         _ = try req.requireUser()
         let (engagement, participants) = try await req.engagementInPath(.writeNote)
         guard engagement.form == .studyGroup,
-              let group = try await PracticeGroup.query(on: req.db).filter(\.$engagement.$id == engagement.requireID()).first()
+            let group = try await PracticeGroup.query(on: req.db).filter(\.$engagement.$id == engagement.requireID()).first()
         else { throw Abort(.notFound) }
         guard engagement.status != .closed else { throw Abort(.conflict, reason: req.t("The group is closed: its plan stays as it was.")) }
         let form = try req.content.decode(PlanForm.self)
@@ -129,10 +137,14 @@ struct GroupController: RouteCollection {
                 try await Attendance(meetingID: meetingID, userID: person.$user.id, present: present.contains(person.$user.id)).save(on: db)
             }
         }
-        return req.redirect(to: .engagement(.value(try engagement.requireID())),
-                            notice: req.t("Attendance saved: {present} of {total} present.",
-                                          ["present": String(participants.filter { present.contains($0.$user.id) }.count),
-                                           "total": String(participants.count)]))
+        return req.redirect(
+            to: .engagement(.value(try engagement.requireID())),
+            notice: req.t(
+                "Attendance saved: {present} of {total} present.",
+                [
+                    "present": String(participants.filter { present.contains($0.$user.id) }.count),
+                    "total": String(participants.count),
+                ]))
     }
 
     // MARK: case sessions
@@ -169,21 +181,24 @@ struct GroupController: RouteCollection {
         let id = try engagement.requireID()
         let session = CaseSession(engagementID: id, facilitatorID: try user.requireID(), caseOwnerID: owner, title: title, startedAt: req.now)
         try await session.save(on: req.db)
-        try await Notifications.notify(try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
-                                       kind: .caseSessionStarted, actor: user.fullName,
-                                       link: .caseSession(.value(id), .value(try session.requireID())), on: req.db)
-        return req.redirect(to: .caseSession(.value(id), .value(try session.requireID())),
-                            notice: req.t("The session has started with the opening. The timer runs."))
+        try await Notifications.notify(
+            try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
+            kind: .caseSessionStarted, actor: user.fullName,
+            link: .caseSession(.value(id), .value(try session.requireID())), on: req.db)
+        return req.redirect(
+            to: .caseSession(.value(id), .value(try session.requireID())),
+            notice: req.t("The session has started with the opening. The timer runs."))
     }
 
     static func namesMessage(_ names: [String], _ req: Request) -> String {
-        req.t("This seems to name {names}. Describe people by their role instead (a pupil in year 7, a colleague in my department). If it names nobody, tick the box below and save again.",
-              ["names": names.joined(separator: ", ")])
+        req.t(
+            "This seems to name {names}. Describe people by their role instead (a pupil in year 7, a colleague in my department). If it names nobody, tick the box below and save again.",
+            ["names": names.joined(separator: ", ")])
     }
 
     static func loadSession(_ req: Request, _ engagement: Engagement) async throws -> CaseSession {
         guard let raw = req.parameters.get(SiteURL.sessionIDKey), let id = UUID(uuidString: raw),
-              let session = try await CaseSession.find(id, on: req.db), session.$engagement.id == engagement.id
+            let session = try await CaseSession.find(id, on: req.db), session.$engagement.id == engagement.id
         else { throw Abort(.notFound) }
         return session
     }
@@ -194,8 +209,9 @@ struct GroupController: RouteCollection {
         // Before agreeing, a member sees the agreement on the group's page, nothing of a case.
         try await req.authorize(.writeNote, .engagement(participants: Set(participants.map { $0.$user.id }), group: .of(engagement, participants)))
         let session = try await Self.loadSession(req, engagement)
-        let model = try await CaseSessionPage.Model.load(session, engagement: engagement, participants: participants,
-                                                         principal: try await req.principal(), now: req.now, on: req.db)
+        let model = try await CaseSessionPage.Model.load(
+            session, engagement: engagement, participants: participants,
+            principal: try await req.principal(), now: req.now, on: req.db)
         return req.render(CaseSessionPage.view(req.pageContext(), model))
     }
 
@@ -217,7 +233,8 @@ struct GroupController: RouteCollection {
             session.stepStartedAt = req.now
             session.stepMinutes = minutes.map { min(max($0, 1), 60) } ?? next.defaultMinutes
             try await session.save(on: req.db)
-            return req.redirect(to: .caseSession(.value(id), .value(sessionID)), notice: req.t("Next step: {step}.", ["step": CaseNames.step(next, req.localizer)]))
+            return req.redirect(
+                to: .caseSession(.value(id), .value(sessionID)), notice: req.t("Next step: {step}.", ["step": CaseNames.step(next, req.localizer)]))
         }
         session.finishedAt = req.now
         try await session.save(on: req.db)
@@ -244,14 +261,16 @@ struct GroupController: RouteCollection {
             if !names.isEmpty { problem = Self.namesMessage(names, req) }
         }
         if let problem {
-            var model = try await CaseSessionPage.Model.load(session, engagement: engagement, participants: participants,
-                                                             principal: try await req.principal(), now: req.now, on: req.db)
+            var model = try await CaseSessionPage.Model.load(
+                session, engagement: engagement, participants: participants,
+                principal: try await req.principal(), now: req.now, on: req.db)
             model.entryError = problem
             model.draft = text
             return req.render(CaseSessionPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await CaseEntry(sessionID: try session.requireID(), authorID: try user.requireID(), step: session.step, text: text).save(on: req.db)
-        return req.redirect(to: .caseSession(.value(try engagement.requireID()), .value(try session.requireID())),
-                            notice: req.t("Noted for the group."))
+        return req.redirect(
+            to: .caseSession(.value(try engagement.requireID()), .value(try session.requireID())),
+            notice: req.t("Noted for the group."))
     }
 }

@@ -23,21 +23,26 @@ struct MeetingController: RouteCollection {
         guard let plan else {
             var model = try await EngagementPage.Model.load(engagement, participants: participants, req: req)
             model.meetingErrors = errors
-            model.meetingDraft = .init(date: form.date ?? "", time: form.time ?? "", zone: form.time_zone ?? "", duration: form.duration ?? "",
-                                       place: form.placeText, link: form.linkText, agenda: form.agendaText, step: form.step ?? "",
-                                       repeats: form.repeats ?? "once", count: form.count ?? "1")
+            model.meetingDraft = .init(
+                date: form.date ?? "", time: form.time ?? "", zone: form.time_zone ?? "", duration: form.duration ?? "",
+                place: form.placeText, link: form.linkText, agenda: form.agendaText, step: form.step ?? "",
+                repeats: form.repeats ?? "once", count: form.count ?? "1")
             return req.render(EngagementPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let id = try engagement.requireID()
         let starts = try await Meetings.schedule(plan, in: id, on: req.db)
-        try await Notifications.notify(try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
-                                       kind: .meetingPlanned, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
-                                       link: .engagement(.value(id)), on: req.db)
-        return req.redirect(to: .engagement(.value(id)), notice: starts.count == 1
-            ? req.t("Meeting planned. Add it to your calendar with the link beside it.")
-            : req.localizer.tn("{count} meeting planned. Add it to your calendar with the link beside it.",
-                               "{count} meetings planned. Add them to your calendar with the links beside them, or subscribe to your calendar feed.",
-                               count: starts.count))
+        try await Notifications.notify(
+            try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
+            kind: .meetingPlanned, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
+            link: .engagement(.value(id)), on: req.db)
+        return req.redirect(
+            to: .engagement(.value(id)),
+            notice: starts.count == 1
+                ? req.t("Meeting planned. Add it to your calendar with the link beside it.")
+                : req.localizer.tn(
+                    "{count} meeting planned. Add it to your calendar with the link beside it.",
+                    "{count} meetings planned. Add them to your calendar with the links beside them, or subscribe to your calendar feed.",
+                    count: starts.count))
     }
 
     func calendarFile(req: Request) async throws -> Response {
@@ -46,13 +51,17 @@ struct MeetingController: RouteCollection {
         let meeting = try await req.meetingInPath(of: engagement)
         let hidden = try await AskAColleague.hiddenAskers(in: [try engagement.requireID()], on: req.db)
         let viewer = req.currentUser?.id
-        let title = Self.title(engagement, participants: participants.map {
-            AskAColleague.shownName($0.user.fullName, userID: $0.$user.id, in: engagement.id, hidden: hidden, viewer: viewer, req.localizer)
-        }, req: req)
-        let agenda = Policy.allows(try await req.principal(), .readAgenda,
-                                   .engagement(participants: Set(participants.map { $0.$user.id }), group: .of(engagement, participants)))
-        let text = ICalendar.calendar(name: "Collegium", events: [Meetings.event(meeting, title: title, host: Self.host(req), showsAgenda: agenda)],
-                                      now: req.now)
+        let title = Self.title(
+            engagement,
+            participants: participants.map {
+                AskAColleague.shownName($0.user.fullName, userID: $0.$user.id, in: engagement.id, hidden: hidden, viewer: viewer, req.localizer)
+            }, req: req)
+        let agenda = Policy.allows(
+            try await req.principal(), .readAgenda,
+            .engagement(participants: Set(participants.map { $0.$user.id }), group: .of(engagement, participants)))
+        let text = ICalendar.calendar(
+            name: "Collegium", events: [Meetings.event(meeting, title: title, host: Self.host(req), showsAgenda: agenda)],
+            now: req.now)
         return Meetings.response(text, filename: "collegium-meeting.ics")
     }
 
@@ -65,11 +74,13 @@ struct MeetingController: RouteCollection {
             meeting.sequence += 1
             try await meeting.save(on: req.db)
             let id = try engagement.requireID()
-            try await Notifications.notify(try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
-                                           kind: .meetingCancelled, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
-                                           link: .engagement(.value(id)), on: req.db)
+            try await Notifications.notify(
+                try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
+                kind: .meetingCancelled, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
+                link: .engagement(.value(id)), on: req.db)
         }
-        return req.redirect(to: .engagement(.value(try engagement.requireID())), notice: req.t("Meeting cancelled. Calendars that follow your feed will show it as cancelled."))
+        return req.redirect(
+            to: .engagement(.value(try engagement.requireID())), notice: req.t("Meeting cancelled. Calendars that follow your feed will show it as cancelled."))
     }
 
     func newFeed(req: Request) async throws -> Response {
@@ -94,13 +105,15 @@ struct MeetingController: RouteCollection {
 
     func feed(req: Request) async throws -> Response {
         guard let token = req.parameters.get(SiteURL.tokenKey), SecretToken.looksValid(token),
-              let feed = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == SecretToken.hash(token)).first() else {
+            let feed = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == SecretToken.hash(token)).first()
+        else {
             throw Abort(.notFound)
         }
         let meetings = try await Meetings.meetings(of: feed.$user.id, from: req.now.addingTimeInterval(-90 * 86_400), on: req.db)
         // Everyone taking part in these engagements, in one query.
-        let people = Dictionary(grouping: try await EngagementParticipant.query(on: req.db)
-            .filter(\.$engagement.$id ~~ Array(Set(meetings.compactMap { $0.1.id }))).with(\.$user).all(), by: { $0.$engagement.id })
+        let people = Dictionary(
+            grouping: try await EngagementParticipant.query(on: req.db)
+                .filter(\.$engagement.$id ~~ Array(Set(meetings.compactMap { $0.1.id }))).with(\.$user).all(), by: { $0.$engagement.id })
         // The feed's owner, as the `Policy` sees them: the feed is read without a session.
         var owner: Principal?
         if let user = try await User.find(feed.$user.id, on: req.db) { owner = try await Principal.load(for: user, now: req.now, on: req.db) }
@@ -111,8 +124,9 @@ struct MeetingController: RouteCollection {
             let names = parts.map {
                 AskAColleague.shownName($0.user.fullName, userID: $0.$user.id, in: engagement.id, hidden: hidden, viewer: feed.$user.id, req.localizer)
             }
-            return Meetings.event(meeting, title: Self.title(engagement, participants: names, req: req),
-                                  host: Self.host(req), showsAgenda: agenda)
+            return Meetings.event(
+                meeting, title: Self.title(engagement, participants: names, req: req),
+                host: Self.host(req), showsAgenda: agenda)
         }
         return Meetings.response(ICalendar.calendar(name: "Collegium", events: events, now: req.now), filename: "collegium.ics")
     }

@@ -31,16 +31,19 @@ struct ObservationController: RouteCollection {
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
         let choice = form.protocolChoice(school: school?.id, among: model.schoolProtocols)
         model.draft = .init(school: form.school ?? "", observers: form.observerIDs, focus: form.focusText, protocol: form.protocol ?? "")
-        model.errors = form.problems(school: school, colleagues: Set(model.colleagues.filter { $0.schoolID == school?.id }.map(\.id)),
-                                     protocol: choice, req.localizer)
+        model.errors = form.problems(
+            school: school, colleagues: Set(model.colleagues.filter { $0.schoolID == school?.id }.map(\.id)),
+            protocol: choice, req.localizer)
         guard model.errors.isEmpty, let school, let choice else {
             return req.render(ObservationPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await req.authorize(.startObservation, school.policyResource)
-        let engagement = try await ObservationCycles.start(in: school, focus: form.focusText, observers: form.observerIDs, following: choice,
-                                                           by: user, on: req.db)
-        return req.redirect(to: .engagement(.value(try engagement.requireID())),
-                            notice: req.t("Your observation cycle is started. Plan the pre-observation talk below."))
+        let engagement = try await ObservationCycles.start(
+            in: school, focus: form.focusText, observers: form.observerIDs, following: choice,
+            by: user, on: req.db)
+        return req.redirect(
+            to: .engagement(.value(try engagement.requireID())),
+            notice: req.t("Your observation cycle is started. Plan the pre-observation talk below."))
     }
 
     // MARK: a school's own protocols

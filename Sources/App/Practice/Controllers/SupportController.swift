@@ -50,8 +50,9 @@ struct SupportController: RouteCollection {
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
         var model = try await AskPage.Model.load(principal: principal, on: req.db)
         let question = (form.question ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        model.draft = .init(school: form.school ?? "", topic: form.topic ?? "", urgency: form.urgency ?? "", question: question,
-                            showName: form.show_name != nil)
+        model.draft = .init(
+            school: form.school ?? "", topic: form.topic ?? "", urgency: form.urgency ?? "", question: question,
+            showName: form.show_name != nil)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
         let topic = form.topic.flatMap(HelpTopic.init(rawValue:))
         let urgency = form.urgency.flatMap(HelpUrgency.init(rawValue:))
@@ -65,8 +66,10 @@ struct SupportController: RouteCollection {
         }
         let schoolID = try school.requireID()
         try await req.authorize(.askForHelp, school.policyResource)
-        try await HelpRequest(schoolID: schoolID, askerID: try user.requireID(), topic: topic, urgency: urgency,
-                              question: question, showName: form.show_name != nil, askedAt: req.now).save(on: req.db)
+        try await HelpRequest(
+            schoolID: schoolID, askerID: try user.requireID(), topic: topic, urgency: urgency,
+            question: question, showName: form.show_name != nil, askedAt: req.now
+        ).save(on: req.db)
         return req.redirect(to: .support, notice: req.t("Your question is waiting for a colleague. You will find the conversation here once someone takes it."))
     }
 
@@ -79,12 +82,16 @@ struct SupportController: RouteCollection {
         let user = try req.requireUser()
         let form = try req.content.decode(VolunteerForm.self)
         guard let schoolID = form.school.flatMap(UUID.init(uuidString:)),
-              let school = try await School.find(schoolID, on: req.db) else { throw Abort(.badRequest) }
+            let school = try await School.find(schoolID, on: req.db)
+        else { throw Abort(.badRequest) }
         try await req.authorize(.volunteer, school.policyResource)
         let topics = Set((form.topics ?? []).compactMap(HelpTopic.init(rawValue:)))
         try await AskAColleague(db: req.db).setVolunteerTopics(topics, userID: try user.requireID(), schoolID: schoolID)
-        return req.redirect(to: .support, notice: topics.isEmpty ? req.t("You no longer volunteer for any topic.")
-                                                                 : req.t("Thank you: colleagues' questions on these topics will show here."))
+        return req.redirect(
+            to: .support,
+            notice: topics.isEmpty
+                ? req.t("You no longer volunteer for any topic.")
+                : req.t("Thank you: colleagues' questions on these topics will show here."))
     }
 
     static func loadRequest(_ req: Request) async throws -> HelpRequest {
@@ -103,10 +110,12 @@ struct SupportController: RouteCollection {
         }
         do {
             let engagement = try await service.take(request, helperID: try user.requireID())
-            try await Notifications.notify([request.$asker.id], kind: .questionTaken, actor: user.fullName,
-                                           link: .engagement(.value(try engagement.requireID())), on: req.db)
-            return req.redirect(to: .engagement(.value(try engagement.requireID())),
-                                notice: req.t("You have taken the question. Write to your colleague below, or agree a time to talk."))
+            try await Notifications.notify(
+                [request.$asker.id], kind: .questionTaken, actor: user.fullName,
+                link: .engagement(.value(try engagement.requireID())), on: req.db)
+            return req.redirect(
+                to: .engagement(.value(try engagement.requireID())),
+                notice: req.t("You have taken the question. Write to your colleague below, or agree a time to talk."))
         } catch AskAColleague.Failure.alreadyTaken {
             guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
             let model = try await MySupportPage.Model.load(principal: principal, now: req.now, localizer: req.localizer, on: req.db)
@@ -147,19 +156,22 @@ struct SupportController: RouteCollection {
         }
         let id = try engagement.requireID()
         do {
-            try await EngagementNotes.add(text, visibility: visibility, isReflection: form.reflection == "1", to: engagement,
-                                          by: try user.requireID(), on: req.db)
+            try await EngagementNotes.add(
+                text, visibility: visibility, isReflection: form.reflection == "1", to: engagement,
+                by: try user.requireID(), on: req.db)
         } catch EngagementNotes.Problem.closed {
             throw Abort(.conflict, reason: req.t("The conversation is closed: only closing reflections can be added."))
         } catch EngagementNotes.Problem.reflectionWritten {
             throw Abort(.conflict, reason: req.t("You have already written your closing reflection."))
         }
         if visibility == .shared {
-            try await Notifications.notify(try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
-                                           kind: .noteShared, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
-                                           link: .engagement(.value(id)), on: req.db)
+            try await Notifications.notify(
+                try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
+                kind: .noteShared, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
+                link: .engagement(.value(id)), on: req.db)
         }
-        return req.redirect(to: .engagement(.value(id)), notice: visibility == .shared ? req.t("Note shared with your colleague.") : req.t("Note saved for you alone."))
+        return req.redirect(
+            to: .engagement(.value(id)), notice: visibility == .shared ? req.t("Note shared with your colleague.") : req.t("Note saved for you alone."))
     }
 
     /// Pauses an active engagement (a term's break, an illness) or takes it up again.
@@ -172,8 +184,9 @@ struct SupportController: RouteCollection {
         case .proposed, .closed: throw Abort(.conflict, reason: req.t("Only a conversation under way can be paused."))
         }
         try await engagement.save(on: req.db)
-        return req.redirect(to: .engagement(.value(try engagement.requireID())),
-                            notice: engagement.status == .paused ? req.t("Paused. Take it up again whenever you are ready.") : req.t("Taken up again."))
+        return req.redirect(
+            to: .engagement(.value(try engagement.requireID())),
+            notice: engagement.status == .paused ? req.t("Paused. Take it up again whenever you are ready.") : req.t("Taken up again."))
     }
 
     func close(req: Request) async throws -> Response {
@@ -183,15 +196,18 @@ struct SupportController: RouteCollection {
         let form = try? req.content.decode(EngagementNoteForm.self)
         let reflection = (form?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if !reflection.isEmpty, reflection.count <= 5000, let user = req.currentUser {
-            try await EngagementNote(engagementID: try engagement.requireID(), authorID: try user.requireID(), text: reflection,
-                                     visibility: form?.visibility.flatMap(EngagementNote.Visibility.init(rawValue:)) ?? .shared,
-                                     isReflection: true).save(on: req.db)
+            try await EngagementNote(
+                engagementID: try engagement.requireID(), authorID: try user.requireID(), text: reflection,
+                visibility: form?.visibility.flatMap(EngagementNote.Visibility.init(rawValue:)) ?? .shared,
+                isReflection: true
+            ).save(on: req.db)
         }
         if engagement.status != .closed {
             engagement.status = .closed
             engagement.closedAt = req.now
             try await engagement.save(on: req.db)
         }
-        return req.redirect(to: .engagement(.value(try engagement.requireID())), notice: req.t("The conversation is closed. Its notes stay here for both of you."))
+        return req.redirect(
+            to: .engagement(.value(try engagement.requireID())), notice: req.t("The conversation is closed. Its notes stay here for both of you."))
     }
 }

@@ -18,12 +18,14 @@ struct EngagementNoteForm: Content {
     /// person's language (the last problem found: the page shows one).
     func validated(_ l: Localizer) -> (text: String, visibility: EngagementNote.Visibility?, problem: String?) {
         // A coaching session written in the GROW steps becomes one note, step by step.
-        let steps = [(l.t("Goal"), grow_goal), (l.t("Reality"), grow_reality),
-                     (l.t("Options"), grow_options), (l.t("Way forward"), grow_way)]
-            .compactMap { label, value -> String? in
-                let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                return trimmed.isEmpty ? nil : label + ": " + trimmed
-            }
+        let steps = [
+            (l.t("Goal"), grow_goal), (l.t("Reality"), grow_reality),
+            (l.t("Options"), grow_options), (l.t("Way forward"), grow_way),
+        ]
+        .compactMap { label, value -> String? in
+            let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : label + ": " + trimmed
+        }
         var free = (self.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         // An observation note is marked with the time in the lesson it records.
         if let at = self.at, at.count == 5, Meetings.instant(date: "2000-01-01", time: at, zone: "UTC") != nil, !free.isEmpty {

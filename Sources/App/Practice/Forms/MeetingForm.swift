@@ -29,11 +29,16 @@ struct MeetingForm: Content {
         let duration = Int((self.duration ?? "").trimmingCharacters(in: .whitespaces))
         let place = placeText, link = linkText, agenda = agendaText
         var errors: [String: String] = [:]
-        if !Meetings.zones.contains(zone) { errors["time_zone"] = l.t("Choose a time zone from the list.") }
-        else if start == nil { errors["date"] = l.t("Enter a date and a time, for example 2026-12-03 and 15:30.") }
+        if !Meetings.zones.contains(zone) {
+            errors["time_zone"] = l.t("Choose a time zone from the list.")
+        } else if start == nil {
+            errors["date"] = l.t("Enter a date and a time, for example 2026-12-03 and 15:30.")
+        }
         if duration.map({ !(10...480).contains($0) }) ?? true { errors["duration"] = l.t("Enter a length from 10 to 480 minutes.") }
         if place.count > 200 { errors["place"] = l.t("Keep the place under 200 characters.") }
-        if !link.isEmpty, link.count > 500 || !(link.lowercased().hasPrefix("https://") || link.lowercased().hasPrefix("http://")) || URL(string: link)?.host == nil {
+        if !link.isEmpty,
+            link.count > 500 || !(link.lowercased().hasPrefix("https://") || link.lowercased().hasPrefix("http://")) || URL(string: link)?.host == nil
+        {
             errors["online_link"] = l.t("Enter a web address starting with https://.")
         }
         if agenda.count > 2000 { errors["agenda"] = l.t("Keep the agenda under 2,000 characters.") }
@@ -49,7 +54,10 @@ struct MeetingForm: Content {
             errors["count"] = l.t("A repeating meeting needs at least two dates: enter how many.")
         }
         guard errors.isEmpty, let start, let duration, let repeats, let count else { return (nil, errors) }
-        return (Meetings.Plan(start: start, zone: zone, durationMinutes: duration, place: place, link: link, agenda: agenda,
-                              step: step, repeats: repeats, count: count), [:])
+        return (
+            Meetings.Plan(
+                start: start, zone: zone, durationMinutes: duration, place: place, link: link, agenda: agenda,
+                step: step, repeats: repeats, count: count), [:]
+        )
     }
 }

@@ -33,11 +33,14 @@ struct NewGroupForm: Content {
             errors["name"] = l.t("The name contains a control character or a hidden mark that changes the direction of text. Type it again without them.")
         }
         if purpose.isEmpty || purpose.count > 1000 {
-            errors["purpose"] = kind == .studyGroup ? l.t("Say which course or topic the group follows (under 1,000 characters).")
-                                                    : l.t("Say what the group is for (under 1,000 characters).")
+            errors["purpose"] =
+                kind == .studyGroup
+                ? l.t("Say which course or topic the group follows (under 1,000 characters).")
+                : l.t("Say what the group is for (under 1,000 characters).")
         }
         if !Groups.invited.contains(chosen.count) || !chosen.isSubset(of: candidates) {
-            errors["members"] = kind.isConfidentialGroup
+            errors["members"] =
+                kind.isConfidentialGroup
                 ? l.t("Choose from 2 to 12 colleagues of your school (not its leaders).")
                 : l.t("Choose from 2 to 12 colleagues.")
         }

@@ -19,7 +19,8 @@ struct ObservationStartForm: Content {
         if let ready = self.protocol.flatMap(ObservationProtocol.init(rawValue:)) { return .ready(ready) }
         // A school's own protocol is chosen as "school:<id>", and must be one of that school's.
         guard let raw = self.protocol, raw.hasPrefix("school:"), let id = UUID(uuidString: String(raw.dropFirst(7))),
-              let own = schoolProtocols.first(where: { $0.id == id && $0.$school.id == schoolID }) else { return nil }
+            let own = schoolProtocols.first(where: { $0.id == id && $0.$school.id == schoolID })
+        else { return nil }
         return .school(own)
     }
 

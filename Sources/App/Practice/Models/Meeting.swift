@@ -33,8 +33,10 @@ final class Meeting: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, engagementID: UUID, startsAt: Date, timeZone: String, durationMinutes: Int, place: String,
-         onlineLink: String, agenda: String) {
+    init(
+        id: UUID? = nil, engagementID: UUID, startsAt: Date, timeZone: String, durationMinutes: Int, place: String,
+        onlineLink: String, agenda: String
+    ) {
         self.id = id
         self.$engagement.id = engagementID
         self.startsAt = startsAt

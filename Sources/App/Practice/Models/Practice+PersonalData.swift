@@ -10,8 +10,12 @@ extension EngagementParticipant: PersonalDataHolder {
     static var personalDataTable: String { schema }
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
         try await EngagementParticipant.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$engagement).all()
-            .map { ["engagement": $0.$engagement.id.uuidString, "form": $0.engagement.form.rawValue, "topic": $0.engagement.topic,
-                    "role": $0.role.rawValue, "status": $0.engagement.status.rawValue] }
+            .map {
+                [
+                    "engagement": $0.$engagement.id.uuidString, "form": $0.engagement.form.rawValue, "topic": $0.engagement.topic,
+                    "role": $0.role.rawValue, "status": $0.engagement.status.rawValue,
+                ]
+            }
     }
     static func erase(_ user: User, on db: any Database) async throws {
         try await EngagementParticipant.query(on: db).filter(\.$user.$id == user.requireID()).delete()
@@ -22,8 +26,12 @@ extension EngagementNote: PersonalDataHolder {
     static var personalDataTable: String { schema }
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
         try await EngagementNote.query(on: db).filter(\.$author.$id == user.requireID()).sort(\.$createdAt).all()
-            .map { ["engagement": $0.$engagement.id.uuidString, "text": $0.text, "visibility": $0.visibility.rawValue,
-                    "at": PersonalData.date($0.createdAt)] }
+            .map {
+                [
+                    "engagement": $0.$engagement.id.uuidString, "text": $0.text, "visibility": $0.visibility.rawValue,
+                    "at": PersonalData.date($0.createdAt),
+                ]
+            }
     }
     static func erase(_ user: User, on db: any Database) async throws {
         try await EngagementNote.query(on: db).filter(\.$author.$id == user.requireID()).delete()
@@ -34,8 +42,12 @@ extension HelpRequest: PersonalDataHolder {
     static var personalDataTable: String { schema }
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
         try await HelpRequest.query(on: db).filter(\.$asker.$id == user.requireID()).sort(\.$createdAt).all()
-            .map { ["topic": $0.topic.rawValue, "urgency": $0.urgency.rawValue, "question": $0.question,
-                    "status": $0.status.rawValue, "at": PersonalData.date($0.createdAt)] }
+            .map {
+                [
+                    "topic": $0.topic.rawValue, "urgency": $0.urgency.rawValue, "question": $0.question,
+                    "status": $0.status.rawValue, "at": PersonalData.date($0.createdAt),
+                ]
+            }
     }
     static func erase(_ user: User, on db: any Database) async throws {
         let id = try user.requireID()

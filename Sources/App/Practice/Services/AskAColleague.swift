@@ -31,8 +31,9 @@ struct AskAColleague {
 
     /// The policy's view of a request, for this person.
     static func resource(_ request: HelpRequest, viewer: Principal?, volunteerTopics: [UUID: Set<HelpTopic>]) -> Policy.Resource {
-        .helpRequest(schoolID: request.$school.id, askerID: request.$asker.id, takenByID: request.$takenBy.id,
-                     viewerVolunteers: volunteerTopics[request.$school.id]?.contains(request.topic) ?? false)
+        .helpRequest(
+            schoolID: request.$school.id, askerID: request.$asker.id, takenByID: request.$takenBy.id,
+            viewerVolunteers: volunteerTopics[request.$school.id]?.contains(request.topic) ?? false)
     }
 
     /// The open questions in the person's schools that the `Policy` lets them see (their
@@ -47,8 +48,13 @@ struct AskAColleague {
     /// The notes of an engagement that the `Policy` lets this person read, oldest first.
     func readableNotes(engagementID: UUID, participants: Set<UUID>, group: Policy.GroupAccess?, for principal: Principal?) async throws -> [EngagementNote] {
         try await EngagementNote.query(on: db).filter(\.$engagement.$id == engagementID).with(\.$author).sort(\.$createdAt).all()
-            .filter { Policy.allows(principal, .readNote, .engagementNote(participants: participants, authorID: $0.$author.id,
-                                                                           shared: $0.visibility == .shared, group: group)) }
+            .filter {
+                Policy.allows(
+                    principal, .readNote,
+                    .engagementNote(
+                        participants: participants, authorID: $0.$author.id,
+                        shared: $0.visibility == .shared, group: group))
+            }
     }
 
     /// Takes an open request for `helperID`: exactly one person can, however many try at

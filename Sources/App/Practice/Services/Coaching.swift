@@ -24,8 +24,10 @@ struct Coaching {
     /// Places left: the offer's capacity less the coaching engagements under way as coach.
     func freePlaces(coachID: UUID, schoolID: UUID, on db: (any Database)? = nil) async throws -> Int {
         let db = db ?? self.db
-        guard let offer = try await CoachOffer.query(on: db).filter(\.$user.$id == coachID).filter(\.$school.$id == schoolID)
-            .filter(\.$active == true).first() else { return 0 }
+        guard
+            let offer = try await CoachOffer.query(on: db).filter(\.$user.$id == coachID).filter(\.$school.$id == schoolID)
+                .filter(\.$active == true).first()
+        else { return 0 }
         let engagementIDs = try await EngagementParticipant.query(on: db).filter(\.$user.$id == coachID).filter(\.$role == .coach).all()
             .map { $0.$engagement.id }
         let busy = try await Engagement.query(on: db).filter(\.$id ~~ engagementIDs).filter(\.$school.$id == schoolID)
@@ -34,8 +36,9 @@ struct Coaching {
     }
 
     static func resource(_ request: CoachingRequest, viewerCoachesIn schools: Set<UUID>) -> Policy.Resource {
-        .coachingRequest(schoolID: request.$school.id, requesterID: request.$requester.id, coachID: request.$coach.id,
-                         viewerCoaches: schools.contains(request.$school.id))
+        .coachingRequest(
+            schoolID: request.$school.id, requesterID: request.$requester.id, coachID: request.$coach.id,
+            viewerCoaches: schools.contains(request.$school.id))
     }
 
     /// Accepts a waiting request as `coachID`: once, and only with a free place.

@@ -44,7 +44,8 @@ extension Request {
     /// The meeting the path names (`{meetingID}`) of `engagement`, or 404.
     func meetingInPath(of engagement: Engagement) async throws -> Meeting {
         guard let raw = parameters.get(SiteURL.meetingIDKey), let id = UUID(uuidString: raw),
-              let meeting = try await EngagementAccess.meeting(id, of: engagement, on: db) else { throw Abort(.notFound) }
+            let meeting = try await EngagementAccess.meeting(id, of: engagement, on: db)
+        else { throw Abort(.notFound) }
         return meeting
     }
 }

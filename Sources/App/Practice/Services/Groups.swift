@@ -7,15 +7,17 @@ extension Policy.GroupAccess {
     /// What the policy needs about a group engagement; nil for the other forms.
     static func of(_ engagement: Engagement, _ participants: [EngagementParticipant]) -> Policy.GroupAccess? {
         guard engagement.form.isGroup else { return nil }
-        let leads: [EngagementParticipant] = switch engagement.form {
-        case .studyGroup: participants.filter { $0.role == .facilitator }
-        case .supervision: participants.filter { $0.role == .supervisor }
-        // Intervision has no fixed leader: any member may facilitate a session.
-        default: participants
-        }
-        return .init(confidential: engagement.form.isConfidentialGroup,
-                     agreed: Set(participants.filter { $0.agreedAt != nil }.map { $0.$user.id }),
-                     leads: Set(leads.map { $0.$user.id }))
+        let leads: [EngagementParticipant] =
+            switch engagement.form {
+            case .studyGroup: participants.filter { $0.role == .facilitator }
+            case .supervision: participants.filter { $0.role == .supervisor }
+            // Intervision has no fixed leader: any member may facilitate a session.
+            default: participants
+            }
+        return .init(
+            confidential: engagement.form.isConfidentialGroup,
+            agreed: Set(participants.filter { $0.agreedAt != nil }.map { $0.$user.id }),
+            leads: Set(leads.map { $0.$user.id }))
     }
 }
 
@@ -35,7 +37,9 @@ enum Groups {
     /// a study group those of the network's other schools, so neighbouring schools can
     /// learn together). Never leaders in a supervision or intervision group, where
     /// colleagues bring cases they would not bring to the person who appraises them.
-    static func candidates(form: Engagement.Form, school: School, excluding userID: UUID, on db: any Database) async throws -> [(id: UUID, name: String, school: String)] {
+    static func candidates(form: Engagement.Form, school: School, excluding userID: UUID, on db: any Database) async throws -> [(
+        id: UUID, name: String, school: String
+    )] {
         var schools = [school]
         if form == .studyGroup, let network = school.$network.id {
             schools = try await School.query(on: db).filter(\.$network.$id == network).sort(\.$name).all()
@@ -52,19 +56,22 @@ enum Groups {
 
     /// Makes the group: the one who starts it (facilitator of a study group), the members,
     /// the supervisor of a supervision group; tells the members in the app.
-    static func start(kind: Engagement.Form, school: School, name: String, purpose: String, by user: User,
-                      members: Set<UUID>, supervisor: UUID?, on db: any Database) async throws -> Engagement {
+    static func start(
+        kind: Engagement.Form, school: School, name: String, purpose: String, by user: User,
+        members: Set<UUID>, supervisor: UUID?, on db: any Database
+    ) async throws -> Engagement {
         let userID = try user.requireID()
         return try await db.transaction { db -> Engagement in
             let engagement = Engagement(form: kind, status: .active, topic: name, schoolID: try school.requireID())
             try await engagement.save(on: db)
             let id = try engagement.requireID()
             for person in [userID] + members.filter({ $0 != userID }).sorted(by: { $0.uuidString < $1.uuidString }) {
-                let role: EngagementParticipant.Role = switch kind {
-                case .studyGroup: person == userID ? .facilitator : .member
-                case .supervision: person == supervisor ? .supervisor : .member
-                default: .member
-                }
+                let role: EngagementParticipant.Role =
+                    switch kind {
+                    case .studyGroup: person == userID ? .facilitator : .member
+                    case .supervision: person == supervisor ? .supervisor : .member
+                    default: .member
+                    }
                 try await EngagementParticipant(engagementID: id, userID: person, role: role).save(on: db)
             }
             try await PracticeGroup(engagementID: id, purpose: purpose).save(on: db)
@@ -77,7 +84,8 @@ enum Groups {
     static func follow(course slug: String, group engagement: Engagement, language: String, on db: any Database) async throws {
         let id = try engagement.requireID()
         if let group = try await PracticeGroup.query(on: db).filter(\.$engagement.$id == id).first(),
-           let followed = try await CoursesForGroups.find(slug: slug, language: language, on: db) {
+            let followed = try await CoursesForGroups.find(slug: slug, language: language, on: db)
+        {
             group.courseID = followed.id
             try await group.save(on: db)
         }

@@ -6,8 +6,10 @@ import Vapor
 /// Meetings: planning one in the zone of the people meeting, and the calendar files.
 enum Meetings {
     /// The zones offered when planning a meeting: those of the schools Collegium serves first.
-    static let zones = ["Europe/Riga", "Europe/Prague", "Europe/Rome", "Europe/Athens", "Asia/Tbilisi",
-                        "Europe/Tallinn", "Europe/Vilnius", "Europe/Berlin", "Europe/London", "UTC"]
+    static let zones = [
+        "Europe/Riga", "Europe/Prague", "Europe/Rome", "Europe/Athens", "Asia/Tbilisi",
+        "Europe/Tallinn", "Europe/Vilnius", "Europe/Berlin", "Europe/London", "UTC",
+    ]
 
     /// The usual zone of a school's country.
     static func zone(forCountry country: String) -> String {
@@ -35,11 +37,12 @@ enum Meetings {
     /// The calendar entry of a meeting; its agenda only where the `Policy` lets the person
     /// read it (`readAgenda`: not before agreeing to a case group's confidentiality).
     static func event(_ meeting: Meeting, title: String, host: String, showsAgenda: Bool) -> ICalendar.Event {
-        ICalendar.Event(uid: "\(meeting.id?.uuidString ?? UUID().uuidString)@\(host)", start: meeting.startsAt,
-                        durationMinutes: meeting.durationMinutes, summary: title, description: showsAgenda ? meeting.agenda : "",
-                        location: meeting.place.isEmpty ? meeting.onlineLink : meeting.place,
-                        url: meeting.onlineLink.isEmpty ? nil : meeting.onlineLink, sequence: meeting.sequence,
-                        cancelled: meeting.cancelled, updated: meeting.updatedAt ?? meeting.createdAt ?? meeting.startsAt)
+        ICalendar.Event(
+            uid: "\(meeting.id?.uuidString ?? UUID().uuidString)@\(host)", start: meeting.startsAt,
+            durationMinutes: meeting.durationMinutes, summary: title, description: showsAgenda ? meeting.agenda : "",
+            location: meeting.place.isEmpty ? meeting.onlineLink : meeting.place,
+            url: meeting.onlineLink.isEmpty ? nil : meeting.onlineLink, sequence: meeting.sequence,
+            cancelled: meeting.cancelled, updated: meeting.updatedAt ?? meeting.createdAt ?? meeting.startsAt)
     }
 
     /// A person's meetings across their engagements, for their feed and "My support".
@@ -82,8 +85,9 @@ extension Meetings {
         let starts = plan.repeats.starts(from: plan.start, count: plan.count, timeZone: TimeZone(identifier: plan.zone) ?? .gmt)
         try await db.transaction { db in
             for startsAt in starts {
-                let meeting = Meeting(engagementID: engagementID, startsAt: startsAt, timeZone: plan.zone, durationMinutes: plan.durationMinutes,
-                                      place: plan.place, onlineLink: plan.link, agenda: plan.agenda)
+                let meeting = Meeting(
+                    engagementID: engagementID, startsAt: startsAt, timeZone: plan.zone, durationMinutes: plan.durationMinutes,
+                    place: plan.place, onlineLink: plan.link, agenda: plan.agenda)
                 meeting.step = plan.step
                 try await meeting.save(on: db)
             }

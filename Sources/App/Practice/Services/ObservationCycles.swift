@@ -12,8 +12,10 @@ enum ObservationCycles {
 
     /// Starts a cycle in `school`: `user` is the observed teacher, `observers` are invited
     /// (and told in the app).
-    static func start(in school: School, focus: String, observers: Set<UUID>, following choice: ProtocolChoice, by user: User,
-                      on db: any Database) async throws -> Engagement {
+    static func start(
+        in school: School, focus: String, observers: Set<UUID>, following choice: ProtocolChoice, by user: User,
+        on db: any Database
+    ) async throws -> Engagement {
         let userID = try user.requireID()
         return try await db.transaction { db -> Engagement in
             let engagement = Engagement(form: .observation, status: .active, topic: String(focus.prefix(120)), schoolID: try school.requireID())

@@ -46,8 +46,10 @@ enum PracticeForMentoring {
     /// The page of an ended mentoring pair's engagement again, with `error` by its feedback
     /// form (the feedback is Mentoring's; the page is Practice's). A pair, never a group: no
     /// group section is loaded.
-    static func feedbackPage(_ engagement: Engagement, participants: [EngagementParticipant], error: String,
-                             principal: Principal?, context: PageContext, on db: any Database) async throws -> HTML {
+    static func feedbackPage(
+        _ engagement: Engagement, participants: [EngagementParticipant], error: String,
+        principal: Principal?, context: PageContext, on db: any Database
+    ) async throws -> HTML {
         var model = try await EngagementPage.Model.load(engagement, participants: participants, principal: principal, context: context, on: db)
         model.feedbackError = error
         return EngagementPage.view(context, model)

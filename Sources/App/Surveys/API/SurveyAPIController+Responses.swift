@@ -41,9 +41,13 @@ extension SurveyAPIController {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let n = try? c.decode(Double.self) { self = .number(n) }
-            else if let s = try? c.decode(String.self) { self = .text(s) }
-            else { self = .codes(try c.decode([Int].self)) }
+            if let n = try? c.decode(Double.self) {
+                self = .number(n)
+            } else if let s = try? c.decode(String.self) {
+                self = .text(s)
+            } else {
+                self = .codes(try c.decode([Int].self))
+            }
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -87,16 +91,20 @@ extension SurveyAPIController {
             throw APIValidationError(details: [.init(field: "Idempotency-Key", message: "send a header Idempotency-Key of 1 to 64 characters")])
         }
         if let existing = try await SurveyResponses(db: req.db, now: req.now).stored(key: key, of: survey) {
-            return try await ResponseReceipt(id: try existing.requireID(), submittedOn: existing.submittedOn, replayed: true).encodeResponse(status: .ok, for: req)
+            return try await ResponseReceipt(id: try existing.requireID(), submittedOn: existing.submittedOn, replayed: true).encodeResponse(
+                status: .ok, for: req)
         }
         let definition = try survey.definition
         let (language, answers) = try req.content.decode(NewResponse.self).checkedAnswers(for: definition, req.pageContext())
-        let draft = SurveyDraft(surveyID: try survey.requireID(), tokenHash: SecretToken.hash(SecretToken.generate()), language: language,
-                                today: Surveys.today(req.now))
+        let draft = SurveyDraft(
+            surveyID: try survey.requireID(), tokenHash: SecretToken.hash(SecretToken.generate()), language: language,
+            today: Surveys.today(req.now))
         try await draft.save(on: req.db)
         // Nobody's own answers: the token's owner imports answers collected elsewhere.
-        let stored = try await req.submitResponse(.init(survey: survey, definition: definition, draft: draft, answers: answers,
-                                                        key: key, respondent: nil))
+        let stored = try await req.submitResponse(
+            .init(
+                survey: survey, definition: definition, draft: draft, answers: answers,
+                key: key, respondent: nil))
         // Without a respondent a replay is always of the same key, so the id is there.
         guard let id = stored.id else { throw Abort(.internalServerError) }
         return try await ResponseReceipt(id: id, submittedOn: stored.submittedOn, replayed: stored.replayed)
@@ -138,22 +146,29 @@ extension SurveyAPIController {
             throw APIValidationError(details: [.init(field: "by", message: "must be country, school, role or a one-choice or scale question")])
         }
         let (report, _, _) = try await SurveyReport.load(survey, definition: definition, breakdown: breakdown, req: req, context: req.pageContext())
-        return ReportDTO(responses: report.respondents, breakdown: breakdown.raw, questions: report.results.map { result in
-            ReportDTO.Question(variable: result.question.variable, kind: result.question.kind.rawValue, columns: result.columns.map { c in
-                let shown = c.withheld == nil
-                let dist: Distribution? = shown && (result.question.kind == .likert || result.question.kind == .singleChoice || result.question.kind == .multipleChoice)
-                    ? c.distribution : nil
-                return ReportDTO.Column(group: c.group.key, label: c.group.label,
-                                        withheld: c.withheld.map { $0 == .tooFewAnswers ? "too_few_answers" : "would_reveal_by_difference" },
-                                        n: shown ? c.n : nil,
-                                        counts: dist.map { Dictionary(uniqueKeysWithValues: $0.counts.map { (String($0.key), $0.value) }) }
-                                            ?? (shown && result.question.kind == .matrix
-                                                ? Dictionary(uniqueKeysWithValues: c.rows.flatMap { row, d in d.counts.map { (row + "=" + String($0.key), $0.value) } }) : nil),
-                                        mean: result.question.kind == .likert ? dist?.mean : c.number?.mean,
-                                        median: result.question.kind == .likert ? dist?.median : c.number?.median,
-                                        standardDeviation: result.question.kind == .likert ? dist?.standardDeviation : c.number?.standardDeviation)
-            }, texts: result.question.kind.isText ? result.texts : nil)
-        })
+        return ReportDTO(
+            responses: report.respondents, breakdown: breakdown.raw,
+            questions: report.results.map { result in
+                ReportDTO.Question(
+                    variable: result.question.variable, kind: result.question.kind.rawValue,
+                    columns: result.columns.map { c in
+                        let shown = c.withheld == nil
+                        let dist: Distribution? =
+                            shown && (result.question.kind == .likert || result.question.kind == .singleChoice || result.question.kind == .multipleChoice)
+                            ? c.distribution : nil
+                        return ReportDTO.Column(
+                            group: c.group.key, label: c.group.label,
+                            withheld: c.withheld.map { $0 == .tooFewAnswers ? "too_few_answers" : "would_reveal_by_difference" },
+                            n: shown ? c.n : nil,
+                            counts: dist.map { Dictionary(uniqueKeysWithValues: $0.counts.map { (String($0.key), $0.value) }) }
+                                ?? (shown && result.question.kind == .matrix
+                                    ? Dictionary(uniqueKeysWithValues: c.rows.flatMap { row, d in d.counts.map { (row + "=" + String($0.key), $0.value) } })
+                                    : nil),
+                            mean: result.question.kind == .likert ? dist?.mean : c.number?.mean,
+                            median: result.question.kind == .likert ? dist?.median : c.number?.median,
+                            standardDeviation: result.question.kind == .likert ? dist?.standardDeviation : c.number?.standardDeviation)
+                    }, texts: result.question.kind.isText ? result.texts : nil)
+            })
     }
 
     func csv(req: Request) async throws -> Response {

@@ -33,9 +33,10 @@ struct SurveyAPIController: RouteCollection {
     func dto(_ survey: Survey, req: Request, responses: Int? = nil) async throws -> SurveyDTO {
         let count: Int
         if let responses { count = responses } else { count = try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == survey.requireID()).count() }
-        return SurveyDTO(id: try survey.requireID(), title: survey.title, status: survey.status.rawValue, anonymous: survey.anonymous,
-                         opensOn: survey.opensOn, closesOn: survey.closesOn, responses: count,
-                         link: SiteURL.answer(.value(survey.slug)).absolute(req.application.config), definition: try survey.definition)
+        return SurveyDTO(
+            id: try survey.requireID(), title: survey.title, status: survey.status.rawValue, anonymous: survey.anonymous,
+            opensOn: survey.opensOn, closesOn: survey.closesOn, responses: count,
+            link: SiteURL.answer(.value(survey.slug)).absolute(req.application.config), definition: try survey.definition)
     }
 
     func list(req: Request) async throws -> [SurveyDTO] {
@@ -77,8 +78,9 @@ struct SurveyAPIController: RouteCollection {
             resource = .network(id: body.networkId ?? UUID())
         }
         try await req.authorize(.createSurvey, resource)
-        let survey = try Survey(definition: definition, schoolID: body.schoolId, networkID: body.networkId, createdByID: try user.requireID(),
-                                slug: Surveys.newSlug())
+        let survey = try Survey(
+            definition: definition, schoolID: body.schoolId, networkID: body.networkId, createdByID: try user.requireID(),
+            slug: Surveys.newSlug())
         try await survey.save(on: req.db)
         return try await dto(survey, req: req).encodeResponse(status: .created, for: req)
     }
@@ -123,10 +125,13 @@ struct SurveyAPIController: RouteCollection {
         }
         var details: [APIErrorBody.Detail] = []
         let roles = Set((body.roles ?? []).compactMap(SchoolRole.init(rawValue:)))
-        if roles.count != (body.roles ?? []).count { details.append(.init(field: "roles", message: "must be school roles: " + SchoolRole.allCases.map(\.rawValue).joined(separator: ", "))) }
-        let asked = SurveyPublishing.Publication(opensOn: body.opensOn ?? "", closesOn: body.closesOn ?? "", anonymous: body.anonymous,
-                                             requiresToken: nil, audience: body.roles.map { _ in (roles: roles, schools: Set(body.schoolIds ?? [])) },
-                                             namedSchools: body.roles == nil ? Set(body.schoolIds ?? []) : [])
+        if roles.count != (body.roles ?? []).count {
+            details.append(.init(field: "roles", message: "must be school roles: " + SchoolRole.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+        let asked = SurveyPublishing.Publication(
+            opensOn: body.opensOn ?? "", closesOn: body.closesOn ?? "", anonymous: body.anonymous,
+            requiresToken: nil, audience: body.roles.map { _ in (roles: roles, schools: Set(body.schoolIds ?? [])) },
+            namedSchools: body.roles == nil ? Set(body.schoolIds ?? []) : [])
         let problems: [SurveyPublishing.Problem]
         do {
             // Nothing is saved unless the whole request is good: the roles are checked first.

@@ -28,14 +28,15 @@ struct AnswerController: RouteCollection {
     /// on the first page, from the draft afterwards).
     static func open(_ req: Request, token: String? = nil) async throws -> (Survey, SurveyDefinition, Response?) {
         guard let slug = req.parameters.get(SiteURL.slugKey),
-              let survey = try await Survey.query(on: req.db).filter(\.$slug == slug).first(), survey.status != .draft
+            let survey = try await Survey.query(on: req.db).filter(\.$slug == slug).first(), survey.status != .draft
         else { throw Abort(.notFound) }
         let definition = try survey.definition
         let service = Surveys(db: req.db)
         var hasToken = false
         if survey.requiresToken {
-            if let token { hasToken = try await service.unusedToken(token, survey: survey) != nil }
-            else if let draft = try await draft(survey, req), let id = draft.surveyTokenID {
+            if let token {
+                hasToken = try await service.unusedToken(token, survey: survey) != nil
+            } else if let draft = try await draft(survey, req), let id = draft.surveyTokenID {
                 hasToken = try await SurveyToken.query(on: req.db).filter(\.$id == id).filter(\.$usedOn == nil).count() > 0
             }
         }
@@ -47,7 +48,8 @@ struct AnswerController: RouteCollection {
             return (survey, definition, req.render(AnswerPages.closed(req.pageContext(), survey, definition), status: .gone))
         }
         if let user = req.currentUser,
-           try await SurveyParticipation.query(on: req.db).filter(\.$survey.$id == survey.requireID()).filter(\.$user.$id == user.requireID()).count() > 0 {
+            try await SurveyParticipation.query(on: req.db).filter(\.$survey.$id == survey.requireID()).filter(\.$user.$id == user.requireID()).count() > 0
+        {
             return (survey, definition, req.redirect(to: .answerThanks(.value(survey.slug))))
         }
         return (survey, definition, nil)
@@ -69,8 +71,10 @@ struct AnswerController: RouteCollection {
         let (survey, definition, closed) = try await Self.open(req, token: token)
         if let closed { return closed }
         let draft = try await Self.draft(survey, req)
-        return req.render(AnswerPages.intro(req.pageContext(), survey, definition, language: Self.language(definition, req),
-                                            resumeAt: draft.map { $0.section + 1 }, token: token))
+        return req.render(
+            AnswerPages.intro(
+                req.pageContext(), survey, definition, language: Self.language(definition, req),
+                resumeAt: draft.map { $0.section + 1 }, token: token))
     }
 
     struct StartForm: Content { var t: String? }
@@ -81,8 +85,9 @@ struct AnswerController: RouteCollection {
         let (survey, definition, closed) = try await Self.open(req, token: token)
         if let closed { return closed }
         let secret = SecretToken.generate()
-        let draft = SurveyDraft(surveyID: try survey.requireID(), tokenHash: SecretToken.hash(secret), language: Self.language(definition, req),
-                                today: Surveys.today(req.now))
+        let draft = SurveyDraft(
+            surveyID: try survey.requireID(), tokenHash: SecretToken.hash(secret), language: Self.language(definition, req),
+            today: Surveys.today(req.now))
         draft.promisedAnonymous = survey.anonymous
         if survey.requiresToken { draft.surveyTokenID = try await Surveys(db: req.db).unusedToken(token, survey: survey)?.id }
         try await draft.save(on: req.db)
@@ -94,8 +99,9 @@ struct AnswerController: RouteCollection {
     /// A draft already under way in this browser continues where it was.
     static func existingDraft(_ req: Request) async throws -> Response? {
         guard let slug = req.parameters.get(SiteURL.slugKey),
-              let survey = try await Survey.query(on: req.db).filter(\.$slug == slug).first(),
-              let draft = try await draft(survey, req) else { return nil }
+            let survey = try await Survey.query(on: req.db).filter(\.$slug == slug).first(),
+            let draft = try await draft(survey, req)
+        else { return nil }
         let (_, _, closed) = try await open(req)
         return closed ?? req.redirect(to: .answerSection(.value(survey.slug), .value(draft.section + 1)))
     }
@@ -110,8 +116,9 @@ struct AnswerController: RouteCollection {
         if let closed { return closed }
         let n = try Self.number(req, definition)
         guard let draft = try await Self.draft(survey, req) else { return req.redirect(to: .answer(.value(survey.slug))) }
-        let page = AnswerPages.Section(survey: survey, definition: definition, number: n, language: Self.language(definition, req),
-                                       answers: draft.answers, submission: UUID().uuidString)
+        let page = AnswerPages.Section(
+            survey: survey, definition: definition, number: n, language: Self.language(definition, req),
+            answers: draft.answers, submission: UUID().uuidString)
         return req.render(AnswerPages.section(req.pageContext(), page))
     }
 
@@ -136,8 +143,9 @@ struct AnswerController: RouteCollection {
             return req.redirect(to: .answerSection(.value(survey.slug), .value(max(1, n - 1))))
         }
         guard problems.isEmpty else {
-            let page = AnswerPages.Section(survey: survey, definition: definition, number: n, language: draft.language,
-                                           answers: answers, submission: submission, problems: problems, fields: fields)
+            let page = AnswerPages.Section(
+                survey: survey, definition: definition, number: n, language: draft.language,
+                answers: answers, submission: submission, problems: problems, fields: fields)
             return req.render(AnswerPages.section(req.pageContext(), page), status: .unprocessableEntity)
         }
         if n < definition.sections.count {
@@ -150,21 +158,32 @@ struct AnswerController: RouteCollection {
 
     /// Sends the answers of the last page: once every required question shown is answered,
     /// wherever it is, the response is stored once and the draft's cookie goes.
-    static func send(_ answers: SurveyAnswers, in draft: SurveyDraft, of survey: Survey, _ definition: SurveyDefinition, key: String,
-                     req: Request) async throws -> Response {
+    static func send(
+        _ answers: SurveyAnswers, in draft: SurveyDraft, of survey: Survey, _ definition: SurveyDefinition, key: String,
+        req: Request
+    ) async throws -> Response {
         let missing = definition.unanswered(answers)
         if let first = missing.first, let index = definition.sections.firstIndex(where: { $0.questions.contains { $0.variable == first } }) {
-            return req.redirect(to: .answerSection(.value(survey.slug), .value(index + 1)),
-                                notice: req.t("Some questions on this page still need an answer."))
+            return req.redirect(
+                to: .answerSection(.value(survey.slug), .value(index + 1)),
+                notice: req.t("Some questions on this page still need an answer."))
         }
         // The public link's rate limit, for answers nobody signed in for (a signed-in person
         // answers once; a single-use link once).
         if req.currentUser == nil && draft.surveyTokenID == nil { try await SurveyLinkLimit.reserve(survey, req: req) }
-        let counted = try await req.submitResponse(.init(survey: survey, definition: definition, draft: draft, answers: answers,
-                                                         key: key, respondent: req.currentUser)).counted
-        let response = counted ? req.redirect(to: .answerThanks(.value(survey.slug)))
-            : req.redirect(to: .answerThanks(.value(survey.slug)),
-                           notice: req.t("Thank you. You joined your school or took your role after this survey began, so your answers are kept but not counted in its figures: they count only colleagues who were there from the start, so that nobody can be singled out."))
+        let counted = try await req.submitResponse(
+            .init(
+                survey: survey, definition: definition, draft: draft, answers: answers,
+                key: key, respondent: req.currentUser)
+        ).counted
+        let response =
+            counted
+            ? req.redirect(to: .answerThanks(.value(survey.slug)))
+            : req.redirect(
+                to: .answerThanks(.value(survey.slug)),
+                notice: req.t(
+                    "Thank you. You joined your school or took your role after this survey began, so your answers are kept but not counted in its figures: they count only colleagues who were there from the start, so that nobody can be singled out."
+                ))
         response.cookies[Self.cookieName(survey, req)] = req.cookiePolicy.expired()
         return response
     }

@@ -36,17 +36,19 @@ extension SurveyDesignController {
             // One message per kind of problem, each once.
             var errors: [String] = []
             for problem in problems {
-                let text: String = switch problem {
-                case .notADay: req.t("Enter dates as on a calendar, for example 2026-12-01.")
-                case .closesBeforeOpens: req.t("The survey cannot close before it opens.")
-                case .anonymityFixed(let anonymous):
-                    anonymous ? req.t("The survey was published as anonymous, and respondents were told so: it stays anonymous.")
-                              : req.t("The survey was published with names, and respondents were told so: it stays that way.")
-                case .design(let design): SurveyNames.problem(design, context)
-                // The form lists only the survey's schools: one that is not is one that left its network meanwhile.
-                case .schoolsOutsideAudience: req.t("A school you chose is no longer among those this survey can reach: choose the schools again.")
-                case .rolesWithoutSchools: req.t("Choose the schools whose staff should see the survey.")
-                }
+                let text: String =
+                    switch problem {
+                    case .notADay: req.t("Enter dates as on a calendar, for example 2026-12-01.")
+                    case .closesBeforeOpens: req.t("The survey cannot close before it opens.")
+                    case .anonymityFixed(let anonymous):
+                        anonymous
+                            ? req.t("The survey was published as anonymous, and respondents were told so: it stays anonymous.")
+                            : req.t("The survey was published with names, and respondents were told so: it stays that way.")
+                    case .design(let design): SurveyNames.problem(design, context)
+                    // The form lists only the survey's schools: one that is not is one that left its network meanwhile.
+                    case .schoolsOutsideAudience: req.t("A school you chose is no longer among those this survey can reach: choose the schools again.")
+                    case .rolesWithoutSchools: req.t("Choose the schools whose staff should see the survey.")
+                    }
                 if !errors.contains(text) { errors.append(text) }
             }
             return try await req.designRejected(survey) { $0.designProblems = errors }
@@ -62,8 +64,9 @@ extension SurveyDesignController {
             throw Abort(.conflict, reason: req.t("The survey has closed and its figures are released: it does not open again."))
         }
         try await SurveyRelease.close(survey, on: req.db)
-        return req.redirect(to: .survey(.value(try survey.requireID())),
-                            notice: req.t("The survey is closed: it takes no more answers, and its figures are in the report."))
+        return req.redirect(
+            to: .survey(.value(try survey.requireID())),
+            notice: req.t("The survey is closed: it takes no more answers, and its figures are in the report."))
     }
 }
 

@@ -107,8 +107,11 @@ struct SurveyDesignController: RouteCollection {
         guard definition.question(variable) != nil else { throw Abort(.notFound) }
         if let dependent = definition.questions.first(where: { $0.question.condition?.variable == variable }) {
             return try await req.designRejected(survey) {
-                $0.designProblems = [req.t("Question {other} is shown depending on {variable}: change or delete it first.",
-                                           ["other": dependent.question.variable, "variable": variable])]
+                $0.designProblems = [
+                    req.t(
+                        "Question {other} is shown depending on {variable}: change or delete it first.",
+                        ["other": dependent.question.variable, "variable": variable])
+                ]
             }
         }
         for s in definition.sections.indices { definition.sections[s].questions.removeAll { $0.variable == variable } }

@@ -10,7 +10,6 @@ struct SurveyListController: RouteCollection {
         routes.post(SiteURL.surveyImport.pathComponents, use: importFile)
     }
 
-
     func list(req: Request) async throws -> Response {
         _ = try req.requireUser()
         let model = try await Self.listModel(req)
@@ -56,14 +55,18 @@ struct SurveyListController: RouteCollection {
             return req.render(SurveyListPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await req.authorize(.createSurvey, try await Self.scopeResource(scope, req))
-        let definition = template.map { SurveyTemplates.definition($0) }
+        let definition =
+            template.map { SurveyTemplates.definition($0) }
             ?? SurveyDefinition(baseLanguage: language.rawValue, languages: [language.rawValue], title: [language.rawValue: title])
-        let survey = try Survey(definition: definition, schoolID: scope.school, networkID: scope.network, createdByID: try user.requireID(),
-                                slug: Surveys.newSlug(), template: template?.rawValue)
+        let survey = try Survey(
+            definition: definition, schoolID: scope.school, networkID: scope.network, createdByID: try user.requireID(),
+            slug: Surveys.newSlug(), template: template?.rawValue)
         try await survey.save(on: req.db)
-        return req.redirect(to: .survey(.value(try survey.requireID())), notice: template == nil
-            ? req.t("Your survey is made. Add a first section, then its questions.")
-            : req.t("The ready questionnaire is copied into a new survey. Change what you like before you publish it."))
+        return req.redirect(
+            to: .survey(.value(try survey.requireID())),
+            notice: template == nil
+                ? req.t("Your survey is made. Add a first section, then its questions.")
+                : req.t("The ready questionnaire is copied into a new survey. Change what you like before you publish it."))
     }
 
     static func scopeResource(_ scope: (school: UUID?, network: UUID?), _ req: Request) async throws -> Policy.Resource {
@@ -107,7 +110,8 @@ struct SurveyListController: RouteCollection {
             return req.render(SurveyListPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await req.authorize(.createSurvey, try await Self.scopeResource(scope, req))
-        let survey = try Survey(definition: definition, schoolID: scope.school, networkID: scope.network, createdByID: try user.requireID(), slug: Surveys.newSlug())
+        let survey = try Survey(
+            definition: definition, schoolID: scope.school, networkID: scope.network, createdByID: try user.requireID(), slug: Surveys.newSlug())
         try await survey.save(on: req.db)
         return req.redirect(to: .survey(.value(try survey.requireID())), notice: req.t("The survey is imported as a draft."))
     }

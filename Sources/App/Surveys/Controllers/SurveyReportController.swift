@@ -44,20 +44,20 @@ struct SurveyReportController: RouteCollection {
             throw Abort(.conflict, reason: req.t("The answers can be downloaded once the survey has closed."))
         }
         let export = try await SurveyExport.load(survey, req: req)
-        let (body, type): (String, String) = switch file {
-        case SurveyDownloads.responses: (export.csv(), "text/csv; charset=utf-8")
-        case SurveyDownloads.codebook: (export.codebook(), "text/csv; charset=utf-8")
-        case SurveyDownloads.spss: (export.spss(csvName: SurveyDownloads.responses), "text/plain; charset=utf-8")
-        case SurveyDownloads.r: (export.r(csvName: SurveyDownloads.responses), "text/plain; charset=utf-8")
-        default: throw Abort(.notFound)
-        }
+        let (body, type): (String, String) =
+            switch file {
+            case SurveyDownloads.responses: (export.csv(), "text/csv; charset=utf-8")
+            case SurveyDownloads.codebook: (export.codebook(), "text/csv; charset=utf-8")
+            case SurveyDownloads.spss: (export.spss(csvName: SurveyDownloads.responses), "text/plain; charset=utf-8")
+            case SurveyDownloads.r: (export.r(csvName: SurveyDownloads.responses), "text/plain; charset=utf-8")
+            default: throw Abort(.notFound)
+            }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: type)
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file)\"")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return Response(status: .ok, headers: headers, body: .init(string: body))
     }
-
 
     func report(req: Request) async throws -> Response {
         let survey = try await req.surveyReportInPath()
@@ -70,13 +70,15 @@ struct SurveyReportController: RouteCollection {
         let manages = Policy.allows(try await req.principal(), .manageSurvey, try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now)))
         guard survey.isReleased else {
             // Still open: how many have answered, and no figure that moves with them.
-            let pending = SurveyReportPage.Pending(responses: try await SurveyRelease.pendingCount(survey, on: req.db), closesOn: survey.closesOn,
-                                                   ended: survey.hasEnded(today: Surveys.today(req.now)))
+            let pending = SurveyReportPage.Pending(
+                responses: try await SurveyRelease.pendingCount(survey, on: req.db), closesOn: survey.closesOn,
+                ended: survey.hasEnded(today: Surveys.today(req.now)))
             return req.render(SurveyReportPage.pendingView(context, survey: survey, title: definition.title, pending: pending, manages: manages))
         }
         let thresholds = try await SurveyReport.readerThresholds(survey, req: req)
-        let (report, responses, schoolNames) = try await SurveyReport.load(survey, definition: definition, breakdown: breakdown, req: req, context: context,
-                                                                            needsResponses: survey.template == SurveyTemplates.Template.leaderNeeds.rawValue)
+        let (report, responses, schoolNames) = try await SurveyReport.load(
+            survey, definition: definition, breakdown: breakdown, req: req, context: context,
+            needsResponses: survey.template == SurveyTemplates.Template.leaderNeeds.rawValue)
         var model = SurveyReportPage.Model(survey: survey, definition: definition, report: report, breakdown: breakdown)
         model.manages = manages
         model.corrections = try await SurveyCorrection.query(on: req.db).filter(\.$survey.$id == survey.requireID()).sort(\.$madeOn).all()

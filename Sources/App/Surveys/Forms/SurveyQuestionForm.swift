@@ -51,7 +51,8 @@ struct SurveyQuestionForm: Content {
             help: (help ?? "").isEmpty ? [:] : [base: help!.trimmingCharacters(in: .whitespacesAndNewlines)],
             required: required != nil,
             options: kind.isClosed ? optionLabels.enumerated().map { .init(value: $0.offset + 1, label: [base: $0.element]) } : [],
-            rows: kind == .matrix ? Self.lines(rows).enumerated().map { .init(variable: variable + "_" + String($0.offset + 1), text: [base: $0.element]) } : [],
+            rows: kind == .matrix
+                ? Self.lines(rows).enumerated().map { .init(variable: variable + "_" + String($0.offset + 1), text: [base: $0.element]) } : [],
             minimum: kind == .number ? minimum : nil, maximum: kind == .number ? maximum : nil, condition: condition)
         var candidate = definition
         candidate.sections[sectionIndex].questions.append(question)

@@ -135,8 +135,10 @@ final class SurveyResponse: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, surveyID: UUID, submittedOn: String, language: String, country: String, role: String, schoolID: UUID?,
-         userID: UUID?, answers: SurveyAnswers, idempotencyKey: String) throws {
+    init(
+        id: UUID? = nil, surveyID: UUID, submittedOn: String, language: String, country: String, role: String, schoolID: UUID?,
+        userID: UUID?, answers: SurveyAnswers, idempotencyKey: String
+    ) throws {
         self.id = id
         self.$survey.id = surveyID
         self.submittedOn = submittedOn

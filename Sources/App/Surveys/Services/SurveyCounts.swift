@@ -15,17 +15,20 @@ enum SurveyCounts {
     /// The counters a response adds to: (variable, grouping, group key, code).
     static func keys(_ response: SurveyResponse, definition: SurveyDefinition) -> [(String, String, String, Int)] {
         let answers = response.answers
-        let groups = ["": "", "country": response.country.isEmpty ? SurveyReport.unknownKey : response.country,
-                      "school": response.$school.id?.uuidString ?? SurveyReport.unknownKey,
-                      "role": response.role.isEmpty ? SurveyReport.unknownKey : response.role,
-                      "cell": SurveyReport.Cell(country: response.country, school: response.$school.id?.uuidString ?? "", role: response.role).key]
+        let groups = [
+            "": "", "country": response.country.isEmpty ? SurveyReport.unknownKey : response.country,
+            "school": response.$school.id?.uuidString ?? SurveyReport.unknownKey,
+            "role": response.role.isEmpty ? SurveyReport.unknownKey : response.role,
+            "cell": SurveyReport.Cell(country: response.country, school: response.$school.id?.uuidString ?? "", role: response.role).key,
+        ]
         var result: [(String, String, String, Int)] = []
         for (_, q) in definition.questions where q.kind.isClosed {
-            let names: [String] = switch q.kind {
-            case .matrix: q.rows.map(\.variable)
-            case .multipleChoice: q.options.map { q.variable + "_" + String($0.value) }
-            default: [q.variable]
-            }
+            let names: [String] =
+                switch q.kind {
+                case .matrix: q.rows.map(\.variable)
+                case .multipleChoice: q.options.map { q.variable + "_" + String($0.value) }
+                default: [q.variable]
+                }
             for name in names {
                 guard let code = answers[name].flatMap(Int.init) else { continue }
                 for grouping in groupings { result.append((name, grouping, groups[grouping] ?? "", code)) }

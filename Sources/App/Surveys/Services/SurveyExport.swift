@@ -38,9 +38,10 @@ struct SurveyExport {
         if !survey.anonymous {
             for user in try await User.query(on: req.db).filter(\.$id ~~ responses.compactMap { $0.$user.id }).all() { emails[user.id ?? UUID()] = user.email }
         }
-        var export = SurveyExport(survey: survey, definition: try survey.definition, responses: responses, language: req.localizer.language.rawValue,
-                                  schoolNames: Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a }),
-                                  emails: emails)
+        var export = SurveyExport(
+            survey: survey, definition: try survey.definition, responses: responses, language: req.localizer.language.rawValue,
+            schoolNames: Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a }),
+            emails: emails)
         export.thresholds = try await SurveyReport.readerThresholds(survey, req: req)
         export.corrections = try await SurveyCorrection.query(on: req.db).filter(\.$survey.$id == survey.requireID()).sort(\.$madeOn).all()
         return export
@@ -60,15 +61,19 @@ struct SurveyExport {
 
     /// Background attributes, from the most general to the most specific.
     var attributeOrder: [Attribute] {
-        [Attribute(name: "meta_country", label: "Country (ISO 3166 code)"), Attribute(name: "meta_role", label: "Role in the school"),
-         Attribute(name: "meta_language", label: "Language the survey was answered in"),
-         Attribute(name: survey.anonymous ? "meta_month" : "meta_submitted", label: survey.anonymous ? "Month submitted (YYYY-MM)" : "Date submitted"),
-         Attribute(name: "meta_school", label: "School")]
+        [
+            Attribute(name: "meta_country", label: "Country (ISO 3166 code)"), Attribute(name: "meta_role", label: "Role in the school"),
+            Attribute(name: "meta_language", label: "Language the survey was answered in"),
+            Attribute(name: survey.anonymous ? "meta_month" : "meta_submitted", label: survey.anonymous ? "Month submitted (YYYY-MM)" : "Date submitted"),
+            Attribute(name: "meta_school", label: "School"),
+        ]
     }
 
     func background(_ r: SurveyResponse) -> [String: String] {
-        var values: [String: String] = ["meta_country": r.country, "meta_role": r.role, "meta_language": r.language,
-                                        "meta_school": r.$school.id.flatMap { schoolNames[$0] } ?? ""]
+        var values: [String: String] = [
+            "meta_country": r.country, "meta_role": r.role, "meta_language": r.language,
+            "meta_school": r.$school.id.flatMap { schoolNames[$0] } ?? "",
+        ]
         if survey.anonymous { values["meta_month"] = String(r.submittedOn.prefix(7)) } else { values["meta_submitted"] = r.submittedOn }
         return values
     }
@@ -102,16 +107,22 @@ struct SurveyExport {
             if !survey.anonymous { row.append(response.$user.id.flatMap { emails[$0] } ?? "") }
             for (_, q) in definition.questions {
                 let shown = definition.isShown(q, given: answers)
-                let names: [String] = switch q.kind {
-                case .matrix: q.rows.map(\.variable)
-                case .multipleChoice: q.options.map { q.variable + "_" + String($0.value) }
-                default: [q.variable]
-                }
+                let names: [String] =
+                    switch q.kind {
+                    case .matrix: q.rows.map(\.variable)
+                    case .multipleChoice: q.options.map { q.variable + "_" + String($0.value) }
+                    default: [q.variable]
+                    }
                 for name in names {
-                    if q.kind.isText && !texts.contains(q.variable) { row.append("") }
-                    else if let value = answers[name] { row.append(value) }
-                    else if q.kind.isText { row.append("") }
-                    else { row.append(shown ? Self.notAnswered : Self.notAsked) }
+                    if q.kind.isText && !texts.contains(q.variable) {
+                        row.append("")
+                    } else if let value = answers[name] {
+                        row.append(value)
+                    } else if q.kind.isText {
+                        row.append("")
+                    } else {
+                        row.append(shown ? Self.notAnswered : Self.notAsked)
+                    }
                 }
             }
             lines.append(row.map(Self.quote).joined(separator: ","))
@@ -141,22 +152,30 @@ struct SurveyExport {
     }
 
     func entries(_ decision: ExportAnonymizer.Decision) -> [Entry] {
-        var result = [Entry(variable: "response", label: "Response number (in no particular order)", type: "number", values: [], missing: false, ordinal: false)]
+        var result = [
+            Entry(variable: "response", label: "Response number (in no particular order)", type: "number", values: [], missing: false, ordinal: false)
+        ]
         for attribute in attributeOrder where decision.kept.contains(attribute.name) {
             result.append(Entry(variable: attribute.name, label: attribute.label, type: "text", values: [], missing: false, ordinal: false))
         }
-        if !survey.anonymous { result.append(Entry(variable: "meta_email", label: "Email of the respondent", type: "text", values: [], missing: false, ordinal: false)) }
+        if !survey.anonymous {
+            result.append(Entry(variable: "meta_email", label: "Email of the respondent", type: "text", values: [], missing: false, ordinal: false))
+        }
         for (_, q) in definition.questions {
             let values = q.options.map { (String($0.value), text($0.label)) }
             switch q.kind {
             case .matrix:
                 for row in q.rows {
-                    result.append(Entry(variable: row.variable, label: text(q.text) + " – " + text(row.text), type: "number", values: values, missing: true, ordinal: true))
+                    result.append(
+                        Entry(
+                            variable: row.variable, label: text(q.text) + " – " + text(row.text), type: "number", values: values, missing: true, ordinal: true))
                 }
             case .multipleChoice:
                 for option in q.options {
-                    result.append(Entry(variable: q.variable + "_" + String(option.value), label: text(q.text) + " – " + text(option.label), type: "number",
-                                        values: [("0", "not chosen"), ("1", "chosen")], missing: true, ordinal: false))
+                    result.append(
+                        Entry(
+                            variable: q.variable + "_" + String(option.value), label: text(q.text) + " – " + text(option.label), type: "number",
+                            values: [("0", "not chosen"), ("1", "chosen")], missing: true, ordinal: false))
                 }
             case .likert, .singleChoice:
                 result.append(Entry(variable: q.variable, label: text(q.text), type: "number", values: values, missing: true, ordinal: q.kind == .likert))
@@ -174,14 +193,20 @@ struct SurveyExport {
         var lines = ["variable,label,type,values,missing"]
         for e in entries(decision) {
             let values = e.values.map { $0.code + "=" + $0.label }.joined(separator: "; ")
-            lines.append([e.variable, e.label, e.type, values, e.missing ? "\(Self.notAnswered)=not answered; \(Self.notAsked)=not asked (its condition was not met)" : ""]
+            lines.append(
+                [
+                    e.variable, e.label, e.type, values,
+                    e.missing ? "\(Self.notAnswered)=not answered; \(Self.notAsked)=not asked (its condition was not met)" : "",
+                ]
                 .map(Self.quote).joined(separator: ","))
         }
         var notes: [String] = []
         if survey.anonymous {
             notes.append("The survey is anonymous: no names, addresses or times of day are kept; dates are given as months.")
             for name in decision.withheld {
-                notes.append("\(name) is withheld: exported with the other attributes it would leave a combination shared by fewer than \(thresholds.figures) respondents.")
+                notes.append(
+                    "\(name) is withheld: exported with the other attributes it would leave a combination shared by fewer than \(thresholds.figures) respondents."
+                )
             }
             if !exportsRows { notes.append("Fewer than \(thresholds.figures) responses: no rows are exported.") }
             let texts = shownTexts
@@ -201,9 +226,11 @@ struct SurveyExport {
 
     func spss(csvName: String) -> String {
         let entries = entries(decision)
-        var out = ["* SPSS syntax for \(csvName), written by Collegium.", "* Set the path in FILE to where you saved the CSV.",
-                   "GET DATA /TYPE=TXT /FILE='\(csvName)' /ENCODING='UTF8' /DELCASE=LINE /DELIMITERS=',' /QUALIFIER='\"'",
-                   "  /ARRANGEMENT=DELIMITED /FIRSTCASE=2 /VARIABLES="]
+        var out = [
+            "* SPSS syntax for \(csvName), written by Collegium.", "* Set the path in FILE to where you saved the CSV.",
+            "GET DATA /TYPE=TXT /FILE='\(csvName)' /ENCODING='UTF8' /DELCASE=LINE /DELIMITERS=',' /QUALIFIER='\"'",
+            "  /ARRANGEMENT=DELIMITED /FIRSTCASE=2 /VARIABLES=",
+        ]
         out += entries.map { "  \($0.variable) \($0.type == "number" ? "F8.2" : "A5000")" }
         out[out.count - 1] += "."
         out.append("VARIABLE LABELS")
@@ -230,13 +257,16 @@ struct SurveyExport {
 
     func r(csvName: String) -> String {
         let entries = entries(decision)
-        var out = ["# R script for \(csvName), written by Collegium.", "# Reads the responses with their labels; missing codes become NA.",
-                   "d <- read.csv(\(Self.rString(csvName)), encoding = \"UTF-8\", stringsAsFactors = FALSE,",
-                   "              na.strings = c(\"\(Self.notAnswered)\", \"\(Self.notAsked)\"))"]
+        var out = [
+            "# R script for \(csvName), written by Collegium.", "# Reads the responses with their labels; missing codes become NA.",
+            "d <- read.csv(\(Self.rString(csvName)), encoding = \"UTF-8\", stringsAsFactors = FALSE,",
+            "              na.strings = c(\"\(Self.notAnswered)\", \"\(Self.notAsked)\"))",
+        ]
         for e in entries {
             if !e.values.isEmpty {
-                out.append("d$\(e.variable) <- factor(d$\(e.variable), levels = c(\(e.values.map(\.code).joined(separator: ", "))), labels = c("
-                           + e.values.map { Self.rString($0.label) }.joined(separator: ", ") + ")" + (e.ordinal ? ", ordered = TRUE" : "") + ")")
+                out.append(
+                    "d$\(e.variable) <- factor(d$\(e.variable), levels = c(\(e.values.map(\.code).joined(separator: ", "))), labels = c("
+                        + e.values.map { Self.rString($0.label) }.joined(separator: ", ") + ")" + (e.ordinal ? ", ordered = TRUE" : "") + ")")
             }
             out.append("attr(d$\(e.variable), \"label\") <- \(Self.rString(e.label))")
         }

@@ -28,9 +28,11 @@ enum SurveyLinkLimit {
         try await use.delete(on: req.db)
         let oldest = recent.map(\.usedAt).min() ?? now
         let minutes = max(1, Int((oldest.addingTimeInterval(3600).timeIntervalSince(now) / 60).rounded(.up)))
-        throw Abort(.tooManyRequests, headers: ["Retry-After": String(minutes * 60)],
-                    reason: req.t("Many answers have come from your network in the last hour. Your answers are kept: log in to send them now, or try again in {minutes} minutes.",
-                                  ["minutes": req.localizer.number(minutes)]))
+        throw Abort(
+            .tooManyRequests, headers: ["Retry-After": String(minutes * 60)],
+            reason: req.t(
+                "Many answers have come from your network in the last hour. Your answers are kept: log in to send them now, or try again in {minutes} minutes.",
+                ["minutes": req.localizer.number(minutes)]))
     }
 
     /// A keyed hash of the client and the survey: the same client is unrecognisable across

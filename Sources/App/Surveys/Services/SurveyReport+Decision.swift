@@ -18,7 +18,9 @@ extension SurveyReport {
         }
     }
 
-    static func label(_ key: String, breakdown: Breakdown, definition: SurveyDefinition, schoolNames: [UUID: String], context: PageContext, language: String) -> String {
+    static func label(_ key: String, breakdown: Breakdown, definition: SurveyDefinition, schoolNames: [UUID: String], context: PageContext, language: String)
+        -> String
+    {
         if key == unknownKey {
             return breakdown == .none ? "" : (breakdown.isQuestion ? context.t("No answer") : context.t("Not known (answered through the public link)"))
         }

@@ -7,14 +7,17 @@ extension SurveyReport {
     /// The report as the page and the API show it: from the kept counters where the
     /// breakdown allows (none, country, school, role), from the responses for a breakdown by
     /// a question; responses are read only where something needs them.
-    static func load(_ survey: Survey, definition: SurveyDefinition, breakdown: Breakdown, req: Request, context: PageContext,
-                     needsResponses: Bool = false) async throws -> (SurveyReport, [SurveyResponse], [UUID: String]) {
+    static func load(
+        _ survey: Survey, definition: SurveyDefinition, breakdown: Breakdown, req: Request, context: PageContext,
+        needsResponses: Bool = false
+    ) async throws -> (SurveyReport, [SurveyResponse], [UUID: String]) {
         let surveyID = try survey.requireID()
         let thresholds = try await readerThresholds(survey, req: req)
         let hasOpen = definition.questions.contains { !$0.question.kind.isClosed }
         let readResponses = breakdown.isQuestion || hasOpen || needsResponses
         // Only released responses: none before the survey has ended (`SurveyRelease`).
-        let responses = readResponses
+        let responses =
+            readResponses
             ? try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$released == true).all() : []
         let schoolIDs: [UUID]
         if readResponses {
@@ -26,27 +29,36 @@ extension SurveyReport {
         let schools = try await School.query(on: req.db).filter(\.$id ~~ Array(Set(schoolIDs))).all()
         let schoolNames = Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a })
         if breakdown.isQuestion {
-            return (build(survey: survey, definition: definition, responses: responses, breakdown: breakdown, schoolNames: schoolNames, context: context,
-                          thresholds: thresholds), responses, schoolNames)
+            return (
+                build(
+                    survey: survey, definition: definition, responses: responses, breakdown: breakdown, schoolNames: schoolNames, context: context,
+                    thresholds: thresholds), responses, schoolNames
+            )
         }
-        let grouping: String = switch breakdown {
-        case .country: "country"
-        case .school: "school"
-        case .role: "role"
-        default: ""
-        }
+        let grouping: String =
+            switch breakdown {
+            case .country: "country"
+            case .school: "school"
+            case .role: "role"
+            default: ""
+            }
         let counts = try await SurveyCounts.load(surveyID, grouping: grouping, on: req.db)
         let cells = try await SurveyCounts.cells(surveyID, definition: definition, on: req.db)
-        let respondents = readResponses
+        let respondents =
+            readResponses
             ? responses.count : try await SurveyResponse.query(on: req.db).filter(\.$survey.$id == surveyID).filter(\.$released == true).count()
-        return (build(survey: survey, definition: definition, respondents: respondents, counts: counts, cells: cells, responses: hasOpen ? responses : [],
-                      breakdown: breakdown, schoolNames: schoolNames, context: context, thresholds: thresholds), responses, schoolNames)
+        return (
+            build(
+                survey: survey, definition: definition, respondents: respondents, counts: counts, cells: cells, responses: hasOpen ? responses : [],
+                breakdown: breakdown, schoolNames: schoolNames, context: context, thresholds: thresholds), responses, schoolNames
+        )
     }
 
     /// The reader's minimum groups: raised when the reader answered the survey themselves.
     static func readerThresholds(_ survey: Survey, req: Request) async throws -> Thresholds {
         guard let userID = req.currentUser?.id else { return .standard }
-        let answered = try await SurveyParticipation.query(on: req.db).filter(\.$survey.$id == survey.requireID())
+        let answered =
+            try await SurveyParticipation.query(on: req.db).filter(\.$survey.$id == survey.requireID())
             .filter(\.$user.$id == userID).count() > 0
         return .forReader(answeredThemselves: answered)
     }

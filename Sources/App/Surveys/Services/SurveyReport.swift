@@ -80,27 +80,34 @@ struct SurveyReport {
         }
     }
 
-    static func build(survey: Survey, definition: SurveyDefinition, responses: [SurveyResponse], breakdown: Breakdown,
-                      schoolNames: [UUID: String], context: PageContext, thresholds: Thresholds = .standard) -> SurveyReport {
+    static func build(
+        survey: Survey, definition: SurveyDefinition, responses: [SurveyResponse], breakdown: Breakdown,
+        schoolNames: [UUID: String], context: PageContext, thresholds: Thresholds = .standard
+    ) -> SurveyReport {
         let language = context.localizer.language.rawValue
         let answers = responses.map(\.answers)
         // The group of each response under the breakdown.
         let keys: [String] = responses.enumerated().map { index, r in
-            let raw: String = switch breakdown {
-            case .none: ""
-            case .country: r.country
-            case .school: r.$school.id?.uuidString ?? ""
-            case .role: r.role
-            case .question(let v): answers[index][v] ?? ""
-            }
+            let raw: String =
+                switch breakdown {
+                case .none: ""
+                case .country: r.country
+                case .school: r.$school.id?.uuidString ?? ""
+                case .role: r.role
+                case .question(let v): answers[index][v] ?? ""
+                }
             return raw.isEmpty ? unknownKey : raw
         }
         var groups: [Group] = []
         if breakdown != .none {
             var seen = Set<String>()
             for key in keys where seen.insert(key).inserted {
-                groups.append(Group(key: key, label: label(key, breakdown: breakdown, definition: definition, schoolNames: schoolNames, context: context,
-                                                         language: language)))
+                groups.append(
+                    Group(
+                        key: key,
+                        label: label(
+                            key, breakdown: breakdown, definition: definition, schoolNames: schoolNames, context: context,
+                            language: language)))
             }
             if case .question(let v) = breakdown, let q = definition.question(v) {
                 let order = q.options.map { String($0.value) }
@@ -127,8 +134,10 @@ struct SurveyReport {
                 // Fewer than the minimum: neither the texts nor how many there are (the count of
                 // answers to a conditional question tells how many chose what led there).
                 let shown = texts.count >= thresholds.freeText
-                results.append(QuestionResult(question: q, columns: [], texts: shown ? texts.shuffled(using: &generator) : [],
-                                              textCount: shown ? texts.count : 0))
+                results.append(
+                    QuestionResult(
+                        question: q, columns: [], texts: shown ? texts.shuffled(using: &generator) : [],
+                        textCount: shown ? texts.count : 0))
                 continue
             }
             let columnGroups = [total] + groups
@@ -147,7 +156,9 @@ struct SurveyReport {
                 for g in groups { decision[g.key] = joint[grouping + ":" + g.key] ?? .tooFewAnswers }
             } else {
                 let sizes = groups.isEmpty ? [answered.count] : groups.map { g in answered.filter { keys[$0] == g.key }.count }
-                let views = [AnonymityGuard.View(key: "", cells: Set(sizes.indices))] + groups.enumerated().map { AnonymityGuard.View(key: $0.element.key, cells: [$0.offset]) }
+                let views =
+                    [AnonymityGuard.View(key: "", cells: Set(sizes.indices))]
+                    + groups.enumerated().map { AnonymityGuard.View(key: $0.element.key, cells: [$0.offset]) }
                 decision = guardian.decide(views: views, sizes: sizes, partitions: groups.isEmpty ? [] : [.init(parent: "", parts: groups.map(\.key))])
             }
             var columns: [Column] = []
@@ -182,31 +193,45 @@ struct SurveyReport {
     /// school or role: closed questions read counters, never responses. `responses` are
     /// needed only for number and text questions (pass none when there are none).
     /// `cells[question variable][cell key]`: how many answered it in each cell (see `Cell`).
-    static func build(survey: Survey, definition: SurveyDefinition, respondents: Int, counts: [String: [String: Distribution]],
-                      cells: [String: [String: Int]], responses: [SurveyResponse], breakdown: Breakdown, schoolNames: [UUID: String],
-                      context: PageContext, thresholds: Thresholds = .standard) -> SurveyReport {
+    static func build(
+        survey: Survey, definition: SurveyDefinition, respondents: Int, counts: [String: [String: Distribution]],
+        cells: [String: [String: Int]], responses: [SurveyResponse], breakdown: Breakdown, schoolNames: [UUID: String],
+        context: PageContext, thresholds: Thresholds = .standard
+    ) -> SurveyReport {
         let language = context.localizer.language.rawValue
         var groupKeys = Set<String>()
         for byGroup in counts.values { for key in byGroup.keys where key.hasPrefix("g:") { groupKeys.insert(String(key.dropFirst(2))) } }
-        var groups: [Group] = breakdown == .none ? [] : groupKeys.map {
-            Group(key: $0, label: label($0, breakdown: breakdown, definition: definition, schoolNames: schoolNames, context: context, language: language))
-        }
+        var groups: [Group] =
+            breakdown == .none
+            ? []
+            : groupKeys.map {
+                Group(key: $0, label: label($0, breakdown: breakdown, definition: definition, schoolNames: schoolNames, context: context, language: language))
+            }
         groups.sort { ($0.key == unknownKey ? 1 : 0, $0.label) < ($1.key == unknownKey ? 1 : 0, $1.label) }
         let total = Group(key: "", label: context.t("All respondents"))
         // Number and text questions come from the responses, as before.
         var openOnly = definition
         for i in openOnly.sections.indices { openOnly.sections[i].questions.removeAll { $0.kind.isClosed } }
-        let fromResponses = responses.isEmpty ? nil : build(survey: survey, definition: openOnly, responses: responses, breakdown: breakdown,
-                                                            schoolNames: schoolNames, context: context, thresholds: thresholds)
+        let fromResponses =
+            responses.isEmpty
+            ? nil
+            : build(
+                survey: survey, definition: openOnly, responses: responses, breakdown: breakdown,
+                schoolNames: schoolNames, context: context, thresholds: thresholds)
         var results: [QuestionResult] = []
         for (_, q) in definition.questions {
             guard q.kind.isClosed else {
-                if let result = fromResponses?.results.first(where: { $0.question.variable == q.variable }) { results.append(result) }
-                else { results.append(QuestionResult(question: q, columns: [], texts: [], textCount: 0)) }
+                if let result = fromResponses?.results.first(where: { $0.question.variable == q.variable }) {
+                    results.append(result)
+                } else {
+                    results.append(QuestionResult(question: q, columns: [], texts: [], textCount: 0))
+                }
                 continue
             }
             func dist(_ variable: String, _ key: String) -> Distribution { counts[variable]?[key.isEmpty ? "" : "g:" + key] ?? Distribution() }
-            let first = q.kind == .matrix ? q.rows.first?.variable : (q.kind == .multipleChoice ? q.options.first.map { q.variable + "_" + String($0.value) } : q.variable)
+            let first =
+                q.kind == .matrix
+                ? q.rows.first?.variable : (q.kind == .multipleChoice ? q.options.first.map { q.variable + "_" + String($0.value) } : q.variable)
             // Who answered, per group: every option of a multiple choice is coded, so its
             // first option counts them; for a matrix, the statement answered most.
             func answered(_ key: String) -> Int {
@@ -242,7 +267,6 @@ struct SurveyReport {
         }
         return SurveyReport(respondents: respondents, groups: groups, results: results)
     }
-
 
 }
 

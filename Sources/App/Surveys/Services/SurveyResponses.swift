@@ -65,7 +65,11 @@ struct SurveyResponses {
             // small group to single a colleague out (issue 14, class 2).
             if let match {
                 let published = try await SurveyPublication.date(of: survey, on: db)
-                if Self.heldBefore(match, published: published) { place = (match.$school.id, match.school.country, match.role.rawValue) } else { inFigures = false }
+                if Self.heldBefore(match, published: published) {
+                    place = (match.$school.id, match.school.country, match.role.rawValue)
+                } else {
+                    inFigures = false
+                }
             }
         }
         let found = place, counted = inFigures, today = Surveys.today(now)
@@ -80,9 +84,10 @@ struct SurveyResponses {
                         .where("id", .equal, token).where("used_on", .is, SQLLiteral.null).returning("id").all()
                     guard !spent.isEmpty else { throw Problem.linkAlreadyUsed }
                 }
-                let response = try SurveyResponse(surveyID: surveyID, submittedOn: today, language: draft.language,
-                                                  country: found.country, role: found.role, schoolID: found.school,
-                                                  userID: identified ? respondent?.id : nil, answers: answers, idempotencyKey: key)
+                let response = try SurveyResponse(
+                    surveyID: surveyID, submittedOn: today, language: draft.language,
+                    country: found.country, role: found.role, schoolID: found.school,
+                    userID: identified ? respondent?.id : nil, answers: answers, idempotencyKey: key)
                 response.inFigures = counted
                 try await response.save(on: db)
                 if let user = respondent { try await SurveyParticipation(surveyID: surveyID, userID: try user.requireID()).save(on: db) }
@@ -106,7 +111,8 @@ struct SurveyResponses {
             let first = try await stored(key: key, of: survey)
             var answeredBefore = false
             if let user = respondent {
-                answeredBefore = try await SurveyParticipation.query(on: db).filter(\.$survey.$id == surveyID)
+                answeredBefore =
+                    try await SurveyParticipation.query(on: db).filter(\.$survey.$id == surveyID)
                     .filter(\.$user.$id == user.requireID()).count() > 0
             }
             guard first != nil || answeredBefore else { throw error }

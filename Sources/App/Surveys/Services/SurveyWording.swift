@@ -84,8 +84,10 @@ struct SurveyWording {
             try await survey.save(on: db)
             guard answered else { return }
             for change in changes {
-                try await SurveyCorrection(surveyID: surveyID, madeOn: today, language: language, textKey: change.key,
-                                           before: change.before, after: change.after, reason: String(reason.prefix(500))).save(on: db)
+                try await SurveyCorrection(
+                    surveyID: surveyID, madeOn: today, language: language, textKey: change.key,
+                    before: change.before, after: change.after, reason: String(reason.prefix(500))
+                ).save(on: db)
             }
         }
     }

@@ -26,8 +26,9 @@ struct Surveys {
 
     /// The same, when the network of the survey's school is known already.
     static func resource(_ survey: Survey, schoolNetwork: UUID?, today: String, hasToken: Bool = false) -> Policy.Resource {
-        .survey(schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: schoolNetwork,
-                open: survey.acceptsAnswers(today: today) && (!survey.requiresToken || hasToken))
+        .survey(
+            schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: schoolNetwork,
+            open: survey.acceptsAnswers(today: today) && (!survey.requiresToken || hasToken))
     }
 
     /// How many responses each survey has, in one query.
@@ -65,8 +66,9 @@ struct Surveys {
             query = query.group(.or) { $0.filter(\.$school.$id ~~ schools).filter(\.$network.$id ~~ Array(networks)) }
         }
         let surveys = try await query.sort(\.$createdAt, .descending).all()
-        let networkOf = Dictionary(try await School.query(on: db).filter(\.$id ~~ surveys.compactMap { $0.$school.id }).all()
-            .compactMap { school in school.id.map { ($0, school.$network.id) } }, uniquingKeysWith: { a, _ in a })
+        let networkOf = Dictionary(
+            try await School.query(on: db).filter(\.$id ~~ surveys.compactMap { $0.$school.id }).all()
+                .compactMap { school in school.id.map { ($0, school.$network.id) } }, uniquingKeysWith: { a, _ in a })
         let result = surveys.filter { survey in
             Policy.allows(principal, .manageSurvey, Self.resource(survey, schoolNetwork: survey.$school.id.flatMap { networkOf[$0] ?? nil }, today: today))
         }

@@ -9,7 +9,8 @@ enum SurveysForCourses {
     /// it already; nil when the survey is not there or not open.
     static func openEvaluation(surveyID: UUID, userID: UUID, on db: any Database) async throws -> (url: String, answered: Bool)? {
         guard let survey = try await Survey.find(surveyID, on: db), survey.status == .open else { return nil }
-        let answered = try await SurveyParticipation.query(on: db).filter(\.$survey.$id == surveyID)
+        let answered =
+            try await SurveyParticipation.query(on: db).filter(\.$survey.$id == surveyID)
             .filter(\.$user.$id == userID).count() > 0
         return (SiteURL.answer(.value(survey.slug)).path, answered)
     }

@@ -10,16 +10,28 @@ enum AnswerPages {
         return Layout.page(
             context, title: title,
             .h1(.attribute(named: "lang", value: language), .text(title)),
-            .unwrap(d.introduction.text(language, fallback: d.baseLanguage).nilIfEmpty) { .p(.class("lead"), .attribute(named: "lang", value: language), .text($0)) },
-            .p(.text(context.localizer.tn("{count} page of questions.", "{count} pages of questions.", count: d.sections.count) + " "
-                     + context.t("Your answers are saved on each page: you can close the browser and come back to this link later."))),
-            .if(survey.anonymous, .p(.class("privacy-box"), .text(context.t("This survey is anonymous: your name, your address and the time you answer are not kept with your answers, and results are shown only for groups of at least five people.")))),
+            .unwrap(d.introduction.text(language, fallback: d.baseLanguage).nilIfEmpty) {
+                .p(.class("lead"), .attribute(named: "lang", value: language), .text($0))
+            },
+            .p(
+                .text(
+                    context.localizer.tn("{count} page of questions.", "{count} pages of questions.", count: d.sections.count) + " "
+                        + context.t("Your answers are saved on each page: you can close the browser and come back to this link later."))),
+            .if(
+                survey.anonymous,
+                .p(
+                    .class("privacy-box"),
+                    .text(
+                        context.t(
+                            "This survey is anonymous: your name, your address and the time you answer are not kept with your answers, and results are shown only for groups of at least five people."
+                        )))),
             .form(
                 .id("start-form"), .method(.post), .action(SiteURL.answerStart(.value(survey.slug)).path),
                 Components.csrfField(context),
                 .unwrap(token) { .input(.type(.hidden), .name("t"), .value($0)) },
-                .button(.type(.submit), .class("button-primary"),
-                        .text(resumeAt.map { context.t("Continue where you left off (page {number})", ["number": String($0)]) } ?? context.t("Start")))
+                .button(
+                    .type(.submit), .class("button-primary"),
+                    .text(resumeAt.map { context.t("Continue where you left off (page {number})", ["number": String($0)]) } ?? context.t("Start")))
             )
         )
     }
@@ -57,12 +69,21 @@ enum AnswerPages {
             context, title: title,
             .p(.class("breadcrumb"), .attribute(named: "lang", value: l), .text(title)),
             .h1(.attribute(named: "lang", value: l), .text(section.title.text(l, fallback: base))),
-            .p(.id("survey-progress"), .text(context.t("Page {number} of {total}", ["number": String(page.number), "total": String(d.sections.count)])),
-               .element(named: "progress", nodes: [.attribute(named: "max", value: String(d.sections.count)),
-                                                   .attribute(named: "value", value: String(page.number)),
-                                                   .attribute(named: "aria-label", value: context.t("Progress"))])),
-            .if(!page.problems.isEmpty, .div(.id("form-errors"), .class("error-summary"), .attribute(named: "role", value: "alert"),
-                                             .p(.text(context.localizer.tn("{count} answer needs your attention.", "{count} answers need your attention.", count: page.problems.count))))),
+            .p(
+                .id("survey-progress"), .text(context.t("Page {number} of {total}", ["number": String(page.number), "total": String(d.sections.count)])),
+                .element(
+                    named: "progress",
+                    nodes: [
+                        .attribute(named: "max", value: String(d.sections.count)),
+                        .attribute(named: "value", value: String(page.number)),
+                        .attribute(named: "aria-label", value: context.t("Progress")),
+                    ])),
+            .if(
+                !page.problems.isEmpty,
+                .div(
+                    .id("form-errors"), .class("error-summary"), .attribute(named: "role", value: "alert"),
+                    .p(.text(context.localizer.tn("{count} answer needs your attention.", "{count} answers need your attention.", count: page.problems.count))))
+            ),
             .form(
                 .id("answer-form"), .class("stack"), .method(.post), .action(SiteURL.answerSection(.value(page.survey.slug), .value(page.number)).path),
                 .attribute(named: "lang", value: l),
@@ -70,11 +91,16 @@ enum AnswerPages {
                 .input(.type(.hidden), .name("submission"), .value(page.submission)),
                 .forEach(questions) { question(context, page, $0) },
                 // "Next" comes first: pressing Enter in a field submits with the first button.
-                .div(.class("row-actions"),
-                     .button(.type(.submit), .name("action"), .value(last ? "send" : "next"), .class("button-primary"),
-                             .text(last ? context.t("Send my answers") : context.t("Next"))),
-                     .if(page.number > 1, .button(.type(.submit), .name("action"), .value("back"), .class("button-secondary"),
-                                                  .attribute(named: "formnovalidate", value: "formnovalidate"), .text(context.t("Back")))))
+                .div(
+                    .class("row-actions"),
+                    .button(
+                        .type(.submit), .name("action"), .value(last ? "send" : "next"), .class("button-primary"),
+                        .text(last ? context.t("Send my answers") : context.t("Next"))),
+                    .if(
+                        page.number > 1,
+                        .button(
+                            .type(.submit), .name("action"), .value("back"), .class("button-secondary"),
+                            .attribute(named: "formnovalidate", value: "formnovalidate"), .text(context.t("Back")))))
             )
         )
     }
@@ -87,10 +113,12 @@ enum AnswerPages {
         let errorID = "\(q.variable)-error", helpID = "\(q.variable)-help"
         let describedBy = [help.isEmpty ? nil : helpID, problem == nil ? nil : errorID].compactMap { $0 }.joined(separator: " ")
         let condition = q.condition.map { $0.variable + ":" + $0.values.map(String.init).joined(separator: ",") }
-        let chosen = Set(page.value(q.variable) + q.options.compactMap { o in page.value(q.variable + "_" + String(o.value)).first == "1" ? String(o.value) : nil })
+        let chosen = Set(
+            page.value(q.variable) + q.options.compactMap { o in page.value(q.variable + "_" + String(o.value)).first == "1" ? String(o.value) : nil })
         func header<C: HTML.BodyContext>() -> Node<C> {
-            .group(.unwrap(help.nilIfEmpty) { .p(.id(helpID), .class("hint"), .text($0)) },
-                   .unwrap(problem) { .p(.id(errorID), .class("field-error"), .text($0)) })
+            .group(
+                .unwrap(help.nilIfEmpty) { .p(.id(helpID), .class("hint"), .text($0)) },
+                .unwrap(problem) { .p(.id(errorID), .class("field-error"), .text($0)) })
         }
         let classes = "question survey-answer" + (problem == nil ? "" : " field-invalid")
         switch q.kind {
@@ -102,11 +130,15 @@ enum AnswerPages {
                 .attribute(named: "aria-describedby", value: describedBy),
                 .element(named: "legend", text: text),
                 header(),
-                .div(.class(q.kind == .likert ? "choices scale-choices" : "choices stacked"), .forEach(q.options) { option in
-                    .label(.input(.type(type), .name(q.variable), .value(String(option.value)),
-                                  .attribute(named: "checked", value: chosen.contains(String(option.value)) ? "checked" : nil)),
-                           .text(option.label.text(l, fallback: base)))
-                }))
+                .div(
+                    .class(q.kind == .likert ? "choices scale-choices" : "choices stacked"),
+                    .forEach(q.options) { option in
+                        .label(
+                            .input(
+                                .type(type), .name(q.variable), .value(String(option.value)),
+                                .attribute(named: "checked", value: chosen.contains(String(option.value)) ? "checked" : nil)),
+                            .text(option.label.text(l, fallback: base)))
+                    }))
         case .matrix:
             return .fieldset(
                 .id("q-" + q.variable), .class(classes + " matrix"),
@@ -116,24 +148,32 @@ enum AnswerPages {
                 header(),
                 .forEach(q.rows) { row in
                     let value = page.value(row.variable).first
-                    return .fieldset(.class("matrix-row"),
-                                     .element(named: "legend", text: row.text.text(l, fallback: base)),
-                                     .div(.class("choices scale-choices"), .forEach(q.options) { option in
-                                         .label(.input(.type(.radio), .name(row.variable), .value(String(option.value)),
-                                                       .attribute(named: "checked", value: value == String(option.value) ? "checked" : nil)),
-                                                .text(option.label.text(l, fallback: base)))
-                                     }))
+                    return .fieldset(
+                        .class("matrix-row"),
+                        .element(named: "legend", text: row.text.text(l, fallback: base)),
+                        .div(
+                            .class("choices scale-choices"),
+                            .forEach(q.options) { option in
+                                .label(
+                                    .input(
+                                        .type(.radio), .name(row.variable), .value(String(option.value)),
+                                        .attribute(named: "checked", value: value == String(option.value) ? "checked" : nil)),
+                                    .text(option.label.text(l, fallback: base)))
+                            }))
                 })
         case .number, .shortText, .longText:
             let value = page.value(q.variable).first ?? ""
-            let input: Node<HTML.FormContext> = q.kind == .longText
-                ? .textarea(.id(q.variable), .name(q.variable), .rows(4), .attribute(named: "aria-describedby", value: describedBy),
-                            .attribute(named: "aria-invalid", value: problem == nil ? nil : "true"), .text(value))
-                : .input(.type(.text), .id(q.variable), .name(q.variable), .value(value),
-                         .attribute(named: "inputmode", value: q.kind == .number ? "decimal" : nil),
-                         .attribute(named: "maxlength", value: q.kind == .shortText ? "200" : nil),
-                         .attribute(named: "aria-describedby", value: describedBy),
-                         .attribute(named: "aria-invalid", value: problem == nil ? nil : "true"))
+            let input: Node<HTML.FormContext> =
+                q.kind == .longText
+                ? .textarea(
+                    .id(q.variable), .name(q.variable), .rows(4), .attribute(named: "aria-describedby", value: describedBy),
+                    .attribute(named: "aria-invalid", value: problem == nil ? nil : "true"), .text(value))
+                : .input(
+                    .type(.text), .id(q.variable), .name(q.variable), .value(value),
+                    .attribute(named: "inputmode", value: q.kind == .number ? "decimal" : nil),
+                    .attribute(named: "maxlength", value: q.kind == .shortText ? "200" : nil),
+                    .attribute(named: "aria-describedby", value: describedBy),
+                    .attribute(named: "aria-invalid", value: problem == nil ? nil : "true"))
             return .div(
                 .id("q-" + q.variable), .class("field survey-answer" + (problem == nil ? "" : " field-invalid")),
                 .attribute(named: "data-show-when", value: condition),
@@ -149,9 +189,12 @@ enum AnswerPages {
         return Layout.page(
             context, title: title,
             .h1(.text(title)),
-            .p(.id("survey-closed"), .class("lead"), .text(notYet && Surveys.today(Date()) < survey.opensOn
-                ? context.t("This survey opens on {date}. Please come back then.", ["date": survey.opensOn])
-                : context.t("This survey is closed and takes no more answers. Thank you for your interest.")))
+            .p(
+                .id("survey-closed"), .class("lead"),
+                .text(
+                    notYet && Surveys.today(Date()) < survey.opensOn
+                        ? context.t("This survey opens on {date}. Please come back then.", ["date": survey.opensOn])
+                        : context.t("This survey is closed and takes no more answers. Thank you for your interest.")))
         )
     }
 
@@ -160,8 +203,12 @@ enum AnswerPages {
         return Layout.page(
             context, title: title,
             .h1(.text(title)),
-            .p(.id("survey-token-needed"), .class("lead"),
-               .text(context.t("This survey is answered through personal links, each good for one response. Use the link you received, or ask the person who sent the survey for one. A link that has been used once does not work again.")))
+            .p(
+                .id("survey-token-needed"), .class("lead"),
+                .text(
+                    context.t(
+                        "This survey is answered through personal links, each good for one response. Use the link you received, or ask the person who sent the survey for one. A link that has been used once does not work again."
+                    )))
         )
     }
 
@@ -169,9 +216,12 @@ enum AnswerPages {
         Layout.page(
             context, title: context.t("Thank you"),
             .h1(.text(context.t("Thank you"))),
-            .p(.id("survey-thanks"), .class("lead"), .text(survey.anonymous
-                ? context.t("Your answers are saved, without your name. They count in the results only together with at least four other people's.")
-                : context.t("Your answers are saved.")))
+            .p(
+                .id("survey-thanks"), .class("lead"),
+                .text(
+                    survey.anonymous
+                        ? context.t("Your answers are saved, without your name. They count in the results only together with at least four other people's.")
+                        : context.t("Your answers are saved.")))
         )
     }
 }

@@ -24,7 +24,8 @@ enum SurveyChart {
             body += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 16)\" class=\"chart-figure\">\(escape(figure))</text>"
         }
         let summary = bars.map { $0.label + ": " + String($0.count) }.joined(separator: "; ")
-        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\" "
+        let svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\" "
             + "aria-label=\"\(escape(title + ". " + summary))\"><title>\(escape(title))</title>\(body)</svg>"
         return .raw(svg)
     }

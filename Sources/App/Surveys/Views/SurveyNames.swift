@@ -28,27 +28,30 @@ enum SurveyNames {
         var place = ""
         if let section = p.section { place = context.t("Section {number}", ["number": String(section)]) }
         if let question = p.question { place += (place.isEmpty ? "" : ", ") + context.t("question {variable}", ["variable": question]) }
-        let what: String = switch p.kind {
-        case .noLanguages: context.t("The survey needs at least one language.")
-        case .unsupportedLanguage(let l): context.t("Collegium does not offer the language \"{language}\".", ["language": l])
-        case .baseLanguageNotListed: context.t("The base language must be one of the survey's languages.")
-        case .missingTitle: context.t("The survey needs a title in its base language.")
-        case .noSections: context.t("The survey needs at least one section.")
-        case .emptySection: context.t("This section has no questions.")
-        case .missingText: context.t("A text is missing in the base language.")
-        case .textTooLong: context.t("A text is longer than 2,000 characters.")
-        case .badVariable(let v): context.t("\"{variable}\" cannot be a variable name: use a lower-case letter, then letters, digits or _ (32 at most).", ["variable": v])
-        case .duplicateVariable(let v): context.t("The variable name \"{variable}\" is used twice.", ["variable": v])
-        case .tooFewOptions: context.t("A closed question needs at least two options.")
-        case .duplicateOptionValue(let v): context.t("Two options have the code {code}.", ["code": String(v)])
-        case .noRows: context.t("A matrix needs at least one statement.")
-        case .badRange: context.t("The smallest number allowed is above the largest.")
-        case .conditionUnknown(let v): context.t("The condition refers to \"{variable}\", which is not a question of this survey.", ["variable": v])
-        case .conditionNotEarlier(let v): context.t("The condition refers to \"{variable}\", which is asked later: it must come before.", ["variable": v])
-        case .conditionNotClosed(let v): context.t("The condition refers to \"{variable}\": only one-choice and scale questions can be conditions.", ["variable": v])
-        case .conditionValueUnknown(let c): context.t("The condition's code {code} is not one of the options.", ["code": String(c)])
-        case .tooManyQuestions: context.t("A survey has at most 200 questions.")
-        }
+        let what: String =
+            switch p.kind {
+            case .noLanguages: context.t("The survey needs at least one language.")
+            case .unsupportedLanguage(let l): context.t("Collegium does not offer the language \"{language}\".", ["language": l])
+            case .baseLanguageNotListed: context.t("The base language must be one of the survey's languages.")
+            case .missingTitle: context.t("The survey needs a title in its base language.")
+            case .noSections: context.t("The survey needs at least one section.")
+            case .emptySection: context.t("This section has no questions.")
+            case .missingText: context.t("A text is missing in the base language.")
+            case .textTooLong: context.t("A text is longer than 2,000 characters.")
+            case .badVariable(let v):
+                context.t("\"{variable}\" cannot be a variable name: use a lower-case letter, then letters, digits or _ (32 at most).", ["variable": v])
+            case .duplicateVariable(let v): context.t("The variable name \"{variable}\" is used twice.", ["variable": v])
+            case .tooFewOptions: context.t("A closed question needs at least two options.")
+            case .duplicateOptionValue(let v): context.t("Two options have the code {code}.", ["code": String(v)])
+            case .noRows: context.t("A matrix needs at least one statement.")
+            case .badRange: context.t("The smallest number allowed is above the largest.")
+            case .conditionUnknown(let v): context.t("The condition refers to \"{variable}\", which is not a question of this survey.", ["variable": v])
+            case .conditionNotEarlier(let v): context.t("The condition refers to \"{variable}\", which is asked later: it must come before.", ["variable": v])
+            case .conditionNotClosed(let v):
+                context.t("The condition refers to \"{variable}\": only one-choice and scale questions can be conditions.", ["variable": v])
+            case .conditionValueUnknown(let c): context.t("The condition's code {code} is not one of the options.", ["code": String(c)])
+            case .tooManyQuestions: context.t("A survey has at most 200 questions.")
+            }
         return place.isEmpty ? what : place + ": " + what
     }
 

@@ -56,18 +56,31 @@ enum SurveyTranslationsPage {
         let missing = model.entries.filter { !$0.base.isEmpty && $0.value.isEmpty }.count
         return Layout.page(
             context, title: context.t("Wording: {language}", ["language": name]),
-            .p(.class("breadcrumb"), .a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))), .text(" › "),
-               .a(.href(SiteURL.survey(.value(model.surveyID)).path), .text(model.title))),
+            .p(
+                .class("breadcrumb"), .a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))), .text(" › "),
+                .a(.href(SiteURL.survey(.value(model.surveyID)).path), .text(model.title))),
             .h1(.text(context.t("Wording: {language}", ["language": name]))),
-            .p(.class("lead"), .text(isBase
-                ? context.t("The survey's own language. Correct any text here; none may be left empty.")
-                : context.localizer.tn("{count} text is still missing in this language; respondents see the base language there.",
-                                       "{count} texts are still missing in this language; respondents see the base language there.", count: missing))),
-            .nav(.attribute(named: "aria-label", value: context.t("Languages")), .ul(.class("row-actions"), .forEach(Language.allCases) { l in
-                .li(.a(.href(SiteURL.surveyTranslations(.value(model.surveyID)).path(["language": l.rawValue])),
-                       .if(l.rawValue == model.language, .attribute(named: "aria-current", value: "page")), .text(l.nativeName)))
-            })),
-            .if(!model.problems.isEmpty, .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .ul(.forEach(model.problems) { .li(.text($0)) }))),
+            .p(
+                .class("lead"),
+                .text(
+                    isBase
+                        ? context.t("The survey's own language. Correct any text here; none may be left empty.")
+                        : context.localizer.tn(
+                            "{count} text is still missing in this language; respondents see the base language there.",
+                            "{count} texts are still missing in this language; respondents see the base language there.", count: missing))),
+            .nav(
+                .attribute(named: "aria-label", value: context.t("Languages")),
+                .ul(
+                    .class("row-actions"),
+                    .forEach(Language.allCases) { l in
+                        .li(
+                            .a(
+                                .href(SiteURL.surveyTranslations(.value(model.surveyID)).path(["language": l.rawValue])),
+                                .if(l.rawValue == model.language, .attribute(named: "aria-current", value: "page")), .text(l.nativeName)))
+                    })),
+            .if(
+                !model.problems.isEmpty,
+                .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .ul(.forEach(model.problems) { .li(.text($0)) }))),
             .form(
                 .id("translations-form"), .class("stack"), .method(.post), .action(SiteURL.surveyTranslations(.value(model.surveyID)).path),
                 Components.csrfField(context),
@@ -83,10 +96,14 @@ enum SurveyTranslationsPage {
                             : .input(.type(.text), .id(id), .name(entry.key), .value(entry.value), .attribute(named: "lang", value: model.language))
                     )
                 },
-                .if(model.needsReason, Components.textArea(
-                    id: "reason", label: context.t("Why the wording changes"),
-                    hint: context.t("Answers have already come in, and people who answer after this read the new words. Say what was wrong: the correction and its reason are listed in the report and the codebook."),
-                    value: model.reason, rows: 2, error: model.reasonError, language: nil)),
+                .if(
+                    model.needsReason,
+                    Components.textArea(
+                        id: "reason", label: context.t("Why the wording changes"),
+                        hint: context.t(
+                            "Answers have already come in, and people who answer after this read the new words. Say what was wrong: the correction and its reason are listed in the report and the codebook."
+                        ),
+                        value: model.reason, rows: 2, error: model.reasonError, language: nil)),
                 Components.submit(context.t("Save the texts"))
             )
         )

@@ -31,8 +31,9 @@ struct WellbeingBenchmarkCommand: AsyncCommand {
         try await network.save(on: app.db)
         var schools: [School] = []
         for i in 0..<schoolCount {
-            let school = School(name: "Benchmark school \(i)", code: "BENCH-\(UUID().uuidString.prefix(8))", country: "LV",
-                                city: "Rīga", language: "lv", networkID: network.id)
+            let school = School(
+                name: "Benchmark school \(i)", code: "BENCH-\(UUID().uuidString.prefix(8))", country: "LV",
+                city: "Rīga", language: "lv", networkID: network.id)
             try await school.save(on: app.db)
             schools.append(school)
         }
@@ -46,8 +47,10 @@ struct WellbeingBenchmarkCommand: AsyncCommand {
                     var rows: [[any SQLExpression]] = []
                     for person in 0..<staff {
                         let category = person < 10 ? "leadership" : (person < 30 ? "support" : "teaching")
-                        rows.append([SQLBind(UUID()), SQLBind(period), SQLBind(category),
-                                     SQLBind(Double(random.next() % 26) * 4), SQLBind(Double(random.next() % 5) * 25), SQLBind(schoolID)])
+                        rows.append([
+                            SQLBind(UUID()), SQLBind(period), SQLBind(category),
+                            SQLBind(Double(random.next() % 26) * 4), SQLBind(Double(random.next() % 5) * 25), SQLBind(schoolID),
+                        ])
                     }
                     try await sql.insert(into: WellbeingAnswer.schema)
                         .columns("id", "period", "category", "wellbeing", "burnout", "school_id")
@@ -97,9 +100,14 @@ struct WellbeingBenchmarkCommand: AsyncCommand {
             readTimings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
         }
         readTimings.sort()
-        context.console.print(String(format: "of which reading the %d cells: median %.1f ms; the guard and figures over them: median %.1f ms",
-                                     cells.count, readTimings[readTimings.count / 2], guardTimings[guardTimings.count / 2]))
-        context.console.print(String(format: "network-wide aggregate, %d schools × %d staff × %d periods: median %.1f ms, best %.1f ms, worst %.1f ms over %d runs (%d school figures shown)",
-                                     schoolCount, staff, periodCount, timings[timings.count / 2], timings.first!, timings.last!, runs, shown))
+        context.console.print(
+            String(
+                format: "of which reading the %d cells: median %.1f ms; the guard and figures over them: median %.1f ms",
+                cells.count, readTimings[readTimings.count / 2], guardTimings[guardTimings.count / 2]))
+        context.console.print(
+            String(
+                format:
+                    "network-wide aggregate, %d schools × %d staff × %d periods: median %.1f ms, best %.1f ms, worst %.1f ms over %d runs (%d school figures shown)",
+                schoolCount, staff, periodCount, timings[timings.count / 2], timings.first!, timings.last!, runs, shown))
     }
 }

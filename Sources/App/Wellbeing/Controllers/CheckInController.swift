@@ -33,20 +33,28 @@ struct CheckInController: RouteCollection {
         let missing = form.missingItems
         guard missing.isEmpty, let scores = CheckInScores.score(form.answers), form.note.count <= 2000 else {
             model.missing = Set(missing)
-            model.errors = missing.isEmpty ? [req.t("The note is too long: keep it under 2,000 characters.")]
-                : [req.localizer.tn("Please answer the {count} question that is still open.", "Please answer the {count} questions that are still open.", count: missing.count)]
+            model.errors =
+                missing.isEmpty
+                ? [req.t("The note is too long: keep it under 2,000 characters.")]
+                : [
+                    req.localizer.tn(
+                        "Please answer the {count} question that is still open.", "Please answer the {count} questions that are still open.",
+                        count: missing.count)
+                ]
             return req.render(CheckInPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         // Whoever may read this school's figures knows their own answer: it must not help
         // fill the minimum group that protects everyone else's (issue 14, class 2).
         let byReader = Policy.allows(try await req.principal(), .viewWellbeingFigures, membership.school.policyResource)
-        let outcome = try await service.record(scores, for: user, in: membership, at: req.now, byReader: byReader,
-                                               keepHistory: form.keepHistory, note: form.note)
+        let outcome = try await service.record(
+            scores, for: user, in: membership, at: req.now, byReader: byReader,
+            keepHistory: form.keepHistory, note: form.note)
         if outcome == .alreadyCheckedIn {
             return req.redirect(to: .wellbeing, notice: req.t("You have already checked in for this period. Thank you!"))
         }
-        let result = CheckInResultPage.Model(scores: scores, kept: form.keepHistory, inFigures: outcome == .recorded,
-                                             support: try await SupportPage.Model.load(for: user, on: req.db))
+        let result = CheckInResultPage.Model(
+            scores: scores, kept: form.keepHistory, inFigures: outcome == .recorded,
+            support: try await SupportPage.Model.load(for: user, on: req.db))
         return req.render(CheckInResultPage.view(req.pageContext(), result), status: .created)
     }
 
@@ -68,7 +76,8 @@ struct CheckInController: RouteCollection {
     func deleteHistory(req: Request) async throws -> Response {
         let user = try req.requireUser()
         try await WellbeingPersonalEntry.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
-        return req.redirect(to: .wellbeing, notice: req.t("Your own history is deleted. Your school's figures keep your answers without your name, as they always did."))
+        return req.redirect(
+            to: .wellbeing, notice: req.t("Your own history is deleted. Your school's figures keep your answers without your name, as they always did."))
     }
 }
 

@@ -36,8 +36,9 @@ struct WellbeingReportController: RouteCollection {
         let lines = form.help_lines ?? ""
         if cadence == nil { model.settingsErrors["cadence"] = req.t("Choose how often staff check in.") }
         if minimum == nil || !(PrivacyThresholds.figures...PrivacyThresholds.largestWellbeingGroup).contains(minimum!) {
-            model.settingsErrors["minimum_group"] = req.t("Enter a whole number from {low} to {high}.",
-                                                          ["low": String(PrivacyThresholds.figures), "high": String(PrivacyThresholds.largestWellbeingGroup)])
+            model.settingsErrors["minimum_group"] = req.t(
+                "Enter a whole number from {low} to {high}.",
+                ["low": String(PrivacyThresholds.figures), "high": String(PrivacyThresholds.largestWellbeingGroup)])
         }
         if lines.count > 2000 { model.settingsErrors["help_lines"] = req.t("Keep the help lines under 2,000 characters.") }
         guard model.settingsErrors.isEmpty, let cadence, let minimum else {
@@ -45,15 +46,17 @@ struct WellbeingReportController: RouteCollection {
             return req.render(SchoolWellbeingPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let schoolID = try school.requireID()
-        let settings = try await WellbeingSettings.query(on: req.db).filter(\.$school.$id == schoolID).first()
+        let settings =
+            try await WellbeingSettings.query(on: req.db).filter(\.$school.$id == schoolID).first()
             ?? WellbeingSettings(schoolID: schoolID)
         var notice = req.t("Check-in settings saved.")
         if settings.cadence != cadence || settings.minimumGroup != minimum {
             // Before saving the settings: the schedule starts from the settings held so far.
             // The change holds from the next period on (issue 14, class 3).
             let from = try await WellbeingSchedules.change(schoolID: schoolID, cadence: cadence, minimumGroup: minimum, at: req.now, on: req.db)
-            notice = req.t("Check-in settings saved. How often staff check in and the smallest group apply from {period} on; the period under way keeps its settings.",
-                           ["period": PeriodName.name(from, req.localizer)])
+            notice = req.t(
+                "Check-in settings saved. How often staff check in and the smallest group apply from {period} on; the period under way keeps its settings.",
+                ["period": PeriodName.name(from, req.localizer)])
         }
         settings.cadence = cadence
         settings.minimumGroup = minimum

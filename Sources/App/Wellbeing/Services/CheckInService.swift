@@ -37,10 +37,11 @@ struct CheckInService {
         let settings = try await WellbeingSettings.query(on: db).filter(\.$school.$id ~~ ids).all()
         let schedules = try await WellbeingSchedules.load(schoolIDs: ids, on: db)
         return rows.map { row in
-            Membership(school: row.school, role: row.role,
-                       settings: settings.first { $0.$school.id == row.$school.id } ?? WellbeingSettings(schoolID: row.$school.id),
-                       since: row.roleSince,
-                       schedule: schedules[row.$school.id] ?? CheckInSchedule(cadence: .monthly, minimumGroup: PrivacyThresholds.figures))
+            Membership(
+                school: row.school, role: row.role,
+                settings: settings.first { $0.$school.id == row.$school.id } ?? WellbeingSettings(schoolID: row.$school.id),
+                since: row.roleSince,
+                schedule: schedules[row.$school.id] ?? CheckInSchedule(cadence: .monthly, minimumGroup: PrivacyThresholds.figures))
         }.sorted { $0.school.name < $1.school.name }
     }
 
@@ -54,8 +55,10 @@ struct CheckInService {
     /// that has ended never takes another answer, so its figures never move once shown.
     /// `byReader`: the person may read this school's figures (leader, coordinator, admin);
     /// their answer is in the figures but does not count toward the minimum group.
-    func record(_ scores: CheckInScores, for user: User, in membership: Membership, at now: Date, byReader: Bool,
-                keepHistory: Bool, note: String) async throws -> Outcome {
+    func record(
+        _ scores: CheckInScores, for user: User, in membership: Membership, at now: Date, byReader: Bool,
+        keepHistory: Bool, note: String
+    ) async throws -> Outcome {
         let period = membership.period(at: now)
         let counts = membership.counts(in: period)
         let userID = try user.requireID()

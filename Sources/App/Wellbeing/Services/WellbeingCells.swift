@@ -1,8 +1,8 @@
 import Domain
-import Foundation
 import Fluent
-import SQLKit
 import FluentSQLiteDriver
+import Foundation
+import SQLKit
 
 /// Running sums per school, staff group and period, kept as answers arrive, so that the
 /// figures of a whole network are read from a few thousand rows rather than summed over
@@ -15,8 +15,10 @@ enum WellbeingCells {
     static let sums = ["n", "w", "ww", "b", "bb", "w_low", "w_mid", "b_low", "b_mid", "r"]
 
     /// Adds one answer to its cell, creating the cell if needed, in one atomic statement.
-    static func add(_ scores: CheckInScores, schoolID: UUID, category: StaffCategory, period: String, byReader: Bool = false,
-                    on db: any Database) async throws {
+    static func add(
+        _ scores: CheckInScores, schoolID: UUID, category: StaffCategory, period: String, byReader: Bool = false,
+        on db: any Database
+    ) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let values: [any SQLExpression] = [
             SQLBind(schoolID), SQLBind(category.rawValue), SQLBind(period), SQLBind(1),
@@ -31,8 +33,9 @@ enum WellbeingCells {
             .onConflict(with: ["school_id", "category", "period"]) { update in
                 var update = update
                 for column in sums {
-                    update = update.set(SQLIdentifier(column),
-                                        to: SQLRaw("\(table).\(column) + excluded.\(column)"))
+                    update = update.set(
+                        SQLIdentifier(column),
+                        to: SQLRaw("\(table).\(column) + excluded.\(column)"))
                 }
                 return update
             }
@@ -45,14 +48,16 @@ enum WellbeingCells {
     static func rebuild(on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         try await sql.delete(from: table).run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO wellbeing_cells (school_id, category, period, n, w, ww, b, bb, w_low, w_mid, b_low, b_mid)
             SELECT school_id, category, period, COUNT(*), SUM(wellbeing), SUM(wellbeing * wellbeing),
                    SUM(burnout), SUM(burnout * burnout),
                    SUM(CASE WHEN wellbeing < 28 THEN 1 ELSE 0 END), SUM(CASE WHEN wellbeing < 50 THEN 1 ELSE 0 END),
                    SUM(CASE WHEN burnout < 50 THEN 1 ELSE 0 END), SUM(CASE WHEN burnout < 75 THEN 1 ELSE 0 END)
             FROM wellbeing_answers GROUP BY school_id, category, period
-            """).run()
+            """
+        ).run()
     }
 }
 
@@ -108,12 +113,15 @@ extension WellbeingCells {
                     lastID = try decoder.decode(UUID.self, from: values[0])
                     lastSchool = values[0]
                 }
-                let stats = Self.stats(n: Int(values[3].integer ?? 0), w: values[4].double ?? 0, ww: values[5].double ?? 0,
-                                       b: values[6].double ?? 0, bb: values[7].double ?? 0,
-                                       wLow: Int(values[8].integer ?? 0), wMid: Int(values[9].integer ?? 0),
-                                       bLow: Int(values[10].integer ?? 0), bMid: Int(values[11].integer ?? 0))
-                result.append(Row(schoolID: lastID, category: values[1].string ?? "", period: values[2].string ?? "", stats: stats,
-                                  readers: readers))
+                let stats = Self.stats(
+                    n: Int(values[3].integer ?? 0), w: values[4].double ?? 0, ww: values[5].double ?? 0,
+                    b: values[6].double ?? 0, bb: values[7].double ?? 0,
+                    wLow: Int(values[8].integer ?? 0), wMid: Int(values[9].integer ?? 0),
+                    bLow: Int(values[10].integer ?? 0), bMid: Int(values[11].integer ?? 0))
+                result.append(
+                    Row(
+                        schoolID: lastID, category: values[1].string ?? "", period: values[2].string ?? "", stats: stats,
+                        readers: readers))
             }
             return result
         }
@@ -122,11 +130,13 @@ extension WellbeingCells {
         return try rows.map { row in
             func int(_ c: String) throws -> Int { try row.decode(column: c, as: Int.self) }
             func double(_ c: String) throws -> Double { try row.decode(column: c, as: Double.self) }
-            return Row(schoolID: try row.decode(column: "school_id", as: UUID.self), category: try row.decode(column: "category", as: String.self),
-                       period: try row.decode(column: "period", as: String.self),
-                       stats: Self.stats(n: try int("n"), w: try double("w"), ww: try double("ww"), b: try double("b"), bb: try double("bb"),
-                                         wLow: try int("w_low"), wMid: try int("w_mid"), bLow: try int("b_low"), bMid: try int("b_mid")),
-                       readers: try int("r"))
+            return Row(
+                schoolID: try row.decode(column: "school_id", as: UUID.self), category: try row.decode(column: "category", as: String.self),
+                period: try row.decode(column: "period", as: String.self),
+                stats: Self.stats(
+                    n: try int("n"), w: try double("w"), ww: try double("ww"), b: try double("b"), bb: try double("bb"),
+                    wLow: try int("w_low"), wMid: try int("w_mid"), bLow: try int("b_low"), bMid: try int("b_mid")),
+                readers: try int("r"))
         }
     }
 }

@@ -41,8 +41,9 @@ struct WellbeingFigures {
         let familyOpen = openPeriods.values.min() ?? ""
         let minimum = minimumInForce(for: familyOpen)
         guard !ids.isEmpty else {
-            return WellbeingFigures(report: .init(cells: [], schools: [], minimumGroup: minimum), participation: [:], staff: [:],
-                                    minimumGroup: minimum, schools: schools, openPeriods: openPeriods)
+            return WellbeingFigures(
+                report: .init(cells: [], schools: [], minimumGroup: minimum), participation: [:], staff: [:],
+                minimumGroup: minimum, schools: schools, openPeriods: openPeriods)
         }
         // The running sums per school, staff group and period (see `WellbeingCells`).
         var cells: [WellbeingReport<String>.Cell] = []
@@ -67,9 +68,10 @@ struct WellbeingFigures {
         for membership in try await Membership.query(on: db).filter(\.$school.$id ~~ ids).all() {
             staff[membership.$school.id.uuidString, default: 0] += 1
         }
-        return WellbeingFigures(report: .init(cells: cells, schools: ids.map(\.uuidString), minimumGroup: minimum, minimumGroups: minimums),
-                                participation: participation, staff: staff, minimumGroup: minimum, schools: schools,
-                                openPeriods: openPeriods)
+        return WellbeingFigures(
+            report: .init(cells: cells, schools: ids.map(\.uuidString), minimumGroup: minimum, minimumGroups: minimums),
+            participation: participation, staff: staff, minimumGroup: minimum, schools: schools,
+            openPeriods: openPeriods)
     }
 
     /// The schools whose figures are decided together with `school`'s.

@@ -16,9 +16,10 @@ extension WellbeingFigures {
                 return WellbeingAPI.SchoolPeriod(
                     period: period, participants: total.count, staff: staff[id] ?? 0,
                     total: total,
-                    categories: Dictionary(uniqueKeysWithValues: StaffCategory.allCases.map {
-                        ($0.rawValue, WellbeingAPI.Figure(report.figure(.init(school: id, category: $0), period: period)))
-                    }))
+                    categories: Dictionary(
+                        uniqueKeysWithValues: StaffCategory.allCases.map {
+                            ($0.rawValue, WellbeingAPI.Figure(report.figure(.init(school: id, category: $0), period: period)))
+                        }))
             })
     }
 
@@ -34,8 +35,9 @@ extension WellbeingFigures {
                     total: .init(report.figure(totalKey, period: period)),
                     schools: ids.map { school in
                         let figure = WellbeingAPI.Figure(report.figure(.init(school: school.key, category: nil), period: period))
-                        return WellbeingAPI.NetworkSchool(schoolId: school.id, schoolName: school.name,
-                                                          participants: figure.count, figure: figure)
+                        return WellbeingAPI.NetworkSchool(
+                            schoolId: school.id, schoolName: school.name,
+                            participants: figure.count, figure: figure)
                     })
             })
     }

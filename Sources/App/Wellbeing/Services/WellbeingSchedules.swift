@@ -40,8 +40,10 @@ enum WellbeingSchedules {
         try await db.transaction { db in
             try await WellbeingSettingsChange.query(on: db).filter(\.$school.$id == schoolID).delete()
             for segment in after.segments {
-                try await WellbeingSettingsChange(schoolID: schoolID, effectiveFrom: segment.from, cadence: segment.cadence,
-                                                  minimumGroup: segment.minimumGroup).save(on: db)
+                try await WellbeingSettingsChange(
+                    schoolID: schoolID, effectiveFrom: segment.from, cadence: segment.cadence,
+                    minimumGroup: segment.minimumGroup
+                ).save(on: db)
             }
         }
         return after.nextPeriod(after: now)

@@ -19,18 +19,35 @@ enum CheckInResultPage {
         return Layout.page(
             context, title: context.t("Thank you for checking in"),
             .h1(.text(context.t("Thank you for checking in"))),
-            .dl(.class("facts"), .id("my-scores"),
+            .dl(
+                .class("facts"), .id("my-scores"),
                 .dt(.text(context.t("Well-being (WHO-5, 0–100)"))),
                 .dd(.text("\(l.number(Int(model.scores.wellbeing.rounded()))) — \(InstrumentText.bandName(who5, wellbeing: true, l))")),
                 .dt(.text(context.t("Work-related burnout (CBI, 0–100)"))),
                 .dd(.text("\(l.number(Int(model.scores.burnout.rounded()))) — \(InstrumentText.bandName(burnout, wellbeing: false, l))"))),
-            .p(.text(context.t("WHO-5: 50 or more is adequate well-being; below 50 is reduced, and below 28 suggests talking to a doctor. Burnout: below 50 is low, 50 to 74 moderate, 75 or more high."))),
-            .if(model.scores.suggestsSupport, SupportPage.section(context, model.support),
+            .p(
+                .text(
+                    context.t(
+                        "WHO-5: 50 or more is adequate well-being; below 50 is reduced, and below 28 suggests talking to a doctor. Burnout: below 50 is low, 50 to 74 moderate, 75 or more high."
+                    ))),
+            .if(
+                model.scores.suggestsSupport, SupportPage.section(context, model.support),
                 else: .p(.text(context.t("Your answers suggest you are doing well at the moment. Keep an eye on yourself and on your colleagues.")))),
-            .if(!model.inFigures, .p(.id("not-in-figures"), .text(context.t("You joined your school, or took your present role, after this period began, so this check-in is not in your school's figures. From the next period on, your check-ins count in them, without your name.")))),
-            .p(.text(model.kept ? context.t("This check-in is in your own history.")
-                     : model.inFigures ? context.t("You chose not to keep this check-in: only your school's anonymous figures include it.")
-                     : context.t("You chose not to keep this check-in: it is not stored anywhere."))),
+            .if(
+                !model.inFigures,
+                .p(
+                    .id("not-in-figures"),
+                    .text(
+                        context.t(
+                            "You joined your school, or took your present role, after this period began, so this check-in is not in your school's figures. From the next period on, your check-ins count in them, without your name."
+                        )))),
+            .p(
+                .text(
+                    model.kept
+                        ? context.t("This check-in is in your own history.")
+                        : model.inFigures
+                            ? context.t("You chose not to keep this check-in: only your school's anonymous figures include it.")
+                            : context.t("You chose not to keep this check-in: it is not stored anywhere."))),
             .p(.a(.href(SiteURL.wellbeing.path), .text(context.t("Back to my check-ins"))))
         )
     }

@@ -5,7 +5,8 @@ import Plot
 enum FigureCells {
     static func mean(_ figure: WellbeingAPI.Figure, wellbeing: Bool, _ context: PageContext) -> Node<HTML.BodyContext> {
         guard figure.shown, let mean = wellbeing ? figure.wellbeingMean : figure.burnoutMean,
-              let sd = wellbeing ? figure.wellbeingSD : figure.burnoutSD else { return withheld(figure, context) }
+            let sd = wellbeing ? figure.wellbeingSD : figure.burnoutSD
+        else { return withheld(figure, context) }
         // Whole numbers rounded once, from the unrounded figures (the API's are to one decimal).
         let exactMean = figure.exact.map { wellbeing ? $0.wellbeingMean : $0.burnoutMean } ?? mean
         let exactSD = figure.exact.map { wellbeing ? $0.wellbeingSD : $0.burnoutSD } ?? sd
@@ -15,7 +16,8 @@ enum FigureCells {
 
     static func bands(_ figure: WellbeingAPI.Figure, wellbeing: Bool, _ context: PageContext) -> Node<HTML.BodyContext> {
         guard figure.shown, let count = figure.count, count > 0,
-              let bands = wellbeing ? figure.wellbeingBands : figure.burnoutBands else { return .text("—") }
+            let bands = wellbeing ? figure.wellbeingBands : figure.burnoutBands
+        else { return .text("—") }
         let l = context.localizer
         let parts = WellbeingBand.allCases.map { band in
             "\(InstrumentText.bandName(band, wellbeing: wellbeing, l)) \(l.number(Int((Double(bands[band.rawValue] ?? 0) * 100 / Double(count)).rounded()))) %"
@@ -24,8 +26,11 @@ enum FigureCells {
     }
 
     static func withheld(_ figure: WellbeingAPI.Figure, _ context: PageContext) -> Node<HTML.BodyContext> {
-        .span(.class("suppressed"), .text(figure.reason == "would_reveal_by_difference"
-            ? context.t("Not shown: with the other figures it would reveal a group that is too small")
-            : context.t("Not shown: too few answers")))
+        .span(
+            .class("suppressed"),
+            .text(
+                figure.reason == "would_reveal_by_difference"
+                    ? context.t("Not shown: with the other figures it would reveal a group that is too small")
+                    : context.t("Not shown: too few answers")))
     }
 }

@@ -8,30 +8,49 @@ enum HistorySection {
         return .section(
             .attribute(named: "aria-labelledby", value: "history-heading"),
             .h2(.id("history-heading"), .text(context.t("My history"))),
-            .if(history.isEmpty,
-                .p(.text(context.t("You have not kept any check-ins. Tick \"Keep this check-in in my own history\" when you check in to see your trend here."))),
+            .if(
+                history.isEmpty,
+                .p(
+                    .text(context.t("You have not kept any check-ins. Tick \"Keep this check-in in my own history\" when you check in to see your trend here."))
+                ),
                 else: .group(
-                    LineChart(title: context.t("My well-being and burnout over time (0–100)"),
-                              labels: history.map { PeriodName.short($0.period, l) },
-                              series: [.init(name: context.t("Well-being"), values: history.map(\.wellbeing), dashed: false),
-                                       .init(name: context.t("Burnout"), values: history.map(\.burnout), dashed: true)]).node(),
+                    LineChart(
+                        title: context.t("My well-being and burnout over time (0–100)"),
+                        labels: history.map { PeriodName.short($0.period, l) },
+                        series: [
+                            .init(name: context.t("Well-being"), values: history.map(\.wellbeing), dashed: false),
+                            .init(name: context.t("Burnout"), values: history.map(\.burnout), dashed: true),
+                        ]
+                    ).node(),
                     .p(.class("legend"), .span(.text("● " + context.t("Well-being (WHO-5)"))), .span(.text("■ - - " + context.t("Burnout (CBI)")))),
                     .table(
                         .id("my-history"), .class("data-table"),
-                        .thead(.tr(.th(.text(context.t("Period"))), .th(.text(context.t("Well-being"))),
-                                   .th(.text(context.t("Burnout"))), .th(.text(context.t("Note"))))),
-                        .tbody(.forEach(history.reversed()) { entry in
-                            .tr(.td(.text(PeriodName.name(entry.period, l))),
-                                .td(.text("\(l.number(Int(entry.wellbeing.rounded()))) — \(InstrumentText.bandName(.who5(entry.wellbeing), wellbeing: true, l))")),
-                                .td(.text("\(l.number(Int(entry.burnout.rounded()))) — \(InstrumentText.bandName(.burnout(entry.burnout), wellbeing: false, l))")),
-                                .td(.text(entry.note)))
-                        })
+                        .thead(
+                            .tr(
+                                .th(.text(context.t("Period"))), .th(.text(context.t("Well-being"))),
+                                .th(.text(context.t("Burnout"))), .th(.text(context.t("Note"))))),
+                        .tbody(
+                            .forEach(history.reversed()) { entry in
+                                .tr(
+                                    .td(.text(PeriodName.name(entry.period, l))),
+                                    .td(
+                                        .text(
+                                            "\(l.number(Int(entry.wellbeing.rounded()))) — \(InstrumentText.bandName(.who5(entry.wellbeing), wellbeing: true, l))"
+                                        )),
+                                    .td(
+                                        .text(
+                                            "\(l.number(Int(entry.burnout.rounded()))) — \(InstrumentText.bandName(.burnout(entry.burnout), wellbeing: false, l))"
+                                        )),
+                                    .td(.text(entry.note)))
+                            })
                     ),
-                    .p(.class("actions"),
-                       .a(.id("history-download"), .class("button-secondary"), .href(SiteURL.wellbeingExport.path), .text(context.t("Download my check-ins"))),
-                       .form(.class("inline-form"), .method(.post), .action(SiteURL.wellbeingHistoryDelete.path),
-                             Components.csrfField(context),
-                             .button(.type(.submit), .class("button-secondary"), .id("history-delete"), .text(context.t("Delete my history")))))
+                    .p(
+                        .class("actions"),
+                        .a(.id("history-download"), .class("button-secondary"), .href(SiteURL.wellbeingExport.path), .text(context.t("Download my check-ins"))),
+                        .form(
+                            .class("inline-form"), .method(.post), .action(SiteURL.wellbeingHistoryDelete.path),
+                            Components.csrfField(context),
+                            .button(.type(.submit), .class("button-secondary"), .id("history-delete"), .text(context.t("Delete my history")))))
                 ))
         )
     }

@@ -10,7 +10,8 @@ enum InstrumentText {
 
     /// Which wording is shown and where the instrument comes from.
     static func source(_ instrument: Instrument, _ l: Localizer) -> String {
-        let wording = l.language == .en || l.catalog?.translation(of: instrument.items[0].text) == nil
+        let wording =
+            l.language == .en || l.catalog?.translation(of: instrument.items[0].text) == nil
             ? l.t("Wording: the published English version.")
             : l.t("Wording: translated by the Collegium team, not a validated translation.")
         return instrument.source + " " + wording

@@ -14,36 +14,50 @@ enum NetworkWellbeingPage {
         return Layout.page(
             context, title: context.t("Staff well-being across {network}", ["network": model.name]),
             .h1(.text(context.t("Staff well-being across {network}", ["network": model.name]))),
-            .p(.class("lead"), .text(context.t("Figures for groups of at least {count} people; nobody's own answers are shown.", ["count": l.number(model.report.minimumGroup)]))),
-            .if(periods.isEmpty, .p(.text(context.t("Nobody in this network has checked in yet."))), else: .group(
-                LineChart(title: context.t("Average well-being and burnout per period (0–100)"),
-                          labels: periods.map { PeriodName.short($0.period, l) },
-                          series: [.init(name: context.t("Well-being"), values: periods.map { $0.total.wellbeingMean }, dashed: false),
-                                   .init(name: context.t("Burnout"), values: periods.map { $0.total.burnoutMean }, dashed: true)]).node(),
-                .p(.class("legend"), .span(.text("● " + context.t("Well-being (WHO-5)"))), .span(.text("■ - - " + context.t("Burnout (CBI)")))),
-                .forEach(periods.reversed()) { period in
-                    .section(
-                        .h2(.text(PeriodName.name(period.period, l))),
-                        .table(
-                            .class("data-table network-wellbeing"),
-                            .thead(.tr(.th(.text(context.t("School"))), .th(.text(context.t("Checked in"))),
-                                       .th(.text(context.t("Well-being"))), .th(.text(context.t("Burnout"))))),
-                            .tbody(
-                                .tr(.class("total"), .td(.strong(.text(context.t("All schools")))),
-                                    // Counts beside withheld figures are withheld with them (issue 14, class 4).
-                                    .td(.text(period.total.count.map { l.number($0) } ?? "—")),
-                                    .td(FigureCells.mean(period.total, wellbeing: true, context)),
-                                    .td(FigureCells.mean(period.total, wellbeing: false, context))),
-                                .forEach(period.schools) { school in
-                                    .tr(.td(.text(school.schoolName)), .td(.text(school.participants.map { l.number($0) } ?? "—")),
-                                        .td(FigureCells.mean(school.figure, wellbeing: true, context)),
-                                        .td(FigureCells.mean(school.figure, wellbeing: false, context)))
-                                }
+            .p(
+                .class("lead"),
+                .text(
+                    context.t("Figures for groups of at least {count} people; nobody's own answers are shown.", ["count": l.number(model.report.minimumGroup)]))
+            ),
+            .if(
+                periods.isEmpty, .p(.text(context.t("Nobody in this network has checked in yet."))),
+                else: .group(
+                    LineChart(
+                        title: context.t("Average well-being and burnout per period (0–100)"),
+                        labels: periods.map { PeriodName.short($0.period, l) },
+                        series: [
+                            .init(name: context.t("Well-being"), values: periods.map { $0.total.wellbeingMean }, dashed: false),
+                            .init(name: context.t("Burnout"), values: periods.map { $0.total.burnoutMean }, dashed: true),
+                        ]
+                    ).node(),
+                    .p(.class("legend"), .span(.text("● " + context.t("Well-being (WHO-5)"))), .span(.text("■ - - " + context.t("Burnout (CBI)")))),
+                    .forEach(periods.reversed()) { period in
+                        .section(
+                            .h2(.text(PeriodName.name(period.period, l))),
+                            .table(
+                                .class("data-table network-wellbeing"),
+                                .thead(
+                                    .tr(
+                                        .th(.text(context.t("School"))), .th(.text(context.t("Checked in"))),
+                                        .th(.text(context.t("Well-being"))), .th(.text(context.t("Burnout"))))),
+                                .tbody(
+                                    .tr(
+                                        .class("total"), .td(.strong(.text(context.t("All schools")))),
+                                        // Counts beside withheld figures are withheld with them (issue 14, class 4).
+                                        .td(.text(period.total.count.map { l.number($0) } ?? "—")),
+                                        .td(FigureCells.mean(period.total, wellbeing: true, context)),
+                                        .td(FigureCells.mean(period.total, wellbeing: false, context))),
+                                    .forEach(period.schools) { school in
+                                        .tr(
+                                            .td(.text(school.schoolName)), .td(.text(school.participants.map { l.number($0) } ?? "—")),
+                                            .td(FigureCells.mean(school.figure, wellbeing: true, context)),
+                                            .td(FigureCells.mean(school.figure, wellbeing: false, context)))
+                                    }
+                                )
                             )
                         )
-                    )
-                }
-            ))
+                    }
+                ))
         )
     }
 }

@@ -28,9 +28,12 @@ enum AccountPage {
                 .sort(\.$createdAt, .descending).all()
             return Model(
                 name: user.fullName, email: user.email, language: user.language,
-                tokens: try tokens.map { Token(id: try $0.requireID(), name: $0.name, createdAt: $0.createdAt,
-                                               lastUsedAt: $0.lastUsedAt, revoked: $0.revokedAt != nil,
-                                               scopes: $0.scopes, expiresAt: $0.expiresAt, expired: $0.isExpired(at: now)) })
+                tokens: try tokens.map {
+                    Token(
+                        id: try $0.requireID(), name: $0.name, createdAt: $0.createdAt,
+                        lastUsedAt: $0.lastUsedAt, revoked: $0.revokedAt != nil,
+                        scopes: $0.scopes, expiresAt: $0.expiresAt, expired: $0.isExpired(at: now))
+                })
         }
     }
 }

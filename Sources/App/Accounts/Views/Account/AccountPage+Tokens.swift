@@ -14,8 +14,9 @@ extension AccountPage {
 
         init(_ fields: [String: [String]]) {
             name = (fields["token_name"]?.first ?? "").trimmingCharacters(in: .whitespaces)
-            scopes = APIScopes(write: fields["access"]?.first == "write",
-                               modules: Set((fields["module"] ?? []).compactMap(APIScopes.Module.init(rawValue:))))
+            scopes = APIScopes(
+                write: fields["access"]?.first == "write",
+                modules: Set((fields["module"] ?? []).compactMap(APIScopes.Module.init(rawValue:))))
             days = fields["days"]?.first.flatMap { Int($0) }
         }
     }
@@ -39,28 +40,36 @@ extension AccountPage {
 
     static func tokenTable(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
         let l = context.localizer
-        return .if(!model.tokens.isEmpty, .table(
-            .class("data-table"), .attribute(named: "aria-labelledby", value: "tokens-heading"),
-            .thead(.tr(.th(.text(context.t("Token name"))), .th(.text(context.t("Access"))), .th(.text(context.t("Created"))),
-                       .th(.text(context.t("Expires"))), .th(.text(context.t("Last used"))), .th(.text(context.t("Status"))))),
-            .tbody(.forEach(model.tokens) { token in
-                .tr(.td(.text(token.name)),
-                    .td(.text(accessText(token.scopes, context))),
-                    .td(.text(token.createdAt.map { l.date($0) } ?? "—")),
-                    .td(.text(token.expiresAt.map { l.date($0) } ?? "—")),
-                    .td(.text(token.lastUsedAt.map { l.date($0, time: true) } ?? context.t("Never"))),
-                    .td(status(token, context)))
-            })
-        ))
+        return .if(
+            !model.tokens.isEmpty,
+            .table(
+                .class("data-table"), .attribute(named: "aria-labelledby", value: "tokens-heading"),
+                .thead(
+                    .tr(
+                        .th(.text(context.t("Token name"))), .th(.text(context.t("Access"))), .th(.text(context.t("Created"))),
+                        .th(.text(context.t("Expires"))), .th(.text(context.t("Last used"))), .th(.text(context.t("Status"))))),
+                .tbody(
+                    .forEach(model.tokens) { token in
+                        .tr(
+                            .td(.text(token.name)),
+                            .td(.text(accessText(token.scopes, context))),
+                            .td(.text(token.createdAt.map { l.date($0) } ?? "—")),
+                            .td(.text(token.expiresAt.map { l.date($0) } ?? "—")),
+                            .td(.text(token.lastUsedAt.map { l.date($0, time: true) } ?? context.t("Never"))),
+                            .td(status(token, context)))
+                    })
+            ))
     }
 
     private static func status(_ token: Model.Token, _ context: PageContext) -> Node<HTML.BodyContext> {
         if token.revoked { return .text(context.t("Revoked")) }
         if token.expired { return .text(context.t("Expired")) }
-        return .form(.method(.post), .action(SiteURL.accountTokenRevoke(.value(token.id)).path),
-                     Components.csrfField(context),
-                     .button(.type(.submit), .class("button-secondary"),
-                             .text(context.t("Revoke {name}", ["name": token.name]))))
+        return .form(
+            .method(.post), .action(SiteURL.accountTokenRevoke(.value(token.id)).path),
+            Components.csrfField(context),
+            .button(
+                .type(.submit), .class("button-secondary"),
+                .text(context.t("Revoke {name}", ["name": token.name]))))
     }
 
     static func tokenForm(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
@@ -73,18 +82,24 @@ extension AccountPage {
             .fieldset(
                 .element(named: "legend", text: context.t("What the token may do")),
                 .forEach([(false, context.t("Read only")), (true, context.t("Read and change"))]) { option in
-                    .div(.class("field"), .label(
-                        .input(.type(.radio), .name("access"), .value(option.0 ? "write" : "read"),
-                               .attribute(named: "checked", value: option.0 == form.scopes.write ? "checked" : nil)),
-                        .text(" " + option.1)))
+                    .div(
+                        .class("field"),
+                        .label(
+                            .input(
+                                .type(.radio), .name("access"), .value(option.0 ? "write" : "read"),
+                                .attribute(named: "checked", value: option.0 == form.scopes.write ? "checked" : nil)),
+                            .text(" " + option.1)))
                 }),
             .fieldset(
                 .element(named: "legend", text: context.t("Parts of Collegium it may use")),
                 .forEach(APIScopes.Module.allCases) { module in
-                    .div(.class("field"), .label(
-                        .input(.type(.checkbox), .name("module"), .value(module.rawValue),
-                               .attribute(named: "checked", value: form.scopes.modules.contains(module) ? "checked" : nil)),
-                        .text(" " + moduleName(module, context))))
+                    .div(
+                        .class("field"),
+                        .label(
+                            .input(
+                                .type(.checkbox), .name("module"), .value(module.rawValue),
+                                .attribute(named: "checked", value: form.scopes.modules.contains(module) ? "checked" : nil)),
+                            .text(" " + moduleName(module, context))))
                 }),
             Components.selectField(
                 id: "days", label: context.t("Lasts for"),

@@ -38,11 +38,15 @@ enum SchoolPage {
             let schoolID = try school.requireID()
             let memberships = try await Membership.query(on: db)
                 .filter(\.$school.$id == schoolID).with(\.$user).all()
-            let invitations: [PendingInvitation]? = includeInvitations
+            let invitations: [PendingInvitation]? =
+                includeInvitations
                 ? try await Invitation.query(on: db)
                     .filter(\.$school.$id == schoolID).filter(\.$acceptedAt == nil).filter(\.$expiresAt > now)
                     .sort(\.$createdAt, .descending).all()
-                    .map { PendingInvitation(id: try $0.requireID(), email: $0.email, name: "\($0.givenName) \($0.familyName)", role: $0.role, expiresAt: $0.expiresAt) }
+                    .map {
+                        PendingInvitation(
+                            id: try $0.requireID(), email: $0.email, name: "\($0.givenName) \($0.familyName)", role: $0.role, expiresAt: $0.expiresAt)
+                    }
                 : nil
             let network = try await school.$network.get(on: db)
             return Model(

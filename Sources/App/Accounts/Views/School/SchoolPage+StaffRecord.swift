@@ -13,26 +13,45 @@ extension SchoolPage {
         return .section(
             .id("staff-changes"), .attribute(named: "aria-labelledby", value: "staff-changes-heading"),
             .h2(.id("staff-changes-heading"), .text(context.t("Changes to the staff"))),
-            .p(.class("hint"), .text(context.t("Everyone in the school sees who joined, who took another role and who made the change. Someone new in a role sees colleagues' waiting questions only after 14 days, or once a coordinator of the network has confirmed them."))),
+            .p(
+                .class("hint"),
+                .text(
+                    context.t(
+                        "Everyone in the school sees who joined, who took another role and who made the change. Someone new in a role sees colleagues' waiting questions only after 14 days, or once a coordinator of the network has confirmed them."
+                    ))),
             .if(model.lines.isEmpty, .p(.text(context.t("No changes recorded yet.")))),
-            .if(!model.lines.isEmpty, .table(
-                .class("data-table"), .attribute(named: "aria-labelledby", value: "staff-changes-heading"),
-                .thead(.tr(.th(.text(context.t("When"))), .th(.text(context.t("Who"))), .th(.text(context.t("Change"))), .th(.text(context.t("By"))))),
-                .tbody(.forEach(model.lines) { line in
-                    .tr(.td(.text(l.date(line.when, time: true))), .td(.text(line.who)),
-                        .td(.text(describe(line, l))), .td(.text(line.by ?? "—")))
-                }))),
-            .if(!model.newcomers.isEmpty, .group(
-                .h3(.id("newcomers-heading"), .text(context.t("New in their role"))),
-                .ul(.id("newcomers"), .class("card-list"), .forEach(model.newcomers) { person in
-                    .li(.text(context.t("{name}: colleagues' waiting questions reach them from {date}", ["name": person.name, "date": l.date(person.until)])),
-                        .if(model.mayClear, .form(
-                            .class("inline-form"), .method(.post),
-                            .action(SiteURL.schoolMemberClear(.value(schoolID), .value(person.membershipID)).path),
-                            Components.csrfField(context),
-                            .button(.type(.submit), .class("button-link"),
-                                    .text(context.t("Confirm {name} now", ["name": person.name]))))))
-                })))
+            .if(
+                !model.lines.isEmpty,
+                .table(
+                    .class("data-table"), .attribute(named: "aria-labelledby", value: "staff-changes-heading"),
+                    .thead(.tr(.th(.text(context.t("When"))), .th(.text(context.t("Who"))), .th(.text(context.t("Change"))), .th(.text(context.t("By"))))),
+                    .tbody(
+                        .forEach(model.lines) { line in
+                            .tr(
+                                .td(.text(l.date(line.when, time: true))), .td(.text(line.who)),
+                                .td(.text(describe(line, l))), .td(.text(line.by ?? "—")))
+                        }))),
+            .if(
+                !model.newcomers.isEmpty,
+                .group(
+                    .h3(.id("newcomers-heading"), .text(context.t("New in their role"))),
+                    .ul(
+                        .id("newcomers"), .class("card-list"),
+                        .forEach(model.newcomers) { person in
+                            .li(
+                                .text(
+                                    context.t(
+                                        "{name}: colleagues' waiting questions reach them from {date}", ["name": person.name, "date": l.date(person.until)])),
+                                .if(
+                                    model.mayClear,
+                                    .form(
+                                        .class("inline-form"), .method(.post),
+                                        .action(SiteURL.schoolMemberClear(.value(schoolID), .value(person.membershipID)).path),
+                                        Components.csrfField(context),
+                                        .button(
+                                            .type(.submit), .class("button-link"),
+                                            .text(context.t("Confirm {name} now", ["name": person.name]))))))
+                        })))
         )
     }
 

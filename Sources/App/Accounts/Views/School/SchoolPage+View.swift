@@ -9,30 +9,46 @@ extension SchoolPage {
             .h1(.text(model.name)),
             .p(.class("meta"), .text([model.city, CountryNames.name(model.country, l), model.networkName].compactMap { $0 }.joined(separator: " · "))),
             .unwrap(model.invitations) { _ in
-                .p(.class("actions"),
-                   .a(.id("invite-link"), .class("button-primary"), .href(SiteURL.schoolInvitationNew(.value(model.id)).path),
-                      .text(context.t("Invite a colleague"))),
-                   .text(" "),
-                   .a(.id("import-link"), .class("button-secondary"), .href(SiteURL.schoolImport(.value(model.id)).path),
-                      .text(context.t("Import staff from a file"))))
+                .p(
+                    .class("actions"),
+                    .a(
+                        .id("invite-link"), .class("button-primary"), .href(SiteURL.schoolInvitationNew(.value(model.id)).path),
+                        .text(context.t("Invite a colleague"))),
+                    .text(" "),
+                    .a(
+                        .id("import-link"), .class("button-secondary"), .href(SiteURL.schoolImport(.value(model.id)).path),
+                        .text(context.t("Import staff from a file"))))
             },
-            .if(model.showsWellbeing,
-                .p(.a(.id("wellbeing-link"), .href(SiteURL.schoolWellbeing(.value(model.id)).path), .text(context.t("Staff well-being: figures from check-ins"))))),
+            .if(
+                model.showsWellbeing,
+                .p(
+                    .a(
+                        .id("wellbeing-link"), .href(SiteURL.schoolWellbeing(.value(model.id)).path),
+                        .text(context.t("Staff well-being: figures from check-ins"))))),
             .unwrap(model.practice) { counts in
                 .section(
                     .id("practice-counts"), .attribute(named: "aria-labelledby", value: "practice-heading"),
                     .h2(.id("practice-heading"), .text(context.t("Collegial support in this school"))),
                     .p(.class("hint"), .text(context.t("How many, never who or what: questions and notes stay between colleagues."))),
                     .ul(
-                        .li(.text(l.tn("{count} conversation under way (ask a colleague)", "{count} conversations under way (ask a colleague)", count: counts.active[.consultation] ?? 0))),
+                        .li(
+                            .text(
+                                l.tn(
+                                    "{count} conversation under way (ask a colleague)", "{count} conversations under way (ask a colleague)",
+                                    count: counts.active[.consultation] ?? 0))),
                         .li(.text(l.tn("{count} coaching under way", "{count} coachings under way", count: counts.active[.coaching] ?? 0))),
                         .li(.text(l.tn("{count} mentoring pair under way", "{count} mentoring pairs under way", count: counts.active[.mentoring] ?? 0))),
-                        .li(.text(l.tn("{count} peer observation cycle under way", "{count} peer observation cycles under way", count: counts.active[.observation] ?? 0))),
+                        .li(
+                            .text(
+                                l.tn(
+                                    "{count} peer observation cycle under way", "{count} peer observation cycles under way",
+                                    count: counts.active[.observation] ?? 0))),
                         .li(.text(l.tn("{count} study group meeting", "{count} study groups meeting", count: counts.active[.studyGroup] ?? 0))),
                         .li(.text(l.tn("{count} supervision group meeting", "{count} supervision groups meeting", count: counts.active[.supervision] ?? 0))),
                         .li(.text(l.tn("{count} intervision group meeting", "{count} intervision groups meeting", count: counts.active[.intervision] ?? 0))),
                         .li(.text(l.tn("{count} question waiting for a colleague", "{count} questions waiting for a colleague", count: counts.openQuestions))),
-                        .li(.text(l.tn("{count} colleague offers help on some topic", "{count} colleagues offer help on some topic", count: counts.volunteers))),
+                        .li(
+                            .text(l.tn("{count} colleague offers help on some topic", "{count} colleagues offer help on some topic", count: counts.volunteers))),
                         .li(.text(l.tn("{count} conversation closed", "{count} conversations closed", count: counts.closed)))
                     )
                 )
@@ -41,32 +57,44 @@ extension SchoolPage {
             .table(
                 .id("staff"), .class("data-table"),
                 .attribute(named: "aria-labelledby", value: "staff-heading"),
-                .thead(.tr(.th(.text(context.t("Name"))), .th(.text(context.t("Role"))),
-                           .if(model.invitations != nil, .th(.text(context.t("Remove")))))),
-                .tbody(.forEach(model.members) { member in
-                    .tr(.td(.text(member.name)),
-                        .td(.if(model.invitations != nil, roleForm(context, model, member),
-                                else: .text(RoleNames.name(member.role, l)))),
-                        .if(model.invitations != nil, .td(removeForm(context, model, member))))
-                })
+                .thead(
+                    .tr(
+                        .th(.text(context.t("Name"))), .th(.text(context.t("Role"))),
+                        .if(model.invitations != nil, .th(.text(context.t("Remove")))))),
+                .tbody(
+                    .forEach(model.members) { member in
+                        .tr(
+                            .td(.text(member.name)),
+                            .td(
+                                .if(
+                                    model.invitations != nil, roleForm(context, model, member),
+                                    else: .text(RoleNames.name(member.role, l)))),
+                            .if(model.invitations != nil, .td(removeForm(context, model, member))))
+                    })
             ),
             staffRecord(context, schoolID: model.id, model.staffRecord),
             .unwrap(model.invitations) { invitations in
                 .section(
                     .attribute(named: "aria-labelledby", value: "pending-heading"),
                     .h2(.id("pending-heading"), .text(context.t("Invitations not yet accepted"))),
-                    .if(invitations.isEmpty,
+                    .if(
+                        invitations.isEmpty,
                         .p(.text(context.t("Everyone invited has joined."))),
-                        else: .ul(.id("pending-invitations"), .class("card-list"),
-                                  .forEach(invitations) { invitation in
-                                      .li(.text("\(invitation.name) <\(invitation.email)> — \(RoleNames.name(invitation.role, l)) — "),
-                                          .text(context.t("valid until {date}", ["date": l.date(invitation.expiresAt)])),
-                                          .div(.class("row-actions"),
-                                               postButton(context, SiteURL.schoolInvitationResend(.value(model.id), .value(invitation.id)),
-                                                          context.t("Send again to {email}", ["email": invitation.email])),
-                                               postButton(context, SiteURL.schoolInvitationCancel(.value(model.id), .value(invitation.id)),
-                                                          context.t("Cancel the invitation to {email}", ["email": invitation.email]))))
-                                  }))
+                        else: .ul(
+                            .id("pending-invitations"), .class("card-list"),
+                            .forEach(invitations) { invitation in
+                                .li(
+                                    .text("\(invitation.name) <\(invitation.email)> — \(RoleNames.name(invitation.role, l)) — "),
+                                    .text(context.t("valid until {date}", ["date": l.date(invitation.expiresAt)])),
+                                    .div(
+                                        .class("row-actions"),
+                                        postButton(
+                                            context, SiteURL.schoolInvitationResend(.value(model.id), .value(invitation.id)),
+                                            context.t("Send again to {email}", ["email": invitation.email])),
+                                        postButton(
+                                            context, SiteURL.schoolInvitationCancel(.value(model.id), .value(invitation.id)),
+                                            context.t("Cancel the invitation to {email}", ["email": invitation.email]))))
+                            }))
                 )
             }
         )
@@ -78,22 +106,26 @@ extension SchoolPage {
             .class("inline-form"), .method(.post), .action(SiteURL.schoolMemberRole(.value(model.id), .value(member.membershipID)).path),
             Components.csrfField(context),
             .label(.for(id), .class("visually-hidden"), .text(context.t("Role of {name}", ["name": member.name]))),
-            .select(.id(id), .attribute(named: "name", value: "role"),
-                    .forEach(RoleNames.options(context.localizer)) { Components.option($0.value, $0.label, selected: $0.value == member.role.rawValue) }),
-            .button(.type(.submit), .class("button-secondary"), .text(context.t("Save")),
-                    .attribute(named: "aria-label", value: context.t("Save the role of {name}", ["name": member.name])))
+            .select(
+                .id(id), .attribute(named: "name", value: "role"),
+                .forEach(RoleNames.options(context.localizer)) { Components.option($0.value, $0.label, selected: $0.value == member.role.rawValue) }),
+            .button(
+                .type(.submit), .class("button-secondary"), .text(context.t("Save")),
+                .attribute(named: "aria-label", value: context.t("Save the role of {name}", ["name": member.name])))
         )
     }
 
     private static func removeForm(_ context: PageContext, _ model: Model, _ member: Model.Member) -> Node<HTML.BodyContext> {
-        postButton(context, SiteURL.schoolMemberRemove(.value(model.id), .value(member.membershipID)),
-                   context.t("Remove {name} from this school", ["name": member.name]))
+        postButton(
+            context, SiteURL.schoolMemberRemove(.value(model.id), .value(member.membershipID)),
+            context.t("Remove {name} from this school", ["name": member.name]))
     }
 
     /// A one-button form: the label says exactly what happens, for screen readers too.
     private static func postButton(_ context: PageContext, _ url: SiteURL, _ label: String) -> Node<HTML.BodyContext> {
-        .form(.class("inline-form"), .method(.post), .action(url.path),
-              Components.csrfField(context),
-              .button(.type(.submit), .class("button-link"), .text(label)))
+        .form(
+            .class("inline-form"), .method(.post), .action(url.path),
+            Components.csrfField(context),
+            .button(.type(.submit), .class("button-link"), .text(label)))
     }
 }

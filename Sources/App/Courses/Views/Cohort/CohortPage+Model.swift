@@ -55,8 +55,10 @@ enum CohortPage {
 
         /// `principal`: who reads (reflections are shown to the cohort's members only, the
         /// evaluation's report to those who may read it); `language`: the language of titles.
-        static func load(_ cohort: CourseCohort, outline: CourseOutline, principal: Principal?, language: String,
-                         on db: any Database) async throws -> Model {
+        static func load(
+            _ cohort: CourseCohort, outline: CourseOutline, principal: Principal?, language: String,
+            on db: any Database
+        ) async throws -> Model {
             let cohortID = try cohort.requireID()
             let enrolments = try await CourseEnrolment.query(on: db).filter(\.$cohort.$id == cohortID).with(\.$user).all()
             let ids = enrolments.compactMap(\.id)
@@ -76,13 +78,15 @@ enum CohortPage {
                     .sorted { ($0.createdAt ?? .distantPast, $0.id?.uuidString ?? "") < ($1.createdAt ?? .distantPast, $1.id?.uuidString ?? "") }
                 let results = ItemDifficulty.released(ordered, batch: minimumAttempts).compactMap(\.result)
                 let shown = ItemDifficulty.shown(ItemDifficulty.items(quiz, firstAttempts: results), minimum: minimumAttempts)
-                return Quiz(title: step.titles.text(language, fallback: "en"), attempts: results.count,
-                            items: zip(quiz.questions, shown).map { question, percent in (question.text.text(language, fallback: "en"), percent) })
+                return Quiz(
+                    title: step.titles.text(language, fallback: "en"), attempts: results.count,
+                    items: zip(quiz.questions, shown).map { question, percent in (question.text.text(language, fallback: "en"), percent) })
             }
             var evaluation: Model.Evaluation?
             if let survey = try await outline.course.$evaluationSurvey.get(on: db) {
                 let school = try await survey.$school.get(on: db)
-                let resource = Policy.Resource.survey(schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: school?.$network.id, open: survey.status == .open)
+                let resource = Policy.Resource.survey(
+                    schoolID: survey.$school.id, networkID: survey.$network.id, schoolNetworkID: school?.$network.id, open: survey.status == .open)
                 let followed = try await CourseEvaluations.resource(surveyID: survey.requireID(), on: db)
                 let mayRead = Policy.allows(principal, .manageSurvey, resource) || followed.map { Policy.allows(principal, .followCohort, $0) } ?? false
                 evaluation = .init(reportURL: mayRead ? SiteURL.surveyReport(.value(try survey.requireID())).path : nil)
@@ -101,13 +105,15 @@ enum CohortPage {
                 shared = reflections.map { r in
                     let task = outline.activities.first { $0.id == r.$activity.id }?.titles.text(language, fallback: "en") ?? ""
                     let author = enrolments.first { $0.id == r.$enrolment.id }?.user.fullName ?? ""
-                    return Reflection(task: task, id: r.id ?? UUID(), author: author, body: r.body,
-                                      comments: comments.filter { $0.$reflection.id == r.id }.map { ($0.author?.fullName, $0.body) })
+                    return Reflection(
+                        task: task, id: r.id ?? UUID(), author: author, body: r.body,
+                        comments: comments.filter { $0.$reflection.id == r.id }.map { ($0.author?.fullName, $0.body) })
                 }
             }
-            return Model(cohort: cohort, courseSlug: outline.course.slug, courseTitle: outline.course.texts.title.text(language, fallback: "en"),
-                         sectionTitles: outline.sections.map { $0.texts.title.text(language, fallback: "en") },
-                         learners: learners, quizzes: quizzes, evaluation: evaluation, reflections: shared)
+            return Model(
+                cohort: cohort, courseSlug: outline.course.slug, courseTitle: outline.course.texts.title.text(language, fallback: "en"),
+                sectionTitles: outline.sections.map { $0.texts.title.text(language, fallback: "en") },
+                learners: learners, quizzes: quizzes, evaluation: evaluation, reflections: shared)
         }
     }
 }

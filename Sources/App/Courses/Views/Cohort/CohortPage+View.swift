@@ -6,65 +6,103 @@ extension CohortPage {
     static func view(_ context: PageContext, _ m: Model) -> HTML {
         Layout.page(
             context, title: m.cohort.name,
-            .p(.class("breadcrumb"), .a(.href(SiteURL.courses.path), .text(context.t("Courses"))), .text(" › "),
-               .a(.href(SiteURL.course(.value(m.courseSlug)).path), .text(m.courseTitle))),
+            .p(
+                .class("breadcrumb"), .a(.href(SiteURL.courses.path), .text(context.t("Courses"))), .text(" › "),
+                .a(.href(SiteURL.course(.value(m.courseSlug)).path), .text(m.courseTitle))),
             .h1(.text(m.cohort.name)),
-            .p(.class("lead"), .text(m.cohort.startsOn + " – " + m.cohort.endsOn
-                + (m.cohort.facilitator.map { " · " + context.t("Facilitator: {name}.", ["name": $0.fullName]) } ?? ""))),
+            .p(
+                .class("lead"),
+                .text(
+                    m.cohort.startsOn + " – " + m.cohort.endsOn
+                        + (m.cohort.facilitator.map { " · " + context.t("Facilitator: {name}.", ["name": $0.fullName]) } ?? ""))),
             .h2(.text(context.t("Progress"))),
             .if(m.learners.isEmpty, .p(.text(context.t("Nobody is enrolled in this cohort yet.")))),
-            .if(!m.learners.isEmpty, .div(
-                .class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "tabindex", value: "0"),
-                .attribute(named: "aria-label", value: context.t("Progress")),
-                .table(
-                    .id("cohort-progress"), .class("data-table"),
-                    .thead(.tr(.th(.text(context.t("Learner"))),
-                               .forEach(m.sectionTitles.indices) { i in .th(.attribute(named: "title", value: m.sectionTitles[i]), .text(context.t("Module {number}", ["number": String(i + 1)]))) },
-                               .th(.text(context.t("Overall"))), .th(.text(context.t("Completed"))))),
-                    .tbody(.forEach(m.learners) { l in
-                        .tr(.td(.text(l.name)), .forEach(l.sections) { .td(.text("\($0)%")) }, .td(.text("\(l.percent)%")),
-                            .td(.text(l.completed.map { context.localizer.date($0) } ?? "—")))
-                    })))),
+            .if(
+                !m.learners.isEmpty,
+                .div(
+                    .class("table-scroll"), .attribute(named: "role", value: "region"), .attribute(named: "tabindex", value: "0"),
+                    .attribute(named: "aria-label", value: context.t("Progress")),
+                    .table(
+                        .id("cohort-progress"), .class("data-table"),
+                        .thead(
+                            .tr(
+                                .th(.text(context.t("Learner"))),
+                                .forEach(m.sectionTitles.indices) { i in
+                                    .th(.attribute(named: "title", value: m.sectionTitles[i]), .text(context.t("Module {number}", ["number": String(i + 1)])))
+                                },
+                                .th(.text(context.t("Overall"))), .th(.text(context.t("Completed"))))),
+                        .tbody(
+                            .forEach(m.learners) { l in
+                                .tr(
+                                    .td(.text(l.name)), .forEach(l.sections) { .td(.text("\($0)%")) }, .td(.text("\(l.percent)%")),
+                                    .td(.text(l.completed.map { context.localizer.date($0) } ?? "—")))
+                            })))),
             .h2(.text(context.t("Quiz questions: how many got each right at the first attempt"))),
-            .p(.text(context.t("A low share points to a question the lessons do not prepare well, or one that is worded unclearly. Figures count first attempts in whole groups of {count}, the earliest first, and are rounded, so that nobody's answers can be told apart, not even by watching who has just finished a quiz.",
-                               ["count": String(minimumAttempts)]))),
+            .p(
+                .text(
+                    context.t(
+                        "A low share points to a question the lessons do not prepare well, or one that is worded unclearly. Figures count first attempts in whole groups of {count}, the earliest first, and are rounded, so that nobody's answers can be told apart, not even by watching who has just finished a quiz.",
+                        ["count": String(minimumAttempts)]))),
             .forEach(m.quizzes) { q in
                 .section(
                     .class("panel"),
                     .h3(.text(q.title)),
-                    .p(.class("badge"), .text(q.attempts >= minimumAttempts
-                        ? context.t("Enough first attempts to show, rounded to tens of percent.")
-                        : context.t("Fewer than {count} first attempts so far.", ["count": String(minimumAttempts)]))),
-                    .table(.class("data-table item-difficulty"),
-                           .thead(.tr(.th(.text(context.t("Question"))), .th(.text(context.t("Right at the first attempt"))))),
-                           .tbody(.forEach(q.items) { item in
-                               .tr(.td(.text(item.text)), .td(.text(item.percent.map { "\($0)%" } ?? context.t("too few attempts to show"))))
-                           }))
+                    .p(
+                        .class("badge"),
+                        .text(
+                            q.attempts >= minimumAttempts
+                                ? context.t("Enough first attempts to show, rounded to tens of percent.")
+                                : context.t("Fewer than {count} first attempts so far.", ["count": String(minimumAttempts)]))),
+                    .table(
+                        .class("data-table item-difficulty"),
+                        .thead(.tr(.th(.text(context.t("Question"))), .th(.text(context.t("Right at the first attempt"))))),
+                        .tbody(
+                            .forEach(q.items) { item in
+                                .tr(.td(.text(item.text)), .td(.text(item.percent.map { "\($0)%" } ?? context.t("too few attempts to show"))))
+                            }))
                 )
             },
             .h2(.id("shared-reflections-title"), .text(context.t("Shared reflections"))),
-            .if(m.reflections.isEmpty, .p(.text(context.t("No reflection has been shared with the cohort yet, or you are not one of its members: reflections are shared with the cohort's learners and its facilitator only.")))),
-            .div(.id("cohort-reflections"),
-                 .forEach(m.reflections) { item in
-                     .article(
-                         .class("peer-reflection panel"),
-                         .h3(.text(item.author + " · " + item.task)),
-                         .p(.class("prewrap"), .text(item.body)),
-                         .if(!item.comments.isEmpty, .ul(.class("comments"), .forEach(item.comments) { c in
-                             .li(.strong(.text((c.author ?? context.t("A former member")) + ": ")), .span(.class("prewrap"), .text(c.body)))
-                         })),
-                         .form(.class("stack comment-form"), .method(.post),
-                               .action(SiteURL.cohortReflectionComments(.value(m.cohort.id ?? UUID()), .value(item.id)).path),
-                               Components.csrfField(context),
-                               Components.textArea(id: "comment-" + item.id.uuidString.lowercased(), label: context.t("Comment for {name}", ["name": item.author]),
-                                                   hint: nil, value: "", rows: 3, error: m.commentErrors[item.id], language: nil, name: "body"),
-                               .button(.type(.submit), .class("button-secondary"), .text(context.t("Comment"))))
-                     )
-                 }),
+            .if(
+                m.reflections.isEmpty,
+                .p(
+                    .text(
+                        context.t(
+                            "No reflection has been shared with the cohort yet, or you are not one of its members: reflections are shared with the cohort's learners and its facilitator only."
+                        )))),
+            .div(
+                .id("cohort-reflections"),
+                .forEach(m.reflections) { item in
+                    .article(
+                        .class("peer-reflection panel"),
+                        .h3(.text(item.author + " · " + item.task)),
+                        .p(.class("prewrap"), .text(item.body)),
+                        .if(
+                            !item.comments.isEmpty,
+                            .ul(
+                                .class("comments"),
+                                .forEach(item.comments) { c in
+                                    .li(.strong(.text((c.author ?? context.t("A former member")) + ": ")), .span(.class("prewrap"), .text(c.body)))
+                                })),
+                        .form(
+                            .class("stack comment-form"), .method(.post),
+                            .action(SiteURL.cohortReflectionComments(.value(m.cohort.id ?? UUID()), .value(item.id)).path),
+                            Components.csrfField(context),
+                            Components.textArea(
+                                id: "comment-" + item.id.uuidString.lowercased(), label: context.t("Comment for {name}", ["name": item.author]),
+                                hint: nil, value: "", rows: 3, error: m.commentErrors[item.id], language: nil, name: "body"),
+                            .button(.type(.submit), .class("button-secondary"), .text(context.t("Comment"))))
+                    )
+                }),
             .unwrap(m.evaluation) { e in
                 .group(
                     .h2(.text(context.t("Course evaluation"))),
-                    .p(.id("evaluation-note"), .text(context.t("Learners answer the evaluation anonymously, for the course as a whole rather than for this cohort. Its figures are shown once the evaluation survey has closed."))),
+                    .p(
+                        .id("evaluation-note"),
+                        .text(
+                            context.t(
+                                "Learners answer the evaluation anonymously, for the course as a whole rather than for this cohort. Its figures are shown once the evaluation survey has closed."
+                            ))),
                     .unwrap(e.reportURL) { .p(.a(.href($0), .text(context.t("The evaluation report")))) }
                 )
             }

@@ -33,8 +33,9 @@ enum CohortListPage {
                 slug: outline.course.slug, courseTitle: outline.course.texts.title.text(language, fallback: "en"),
                 cohorts: cohorts.map { c in
                     let members = enrolments.filter { $0.$cohort.id == c.id }
-                    return Row(id: c.id ?? UUID(), name: c.name, dates: c.startsOn + " – " + c.endsOn, facilitator: c.facilitator?.fullName ?? "",
-                               learners: members.count, completed: members.filter { $0.completedAt != nil }.count)
+                    return Row(
+                        id: c.id ?? UUID(), name: c.name, dates: c.startsOn + " – " + c.endsOn, facilitator: c.facilitator?.fullName ?? "",
+                        learners: members.count, completed: members.filter { $0.completedAt != nil }.count)
                 },
                 networks: networks.map { (($0.id ?? UUID()).uuidString, $0.name) })
         }

@@ -30,8 +30,9 @@ enum HandbookEditPage {
             let texts = try await HandbookText.query(on: db).filter(\.$chapter.$id == chapter.requireID()).all()
             let latest = try await HandbookRevision.query(on: db).filter(\.$chapter.$id == chapter.requireID())
                 .filter(\.$language == language.rawValue).sort(\.$number, .descending).first()
-            return Model(chapter: chapter, language: language, text: texts.first { $0.language == language.rawValue },
-                         english: texts.first { $0.language == HandbookReading.source }, latestRevision: latest?.number ?? 0)
+            return Model(
+                chapter: chapter, language: language, text: texts.first { $0.language == language.rawValue },
+                english: texts.first { $0.language == HandbookReading.source }, latestRevision: latest?.number ?? 0)
         }
 
         var isTranslation: Bool { language.rawValue != HandbookReading.source }
@@ -41,8 +42,9 @@ enum HandbookEditPage {
         var shown: Draft {
             if let draft { return draft }
             let source = text ?? english
-            return Draft(title: source?.title ?? "", summary: source?.summary ?? "", body: source?.body ?? "", note: "",
-                         translationCurrent: true, baseRevision: latestRevision)
+            return Draft(
+                title: source?.title ?? "", summary: source?.summary ?? "", body: source?.body ?? "", note: "",
+                translationCurrent: true, baseRevision: latestRevision)
         }
     }
 }

@@ -27,10 +27,13 @@ enum HandbookHistoryPage {
                 .filter(\.$language == language.rawValue).with(\.$author).sort(\.$number, .descending).all()
             let texts = try await HandbookText.query(on: db).filter(\.$chapter.$id == chapter.requireID()).all()
             let title = HandbookReading.displayed(texts, language: language.rawValue).text?.title ?? chapter.slug
-            return Model(chapter: chapter, language: language, title: title, revisions: revisions.map {
-                Row(number: $0.number, title: $0.title, summary: $0.summary, body: $0.body, origin: $0.origin, note: $0.note,
-                    author: $0.author?.fullName, createdAt: $0.createdAt)
-            })
+            return Model(
+                chapter: chapter, language: language, title: title,
+                revisions: revisions.map {
+                    Row(
+                        number: $0.number, title: $0.title, summary: $0.summary, body: $0.body, origin: $0.origin, note: $0.note,
+                        author: $0.author?.fullName, createdAt: $0.createdAt)
+                })
         }
     }
 }

@@ -39,17 +39,22 @@ enum Dashboard {
             var model = Model(
                 givenName: user.givenName,
                 schools: memberships.map {
-                    SchoolEntry(id: $0.$school.id, name: $0.school.name, city: $0.school.city,
-                                country: $0.school.country, role: $0.role)
+                    SchoolEntry(
+                        id: $0.$school.id, name: $0.school.name, city: $0.school.city,
+                        country: $0.school.country, role: $0.role)
                 }.sorted { $0.name < $1.name },
                 coordinatedNetworks: try networks.map { coordination in
-                    NetworkEntry(id: coordination.$network.id, name: coordination.network.name, schools: try coordination.network.schools
-                        .map { (try $0.requireID(), $0.name, $0.city, $0.country) }.sorted { $0.name < $1.name })
+                    NetworkEntry(
+                        id: coordination.$network.id, name: coordination.network.name,
+                        schools: try coordination.network.schools
+                            .map { (try $0.requireID(), $0.name, $0.city, $0.country) }.sorted { $0.name < $1.name })
                 }.sorted { $0.name < $1.name },
                 isAdmin: user.isAdmin)
             model.surveys = try await Surveys(db: db).forMember(userID, today: today).map { survey in
-                ((try? survey.definition).map { $0.title.text(language, fallback: $0.baseLanguage) } ?? survey.title,
-                 survey.slug, survey.closesOn)
+                (
+                    (try? survey.definition).map { $0.title.text(language, fallback: $0.baseLanguage) } ?? survey.title,
+                    survey.slug, survey.closesOn
+                )
             }
             model.courses = try await CourseCatalogue.myCourses(userID: userID, language: language, on: db)
             model.cohortInvitations = CohortInvitationsSection.items(try await CohortInvitations.pending(for: user, on: db), language: language)

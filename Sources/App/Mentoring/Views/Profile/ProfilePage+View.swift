@@ -45,28 +45,54 @@ enum ProfilePage {
             .form(
                 .id("profile-form"), .class("stack"), .method(.post), .action(SiteURL.programmeProfile(.value(programme.id ?? UUID())).path),
                 Components.csrfField(context),
-                Components.field(.init(id: "subjects", label: context.t("Subjects I teach"), value: member.subjects, required: false,
-                                       hint: context.t("Separated by commas, e.g. mathematics, physics"), error: errors["subjects"])),
-                Components.field(.init(id: "levels", label: context.t("School levels"), value: member.levels, required: false,
-                                       hint: context.t("e.g. primary, lower secondary, upper secondary"), error: errors["levels"])),
-                Components.field(.init(id: "years", label: context.t("Years of teaching"), type: .number, value: member.profileDone ? String(member.years) : "",
-                                       error: errors["years"])),
-                Components.field(.init(id: "languages", label: context.t("Languages I can work in"), value: member.languages,
-                                       hint: context.t("Separated by commas, e.g. Latvian, English"), error: errors["languages"])),
-                .fieldset(.class("question"), .element(named: "legend", text: member.role == .mentor ? context.t("What I can help with") : context.t("What I want to work on")),
-                          .div(.class("choices"), .forEach(goals) { goal in
-                              .label(.input(.type(.checkbox), .name("goals[]"), .value(goal), .attribute(named: "checked", value: chosenGoals.contains(goal) ? "checked" : nil)),
-                                     .text(goalName(goal, context)))
-                          })),
-                Components.textArea(id: "goals_text", label: context.t("In my own words (optional)"), hint: nil, value: member.goalsText, rows: 2,
-                                          error: errors["goals_text"], language: nil),
-                .fieldset(.class("question"), .element(named: "legend", text: context.t("When I am usually free to meet")),
-                          .div(.class("choices"), .forEach(slots) { slot in
-                              .label(.input(.type(.checkbox), .name("availability[]"), .value(slot), .attribute(named: "checked", value: chosenSlots.contains(slot) ? "checked" : nil)),
-                                     .text(slotName(slot, context)))
-                          })),
-                .if(member.role == .mentor, Components.field(.init(id: "capacity", label: context.t("How many mentees I can take"), type: .number,
-                                                                   value: String(member.capacity), error: errors["capacity"]))),
+                Components.field(
+                    .init(
+                        id: "subjects", label: context.t("Subjects I teach"), value: member.subjects, required: false,
+                        hint: context.t("Separated by commas, e.g. mathematics, physics"), error: errors["subjects"])),
+                Components.field(
+                    .init(
+                        id: "levels", label: context.t("School levels"), value: member.levels, required: false,
+                        hint: context.t("e.g. primary, lower secondary, upper secondary"), error: errors["levels"])),
+                Components.field(
+                    .init(
+                        id: "years", label: context.t("Years of teaching"), type: .number, value: member.profileDone ? String(member.years) : "",
+                        error: errors["years"])),
+                Components.field(
+                    .init(
+                        id: "languages", label: context.t("Languages I can work in"), value: member.languages,
+                        hint: context.t("Separated by commas, e.g. Latvian, English"), error: errors["languages"])),
+                .fieldset(
+                    .class("question"),
+                    .element(named: "legend", text: member.role == .mentor ? context.t("What I can help with") : context.t("What I want to work on")),
+                    .div(
+                        .class("choices"),
+                        .forEach(goals) { goal in
+                            .label(
+                                .input(
+                                    .type(.checkbox), .name("goals[]"), .value(goal),
+                                    .attribute(named: "checked", value: chosenGoals.contains(goal) ? "checked" : nil)),
+                                .text(goalName(goal, context)))
+                        })),
+                Components.textArea(
+                    id: "goals_text", label: context.t("In my own words (optional)"), hint: nil, value: member.goalsText, rows: 2,
+                    error: errors["goals_text"], language: nil),
+                .fieldset(
+                    .class("question"), .element(named: "legend", text: context.t("When I am usually free to meet")),
+                    .div(
+                        .class("choices"),
+                        .forEach(slots) { slot in
+                            .label(
+                                .input(
+                                    .type(.checkbox), .name("availability[]"), .value(slot),
+                                    .attribute(named: "checked", value: chosenSlots.contains(slot) ? "checked" : nil)),
+                                .text(slotName(slot, context)))
+                        })),
+                .if(
+                    member.role == .mentor,
+                    Components.field(
+                        .init(
+                            id: "capacity", label: context.t("How many mentees I can take"), type: .number,
+                            value: String(member.capacity), error: errors["capacity"]))),
                 Components.submit(context.t("Save my profile"))
             )
         )

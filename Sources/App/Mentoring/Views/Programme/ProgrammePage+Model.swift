@@ -49,9 +49,10 @@ enum ProgrammePage {
             let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).with(\.$user).all()
             let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).with(\.$mentor).with(\.$mentee).all()
             func row(_ p: ProgrammePair) throws -> PairRow {
-                PairRow(id: try p.requireID(), mentor: p.mentor.fullName, mentee: p.mentee.fullName, menteeID: p.$mentee.id, status: p.status,
-                        total: p.total, criteria: p.criterionScores, mentorAccepted: p.mentorAccepted, menteeAccepted: p.menteeAccepted,
-                        mentorID: p.$mentor.id, engagementID: p.$engagement.id)
+                PairRow(
+                    id: try p.requireID(), mentor: p.mentor.fullName, mentee: p.mentee.fullName, menteeID: p.$mentee.id, status: p.status,
+                    total: p.total, criteria: p.criterionScores, mentorAccepted: p.mentorAccepted, menteeAccepted: p.menteeAccepted,
+                    mentorID: p.$mentor.id, engagementID: p.$engagement.id)
             }
             var candidates: [(UUID, String)] = []
             if isManager {
@@ -65,8 +66,10 @@ enum ProgrammePage {
                 .filter { isManager || $0.status != .proposed && $0.status != .excluded }.map(row).sorted { $0.mentee < $1.mentee }
             var model = Model(
                 programme: programme, isManager: isManager,
-                members: members.map { MemberRow(userID: $0.$user.id, name: $0.user.fullName, role: $0.role, profileDone: $0.profileDone, capacity: $0.capacity) }
-                    .sorted { ($0.role.rawValue, $0.name) < ($1.role.rawValue, $1.name) },
+                members: members.map {
+                    MemberRow(userID: $0.$user.id, name: $0.user.fullName, role: $0.role, profileDone: $0.profileDone, capacity: $0.capacity)
+                }
+                .sorted { ($0.role.rawValue, $0.name) < ($1.role.rawValue, $1.name) },
                 candidates: candidates, pairs: visiblePairs,
                 quiet: isManager ? try await service.quietPairs(programme, now: now).map(row) : [], me: principal.userID)
             if isManager { model.feedback = try await FeedbackSummary.load(programmeID: id, on: db) }

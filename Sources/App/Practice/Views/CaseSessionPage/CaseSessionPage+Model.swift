@@ -32,14 +32,21 @@ enum CaseSessionPage {
         var entryError: String?
         var draft = ""
 
-        static func load(_ session: CaseSession, engagement: Engagement, participants: [EngagementParticipant],
-                         principal: Principal?, now: Date, on db: any Database) async throws -> Model {
+        static func load(
+            _ session: CaseSession, engagement: Engagement, participants: [EngagementParticipant],
+            principal: Principal?, now: Date, on db: any Database
+        ) async throws -> Model {
             let names = Dictionary(participants.map { ($0.$user.id, $0.user.fullName) }, uniquingKeysWith: { a, _ in a })
             let access = Policy.GroupAccess.of(engagement, participants) ?? .init(confidential: true, agreed: [], leads: [])
             let sessionID = try session.requireID()
             let entries = try await CaseEntry.query(on: db).filter(\.$session.$id == sessionID).with(\.$author).sort(\.$createdAt).all()
-                .filter { Policy.allows(principal, .readNote, .engagementNote(participants: Set(names.keys), authorID: $0.$author.id,
-                                                                               shared: true, group: access)) }
+                .filter {
+                    Policy.allows(
+                        principal, .readNote,
+                        .engagementNote(
+                            participants: Set(names.keys), authorID: $0.$author.id,
+                            shared: true, group: access))
+                }
             return Model(
                 engagementID: try engagement.requireID(), sessionID: sessionID,
                 groupForm: engagement.form, groupTopic: engagement.topic, title: session.title,

@@ -32,8 +32,10 @@ enum CoachingRequestPage {
             let coaching = Coaching(db: db)
             var coaches: [Coach] = []
             for offer in try await coaching.offers(in: schools.compactMap(\.id)) where offer.$user.id != principal.userID {
-                coaches.append(Coach(userID: offer.$user.id, schoolID: offer.$school.id, name: offer.user.fullName, topics: offer.topics,
-                                     freePlaces: try await coaching.freePlaces(coachID: offer.$user.id, schoolID: offer.$school.id)))
+                coaches.append(
+                    Coach(
+                        userID: offer.$user.id, schoolID: offer.$school.id, name: offer.user.fullName, topics: offer.topics,
+                        freePlaces: try await coaching.freePlaces(coachID: offer.$user.id, schoolID: offer.$school.id)))
             }
             return Model(schools: schools, coaches: coaches.sorted { $0.name < $1.name })
         }

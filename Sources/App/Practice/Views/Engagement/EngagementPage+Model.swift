@@ -51,8 +51,10 @@ enum EngagementPage {
 
         /// Everything but a group's own section, which `show(group:)` adds. `context` gives
         /// the reader's language, in which a hidden asker and a ready protocol are named.
-        static func load(_ engagement: Engagement, participants: [EngagementParticipant], principal: Principal?,
-                         context: PageContext, on db: any Database) async throws -> Model {
+        static func load(
+            _ engagement: Engagement, participants: [EngagementParticipant], principal: Principal?,
+            context: PageContext, on db: any Database
+        ) async throws -> Model {
             let id = try engagement.requireID()
             let people = Set(participants.map { $0.$user.id })
             let access = Policy.GroupAccess.of(engagement, participants)
@@ -71,19 +73,25 @@ enum EngagementPage {
             var model = Model(
                 id: id, topic: engagement.topic, form: engagement.form, status: engagement.status,
                 participants: participants.map { (shown($0.user.fullName, $0.$user.id), $0.role) },
-                notes: notes.map { Note(author: shown($0.author.fullName, $0.$author.id), text: $0.text, shared: $0.visibility == .shared,
-                             mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt, isReflection: $0.isReflection) },
+                notes: notes.map {
+                    Note(
+                        author: shown($0.author.fullName, $0.$author.id), text: $0.text, shared: $0.visibility == .shared,
+                        mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt, isReflection: $0.isReflection)
+                },
                 meetings: meetings, defaultZone: Meetings.zone(forCountry: school?.country ?? ""))
             model.asksFeedback = asksFeedback
             model.readsAgenda = Policy.allows(principal, .readAgenda, .engagement(participants: people, group: access))
             if engagement.form == .observation,
-               let cycle = try await ObservationCycle.query(on: db).filter(\.$engagement.$id == id).with(\.$schoolProtocol).first() {
+                let cycle = try await ObservationCycle.query(on: db).filter(\.$engagement.$id == id).with(\.$schoolProtocol).first()
+            {
                 let (name, lookFors) = ObservationNames.describe(cycle, context)
                 model.observation = (cycle.focus, name, lookFors)
             }
             if engagement.form.isGroup {
-                model.show(group: try await GroupSection.Model.load(engagement, participants: participants, meetings: meetings, principal: principal,
-                                                                    language: context.localizer.language.rawValue, on: db))
+                model.show(
+                    group: try await GroupSection.Model.load(
+                        engagement, participants: participants, meetings: meetings, principal: principal,
+                        language: context.localizer.language.rawValue, on: db))
             }
             return model
         }

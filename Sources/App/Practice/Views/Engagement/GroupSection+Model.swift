@@ -50,8 +50,10 @@ enum GroupSection {
         /// meetings, and the agreement, nothing that members wrote.
         var readsNothing: Bool { mustAgree }
 
-        static func load(_ engagement: Engagement, participants: [EngagementParticipant], meetings: [Meeting],
-                         principal: Principal?, language: String, on db: any Database) async throws -> Model {
+        static func load(
+            _ engagement: Engagement, participants: [EngagementParticipant], meetings: [Meeting],
+            principal: Principal?, language: String, on db: any Database
+        ) async throws -> Model {
             let id = try engagement.requireID()
             let access = Policy.GroupAccess.of(engagement, participants)
             let resource = Policy.Resource.engagement(participants: Set(participants.map { $0.$user.id }), group: access)
@@ -71,7 +73,8 @@ enum GroupSection {
                 }
             }
             if let courseID = group?.courseID,
-               let course = try await CoursesForGroups.find(id: courseID, language: language, on: db) {
+                let course = try await CoursesForGroups.find(id: courseID, language: language, on: db)
+            {
                 model.course = (course.slug, course.title)
                 let progress = try await CoursesForGroups.progress(in: courseID, of: participants.map { $0.$user.id }, on: db)
                 model.viewerShares = principal.flatMap { progress[$0.userID]?.shares }

@@ -28,8 +28,10 @@ enum GroupNewPage {
 
         /// `course` and `school` are what the address asks for (`?course=`, `?school=`): the
         /// course a study group follows, and the school whose colleagues are shown first.
-        static func load(kind: Engagement.Form, principal: Principal, userName: String, course wantedCourse: String?, school wantedSchool: UUID?,
-                         language: String, on db: any Database) async throws -> Model {
+        static func load(
+            kind: Engagement.Form, principal: Principal, userName: String, course wantedCourse: String?, school wantedSchool: UUID?,
+            language: String, on db: any Database
+        ) async throws -> Model {
             let action: Policy.Action = kind.isConfidentialGroup ? .startCaseGroup : .startStudyGroup
             let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
                 .filter { Policy.allows(principal, action, $0.policyResource) }

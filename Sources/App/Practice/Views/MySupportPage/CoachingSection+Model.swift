@@ -40,9 +40,11 @@ enum CoachingSection {
             for school in schools {
                 guard let id = school.id, Policy.allows(principal, .offerCoaching, school.policyResource) else { continue }
                 let offer = existing.first { $0.$school.id == id }
-                model.offers.append(Offer(schoolID: id, schoolName: school.name, topics: offer?.topics ?? "", capacity: offer?.capacity ?? 2,
-                                          active: offer?.active ?? false,
-                                          freePlaces: try await coaching.freePlaces(coachID: principal.userID, schoolID: id)))
+                model.offers.append(
+                    Offer(
+                        schoolID: id, schoolName: school.name, topics: offer?.topics ?? "", capacity: offer?.capacity ?? 2,
+                        active: offer?.active ?? false,
+                        freePlaces: try await coaching.freePlaces(coachID: principal.userID, schoolID: id)))
             }
             let waiting = try await CoachingRequest.query(on: db).filter(\.$school.$id ~~ schools.compactMap(\.id))
                 .filter(\.$status == .waiting).with(\.$requester).with(\.$coach).sort(\.$createdAt).all()
@@ -51,8 +53,10 @@ enum CoachingSection {
                 if request.$requester.id == principal.userID {
                     model.mine.append((id, request.topic, request.coach?.fullName))
                 } else if Policy.allows(principal, .respondToCoachingRequest, Coaching.resource(request, viewerCoachesIn: mySchools)) {
-                    model.forMe.append(RequestForMe(id: id, requester: request.requester.fullName, topic: request.topic,
-                                                    suggestedBy: request.suggestedByName, addressedToMe: request.$coach.id == principal.userID))
+                    model.forMe.append(
+                        RequestForMe(
+                            id: id, requester: request.requester.fullName, topic: request.topic,
+                            suggestedBy: request.suggestedByName, addressedToMe: request.$coach.id == principal.userID))
                     model.requestSchool[id] = request.$school.id
                 }
             }

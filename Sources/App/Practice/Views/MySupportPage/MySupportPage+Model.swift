@@ -59,13 +59,15 @@ enum MySupportPage {
 
             let visible = try await service.visibleOpenRequests(for: principal)
             func row(_ r: HelpRequest, showName: Bool) throws -> Question {
-                Question(id: try r.requireID(), topic: r.topic, urgency: r.urgency, question: r.question,
-                         asker: showName ? r.asker.fullName : nil, school: schoolName[r.$school.id] ?? "", createdAt: r.createdAt)
+                Question(
+                    id: try r.requireID(), topic: r.topic, urgency: r.urgency, question: r.question,
+                    asker: showName ? r.asker.fullName : nil, school: schoolName[r.$school.id] ?? "", createdAt: r.createdAt)
             }
             let mine = try visible.filter { $0.$asker.id == userID }.map { try row($0, showName: true) }
             let forMe = try visible.filter { $0.$asker.id != userID }.map { request in
                 var item = try row(request, showName: HelpRequestRules.showsName(showNameToSchool: request.showName, viewerIsAsker: false, viewerTookIt: false))
-                item.raised = (principal.schoolRoles[request.$school.id]?.isSupportStaff ?? false)
+                item.raised =
+                    (principal.schoolRoles[request.$school.id]?.isSupportStaff ?? false)
                     && HelpRequestRules.isRaised(urgency: request.urgency, askedAt: request.askedAt.timeIntervalSince1970, now: now.timeIntervalSince1970)
                 return item
             }.sorted { ($0.raised ? 0 : 1) < ($1.raised ? 0 : 1) }
@@ -77,16 +79,20 @@ enum MySupportPage {
                 .filter(\.$user.$id != userID).with(\.$user).all()
             let hidden = try await AskAColleague.hiddenAskers(in: engagementIDs, on: db)
             let conversations = try engagements.map { e in
-                Conversation(id: try e.requireID(), topic: e.topic,
-                             with: others.filter { $0.$engagement.id == e.id }.map {
-                                 AskAColleague.shownName($0.user.fullName, userID: $0.$user.id, in: e.id, hidden: hidden, viewer: userID, localizer)
-                             }, status: e.status, form: e.form)
+                Conversation(
+                    id: try e.requireID(), topic: e.topic,
+                    with: others.filter { $0.$engagement.id == e.id }.map {
+                        AskAColleague.shownName($0.user.fullName, userID: $0.$user.id, in: e.id, hidden: hidden, viewer: userID, localizer)
+                    }, status: e.status, form: e.form)
             }
-            var model = Model(conversations: conversations, myRequests: mine, forMe: forMe, schools: schools.compactMap { school in
-                guard let id = school.id else { return nil }
-                return SchoolChoice(id: id, name: school.name, mayVolunteer: Policy.allows(principal, .volunteer, school.policyResource),
-                                    topics: topics[id] ?? [])
-            })
+            var model = Model(
+                conversations: conversations, myRequests: mine, forMe: forMe,
+                schools: schools.compactMap { school in
+                    guard let id = school.id else { return nil }
+                    return SchoolChoice(
+                        id: id, name: school.name, mayVolunteer: Policy.allows(principal, .volunteer, school.policyResource),
+                        topics: topics[id] ?? [])
+                })
             model.nextMeetings = try await Meetings.meetings(of: userID, from: now, on: db)
                 .filter { !$0.0.cancelled }.prefix(5).map { ($0.0, $0.1.form, $0.1.topic, $0.1.id ?? UUID()) }
             model.hasFeed = try await CalendarFeed.query(on: db).filter(\.$user.$id == userID).count() > 0

@@ -31,8 +31,10 @@ enum ObservationPage {
                 .filter { Policy.allows(principal, .startObservation, $0.policyResource) }
             let memberships = try await Membership.query(on: db).filter(\.$school.$id ~~ schools.compactMap(\.id))
                 .filter(\.$role != .leader).with(\.$user).all()
-            var model = Model(schools: schools, colleagues: memberships.filter { $0.$user.id != principal.userID }
-                .map { Colleague(id: $0.$user.id, schoolID: $0.$school.id, name: $0.user.fullName) }.sorted { $0.name < $1.name })
+            var model = Model(
+                schools: schools,
+                colleagues: memberships.filter { $0.$user.id != principal.userID }
+                    .map { Colleague(id: $0.$user.id, schoolID: $0.$school.id, name: $0.user.fullName) }.sorted { $0.name < $1.name })
             model.schoolProtocols = try await SchoolProtocol.query(on: db).filter(\.$school.$id ~~ schools.compactMap(\.id))
                 .filter(\.$retiredAt == nil).sort(\.$name).all()
             return model

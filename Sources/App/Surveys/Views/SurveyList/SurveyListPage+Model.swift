@@ -30,8 +30,9 @@ enum SurveyListPage {
             let networks = try await Network.query(on: db).filter(\.$id ~~ surveys.compactMap { $0.$network.id }).all()
             return Model(
                 surveys: surveys.map { s in
-                    Item(id: s.id ?? UUID(), title: s.title, status: s.status, responses: counts[s.id ?? UUID()] ?? 0,
-                         owner: schools.first { $0.id == s.$school.id }?.name ?? networks.first { $0.id == s.$network.id }?.name ?? "")
+                    Item(
+                        id: s.id ?? UUID(), title: s.title, status: s.status, responses: counts[s.id ?? UUID()] ?? 0,
+                        owner: schools.first { $0.id == s.$school.id }?.name ?? networks.first { $0.id == s.$network.id }?.name ?? "")
                 },
                 scopes: try await service.scopes(for: principal))
         }

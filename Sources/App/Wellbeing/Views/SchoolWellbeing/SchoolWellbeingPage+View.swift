@@ -8,35 +8,58 @@ extension SchoolWellbeingPage {
         let periods = model.report.periods
         return Layout.page(
             context, title: context.t("Staff well-being"),
-            .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: context.t("Breadcrumbs")),
-                 .a(.href(SiteURL.school(.value(model.schoolID)).path), .text(model.schoolName))),
+            .nav(
+                .class("breadcrumbs"), .attribute(named: "aria-label", value: context.t("Breadcrumbs")),
+                .a(.href(SiteURL.school(.value(model.schoolID)).path), .text(model.schoolName))),
             .h1(.text(context.t("Staff well-being"))),
-            .p(.class("lead"), .text(context.t("Figures from your staff's check-ins, for groups of at least {count} people. Nobody's own answers can be seen here, and figures that would let a smaller group be worked out are withheld.", ["count": l.number(model.report.minimumGroup)]))),
-            .p(.id("open-period"), .class("notice-plain"),
-               .text(context.t("{period}: {count} of {staff} staff have checked in so far. Its figures appear when the period ends, so that no single check-in can be worked out from how they change.",
-                               ["period": PeriodName.name(model.report.openPeriod.period, l),
-                                "count": l.number(model.report.openPeriod.participants), "staff": l.number(model.report.openPeriod.staff)]))),
-            .if(periods.isEmpty,
+            .p(
+                .class("lead"),
+                .text(
+                    context.t(
+                        "Figures from your staff's check-ins, for groups of at least {count} people. Nobody's own answers can be seen here, and figures that would let a smaller group be worked out are withheld.",
+                        ["count": l.number(model.report.minimumGroup)]))),
+            .p(
+                .id("open-period"), .class("notice-plain"),
+                .text(
+                    context.t(
+                        "{period}: {count} of {staff} staff have checked in so far. Its figures appear when the period ends, so that no single check-in can be worked out from how they change.",
+                        [
+                            "period": PeriodName.name(model.report.openPeriod.period, l),
+                            "count": l.number(model.report.openPeriod.participants), "staff": l.number(model.report.openPeriod.staff),
+                        ]))),
+            .if(
+                periods.isEmpty,
                 .p(.id("no-checkins"), .text(context.t("No period with check-ins has ended yet. Staff find the check-in under \"Well-being\" in the menu."))),
                 else: .group(
-                    LineChart(title: context.t("Average well-being and burnout per period (0–100)"),
-                              labels: periods.map { PeriodName.short($0.period, l) },
-                              series: [.init(name: context.t("Well-being"), values: periods.map { $0.total.wellbeingMean }, dashed: false),
-                                       .init(name: context.t("Burnout"), values: periods.map { $0.total.burnoutMean }, dashed: true)]).node(),
+                    LineChart(
+                        title: context.t("Average well-being and burnout per period (0–100)"),
+                        labels: periods.map { PeriodName.short($0.period, l) },
+                        series: [
+                            .init(name: context.t("Well-being"), values: periods.map { $0.total.wellbeingMean }, dashed: false),
+                            .init(name: context.t("Burnout"), values: periods.map { $0.total.burnoutMean }, dashed: true),
+                        ]
+                    ).node(),
                     .p(.class("legend"), .span(.text("● " + context.t("Well-being (WHO-5)"))), .span(.text("■ - - " + context.t("Burnout (CBI)")))),
                     .table(
                         .id("wellbeing-periods"), .class("data-table"),
-                        .thead(.tr(.th(.text(context.t("Period"))), .th(.text(context.t("Checked in"))),
-                                   .th(.text(context.t("Well-being"))), .th(.text(context.t("Burnout"))),
-                                   .th(.text(context.t("Distribution"))))),
-                        .tbody(.forEach(periods.reversed()) { period in
-                            .tr(.td(.text(PeriodName.name(period.period, l))),
-                                .td(.unwrap(period.participants, { .text(context.t("{count} of {staff}", ["count": l.number($0), "staff": l.number(period.staff)])) },
+                        .thead(
+                            .tr(
+                                .th(.text(context.t("Period"))), .th(.text(context.t("Checked in"))),
+                                .th(.text(context.t("Well-being"))), .th(.text(context.t("Burnout"))),
+                                .th(.text(context.t("Distribution"))))),
+                        .tbody(
+                            .forEach(periods.reversed()) { period in
+                                .tr(
+                                    .td(.text(PeriodName.name(period.period, l))),
+                                    .td(
+                                        .unwrap(
+                                            period.participants,
+                                            { .text(context.t("{count} of {staff}", ["count": l.number($0), "staff": l.number(period.staff)])) },
                                             else: .text("—"))),
-                                .td(FigureCells.mean(period.total, wellbeing: true, context)),
-                                .td(FigureCells.mean(period.total, wellbeing: false, context)),
-                                .td(FigureCells.bands(period.total, wellbeing: true, context)))
-                        })
+                                    .td(FigureCells.mean(period.total, wellbeing: true, context)),
+                                    .td(FigureCells.mean(period.total, wellbeing: false, context)),
+                                    .td(FigureCells.bands(period.total, wellbeing: true, context)))
+                            })
                     ),
                     .unwrap(periods.last) { latest in
                         .section(
@@ -45,12 +68,14 @@ extension SchoolWellbeingPage {
                             .table(
                                 .id("wellbeing-categories"), .class("data-table"),
                                 .thead(.tr(.th(.text(context.t("Staff group"))), .th(.text(context.t("Well-being"))), .th(.text(context.t("Burnout"))))),
-                                .tbody(.forEach(StaffCategory.allCases) { category in
-                                    let figure = latest.categories[category.rawValue] ?? .init(nil)
-                                    return .tr(.td(.text(CategoryNames.name(category, l))),
-                                               .td(FigureCells.mean(figure, wellbeing: true, context)),
-                                               .td(FigureCells.mean(figure, wellbeing: false, context)))
-                                })
+                                .tbody(
+                                    .forEach(StaffCategory.allCases) { category in
+                                        let figure = latest.categories[category.rawValue] ?? .init(nil)
+                                        return .tr(
+                                            .td(.text(CategoryNames.name(category, l))),
+                                            .td(FigureCells.mean(figure, wellbeing: true, context)),
+                                            .td(FigureCells.mean(figure, wellbeing: false, context)))
+                                    })
                             )
                         )
                     }
@@ -70,26 +95,38 @@ extension SchoolWellbeingPage {
             .h2(.id("settings-heading"), .text(context.t("Check-in settings"))),
             Components.errorSummary(context, ["cadence", "minimum_group", "help_lines"].compactMap { errors[$0] }),
             .unwrap(model.pending) { pending in
-                .p(.id("pending-settings"), .class("notice-plain"),
-                   .text(context.t("From {period}: {cadence}, figures for groups of at least {count}. The period under way keeps its settings, so figures already shown never change.",
-                                   ["period": PeriodName.name(pending.from, context.localizer), "cadence": cadenceName(pending.cadence, context),
-                                    "count": context.localizer.number(pending.minimumGroup)])))
+                .p(
+                    .id("pending-settings"), .class("notice-plain"),
+                    .text(
+                        context.t(
+                            "From {period}: {cadence}, figures for groups of at least {count}. The period under way keeps its settings, so figures already shown never change.",
+                            [
+                                "period": PeriodName.name(pending.from, context.localizer), "cadence": cadenceName(pending.cadence, context),
+                                "count": context.localizer.number(pending.minimumGroup),
+                            ])))
             },
             .form(
                 .id("wellbeing-settings"), .class("stack"), .method(.post), .action(SiteURL.schoolWellbeingSettings(.value(model.schoolID)).path),
                 Components.csrfField(context),
-                Components.selectField(id: "cadence", label: context.t("How often staff check in"),
-                                       options: CheckInCadence.allCases.map { ($0.rawValue, cadenceName($0, context)) },
-                                       selected: draft.cadence, error: errors["cadence"]),
-                Components.field(.init(id: "minimum_group", label: context.t("Smallest group whose figures are shown"), type: .number,
-                                       value: draft.minimum, hint: context.t("At least {count}. A larger number protects staff in small schools better.",
-                                                                        ["count": context.localizer.number(PrivacyThresholds.figures)]),
-                                       error: errors["minimum_group"])),
-                .div(.class("field"),
-                     .label(.for("help_lines"), .text(context.t("Help lines shown to staff whose scores are low"))),
-                     .p(.id("help_lines-hint"), .class("hint"), .text(context.t("One per line, e.g. \"Teachers' support line — 8000 0000\"."))),
-                     .textarea(.id("help_lines"), .name("help_lines"), .rows(4), .attribute(named: "aria-describedby", value: "help_lines-hint"),
-                               .text(draft.helpLines))),
+                Components.selectField(
+                    id: "cadence", label: context.t("How often staff check in"),
+                    options: CheckInCadence.allCases.map { ($0.rawValue, cadenceName($0, context)) },
+                    selected: draft.cadence, error: errors["cadence"]),
+                Components.field(
+                    .init(
+                        id: "minimum_group", label: context.t("Smallest group whose figures are shown"), type: .number,
+                        value: draft.minimum,
+                        hint: context.t(
+                            "At least {count}. A larger number protects staff in small schools better.",
+                            ["count": context.localizer.number(PrivacyThresholds.figures)]),
+                        error: errors["minimum_group"])),
+                .div(
+                    .class("field"),
+                    .label(.for("help_lines"), .text(context.t("Help lines shown to staff whose scores are low"))),
+                    .p(.id("help_lines-hint"), .class("hint"), .text(context.t("One per line, e.g. \"Teachers' support line — 8000 0000\"."))),
+                    .textarea(
+                        .id("help_lines"), .name("help_lines"), .rows(4), .attribute(named: "aria-describedby", value: "help_lines-hint"),
+                        .text(draft.helpLines))),
                 Components.submit(context.t("Save settings"))
             )
         )
