@@ -41,45 +41,13 @@ struct AdminController: RouteCollection {
         return req.redirect(to: .admin, notice: req.t("Network {name} created.", ["name": name]))
     }
 
-    struct SchoolForm: Content {
-        var school_name: String?
-        var school_code: String?
-        var school_country: String?
-        var school_city: String?
-        var school_language: String?
-        var school_network: String?
-    }
-
     func createSchool(req: Request) async throws -> Response {
         _ = try req.requireUser()
         try await req.authorize(.administer, .instance)
-        let form = try req.content.decode(SchoolForm.self)
+        let form = try req.content.decode(NewSchoolForm.self)
         var model = try await AdminPage.Model.load(on: req.db)
-        let draft = AdminPage.SchoolDraft(
-            name: (form.school_name ?? "").trimmingCharacters(in: .whitespaces),
-            code: (form.school_code ?? "").trimmingCharacters(in: .whitespaces).uppercased(),
-            country: (form.school_country ?? "").trimmingCharacters(in: .whitespaces).uppercased(),
-            city: (form.school_city ?? "").trimmingCharacters(in: .whitespaces),
-            language: form.school_language ?? "en", networkID: form.school_network ?? "")
-        var errors: [String: String] = [:]
-        if draft.name.isEmpty || draft.name.count > 200 { errors["school_name"] = req.t("Enter the school's name (at most 200 characters).") }
-        if !(2...30).contains(draft.code.count) || !draft.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
-            errors["school_code"] = req.t("Enter a code of 2 to 30 letters, digits or hyphens, e.g. LV-RIGA-45.")
-        } else if try await School.query(on: req.db).filter(\.$code == draft.code).count() > 0 {
-            errors["school_code"] = req.t("Another school already uses this code.")
-        }
-        if draft.country.count != 2 || !draft.country.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            errors["school_country"] = req.t("Enter the two-letter country code, e.g. LV, CZ, IT.")
-        }
-        if draft.city.isEmpty || draft.city.count > 100 { errors["school_city"] = req.t("Enter the city or town (at most 100 characters).") }
-        if Language(rawValue: draft.language) == nil { errors["school_language"] = req.t("Choose a language.") }
-        var networkID: UUID?
-        if !draft.networkID.isEmpty {
-            networkID = UUID(uuidString: draft.networkID)
-            if networkID == nil || model.networks.first(where: { $0.id == networkID }) == nil {
-                errors["school_network"] = req.t("Choose a network from the list.")
-            }
-        }
+        let draft = form.draft
+        let (errors, networkID) = try await form.problems(draft, networks: Set(model.networks.map(\.id)), on: req.db, req.localizer)
         guard errors.isEmpty else {
             model.schoolErrors = errors
             model.schoolDraft = draft

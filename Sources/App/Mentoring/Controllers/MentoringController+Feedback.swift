@@ -2,12 +2,6 @@ import Fluent
 import Vapor
 
 extension MentoringController {
-    struct FeedbackForm: Content {
-        var usefulness: String?
-        var recommend: String?
-        var improve: String?
-    }
-
     /// Each person's short feedback when a mentoring pair has ended: stored without them.
     func feedback(req: Request) async throws -> Response {
         let user = try req.requireUser()
@@ -21,11 +15,7 @@ extension MentoringController {
         if try await MentoringForPractice.hasGivenFeedback(engagementID: id, userID: userID, on: req.db) {
             throw Abort(.conflict, reason: req.t("You have already given your feedback."))
         }
-        let form = try req.content.decode(FeedbackForm.self)
-        let improve = (form.improve ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let usefulness = Int(form.usefulness ?? ""), (1...5).contains(usefulness), ["yes", "no"].contains(form.recommend ?? ""),
-            improve.count <= 1000
-        else {
+        guard let answer = try req.content.decode(PairFeedbackForm.self).answer else {
             let page = try await PracticeForMentoring.feedbackPage(
                 engagement, participants: participants, error: req.t("Answer both questions; keep the last one under 1,000 characters."),
                 principal: try await req.principal(), context: req.pageContext(), on: req.db)
@@ -34,15 +24,9 @@ extension MentoringController {
         let programme = try await pair.$programme.get(on: req.db)
         let isManager = Policy.allows(try await req.principal(), .manageProgramme, try await MentoringService(db: req.db).resource(programme))
         let counts = try await FeedbackReleases.counts(userID: userID, isManager: isManager, programme: programme, on: req.db)
-        let now = req.now
-        try await req.db.transaction { db in
-            try await FeedbackGiven(engagementID: id, userID: userID).save(on: db)
-            // An answer the programme's managers could have supplied or know is kept out
-            // of the figures altogether (issue 14, class 2): see `FeedbackReleases`.
-            guard counts else { return }
-            try await PairFeedback(programmeID: pair.$programme.id, usefulness: usefulness, recommend: form.recommend == "yes", improve: improve).save(on: db)
-            try await FeedbackReleases.releaseIfDue(programmeID: pair.$programme.id, now: now, on: db)
-        }
+        try await FeedbackReleases.record(
+            answer, engagementID: id, userID: userID, programmeID: pair.$programme.id, counts: counts, now: req.now,
+            on: req.db)
         return req.redirect(
             to: .engagement(.value(id)),
             notice: counts

@@ -39,6 +39,29 @@ enum FeedbackReleases {
         return since < opened
     }
 
+    /// One person's answer, as the form gives it.
+    struct Answer: Sendable {
+        var usefulness: Int
+        var recommend: Bool
+        var improve: String
+    }
+
+    /// Records that `userID` gave feedback for the pair's engagement, and the answer itself
+    /// only when it `counts`: an answer the programme's managers could have supplied or know is
+    /// kept out of the figures altogether (issue 14, class 2). Then releases what is due.
+    static func record(
+        _ answer: Answer, engagementID: UUID, userID: UUID, programmeID: UUID, counts: Bool, now: Date,
+        on db: any Database
+    ) async throws {
+        try await db.transaction { db in
+            try await FeedbackGiven(engagementID: engagementID, userID: userID).save(on: db)
+            guard counts else { return }
+            try await PairFeedback(programmeID: programmeID, usefulness: answer.usefulness, recommend: answer.recommend, improve: answer.improve)
+                .save(on: db)
+            try await releaseIfDue(programmeID: programmeID, now: now, on: db)
+        }
+    }
+
     /// Releases the waiting answers when there are enough, and comments likewise. Call in
     /// the transaction that stored a new answer.
     static func releaseIfDue(programmeID: UUID, now: Date, on db: any Database) async throws {
