@@ -149,6 +149,9 @@ struct CostMatrixFileTests {
         }
         #expect(CostMatrixFile.plainNumbers(Array("1,2\n3,4\n".utf8)) == [[1, 2], [3, 4]], "plain numbers take the fast way")
         #expect(CostMatrixFile.plainNumbers(Array(",Marta\nAnna,1\n".utf8)) == nil, "names go the general way")
+        // "Jānis" in Windows-1257: ā is 0xE2, not UTF-8.
+        let windows1257: [UInt8] = Array(",Marta\nJ".utf8) + [0xE2] + Array("nis,1\n".utf8)
+        #expect(throws: CostMatrixFile.Problem.csv("the file is not UTF-8 text: save it as CSV UTF-8")) { try CostMatrixFile(bytes: windows1257) }
     }
 
     @Test("Plain numbers; an empty cell is a forbidden pair")

@@ -84,15 +84,15 @@ enum DemoCourses {
         survey.status = .open
         survey.anonymous = true
         survey.anonymityFixed = true
-        survey.opensOn = Surveys.today(now.addingTimeInterval(-60 * 86_400))
-        survey.closesOn = Surveys.today(now.addingTimeInterval(120 * 86_400))
+        survey.opensOn = CalendarDay(now.addingTimeInterval(-60 * 86_400)).description
+        survey.closesOn = CalendarDay(now.addingTimeInterval(120 * 86_400)).description
         try await survey.save(on: db)
         course.$evaluationSurvey.id = try survey.requireID()
         try await course.save(on: db)
 
         let cohort = CourseCohort(
             courseID: try course.requireID(), name: "Pilot group: support staff and leaders, autumn 2026",
-            startsOn: Surveys.today(now.addingTimeInterval(-56 * 86_400)), endsOn: Surveys.today(now.addingTimeInterval(35 * 86_400)),
+            startsOn: CalendarDay(now.addingTimeInterval(-56 * 86_400)).description, endsOn: CalendarDay(now.addingTimeInterval(35 * 86_400)).description,
             facilitatorID: facilitator.id, networkID: network.id, createdByID: coordinator.id)
         try await cohort.save(on: db)
 
@@ -217,7 +217,7 @@ enum DemoCourses {
         a["helped"] = helped[index % helped.count]
         if index % 2 == 0 { a["change"] = "More time for module 4: the pilot and resistance need a second lesson." }
         try await SurveyResponse(
-            surveyID: try survey.requireID(), submittedOn: Surveys.today(now.addingTimeInterval(-Double(index) * 86_400)),
+            surveyID: try survey.requireID(), submittedOn: CalendarDay(now.addingTimeInterval(-Double(index) * 86_400)).description,
             language: language, country: "", role: "", schoolID: nil, userID: nil,
             answers: definition.pruned(a), idempotencyKey: "demo-evaluation-\(index)"
         ).save(on: db)

@@ -41,8 +41,8 @@ enum DemoSurveys {
         survey.status = .closed
         survey.anonymous = true
         survey.anonymityFixed = true
-        survey.opensOn = Surveys.today(now.addingTimeInterval(-21 * 86_400))
-        survey.closesOn = Surveys.today(now.addingTimeInterval(-86_400))
+        survey.opensOn = CalendarDay(now.addingTimeInterval(-21 * 86_400)).description
+        survey.closesOn = CalendarDay(now.addingTimeInterval(-86_400)).description
         // Shown on the home page of every leader of the network's schools.
         survey.audienceRoles = SchoolRole.leader.rawValue
         survey.audienceSchools = schools.values.compactMap { $0.id?.uuidString }.sorted().joined(separator: ",")
@@ -89,7 +89,7 @@ enum DemoSurveys {
             for option in 1...5 { a["learn_\(option)"] = Int.random(in: 0..<100, using: &random) < [48, 55, 40, 52, 35][option - 1] ? "1" : "0" }
             if i % 4 == 1, wishIndex < wishes.count { a["wish"] = wishes[wishIndex]; wishIndex += 1 }
             let throughSchool = country == "LV" && i % 5 == 0
-            let submitted = Surveys.today(now.addingTimeInterval(-Double(Int.random(in: 1...20, using: &random)) * 86_400))
+            let submitted = CalendarDay(now.addingTimeInterval(-Double(Int.random(in: 1...20, using: &random)) * 86_400)).description
             let response = try SurveyResponse(
                 surveyID: surveyID, submittedOn: submitted, language: country == "LV" && i % 3 != 0 ? "lv" : "en",
                 country: throughSchool ? "LV" : country, role: throughSchool ? "leader" : "",
@@ -110,8 +110,8 @@ enum DemoSurveys {
             slug: "demo-riga-staff-culture", template: SurveyTemplates.Template.staffCulture.rawValue)
         survey.status = .open
         survey.anonymityFixed = true
-        survey.opensOn = Surveys.today(now.addingTimeInterval(-10 * 86_400))
-        survey.closesOn = Surveys.today(now.addingTimeInterval(14 * 86_400))
+        survey.opensOn = CalendarDay(now.addingTimeInterval(-10 * 86_400)).description
+        survey.closesOn = CalendarDay(now.addingTimeInterval(14 * 86_400)).description
         survey.audienceRoles = [SchoolRole.teacher, .counsellor, .psychologist].map(\.rawValue).joined(separator: ",")
         survey.audienceSchools = try school.requireID().uuidString
         try await survey.save(on: db)
@@ -143,7 +143,7 @@ enum DemoSurveys {
             }
             if i < easier.count { a["easier"] = easier[i] }
             try await SurveyResponse(
-                surveyID: try survey.requireID(), submittedOn: Surveys.today(now.addingTimeInterval(-Double(i % 9) * 86_400)),
+                surveyID: try survey.requireID(), submittedOn: CalendarDay(now.addingTimeInterval(-Double(i % 9) * 86_400)).description,
                 language: "lv", country: "LV", role: "teacher", schoolID: try school.requireID(), userID: nil,
                 answers: definition.pruned(a), idempotencyKey: "demo-staff-\(i)"
             ).save(on: db)

@@ -10,7 +10,10 @@ extension CostMatrixFile {
         if let costs = Self.plainNumbers(bytes), let first = costs.first, !first.isEmpty {
             self.init(costs: costs)
         } else {
-            try self.init(csv: String(decoding: bytes, as: UTF8.self))
+            // A file in another encoding (a spreadsheet's Windows-1257 export, say) is refused,
+            // not read with its names garbled.
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw Problem.csv("the file is not UTF-8 text: save it as CSV UTF-8") }
+            try self.init(csv: text)
         }
     }
 

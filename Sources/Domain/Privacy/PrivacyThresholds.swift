@@ -1,7 +1,9 @@
 /// Every minimum group the product keeps, in one place (issue 16, point 5). A figure or a
 /// text that comes from people's answers is shown only when at least this many people stand
 /// behind it, and always through `AnonymityGuard`, which also withholds what could be worked
-/// out by difference. Change a number here and every report, export and page follows.
+/// out by difference. Every rule reads its number here; some explanations on the pages (the
+/// survey report's, the answering page's) still say "five" and "ten" in words and would need
+/// rewording if a number changed.
 public enum PrivacyThresholds {
     /// Figures (counts, shares, means) of a group of fewer people are withheld: survey
     /// reports and exports, the recommendations section, mentoring feedback releases, a

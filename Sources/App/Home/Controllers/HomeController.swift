@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Vapor
 
@@ -11,7 +12,7 @@ struct HomeController: RouteCollection {
         guard let user = req.currentUser else {
             return req.render(LandingPage.view(req.pageContext()))
         }
-        let model = try await Dashboard.Model.load(for: user, on: req.db, today: Surveys.today(req.now), language: req.localizer.language.rawValue)
+        let model = try await Dashboard.Model.load(for: user, on: req.db, today: CalendarDay(req.now).description, language: req.localizer.language.rawValue)
         return req.render(Dashboard.view(req.pageContext(), model))
     }
 }

@@ -7,8 +7,6 @@ extension FeedbackReleases {
     /// and never afterwards; comments only from batches of ten. How many have given
     /// feedback is live, for the organiser, but no figure moves with it.
     struct Summary {
-        static let minimumGroup = FeedbackReleases.minimumGroup
-        static let commentGroup = FeedbackReleases.commentGroup
         /// Answers in the releases so far.
         var count = 0
         var meanUsefulness: Double = 0

@@ -44,8 +44,7 @@ enum PracticeForMentoring {
     }
 
     /// The page of an ended mentoring pair's engagement again, with `error` by its feedback
-    /// form (the feedback is Mentoring's; the page is Practice's). A pair, never a group: no
-    /// group section is loaded.
+    /// form (the feedback is Mentoring's; the page is Practice's).
     static func feedbackPage(
         _ engagement: Engagement, participants: [EngagementParticipant], error: String,
         principal: Principal?, context: PageContext, on db: any Database

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import SQLKit
@@ -42,7 +43,9 @@ struct ReminderScheduler: LifecycleHandler {
         loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(20), delay: .minutes(10)) { _ in
             loop.makeFutureWithTask {
                 do { try await Reminders.sendDue(now: clock.now(), on: db) } catch { logger.warning("Meeting reminders: \(error)") }
-                do { try await SurveyRelease.releaseEnded(today: Surveys.today(clock.now()), on: db) } catch { logger.warning("Survey releases: \(error)") }
+                do { try await SurveyRelease.releaseEnded(today: CalendarDay(clock.now()).description, on: db) } catch {
+                    logger.warning("Survey releases: \(error)")
+                }
             }
         }
     }

@@ -98,7 +98,7 @@ extension SurveyAPIController {
         let (language, answers) = try req.content.decode(NewResponse.self).checkedAnswers(for: definition, req.pageContext())
         let draft = SurveyDraft(
             surveyID: try survey.requireID(), tokenHash: SecretToken.hash(SecretToken.generate()), language: language,
-            today: Surveys.today(req.now))
+            today: CalendarDay(req.now).description)
         try await draft.save(on: req.db)
         // Nobody's own answers: the token's owner imports answers collected elsewhere.
         let stored = try await req.submitResponse(

@@ -43,7 +43,7 @@ struct SurveyAPIController: RouteCollection {
         _ = try req.requireAPIUser()
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
         let service = Surveys(db: req.db)
-        let surveys = try await service.manageable(for: principal, today: Surveys.today(req.now))
+        let surveys = try await service.manageable(for: principal, today: CalendarDay(req.now).description)
         let counts = try await service.responseCounts(surveys.compactMap(\.id))
         var result: [SurveyDTO] = []
         for survey in surveys { result.append(try await dto(survey, req: req, responses: counts[survey.id ?? UUID()] ?? 0)) }
@@ -88,14 +88,14 @@ struct SurveyAPIController: RouteCollection {
     static func load(_ req: Request, _ action: Policy.Action) async throws -> Survey {
         _ = try req.requireAPIUser()
         guard let survey = try await Survey.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
-        var resource = try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now))
+        var resource = try await Surveys(db: req.db).resource(survey, today: CalendarDay(req.now).description)
         // Answering goes by the link's rule (open, anyone); a draft is nobody's to answer.
         if action == .answerSurvey {
             guard survey.status != .draft else { throw Abort(.notFound) }
             // A survey answered through single-use links takes API submissions from those who
             // run it only (an import of answers collected elsewhere).
             if survey.requiresToken, Policy.allows(try await req.principal(), .manageSurvey, resource) {
-                resource = try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now), hasToken: true)
+                resource = try await Surveys(db: req.db).resource(survey, today: CalendarDay(req.now).description, hasToken: true)
             }
             guard Policy.allows(try await req.principal(), .answerSurvey, resource) else {
                 throw Abort(.gone, reason: "The survey takes no answers now.")

@@ -40,9 +40,9 @@ struct AnswerController: RouteCollection {
                 hasToken = try await SurveyToken.query(on: req.db).filter(\.$id == id).filter(\.$usedOn == nil).count() > 0
             }
         }
-        let resource = try await service.resource(survey, today: Surveys.today(req.now), hasToken: hasToken)
+        let resource = try await service.resource(survey, today: CalendarDay(req.now).description, hasToken: hasToken)
         guard Policy.allows(try await req.principal(), .answerSurvey, resource) else {
-            if survey.requiresToken && survey.acceptsAnswers(today: Surveys.today(req.now)) {
+            if survey.requiresToken && survey.acceptsAnswers(today: CalendarDay(req.now).description) {
                 return (survey, definition, req.render(AnswerPages.tokenNeeded(req.pageContext(), survey, definition), status: .forbidden))
             }
             return (survey, definition, req.render(AnswerPages.closed(req.pageContext(), survey, definition), status: .gone))
@@ -87,7 +87,7 @@ struct AnswerController: RouteCollection {
         let secret = SecretToken.generate()
         let draft = SurveyDraft(
             surveyID: try survey.requireID(), tokenHash: SecretToken.hash(secret), language: Self.language(definition, req),
-            today: Surveys.today(req.now))
+            today: CalendarDay(req.now).description)
         draft.promisedAnonymous = survey.anonymous
         if survey.requiresToken { draft.surveyTokenID = try await Surveys(db: req.db).unusedToken(token, survey: survey)?.id }
         try await draft.save(on: req.db)

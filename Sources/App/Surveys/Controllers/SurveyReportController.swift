@@ -67,12 +67,13 @@ struct SurveyReportController: RouteCollection {
             breakdown = .none
         }
         let context = req.pageContext()
-        let manages = Policy.allows(try await req.principal(), .manageSurvey, try await Surveys(db: req.db).resource(survey, today: Surveys.today(req.now)))
+        let manages = Policy.allows(
+            try await req.principal(), .manageSurvey, try await Surveys(db: req.db).resource(survey, today: CalendarDay(req.now).description))
         guard survey.isReleased else {
             // Still open: how many have answered, and no figure that moves with them.
             let pending = SurveyReportPage.Pending(
                 responses: try await SurveyRelease.pendingCount(survey, on: req.db), closesOn: survey.closesOn,
-                ended: survey.hasEnded(today: Surveys.today(req.now)))
+                ended: survey.hasEnded(today: CalendarDay(req.now).description))
             return req.render(SurveyReportPage.pendingView(context, survey: survey, title: definition.title, pending: pending, manages: manages))
         }
         let thresholds = try await SurveyReport.readerThresholds(survey, req: req)

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Vapor
 
@@ -8,7 +9,7 @@ extension Request {
     func surveyInPath(_ action: Policy.Action = .manageSurvey) async throws -> Survey {
         _ = try requireUser()
         guard let survey = try await Survey.find(try uuidParameter(SiteURL.idKey), on: db) else { throw Abort(.notFound) }
-        try await authorize(action, try await Surveys(db: db).resource(survey, today: Surveys.today(now)))
+        try await authorize(action, try await Surveys(db: db).resource(survey, today: CalendarDay(now).description))
         return survey
     }
 
@@ -18,7 +19,7 @@ extension Request {
         _ = try requireUser()
         guard let survey = try await Survey.find(try uuidParameter(SiteURL.idKey), on: db) else { throw Abort(.notFound) }
         let principal = try await self.principal()
-        let resource = try await Surveys(db: db).resource(survey, today: Surveys.today(now))
+        let resource = try await Surveys(db: db).resource(survey, today: CalendarDay(now).description)
         if Policy.allows(principal, .manageSurvey, resource) { return survey }
         let evaluation = try await CourseEvaluations.resource(surveyID: survey.requireID(), on: db)
         guard let evaluation, Policy.allows(principal, .followCohort, evaluation) else {

@@ -72,7 +72,7 @@ struct SurveyResponses {
                 }
             }
         }
-        let found = place, counted = inFigures, today = Surveys.today(now)
+        let found = place, counted = inFigures, today = CalendarDay(now).description
         // A response begun under the promise of anonymity never records who gave it.
         let identified = !survey.anonymous && draft.promisedAnonymous != true
         let token = draft.surveyTokenID
@@ -132,7 +132,7 @@ struct SurveyResponses {
     func keep(_ answers: SurveyAnswers, in draft: SurveyDraft, reached section: Int, language: String) async throws {
         draft.answers = answers
         draft.section = max(draft.section, section)
-        draft.updatedOn = Surveys.today(now)
+        draft.updatedOn = CalendarDay(now).description
         draft.language = language
         try await draft.save(on: db)
     }

@@ -79,7 +79,7 @@ struct SurveyWording {
             throw Problem.reasonNeeded
         }
         try survey.setDefinition(definition)
-        let surveyID = try survey.requireID(), today = Surveys.today(now)
+        let surveyID = try survey.requireID(), today = CalendarDay(now).description
         try await db.transaction { db in
             try await survey.save(on: db)
             guard answered else { return }

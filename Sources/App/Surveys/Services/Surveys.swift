@@ -11,11 +11,6 @@ struct Surveys {
     /// The languages a survey may be offered in: those of the interface.
     static var supportedLanguages: Set<String> { Set(Language.allCases.map(\.rawValue)) }
 
-    /// Today's date as surveys store it (UTC, no time).
-    static func today(_ now: Date) -> String {
-        CalendarDay(now).description
-    }
-
     /// `hasToken`: the respondent holds an unused single-use link (needed where the survey
     /// takes answers only through those).
     func resource(_ survey: Survey, today: String, hasToken: Bool = false) async throws -> Policy.Resource {

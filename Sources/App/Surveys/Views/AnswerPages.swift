@@ -192,7 +192,7 @@ enum AnswerPages {
             .p(
                 .id("survey-closed"), .class("lead"),
                 .text(
-                    notYet && Surveys.today(Date()) < survey.opensOn
+                    notYet && CalendarDay(Date()).description < survey.opensOn
                         ? context.t("This survey opens on {date}. Please come back then.", ["date": survey.opensOn])
                         : context.t("This survey is closed and takes no more answers. Thank you for your interest.")))
         )

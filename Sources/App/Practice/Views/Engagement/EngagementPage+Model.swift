@@ -49,8 +49,9 @@ enum EngagementPage {
             var count = "1"
         }
 
-        /// Everything but a group's own section, which `show(group:)` adds. `context` gives
-        /// the reader's language, in which a hidden asker and a ready protocol are named.
+        /// The whole page, a study, supervision or intervision group's own section included
+        /// (`show(group:)`). `context` gives the reader's language, in which a hidden asker and
+        /// a ready protocol are named.
         static func load(
             _ engagement: Engagement, participants: [EngagementParticipant], principal: Principal?,
             context: PageContext, on db: any Database
@@ -97,7 +98,7 @@ enum EngagementPage {
         }
 
         /// A study, supervision or intervision group's own section (`GroupSection`).
-        mutating func show(group: GroupSection.Model) {
+        private mutating func show(group: GroupSection.Model) {
             self.group = group
             // Before agreeing to a confidential group's rules, a member reads nothing of it.
             if group.readsNothing { notes = [] }

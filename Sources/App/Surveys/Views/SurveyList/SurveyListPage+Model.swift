@@ -24,7 +24,7 @@ enum SurveyListPage {
         /// may make one for); `now`: the request's clock.
         static func load(for principal: Principal, now: Date, on db: any Database) async throws -> Model {
             let service = Surveys(db: db)
-            let surveys = try await service.manageable(for: principal, today: Surveys.today(now))
+            let surveys = try await service.manageable(for: principal, today: CalendarDay(now).description)
             let counts = try await service.responseCounts(surveys.compactMap(\.id))
             let schools = try await School.query(on: db).filter(\.$id ~~ surveys.compactMap { $0.$school.id }).all()
             let networks = try await Network.query(on: db).filter(\.$id ~~ surveys.compactMap { $0.$network.id }).all()
