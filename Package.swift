@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         // Signs course certificates (Open Badges 3.0 VC-JWT, RS256) and publishes their keys.
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        // The SMTP client (Sources/SMTP, issue 17): sockets and TLS, and DKIM's RSA and Ed25519.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         // Page snapshots (Tests/PageSnapshotTests): only its SnapshotTesting library is built.
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
@@ -38,6 +42,22 @@ let package = Package(
         .target(name: "Plot", exclude: ["LICENSE", "README.md"], swiftSettings: [.swiftLanguageMode(.v5)]),
         // Pure Swift (and cmark): algorithms and value types. No Vapor, no Fluent.
         .target(name: "Domain", dependencies: ["CMark"], swiftSettings: strict),
+        // An SMTP client with DKIM signing on SwiftNIO (issue 17): no Vapor, no Fluent, no App;
+        // the App wraps it. See Sources/SMTP/README.md.
+        .target(
+            name: "SMTP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
         .target(
             name: "App",
             dependencies: [
@@ -65,6 +85,21 @@ let package = Package(
         // (so its release build does not need the web stack).
         .executableTarget(name: "survey-report-bench", dependencies: ["Domain"], path: "Sources/SurveyReportBench", swiftSettings: strict),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], resources: [.copy("Resources")], swiftSettings: strict),
+        // Against an SMTP server in the test process; Resources holds test-only keys and certificates.
+        .testTarget(
+            name: "SMTPTests",
+            dependencies: [
+                "SMTP",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AppTests",
             dependencies: [
