@@ -1,0 +1,136 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOSSL
+import NIOTLS
+
+/// What the connection asks of the pipeline: write a command and wait for its reply, or
+/// wait for a reply without writing (the greeting). Sent as an outbound message so that the
+/// promise is registered on the event loop in the same step as the write.
+struct SMTPRequest: Sendable {
+    var bytes: ByteBuffer?
+    var reply: EventLoopPromise<SMTPReply>
+}
+
+/// The first error of a connection, kept outside the pipeline: once the channel closes, its
+/// handlers are gone, and a command written then fails with "closed channel"; this tells the
+/// real cause (an untrusted certificate, say).
+final class SMTPFirstError: Sendable {
+    private let box = NIOLockedValueBox<(any Error)?>(nil)
+
+    var error: (any Error)? { box.withLockedValue { $0 } }
+
+    func record(_ error: any Error) {
+        box.withLockedValue { if $0 == nil { $0 = error } }
+    }
+}
+
+/// The last handler of the pipeline: turns the server's bytes into replies and hands each
+/// to the oldest request waiting for one. Replies come in order (RFC 5321 §4.3), so a queue
+/// of promises is all the bookkeeping needed. The first error (a TLS failure, a timeout, the
+/// connection closing) fails every waiting request and every later one.
+final class SMTPReplyHandler: ChannelDuplexHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundIn = SMTPRequest
+    typealias OutboundOut = ByteBuffer
+
+    /// A server line longer than this is not SMTP (RFC 5321 §4.5.3.1.5 allows 512 octets).
+    static let maximumLineLength = 64 * 1024
+
+    private var buffer = ByteBuffer()
+    private var parser = SMTPReplyParser()
+    private var waiting = CircularBuffer<EventLoopPromise<SMTPReply>>()
+    private var early = CircularBuffer<SMTPReply>()
+    private var failure: (any Error)?
+    private let transcript: SMTPTranscript?
+    private let firstError: SMTPFirstError
+
+    init(transcript: SMTPTranscript?, firstError: SMTPFirstError) {
+        self.transcript = transcript
+        self.firstError = firstError
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var incoming = unwrapInboundIn(data)
+        buffer.writeBuffer(&incoming)
+        while let newline = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
+            let length = newline - buffer.readerIndex
+            var line = buffer.readString(length: length) ?? ""
+            buffer.moveReaderIndex(forwardBy: 1)
+            if line.hasSuffix("\r") { line.removeLast() }
+            transcript?(.server(line))
+            do {
+                if let reply = try parser.feed(line) { deliver(reply) }
+            } catch {
+                fail(context: context, SMTPError.protocolViolation("a reply line is not of the form \"250 text\": \(quoted(String(line.prefix(80))))"))
+                return
+            }
+        }
+        if buffer.readableBytes > Self.maximumLineLength {
+            fail(context: context, SMTPError.protocolViolation("a reply line is longer than \(Self.maximumLineLength) octets"))
+        }
+        buffer.discardReadBytes()
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let request = unwrapOutboundIn(data)
+        if let failure {
+            request.reply.fail(failure)
+            promise?.fail(failure)
+            return
+        }
+        if let reply = early.popFirst() {
+            request.reply.succeed(reply)
+        } else {
+            waiting.append(request.reply)
+        }
+        if let bytes = request.bytes {
+            context.write(wrapOutboundOut(bytes), promise: promise)
+        } else {
+            promise?.succeed()
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? TLSUserEvent, case .handshakeCompleted = event {
+            let version = try? context.pipeline.syncOperations.handler(type: NIOSSLClientHandler.self).tlsVersion
+            transcript?(.note("TLS started (\(version.map(Self.name) ?? "unknown version"))"))
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        fail(context: context, ChannelError.eof)
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        fail(context: context, error)
+    }
+
+    private func deliver(_ reply: SMTPReply) {
+        if let promise = waiting.popFirst() {
+            promise.succeed(reply)
+        } else {
+            early.append(reply)
+        }
+    }
+
+    /// Keeps the first error (the cause; closing is its consequence) and closes.
+    private func fail(context: ChannelHandlerContext, _ error: any Error) {
+        if failure == nil {
+            failure = error
+            firstError.record(error)
+        }
+        while let promise = waiting.popFirst() { promise.fail(failure!) }
+        context.close(promise: nil)
+    }
+
+    private static func name(_ version: TLSVersion) -> String {
+        switch version {
+        case .tlsv1: "TLSv1.0"
+        case .tlsv11: "TLSv1.1"
+        case .tlsv12: "TLSv1.2"
+        case .tlsv13: "TLSv1.3"
+        }
+    }
+}
