@@ -72,6 +72,7 @@ public struct SMTPClient: Sendable {
     }
 
     /// Opens a connection (greeting, TLS, login), runs `body` with it, and closes it.
+    @discardableResult
     public func withConnection<Value>(_ body: (SMTPConnection) async throws -> Value) async throws -> Value {
         let connection = try await SMTPConnection.open(configuration: configuration, group: group, transcript: transcript, signer: signer)
         do {

@@ -55,6 +55,21 @@ struct SMTPClientTests {
         #expect(lines.contains { $0.hasPrefix("C: <message, ") })
     }
 
+    @Test("Lines starting with a dot arrive intact: the client stuffs them, the server unstuffs them")
+    func dotStuffingOnTheWire() async throws {
+        let server = try await FakeSMTPServer()
+        // Email.rendered() never starts a line with "." (quoted-printable writes =2E), so an
+        // already rendered message is sent as it is.
+        let message = "Subject: dots\r\n\r\n.\r\n..two\r\n.a line\r\nend\r\n"
+        let envelope = SMTPEnvelope(sender: nil, recipients: [Fixture.address("janis@riga.example")])
+        try await SMTPClient(configuration: Self.configuration(server)).withConnection { connection in
+            try await connection.send(message: message, envelope: envelope)
+        }
+        await server.stop()
+        #expect(server.messages.first?.data == message)
+        #expect(server.messages.first?.sender == "", "a nil sender is the null reverse-path <>")
+    }
+
     @Test("AUTH LOGIN when it is the only mechanism offered; its payloads are masked")
     func authLogin() async throws {
         let server = try await FakeSMTPServer(.init(authMechanisms: ["LOGIN"]))
