@@ -118,7 +118,7 @@ public final class SMTPConnection {
             let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
             let written = channel.eventLoop.makePromise(of: Void.self)
             written.futureResult.whenFailure { promise.fail($0) }
-            channel.writeAndFlush(SMTPRequest(bytes: ByteBuffer(string: "QUIT\r\n"), reply: promise), promise: written)
+            channel.writeAndFlush(SMTPRequest.command(ByteBuffer(string: "QUIT\r\n"), reply: promise), promise: written)
             let timeout = channel.eventLoop.scheduleTask(in: .seconds(5)) { promise.fail(ChannelError.eof) }
             _ = try? await promise.futureResult.get()
             timeout.cancel()
@@ -169,6 +169,24 @@ public final class SMTPConnection {
             }.get()
         } catch {
             throw .tlsHandshakeFailed(host: host, reason: "\(error)")
+        }
+        // Waiting here (rather than letting EHLO wait behind the handshake) puts a certificate
+        // problem at its own step, and "TLS started" before the EHLO in the transcript.
+        let done = channel.eventLoop.makePromise(of: Void.self)
+        let timeoutTask = channel.eventLoop.scheduleTask(in: TimeAmount(configuration.timeouts.reply)) { [channel] in
+            channel.pipeline.fireErrorCaught(SMTPError.timedOut(stage: "the TLS handshake"))
+            done.fail(SMTPError.timedOut(stage: "the TLS handshake"))
+        }
+        defer { timeoutTask.cancel() }
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { done.fail($0) }
+        channel.writeAndFlush(SMTPRequest.handshake(done), promise: written)
+        do {
+            try await done.futureResult.get()
+        } catch {
+            isUsable = false
+            channel.close(promise: nil)
+            throw SMTPConnection.classify(firstError.error ?? error, configuration: configuration, stage: "the TLS handshake")
         }
     }
 
@@ -239,7 +257,7 @@ public final class SMTPConnection {
         defer { timeoutTask.cancel() }
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenFailure { promise.fail($0) }
-        channel.writeAndFlush(SMTPRequest(bytes: bytes, reply: promise), promise: written)
+        channel.writeAndFlush(SMTPRequest.command(bytes, reply: promise), promise: written)
         do {
             return try await promise.futureResult.get()
         } catch {

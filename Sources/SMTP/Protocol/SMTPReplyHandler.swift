@@ -3,12 +3,13 @@ import NIOCore
 import NIOSSL
 import NIOTLS
 
-/// What the connection asks of the pipeline: write a command and wait for its reply, or
-/// wait for a reply without writing (the greeting). Sent as an outbound message so that the
-/// promise is registered on the event loop in the same step as the write.
-struct SMTPRequest: Sendable {
-    var bytes: ByteBuffer?
-    var reply: EventLoopPromise<SMTPReply>
+/// What the connection asks of the pipeline. Sent as an outbound message so that the promise
+/// is registered on the event loop in the same step as the write.
+enum SMTPRequest: Sendable {
+    /// Write a command (none for the greeting) and complete the promise with the next reply.
+    case command(ByteBuffer?, reply: EventLoopPromise<SMTPReply>)
+    /// Complete the promise when the TLS handshake that STARTTLS began has completed.
+    case handshake(EventLoopPromise<Void>)
 }
 
 /// The first error of a connection, kept outside the pipeline: once the channel closes, its
@@ -40,6 +41,8 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
     private var parser = SMTPReplyParser()
     private var waiting = CircularBuffer<EventLoopPromise<SMTPReply>>()
     private var early = CircularBuffer<SMTPReply>()
+    private var handshakeWaiters: [EventLoopPromise<Void>] = []
+    private var handshakeCompleted = false
     private var failure: (any Error)?
     private let transcript: SMTPTranscript?
     private let firstError: SMTPFirstError
@@ -73,17 +76,30 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
+        guard case .command(let bytes, let reply) = request else {
+            if case .handshake(let done) = request {
+                if let failure {
+                    done.fail(failure)
+                } else if handshakeCompleted {
+                    done.succeed()
+                } else {
+                    handshakeWaiters.append(done)
+                }
+            }
+            promise?.succeed()
+            return
+        }
         if let failure {
-            request.reply.fail(failure)
+            reply.fail(failure)
             promise?.fail(failure)
             return
         }
-        if let reply = early.popFirst() {
-            request.reply.succeed(reply)
+        if let ready = early.popFirst() {
+            reply.succeed(ready)
         } else {
-            waiting.append(request.reply)
+            waiting.append(reply)
         }
-        if let bytes = request.bytes {
+        if let bytes {
             context.write(wrapOutboundOut(bytes), promise: promise)
         } else {
             promise?.succeed()
@@ -94,6 +110,9 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
         if let event = event as? TLSUserEvent, case .handshakeCompleted = event {
             let version = try? context.pipeline.syncOperations.handler(type: NIOSSLClientHandler.self).tlsVersion
             transcript?(.note("TLS started (\(version.map(Self.name) ?? "unknown version"))"))
+            handshakeCompleted = true
+            for waiter in handshakeWaiters { waiter.succeed() }
+            handshakeWaiters = []
         }
         context.fireUserInboundEventTriggered(event)
     }
@@ -122,6 +141,8 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
             firstError.record(error)
         }
         while let promise = waiting.popFirst() { promise.fail(failure!) }
+        for waiter in handshakeWaiters { waiter.fail(failure!) }
+        handshakeWaiters = []
         context.close(promise: nil)
     }
 
