@@ -65,10 +65,16 @@ public struct SMTPConfiguration: Sendable, Equatable, CustomStringConvertible {
     /// on the path. The app should log a warning unless the host is local.
     public var isUnencrypted: Bool { security == .none }
 
-    /// Whether the host is this machine (`localhost`, 127.0.0.0/8, ::1).
+    /// Whether the host is this machine: `localhost`, an address in 127.0.0.0/8, or ::1. Only
+    /// literal addresses count (a name such as `127.example.org` is not), since a password may
+    /// go in clear text to such a host.
     public var isLoopback: Bool {
         let host = host.lowercased()
-        return host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "::1"
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        let isIPv4Loopback =
+            octets.count == 4 && octets[0] == "127"
+            && octets.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) && Int($0).map { $0 <= 255 } == true }
+        return host == "localhost" || isIPv4Loopback || host == "::1" || host == "0:0:0:0:0:0:0:1"
     }
 
     /// The settings without the password.

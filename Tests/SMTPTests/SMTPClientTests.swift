@@ -103,6 +103,10 @@ struct SMTPClientTests {
         for local in ["localhost", "127.0.0.1", "[::1]"] {
             #expect(SMTPConnection.allowsCredentials(encrypted: false, configuration: try SMTPConfiguration.parse(url: "smtp://teacher:pw@\(local)")))
         }
+        for remoteLookingLocal in ["127.example.org", "localhost.example.org", "127.0.0.1.nip.io"] {
+            let configuration = try SMTPConfiguration.parse(url: "smtp://teacher:pw@\(remoteLookingLocal)")
+            #expect(!SMTPConnection.allowsCredentials(encrypted: false, configuration: configuration), "\(remoteLookingLocal)")
+        }
         #expect(SMTPError.credentialsOverUnencryptedConnection(host: "smtp.example.org").category == .configuration)
     }
 
