@@ -18,10 +18,10 @@ struct SchoolController: RouteCollection {
         try await req.authorize(.viewMembers, school.policyResource)
         let principal = try await req.principal()
         let canManage = Policy.allows(principal, .manageStaff, school.policyResource)
-        var model = try await SchoolPage.Model.load(school: school, includeInvitations: canManage, now: req.now, on: req.db)
+        var model = try await SchoolPage.Model.load(
+            school: school, includeInvitations: canManage, mayClearNewStaff: Policy.allows(principal, .clearNewStaff, school.policyResource),
+            now: req.now, on: req.db)
         model.showsWellbeing = Policy.allows(principal, .viewWellbeingFigures, school.policyResource)
-        model.staffRecord = try await SchoolPage.StaffRecordModel.load(
-            schoolID: try school.requireID(), mayClear: Policy.allows(principal, .clearNewStaff, school.policyResource), now: req.now, on: req.db)
         if Policy.allows(principal, .viewPracticeCounts, school.policyResource) {
             model.practice = try await PracticeCounts.load(schoolID: try school.requireID(), on: req.db)
         }

@@ -28,42 +28,28 @@ struct Localizer: Sendable {
     }
 
     func number(_ value: Int) -> String {
-        // Below a thousand no language of ours groups digits or writes other digits, and a
-        // NumberFormatter per call was an eighth of a course page's CPU time.
+        // Below a thousand no language of ours groups digits or writes other digits, so the
+        // formatter (even a kept one takes a lock and ICU's time) is left out.
         if value > -1000 && value < 1000 { return String(value) }
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: language.localeIdentifier)
-        formatter.numberStyle = .decimal
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        return FormatterCache.shared.decimal(value, locale: language.localeIdentifier) ?? String(value)
     }
 
     /// A decimal number with `digits` after the point, in the locale's style (3,42 in Latvian).
     func decimal(_ value: Double, digits: Int = 2) -> String {
         // Rounded with printf (Foundation's formatter on Linux ignores fraction digits), then
         // written with the locale's decimal separator.
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: language.localeIdentifier)
-        let separator = formatter.decimalSeparator ?? "."
+        let separator = FormatterCache.shared.decimalSeparator(locale: language.localeIdentifier)
         return String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: separator)
     }
 
     /// A share of 0…1 as a whole percentage, in the locale's style.
     func percent(_ share: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: language.localeIdentifier)
-        formatter.numberStyle = .percent
-        formatter.maximumFractionDigits = 0
-        return formatter.string(from: NSNumber(value: share)) ?? String(Int((share * 100).rounded())) + "%"
+        FormatterCache.shared.percent(share, locale: language.localeIdentifier) ?? String(Int((share * 100).rounded())) + "%"
     }
 
     /// A date (and, if asked, time) in the locale's own style, in the given time zone.
     func date(_ date: Date, time: Bool = false, timeZone: TimeZone = .init(identifier: "UTC")!) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language.localeIdentifier)
-        formatter.timeZone = timeZone
-        formatter.dateStyle = .long
-        formatter.timeStyle = time ? .short : .none
-        return formatter.string(from: date)
+        FormatterCache.shared.date(date, locale: language.localeIdentifier, timeZone: timeZone, style: time ? .longWithTime : .long)
     }
 
     static func fill(_ template: String, _ arguments: [String: String]) -> String {

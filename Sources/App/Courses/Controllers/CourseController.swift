@@ -68,40 +68,7 @@ struct CourseController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let outline = try await req.courseInPath()
-        let principal = try await req.principal()
-        let state = try await LearnerState.load(outline, userID: principal?.userID, on: req.db)
-        var cohort: (String, String, String, String?)?
-        if let cohortID = state.enrolment?.$cohort.id, let c = try await CourseCohort.query(on: req.db).filter(\.$id == cohortID).with(\.$facilitator).first() {
-            cohort = (c.name, c.startsOn, c.endsOn, c.facilitator?.fullName)
-        }
-        var credentialID: UUID?
-        var best: [UUID: Int] = [:]
-        var followed: [(UUID, String)] = []
-        let courseID = try outline.course.requireID()
-        if let principal {
-            // Only what the page will show: a certificate once completed, scores once a quiz is passed.
-            if state.enrolment?.completedAt != nil {
-                credentialID = try await CourseCredential.query(on: req.db).filter(\.$course.$id == courseID)
-                    .filter(\.$user.$id == principal.userID).filter(\.$revokedAt == nil).first()?.id
-            }
-            let passedQuiz = outline.activities.contains { $0.kind == .quiz && state.done.contains($0.id ?? UUID()) }
-            if passedQuiz, let enrolmentID = state.enrolment?.id, let sql = req.db as? any SQLDatabase {
-                struct Best: Decodable { var activity_id: UUID; var best: Int }
-                for row in try await sql.select().column("activity_id").column(SQLFunction("max", args: SQLIdentifier("score")), as: "best")
-                    .from(QuizAttempt.schema).where("enrolment_id", .equal, enrolmentID).groupBy("activity_id").all(decoding: Best.self)
-                {
-                    best[row.activity_id] = row.best
-                }
-            }
-            followed = try await CourseCohort.query(on: req.db).filter(\.$course.$id == courseID).sort(\.$startsOn).all()
-                .filter { Policy.allows(principal, .followCohort, .cohort(facilitatorID: $0.$facilitator.id, networkID: $0.$network.id)) }
-                .map { ($0.id ?? UUID(), $0.name) }
-        }
-        let model = CoursePage.Model(
-            outline: outline, state: state, cohort: cohort, credentialID: credentialID, bestScores: best,
-            mayManageCohorts: Policy.allows(principal, .manageCohort, .course(published: outline.course.status == .published)),
-            followedCohorts: followed)
+        let model = try await CoursePage.Model.load(try await req.courseInPath(), principal: try await req.principal(), on: req.db)
         return req.render(CoursePage.view(req.pageContext(), model))
     }
 

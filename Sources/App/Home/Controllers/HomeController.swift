@@ -12,7 +12,9 @@ struct HomeController: RouteCollection {
         guard let user = req.currentUser else {
             return req.render(LandingPage.view(req.pageContext()))
         }
-        let model = try await Dashboard.Model.load(for: user, on: req.db, today: CalendarDay(req.now).description, language: req.localizer.language.rawValue)
+        guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        let model = try await Dashboard.Model.load(
+            for: user, principal: principal, on: req.db, today: CalendarDay(req.now).description, language: req.localizer.language.rawValue)
         return req.render(Dashboard.view(req.pageContext(), model))
     }
 }

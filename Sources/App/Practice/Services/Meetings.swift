@@ -45,7 +45,17 @@ enum Meetings {
             cancelled: meeting.cancelled, updated: meeting.updatedAt ?? meeting.createdAt ?? meeting.startsAt)
     }
 
-    /// A person's meetings across their engagements, for their feed and "My support".
+    /// The meetings from `from` on of `engagements` (already read, so they are not read
+    /// again), in the order they start.
+    static func meetings(in engagements: [Engagement], from: Date, on db: any Database) async throws -> [(Meeting, Engagement)] {
+        let byID = Dictionary(engagements.compactMap { e in e.id.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
+        guard !byID.isEmpty else { return [] }
+        let meetings = try await Meeting.query(on: db).filter(\.$engagement.$id ~~ Array(byID.keys)).filter(\.$startsAt >= from)
+            .sort(\.$startsAt).all()
+        return meetings.compactMap { meeting in byID[meeting.$engagement.id].map { (meeting, $0) } }
+    }
+
+    /// A person's meetings across their engagements, for their calendar feed.
     static func meetings(of userID: UUID, from: Date, on db: any Database) async throws -> [(Meeting, Engagement)] {
         let engagementIDs = try await EngagementParticipant.query(on: db).filter(\.$user.$id == userID).all().map { $0.$engagement.id }
         let meetings = try await Meeting.query(on: db).filter(\.$engagement.$id ~~ engagementIDs).filter(\.$startsAt >= from)

@@ -71,8 +71,12 @@ final class Survey: Model, @unchecked Sendable {
     var schools: Set<UUID> { Set(audienceSchools.split(separator: ",").compactMap { UUID(uuidString: String($0)) }) }
 
     var definition: SurveyDefinition {
-        get throws { try JSONDecoder().decode(SurveyDefinition.self, from: Data(definitionJSON.utf8)) }
+        // Decoded once per process and text (`DecodedJSONCache`).
+        get throws { try Self.definitions.value(of: id, json: definitionJSON) }
     }
+
+    /// A definition is some tens of KB: a few hundred surveys fit in the budget.
+    private static let definitions = DecodedJSONCache<SurveyDefinition>(budget: 16 << 20)
 
     func setDefinition(_ definition: SurveyDefinition) throws {
         definitionJSON = try Self.encode(definition)
@@ -104,6 +108,9 @@ final class Survey: Model, @unchecked Sendable {
 /// One submitted response. An anonymous survey's response holds no user, no IP address,
 /// no user agent and no time of day: the date it was submitted, the language, and the
 /// school, country and role only where the survey reached the person through their school.
+///
+/// A field added here must be set in `SurveyReport.releasedResponses` too, which builds
+/// these models by hand from plain columns for the report.
 final class SurveyResponse: Model, @unchecked Sendable {
     static let schema = "survey_responses"
 
@@ -153,7 +160,15 @@ final class SurveyResponse: Model, @unchecked Sendable {
         self.inFigures = true
     }
 
-    var answers: SurveyAnswers { (try? JSONDecoder().decode(SurveyAnswers.self, from: Data(answersJSON.utf8))) ?? [:] }
+    /// Decoded once per process and text (`DecodedJSONCache`): a report reads every released
+    /// response's answers, some of them three times. Only released answers are read so
+    /// often, and those stay in the database too when their person is erased (see
+    /// `Survey+PersonalData`), so the cache keeps nothing the database has let go.
+    var answers: SurveyAnswers { (try? Self.decodedAnswers.value(of: id, json: answersJSON)) ?? [:] }
+
+    /// A response's answers are a KB or two: thousands of responses fit in the budget, the
+    /// cache and its decoded values staying under about 32 MB.
+    private static let decodedAnswers = DecodedJSONCache<SurveyAnswers>(budget: 16 << 20)
 }
 
 /// Answers being given, saved page by page so that closing the browser loses nothing.

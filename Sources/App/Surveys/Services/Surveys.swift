@@ -82,16 +82,16 @@ struct Surveys {
         return try await School.query(on: db).filter(\.$network.$id == networkID).sort(\.$name).all()
     }
 
-    /// Open surveys shown to `userID` on their home page (by their roles in the chosen
-    /// schools) that they have not answered yet.
-    func forMember(_ userID: UUID, today: String) async throws -> [Survey] {
-        let memberships = try await Membership.query(on: db).filter(\.$user.$id == userID).all()
-        guard !memberships.isEmpty else { return [] }
+    /// Open surveys shown to `userID` on their home page (by their `roles` in the chosen
+    /// schools: the principal's, so that the memberships are not read again) that they have
+    /// not answered yet.
+    func forMember(_ userID: UUID, roles: [UUID: SchoolRole], today: String) async throws -> [Survey] {
+        guard !roles.isEmpty else { return [] }
         let answered = Set(try await SurveyParticipation.query(on: db).filter(\.$user.$id == userID).all().map { $0.$survey.id })
         return try await Survey.query(on: db).filter(\.$status == .open).filter(\.$audienceRoles != "").sort(\.$createdAt, .descending).all()
             .filter { survey in
                 survey.acceptsAnswers(today: today) && !answered.contains(survey.id ?? UUID())
-                    && memberships.contains { survey.schools.contains($0.$school.id) && survey.roles.contains($0.role) }
+                    && roles.contains { survey.schools.contains($0.key) && survey.roles.contains($0.value) }
             }
     }
 

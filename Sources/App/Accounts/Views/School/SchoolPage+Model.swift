@@ -34,7 +34,9 @@ enum SchoolPage {
         /// Who joined, changed role or left, for every member (issue 14, class 5).
         var staffRecord = StaffRecordModel()
 
-        static func load(school: School, includeInvitations: Bool, now: Date, on db: any Database) async throws -> Model {
+        /// The page for a viewer who may (or may not) manage the staff (`includeInvitations`)
+        /// and end a newcomer's wait (`mayClearNewStaff`).
+        static func load(school: School, includeInvitations: Bool, mayClearNewStaff: Bool, now: Date, on db: any Database) async throws -> Model {
             let schoolID = try school.requireID()
             let memberships = try await Membership.query(on: db)
                 .filter(\.$school.$id == schoolID).with(\.$user).all()
@@ -49,12 +51,14 @@ enum SchoolPage {
                     }
                 : nil
             let network = try await school.$network.get(on: db)
+            // The staff record's newcomers come from the memberships read above.
+            let staffRecord = try await StaffRecordModel.load(schoolID: schoolID, memberships: memberships, mayClear: mayClearNewStaff, now: now, on: db)
             return Model(
                 id: schoolID, name: school.name, code: school.code, city: school.city, country: school.country,
                 networkName: network?.name,
                 members: try memberships.map { Member(membershipID: try $0.requireID(), name: $0.user.fullName, role: $0.role) }
                     .sorted { ($0.role == .leader ? 0 : 1, $0.name) < ($1.role == .leader ? 0 : 1, $1.name) },
-                invitations: invitations)
+                invitations: invitations, staffRecord: staffRecord)
         }
     }
 }

@@ -26,11 +26,13 @@ extension SchoolPage {
         /// The viewer may end a newcomer's wait (a coordinator of the school's network).
         var mayClear = false
 
-        static func load(schoolID: UUID, mayClear: Bool, now: Date, on db: any Database) async throws -> StaffRecordModel {
+        /// `memberships` are the school's, with their people, as the page has already read them.
+        static func load(schoolID: UUID, memberships: [Membership], mayClear: Bool, now: Date, on db: any Database) async throws -> StaffRecordModel {
             let lines = try await StaffRecord.changes(schoolID: schoolID, on: db).map {
                 Line(who: $0.user.fullName, kind: $0.kind, role: $0.role, previousRole: $0.previousRole, when: $0.occurredAt, by: $0.actor?.fullName)
             }
-            let newcomers = try await Membership.query(on: db).filter(\.$school.$id == schoolID).filter(\.$roleSince != nil).with(\.$user).all()
+            let newcomers =
+                try memberships
                 .compactMap { m -> Newcomer? in
                     guard let since = m.roleSince, !(m.clearedAt.map { $0 >= since } ?? false) else { return nil }
                     let until = since.addingTimeInterval(Principal.coolingOff)

@@ -30,27 +30,29 @@ enum Dashboard {
         /// Cohorts the person is invited to join and has not answered yet.
         var cohortInvitations: [CohortInvitationsSection.Item] = []
 
-        static func load(for user: User, on db: any Database, today: String, language: String) async throws -> Model {
+        /// `principal` is the request's own (`req.principal()`): the person's schools and
+        /// networks come from it rather than from the same tables read again.
+        static func load(for user: User, principal: Principal, on db: any Database, today: String, language: String) async throws -> Model {
             let userID = try user.requireID()
-            let memberships = try await Membership.query(on: db)
-                .filter(\.$user.$id == userID).with(\.$school).all()
-            let networks = try await NetworkCoordinator.query(on: db)
-                .filter(\.$user.$id == userID).with(\.$network) { $0.with(\.$schools) }.all()
+            let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).all()
+            let networks =
+                principal.coordinatedNetworks.isEmpty
+                ? [] : try await Network.query(on: db).filter(\.$id ~~ Array(principal.coordinatedNetworks)).with(\.$schools).all()
             var model = Model(
                 givenName: user.givenName,
-                schools: memberships.map {
-                    SchoolEntry(
-                        id: $0.$school.id, name: $0.school.name, city: $0.school.city,
-                        country: $0.school.country, role: $0.role)
+                schools: try schools.compactMap { school in
+                    try principal.schoolRoles[school.requireID()].map { role in
+                        SchoolEntry(id: try school.requireID(), name: school.name, city: school.city, country: school.country, role: role)
+                    }
                 }.sorted { $0.name < $1.name },
-                coordinatedNetworks: try networks.map { coordination in
+                coordinatedNetworks: try networks.map { network in
                     NetworkEntry(
-                        id: coordination.$network.id, name: coordination.network.name,
-                        schools: try coordination.network.schools
+                        id: try network.requireID(), name: network.name,
+                        schools: try network.schools
                             .map { (try $0.requireID(), $0.name, $0.city, $0.country) }.sorted { $0.name < $1.name })
                 }.sorted { $0.name < $1.name },
                 isAdmin: user.isAdmin)
-            model.surveys = try await Surveys(db: db).forMember(userID, today: today).map { survey in
+            model.surveys = try await Surveys(db: db).forMember(userID, roles: principal.schoolRoles, today: today).map { survey in
                 (
                     (try? survey.definition).map { $0.title.text(language, fallback: $0.baseLanguage) } ?? survey.title,
                     survey.slug, survey.closesOn

@@ -93,7 +93,7 @@ enum MySupportPage {
                         id: id, name: school.name, mayVolunteer: Policy.allows(principal, .volunteer, school.policyResource),
                         topics: topics[id] ?? [])
                 })
-            model.nextMeetings = try await Meetings.meetings(of: userID, from: now, on: db)
+            model.nextMeetings = try await Meetings.meetings(in: engagements, from: now, on: db)
                 .filter { !$0.0.cancelled }.prefix(5).map { ($0.0, $0.1.form, $0.1.topic, $0.1.id ?? UUID()) }
             model.hasFeed = try await CalendarFeed.query(on: db).filter(\.$user.$id == userID).count() > 0
             model.coaching = try await CoachingSection.Model.load(principal: principal, schools: schools, on: db)

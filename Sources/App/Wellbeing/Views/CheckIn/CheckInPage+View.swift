@@ -114,19 +114,11 @@ extension CheckInPage {
 enum PeriodName {
     static func name(_ period: String, _ l: Localizer) -> String {
         guard let start = CheckInCadence.start(of: period) else { return period }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: l.language.localeIdentifier)
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.setLocalizedDateFormatFromTemplate("LLLL yyyy")
-        return formatter.string(from: start)
+        return FormatterCache.shared.date(start, locale: l.language.localeIdentifier, timeZone: .gmt, style: .template("LLLL yyyy"))
     }
 
     static func short(_ period: String, _ l: Localizer) -> String {
         guard let start = CheckInCadence.start(of: period) else { return period }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: l.language.localeIdentifier)
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.setLocalizedDateFormatFromTemplate("MMM yy")
-        return formatter.string(from: start)
+        return FormatterCache.shared.date(start, locale: l.language.localeIdentifier, timeZone: .gmt, style: .template("MMM yy"))
     }
 }
