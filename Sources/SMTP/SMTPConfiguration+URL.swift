@@ -15,6 +15,22 @@ extension SMTPConfiguration {
         case unknownOption(String)
         case badOptionValue(option: String, value: String)
         case certificateFileUnreadable(String)
+        case userWithoutPassword
+        case controlCharacterInCredentials
+
+        /// The same problem without the value it names. A URL with credentials may hold an
+        /// unescaped "?" or "/" in its password, which moves where the port or the options
+        /// seem to start, so any value from it could be a piece of the password.
+        var withoutValues: URLProblem {
+            switch self {
+            case .badPort: .badPort("…")
+            case .unknownOption: .unknownOption("…")
+            case .badOptionValue(let option, _): .badOptionValue(option: option.count <= 6 ? option : "…", value: "…")
+            case .unknownScheme, .notAURL, .missingHost, .badPercentEncoding, .passwordTwice, .passwordFileUnreadable,
+                .passwordWithoutUser, .certificateFileUnreadable, .userWithoutPassword, .controlCharacterInCredentials:
+                self
+            }
+        }
 
         public var description: String {
             switch self {
@@ -29,6 +45,9 @@ extension SMTPConfiguration {
             case .unknownOption(let option): "unknown mail server URL option \(quoted(option)): the options are verify, ca and ehlo"
             case .badOptionValue(let option, let value): "the mail server URL option \(option) cannot be \(quoted(value))"
             case .certificateFileUnreadable(let path): "the CA file \(path) given with ca= cannot be read"
+            case .userWithoutPassword:
+                "the mail server URL names a user but no password: give the password in the URL or in a file, or no user at all"
+            case .controlCharacterInCredentials: "the user or password in the mail server URL holds a control character"
             }
         }
     }
@@ -37,6 +56,15 @@ extension SMTPConfiguration {
     /// `passwordFile` is given, the password is that file's content, without its trailing
     /// line break (a secret mounted as a file keeps it out of the environment and `ps`).
     public static func parse(url: String, passwordFile: String? = nil) throws(URLProblem) -> SMTPConfiguration {
+        do throws(URLProblem) {
+            return try read(url: url, passwordFile: passwordFile)
+        } catch {
+            // With credentials in the URL, no value of it is repeated (see `withoutValues`).
+            throw url.contains("@") ? error.withoutValues : error
+        }
+    }
+
+    private static func read(url: String, passwordFile: String?) throws(URLProblem) -> SMTPConfiguration {
         guard let schemeEnd = url.range(of: "://") else { throw .notAURL }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         let (security, defaultPort): (Security, Int) =
@@ -77,6 +105,13 @@ extension SMTPConfiguration {
             password = try readPassword(passwordFile)
         }
         if password != nil, username == nil { throw .passwordWithoutUser }
+        // Without a password the client would skip AUTH and the server refuse the sender.
+        if username != nil, password == nil { throw .userWithoutPassword }
+        // RFC 4616 §2: AUTH PLAIN separates its fields with NUL, so no field may hold one (nor
+        // any other control character a %-escape could bring in).
+        if [username, password].contains(where: { $0?.unicodeScalars.contains { $0.value < 32 || $0.value == 127 } == true }) {
+            throw .controlCharacterInCredentials
+        }
 
         var configuration = SMTPConfiguration(host: host, port: port, security: security, username: username, password: password)
         for pair in query.split(separator: "&") where !pair.isEmpty {

@@ -31,8 +31,13 @@ public final class SMTPConnection {
     public private(set) var extensions = SMTPExtensions()
     /// Whether the connection is TLS-protected (smtps, or after STARTTLS).
     public private(set) var isEncrypted: Bool
-    /// False once the connection failed or closed: it cannot send any more.
-    public private(set) var isUsable = true
+    /// False once the connection failed or closed (by us, or by the server: a 421, an idle
+    /// connection dropped): it cannot send any more.
+    public private(set) var isUsable: Bool {
+        get { isOpen && channel.isActive }
+        set { isOpen = newValue }
+    }
+    private var isOpen = true
     private var transactionOpen = false
 
     init(channel: any Channel, configuration: SMTPConfiguration, transcript: SMTPTranscript?, signer: DKIMSigner?, firstError: SMTPFirstError) {
@@ -102,9 +107,19 @@ public final class SMTPConnection {
         // A message whose first line is "." would otherwise end DATA at once; the message's own
         // lines are stuffed, then ".": RFC 5321 §4.5.2 and §4.1.1.4.
         let body = DotStuffing.stuff(message) + ".\r\n"
-        let endReply = try await exchange(
-            body, logAs: "<message, \(body.utf8.count) octets>\n.", stage: "the reply to the message's end", timeout: configuration.timeouts.dataEnd,
-            addLineBreak: false)
+        let endReply: SMTPReply
+        do throws(SMTPError) {
+            endReply = try await exchange(
+                body, logAs: "<message, \(body.utf8.count) octets>\n.", stage: "the reply to the message's end",
+                timeout: configuration.timeouts.dataEnd, addLineBreak: false)
+        } catch {
+            // The server may have taken the message before the connection ended: the caller
+            // must know that a retry can deliver it twice.
+            switch error {
+            case .connectionClosed(let stage), .timedOut(let stage): throw .outcomeUnknown(stage: stage)
+            default: throw error
+            }
+        }
         guard endReply.isSuccess else { throw .rejected(command: "the message", reply: endReply) }
         transactionOpen = false
         return SMTPDelivery(accepted: accepted, refused: refused, reply: endReply)
@@ -135,9 +150,12 @@ public final class SMTPConnection {
         try await hello()
         if configuration.security == .startTLS {
             guard extensions.supports("STARTTLS") else { throw .startTLSNotOffered(host: configuration.host) }
-            let reply = try await exchange("STARTTLS", stage: "the reply to STARTTLS")
+            // The reply handler starts TLS as it reads the 220, before any other byte.
+            let tls = try SMTPConnection.makeTLSContext(configuration)
+            let reply = try await exchange(
+                "STARTTLS", stage: "the reply to STARTTLS", tls: (tls, SMTPConnection.serverName(configuration.host)))
             guard reply.code == 220 else { throw .rejected(command: "STARTTLS", reply: reply) }
-            try await addTLS()
+            try await waitForHandshake()
             isEncrypted = true
             // RFC 3207 §4.2: everything learnt before TLS is forgotten; ask again.
             try await hello()
@@ -159,17 +177,7 @@ public final class SMTPConnection {
         extensions = SMTPExtensions()
     }
 
-    private func addTLS() async throws(SMTPError) {
-        let context = try SMTPConnection.makeTLSContext(configuration)
-        let host = configuration.host
-        do {
-            try await channel.eventLoop.submit { [channel] in
-                try channel.pipeline.syncOperations.addHandler(
-                    NIOSSLClientHandler(context: context, serverHostname: SMTPConnection.serverName(host)), position: .first)
-            }.get()
-        } catch {
-            throw .tlsHandshakeFailed(host: host, reason: "\(error)")
-        }
+    private func waitForHandshake() async throws(SMTPError) {
         // Waiting here (rather than letting EHLO wait behind the handshake) puts a certificate
         // problem at its own step, and "TLS started" before the EHLO in the transcript.
         let done = channel.eventLoop.makePromise(of: Void.self)
@@ -178,6 +186,7 @@ public final class SMTPConnection {
             done.fail(SMTPError.timedOut(stage: "the TLS handshake"))
         }
         defer { timeoutTask.cancel() }
+        done.futureResult.whenComplete { _ in timeoutTask.cancel() }  // as in `exchange`
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenFailure { done.fail($0) }
         channel.writeAndFlush(SMTPRequest.handshake(done), promise: written)
@@ -240,9 +249,13 @@ public final class SMTPConnection {
     /// (the configured reply timeout by default). A timeout closes the connection: the
     /// reply may still come and would be taken for the next command's.
     private func exchange(
-        _ command: String?, logAs: String? = nil, stage: String, timeout: Duration? = nil, addLineBreak: Bool = true
+        _ command: String?, logAs: String? = nil, stage: String, timeout: Duration? = nil, addLineBreak: Bool = true,
+        tls: (context: NIOSSLContext, serverHostname: String?)? = nil
     ) async throws(SMTPError) -> SMTPReply {
-        guard isUsable else { throw .connectionClosed(stage: stage) }
+        // Closed by us (QUIT, a 421, an earlier failure). A channel the server or TLS closed is
+        // still written to: the write fails, and the first error says why (an untrusted
+        // certificate, a timeout) rather than only "closed".
+        guard isOpen else { throw .connectionClosed(stage: stage) }
         if let command {
             for line in (logAs ?? command).split(separator: "\n") { transcript?(.client(String(line))) }
         }
@@ -255,11 +268,27 @@ public final class SMTPConnection {
             promise.fail(SMTPError.timedOut(stage: stage))
         }
         defer { timeoutTask.cancel() }
+        // Cancelled on the event loop the moment the reply comes: a loaded machine may resume
+        // this task later than the timeout, which must not then close a connection that answered.
+        promise.futureResult.whenComplete { _ in timeoutTask.cancel() }
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenFailure { promise.fail($0) }
-        channel.writeAndFlush(SMTPRequest.command(bytes, reply: promise), promise: written)
+        let request: SMTPRequest =
+            if let tls, let bytes {
+                .startTLS(bytes, reply: promise, tls: tls.context, serverHostname: tls.serverHostname)
+            } else {
+                .command(bytes, reply: promise)
+            }
+        channel.writeAndFlush(request, promise: written)
         do {
-            return try await promise.futureResult.get()
+            let reply = try await promise.futureResult.get()
+            if reply.code == 421 {
+                // RFC 5321 §3.8: "service not available, closing transmission channel", the
+                // answer to any command. Nothing more can go over this connection.
+                isUsable = false
+                channel.close(promise: nil)
+            }
+            return reply
         } catch {
             isUsable = false
             channel.close(promise: nil)

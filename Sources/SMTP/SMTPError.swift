@@ -35,10 +35,14 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     case protocolViolation(String)
     /// The DKIM signature could not be made.
     case signingFailed(DKIMSigner.Problem)
+    /// The whole message was sent and the connection ended (or went silent) before the server
+    /// confirmed it: it may have been delivered (RFC 5321 §4.5.3.2.6, RFC 1047). Retry with the
+    /// same Message-ID; a duplicate is possible.
+    case outcomeUnknown(stage: String)
 
     /// What the caller should do about the error.
     public enum Category: Sendable, Equatable {
-        /// The message cannot be delivered as it is (5xx on MAIL, RCPT or DATA): do not retry.
+        /// The message cannot be delivered as it is (5xx on RCPT or DATA): do not retry.
         case permanent
         /// Try again later: 4xx, a timeout, a refused or dropped connection, a failed handshake.
         case temporary
@@ -49,12 +53,17 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var category: Category {
         switch self {
-        case .connectionFailed, .timedOut, .connectionClosed, .tlsHandshakeFailed, .protocolViolation: .temporary
+        case .connectionFailed, .timedOut, .connectionClosed, .tlsHandshakeFailed, .protocolViolation, .outcomeUnknown: .temporary
         case .certificateNameMismatch, .certificateUntrusted, .startTLSNotOffered, .authenticationFailed, .authenticationNotOffered,
             .credentialsOverUnencryptedConnection, .signingFailed:
             .configuration
         case .internationalAddressNotSupported: .permanent
-        case .rejected(_, let reply): reply.isPermanentFailure ? .permanent : .temporary
+        case .rejected(let command, let reply):
+            // Only the message itself is refused for good at DATA and its end. A 5xx to the
+            // greeting, EHLO/HELO, STARTTLS, RSET or MAIL FROM is about the server or our settings
+            // (an address on a blocklist, a sender not allowed, authentication required), and
+            // must never mark a recipient's address undeliverable.
+            !reply.isPermanentFailure ? .temporary : (command == "DATA" || command == "the message") ? .permanent : .configuration
         case .recipientsRefused(let refusals): refusals.allSatisfy(\.isPermanent) ? .permanent : .temporary
         }
     }
@@ -90,6 +99,9 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
                 + refusals.map { "\($0.address) (\($0.reply))" }.joined(separator: ", ")
         case .protocolViolation(let detail): "the mail server broke the SMTP protocol: \(detail)"
         case .signingFailed(let problem): problem.description
+        case .outcomeUnknown(let stage):
+            "the connection ended after the whole message was sent, before the server confirmed it (waiting for \(stage)): "
+                + "it may have been delivered"
         }
     }
 }

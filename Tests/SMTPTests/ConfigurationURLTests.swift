@@ -106,4 +106,20 @@ struct ConfigurationURLTests {
         #expect(configuration.description == "smtps://mailer:********@smtp.example.org:465")
         #expect(!"\(configuration)".contains("hunter2"))
     }
+
+    @Test("A password with an unescaped ? or / never shows in an error; a user needs a password; no control characters")
+    func credentialsStayOut() {
+        for url in ["smtp+starttls://u:s3cr?et@mail.example.org:587", "smtps://u:ab/cd:99x@mail.example.org", "smtps://u:s3cr?x=1@mail.example.org"] {
+            do {
+                _ = try SMTPConfiguration.parse(url: url)
+                Issue.record("\(url) was accepted")
+            } catch {
+                #expect(!error.description.contains("s3cr") && !error.description.contains("cd"), "\(error.description)")
+            }
+        }
+        #expect(throws: SMTPConfiguration.URLProblem.userWithoutPassword) { try SMTPConfiguration.parse(url: "smtps://teacher@mail.example.org") }
+        #expect(throws: SMTPConfiguration.URLProblem.controlCharacterInCredentials) {
+            try SMTPConfiguration.parse(url: "smtps://teacher:a%00b@mail.example.org")
+        }
+    }
 }

@@ -31,6 +31,23 @@ struct SMTPClientTLSTests {
         #expect(lines[started + 1] == "C: EHLO school.example")
     }
 
+    @Test("STARTTLS response injection: plaintext after the 220 is refused, never read as the server's reply inside TLS")
+    func startTLSInjection() async throws {
+        let server = try await FakeSMTPServer(
+            .init(startTLS: try Fixture.serverTLS(), authMechanisms: ["PLAIN"], injectsAfterStartTLS: "250-fake.test\r\n250 AUTH LOGIN\r\n"))
+        let error = await #expect(throws: SMTPError.self) { try await SMTPClient(configuration: Self.configuration(server, .startTLS)).send(Fixture.email()) }
+        await server.stop()
+        // In one read (as loopback delivers one write) the client sees the extra lines and
+        // stops; had they come in a later read, they would reach TLS and fail the handshake.
+        switch error {
+        case .protocolViolation("the server sent more after agreeing to STARTTLS"), .tlsHandshakeFailed: break
+        default: Issue.record("expected the injection refused, got \(String(describing: error))")
+        }
+        #expect(server.messages.isEmpty)
+        // Nothing was sent after STARTTLS: no EHLO, and above all no credentials.
+        #expect(server.commands.last == "STARTTLS")
+    }
+
     @Test("smtps: TLS from the first byte, checked against the certificate's IP address")
     func implicitTLS() async throws {
         let server = try await FakeSMTPServer(.init(implicitTLS: try Fixture.serverTLS(), authMechanisms: ["PLAIN"]))

@@ -172,6 +172,40 @@ struct SMTPClientTests {
         #expect(server.messages.count == 200)
     }
 
+    @Test("421 closes the connection: the next message is not tried on it")
+    func serviceClosing() async throws {
+        let server = try await FakeSMTPServer(.init(closesWith421On: "MAIL"))
+        let client = SMTPClient(configuration: Self.configuration(server))
+        try await client.withConnection { connection in
+            let error = await #expect(throws: SMTPError.self) { try await connection.send(Fixture.email()) }
+            #expect(error?.category == .temporary)
+            #expect(!connection.isUsable)
+            let next = await #expect(throws: SMTPError.self) { try await connection.send(Fixture.email()) }
+            #expect(next == .connectionClosed(stage: "a new message"))
+        }
+        await server.stop()
+    }
+
+    @Test("A connection lost after the message's end: the caller learns it may have been delivered")
+    func outcomeUnknown() async throws {
+        let server = try await FakeSMTPServer(.init(hangsUpAfterMessage: true))
+        let error = await #expect(throws: SMTPError.self) { try await SMTPClient(configuration: Self.configuration(server)).send(Fixture.email()) }
+        await server.stop()
+        #expect(server.messages.count == 1)
+        #expect(error == .outcomeUnknown(stage: "the reply to the message's end"))
+        #expect(error?.category == .temporary)
+    }
+
+    @Test("A 5xx to MAIL FROM is about the settings, not the recipient: never permanent")
+    func senderRefused() async throws {
+        // The server requires AUTH; the client has no credentials: 530 to MAIL FROM.
+        let server = try await FakeSMTPServer(.init(authMechanisms: ["PLAIN"]))
+        let error = await #expect(throws: SMTPError.self) { try await SMTPClient(configuration: Self.configuration(server)).send(Fixture.email()) }
+        await server.stop()
+        #expect(error?.reply?.code == 530)
+        #expect(error?.category == .configuration)
+    }
+
     @Test("EHLO refused with 5xx: the client says HELO and goes on")
     func heloFallback() async throws {
         let server = try await FakeSMTPServer(.init(refusesEHLO: true))

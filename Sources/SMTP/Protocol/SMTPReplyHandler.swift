@@ -8,6 +8,9 @@ import NIOTLS
 enum SMTPRequest: Sendable {
     /// Write a command (none for the greeting) and complete the promise with the next reply.
     case command(ByteBuffer?, reply: EventLoopPromise<SMTPReply>)
+    /// Write STARTTLS; when the server answers 220, start TLS in the same step, before
+    /// anything else the server sent is read (RFC 3207 §4.2; see `startTLS`).
+    case startTLS(ByteBuffer, reply: EventLoopPromise<SMTPReply>, tls: NIOSSLContext, serverHostname: String?)
     /// Complete the promise when the TLS handshake that STARTTLS began has completed.
     case handshake(EventLoopPromise<Void>)
 }
@@ -43,6 +46,11 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
     private var early = CircularBuffer<SMTPReply>()
     private var handshakeWaiters: [EventLoopPromise<Void>] = []
     private var handshakeCompleted = false
+    /// TLS to start at the next reply, if it is 220: set by a `.startTLS` request.
+    private var pendingTLS: (context: NIOSSLContext, serverHostname: String?)?
+    /// The greeting is the only reply that may come before its request (the server speaks
+    /// first); any other unasked-for reply is refused.
+    private var greetingTaken = false
     private var failure: (any Error)?
     private let transcript: SMTPTranscript?
     private let firstError: SMTPFirstError
@@ -62,7 +70,32 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
             if line.hasSuffix("\r") { line.removeLast() }
             transcript?(.server(line))
             do {
-                if let reply = try parser.feed(line) { deliver(reply) }
+                if let reply = try parser.feed(line) {
+                    if let tls = pendingTLS {
+                        pendingTLS = nil
+                        if reply.code == 220 {
+                            // Anything the server sent after its 220 came before TLS and could
+                            // have been put there by someone on the path: the STARTTLS response
+                            // injection (RFC 3207 §4.2, CVE-2011-0411, CVE-2021-38371). Refused,
+                            // and TLS starts before another byte is read.
+                            guard buffer.readableBytes == 0 else {
+                                fail(context: context, SMTPError.protocolViolation("the server sent more after agreeing to STARTTLS"))
+                                return
+                            }
+                            do {
+                                try context.pipeline.syncOperations.addHandler(
+                                    NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverHostname), position: .first)
+                            } catch {
+                                fail(context: context, error)
+                                return
+                            }
+                        }
+                    }
+                    guard deliver(reply) else {
+                        fail(context: context, SMTPError.protocolViolation("the server answered a command that was not sent: \(reply.code)"))
+                        return
+                    }
+                }
             } catch {
                 fail(context: context, SMTPError.protocolViolation("a reply line is not of the form \"250 text\": \(quoted(String(line.prefix(80))))"))
                 return
@@ -75,7 +108,12 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        let request = unwrapOutboundIn(data)
+        var request = unwrapOutboundIn(data)
+        if case .startTLS(let bytes, let reply, let tls, let serverHostname) = request {
+            // Sent only between commands, so the 220 that answers it is the next reply.
+            pendingTLS = (tls, serverHostname)
+            request = .command(bytes, reply: reply)
+        }
         guard case .command(let bytes, let reply) = request else {
             if case .handshake(let done) = request {
                 if let failure {
@@ -94,8 +132,14 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
             promise?.fail(failure)
             return
         }
-        if let ready = early.popFirst() {
-            reply.succeed(ready)
+        if bytes == nil, !greetingTaken {
+            // The greeting's request: the greeting may already be here.
+            greetingTaken = true
+            if let ready = early.popFirst() {
+                reply.succeed(ready)
+            } else {
+                waiting.append(reply)
+            }
         } else {
             waiting.append(reply)
         }
@@ -126,12 +170,16 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
         fail(context: context, error)
     }
 
-    private func deliver(_ reply: SMTPReply) {
+    /// Hands the reply to the oldest request waiting; false for a reply nobody asked for
+    /// (other than the greeting, which may come before its request).
+    private func deliver(_ reply: SMTPReply) -> Bool {
         if let promise = waiting.popFirst() {
             promise.succeed(reply)
-        } else {
-            early.append(reply)
+            return true
         }
+        guard !greetingTaken, early.isEmpty else { return false }
+        early.append(reply)
+        return true
     }
 
     /// Keeps the first error (the cause; closing is its consequence) and closes.

@@ -29,6 +29,13 @@ final class FakeSMTPServer: Sendable {
         var hangsUpOn: String?
         /// Closes the connection right after the greeting.
         var hangsUpAfterGreeting = false
+        /// Sent in the same write as the 220 to STARTTLS, in plaintext (the STARTTLS response
+        /// injection an attacker on the path would try).
+        var injectsAfterStartTLS: String?
+        /// Answers a command starting with this with 421 and closes (RFC 5321 §3.8).
+        var closesWith421On: String?
+        /// Closes the connection when the message's final "." arrives, without a reply.
+        var hangsUpAfterMessage = false
     }
 
     struct Received: Sendable, Equatable {
@@ -125,6 +132,11 @@ private final class FakeSMTPSession: ChannelInboundHandler {
                 state.withLockedValue { $0.messages.append(received) }
                 sender = nil
                 recipients = []
+                if script.hangsUpAfterMessage {
+                    // Taken, and the confirmation lost: what a crash or a dropped line does.
+                    context.close(promise: nil)
+                    return
+                }
                 send(context, "250 2.0.0 Ok: queued")
             } else {
                 // RFC 5321 §4.5.2: the server removes the first of a line's leading dots.
@@ -148,6 +160,11 @@ private final class FakeSMTPSession: ChannelInboundHandler {
             return
         }
         let upper = line.uppercased()
+        if let prefix = script.closesWith421On, upper.hasPrefix(prefix) {
+            send(context, "421 4.3.2 Service shutting down")
+            context.close(promise: nil)
+            return
+        }
         let argument = line.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
         switch upper.split(separator: " ").first.map(String.init) ?? "" {
         case "EHLO":
@@ -160,7 +177,11 @@ private final class FakeSMTPSession: ChannelInboundHandler {
             send(context, "250 fake.test")
         case "STARTTLS":
             guard let tls = script.startTLS, !encrypted else { return send(context, "502 5.5.1 STARTTLS not offered") }
-            send(context, "220 2.0.0 Ready to start TLS")
+            if let injected = script.injectsAfterStartTLS {
+                context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "220 2.0.0 Ready to start TLS\r\n" + injected)), promise: nil)
+            } else {
+                send(context, "220 2.0.0 Ready to start TLS")
+            }
             try? context.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls), position: .first)
             encrypted = true
         case "AUTH":
