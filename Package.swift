@@ -62,6 +62,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Domain",
+                "SMTP",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

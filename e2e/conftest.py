@@ -1,21 +1,34 @@
 """Shared machinery of the browser suite: headless Chromium sessions that run axe on every
-page they show (axe_check.py), a named screenshot and check of a page, and reading
+page they show (axe_check.py), a named screenshot and check of a page, reading the mail
+the server sent (as the SMTP server of scripts/smtp-test-server received it), and reading
 invitation links from the demo server's log.
 
 Environment:
   COLLEGIUM_URL         base URL of a running server (default http://127.0.0.1:8089)
-  COLLEGIUM_SERVER_LOG  the server's log file, where invitation links are printed
+  COLLEGIUM_SERVER_LOG  the server's log file, where the demo prints invitation links
+  COLLEGIUM_MAIL_DIR    where the server's mail arrives: N.eml (the message as received)
+                        and N.json (its envelope), N = 1, 2, ... (scripts/smtp-test-server
+                        --dir); unset or empty, the mail tests are skipped and invitation
+                        links come from the server log
+  COLLEGIUM_MAIL_FROM   the From the server was given (MAIL_FROM); unset, any is accepted
   CHROMIUM_BINARY, CHROMEDRIVER   override /usr/bin/chromium and /usr/bin/chromedriver
 
 Tests marked `main_journey` (pytestmark in test_journey.py and test_course.py) fail on a
 moderate axe finding too; elsewhere moderate findings are only listed in
-artifacts/axe/moderate.txt.
+artifacts/axe/moderate.txt. Tests marked `moves_clock` move the demo's clock forward (it
+never goes back) and run after all the others.
 """
+import email
+import email.message
+import email.policy
+import json
 import os
 import re
 import shutil
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 from urllib.parse import urlsplit
 
 # Never let Selenium Manager try to download a browser or driver: machines are offline.
@@ -49,6 +62,16 @@ def url(path="/"):
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "main_journey: a main journey; a moderate axe finding on any of its pages fails it")
+    config.addinivalue_line(
+        "markers", "moves_clock: moves the demo's clock forward (/dev/mail); runs after every other test")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    # The demo's clock never goes back: a test that moves it a day on (the next morning's
+    # digest) would leave every later test in tomorrow, where sessions have run out and
+    # "this month" may be next month. So those tests run last, in their own order.
+    items[:] = ([item for item in items if item.get_closest_marker("moves_clock") is None]
+                + [item for item in items if item.get_closest_marker("moves_clock") is not None])
 
 
 def _make_driver(language="en", window=DESKTOP, test_name="session", impacts=FAILING_IMPACTS):
@@ -169,10 +192,168 @@ def check_page(driver, name):
         driver._axe_busy = False
 
 
-# --------------------------------------------------------------------------- server log
+# --------------------------------------------------------------------------- mail
+
+def mail_dir():
+    """COLLEGIUM_MAIL_DIR as a Path, or None when the server's mail cannot be read here."""
+    folder = os.environ.get("COLLEGIUM_MAIL_DIR", "").strip()
+    return Path(folder) if folder else None
+
+
+@dataclass
+class Attachment:
+    filename: Optional[str]
+    content_type: str
+    content: object  # str for a text/* part, bytes otherwise
+
+
+@dataclass(eq=False)
+class Mail:
+    """One message the SMTP server accepted, as it arrived.
+
+    number   N of N.eml (the order of arrival)
+    to       the envelope recipients (RCPT TO, as the server accepted them)
+    sender   the envelope sender (MAIL FROM)
+    tls      whether it came over TLS; user: the AUTH user it came with
+    headers  the parsed message (email.message.EmailMessage, policy=default): a
+             case-insensitive mapping of decoded headers, e.g. mail.headers["Date"].datetime,
+             mail.headers["From"].addresses, mail.headers.get_all("Received")
+    subject  the decoded Subject ("" when there is none)
+    text, html   the text/plain and text/html bodies, decoded, with \n line ends (None
+             when missing)
+    attachments  every other part (Attachment: filename, content_type, content)
+    message_id   the Message-ID header as written, angle brackets included
+    raw      the bytes of N.eml
+    """
+    number: int
+    path: Path
+    to: list
+    sender: Optional[str]
+    tls: Optional[bool]
+    user: Optional[str]
+    headers: email.message.EmailMessage
+    subject: str
+    text: Optional[str]
+    html: Optional[str]
+    attachments: list = field(default_factory=list)
+    message_id: Optional[str] = None
+    raw: bytes = b""
+
+    def summary(self):
+        return f"#{self.number} to {', '.join(self.to) or '?'}: {self.subject!r}"
+
+
+def _body(message, subtype):
+    part = message.get_body(preferencelist=(subtype,))
+    if part is None or part.get_content_type() != "text/" + subtype:
+        return None
+    return part.get_content().replace("\r\n", "\n")  # as written, not as SMTP carries it
+
+
+def _read_mail(number, eml):
+    envelope_file = eml.with_suffix(".json")
+    try:
+        # The server writes N.eml whole, then N.json: with N.json readable, N.eml is complete.
+        envelope = json.loads(envelope_file.read_text(encoding="utf-8"))
+        raw = eml.read_bytes()
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None  # still being written: the next look finds it
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    attachments = [Attachment(part.get_filename(), part.get_content_type(), part.get_content())
+                   for part in message.iter_attachments()]
+    return Mail(number=number, path=eml, to=list(envelope.get("to") or []), sender=envelope.get("from"),
+                tls=envelope.get("tls"), user=envelope.get("user"), headers=message,
+                subject=str(message.get("Subject", "")), text=_body(message, "plain"),
+                html=_body(message, "html"), attachments=attachments,
+                message_id=message.get("Message-ID"), raw=raw)
+
+
+def received_mails(to=None):
+    """Every message the SMTP server has accepted so far (COLLEGIUM_MAIL_DIR/N.eml), in
+    the order they arrived; with `to`, only those whose envelope names that recipient
+    (case-insensitive)."""
+    folder = mail_dir()
+    if folder is None:
+        raise RuntimeError("COLLEGIUM_MAIL_DIR is not set: the tests cannot read the server's mail")
+    numbered = sorted((int(path.stem), path) for path in folder.glob("*.eml") if path.stem.isdigit())
+    mails = [mail for mail in (_read_mail(n, path) for n, path in numbered) if mail is not None]
+    if to is not None:
+        mails = [mail for mail in mails if to.lower() in (address.lower() for address in mail.to)]
+    return mails
+
+
+def last_mail_number():
+    """N of the latest message received (0 before any): pass it as wait_for_mail(since=...)
+    to wait for a message that arrives after this moment."""
+    mails = received_mails()
+    return mails[-1].number if mails else 0
+
+
+def wait_for_mail(to, predicate=None, timeout=20, since=0):
+    """The latest message to `to` (arrived after message number `since`) for which
+    predicate(mail) is true, waiting up to `timeout` seconds for it. Fails listing every
+    message that did arrive."""
+    deadline = time.monotonic() + timeout
+    while True:
+        candidates = [mail for mail in received_mails(to) if mail.number > since]
+        matching = [mail for mail in candidates if predicate is None or predicate(mail)]
+        if matching:
+            return matching[-1]
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(0.25)
+    everything = received_mails()
+    to_them = [mail.summary() for mail in candidates]
+    theirs = {mail.number for mail in candidates}
+    others = [mail.summary() for mail in everything if mail.number > since and mail.number not in theirs]
+    what = "message" + (" matching the test's condition" if predicate else "")
+    raise AssertionError(
+        f"no {what} to {to} within {timeout:.0f} s"
+        + (f" (after message #{since})" if since else "") + ".\n"
+        + (f"Messages to {to}:\n  " + "\n  ".join(to_them) if to_them else f"Nothing arrived for {to}.")
+        + (f"\nThe {min(len(others), 20)} latest of the {len(others)} other message(s):\n  "
+           + "\n  ".join(others[-20:]) if others else "\nNo other message arrived either.")
+        + f"\n(folder {mail_dir()})")
+
+
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def urls_in(text):
+    """The URLs in a text, without the punctuation of the sentence around them."""
+    return [found.rstrip(".,;:!?)]}") for found in _URL.findall(text or "")]
+
+
+def link_in(mail, path_prefix):
+    """The first URL in the mail's text part whose path starts with `path_prefix`, as the
+    same address on the server under test (local_url)."""
+    found = urls_in(mail.text)
+    for link in found:
+        if urlsplit(link).path.startswith(path_prefix):
+            return local_url(link)
+    raise AssertionError(f"no link to {path_prefix}… in the text part of {mail.summary()}; "
+                         f"its links: {found}")
+
+
+def has_link(path_prefix):
+    """A wait_for_mail predicate: the text part links to a path starting with the prefix."""
+    return lambda mail: any(urlsplit(link).path.startswith(path_prefix) for link in urls_in(mail.text))
+
+
+# --------------------------------------------------------------------------- invitation links
 
 def latest_invitation_link(email, timeout=10.0):
-    """The URL of the last `Invitation link for <email>: <url>` line in the server log."""
+    """The link of the latest invitation to `email`: read from the invitation mail when the
+    server's mail can be read here (COLLEGIUM_MAIL_DIR), otherwise from the demo's log."""
+    if mail_dir() is not None:
+        mail = wait_for_mail(email, has_link("/invitations/"), timeout=max(timeout, 20))
+        return link_in(mail, "/invitations/")
+    return invitation_link_from_log(email, timeout)
+
+
+def invitation_link_from_log(email, timeout=10.0):
+    """The URL of the last `Invitation link for <email>: <url>` line in the server log (the
+    demo prints it for every invitation, delivered or not)."""
     log = os.environ.get("COLLEGIUM_SERVER_LOG")
     if not log:
         raise RuntimeError("COLLEGIUM_SERVER_LOG is not set: the test cannot read invitation links")

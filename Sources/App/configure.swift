@@ -59,9 +59,20 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
     app.middleware.use(NoticeMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(NotificationCountMiddleware())
+    app.middleware.use(MailContextMiddleware())
 
-    // Meeting reminders run in the server; tests call `Reminders.sendDue` with their own clock.
-    if app.environment != .testing { app.lifecycle.use(ReminderScheduler()) }
+    // The outbox's sender and the periodic jobs run in the server; tests run them with their
+    // own clock (`OutboxSender.sendDue`, `JobScheduler.runDue`).
+    if app.environment != .testing {
+        app.lifecycle.use(OutboxSenderLoop())
+        app.lifecycle.use(JobLoop(scheduler: AppJobs.scheduler))
+    }
+    if let smtp = config.mail.smtp, smtp.isUnencrypted {
+        // Acceptable only for a relay on this machine or a private network (a local Postfix).
+        app.logger.warning(
+            "SMTP_URL uses smtp:// without TLS: mail crosses the network unencrypted. Use smtp+starttls:// or smtps:// unless the server is a relay on this host or a private network."
+        )
+    }
 
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(EraseUserCommand(), as: "erase-user")
@@ -70,6 +81,8 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
     app.asyncCommands.use(MatchCostsCommand(), as: "match-costs")
     app.asyncCommands.use(SendStatementsCommand(), as: "xapi-send")
     app.asyncCommands.use(CourseBenchmarkSeedCommand(), as: "bench-course-seed")
+    app.asyncCommands.use(MailTestCommand(), as: "mail-test")
+    app.asyncCommands.use(MailBenchmarkSeedCommand(), as: "bench-mail-seed")
 
     try routes(app)
 }

@@ -30,4 +30,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M024_WellbeingReleaseRules())
     app.migrations.add(M025_MentoringFeedbackReleases())
     app.migrations.add(M026_NotificationsByUser())
+    app.migrations.add(M027_MailDelivery())
 }

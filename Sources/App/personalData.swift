@@ -18,6 +18,7 @@ extension PersonalData {
         ProgrammeMember.self, ProgrammePair.self, FeedbackGiven.self,
         LearningStatement.self, CourseCredential.self, ReflectionComment.self, CourseReflection.self, QuizAttempt.self,
         ActivityCompletion.self, CohortInvitation.self, CourseEnrolment.self, CourseCohort.self, Course.self, CourseReview.self,
+        OutboxMail.self, UndeliverableAddress.self, NotificationPreference.self, MailSchedule.self, UnsubscribeLink.self,
         User.self,
     ]
 
@@ -26,6 +27,7 @@ extension PersonalData {
         "networks": "names and descriptions of organisations",
         "schools": "names and places of organisations",
         "_fluent_migrations": "Fluent's record of applied migrations",
+        "scheduled_jobs": "when each periodic job last ran and runs next, and which server process holds it",
         "wellbeing_settings": "a school's check-in settings",
         "wellbeing_settings_changes": "a school's check-in cadence and minimum group over time; not who changed them",
         "mentoring_feedback_releases": "sums of anonymous mentoring feedback released together, per programme; no link to any person",

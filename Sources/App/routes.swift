@@ -31,6 +31,8 @@ func routes(_ app: Application) throws {
     // Collegial support in practice: ask a colleague, conversations and their notes.
     try app.register(collection: SupportController())
     try app.register(collection: NotificationController())
+    try app.register(collection: NotificationSettingsController())
+    try app.register(collection: UnsubscribeController())
     try app.register(collection: MeetingController())
     try app.register(collection: CoachingController())
     try app.register(collection: ObservationController())

@@ -90,7 +90,7 @@ struct APITests {
                     #expect(res.status == .created)
                     #expect(try res.content.decode(AccountsAPI.InvitationDTO.self).email == "new@example.org")
                 })
-            #expect(await ctx.mailbox.messages.count == 1)
+            #expect(try await ctx.mailbox.messages().count == 1)
         }
     }
 

@@ -19,9 +19,9 @@ struct CredentialTests {
         try await withApp { _, ctx in
             let browser = ctx.browser()
             try await browser.post("/password/forgot", form: ["email": Fixtures.teacherA])
-            let older = try #require(await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
+            let older = try #require(try await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
             try await browser.post("/password/forgot", form: ["email": Fixtures.teacherA])
-            let newer = try #require(await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
+            let newer = try #require(try await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
             #expect(older != newer)
             let form = ["password": "brand new secret", "password_confirmation": "brand new secret"]
             #expect(try await browser.post(newer, form: form).status == .seeOther)
@@ -44,7 +44,7 @@ struct CredentialTests {
             try await app.testing().test(.GET, "/api/v1/me", headers: Self.bearer(token)) { #expect($0.status == .ok) }
             let browser = ctx.browser()
             try await browser.post("/password/forgot", form: ["email": Fixtures.teacherA])
-            let path = try #require(await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
+            let path = try #require(try await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
             try await browser.post(path, form: ["password": "brand new secret", "password_confirmation": "brand new secret"])
             try await app.testing().test(.GET, "/api/v1/me", headers: Self.bearer(token)) { #expect($0.status == .unauthorized) }
         }

@@ -28,10 +28,10 @@ struct PasswordSessionTests {
 
             // Two reset links asked for from the laptop; the newer one is used.
             #expect(try await laptop.post("/password/forgot", form: ["email": Fixtures.teacherA]).status == .seeOther)
-            let older = try #require(await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
+            let older = try #require(try await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
             ctx.clock.advance(by: 60)
             #expect(try await laptop.post("/password/forgot", form: ["email": Fixtures.teacherA]).status == .seeOther)
-            let newer = try #require(await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
+            let newer = try #require(try await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
             #expect(older != newer)
             let saved = try await laptop.post(newer, form: ["password": Self.newPassword, "password_confirmation": Self.newPassword])
             #expect(saved.location == "/")

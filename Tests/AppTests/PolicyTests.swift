@@ -230,7 +230,7 @@ struct PolicyPageTests {
                 "/schools/\(ctx.fixtures.schoolA)/invitations",
                 form: ["email": "x@example.org", "given_name": "X", "family_name": "Y", "role": "teacher"])
             #expect(sneaky.status == .notFound)
-            #expect(await ctx.mailbox.messages.isEmpty)
+            #expect(try await ctx.mailbox.messages().isEmpty)
 
             let teacher = ctx.browser()
             try await teacher.login(Fixtures.teacherA)

@@ -35,6 +35,17 @@ extension RouteAccessTests {
         .get("/account", [.login, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .login]),
         .post("/account/tokens", [.login, .e422, .e422, .e422, .e422, .e422, .e422, .e422, .login]),
         .get("/account/export.json", [.login, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .login]),
+        // One's own notification settings: an empty form changes nothing and is saved.
+        .get("/account/notifications", [.login, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .login]),
+        .post("/account/notifications", [.login, .see, .see, .see, .see, .see, .see, .see, .login]),
+        // A digest's one-click link: its secret is the key, for anyone who holds it, with no
+        // session and no CSRF token (a mail reader posts it, RFC 8058).
+        .get(
+            "/mail/unsubscribe/:token", { "/mail/unsubscribe/\(try await $0.unsubscribeToken())" },
+            [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
+        .post(
+            "/mail/unsubscribe/:token", { "/mail/unsubscribe/\(try await $0.unsubscribeToken())" },
+            [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
         // A token is its owner's alone: anyone else's request finds nothing, the admin's too.
         .post(
             "/account/tokens/:id/revoke", { "/account/tokens/\(try await $0.teacherTokenID())/revoke" },

@@ -74,7 +74,7 @@ extension RouteAccessTests {
                 try await post(
                     as: Fixtures.leaderA, "/schools/\(schoolA)/invitations",
                     [("email", email), ("given_name", "Ieva"), ("family_name", "Jauna"), ("role", "teacher")])
-                let link = try #require(await harness.ctx.mailbox.lastLinkPath(to: email))
+                let link = try #require(try await harness.ctx.mailbox.lastLinkPath(to: email))
                 let invitation = try #require(try await Invitation.query(on: app.db).filter(\.$email == email).first())
                 return (try invitation.requireID(), String(link.split(separator: "/").last ?? ""))
             }
@@ -89,6 +89,17 @@ extension RouteAccessTests {
                     tokenHash: SecretToken.hash(token), userID: try await userID(email),
                     expiresAt: harness.ctx.clock.now.addingTimeInterval(3600)
                 ).save(on: app.db)
+                return token
+            }
+        }
+
+        /// A digest's one-click unsubscribe link of a member of school A.
+        func unsubscribeToken() async throws -> String {
+            try await once("unsubscribe") {
+                let email = try await Fixtures.addMember("digest\(n)@example.org", school: schoolA, role: .teacher, on: app)
+                let token = SecretToken.generate()
+                try await UnsubscribeLink(tokenHash: SecretToken.hash(token), userID: try await userID(email), createdAt: harness.ctx.clock.now)
+                    .save(on: app.db)
                 return token
             }
         }

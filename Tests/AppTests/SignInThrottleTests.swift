@@ -179,7 +179,7 @@ struct SignInThrottleTests {
             try await leader.post(
                 "/schools/\(ctx.fixtures.schoolB)/invitations",
                 form: ["email": Fixtures.teacherA, "given_name": "T", "family_name": "A", "role": "teacher"])
-            let path = try #require(await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
+            let path = try #require(try await ctx.mailbox.lastLinkPath(to: Fixtures.teacherA))
             let holder = ctx.browser()
             try await holder.get(path)
             hasher.verifications.withLockedValue { $0 = 0 }

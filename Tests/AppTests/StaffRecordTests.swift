@@ -39,7 +39,7 @@ struct StaffRecordTests {
             try await leader.login(Fixtures.leaderA)
             _ = try await leader.post(
                 "/schools/\(a)/invitations", form: ["email": "second@example.org", "given_name": "Second", "family_name": "Address", "role": "counsellor"])
-            let link = try #require(await ctx.mailbox.lastLinkPath(to: "second@example.org"))
+            let link = try #require(try await ctx.mailbox.lastLinkPath(to: "second@example.org"))
             let second = ctx.browser()
             #expect(
                 try await second.post(

@@ -154,7 +154,7 @@ struct TextInputTests {
             try await leader.post(
                 "/schools/\(ctx.fixtures.schoolA)/invitations",
                 form: ["email": "new@example.org", "given_name": "New", "family_name": "Person", "role": "teacher"])
-            let path = try #require(await ctx.mailbox.lastLinkPath(to: "new@example.org"))
+            let path = try #require(try await ctx.mailbox.lastLinkPath(to: "new@example.org"))
             let refused = try await ctx.browser().post(
                 path,
                 form: [

@@ -21,6 +21,12 @@ enum SiteURL: Sendable {
     case accountTokens
     case accountExport
     case accountTokenRevoke(Parameter<UUID>)
+    /// How each kind of notification reaches the person, and when their digest goes.
+    case accountNotifications
+    /// A digest's one-click unsubscribe link (RFC 8058): works without signing in.
+    case unsubscribe(Parameter<String>)
+    /// The demo's outbox and clock (`collegium demo` only, never `serve`).
+    case devMail
     case school(Parameter<UUID>)
     case schoolInvitations(Parameter<UUID>)
     case schoolInvitationNew(Parameter<UUID>)

@@ -14,15 +14,20 @@ public enum DemoLauncher {
         }
     }
 
-    /// The demo has no mail server: its invitation and reset links go to the log for
-    /// whoever runs it. Only the demo installs this; `serve` keeps `UndeliverableMailer`,
-    /// which never prints a link (issue #14).
+    /// The demo's invitation and reset links go to the log for whoever runs it, and every
+    /// mail stays visible at `/dev/mail`; with `SMTP_URL` set they also go to that server.
+    /// Only the demo installs this; `serve` never prints a link (issue #14).
     public static func installTransports(_ app: Application) {
-        app.mailer = DemoLogMailer()
+        let server = app.config.mail.smtp.map { SMTPTransport(configuration: $0, from: app.config.mail.from, signer: app.config.mail.dkim) }
+        app.mailTransport = DemoLogTransport(next: server)
     }
 
     public static func seed(_ app: Application) async throws {
         installTransports(app)
+        // A clock `/dev/mail` can move forward, to show the next morning's digest now.
+        let clock = DemoClock()
+        app.clock = AppClock(now: { clock.now })
+        try app.register(collection: DevMailController(clock: clock))
         try await app.autoMigrate()
         try await HandbookLibrary.loadShipped(app)
         try await CourseLibrary.loadShipped(app)

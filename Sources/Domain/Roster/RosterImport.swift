@@ -16,6 +16,9 @@ public struct RosterImport: Sendable {
         public var role: SchoolRole
         /// The school code as written in the file, normalised to lower case.
         public var schoolCode: String
+        /// The optional `language` column: the language of the person's invitation e-mail
+        /// (nil: the school's).
+        public var language: Language? = nil
     }
 
     public enum Column: String, CaseIterable, Sendable {
@@ -36,13 +39,16 @@ public struct RosterImport: Sendable {
         case alreadyMember(line: Int, email: String)
         /// A name that breaks `PersonName`'s rule (too long, or a control or bidi character).
         case invalidName(line: Int, column: Column, problem: PersonName.Problem)
+        /// A `language` value that is not one of Collegium's languages' codes.
+        case unknownLanguage(line: Int, value: String)
 
         public var line: Int? {
             switch self {
             case .emptyFile, .missingColumns, .tooManyRows: nil
             case .unreadable(let line), .missingValue(let line, _), .invalidEmail(let line, _),
                 .unknownRole(let line, _), .unknownSchool(let line, _), .duplicateEmail(let line, _),
-                .wrongFieldCount(let line, _, _), .alreadyMember(let line, _), .invalidName(let line, _, _):
+                .wrongFieldCount(let line, _, _), .alreadyMember(let line, _), .invalidName(let line, _, _),
+                .unknownLanguage(let line, _):
                 line
             }
         }
@@ -62,6 +68,8 @@ public struct RosterImport: Sendable {
         }
         guard let header = records.first else { return .failure(.init([.emptyFile])) }
         let columnIndex = indexColumns(header.fields)
+        // Optional: a file without it invites everyone in the school's language.
+        let languageIndex = header.fields.firstIndex { $0.lowercased().filter(\.isLetter) == "language" }
         let missing = Column.allCases.filter { columnIndex[$0] == nil }
         if !missing.isEmpty { return .failure(.init([.missingColumns(missing)])) }
         let body = records.dropFirst()
@@ -110,11 +118,16 @@ public struct RosterImport: Sendable {
             } else if let email {
                 firstLineOfEmail[email] = record.line
             }
+            let languageValue = languageIndex.map { record.fields[$0].trimmingCharacters(in: .whitespacesAndNewlines).lowercased() } ?? ""
+            let language = Language(rawValue: languageValue)
+            if language == nil && !languageValue.isEmpty {
+                rowProblems.append(.unknownLanguage(line: record.line, value: languageValue))
+            }
             if rowProblems.isEmpty, let email, let role {
                 rows.append(
                     Row(
                         line: record.line, givenName: value(.givenName), familyName: value(.familyName),
-                        email: email, role: role, schoolCode: school))
+                        email: email, role: role, schoolCode: school, language: language))
             }
             problems += rowProblems
         }

@@ -36,8 +36,9 @@ func withApp<T>(
     do {
         try await configure(app, options: LaunchOptions(environment: env, postgresSchema: schema))
         app.clock = AppClock(now: { clock.now })
-        // `replacesMailer: false` keeps the mailer `serve` has (tests of what it logs).
-        if replacesMailer { app.mailer = mailbox }
+        // `replacesMailer: false` keeps the transport `serve` has (tests of what it logs).
+        if replacesMailer { app.mailTransport = mailbox }
+        mailbox.attach(app, clock: clock)
         app.logger.logLevel = .warning
         if let schema, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
@@ -88,21 +89,62 @@ final class TestClock: @unchecked Sendable {
     }
 }
 
-/// Collects the emails the app sends.
-actor Mailbox: Mailer {
-    private(set) var messages: [MailMessage] = []
-
-    nonisolated func send(_ message: MailMessage, logger: Logger) async throws {
-        await append(message)
+/// Receives the e-mails the app sends. Mail waits in the outbox as it does in `serve`;
+/// asking the mailbox for its messages sends the outbox to it first (at the test clock's
+/// now), through the real `OutboxSender`.
+final class Mailbox: MailTransport, @unchecked Sendable {
+    struct Mail: Sendable, Equatable {
+        var kind: MailMessage.Kind
+        var to: String
+        var subject: String
+        /// The plain-text part.
+        var body: String
+        /// The rendered message, headers and all.
+        var message: String
+        var link: String?
     }
 
-    private func append(_ message: MailMessage) { messages.append(message) }
+    private let lock = NSLock()
+    private var received: [Mail] = []
+    private weak var app: Application?
+    private var clock: TestClock?
+    /// Addresses the "server" refuses for good (a 550), as a bouncing mailbox would.
+    var refuses: Set<String> = []
 
-    func last(to email: String) -> MailMessage? { messages.last { $0.to == email } }
+    var keepsSentBodies: Bool { true }
+
+    func attach(_ app: Application, clock: TestClock) {
+        lock.withLock {
+            self.app = app
+            self.clock = clock
+        }
+    }
+
+    func deliver(_ mails: [QueuedMail], logger: Logger) async -> [MailOutcome] {
+        let refused = lock.withLock { refuses }
+        return mails.map { mail in
+            if refused.contains(mail.to) { return .refused("550 5.1.1 <\(mail.to)>: mailbox unavailable") }
+            lock.withLock {
+                received.append(Mail(kind: mail.kind, to: mail.to, subject: mail.subject, body: mail.text, message: mail.message, link: mail.link))
+            }
+            return .sent
+        }
+    }
+
+    /// Sends what the outbox holds, and returns every mail received so far.
+    func messages() async throws -> [Mail] {
+        let (app, clock) = lock.withLock { (self.app, self.clock) }
+        if let app, let clock {
+            try await OutboxSender(db: app.db, transport: self, lease: 60, logger: app.logger).sendDue(now: clock.now)
+        }
+        return lock.withLock { received }
+    }
+
+    func last(to email: String) async throws -> Mail? { try await messages().last { $0.to == email } }
 
     /// The path of the link in the last email to `email`, e.g. `/invitations/abc`.
-    func lastLinkPath(to email: String) -> String? {
-        guard let link = last(to: email)?.link, let url = URL(string: link) else { return nil }
+    func lastLinkPath(to email: String) async throws -> String? {
+        guard let link = try await last(to: email)?.link, let url = URL(string: link) else { return nil }
         return url.path
     }
 }

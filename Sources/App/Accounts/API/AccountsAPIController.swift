@@ -70,10 +70,9 @@ struct AccountsAPIController: RouteCollection {
         }
         let service = InvitationService(req: req)
         do {
-            let (invitation, token) = try await service.create(
-                .init(email: email, givenName: given, familyName: family, role: role),
-                school: school, on: req.db)
-            try await service.send(invitation, token: token, school: school)
+            let (invitation, _) = try await req.db.transaction { db in
+                try await service.create(.init(email: email, givenName: given, familyName: family, role: role), school: school, on: db)
+            }
             let dto = AccountsAPI.InvitationDTO(
                 id: try invitation.requireID(), email: invitation.email, givenName: given,
                 familyName: family, role: role.rawValue, expiresAt: invitation.expiresAt)

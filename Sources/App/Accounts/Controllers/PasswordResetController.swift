@@ -29,20 +29,34 @@ struct PasswordResetController: RouteCollection {
             let reset = PasswordReset(
                 tokenHash: SecretToken.hash(token), userID: try user.requireID(),
                 expiresAt: req.now.addingTimeInterval(req.application.config.passwordResetLifetime))
-            try await reset.save(on: req.db)
-            let link = SiteURL.resetPassword(.value(token)).absolute(req.application.config)
-            let l = req.application.translator.localizer(for: user.language.flatMap(Language.init(rawValue:)) ?? req.language)
-            try await req.application.mailer.send(
-                MailMessage(
-                    kind: .passwordReset, to: user.email, subject: l.t("Reset your Collegium password"),
-                    body: l.t(
-                        "Someone asked to reset the password of your Collegium account. If it was you, open this link within an hour: {link}. If it was not, ignore this email; your password stays as it is.",
-                        ["link": link]),
-                    link: link),
-                logger: req.logger)
+            let mail = Self.mail(to: user, link: SiteURL.resetPassword(.value(token)).absolute(req.application.config), req: req)
+            // The link and its e-mail are saved together: no reset without its mail.
+            try await req.db.transaction { db in
+                try await reset.save(on: db)
+                try await Outbox.enqueue(mail, settings: req.application.config.mail, now: req.now, on: db)
+            }
         }
         return req.redirect(
             to: SiteURL.login, notice: req.t("If an account uses {email}, we have sent it a link to choose a new password.", ["email": email.value]))
+    }
+
+    /// The reset e-mail, in the person's language (the page's if they chose none).
+    static func mail(to user: User, link: String, req: Request) -> MailMessage {
+        let language = user.language.flatMap(Language.init(rawValue:)) ?? req.language
+        let l = req.application.translator.localizer(for: language)
+        let minutes = Int(req.application.config.passwordResetLifetime / 60)
+        return MailMessage(
+            kind: .passwordReset, to: user.email, toName: user.fullName, userID: user.id, language: language.rawValue,
+            subject: l.t("Reset your Collegium password"),
+            paragraphs: [
+                l.t("Hello {name},", ["name": user.givenName]),
+                l.tn(
+                    "Someone asked to reset the password of your Collegium account. If it was you, open the link below within {count} minute; it works once.",
+                    "Someone asked to reset the password of your Collegium account. If it was you, open the link below within {count} minutes; it works once.",
+                    count: minutes),
+                l.t("If it was not you, ignore this e-mail: your password stays as it is."),
+            ],
+            action: .init(label: l.t("Choose a new password"), url: link))
     }
 
     func showReset(req: Request) async throws -> Response {

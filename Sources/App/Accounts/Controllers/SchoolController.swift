@@ -32,14 +32,8 @@ struct SchoolController: RouteCollection {
         _ = try req.requireUser()
         let school = try await loadSchool(req)
         try await req.authorize(.manageStaff, school.policyResource)
-        return req.render(InvitePage.view(req.pageContext(), .init(schoolID: try school.requireID(), schoolName: school.name)))
-    }
-
-    struct InviteForm: Content {
-        var email: String?
-        var given_name: String?
-        var family_name: String?
-        var role: String?
+        return req.render(
+            InvitePage.view(req.pageContext(), .init(schoolID: try school.requireID(), schoolName: school.name, language: school.language)))
     }
 
     func invite(req: Request) async throws -> Response {
@@ -50,37 +44,20 @@ struct SchoolController: RouteCollection {
         var model = InvitePage.Model(
             schoolID: try school.requireID(), schoolName: school.name,
             email: form.email ?? "", givenName: form.given_name ?? "",
-            familyName: form.family_name ?? "", role: form.role ?? "")
-        let email = EmailAddress(model.email)
-        let role = SchoolRole(rawValue: model.role)
-        // Names follow the one rule for people's names (`PersonName`: no control or bidi characters).
-        let givenCheck = PersonName.validate(model.givenName)
-        let familyCheck = PersonName.validate(model.familyName)
-        if case .failure(let problem) = givenCheck {
-            model.fieldErrors["given_name"] = problem.message(.given, sizeMessage: req.t("Enter a given name (at most 100 characters)."), req.localizer)
-        }
-        if case .failure(let problem) = familyCheck {
-            model.fieldErrors["family_name"] = problem.message(.family, sizeMessage: req.t("Enter a family name (at most 100 characters)."), req.localizer)
-        }
-        if email == nil { model.fieldErrors["email"] = req.t("Enter an email address like name@school.org.") }
-        if role == nil { model.fieldErrors["role"] = req.t("Choose a role.") }
-        guard model.fieldErrors.isEmpty, let email, let role, case .success(let given) = givenCheck,
-            case .success(let family) = familyCheck
-        else {
+            familyName: form.family_name ?? "", role: form.role ?? "", language: form.language ?? school.language)
+        guard let draft = form.draft(checking: &model, req.localizer) else {
             return req.render(InvitePage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let service = InvitationService(req: req)
         do {
-            let (invitation, token) = try await service.create(
-                .init(email: email, givenName: given, familyName: family, role: role), school: school, on: req.db)
-            try await service.send(invitation, token: token, school: school)
+            _ = try await req.db.transaction { db in try await service.create(draft, school: school, on: db) }
         } catch InvitationService.Problem.alreadyMember {
-            model.fieldErrors["email"] = req.t("{email} already belongs to this school.", ["email": email.value])
+            model.fieldErrors["email"] = req.t("{email} already belongs to this school.", ["email": draft.email.value])
             return req.render(InvitePage.view(req.pageContext(), model), status: .conflict)
         }
         return req.redirect(
             to: .school(.value(try school.requireID())),
-            notice: req.t("Invitation sent to {email}.", ["email": email.value]))
+            notice: req.t("Invitation sent to {email}.", ["email": draft.email.value]))
     }
 
     func showImport(req: Request) async throws -> Response {

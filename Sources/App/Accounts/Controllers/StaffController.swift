@@ -27,10 +27,12 @@ struct StaffController: RouteCollection {
         let (school, invitation) = try await loadInvitation(req)
         let service = InvitationService(req: req)
         guard let email = EmailAddress(invitation.email) else { throw Abort(.notFound) }
-        let (fresh, token) = try await service.create(
-            .init(email: email, givenName: invitation.givenName, familyName: invitation.familyName, role: invitation.role),
-            school: school, on: req.db)
-        try await service.send(fresh, token: token, school: school)
+        let language = invitation.language.flatMap(Language.init(rawValue:))
+        _ = try await req.db.transaction { db in
+            try await service.create(
+                .init(email: email, givenName: invitation.givenName, familyName: invitation.familyName, role: invitation.role, language: language),
+                school: school, on: db)
+        }
         return req.redirect(
             to: .school(.value(try school.requireID())),
             notice: req.t("Invitation sent to {email}.", ["email": invitation.email]))

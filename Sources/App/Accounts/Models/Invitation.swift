@@ -19,6 +19,9 @@ final class Invitation: Model, @unchecked Sendable {
     @Field(key: "role") var role: SchoolRole
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "accepted_at") var acceptedAt: Date?
+    /// The language its e-mail is written in, as the leader chose (nil before M027: the
+    /// school's).
+    @OptionalField(key: "language") var language: String?
 
     // MARK: relationships
     @Parent(key: "school_id") var school: School

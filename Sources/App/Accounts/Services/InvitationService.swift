@@ -15,11 +15,13 @@ struct InvitationService {
         var givenName: String
         var familyName: String
         var role: SchoolRole
+        /// The language of the invitation e-mail; nil: the school's.
+        var language: Language? = nil
     }
 
     /// Stores an invitation (replacing an earlier pending one for the same person and
-    /// school) and returns it with its secret token. Sends nothing: call `send` after
-    /// the transaction commits, so a rolled-back import emails nobody.
+    /// school), queues its e-mail on the same database, and returns it with its secret
+    /// token. Call it inside a transaction: a rolled-back import e-mails nobody.
     func create(_ draft: Draft, school: School, on db: any Database) async throws -> (Invitation, String) {
         let schoolID = try school.requireID()
         if let user = try await User.query(on: db).filter(\.$email == draft.email.value).first(),
@@ -35,27 +37,33 @@ struct InvitationService {
             tokenHash: SecretToken.hash(token), email: draft.email.value, givenName: draft.givenName,
             familyName: draft.familyName, role: draft.role, schoolID: schoolID, invitedByID: req.currentUser?.id,
             expiresAt: req.now.addingTimeInterval(req.application.config.invitationLifetime))
+        invitation.language = (draft.language ?? Language(rawValue: school.language) ?? .source).rawValue
         try await invitation.save(on: db)
+        try await Outbox.enqueue(mail(invitation, token: token, school: school), settings: req.application.config.mail, now: req.now, on: db)
         return (invitation, token)
     }
 
-    /// Emails the invitation, in the school's language.
-    func send(_ invitation: Invitation, token: String, school: School) async throws {
-        let l = req.application.translator.localizer(for: Language(rawValue: school.language) ?? .source)
+    /// The invitation e-mail, in the language chosen for the person.
+    func mail(_ invitation: Invitation, token: String, school: School) -> MailMessage {
+        let language = invitation.language.flatMap(Language.init(rawValue:)) ?? .source
+        let l = req.application.translator.localizer(for: language)
         let link = SiteURL.invitation(.value(token)).absolute(req.application.config)
         let inviter = req.currentUser?.fullName ?? "Collegium"
-        try await req.application.mailer.send(
-            MailMessage(
-                kind: .invitation, to: invitation.email,
-                subject: l.t("You are invited to join {school} on Collegium", ["school": school.name]),
-                body: l.t(
-                    "{inviter} invites you to join {school} on Collegium, where colleagues find mentors and coaches, observe each other's lessons and learn together. Open this link to set your password: {link}. The link works for {days} days.",
-                    [
-                        "inviter": inviter, "school": school.name, "link": link,
-                        "days": l.number(Int(req.application.config.invitationLifetime / 86_400)),
-                    ]),
-                link: link),
-            logger: req.logger)
+        let days = Int(req.application.config.invitationLifetime / 86_400)
+        return MailMessage(
+            kind: .invitation, to: invitation.email, toName: "\(invitation.givenName) \(invitation.familyName)", userID: nil,
+            language: language.rawValue, subject: l.t("You are invited to join {school} on Collegium", ["school": school.name]),
+            paragraphs: [
+                l.t("Hello {name},", ["name": invitation.givenName]),
+                l.t(
+                    "{inviter} invites you to join {school} on Collegium, where colleagues find mentors and coaches, observe each other's lessons and learn together.",
+                    ["inviter": inviter, "school": school.name]),
+                l.tn(
+                    "Open the link below to choose your password. It works once, for {count} day.",
+                    "Open the link below to choose your password. It works once, for {count} days.", count: days),
+            ],
+            action: .init(label: l.t("Join {school}", ["school": school.name]), url: link),
+            footer: [l.t("If you did not expect this invitation, ignore this e-mail: nothing happens without the link.")])
     }
 }
 

@@ -32,13 +32,10 @@ struct RosterImporter {
             for row in rows {
                 made.append(
                     try await service.create(
-                        .init(email: row.email, givenName: row.givenName, familyName: row.familyName, role: row.role),
+                        .init(email: row.email, givenName: row.givenName, familyName: row.familyName, role: row.role, language: row.language),
                         school: school, on: db))
             }
             return made
-        }
-        for (invitation, token) in made {
-            try await service.send(invitation, token: token, school: school)
         }
         return .imported(count: made.count)
     }
@@ -77,6 +74,8 @@ enum RosterMessages {
             message = l.t("{column} contains a control character or a hidden mark that changes the direction of text", ["column": column.rawValue])
         case .invalidName(_, let column, _):
             message = l.t("{column} is longer than {count} characters", ["column": column.rawValue, "count": l.number(PersonName.maximumLength)])
+        case .unknownLanguage(_, let value):
+            message = l.t("language \"{value}\" is not one of en, lv, cs, it, el, ka", ["value": value])
         }
         return l.t("Line {line}: {problem}", ["line": l.number(problem.line ?? 0), "problem": message])
     }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Plot
 
@@ -9,6 +10,8 @@ enum InvitePage {
         var givenName: String = ""
         var familyName: String = ""
         var role: String = "teacher"
+        /// The language of the invitation e-mail (the school's unless the leader chooses).
+        var language: String = Domain.Language.source.rawValue
         var fieldErrors: [String: String] = [:]
     }
 
@@ -24,7 +27,7 @@ enum InvitePage {
                     context.t(
                         "We email them a link to join {school}. Until they accept, the invitation is listed on the school's page.", ["school": model.schoolName]
                     ))),
-            Components.errorSummary(context, ["given_name", "family_name", "email", "role"].compactMap { model.fieldErrors[$0] }),
+            Components.errorSummary(context, ["given_name", "family_name", "email", "role", "language"].compactMap { model.fieldErrors[$0] }),
             .form(
                 .id("invite-form"), .class("stack"), .method(.post),
                 .action(SiteURL.schoolInvitations(.value(model.schoolID)).path),
@@ -44,6 +47,10 @@ enum InvitePage {
                 Components.selectField(
                     id: "role", label: context.t("Role"), options: RoleNames.options(context.localizer),
                     selected: model.role, error: model.fieldErrors["role"]),
+                Components.selectField(
+                    id: "language", label: context.t("Language of the invitation e-mail"),
+                    options: Domain.Language.allCases.map { ($0.rawValue, $0.nativeName) },
+                    selected: model.language, error: model.fieldErrors["language"]),
                 Components.submit(context.t("Send invitation"))
             )
         )

@@ -25,6 +25,8 @@ public struct AppConfig: Sendable {
     /// counters tell when someone acts (a check-in, an answer), so they are the
     /// operator's alone (issue #14).
     public var metricsToken: String? = nil
+    /// Where mail goes and who it is from (`AppConfig+Mail.swift`).
+    public var mail = MailSettings(smtp: nil, from: MailSettings.demoSender, dkim: nil)
 
     public struct LearningRecordStore: Sendable, Equatable {
         /// The LRS's xAPI endpoint (statements go to `<endpoint>/statements`).
@@ -48,11 +50,12 @@ public struct AppConfig: Sendable {
 
     public var usesHTTPS: Bool { publicURL.scheme?.lowercased() == "https" }
 
-    public static let variables = [
-        "DATABASE_URL", "PUBLIC_URL", "SESSION_IDLE_MINUTES", "SESSION_ABSOLUTE_HOURS",
-        "BCRYPT_COST", "INVITATION_DAYS", "PASSWORD_RESET_MINUTES", "XAPI_LRS_URL", "XAPI_LRS_AUTH",
-        "METRICS_TOKEN",
-    ]
+    public static let variables =
+        [
+            "DATABASE_URL", "PUBLIC_URL", "SESSION_IDLE_MINUTES", "SESSION_ABSOLUTE_HOURS",
+            "BCRYPT_COST", "INVITATION_DAYS", "PASSWORD_RESET_MINUTES", "XAPI_LRS_URL", "XAPI_LRS_AUTH",
+            "METRICS_TOKEN",
+        ] + MailSettings.variables
 
     public static func load(from environment: [String: String]) throws(ConfigError) -> AppConfig {
         var problems: [String] = []
@@ -120,13 +123,17 @@ public struct AppConfig: Sendable {
             problems.append("METRICS_TOKEN: expected at least 24 characters without spaces (for example: openssl rand -hex 32)")
         }
 
+        let mail = MailSettings.load(value, problems: &problems)
+
         if !problems.isEmpty { throw ConfigError(problems: problems) }
-        return AppConfig(
+        var config = AppConfig(
             database: database, publicURL: publicURL,
             sessionIdleTimeout: TimeInterval(idle * 60), sessionAbsoluteTimeout: TimeInterval(absolute * 3600),
             bcryptCost: cost, invitationLifetime: TimeInterval(invitationDays * 86_400),
             passwordResetLifetime: TimeInterval(resetMinutes * 60), learningRecordStore: lrs,
             metricsToken: metricsToken)
+        config.mail = mail
+        return config
     }
 }
 

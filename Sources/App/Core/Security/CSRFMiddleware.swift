@@ -3,12 +3,16 @@ import Vapor
 /// Cross-site request forgery protection for every form (OWASP ASVS 4.2.2): a random
 /// token lives in an HttpOnly, SameSite=Lax cookie and is repeated in a hidden `_csrf`
 /// field of each form; an unsafe request whose two copies differ is refused with 403.
-/// The JSON API is exempt: it authenticates with bearer tokens only, never cookies.
+/// The JSON API is exempt: it authenticates with bearer tokens only, never cookies. So is a
+/// digest's one-click unsubscribe link (RFC 8058 §3.1): a mail reader posts it without any
+/// cookie, the secret in its path is its only authority, and all it can do is turn that
+/// person's digests off.
 struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "_csrf"
+    static let unsubscribePrefix = "/mail/unsubscribe/"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.isAPI { return try await next.respond(to: request) }
+        if request.isAPI || request.url.path.hasPrefix(Self.unsubscribePrefix) { return try await next.respond(to: request) }
         let cookieName = request.cookiePolicy.name(CookiePolicy.csrf)
         let existing = request.cookies[cookieName].map(\.string).flatMap { SecretToken.looksValid($0) ? $0 : nil }
         let token = existing ?? SecretToken.generate()

@@ -39,6 +39,8 @@ final class AppNotification: Model, @unchecked Sendable {
     /// Where to go: a path inside Collegium.
     @Field(key: "link") var link: String
     @OptionalField(key: "read_at") var readAt: Date?
+    /// When it was listed in a morning digest (nil: not yet, or not a digest kind).
+    @OptionalField(key: "digested_at") var digestedAt: Date?
 
     // MARK: relationships
     @Parent(key: "user_id") var user: User

@@ -5,16 +5,28 @@ import Vapor
 /// Tells people in the app what happened in their support, their programmes and their
 /// courses: the unread ones are counted in the header, and the list is under "My support".
 /// Every module writes here through `notify`; nothing here reads a module's tables.
+/// Those who chose so also get an e-mail at once (`NotificationMail`), queued on the same
+/// database as the notification: in the caller's transaction when there is one.
 enum Notifications {
-    static func notify(_ userIDs: [UUID], kind: AppNotification.Kind, actor: String, link: SiteURL, on db: any Database) async throws {
-        for userID in Set(userIDs) {
+    static func notify(
+        _ userIDs: [UUID], kind: AppNotification.Kind, actor: String, link: SiteURL, calendar: MailMessage.CalendarFile? = nil,
+        on db: any Database
+    ) async throws {
+        let people = Array(Set(userIDs))
+        for userID in people {
             try await AppNotification(userID: userID, kind: kind, actor: actor, link: link.path).save(on: db)
         }
+        guard let context = MailContext.current, !people.isEmpty else { return }
+        try await NotificationMail.sendNow(people, kind: kind, actor: actor, link: link, calendar: calendar, context: context, on: db)
     }
 
     static func message(_ notification: AppNotification, _ context: PageContext) -> String {
-        let name = ["name": notification.actor]
-        switch notification.kind {
+        message(kind: notification.kind, actor: notification.actor, context.localizer)
+    }
+
+    static func message(kind: AppNotification.Kind, actor: String, _ context: Localizer) -> String {
+        let name = ["name": actor]
+        switch kind {
         case .questionTaken: return context.t("{name} took your question.", name)
         case .coachingRequested: return context.t("{name} asks for coaching.", name)
         case .coachingAccepted: return context.t("{name} accepted your request for coaching.", name)

@@ -31,10 +31,11 @@ struct MeetingController: RouteCollection {
         }
         let id = try engagement.requireID()
         let starts = try await Meetings.schedule(plan, in: id, on: req.db)
+        let calendar = Meetings.mailCalendar(try await Meetings.planned(in: id, starting: starts, on: req.db), host: Self.host(req), now: req.now)
         try await Notifications.notify(
             try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
             kind: .meetingPlanned, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
-            link: .engagement(.value(id)), on: req.db)
+            link: .engagement(.value(id)), calendar: calendar, on: req.db)
         return req.redirect(
             to: .engagement(.value(id)),
             notice: starts.count == 1
@@ -77,7 +78,7 @@ struct MeetingController: RouteCollection {
             try await Notifications.notify(
                 try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
                 kind: .meetingCancelled, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
-                link: .engagement(.value(id)), on: req.db)
+                link: .engagement(.value(id)), calendar: Meetings.mailCalendar([meeting], host: Self.host(req), now: req.now), on: req.db)
         }
         return req.redirect(
             to: .engagement(.value(try engagement.requireID())), notice: req.t("Meeting cancelled. Calendars that follow your feed will show it as cancelled."))

@@ -45,6 +45,20 @@ enum Meetings {
             cancelled: meeting.cancelled, updated: meeting.updatedAt ?? meeting.createdAt ?? meeting.startsAt)
     }
 
+    /// The calendar file an e-mail about `meetings` carries. Its title is neutral, and it has
+    /// no agenda: the same file goes to every participant, and what each may read of the
+    /// engagement (an asker's hidden name, a case group's agenda) differs.
+    static func mailCalendar(_ meetings: [Meeting], host: String, now: Date) -> MailMessage.CalendarFile? {
+        guard !meetings.isEmpty else { return nil }
+        let events = meetings.sorted { $0.startsAt < $1.startsAt }.map { event($0, title: "Collegium", host: host, showsAgenda: false) }
+        return .init(filename: "collegium-meeting.ics", ics: ICalendar.calendar(name: "Collegium", events: events, now: now))
+    }
+
+    /// The meetings of `engagementID` that start at `starts` (those just planned).
+    static func planned(in engagementID: UUID, starting starts: [Date], on db: any Database) async throws -> [Meeting] {
+        try await Meeting.query(on: db).filter(\.$engagement.$id == engagementID).filter(\.$startsAt ~~ starts).all()
+    }
+
     /// The meetings from `from` on of `engagements` (already read, so they are not read
     /// again), in the order they start.
     static func meetings(in engagements: [Engagement], from: Date, on db: any Database) async throws -> [(Meeting, Engagement)] {

@@ -31,22 +31,3 @@ enum Reminders {
         return due.count
     }
 }
-
-/// Sends due reminders, and releases the figures of surveys past their closing date
-/// (`SurveyRelease`), every ten minutes while the server runs.
-struct ReminderScheduler: LifecycleHandler {
-    func didBoot(_ application: Application) throws {
-        let logger = application.logger
-        let db = application.db
-        let clock = application.clock
-        let loop = application.eventLoopGroup.next()
-        loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(20), delay: .minutes(10)) { _ in
-            loop.makeFutureWithTask {
-                do { try await Reminders.sendDue(now: clock.now(), on: db) } catch { logger.warning("Meeting reminders: \(error)") }
-                do { try await SurveyRelease.releaseEnded(today: CalendarDay(clock.now()).description, on: db) } catch {
-                    logger.warning("Survey releases: \(error)")
-                }
-            }
-        }
-    }
-}

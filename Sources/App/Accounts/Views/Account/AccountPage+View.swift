@@ -12,6 +12,7 @@ extension AccountPage {
                 .dt(.text(context.t("Email address"))), .dd(.text(model.email)),
                 .dt(.text(context.t("Language"))),
                 .dd(.text(model.language.flatMap(Domain.Language.init(rawValue:))?.nativeName ?? context.t("As my browser prefers")))),
+            .p(.a(.id("notification-settings-link"), .href(SiteURL.accountNotifications.path), .text(context.t("Notifications by e-mail")))),
             .p(
                 .a(
                     .id("export-link"), .href(SiteURL.accountExport.path),

@@ -8,6 +8,8 @@ enum SchoolPage {
             var membershipID: UUID
             var name: String
             var role: SchoolRole
+            /// The mail server refused this person's address for good (leaders only see it).
+            var undeliverable = false
         }
 
         struct PendingInvitation {
@@ -16,6 +18,7 @@ enum SchoolPage {
             var name: String
             var role: SchoolRole
             var expiresAt: Date
+            var undeliverable = false
         }
 
         var id: UUID
@@ -40,7 +43,7 @@ enum SchoolPage {
             let schoolID = try school.requireID()
             let memberships = try await Membership.query(on: db)
                 .filter(\.$school.$id == schoolID).with(\.$user).all()
-            let invitations: [PendingInvitation]? =
+            var invitations: [PendingInvitation]? =
                 includeInvitations
                 ? try await Invitation.query(on: db)
                     .filter(\.$school.$id == schoolID).filter(\.$acceptedAt == nil).filter(\.$expiresAt > now)
@@ -53,11 +56,24 @@ enum SchoolPage {
             let network = try await school.$network.get(on: db)
             // The staff record's newcomers come from the memberships read above.
             let staffRecord = try await StaffRecordModel.load(schoolID: schoolID, memberships: memberships, mayClear: mayClearNewStaff, now: now, on: db)
+            // Whose mail bounces: for those who manage the staff, who can correct an address.
+            let bouncing =
+                includeInvitations
+                ? try await Outbox.undeliverable(among: memberships.map(\.user.email) + (invitations ?? []).map(\.email), on: db) : [:]
+            invitations = invitations?.map { invitation in
+                var marked = invitation
+                marked.undeliverable = bouncing[invitation.email.lowercased()] != nil
+                return marked
+            }
             return Model(
                 id: schoolID, name: school.name, code: school.code, city: school.city, country: school.country,
                 networkName: network?.name,
-                members: try memberships.map { Member(membershipID: try $0.requireID(), name: $0.user.fullName, role: $0.role) }
-                    .sorted { ($0.role == .leader ? 0 : 1, $0.name) < ($1.role == .leader ? 0 : 1, $1.name) },
+                members: try memberships.map {
+                    Member(
+                        membershipID: try $0.requireID(), name: $0.user.fullName, role: $0.role,
+                        undeliverable: bouncing[$0.user.email.lowercased()] != nil)
+                }
+                .sorted { ($0.role == .leader ? 0 : 1, $0.name) < ($1.role == .leader ? 0 : 1, $1.name) },
                 invitations: invitations, staffRecord: staffRecord)
         }
     }

@@ -64,7 +64,7 @@ extension SchoolPage {
                 .tbody(
                     .forEach(model.members) { member in
                         .tr(
-                            .td(.text(member.name)),
+                            .td(.text(member.name), .if(member.undeliverable, undeliverable(context))),
                             .td(
                                 .if(
                                     model.invitations != nil, roleForm(context, model, member),
@@ -86,6 +86,7 @@ extension SchoolPage {
                                 .li(
                                     .text("\(invitation.name) <\(invitation.email)> — \(RoleNames.name(invitation.role, l)) — "),
                                     .text(context.t("valid until {date}", ["date": l.date(invitation.expiresAt)])),
+                                    .if(invitation.undeliverable, undeliverable(context)),
                                     .div(
                                         .class("row-actions"),
                                         postButton(
@@ -127,5 +128,10 @@ extension SchoolPage {
             .class("inline-form"), .method(.post), .action(url.path),
             Components.csrfField(context),
             .button(.type(.submit), .class("button-link"), .text(label)))
+    }
+
+    /// Said beside a person whose address the mail server refused for good.
+    private static func undeliverable<C: HTML.BodyContext>(_ context: PageContext) -> Node<C> {
+        .span(.class("badge badge-warning"), .text(" " + context.t("E-mail cannot be delivered: check the address")))
     }
 }

@@ -29,6 +29,9 @@ enum Dashboard {
         var courses: [(slug: String, title: String, percent: Int, completed: Bool)] = []
         /// Cohorts the person is invited to join and has not answered yet.
         var cohortInvitations: [CohortInvitationsSection.Item] = []
+        /// The person's address, when the mail server refused it for good: told on every visit
+        /// home until the address changes.
+        var undeliverableEmail: String?
 
         /// `principal` is the request's own (`req.principal()`): the person's schools and
         /// networks come from it rather than from the same tables read again.
@@ -60,6 +63,7 @@ enum Dashboard {
             }
             model.courses = try await CourseCatalogue.myCourses(userID: userID, language: language, on: db)
             model.cohortInvitations = CohortInvitationsSection.items(try await CohortInvitations.pending(for: user, on: db), language: language)
+            if try await Outbox.undeliverable(user.email, on: db) != nil { model.undeliverableEmail = user.email }
             return model
         }
     }

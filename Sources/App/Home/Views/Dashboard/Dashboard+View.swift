@@ -6,6 +6,16 @@ extension Dashboard {
         Layout.page(
             context, title: context.t("My schools"),
             .h1(.text(context.t("Welcome, {name}", ["name": model.givenName]))),
+            .unwrap(model.undeliverableEmail) { email in
+                .div(
+                    .id("undeliverable"), .class("notice notice-warning"), .attribute(named: "role", value: "alert"),
+                    .p(
+                        .text(
+                            context.t(
+                                "Mail to {email} cannot be delivered: the mail server refused it. Ask your school's leader to correct your address.",
+                                ["email": email]) + " "),
+                        .a(.href(SiteURL.accountNotifications.path), .text(context.t("Notifications by e-mail")))))
+            },
             .if(
                 !model.surveys.isEmpty,
                 .section(

@@ -1,0 +1,84 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// The morning digest: one e-mail a day at most, at the person's own morning hour, listing
+/// the unread notifications of the kinds they get by digest that came since the last one.
+/// Run by the `digests` job every quarter of an hour.
+enum Digests {
+    /// A notice older than this is left out of a digest (the person was away; it waits in
+    /// the app).
+    static let lookBack: TimeInterval = 7 * 86_400
+
+    /// Queues the digests due at `now`; returns how many were queued.
+    @discardableResult
+    static func sendDue(now: Date, context: MailContext, on db: any Database) async throws -> Int {
+        // Unread and never listed: each notice goes in one digest, whatever the clocks say.
+        let unread = try await AppNotification.query(on: db).filter(\.$readAt == nil).filter(\.$digestedAt == nil)
+            .filter(\.$createdAt > now.addingTimeInterval(-lookBack)).all()
+        let byUser = Dictionary(grouping: unread, by: { $0.$user.id })
+        guard !byUser.isEmpty else { return 0 }
+        let users = try await User.query(on: db).filter(\.$id ~~ Array(byUser.keys)).with(\.$memberships) { $0.with(\.$school) }.all()
+        let schedules = try await MailSchedule.query(on: db).filter(\.$id ~~ Array(byUser.keys)).all()
+        var queued = 0
+        for user in users {
+            let userID = try user.requireID()
+            let schedule = schedules.first { $0.id == userID } ?? MailSchedule(userID: userID, timeZone: nil)
+            let zone = timeZone(of: user, schedule)
+            guard isDue(schedule, zone: zone, now: now) else { continue }
+            let deliveries = try await NotificationMail.deliveries(of: userID, on: db)
+            let items = (byUser[userID] ?? []).filter { deliveries[$0.kind] == .digest }
+                .sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
+            guard !items.isEmpty else { continue }
+            try await db.transaction { db in
+                let token = SecretToken.generate()
+                try await UnsubscribeLink(tokenHash: SecretToken.hash(token), userID: userID, createdAt: now).create(on: db)
+                let message = compose(items, for: user, unsubscribe: SiteURL.unsubscribe(.value(token)).absolute(context.config), context: context)
+                try await Outbox.enqueue(message, settings: context.config.mail, now: now, on: db)
+                schedule.lastDigestAt = now
+                try await schedule.save(on: db)
+                try await AppNotification.query(on: db).filter(\.$id ~~ items.compactMap(\.id)).set(\.$digestedAt, to: now).update()
+            }
+            queued += 1
+        }
+        return queued
+    }
+
+    /// Whether a digest is due: past the person's hour today, in their zone, and none sent today.
+    static func isDue(_ schedule: MailSchedule, zone: TimeZone, now: Date) -> Bool {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        guard calendar.component(.hour, from: now) >= schedule.digestHour else { return false }
+        guard let last = schedule.lastDigestAt else { return true }
+        return !calendar.isDate(last, inSameDayAs: now)
+    }
+
+    /// The chosen zone, or that of the person's first school's country, or UTC.
+    static func timeZone(of user: User, _ schedule: MailSchedule) -> TimeZone {
+        let identifier = schedule.timeZone ?? user.$memberships.value?.first?.$school.value.map { Meetings.zone(forCountry: $0.country) } ?? "UTC"
+        return TimeZone(identifier: identifier) ?? .gmt
+    }
+
+    static func compose(_ items: [AppNotification], for user: User, unsubscribe: String, context: MailContext) -> MailMessage {
+        let l = NotificationMail.localizer(for: user, context)
+        let lines = items.map { item in
+            "• " + Notifications.message(kind: item.kind, actor: item.actor, l) + "\n  " + context.config.publicBase + item.link
+        }
+        return MailMessage(
+            kind: .digest, to: user.email, toName: user.fullName, userID: user.id, language: l.language.rawValue,
+            subject: l.tn("Collegium: {count} new for you", "Collegium: {count} new for you", count: items.count),
+            paragraphs: [
+                l.t("Good morning, {name}. This is what happened in Collegium since your last summary:", ["name": user.givenName]),
+                lines.joined(separator: "\n"),
+            ],
+            action: .init(label: l.t("Open Collegium"), url: SiteURL.home.absolute(context.config)),
+            footer: [
+                l.t(
+                    "You get one summary a morning at most. Choose what reaches you by e-mail: {link}",
+                    ["link": SiteURL.accountNotifications.absolute(context.config)]),
+                l.t("Stop these summaries with one click: {link}", ["link": unsubscribe]),
+            ],
+            unsubscribeURL: unsubscribe)
+    }
+}
