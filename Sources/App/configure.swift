@@ -14,6 +14,10 @@ public struct LaunchOptions: Sendable {
     public var postgresSchema: String?
     /// Overrides `DATABASE_URL` (the demo always uses its own fresh SQLite file).
     public var databaseOverride: AppConfig.DatabaseChoice?
+    /// Whether this process sends the outbox and runs the periodic jobs: `serve` and the demo
+    /// do; other commands (`migrate`, `create-admin`, `mail-test`…) boot the app too, and
+    /// must not take a batch of mail they would not finish.
+    public var runsBackgroundWork = false
 
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -63,7 +67,7 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
 
     // The outbox's sender and the periodic jobs run in the server; tests run them with their
     // own clock (`OutboxSender.sendDue`, `JobScheduler.runDue`).
-    if app.environment != .testing {
+    if options.runsBackgroundWork, app.environment != .testing {
         app.lifecycle.use(OutboxSenderLoop())
         app.lifecycle.use(JobLoop(scheduler: AppJobs.scheduler))
     }

@@ -11,6 +11,9 @@ enum AppJobs {
         ScheduledJob(name: "meeting-reminders", every: 10 * 60) { app, now in
             _ = try await MailContext(app, now: now).run { try await Reminders.sendDue(now: now, on: app.db) }
         },
+        ScheduledJob(name: "raise-questions", every: 10 * 60) { app, now in
+            _ = try await MailContext(app, now: now).run { try await AskAColleague(db: app.db).raiseWaiting(now: now) }
+        },
         ScheduledJob(name: "survey-releases", every: 10 * 60) { app, now in
             _ = try await SurveyRelease.releaseEnded(today: CalendarDay(now).description, on: app.db)
         },

@@ -29,6 +29,7 @@ enum Entrypoint {
                 options.environment["DATABASE_URL"] = options.environment["DEMO_DATABASE_URL"]
             }
         }
+        options.runsBackgroundWork = isDemo || plan.kind == .serve
         // `demo` is `serve` on the demo's data (`demo --help` prints serve's options).
         if command == "demo" { env.arguments[1] = "serve" }
 

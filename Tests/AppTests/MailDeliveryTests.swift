@@ -289,6 +289,65 @@ struct MailDeliveryTests {
         }
     }
 
+    @Test("A meeting planned and cancelled mails its .ics at once to a participant who chose so, in the request's transaction")
+    func meetingMailCarriesTheCalendar() async throws {
+        try await withApp { app, ctx in
+            let (path, teacher, counsellor) = try await MeetingTests.conversation(app, ctx)
+            let saved = try await teacher.post("/account/notifications", form: ["kind.meeting_planned": "now", "kind.meeting_cancelled": "now"])
+            #expect(saved.status == .seeOther)
+            let planned = try await counsellor.post(
+                path + "/meetings",
+                form: ["date": "2026-12-03", "time": "17:00", "time_zone": "Europe/Riga", "duration": "45", "place": "Room 204", "agenda": "Private agenda"])
+            #expect(planned.status == .seeOther)
+            let mail = try #require(try await ctx.mailbox.last(to: Fixtures.teacherA))
+            #expect(mail.kind == .notice)
+            #expect(mail.message.contains("text/calendar; method=PUBLISH"))
+            #expect(mail.message.contains("collegium-meeting.ics"))
+            // The agenda stays in Collegium: the file goes to everyone alike.
+            #expect(!mail.message.contains("Private agenda"))
+            let meeting = try #require(try await Meeting.query(on: app.db).first())
+            let cancelled = try await counsellor.post(path + "/meetings/\(try meeting.requireID())/cancel")
+            #expect(cancelled.status == .seeOther)
+            let mails = try await ctx.mailbox.messages().filter { $0.to == Fixtures.teacherA }
+            #expect(mails.count == 2)
+            // The counsellor, who acted, gets nothing.
+            #expect(try await ctx.mailbox.last(to: Fixtures.counsellorA) == nil)
+        }
+    }
+
+    @Test("A question that waits too long is raised once to the school's support staff, without the asker's name")
+    func waitingQuestionIsRaised() async throws {
+        try await withApp { app, ctx in
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            #expect(try await AskAColleagueTests.ask(teacher, school: ctx.fixtures.schoolA).status == .seeOther)
+            let counsellorID = try await Self.userID(Fixtures.counsellorA, app)
+            let teacherID = try await Self.userID(Fixtures.teacherA, app)
+            try await app.db.transaction { db in
+                try await NotificationPreference(userID: counsellorID, kind: .questionRaised, delivery: .now).create(on: db)
+            }
+            let scheduler = AppJobs.scheduler
+            // "This week": two days may pass before it counts as waiting too long.
+            try await scheduler.runDue(app, now: ctx.clock.now.addingTimeInterval(86_400))
+            #expect(try await AppNotification.query(on: app.db).filter(\.$kind == .questionRaised).count() == 0)
+            ctx.clock.advance(by: 2 * 86_400 + 60)
+            let now = ctx.clock.now
+            let count = try await MailContext(app, now: now).run { try await AskAColleague(db: app.db).raiseWaiting(now: now) }
+            #expect(count == 1)
+            // The counsellor chose "at once" for this kind: the mail says nothing of who asked.
+            let mail = try #require(try await ctx.mailbox.last(to: Fixtures.counsellorA))
+            #expect(mail.kind == .notice)
+            #expect(!mail.body.contains("teacher.a"))
+            let raised = try await AppNotification.query(on: app.db).filter(\.$kind == .questionRaised).all()
+            #expect(raised.map { $0.$user.id } == [counsellorID])
+            #expect(raised.first?.actor == "")
+            // Raised once: running again tells nobody more.
+            #expect(try await AskAColleague(db: app.db).raiseWaiting(now: ctx.clock.now.addingTimeInterval(3600)) == 0)
+            #expect(try await AppNotification.query(on: app.db).filter(\.$kind == .questionRaised).count() == 1)
+            #expect(!raised.contains { $0.$user.id == teacherID })
+        }
+    }
+
     @Test("Each job runs once per period, however many schedulers share the database")
     func jobsRunOnce() async throws {
         try await withApp { app, ctx in

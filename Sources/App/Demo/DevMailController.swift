@@ -33,7 +33,15 @@ struct DevMailController: RouteCollection {
         routes.post(SiteURL.devMail.pathComponents, use: runJobs)
     }
 
+    /// The demo's mail holds working sign-in links: only a browser on this machine sees it,
+    /// even when the demo listens on every address.
+    private func requireLocal(_ req: Request) throws {
+        let host = req.remoteAddress?.ipAddress ?? ""
+        guard host == "127.0.0.1" || host == "::1" || host.hasPrefix("::ffff:127.") else { throw Abort(.notFound) }
+    }
+
     func show(req: Request) async throws -> Response {
+        try requireLocal(req)
         let mails = try await OutboxMail.query(on: req.db).sort(\.$createdAt, .descending).limit(200).all()
         return req.render(DevMailPage.view(req.pageContext(), mails: mails, now: req.now))
     }
@@ -41,6 +49,7 @@ struct DevMailController: RouteCollection {
     struct RunForm: Content { var at: String? }
 
     func runJobs(req: Request) async throws -> Response {
+        try requireLocal(req)
         let form = try req.content.decode(RunForm.self)
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

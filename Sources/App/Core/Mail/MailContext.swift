@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import Vapor
 
@@ -22,6 +23,19 @@ struct MailContext: Sendable {
     /// Runs `body` with this context as the current one.
     func run<T: Sendable>(_ body: () async throws -> T) async rethrows -> T {
         try await Self.$current.withValue(self, operation: body)
+    }
+}
+
+extension Database {
+    /// `transaction`, keeping the current `MailContext` inside it. Fluent runs a transaction's
+    /// body in a task of its own, which does not inherit task-local values: a notification
+    /// written inside a plain `transaction` would queue no mail. Use this for every
+    /// transaction that notifies someone.
+    func mailTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let context = MailContext.current
+        return try await transaction { db in
+            try await MailContext.$current.withValue(context) { try await body(db) }
+        }
     }
 }
 

@@ -18,9 +18,12 @@ struct QueuedMail: Sendable, Equatable {
 /// What became of one attempt to send one mail.
 enum MailOutcome: Sendable, Equatable {
     case sent
-    /// The server refused it for good (5xx to RCPT or to the message): the address is marked
+    /// The server refused the recipient for good (a 5xx to RCPT TO): the address is marked
     /// undeliverable.
     case refused(String)
+    /// The server refused this message for good (a 5xx to DATA or to its end: spam, size,
+    /// policy): the mail fails, the address is not marked.
+    case rejected(String)
     /// Try again later (4xx, a dropped or refused connection, a timeout, a TLS failure).
     case retry(String)
     /// The settings are wrong (password, certificate): retried like a temporary failure, so
@@ -57,6 +60,7 @@ struct SMTPTransport: MailTransport {
     func deliver(_ mails: [QueuedMail], logger: Logger) async -> [MailOutcome] {
         var outcomes: [MailOutcome] = []
         while outcomes.count < mails.count {
+            let before = outcomes.count
             do {
                 // A connection that drops ends this round; the next opens a new one for the rest.
                 try await client.withConnection { connection in
@@ -71,6 +75,10 @@ struct SMTPTransport: MailTransport {
                 outcomes += Array(repeating: outcome, count: mails.count - outcomes.count)
             } catch {
                 outcomes += Array(repeating: .retry("\(error)"), count: mails.count - outcomes.count)
+            }
+            // A connection that opened but could take nothing: the rest wait for a later round.
+            if outcomes.count == before {
+                outcomes += Array(repeating: .retry("the server closed the connection before any message"), count: mails.count - outcomes.count)
             }
         }
         return outcomes
@@ -94,7 +102,8 @@ struct SMTPTransport: MailTransport {
 
     static func outcome(_ error: SMTPError) -> MailOutcome {
         switch error.category {
-        case .permanent: .refused(error.description)
+        case .permanent:
+            if case .recipientsRefused = error { .refused(error.description) } else { .rejected(error.description) }
         case .temporary: .retry(error.description)
         case .configuration: .misconfigured(error.description)
         }

@@ -13,7 +13,13 @@ enum Outbox {
     static func enqueue(_ message: MailMessage, settings: MailSettings, now: Date, on db: any Database) async throws -> Bool {
         let address = message.to.lowercased()
         guard try await UndeliverableAddress.find(address, on: db) == nil else { return false }
-        guard let email = try? render(message, from: settings.from, now: now) else { return false }
+        let email: Email
+        do { email = try render(message, from: settings.from, now: now) } catch {
+            // Nothing a person types can reach a header (names are checked on entry): this is
+            // a bug to see in the log, not a mail to drop quietly.
+            db.logger.error("A \(message.kind.logName) mail to \(address) cannot be written: \(error)")
+            return false
+        }
         let row = OutboxMail()
         row.kind = message.kind
         row.userID = message.userID
@@ -42,7 +48,12 @@ enum Outbox {
             headers.append(try .listUnsubscribe(unsubscribe))
             headers.append(.oneClickUnsubscribe)
         }
-        let attachments = try message.calendar.map { [try Attachment.calendarInvitation(filename: $0.filename, ics: $0.ics)] } ?? []
+        // The file says METHOD:PUBLISH (an entry to add, with no organiser to answer), and the
+        // Content-Type's method must say the same (RFC 6047 §2.4).
+        let attachments =
+            try message.calendar.map {
+                [try Attachment(filename: $0.filename, contentType: "text/calendar; method=PUBLISH; charset=UTF-8", data: Array($0.ics.utf8))]
+            } ?? []
         return try Email(
             from: from, to: [recipient], subject: message.subject, text: text(message), html: html(message),
             attachments: attachments, extraHeaders: headers, date: now)

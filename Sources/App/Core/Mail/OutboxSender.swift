@@ -10,8 +10,12 @@ import Vapor
 /// rows to be claimed again when the lease ends, so a mail can reach the server twice
 /// (at-least-once) with the same Message-ID, but is never lost.
 struct OutboxSender: Sendable {
-    /// Mails per claim: one SMTP connection carries a batch.
+    /// Mails per claim.
     static let batchSize = 50
+    /// Mails per connection. Before each slice but the first, the lease of the rest is
+    /// renewed: a slow server never lets another process take (and send again) what this one
+    /// is still sending.
+    static let sliceSize = 10
     /// Temporary failures are retried for this long after the mail was queued, then it fails.
     static let retryWindow: TimeInterval = 48 * 3600
 
@@ -35,13 +39,30 @@ struct OutboxSender: Sendable {
     /// Claims, sends and records one batch; returns how many mails it tried.
     @discardableResult
     func sendBatch(now: Date) async throws -> Int {
-        let mails = try await claim(now: now)
+        // Each claim its own holder: a later claim of this process is not mistaken for it.
+        let holder = "\(owner)/\(UUID().uuidString.prefix(8))"
+        let mails = try await claim(now: now, as: holder)
         guard !mails.isEmpty else { return 0 }
-        let outcomes = await transport.deliver(mails, logger: logger)
-        for (mail, outcome) in zip(mails, outcomes) {
-            try await record(outcome, for: mail, now: now)
+        let started = ContinuousClock.now
+        for start in stride(from: 0, to: mails.count, by: Self.sliceSize) {
+            let slice = Array(mails[start..<min(start + Self.sliceSize, mails.count)])
+            if start > 0 {
+                let elapsed = started.duration(to: .now)
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                try await renew(mails[start...].map(\.id), until: now.addingTimeInterval(seconds + lease), holder: holder)
+            }
+            let outcomes = await transport.deliver(slice, logger: logger)
+            for (mail, outcome) in zip(slice, outcomes) {
+                try await record(outcome, for: mail, now: now, holder: holder)
+            }
         }
         return mails.count
+    }
+
+    private func renew(_ ids: [UUID], until: Date, holder: String) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.update(OutboxMail.schema).set("lease_until", to: until)
+            .where("id", .in, ids).where("lease_owner", .equal, holder).run()
     }
 
     /// Sends batches until nothing is due; returns how many mails it tried.
@@ -58,7 +79,8 @@ struct OutboxSender: Sendable {
     /// Leases up to `batchSize` due rows to this process and returns them. The outer
     /// conditions repeat the inner ones: on PostgreSQL a row locked by another claim is
     /// re-checked after that claim commits, and is then no longer free.
-    func claim(now: Date) async throws -> [QueuedMail] {
+    func claim(now: Date, as holder: String? = nil) async throws -> [QueuedMail] {
+        let owner = holder ?? owner
         guard let sql = db as? any SQLDatabase else { return [] }
         let skipLocked = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
         let rows = try await sql.raw(
@@ -83,27 +105,34 @@ struct OutboxSender: Sendable {
         }
     }
 
-    private func record(_ outcome: MailOutcome, for mail: QueuedMail, now: Date) async throws {
+    private func record(_ outcome: MailOutcome, for mail: QueuedMail, now: Date, holder: String) async throws {
         guard let sql = db as? any SQLDatabase else { return }
-        let update = sql.update(OutboxMail.schema).where("id", .equal, mail.id).where("lease_owner", .equal, owner)
+        let update = sql.update(OutboxMail.schema).where("id", .equal, mail.id).where("lease_owner", .equal, holder)
             .set("lease_until", to: SQLLiteral.null).set("lease_owner", to: SQLLiteral.null)
         switch outcome {
         case .sent:
             update.set("status", to: OutboxMail.Status.sent.rawValue).set("sent_at", to: now).set("last_error", to: SQLLiteral.null)
-            if !transport.keepsSentBodies {
-                // The body may hold a one-time link: once the server has it, no copy stays here.
-                update.set("message", to: "").set("text_body", to: "").set("link", to: SQLLiteral.null)
-            }
-            try await update.run()
+            try await wipe(update).run()
         case .refused(let reason):
             logger.warning("Mail to \(mail.to) refused for good: \(reason)")
-            try await update.set("status", to: OutboxMail.Status.failed.rawValue).set("last_error", to: Self.short(reason)).run()
+            try await wipe(update.set("status", to: OutboxMail.Status.failed.rawValue).set("last_error", to: Self.short(reason))).run()
             try await markUndeliverable(mail.to, reason: reason, now: now)
+        case .rejected(let reason):
+            logger.warning("A mail to \(mail.to) was rejected for good: \(reason)")
+            try await wipe(update.set("status", to: OutboxMail.Status.failed.rawValue).set("last_error", to: Self.short(reason))).run()
         case .dropped(let reason):
-            try await update.set("status", to: OutboxMail.Status.failed.rawValue).set("last_error", to: Self.short(reason)).run()
+            try await wipe(update.set("status", to: OutboxMail.Status.failed.rawValue).set("last_error", to: Self.short(reason))).run()
         case .retry(let reason), .misconfigured(let reason):
             try await retryLater(mail, reason: reason, update: update, now: now)
         }
+    }
+
+    /// Once a mail is done with (sent or failed for good), its body and link go: they may hold
+    /// a one-time link, and no copy of it stays here (the demo keeps them for `/dev/mail`).
+    @discardableResult
+    private func wipe(_ update: SQLUpdateBuilder) -> SQLUpdateBuilder {
+        guard !transport.keepsSentBodies else { return update }
+        return update.set("message", to: "").set("text_body", to: "").set("link", to: SQLLiteral.null)
     }
 
     private func retryLater(_ mail: QueuedMail, reason: String, update: SQLUpdateBuilder, now: Date) async throws {
@@ -112,7 +141,7 @@ struct OutboxSender: Sendable {
         let next = now.addingTimeInterval(Self.backoff(attempts: attempts))
         if next.timeIntervalSince(row.createdAt) > Self.retryWindow {
             logger.warning("Mail to \(mail.to) not delivered within 48 hours: \(reason)")
-            try await update.set("status", to: OutboxMail.Status.failed.rawValue).set("attempts", to: attempts)
+            try await wipe(update.set("status", to: OutboxMail.Status.failed.rawValue).set("attempts", to: attempts))
                 .set("last_error", to: Self.short(reason)).run()
         } else {
             try await update.set("attempts", to: attempts).set("next_attempt_at", to: next).set("last_error", to: Self.short(reason)).run()

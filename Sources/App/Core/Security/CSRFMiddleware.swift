@@ -12,13 +12,13 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let unsubscribePrefix = "/mail/unsubscribe/"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.isAPI || request.url.path.hasPrefix(Self.unsubscribePrefix) { return try await next.respond(to: request) }
+        if request.isAPI { return try await next.respond(to: request) }
         let cookieName = request.cookiePolicy.name(CookiePolicy.csrf)
         let existing = request.cookies[cookieName].map(\.string).flatMap { SecretToken.looksValid($0) ? $0 : nil }
         let token = existing ?? SecretToken.generate()
         request.storage[CSRFTokenKey.self] = token
 
-        if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+        if ![.GET, .HEAD, .OPTIONS].contains(request.method), !request.url.path.hasPrefix(Self.unsubscribePrefix) {
             // A body larger than one network read arrives as a stream, and the route only
             // collects it after the middleware; collect it here (within the same size
             // limit) so the token is found in long forms too, such as a handbook chapter.

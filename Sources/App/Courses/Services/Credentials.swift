@@ -101,6 +101,7 @@ enum Credentials {
             record.issuingNetworkID = issuingNetwork
             do {
                 try await record.save(on: db)
+                try await Notifications.notify([try user.requireID()], kind: .certificateIssued, actor: "", link: .credential(.value(id)), on: db)
                 return record
             } catch {
                 guard (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }

@@ -65,7 +65,7 @@ struct MentoringService {
     @discardableResult
     func propose(_ programme: MentoringProgramme) async throws -> Int {
         let id = try programme.requireID()
-        return try await db.transaction { db in
+        return try await db.mailTransaction { db in
             try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).filter(\.$status == .proposed).delete()
             let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).filter(\.$profileDone == true).all()
             let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).all()
@@ -90,7 +90,7 @@ struct MentoringService {
     /// hard rules allow it and the mentor has a place.
     func setPair(_ programme: MentoringProgramme, menteeID: UUID, mentorID: UUID) async throws {
         let id = try programme.requireID()
-        try await db.transaction { db in
+        try await db.mailTransaction { db in
             let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).all()
             guard let mentor = members.first(where: { $0.$user.id == mentorID && $0.role == .mentor }),
                 let mentee = members.first(where: { $0.$user.id == menteeID && $0.role == .mentee })
@@ -128,7 +128,7 @@ struct MentoringService {
     /// One person's answer. When both have accepted, the pair becomes a mentoring
     /// engagement, never beyond the mentor's capacity.
     func answer(_ pair: ProgrammePair, programme: MentoringProgramme, userID: UUID, accept: Bool, actor: String) async throws {
-        try await db.transaction { db in
+        try await db.mailTransaction { db in
             guard pair.status == .published else { return }
             guard accept else {
                 pair.status = .declined

@@ -29,6 +29,8 @@ struct NotificationSettingsController: RouteCollection {
         let schedule = try await MailSchedule.find(userID, on: req.db) ?? MailSchedule(userID: userID, timeZone: nil)
         schedule.timeZone = form.timeZone
         schedule.digestHour = form.digestHour
+        // Choosing a digest again undoes a one-click unsubscribe.
+        if form.deliveries.values.contains(.digest) { schedule.digestsOff = false }
         try await schedule.save(on: req.db)
         return req.redirect(to: .accountNotifications, notice: req.t("Your notification settings are saved."))
     }

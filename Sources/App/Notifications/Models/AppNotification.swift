@@ -26,6 +26,8 @@ final class AppNotification: Model, @unchecked Sendable {
         case caseSessionStarted = "case_session_started"
         case reflectionCommented = "reflection_commented"
         case cohortEnrolled = "cohort_enrolled"
+        case questionRaised = "question_raised"
+        case certificateIssued = "certificate_issued"
     }
 
     // MARK: managed

@@ -43,6 +43,9 @@ final class MailSchedule: Model, @unchecked Sendable {
     @OptionalField(key: "time_zone") var timeZone: String?
     @Field(key: "digest_hour") var digestHour: Int
     @OptionalField(key: "last_digest_at") var lastDigestAt: Date?
+    /// Turned off by a digest's one-click link: no digest goes, whatever the kinds say (kinds
+    /// added later included), until the person chooses a digest again.
+    @Field(key: "digests_off") var digestsOff: Bool
 
     init() {}
 
@@ -50,7 +53,12 @@ final class MailSchedule: Model, @unchecked Sendable {
         self.id = userID
         self.timeZone = timeZone
         self.digestHour = digestHour
+        self.digestsOff = false
     }
+
+    /// The hours after the chosen one in which a digest may still go (a server that was down
+    /// at seven sends it at eight); later that day it waits for the next morning.
+    static let window = 3
 }
 
 /// A one-click unsubscribe link of a digest (RFC 8058): the link carries a random token, only

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// The morning digest: one e-mail a day at most, at the person's own morning hour, listing
@@ -26,32 +27,46 @@ enum Digests {
             let userID = try user.requireID()
             let schedule = schedules.first { $0.id == userID } ?? MailSchedule(userID: userID, timeZone: nil)
             let zone = timeZone(of: user, schedule)
-            guard isDue(schedule, zone: zone, now: now) else { continue }
+            guard !schedule.digestsOff, isDue(schedule, zone: zone, now: now) else { continue }
             let deliveries = try await NotificationMail.deliveries(of: userID, on: db)
             let items = (byUser[userID] ?? []).filter { deliveries[$0.kind] == .digest }
                 .sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
             guard !items.isEmpty else { continue }
-            try await db.transaction { db in
+            // A row to claim the day's digest on, for someone who never chose anything.
+            if !schedule.$id.exists { try await schedule.create(on: db) }
+            let startOfDay = calendar(zone).startOfDay(for: now)
+            let sent = try await db.transaction { db -> Bool in
+                // Claimed where no digest went today: two runs never send the same one twice.
+                guard let sql = db as? any SQLDatabase else { return false }
+                let claimed = try await sql.update(MailSchedule.schema).set("last_digest_at", to: now).where("user_id", .equal, userID)
+                    .where(group: { $0.where("last_digest_at", .is, SQLLiteral.null).orWhere("last_digest_at", .lessThan, startOfDay) })
+                    .returning("user_id").all()
+                guard !claimed.isEmpty else { return false }
                 let token = SecretToken.generate()
                 try await UnsubscribeLink(tokenHash: SecretToken.hash(token), userID: userID, createdAt: now).create(on: db)
                 let message = compose(items, for: user, unsubscribe: SiteURL.unsubscribe(.value(token)).absolute(context.config), context: context)
-                try await Outbox.enqueue(message, settings: context.config.mail, now: now, on: db)
-                schedule.lastDigestAt = now
-                try await schedule.save(on: db)
+                guard try await Outbox.enqueue(message, settings: context.config.mail, now: now, on: db) else { return false }
                 try await AppNotification.query(on: db).filter(\.$id ~~ items.compactMap(\.id)).set(\.$digestedAt, to: now).update()
+                return true
             }
-            queued += 1
+            if sent { queued += 1 }
         }
         return queued
     }
 
     /// Whether a digest is due: past the person's hour today, in their zone, and none sent today.
     static func isDue(_ schedule: MailSchedule, zone: TimeZone, now: Date) -> Bool {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        guard calendar.component(.hour, from: now) >= schedule.digestHour else { return false }
+        let calendar = calendar(zone)
+        let hour = calendar.component(.hour, from: now)
+        guard hour >= schedule.digestHour, hour < schedule.digestHour + MailSchedule.window else { return false }
         guard let last = schedule.lastDigestAt else { return true }
         return !calendar.isDate(last, inSameDayAs: now)
+    }
+
+    static func calendar(_ zone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
     }
 
     /// The chosen zone, or that of the person's first school's country, or UTC.

@@ -59,6 +59,9 @@ enum NotificationMail {
         let current = try await deliveries(of: userID, on: db)
         let changed = current.filter { $0.value == .digest }.mapValues { _ in NotificationPreference.Delivery.app }
         if !changed.isEmpty { try await save(changed, of: userID, on: db) }
+        let schedule = try await MailSchedule.find(userID, on: db) ?? MailSchedule(userID: userID, timeZone: nil)
+        schedule.digestsOff = true
+        try await schedule.save(on: db)
         return changed.count
     }
 }

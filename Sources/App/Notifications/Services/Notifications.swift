@@ -44,6 +44,8 @@ enum Notifications {
         case .reflectionCommented: return context.t("{name} commented on your reflection in a course.", name)
         case .cohortEnrolled: return context.t("{name} enrolled you in a course cohort.", name)
         case .pairNudged: return context.t("{name} wonders how your mentoring is going: time to plan your next meeting?", name)
+        case .questionRaised: return context.t("A colleague's question in your school has waited too long: please take it or find someone who can.")
+        case .certificateIssued: return context.t("Your course certificate is ready: see it, download it or share it.")
         }
     }
 }

@@ -51,6 +51,8 @@ enum NotificationSettingsPage {
         case .caseSessionStarted: context.t("A case session starts in your group")
         case .reflectionCommented: context.t("Your reflection in a course gets a comment")
         case .cohortEnrolled: context.t("You are enrolled in a course cohort")
+        case .questionRaised: context.t("A colleague's question waits too long (support staff)")
+        case .certificateIssued: context.t("Your course certificate is issued")
         }
     }
 }

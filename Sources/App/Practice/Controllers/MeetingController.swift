@@ -30,12 +30,18 @@ struct MeetingController: RouteCollection {
             return req.render(EngagementPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let id = try engagement.requireID()
-        let starts = try await Meetings.schedule(plan, in: id, on: req.db)
-        let calendar = Meetings.mailCalendar(try await Meetings.planned(in: id, starting: starts, on: req.db), host: Self.host(req), now: req.now)
-        try await Notifications.notify(
+        let (others, actor) = (
             try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
-            kind: .meetingPlanned, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
-            link: .engagement(.value(id)), calendar: calendar, on: req.db)
+            try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer)
+        )
+        let (host, now) = (Self.host(req), req.now)
+        // The meetings and their notices (and mail) are saved together, or not at all.
+        let starts = try await req.db.mailTransaction { db in
+            let starts = try await Meetings.schedule(plan, in: id, on: db)
+            let calendar = Meetings.mailCalendar(try await Meetings.planned(in: id, starting: starts, on: db), host: host, now: now)
+            try await Notifications.notify(others, kind: .meetingPlanned, actor: actor, link: .engagement(.value(id)), calendar: calendar, on: db)
+            return starts
+        }
         return req.redirect(
             to: .engagement(.value(id)),
             notice: starts.count == 1
@@ -73,12 +79,14 @@ struct MeetingController: RouteCollection {
         if !meeting.cancelled {
             meeting.cancelled = true
             meeting.sequence += 1
-            try await meeting.save(on: req.db)
             let id = try engagement.requireID()
-            try await Notifications.notify(
-                try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
-                kind: .meetingCancelled, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
-                link: .engagement(.value(id)), calendar: Meetings.mailCalendar([meeting], host: Self.host(req), now: req.now), on: req.db)
+            let others = try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db)
+            let actor = try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer)
+            let calendar = Meetings.mailCalendar([meeting], host: Self.host(req), now: req.now)
+            try await req.db.mailTransaction { db in
+                try await meeting.save(on: db)
+                try await Notifications.notify(others, kind: .meetingCancelled, actor: actor, link: .engagement(.value(id)), calendar: calendar, on: db)
+            }
         }
         return req.redirect(
             to: .engagement(.value(try engagement.requireID())), notice: req.t("Meeting cancelled. Calendars that follow your feed will show it as cancelled."))

@@ -21,6 +21,8 @@ final class HelpRequest: Model, @unchecked Sendable {
     @Field(key: "status") var status: Status
     /// When it was asked, by the application's clock (the waiting limits count from it).
     @Field(key: "asked_at") var askedAt: Date
+    /// When the school's support staff were told it waited too long (nil: not yet).
+    @OptionalField(key: "raised_at") var raisedAt: Date?
 
     // MARK: relationships
     @Parent(key: "school_id") var school: School

@@ -56,7 +56,7 @@ enum Meetings {
 
     /// The meetings of `engagementID` that start at `starts` (those just planned).
     static func planned(in engagementID: UUID, starting starts: [Date], on db: any Database) async throws -> [Meeting] {
-        try await Meeting.query(on: db).filter(\.$engagement.$id == engagementID).filter(\.$startsAt ~~ starts).all()
+        try await Meeting.query(on: db).filter(\.$engagement.$id == engagementID).filter(\.$startsAt ~~ starts).filter(\.$cancelled == false).all()
     }
 
     /// The meetings from `from` on of `engagements` (already read, so they are not read

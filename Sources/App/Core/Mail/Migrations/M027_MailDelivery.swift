@@ -57,6 +57,9 @@ struct M027_MailDelivery: AsyncMigration {
             .field("time_zone", .string)
             .field("digest_hour", .int, .required)
             .field("last_digest_at", .datetime)
+            // One-click unsubscribe: no digest whatever the kinds say, until the person
+            // chooses a digest again in their settings.
+            .field("digests_off", .bool, .required, .sql(.default(false)))
             .create()
         try await database.schema("unsubscribe_links")
             .id()
@@ -68,6 +71,8 @@ struct M027_MailDelivery: AsyncMigration {
         try await database.schema("invitations").field("language", .string).update()
         // When a notification went out in a digest: each is listed once, whatever the clocks.
         try await database.schema("notifications").field("digested_at", .datetime).update()
+        // When a question that waited too long was raised to the school's support staff (once).
+        try await database.schema("practice_help_requests").field("raised_at", .datetime).update()
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.create(index: "mail_outbox_due").on("mail_outbox").column("status").column("next_attempt_at").run()
     }
@@ -75,6 +80,7 @@ struct M027_MailDelivery: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema("invitations").deleteField("language").update()
         try await database.schema("notifications").deleteField("digested_at").update()
+        try await database.schema("practice_help_requests").deleteField("raised_at").update()
         for table in ["unsubscribe_links", "mail_settings", "notification_preferences", "scheduled_jobs", "mail_undeliverable", "mail_outbox"] {
             try await database.schema(table).delete()
         }
