@@ -488,8 +488,11 @@ def test_digest_next_morning_and_one_click_unsubscribe(new_browser):
     assert unsubscribe, f"List-Unsubscribe: {header(digest, 'List-Unsubscribe')!r}"
     unsubscribe = local_url(unsubscribe.group(1))
     assert urlsplit(unsubscribe).path.startswith("/mail/unsubscribe/"), unsubscribe
-    assert header(digest, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click", \
-        f"List-Unsubscribe-Post: {header(digest, 'List-Unsubscribe-Post')!r}"
+    # RFC 8058: one-click is offered with an HTTPS link only (the demo's is http); the POST
+    # below works either way.
+    one_click = "List-Unsubscribe=One-Click" if header(digest, "List-Unsubscribe").startswith("<https://") else None
+    assert header(digest, "List-Unsubscribe-Post") == one_click, \
+        f"List-Unsubscribe-Post: {header(digest, 'List-Unsubscribe-Post')!r} (expected {one_click!r})"
     try:
         from zoneinfo import ZoneInfo
         sent = digest.headers["Date"].datetime.astimezone(ZoneInfo("Europe/Riga"))

@@ -31,4 +31,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M025_MentoringFeedbackReleases())
     app.migrations.add(M026_NotificationsByUser())
     app.migrations.add(M027_MailDelivery())
+    app.migrations.add(M028_NotificationsToDigest())
 }

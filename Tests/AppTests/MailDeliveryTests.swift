@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Testing
 import Vapor
 
@@ -30,13 +31,13 @@ struct MailDeliveryTests {
                 kind: .test, to: "someone@example.org", toName: "Some One", userID: nil, language: "en", subject: "Hello", paragraphs: ["Text"])
             struct Rollback: Error {}
             await #expect(throws: Rollback.self) {
-                try await app.db.transaction { db in
+                try await app.db.writeTransaction { db in
                     try await Outbox.enqueue(message, settings: app.config.mail, now: ctx.clock.now, on: db)
                     throw Rollback()
                 }
             }
             #expect(try await Self.outbox(app).isEmpty)
-            let queued = try await app.db.transaction { db in
+            let queued = try await app.db.writeTransaction { db in
                 try await Outbox.enqueue(message, settings: app.config.mail, now: ctx.clock.now, on: db)
             }
             #expect(queued)
@@ -89,6 +90,48 @@ struct MailDeliveryTests {
     /// A transport whose server is away: every attempt is a temporary failure.
     struct AwayServer: MailTransport {
         func deliver(_ mails: [QueuedMail], logger: Logger) async -> [MailOutcome] { mails.map { _ in .retry("421 4.3.2 try later") } }
+    }
+
+    /// A server that takes mails one by one and then the process dies: `record` fails after
+    /// `acceptedBeforeDeath` mails, as a killed process would stop writing.
+    struct DyingProcess: MailTransport {
+        struct Killed: Error {}
+        let acceptedBeforeDeath: Int
+        let arrived: NIOLockedValueBox<[String]>
+
+        func deliver(_ mails: [QueuedMail], logger: Logger) async -> [MailOutcome] { mails.map { _ in .sent } }
+
+        func deliver(_ mails: [QueuedMail], logger: Logger, record: (Int, MailOutcome) async throws -> Void) async throws {
+            for (index, mail) in mails.enumerated() {
+                arrived.withLockedValue { $0.append(mail.to) }
+                if arrived.withLockedValue({ $0.count }) > acceptedBeforeDeath { throw Killed() }
+                try await record(index, .sent)
+            }
+        }
+    }
+
+    @Test("Each mail is written down as sent before the next goes: a process that dies mid-slice resends one mail, not the slice")
+    func outcomesAreWrittenDownOneByOne() async throws {
+        try await withApp { app, ctx in
+            for index in 1...10 {
+                let message = MailMessage(
+                    kind: .test, to: "r\(index)@example.org", toName: nil, userID: nil, language: "en", subject: "M", paragraphs: ["x"])
+                try await Outbox.enqueue(message, settings: app.config.mail, now: ctx.clock.now, on: app.db)
+            }
+            let arrived = NIOLockedValueBox<[String]>([])
+            let dying = OutboxSender(
+                db: app.db, transport: DyingProcess(acceptedBeforeDeath: 6, arrived: arrived), lease: 30, logger: app.logger)
+            await #expect(throws: DyingProcess.Killed.self) { try await dying.sendBatch(now: ctx.clock.now) }
+            // Six reached the server and are marked sent; the seventh reached it as the process died.
+            #expect(try await Self.outbox(app).filter { $0.status == .sent }.count == 6)
+            // After the lease, another process sends the four left and the seventh again: one duplicate.
+            ctx.clock.advance(by: 31)
+            let survivor = OutboxSender(db: app.db, transport: ctx.mailbox, lease: 30, logger: app.logger)
+            #expect(try await survivor.sendBatch(now: ctx.clock.now) == 4)
+            let twice = Set(arrived.withLockedValue { $0 }).intersection(try await ctx.mailbox.messages().map(\.to))
+            #expect(twice.count == 1)
+            #expect(try await Self.outbox(app).allSatisfy { $0.status == .sent })
+        }
     }
 
     @Test("A server that is away: retried with growing waits, and given up after 48 hours")
@@ -180,6 +223,25 @@ struct MailDeliveryTests {
         }
     }
 
+    @Test("An invitation sent again before the first mail left: only the new one goes, and its link works")
+    func invitationSentAgain() async throws {
+        try await withApp { app, ctx in
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            for given in ["Emma", "Emma Jane"] {
+                let sent = try await leader.post(
+                    "/schools/\(ctx.fixtures.schoolA)/invitations",
+                    form: ["email": "emma@example.org", "given_name": given, "family_name": "Byrne", "role": "teacher", "language": "en"])
+                #expect(sent.status == .seeOther)
+            }
+            let mails = try await ctx.mailbox.messages().filter { $0.to == "emma@example.org" }
+            #expect(mails.count == 1)
+            #expect(mails.first?.body.contains("Hello Emma Jane,") == true)
+            let path = try #require(try await ctx.mailbox.lastLinkPath(to: "emma@example.org"))
+            #expect(try await ctx.browser().get(path).status == .ok)
+        }
+    }
+
     @Test("A roster's language column sets each invitation's language; an unknown one names its line")
     func rosterLanguage() async throws {
         try await withApp { app, ctx in
@@ -222,7 +284,8 @@ struct MailDeliveryTests {
             let notice = try #require(mails.first)
             #expect(notice.to == Fixtures.teacherA)
             #expect(notice.kind == .notice)
-            #expect(notice.subject == "Jānis Ozols shared a note with you.")
+            // Teacher A never chose a language: the mail speaks their school's (Latvian), not English.
+            #expect(notice.subject == "Jānis Ozols kopīgoja ar jums piezīmi.")
             #expect(notice.body.contains("http://collegium.test/support"))
             #expect(notice.message.contains("Auto-Submitted: auto-generated"))
 
@@ -258,9 +321,16 @@ struct MailDeliveryTests {
 
             let digest = try #require(try await ctx.mailbox.last(to: Fixtures.teacherA))
             #expect(digest.kind == .digest)
-            #expect(digest.body.contains("Līga Kalniņa took your question."))
-            #expect(digest.body.contains("Līga Kalniņa planned a meeting."))
-            #expect(digest.message.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
+            // Teacher A never chose a language: the digest is in their school's, Latvian.
+            #expect(digest.body.contains("Līga Kalniņa paņēma jūsu jautājumu."))
+            #expect(digest.body.contains("Līga Kalniņa ieplānoja tikšanos."))
+            // One-click (RFC 8058) is offered with an HTTPS link only: these tests' PUBLIC_URL is http.
+            #expect(digest.message.contains("List-Unsubscribe: <http://collegium.test/mail/unsubscribe/"))
+            #expect(!digest.message.contains("List-Unsubscribe-Post"))
+            var overHTTPS = MailMessage(kind: .digest, to: "r@example.org", toName: nil, userID: nil, language: "en", subject: "S", paragraphs: ["x"])
+            overHTTPS.unsubscribeURL = "https://collegium.example/mail/unsubscribe/abc"
+            let rendered = try Outbox.render(overHTTPS, from: app.config.mail.from, now: ctx.clock.now).rendered()
+            #expect(rendered.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
             let header = try #require(digest.message.components(separatedBy: "\r\n").first { $0.hasPrefix("List-Unsubscribe: <") })
             let url = String(header.dropFirst("List-Unsubscribe: <".count).dropLast())
             let path = try #require(URL(string: url)?.path)
@@ -271,8 +341,8 @@ struct MailDeliveryTests {
             try await Notifications.notify([teacherID], kind: .noteShared, actor: "Līga Kalniņa", link: .support, on: app.db)
             #expect(try await Digests.sendDue(now: ctx.clock.now, context: MailContext(app, now: ctx.clock.now), on: app.db) == 1)
             let second = try #require(try await ctx.mailbox.last(to: Fixtures.teacherA))
-            #expect(second.body.contains("shared a note"))
-            #expect(!second.body.contains("took your question"))
+            #expect(second.body.contains("kopīgoja ar jums piezīmi"))
+            #expect(!second.body.contains("paņēma jūsu jautājumu"))
 
             // One click, without a session or a CSRF token, as a mail reader posts it.
             let reader = ctx.browser()
@@ -323,7 +393,7 @@ struct MailDeliveryTests {
             #expect(try await AskAColleagueTests.ask(teacher, school: ctx.fixtures.schoolA).status == .seeOther)
             let counsellorID = try await Self.userID(Fixtures.counsellorA, app)
             let teacherID = try await Self.userID(Fixtures.teacherA, app)
-            try await app.db.transaction { db in
+            try await app.db.writeTransaction { db in
                 try await NotificationPreference(userID: counsellorID, kind: .questionRaised, delivery: .now).create(on: db)
             }
             let scheduler = AppJobs.scheduler

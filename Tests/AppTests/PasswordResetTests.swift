@@ -51,4 +51,20 @@ struct PasswordResetTests {
             #expect(try await browser.get(path).status == .notFound)
         }
     }
+
+    @Test("Nobody can fill a colleague's mailbox: three reset mails an hour per person, the same answer each time")
+    func resetsPerHour() async throws {
+        try await withApp { _, ctx in
+            var answers: [HTTPStatus] = []
+            for _ in 0..<5 {
+                answers.append(try await ctx.browser().post("/password/forgot", form: ["email": Fixtures.teacherA]).status)
+            }
+            #expect(Set(answers) == [.seeOther])
+            #expect(try await ctx.mailbox.messages().count == 3)
+            // An hour later, a fourth.
+            ctx.clock.advance(by: 3601)
+            try await ctx.browser().post("/password/forgot", form: ["email": Fixtures.teacherA])
+            #expect(try await ctx.mailbox.messages().count == 4)
+        }
+    }
 }

@@ -56,7 +56,7 @@ enum DemoData {
     static func seed(on db: any Database, hasher: some PasswordHasher) async throws -> (logins: [Login], adminToken: String) {
         // One hash for everyone: the demo shares one password, and bcrypt is slow on purpose.
         let hash = try hasher.hash(password)
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let network = Network(
                 name: "Collegial Support Network (demo)",
                 summary: "Schools in Latvia, Czechia, Italy and Georgia that introduce mentoring, coaching and peer observation together.")

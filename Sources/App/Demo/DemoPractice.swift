@@ -93,7 +93,7 @@ enum DemoPractice {
             schoolID: schoolID, requesterID: try anna.requireID(), coachID: try liga.requireID(),
             topic: "Keeping my Year 9 class with me in the last lesson of the day")
         try await request.save(on: db)
-        let engagement = try await Coaching(db: db).accept(request, coachID: try liga.requireID())
+        let engagement = try await Coaching(db: db).accept(request, coachID: try liga.requireID(), actor: liga.fullName)
         let id = try engagement.requireID()
         try await EngagementNote(
             engagementID: id, authorID: try liga.requireID(),

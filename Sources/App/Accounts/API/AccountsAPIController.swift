@@ -70,7 +70,7 @@ struct AccountsAPIController: RouteCollection {
         }
         let service = InvitationService(req: req)
         do {
-            let (invitation, _) = try await req.db.transaction { db in
+            let (invitation, _) = try await req.db.writeTransaction { db in
                 try await service.create(.init(email: email, givenName: given, familyName: family, role: role), school: school, on: db)
             }
             let dto = AccountsAPI.InvitationDTO(

@@ -24,20 +24,33 @@ struct PasswordResetController: RouteCollection {
             let model = ForgotPasswordPage.Model(email: form.email ?? "", error: req.t("Enter an email address like name@school.org."))
             return req.render(ForgotPasswordPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
-        if let user = try await User.query(on: req.db).filter(\.$email == email.value).first(), user.passwordHash != nil {
+        if let user = try await User.query(on: req.db).filter(\.$email == email.value).first(), user.passwordHash != nil,
+            try await Self.resetsInTheLastHour(of: user, req: req) < Self.resetsPerHour
+        {
             let token = SecretToken.generate()
             let reset = PasswordReset(
                 tokenHash: SecretToken.hash(token), userID: try user.requireID(),
                 expiresAt: req.now.addingTimeInterval(req.application.config.passwordResetLifetime))
             let mail = Self.mail(to: user, link: SiteURL.resetPassword(.value(token)).absolute(req.application.config), req: req)
             // The link and its e-mail are saved together: no reset without its mail.
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await reset.save(on: db)
                 try await Outbox.enqueue(mail, settings: req.application.config.mail, now: req.now, on: db)
             }
         }
         return req.redirect(
             to: SiteURL.login, notice: req.t("If an account uses {email}, we have sent it a link to choose a new password.", ["email": email.value]))
+    }
+
+    /// Reset mails one person can be sent in an hour, whoever asks and from wherever: nobody
+    /// can fill a colleague's mailbox with them. Beyond it the page says what it always says
+    /// (it never tells whether an account exists), and the links already sent still work.
+    static let resetsPerHour = 3
+
+    /// Counted by the links' expiry: each expires a fixed time after it was asked for.
+    static func resetsInTheLastHour(of user: User, req: Request) async throws -> Int {
+        let since = req.now.addingTimeInterval(req.application.config.passwordResetLifetime - 3600)
+        return try await PasswordReset.query(on: req.db).filter(\.$user.$id == user.requireID()).filter(\.$expiresAt > since).count()
     }
 
     /// The reset e-mail, in the person's language (the page's if they chose none).
@@ -82,7 +95,7 @@ struct PasswordResetController: RouteCollection {
         user.passwordHash = try await req.password.async.hash(password)
         reset.usedAt = req.now
         let userID = try user.requireID()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await user.save(on: db)
             try await reset.save(on: db)
             // Ends every session, every other reset link and every API token of this person.

@@ -50,7 +50,7 @@ struct SchoolController: RouteCollection {
         }
         let service = InvitationService(req: req)
         do {
-            _ = try await req.db.transaction { db in try await service.create(draft, school: school, on: db) }
+            _ = try await req.db.writeTransaction { db in try await service.create(draft, school: school, on: db) }
         } catch InvitationService.Problem.alreadyMember {
             model.fieldErrors["email"] = req.t("{email} already belongs to this school.", ["email": draft.email.value])
             return req.render(InvitePage.view(req.pageContext(), model), status: .conflict)

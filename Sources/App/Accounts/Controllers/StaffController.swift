@@ -28,7 +28,7 @@ struct StaffController: RouteCollection {
         let service = InvitationService(req: req)
         guard let email = EmailAddress(invitation.email) else { throw Abort(.notFound) }
         let language = invitation.language.flatMap(Language.init(rawValue:))
-        _ = try await req.db.transaction { db in
+        _ = try await req.db.writeTransaction { db in
             try await service.create(
                 .init(email: email, givenName: invitation.givenName, familyName: invitation.familyName, role: invitation.role, language: language),
                 school: school, on: db)

@@ -29,9 +29,17 @@ struct InvitationService {
         {
             throw Problem.alreadyMember
         }
-        try await Invitation.query(on: db)
+        let replaced = try await Invitation.query(on: db)
             .filter(\.$email == draft.email.value).filter(\.$school.$id == schoolID)
-            .filter(\.$acceptedAt == nil).delete()
+            .filter(\.$acceptedAt == nil).all()
+        if !replaced.isEmpty {
+            // Their links die with them: a mail of theirs still waiting is not sent.
+            let hashes = Set(replaced.map(\.tokenHash))
+            try await Outbox.withdraw(.invitation, to: draft.email.value, now: req.now, on: db) { link in
+                hashes.contains(SecretToken.hash(String(link.split(separator: "/").last ?? "")))
+            }
+            try await Invitation.query(on: db).filter(\.$id ~~ replaced.compactMap(\.id)).delete()
+        }
         let token = SecretToken.generate()
         let invitation = Invitation(
             tokenHash: SecretToken.hash(token), email: draft.email.value, givenName: draft.givenName,
@@ -89,7 +97,7 @@ extension InvitationService {
     /// Saves `user` and accepts the invitation for them: they join its school in its role.
     static func accept(_ invitation: Invitation, by user: User, at now: Date, on db: any Database) async throws {
         invitation.acceptedAt = now
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await user.save(on: db)
             let userID = try user.requireID()
             // Recorded in the school's staff record, as made by whoever sent the invitation.

@@ -27,7 +27,7 @@ struct RosterImporter {
             rows = valid
         }
         let service = InvitationService(req: req)
-        let made = try await req.db.transaction { db in
+        let made = try await req.db.writeTransaction { db in
             var made: [(Invitation, String)] = []
             for row in rows {
                 made.append(

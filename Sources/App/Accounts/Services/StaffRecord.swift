@@ -17,7 +17,7 @@ enum StaffRecord {
             return existing
         }
         let membership = Membership(userID: userID, schoolID: schoolID, role: role, since: now)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await membership.save(on: db)
             try await StaffChange(kind: .joined, role: role, occurredAt: now, schoolID: schoolID, userID: userID, actorID: actorID).save(on: db)
         }
@@ -32,7 +32,7 @@ enum StaffRecord {
         membership.role = role
         membership.roleSince = now
         membership.clearedAt = nil
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await membership.save(on: db)
             try await StaffChange(
                 kind: .roleChanged, role: role, previousRole: previous, occurredAt: now,
@@ -43,7 +43,7 @@ enum StaffRecord {
 
     /// Removes a member from the school.
     static func remove(_ membership: Membership, by actorID: UUID?, at now: Date, on db: any Database) async throws {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await StaffChange(
                 kind: .left, role: membership.role, occurredAt: now,
                 schoolID: membership.$school.id, userID: membership.$user.id, actorID: actorID
@@ -55,7 +55,7 @@ enum StaffRecord {
     /// A coordinator of the school's network ends a new member's cooling-off early.
     static func clear(_ membership: Membership, by actorID: UUID, at now: Date, on db: any Database) async throws {
         membership.clearedAt = now
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await membership.save(on: db)
             try await StaffChange(
                 kind: .cleared, role: membership.role, occurredAt: now,

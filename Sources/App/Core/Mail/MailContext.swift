@@ -26,19 +26,6 @@ struct MailContext: Sendable {
     }
 }
 
-extension Database {
-    /// `transaction`, keeping the current `MailContext` inside it. Fluent runs a transaction's
-    /// body in a task of its own, which does not inherit task-local values: a notification
-    /// written inside a plain `transaction` would queue no mail. Use this for every
-    /// transaction that notifies someone.
-    func mailTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let context = MailContext.current
-        return try await transaction { db in
-            try await MailContext.$current.withValue(context) { try await body(db) }
-        }
-    }
-}
-
 /// Gives each request its `MailContext`.
 struct MailContextMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

@@ -38,12 +38,25 @@ enum MailOutcome: Sendable, Equatable {
 protocol MailTransport: Sendable {
     /// Sends the mails in order and says for each what happened, in the same order.
     func deliver(_ mails: [QueuedMail], logger: Logger) async -> [MailOutcome]
+    /// Sends the mails in order and hands each outcome to `record` (with the mail's index) as
+    /// soon as the server has answered, before the next mail goes: the outbox writes it down
+    /// at once, so a process killed mid-send has at most one mail that reached the server
+    /// and is not yet marked sent (issue 17: "at most one duplicate per kill"). An error of
+    /// `record` stops the sending and is thrown.
+    func deliver(_ mails: [QueuedMail], logger: Logger, record: (Int, MailOutcome) async throws -> Void) async throws
     /// Whether a sent mail keeps its body in the outbox (the demo's `/dev/mail` shows it).
     var keepsSentBodies: Bool { get }
 }
 
 extension MailTransport {
     var keepsSentBodies: Bool { false }
+
+    /// A transport that answers for all its mails at once (nothing is sent over a network).
+    func deliver(_ mails: [QueuedMail], logger: Logger, record: (Int, MailOutcome) async throws -> Void) async throws {
+        for (index, outcome) in await deliver(mails, logger: logger).enumerated() {
+            try await record(index, outcome)
+        }
+    }
 }
 
 /// Sends through the configured SMTP server, signing with DKIM when a key is set, many
@@ -59,29 +72,48 @@ struct SMTPTransport: MailTransport {
 
     func deliver(_ mails: [QueuedMail], logger: Logger) async -> [MailOutcome] {
         var outcomes: [MailOutcome] = []
-        while outcomes.count < mails.count {
-            let before = outcomes.count
+        try? await deliver(mails, logger: logger) { _, outcome in outcomes.append(outcome) }
+        return outcomes
+    }
+
+    func deliver(_ mails: [QueuedMail], logger: Logger, record: (Int, MailOutcome) async throws -> Void) async throws {
+        var next = 0
+        /// Says what happened to every mail not yet sent, without sending it.
+        func remaining(_ outcome: MailOutcome) async throws {
+            while next < mails.count {
+                try await record(next, outcome)
+                next += 1
+            }
+        }
+        while next < mails.count {
+            let before = next
             do {
                 // A connection that drops ends this round; the next opens a new one for the rest.
                 try await client.withConnection { connection in
-                    while outcomes.count < mails.count, connection.isUsable {
-                        outcomes.append(await send(mails[outcomes.count], over: connection))
+                    while next < mails.count, connection.isUsable {
+                        let outcome = await send(mails[next], over: connection)
+                        do { try await record(next, outcome) } catch { throw RecordingFailed(underlying: error) }
+                        next += 1
                     }
                 }
+            } catch let failure as RecordingFailed {
+                throw failure.underlying
             } catch let error as SMTPError {
                 // The connection could not be opened: every mail left waits for the next round.
                 let outcome = Self.outcome(error)
                 if case .misconfigured = outcome { logger.error("Mail cannot be sent, check SMTP_URL: \(error)") }
-                outcomes += Array(repeating: outcome, count: mails.count - outcomes.count)
+                try await remaining(outcome)
             } catch {
-                outcomes += Array(repeating: .retry("\(error)"), count: mails.count - outcomes.count)
+                try await remaining(.retry("\(error)"))
             }
             // A connection that opened but could take nothing: the rest wait for a later round.
-            if outcomes.count == before {
-                outcomes += Array(repeating: .retry("the server closed the connection before any message"), count: mails.count - outcomes.count)
-            }
+            if next == before { try await remaining(.retry("the server closed the connection before any message")) }
         }
-        return outcomes
+    }
+
+    /// Writing down an outcome failed (the database): not a mail problem, so it stops the round.
+    private struct RecordingFailed: Error {
+        var underlying: any Error
     }
 
     private func send(_ mail: QueuedMail, over connection: SMTPConnection) async -> MailOutcome {
@@ -136,6 +168,17 @@ struct DemoLogTransport: MailTransport {
         }
         guard let next else { return mails.map { _ in .sent } }
         return await next.deliver(mails, logger: logger)
+    }
+
+    func deliver(_ mails: [QueuedMail], logger: Logger, record: (Int, MailOutcome) async throws -> Void) async throws {
+        guard let next else {
+            for (index, outcome) in await deliver(mails, logger: logger).enumerated() { try await record(index, outcome) }
+            return
+        }
+        for mail in mails {
+            if let link = mail.link { logger.notice("\(mail.kind.logLabel) for \(mail.to): \(link)") }
+        }
+        try await next.deliver(mails, logger: logger, record: record)
     }
 }
 

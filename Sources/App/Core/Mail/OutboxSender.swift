@@ -14,7 +14,7 @@ struct OutboxSender: Sendable {
     static let batchSize = 50
     /// Mails per connection. Before each slice but the first, the lease of the rest is
     /// renewed: a slow server never lets another process take (and send again) what this one
-    /// is still sending.
+    /// is still sending. Each mail's outcome is written down as soon as it is known.
     static let sliceSize = 10
     /// Temporary failures are retried for this long after the mail was queued, then it fails.
     static let retryWindow: TimeInterval = 48 * 3600
@@ -51,9 +51,10 @@ struct OutboxSender: Sendable {
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                 try await renew(mails[start...].map(\.id), until: now.addingTimeInterval(seconds + lease), holder: holder)
             }
-            let outcomes = await transport.deliver(slice, logger: logger)
-            for (mail, outcome) in zip(slice, outcomes) {
-                try await record(outcome, for: mail, now: now, holder: holder)
+            // Each outcome is written down as soon as the server answered, before the next
+            // mail goes: a kill leaves at most one mail sent but not marked so.
+            try await transport.deliver(slice, logger: logger) { index, outcome in
+                try await record(outcome, for: slice[index], now: now, holder: holder)
             }
         }
         return mails.count

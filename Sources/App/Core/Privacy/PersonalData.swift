@@ -28,7 +28,7 @@ enum PersonalData {
 
     /// Erases the person from every table, all or nothing.
     static func erase(_ user: User, on db: any Database) async throws {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             for holder in holders { try await holder.erase(user, on: db) }
         }
     }

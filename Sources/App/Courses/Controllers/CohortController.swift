@@ -114,13 +114,10 @@ struct CohortController: RouteCollection {
                 : req.t("A comment can be up to {count} characters long.", ["count": String(CourseLearning.maxComment)])
             return req.render(CohortPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
-        try await ReflectionComment(reflectionID: reflection.requireID(), authorID: principal.userID, body: text).save(on: req.db)
-        if reflection.enrolment.$user.id != principal.userID {
-            let step = try await CourseActivity.find(reflection.$activity.id, on: req.db)
-            try await Notifications.notify(
-                [reflection.enrolment.$user.id], kind: .reflectionCommented, actor: req.currentUser?.fullName ?? "",
-                link: .courseStep(.value(outline.course.slug), .value(step?.key ?? "")), on: req.db)
-        }
+        let step = try await CourseActivity.find(reflection.$activity.id, on: req.db)
+        try await CourseLearning(db: req.db, config: req.application.config, now: req.now).comment(
+            text, on: reflection, by: principal.userID, actor: req.currentUser?.fullName ?? "",
+            link: .courseStep(.value(outline.course.slug), .value(step?.key ?? "")))
         return req.redirect(to: .cohort(.value(try cohort.requireID())), notice: req.t("Your comment is posted."))
     }
 

@@ -64,7 +64,7 @@ extension CourseEditorController {
             let mine = step.position
             step.position = neighbour.position
             neighbour.position = mine
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await step.save(on: db)
                 try await neighbour.save(on: db)
             }

@@ -195,7 +195,7 @@ struct CourseEditorController: RouteCollection {
         if outline.sections.indices.contains(other) {
             let neighbour = outline.sections[other]
             (section.position, neighbour.position) = (neighbour.position, section.position)
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await section.save(on: db)
                 try await neighbour.save(on: db)
             }

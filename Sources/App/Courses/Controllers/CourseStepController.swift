@@ -166,12 +166,9 @@ struct CourseStepController: RouteCollection {
             model.commentDraft[try reflection.requireID()] = text
             return req.render(CourseStepPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
-        try await ReflectionComment(reflectionID: reflection.requireID(), authorID: principal.userID, body: text).save(on: req.db)
-        if reflection.enrolment.$user.id != principal.userID {
-            try await Notifications.notify(
-                [reflection.enrolment.$user.id], kind: .reflectionCommented, actor: req.currentUser?.fullName ?? "",
-                link: .courseStep(.value(outline.course.slug), .value(step.key)), on: req.db)
-        }
+        try await CourseLearning(db: req.db, config: req.application.config, now: req.now).comment(
+            text, on: reflection, by: principal.userID, actor: req.currentUser?.fullName ?? "",
+            link: .courseStep(.value(outline.course.slug), .value(step.key)))
         return req.redirect(to: .courseStep(.value(outline.course.slug), .value(step.key)), notice: req.t("Your comment is posted."))
     }
 

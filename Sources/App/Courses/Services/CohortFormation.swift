@@ -90,7 +90,8 @@ enum CohortFormation {
         // Enrolled alone so far: they join the cohort; the others are enrolled into it. Decided
         // before the transaction (PostgreSQL aborts a transaction at a failed insert).
         let alone = Dictionary(uniqueKeysWithValues: existing.map { ($0.$user.id, $0) })
-        try await db.transaction { db in
+        let (actor, link) = (user.fullName, SiteURL.course(.value(course.slug)))
+        try await db.writeTransaction { db in
             try await cohort.save(on: db)
             let cohortID = try cohort.requireID()
             for learner in learnerIDs {
@@ -104,10 +105,8 @@ enum CohortFormation {
             for address in invited {
                 try await CohortInvitation(cohortID: cohortID, email: address, invitedByID: userID).save(on: db)
             }
+            try await Notifications.notify(learnerIDs, kind: .cohortEnrolled, actor: actor, link: link, on: db)
         }
-        try await Notifications.notify(
-            learnerIDs, kind: .cohortEnrolled, actor: user.fullName,
-            link: .course(.value(course.slug)), on: db)
         return Formed(cohort: cohort, enrolled: learners.count, invited: invited)
     }
 

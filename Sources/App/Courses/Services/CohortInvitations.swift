@@ -40,7 +40,7 @@ enum CohortInvitations {
         let courseID = cohort.$course.id
         let existing = try await CourseEnrolment.query(on: db).filter(\.$course.$id == courseID).filter(\.$user.$id == userID).first()
         if let cohortID = existing?.$cohort.id, cohortID != cohort.id { throw Problem.inAnotherCohort }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             if let existing {
                 existing.$cohort.id = try cohort.requireID()
                 try await existing.save(on: db)

@@ -45,7 +45,7 @@ enum CourseAuthoring {
             courseID: courseID, sectionID: section.requireID(), key: key(title, taken: Set(all.map(\.key))), position: position,
             kind: kind, minutes: kind == .quiz ? 10 : 20, title: [language: title], body: [:], quiz: quiz)
         do {
-            try await db.transaction { db in
+            try await db.writeTransaction { db in
                 // The steps after it move down by one, in one statement.
                 if let sql = db as? any SQLDatabase {
                     try await sql.update(CourseActivity.schema)

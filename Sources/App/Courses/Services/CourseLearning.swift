@@ -158,4 +158,16 @@ struct CourseLearning {
         }
         return reflection
     }
+
+    /// Posts a comment on a peer's reflection (the caller has asked the Policy) and tells its
+    /// author, in one transaction: the comment is never saved without its notice and mail.
+    func comment(_ text: String, on reflection: CourseReflection, by authorID: UUID, actor: String, link: SiteURL) async throws {
+        let reflectionID = try reflection.requireID()
+        let learner = reflection.enrolment.$user.id
+        try await db.writeTransaction { db in
+            try await ReflectionComment(reflectionID: reflectionID, authorID: authorID, body: text).save(on: db)
+            guard learner != authorID else { return }
+            try await Notifications.notify([learner], kind: .reflectionCommented, actor: actor, link: link, on: db)
+        }
+    }
 }

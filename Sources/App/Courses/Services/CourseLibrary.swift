@@ -27,7 +27,7 @@ public enum CourseLibrary {
     /// Adds `document` or what is new in it. Returns the course.
     @discardableResult
     static func sync(_ document: CourseDocument, on db: any Database) async throws -> Course {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let course: Course
             if let existing = try await Course.query(on: db).filter(\.$slug == document.slug).first() {
                 course = existing

@@ -100,8 +100,11 @@ enum Credentials {
                 recipientName: user.fullName, courseTitle: title, language: language, token: token, statusIndex: index)
             record.issuingNetworkID = issuingNetwork
             do {
-                try await record.save(on: db)
-                try await Notifications.notify([try user.requireID()], kind: .certificateIssued, actor: "", link: .credential(.value(id)), on: db)
+                let learner = try user.requireID()
+                try await db.writeTransaction { db in
+                    try await record.save(on: db)
+                    try await Notifications.notify([learner], kind: .certificateIssued, actor: "", link: .credential(.value(id)), on: db)
+                }
                 return record
             } catch {
                 guard (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }

@@ -68,7 +68,7 @@ public enum HandbookLibrary {
         // English first: it creates the chapters and sets their place in the book.
         sources.sort { ($0.language != HandbookReading.source ? 1 : 0, $0.source.order) < ($1.language != HandbookReading.source ? 1 : 0, $1.source.order) }
         let ordered = sources
-        report = try await db.transaction { [report] db in
+        report = try await db.writeTransaction { [report] db in
             var report = report
             var touched: [String: HandbookChapter] = [:]
             for (language, source) in ordered {
@@ -147,7 +147,7 @@ public enum HandbookLibrary {
         note: String, translationCurrent: Bool, origin: HandbookRevision.Origin, authorID: UUID?,
         on db: any Database
     ) async throws -> HandbookRevision {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let chapterID = try chapter.requireID()
             let texts = try await HandbookText.query(on: db).filter(\.$chapter.$id == chapterID).all()
             let english = texts.first { $0.language == HandbookReading.source }
@@ -178,7 +178,7 @@ public enum HandbookLibrary {
     /// Takes the newer shipped wording that waited beside a local edit.
     static func acceptShipped(chapter: HandbookChapter, text: HandbookText, authorID: UUID?, on db: any Database) async throws {
         guard let title = text.upstreamTitle, let body = text.upstreamBody else { return }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             text.title = title
             text.body = body
             text.upstreamTitle = nil

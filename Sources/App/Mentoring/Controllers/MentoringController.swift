@@ -103,8 +103,11 @@ struct MentoringController: RouteCollection {
         }
         let id = try programme.requireID()
         if try await ProgrammeMember.query(on: req.db).filter(\.$programme.$id == id).filter(\.$user.$id == person).count() == 0 {
-            try await ProgrammeMember(programmeID: id, userID: person, schoolID: membership.$school.id, role: role).save(on: req.db)
-            try await Notifications.notify([person], kind: .memberInvited, actor: user.fullName, link: .programmeProfile(.value(id)), on: req.db)
+            let (member, actor) = (ProgrammeMember(programmeID: id, userID: person, schoolID: membership.$school.id, role: role), user.fullName)
+            try await req.db.writeTransaction { db in
+                try await member.save(on: db)
+                try await Notifications.notify([person], kind: .memberInvited, actor: actor, link: .programmeProfile(.value(id)), on: db)
+            }
         }
         return req.redirect(to: .programme(.value(id)), notice: req.t("Invited. They fill in their profile before the matching."))
     }

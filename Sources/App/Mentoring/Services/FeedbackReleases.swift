@@ -53,7 +53,7 @@ enum FeedbackReleases {
         _ answer: Answer, engagementID: UUID, userID: UUID, programmeID: UUID, counts: Bool, now: Date,
         on db: any Database
     ) async throws {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await FeedbackGiven(engagementID: engagementID, userID: userID).save(on: db)
             guard counts else { return }
             try await PairFeedback(programmeID: programmeID, usefulness: answer.usefulness, recommend: answer.recommend, improve: answer.improve)

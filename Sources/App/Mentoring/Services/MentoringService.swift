@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Running a mentoring programme: members and profiles, proposing the best pairs
@@ -65,7 +66,7 @@ struct MentoringService {
     @discardableResult
     func propose(_ programme: MentoringProgramme) async throws -> Int {
         let id = try programme.requireID()
-        return try await db.mailTransaction { db in
+        return try await db.writeTransaction { db in
             try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).filter(\.$status == .proposed).delete()
             let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).filter(\.$profileDone == true).all()
             let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).all()
@@ -90,7 +91,7 @@ struct MentoringService {
     /// hard rules allow it and the mentor has a place.
     func setPair(_ programme: MentoringProgramme, menteeID: UUID, mentorID: UUID) async throws {
         let id = try programme.requireID()
-        try await db.mailTransaction { db in
+        try await db.writeTransaction { db in
             let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).all()
             guard let mentor = members.first(where: { $0.$user.id == mentorID && $0.role == .mentor }),
                 let mentee = members.first(where: { $0.$user.id == menteeID && $0.role == .mentee })
@@ -112,23 +113,29 @@ struct MentoringService {
         }
     }
 
-    /// Shows the proposed pairs to their two people.
+    /// Shows the proposed pairs to their two people, and tells them, in one transaction. The
+    /// update takes only pairs still proposed: a second click (or a second leader at the same
+    /// moment) publishes nothing more and tells nobody twice.
     func publish(_ programme: MentoringProgramme, by actor: String) async throws -> Int {
-        let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == programme.requireID()).filter(\.$status == .proposed).all()
-        for pair in pairs {
-            pair.status = .published
-            try await pair.save(on: db)
+        let programmeID = try programme.requireID()
+        return try await db.writeTransaction { db in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let rows = try await sql.update(ProgrammePair.schema)
+                .set("status", to: ProgrammePair.Status.published.rawValue)
+                .where("programme_id", .equal, programmeID)
+                .where("status", .equal, ProgrammePair.Status.proposed.rawValue)
+                .returning("mentor_id", "mentee_id")
+                .all()
+            let people = try rows.flatMap { [try $0.decode(column: "mentor_id", as: UUID.self), try $0.decode(column: "mentee_id", as: UUID.self)] }
+            try await Notifications.notify(people, kind: .pairProposed, actor: actor, link: .programme(.value(programmeID)), on: db)
+            return rows.count
         }
-        try await Notifications.notify(
-            pairs.flatMap { [$0.$mentor.id, $0.$mentee.id] }, kind: .pairProposed, actor: actor,
-            link: .programme(.value(try programme.requireID())), on: db)
-        return pairs.count
     }
 
     /// One person's answer. When both have accepted, the pair becomes a mentoring
     /// engagement, never beyond the mentor's capacity.
     func answer(_ pair: ProgrammePair, programme: MentoringProgramme, userID: UUID, accept: Bool, actor: String) async throws {
-        try await db.mailTransaction { db in
+        try await db.writeTransaction { db in
             guard pair.status == .published else { return }
             guard accept else {
                 pair.status = .declined

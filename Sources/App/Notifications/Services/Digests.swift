@@ -22,20 +22,23 @@ enum Digests {
         guard !byUser.isEmpty else { return 0 }
         let users = try await User.query(on: db).filter(\.$id ~~ Array(byUser.keys)).with(\.$memberships) { $0.with(\.$school) }.all()
         let schedules = try await MailSchedule.query(on: db).filter(\.$id ~~ Array(byUser.keys)).all()
+        // Everyone's choices in one query, not one per person.
+        let chosen = Dictionary(
+            grouping: try await NotificationPreference.query(on: db).filter(\.$user.$id ~~ Array(byUser.keys)).all(), by: { $0.$user.id })
         var queued = 0
         for user in users {
             let userID = try user.requireID()
             let schedule = schedules.first { $0.id == userID } ?? MailSchedule(userID: userID, timeZone: nil)
             let zone = timeZone(of: user, schedule)
             guard !schedule.digestsOff, isDue(schedule, zone: zone, now: now) else { continue }
-            let deliveries = try await NotificationMail.deliveries(of: userID, on: db)
+            let deliveries = NotificationMail.deliveries(from: chosen[userID] ?? [])
             let items = (byUser[userID] ?? []).filter { deliveries[$0.kind] == .digest }
                 .sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
             guard !items.isEmpty else { continue }
             // A row to claim the day's digest on, for someone who never chose anything.
             if !schedule.$id.exists { try await schedule.create(on: db) }
             let startOfDay = calendar(zone).startOfDay(for: now)
-            let sent = try await db.transaction { db -> Bool in
+            let sent = try await db.writeTransaction { db -> Bool in
                 // Claimed where no digest went today: two runs never send the same one twice.
                 guard let sql = db as? any SQLDatabase else { return false }
                 let claimed = try await sql.update(MailSchedule.schema).set("last_digest_at", to: now).where("user_id", .equal, userID)

@@ -14,7 +14,7 @@ enum NotificationMail {
         let chosen = try await NotificationPreference.query(on: db).filter(\.$user.$id ~~ userIDs).filter(\.$kind == kind)
             .filter(\.$delivery == .now).all().map { $0.$user.id }
         guard !chosen.isEmpty else { return }
-        for user in try await User.query(on: db).filter(\.$id ~~ chosen).all() {
+        for user in try await User.query(on: db).filter(\.$id ~~ chosen).with(\.$memberships, { $0.with(\.$school) }).all() {
             let l = localizer(for: user, context)
             let text = Notifications.message(kind: kind, actor: actor, l)
             let message = MailMessage(
@@ -30,13 +30,26 @@ enum NotificationMail {
         }
     }
 
+    /// The reader's words: the language they chose, or, for someone who never chose one, their
+    /// school's (as their invitation was), else the source language. `user`'s memberships and
+    /// their schools are loaded by the caller, when it has them.
     static func localizer(for user: User, _ context: MailContext) -> Localizer {
-        context.translator.localizer(for: user.language.flatMap(Language.init(rawValue:)) ?? .source)
+        context.translator.localizer(for: language(of: user))
+    }
+
+    static func language(of user: User) -> Language {
+        if let chosen = user.language.flatMap(Language.init(rawValue:)) { return chosen }
+        let schools = (user.$memberships.value ?? []).compactMap { $0.$school.value }.sorted { $0.name < $1.name }
+        return schools.lazy.compactMap { Language(rawValue: $0.language) }.first ?? .source
     }
 
     /// Each kind's delivery for `userID`: the chosen one, or the default.
     static func deliveries(of userID: UUID, on db: any Database) async throws -> [AppNotification.Kind: NotificationPreference.Delivery] {
-        let chosen = try await NotificationPreference.query(on: db).filter(\.$user.$id == userID).all()
+        deliveries(from: try await NotificationPreference.query(on: db).filter(\.$user.$id == userID).all())
+    }
+
+    /// Each kind's delivery, from one person's chosen preferences.
+    static func deliveries(from chosen: [NotificationPreference]) -> [AppNotification.Kind: NotificationPreference.Delivery] {
         var result = Dictionary(uniqueKeysWithValues: AppNotification.Kind.allCases.map { ($0, NotificationPreference.Delivery.default) })
         for preference in chosen { result[preference.kind] = preference.delivery }
         return result
@@ -44,7 +57,7 @@ enum NotificationMail {
 
     /// Saves `userID`'s choices (a kind left out keeps what it had).
     static func save(_ deliveries: [AppNotification.Kind: NotificationPreference.Delivery], of userID: UUID, on db: any Database) async throws {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await NotificationPreference.query(on: db).filter(\.$user.$id == userID).filter(\.$kind ~~ Array(deliveries.keys)).delete()
             for (kind, delivery) in deliveries where delivery != .default {
                 try await NotificationPreference(userID: userID, kind: kind, delivery: delivery).create(on: db)

@@ -13,11 +13,15 @@ enum Notifications {
         on db: any Database
     ) async throws {
         let people = Array(Set(userIDs))
-        for userID in people {
-            try await AppNotification(userID: userID, kind: kind, actor: actor, link: link.path).save(on: db)
+        guard !people.isEmpty else { return }
+        // Every notice and its mail, or none (within the caller's transaction, if any).
+        try await db.writeTransaction { db in
+            for userID in people {
+                try await AppNotification(userID: userID, kind: kind, actor: actor, link: link.path).save(on: db)
+            }
+            guard let context = MailContext.current else { return }
+            try await NotificationMail.sendNow(people, kind: kind, actor: actor, link: link, calendar: calendar, context: context, on: db)
         }
-        guard let context = MailContext.current, !people.isEmpty else { return }
-        try await NotificationMail.sendNow(people, kind: kind, actor: actor, link: link, calendar: calendar, context: context, on: db)
     }
 
     static func message(_ notification: AppNotification, _ context: PageContext) -> String {

@@ -52,10 +52,8 @@ struct CoachingController: RouteCollection {
             return req.render(CoachingRequestPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await req.authorize(.requestCoaching, school.policyResource)
-        try await CoachingRequest(schoolID: try school.requireID(), requesterID: try user.requireID(), coachID: coachID, topic: topic).save(on: req.db)
-        try await Self.tellCoaches(
-            coachID: coachID, schoolID: try school.requireID(), requesterID: try user.requireID(), except: try user.requireID(),
-            kind: .coachingRequested, actor: user.fullName, req: req)
+        let request = CoachingRequest(schoolID: try school.requireID(), requesterID: try user.requireID(), coachID: coachID, topic: topic)
+        try await Coaching(db: req.db).save(request, telling: .coachingRequested, actor: user.fullName, except: try user.requireID(), now: req.now)
         return req.redirect(to: .support, notice: req.t("Your request for coaching is sent. You will see the coaching here once a coach accepts."))
     }
 
@@ -106,10 +104,7 @@ struct CoachingController: RouteCollection {
         let coaching = Coaching(db: req.db)
         try await req.authorize(.respondToCoachingRequest, Coaching.resource(request, viewerCoachesIn: try await coaching.coachingSchools(of: userID)))
         do {
-            let engagement = try await coaching.accept(request, coachID: userID)
-            try await Notifications.notify(
-                [request.$requester.id], kind: .coachingAccepted, actor: user.fullName,
-                link: .engagement(.value(try engagement.requireID())), on: req.db)
+            let engagement = try await coaching.accept(request, coachID: userID, actor: user.fullName)
             return req.redirect(
                 to: .engagement(.value(try engagement.requireID())),
                 notice: req.t("You are now coaching. Plan a first session below; the notes stay between the two of you."))
@@ -142,28 +137,8 @@ struct CoachingController: RouteCollection {
             throw Abort(.badRequest, reason: req.t("Choose a coach, or anyone suitable."))
         }
         request.suggestedByName = user.fullName
-        try await request.save(on: req.db)
-        try await Self.tellCoaches(
-            coachID: request.$coach.id, schoolID: request.$school.id, requesterID: request.$requester.id, except: userID,
-            kind: .coachingPassed, actor: user.fullName, req: req)
+        try await coaching.save(request, telling: .coachingPassed, actor: user.fullName, except: userID, now: req.now)
         return req.redirect(to: .support, notice: req.t("Passed on, with your name as the one who suggested it."))
-    }
-
-    /// The coach a request is addressed to, or every coach of the school (but `except`).
-    static func tellCoaches(
-        coachID: UUID?, schoolID: UUID, requesterID: UUID, except: UUID, kind: AppNotification.Kind, actor: String,
-        req: Request
-    ) async throws {
-        let coaches: [UUID]
-        if let coachID { coaches = [coachID] } else { coaches = try await Coaching(db: req.db).offers(in: [schoolID]).map { $0.$user.id } }
-        // Only the coaches the `Policy` lets see the request: one new in their role waits
-        // before a request open to any coach reaches them, its notification too (issue 14, class 5).
-        let request = Policy.Resource.coachingRequest(schoolID: schoolID, requesterID: requesterID, coachID: coachID, viewerCoaches: true)
-        var told: [UUID] = []
-        for user in try await User.query(on: req.db).filter(\.$id ~~ coaches.filter { $0 != except }).all() {
-            if Policy.allows(try await Principal.load(for: user, now: req.now, on: req.db), .seeCoachingRequest, request) { told.append(try user.requireID()) }
-        }
-        try await Notifications.notify(told, kind: kind, actor: actor, link: .support, on: req.db)
     }
 
     func withdraw(req: Request) async throws -> Response {

@@ -131,7 +131,7 @@ struct GroupController: RouteCollection {
         let form = try req.content.decode(AttendanceForm.self)
         let present = Set((form.present ?? []).compactMap(UUID.init(uuidString:)))
         let meetingID = try meeting.requireID()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await Attendance.query(on: db).filter(\.$meeting.$id == meetingID).delete()
             for person in participants {
                 try await Attendance(meetingID: meetingID, userID: person.$user.id, present: present.contains(person.$user.id)).save(on: db)
@@ -179,12 +179,17 @@ struct GroupController: RouteCollection {
             return req.render(EngagementPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         let id = try engagement.requireID()
-        let session = CaseSession(engagementID: id, facilitatorID: try user.requireID(), caseOwnerID: owner, title: title, startedAt: req.now)
-        try await session.save(on: req.db)
-        try await Notifications.notify(
-            try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
-            kind: .caseSessionStarted, actor: user.fullName,
-            link: .caseSession(.value(id), .value(try session.requireID())), on: req.db)
+        let (userID, actor) = (try user.requireID(), user.fullName)
+        let session = CaseSession(engagementID: id, facilitatorID: userID, caseOwnerID: owner, title: title, startedAt: req.now)
+        let sessionID = UUID()
+        session.id = sessionID
+        // The session and the others' notice are saved together.
+        try await req.db.writeTransaction { db in
+            try await session.save(on: db)
+            try await Notifications.notify(
+                try await EngagementAccess.others(in: id, than: userID, on: db), kind: .caseSessionStarted, actor: actor,
+                link: .caseSession(.value(id), .value(sessionID)), on: db)
+        }
         return req.redirect(
             to: .caseSession(.value(id), .value(try session.requireID())),
             notice: req.t("The session has started with the opening. The timer runs."))

@@ -36,7 +36,7 @@ struct MeetingController: RouteCollection {
         )
         let (host, now) = (Self.host(req), req.now)
         // The meetings and their notices (and mail) are saved together, or not at all.
-        let starts = try await req.db.mailTransaction { db in
+        let starts = try await req.db.writeTransaction { db in
             let starts = try await Meetings.schedule(plan, in: id, on: db)
             let calendar = Meetings.mailCalendar(try await Meetings.planned(in: id, starting: starts, on: db), host: host, now: now)
             try await Notifications.notify(others, kind: .meetingPlanned, actor: actor, link: .engagement(.value(id)), calendar: calendar, on: db)
@@ -83,7 +83,7 @@ struct MeetingController: RouteCollection {
             let others = try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db)
             let actor = try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer)
             let calendar = Meetings.mailCalendar([meeting], host: Self.host(req), now: req.now)
-            try await req.db.mailTransaction { db in
+            try await req.db.writeTransaction { db in
                 try await meeting.save(on: db)
                 try await Notifications.notify(others, kind: .meetingCancelled, actor: actor, link: .engagement(.value(id)), calendar: calendar, on: db)
             }
@@ -96,7 +96,7 @@ struct MeetingController: RouteCollection {
         let user = try req.requireUser()
         let userID = try user.requireID()
         let token = SecretToken.generate()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await CalendarFeed.query(on: db).filter(\.$user.$id == userID).delete()
             try await CalendarFeed(userID: userID, tokenHash: SecretToken.hash(token)).save(on: db)
         }

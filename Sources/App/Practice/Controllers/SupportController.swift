@@ -109,10 +109,7 @@ struct SupportController: RouteCollection {
             return req.redirect(to: .support, notice: req.t("A colleague has already taken this question."))
         }
         do {
-            let engagement = try await service.take(request, helperID: try user.requireID())
-            try await Notifications.notify(
-                [request.$asker.id], kind: .questionTaken, actor: user.fullName,
-                link: .engagement(.value(try engagement.requireID())), on: req.db)
+            let engagement = try await service.take(request, helperID: try user.requireID(), actor: user.fullName)
             return req.redirect(
                 to: .engagement(.value(try engagement.requireID())),
                 notice: req.t("You have taken the question. Write to your colleague below, or agree a time to talk."))
@@ -157,18 +154,12 @@ struct SupportController: RouteCollection {
         let id = try engagement.requireID()
         do {
             try await EngagementNotes.add(
-                text, visibility: visibility, isReflection: form.reflection == "1", to: engagement,
-                by: try user.requireID(), on: req.db)
+                text, visibility: visibility, isReflection: form.reflection == "1", to: engagement, by: try user.requireID(),
+                telling: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer), on: req.db)
         } catch EngagementNotes.Problem.closed {
             throw Abort(.conflict, reason: req.t("The conversation is closed: only closing reflections can be added."))
         } catch EngagementNotes.Problem.reflectionWritten {
             throw Abort(.conflict, reason: req.t("You have already written your closing reflection."))
-        }
-        if visibility == .shared {
-            try await Notifications.notify(
-                try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db),
-                kind: .noteShared, actor: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer),
-                link: .engagement(.value(id)), on: req.db)
         }
         return req.redirect(
             to: .engagement(.value(id)), notice: visibility == .shared ? req.t("Note shared with your colleague.") : req.t("Note saved for you alone."))

@@ -15,7 +15,7 @@ extension AskAColleague {
         for request in open
         where HelpRequestRules.isRaised(urgency: request.urgency, askedAt: request.askedAt.timeIntervalSince1970, now: now.timeIntervalSince1970) {
             let requestID = try request.requireID()
-            let told = try await db.mailTransaction { db -> Bool in
+            let told = try await db.writeTransaction { db -> Bool in
                 guard let sql = db as? any SQLDatabase else { return false }
                 // Marked only where still unmarked: two servers never raise it twice.
                 let claimed = try await sql.update(HelpRequest.schema).set("raised_at", to: now)

@@ -21,7 +21,7 @@ struct AskAColleague {
     }
 
     func setVolunteerTopics(_ topics: Set<HelpTopic>, userID: UUID, schoolID: UUID) async throws {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await HelpVolunteer.query(on: db).filter(\.$user.$id == userID).filter(\.$school.$id == schoolID).delete()
             for topic in HelpTopic.allCases where topics.contains(topic) {
                 try await HelpVolunteer(userID: userID, schoolID: schoolID, topic: topic).save(on: db)
@@ -60,8 +60,9 @@ struct AskAColleague {
     /// Takes an open request for `helperID`: exactly one person can, however many try at
     /// once (the status changes only where it is still open). The question becomes the
     /// engagement's first shared note, written by the one who asked.
-    func take(_ request: HelpRequest, helperID: UUID) async throws -> Engagement {
-        try await db.transaction { db in
+    /// With `actor` (the helper's name), the asker is told in the same transaction.
+    func take(_ request: HelpRequest, helperID: UUID, actor: String? = nil) async throws -> Engagement {
+        try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
             let requestID = try request.requireID()
             let changed = try await sql.update(HelpRequest.schema)
@@ -79,6 +80,9 @@ struct AskAColleague {
             try await EngagementParticipant(engagementID: engagementID, userID: helperID, role: .helper).save(on: db)
             try await EngagementNote(engagementID: engagementID, authorID: request.$asker.id, text: request.question, visibility: .shared).save(on: db)
             try await HelpRequest.query(on: db).filter(\.$id == requestID).set(\.$engagement.$id, to: engagementID).update()
+            if let actor {
+                try await Notifications.notify([request.$asker.id], kind: .questionTaken, actor: actor, link: .engagement(.value(engagementID)), on: db)
+            }
             return engagement
         }
     }

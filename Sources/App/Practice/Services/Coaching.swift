@@ -42,8 +42,9 @@ struct Coaching {
     }
 
     /// Accepts a waiting request as `coachID`: once, and only with a free place.
-    func accept(_ request: CoachingRequest, coachID: UUID) async throws -> Engagement {
-        try await db.transaction { db in
+    /// The requester is told in the same transaction (`actor`: the coach's name).
+    func accept(_ request: CoachingRequest, coachID: UUID, actor: String) async throws -> Engagement {
+        try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
             let schoolID = request.$school.id
             guard try await freePlaces(coachID: coachID, schoolID: schoolID, on: db) > 0 else { throw Failure.noFreePlace }
@@ -62,7 +63,28 @@ struct Coaching {
             try await EngagementParticipant(engagementID: id, userID: coachID, role: .coach).save(on: db)
             try await EngagementParticipant(engagementID: id, userID: request.$requester.id, role: .coachee).save(on: db)
             try await CoachingRequest.query(on: db).filter(\.$id == request.requireID()).set(\.$engagement.$id, to: id).update()
+            try await Notifications.notify([request.$requester.id], kind: .coachingAccepted, actor: actor, link: .engagement(.value(id)), on: db)
             return engagement
+        }
+    }
+
+    /// Saves a new or passed-on request and tells the coach it is addressed to, or every coach
+    /// of the school (but `except`), in one transaction. Only the coaches the `Policy` lets see
+    /// the request: one new in their role waits before a request open to any coach reaches
+    /// them, its notification too (issue 14, class 5).
+    func save(_ request: CoachingRequest, telling kind: AppNotification.Kind, actor: String, except: UUID, now: Date) async throws {
+        try await db.writeTransaction { db in
+            try await request.save(on: db)
+            let coachID = request.$coach.id
+            let coaches: [UUID]
+            if let coachID { coaches = [coachID] } else { coaches = try await Coaching(db: db).offers(in: [request.$school.id]).map { $0.$user.id } }
+            let resource = Policy.Resource.coachingRequest(
+                schoolID: request.$school.id, requesterID: request.$requester.id, coachID: coachID, viewerCoaches: true)
+            var told: [UUID] = []
+            for user in try await User.query(on: db).filter(\.$id ~~ coaches.filter { $0 != except }).all() {
+                if Policy.allows(try await Principal.load(for: user, now: now, on: db), .seeCoachingRequest, resource) { told.append(try user.requireID()) }
+            }
+            try await Notifications.notify(told, kind: kind, actor: actor, link: .support, on: db)
         }
     }
 }

@@ -15,7 +15,7 @@ enum EngagementNotes {
     /// Adds the note by `authorID` to the engagement.
     static func add(
         _ text: String, visibility: EngagementNote.Visibility, isReflection: Bool, to engagement: Engagement,
-        by authorID: UUID, on db: any Database
+        by authorID: UUID, telling actor: String? = nil, on db: any Database
     ) async throws {
         let id = try engagement.requireID()
         // Once closed, a conversation takes only each participant's closing reflection.
@@ -26,9 +26,14 @@ enum EngagementNotes {
         {
             throw Problem.reflectionWritten
         }
-        try await EngagementNote(
-            engagementID: id, authorID: authorID, text: text, visibility: visibility,
-            isReflection: isReflection
-        ).save(on: db)
+        let note = EngagementNote(engagementID: id, authorID: authorID, text: text, visibility: visibility, isReflection: isReflection)
+        try await db.writeTransaction { db in
+            try await note.save(on: db)
+            // A shared note tells the others, with the note (`actor`: the author as they see them).
+            guard visibility == .shared, let actor else { return }
+            try await Notifications.notify(
+                try await EngagementAccess.others(in: id, than: authorID, on: db), kind: .noteShared, actor: actor,
+                link: .engagement(.value(id)), on: db)
+        }
     }
 }

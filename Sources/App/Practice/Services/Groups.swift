@@ -61,7 +61,7 @@ enum Groups {
         members: Set<UUID>, supervisor: UUID?, on db: any Database
     ) async throws -> Engagement {
         let userID = try user.requireID()
-        return try await db.mailTransaction { db -> Engagement in
+        return try await db.writeTransaction { db -> Engagement in
             let engagement = Engagement(form: kind, status: .active, topic: name, schoolID: try school.requireID())
             try await engagement.save(on: db)
             let id = try engagement.requireID()

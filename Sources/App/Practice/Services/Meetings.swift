@@ -107,7 +107,7 @@ extension Meetings {
     /// Saves the meeting, or each of the series, in the engagement; returns when each starts.
     static func schedule(_ plan: Plan, in engagementID: UUID, on db: any Database) async throws -> [Date] {
         let starts = plan.repeats.starts(from: plan.start, count: plan.count, timeZone: TimeZone(identifier: plan.zone) ?? .gmt)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             for startsAt in starts {
                 let meeting = Meeting(
                     engagementID: engagementID, startsAt: startsAt, timeZone: plan.zone, durationMinutes: plan.durationMinutes,

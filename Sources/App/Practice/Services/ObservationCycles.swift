@@ -17,7 +17,7 @@ enum ObservationCycles {
         on db: any Database
     ) async throws -> Engagement {
         let userID = try user.requireID()
-        return try await db.mailTransaction { db -> Engagement in
+        return try await db.writeTransaction { db -> Engagement in
             let engagement = Engagement(form: .observation, status: .active, topic: String(focus.prefix(120)), schoolID: try school.requireID())
             try await engagement.save(on: db)
             let id = try engagement.requireID()

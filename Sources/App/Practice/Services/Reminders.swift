@@ -19,7 +19,7 @@ enum Reminders {
             let people = participants.filter { $0.$engagement.id == meeting.$engagement.id }.map { $0.$user.id }
             // Marked only where still unmarked, in the same transaction as the reminders:
             // two servers running this at once never remind twice.
-            try await db.mailTransaction { db in
+            try await db.writeTransaction { db in
                 guard let sql = db as? any SQLDatabase else { return }
                 let claimed = try await sql.update(Meeting.schema).set("reminded_at", to: now)
                     .where("id", .equal, try meeting.requireID()).where("reminded_at", .is, SQLLiteral.null)

@@ -22,7 +22,7 @@ struct SurveyReportController: RouteCollection {
         }
         let surveyID = try survey.requireID()
         let secrets = (0..<count).map { _ in SecretToken.generate() }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             for secret in secrets { try await SurveyToken(surveyID: surveyID, tokenHash: SecretToken.hash(secret)).save(on: db) }
         }
         let base = SiteURL.answer(.value(survey.slug)).absolute(req.application.config)

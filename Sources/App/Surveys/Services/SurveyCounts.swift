@@ -39,7 +39,7 @@ enum SurveyCounts {
 
     /// Recomputes a survey's counters from its released responses.
     static func rebuild(_ survey: Survey, on db: any Database) async throws {
-        try await db.transaction { db in try await replace(survey, on: db) }
+        try await db.writeTransaction { db in try await replace(survey, on: db) }
     }
 
     /// `rebuild` inside a transaction the caller holds.

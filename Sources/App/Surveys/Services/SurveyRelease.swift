@@ -21,7 +21,7 @@ enum SurveyRelease {
     /// on two servers: one wins, the other finds it done). Updates `survey` to match.
     static func close(_ survey: Survey, on db: any Database) async throws {
         let surveyID = try survey.requireID()
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { return }
             let won = try await sql.update(Survey.schema).set("status", to: Survey.Status.closed.rawValue)
                 .where("id", .equal, surveyID).where("status", .equal, Survey.Status.open.rawValue).returning("id").all()

@@ -77,7 +77,7 @@ struct SurveyResponses {
         let identified = !survey.anonymous && draft.promisedAnonymous != true
         let token = draft.surveyTokenID
         do {
-            let stored = try await db.transaction { db -> SurveyResponse in
+            let stored = try await db.writeTransaction { db -> SurveyResponse in
                 // A single-use link is spent with the response, in the same transaction.
                 if let token, let sql = db as? any SQLDatabase {
                     let spent = try await sql.update(SurveyToken.schema).set("used_on", to: today)

@@ -80,7 +80,7 @@ struct SurveyWording {
         }
         try survey.setDefinition(definition)
         let surveyID = try survey.requireID(), today = CalendarDay(now).description
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await survey.save(on: db)
             guard answered else { return }
             for change in changes {

@@ -63,7 +63,7 @@ struct CheckInService {
         let counts = membership.counts(in: period)
         let userID = try user.requireID()
         let schoolID = try membership.school.requireID()
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             // The unique (user, period) row makes a repeated or double submit count once.
             if try await WellbeingParticipation.query(on: db).filter(\.$user.$id == userID).filter(\.$period == period).count() > 0 {
                 return .alreadyCheckedIn

@@ -37,7 +37,7 @@ enum WellbeingSchedules {
     static func change(schoolID: UUID, cadence: CheckInCadence, minimumGroup: Int, at now: Date, on db: any Database) async throws -> String {
         let before = try await load(schoolID: schoolID, on: db)
         let after = before.changing(cadence: cadence, minimumGroup: minimumGroup, at: now)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await WellbeingSettingsChange.query(on: db).filter(\.$school.$id == schoolID).delete()
             for segment in after.segments {
                 try await WellbeingSettingsChange(
