@@ -190,6 +190,57 @@ struct MailDeliveryTests {
             let counsellor = ctx.browser(language: "en")
             try await counsellor.login(Fixtures.counsellorA)
             #expect(!(try await counsellor.get("/schools/\(ctx.fixtures.schoolA)")).contains("E-mail cannot be delivered"))
+
+            // The teacher's mailbox works again: they say so, and mail is queued for it again.
+            #expect(try await teacher.get("/account/notifications").contains("id=\"retry-address\""))
+            let retried = try await teacher.post("/account/notifications/retry", form: [:])
+            #expect(retried.status == .seeOther)
+            #expect(try await Outbox.undeliverable(Fixtures.teacherA, on: app.db) == nil)
+            #expect(!(try await teacher.get("/")).contains("id=\"undeliverable\""))
+            ctx.mailbox.refuses = []
+            try await ctx.browser().post("/password/forgot", form: ["email": Fixtures.teacherA])
+            #expect(try await ctx.mailbox.last(to: Fixtures.teacherA)?.kind == .passwordReset)
+            // It bounces again (an hour later: three reset mails an hour at most): marked again.
+            // Nobody clears another's mark: the counsellor's click concerns their own address only.
+            ctx.mailbox.refuses = [Fixtures.teacherA]
+            ctx.clock.advance(by: 3601)
+            try await ctx.browser().post("/password/forgot", form: ["email": Fixtures.teacherA])
+            _ = try await ctx.mailbox.messages()
+            #expect(try await Outbox.undeliverable(Fixtures.teacherA, on: app.db) != nil)
+            try await counsellor.post("/account/notifications/retry", form: [:])
+            #expect(try await Outbox.undeliverable(Fixtures.teacherA, on: app.db) != nil)
+        }
+    }
+
+    @Test("A leader cannot learn from a mark that another school's mail bounced: their invitation tries once, and its own bounce shows")
+    func invitationBadgeIsTheSchoolsOwn() async throws {
+        try await withApp { app, ctx in
+            // School A's invitation to this address bounced.
+            ctx.mailbox.refuses = ["gone@example.org"]
+            let leaderA = ctx.browser(language: "en")
+            try await leaderA.login(Fixtures.leaderA)
+            try await leaderA.post(
+                "/schools/\(ctx.fixtures.schoolA)/invitations",
+                form: ["email": "gone@example.org", "given_name": "Gone", "family_name": "Away", "role": "teacher", "language": "en"])
+            _ = try await ctx.mailbox.messages()
+            let marked = try #require(try await Outbox.undeliverable("gone@example.org", on: app.db))
+            #expect(try await leaderA.get("/schools/\(ctx.fixtures.schoolA)").contains("E-mail cannot be delivered"))
+
+            // School B's leader invites the same address the next day: before their own mail is
+            // refused, their page says nothing of it, and the mail is tried.
+            ctx.clock.advance(by: 86_400)
+            let leaderB = ctx.browser(language: "en")
+            try await leaderB.login(Fixtures.leaderB)
+            let invited = try await leaderB.post(
+                "/schools/\(ctx.fixtures.schoolB)/invitations",
+                form: ["email": "gone@example.org", "given_name": "Gone", "family_name": "Away", "role": "teacher", "language": "en"])
+            #expect(invited.status == .seeOther)
+            #expect(!(try await leaderB.get("/schools/\(ctx.fixtures.schoolB)")).contains("E-mail cannot be delivered"))
+            #expect(try await Self.outbox(app).filter { $0.toAddress == "gone@example.org" && $0.status == .queued }.count == 1)
+            // Their own mail is refused: now it shows, and the mark says when.
+            _ = try await ctx.mailbox.messages()
+            #expect(try await leaderB.get("/schools/\(ctx.fixtures.schoolB)").contains("E-mail cannot be delivered"))
+            #expect(try #require(try await Outbox.undeliverable("gone@example.org", on: app.db)).markedAt > marked.markedAt)
         }
     }
 

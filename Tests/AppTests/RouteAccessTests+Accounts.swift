@@ -38,6 +38,7 @@ extension RouteAccessTests {
         // One's own notification settings: an empty form changes nothing and is saved.
         .get("/account/notifications", [.login, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .login]),
         .post("/account/notifications", [.login, .see, .see, .see, .see, .see, .see, .see, .login]),
+        .post("/account/notifications/retry", [.login, .see, .see, .see, .see, .see, .see, .see, .login]),
         // A digest's one-click link: its secret is the key, for anyone who holds it, with no
         // session and no CSRF token (a mail reader posts it, RFC 8058).
         .get(

@@ -16,6 +16,7 @@ extension SiteURL {
         case .accountExport: ["account", "export.json"]
         case .accountTokenRevoke(let id): ["account", "tokens", Self.component(id, Self.idKey), "revoke"]
         case .accountNotifications: ["account", "notifications"]
+        case .accountMailRetry: ["account", "notifications", "retry"]
         case .unsubscribe(let token): ["mail", "unsubscribe", Self.component(token, Self.tokenKey)]
         case .devMail: ["dev", "mail"]
         case .school(let id): ["schools", Self.component(id, Self.schoolIDKey)]

@@ -23,6 +23,8 @@ enum SiteURL: Sendable {
     case accountTokenRevoke(Parameter<UUID>)
     /// How each kind of notification reaches the person, and when their digest goes.
     case accountNotifications
+    /// "My mailbox works again": clears the mark on the person's own address.
+    case accountMailRetry
     /// A digest's one-click unsubscribe link (RFC 8058): works without signing in.
     case unsubscribe(Parameter<String>)
     /// The demo's outbox and clock (`collegium demo` only, never `serve`).

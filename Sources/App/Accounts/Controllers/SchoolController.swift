@@ -20,7 +20,7 @@ struct SchoolController: RouteCollection {
         let canManage = Policy.allows(principal, .manageStaff, school.policyResource)
         var model = try await SchoolPage.Model.load(
             school: school, includeInvitations: canManage, mayClearNewStaff: Policy.allows(principal, .clearNewStaff, school.policyResource),
-            now: req.now, on: req.db)
+            invitationLifetime: req.application.config.invitationLifetime, now: req.now, on: req.db)
         model.showsWellbeing = Policy.allows(principal, .viewWellbeingFigures, school.policyResource)
         if Policy.allows(principal, .viewPracticeCounts, school.policyResource) {
             model.practice = try await PracticeCounts.load(schoolID: try school.requireID(), on: req.db)

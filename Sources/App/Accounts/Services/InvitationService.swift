@@ -47,7 +47,10 @@ struct InvitationService {
             expiresAt: req.now.addingTimeInterval(req.application.config.invitationLifetime))
         invitation.language = (draft.language ?? Language(rawValue: school.language) ?? .source).rawValue
         try await invitation.save(on: db)
-        try await Outbox.enqueue(mail(invitation, token: token, school: school), settings: req.application.config.mail, now: req.now, on: db)
+        // Even to an address marked undeliverable: the leader learns that it bounces from this
+        // mail, never from another school's (which would tell them the address was mailed before).
+        try await Outbox.enqueue(
+            mail(invitation, token: token, school: school), settings: req.application.config.mail, now: req.now, evenIfMarked: true, on: db)
         return (invitation, token)
     }
 

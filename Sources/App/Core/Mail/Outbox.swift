@@ -9,10 +9,14 @@ import SMTP
 enum Outbox {
     /// Renders and queues `message`; returns false, queueing nothing, when its address is
     /// marked undeliverable (a server refused it for good) or cannot be written in a header.
+    /// `evenIfMarked` queues it all the same: a leader's new invitation tries the address once
+    /// more, so that what the leader sees of it comes from their own mail (`markedSince`).
     @discardableResult
-    static func enqueue(_ message: MailMessage, settings: MailSettings, now: Date, on db: any Database) async throws -> Bool {
+    static func enqueue(
+        _ message: MailMessage, settings: MailSettings, now: Date, evenIfMarked: Bool = false, on db: any Database
+    ) async throws -> Bool {
         let address = message.to.lowercased()
-        guard try await UndeliverableAddress.find(address, on: db) == nil else { return false }
+        if !evenIfMarked { guard try await UndeliverableAddress.find(address, on: db) == nil else { return false } }
         let email: Email
         do { email = try render(message, from: settings.from, now: now) } catch {
             // Nothing a person types can reach a header (names are checked on entry): this is
@@ -109,15 +113,24 @@ enum Outbox {
         return stale.count
     }
 
+    /// Takes the undeliverable mark off `address` (its owner says it works again); returns
+    /// whether there was one.
+    @discardableResult
+    static func clearUndeliverable(_ address: String, on db: any Database) async throws -> Bool {
+        guard let mark = try await UndeliverableAddress.find(address.lowercased(), on: db) else { return false }
+        try await mark.delete(on: db)
+        return true
+    }
+
     /// Whether mail to `address` is known to bounce, and why.
     static func undeliverable(_ address: String, on db: any Database) async throws -> UndeliverableAddress? {
         try await UndeliverableAddress.find(address.lowercased(), on: db)
     }
 
-    /// The addresses of `addresses` that are known to bounce, with the server's reason.
-    static func undeliverable(among addresses: [String], on db: any Database) async throws -> [String: String] {
+    /// The addresses of `addresses` that are known to bounce, with when they were last refused.
+    static func undeliverable(among addresses: [String], on db: any Database) async throws -> [String: Date] {
         guard !addresses.isEmpty else { return [:] }
         let rows = try await UndeliverableAddress.query(on: db).filter(\.$id ~~ addresses.map { $0.lowercased() }).all()
-        return Dictionary(rows.compactMap { row in row.id.map { ($0, row.reason) } }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(rows.compactMap { row in row.id.map { ($0, row.markedAt) } }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -156,7 +156,13 @@ struct OutboxSender: Sendable {
     }
 
     private func markUndeliverable(_ address: String, reason: String, now: Date) async throws {
-        guard try await UndeliverableAddress.find(address, on: db) == nil else { return }
+        if let mark = try await UndeliverableAddress.find(address, on: db) {
+            // Refused again (an invitation tries a marked address once): the mark says when.
+            mark.reason = Self.short(reason)
+            mark.markedAt = now
+            try await mark.save(on: db)
+            return
+        }
         do {
             try await UndeliverableAddress(address: address, reason: Self.short(reason), markedAt: now).create(on: db)
         } catch let error as any DatabaseError where error.isConstraintFailure {

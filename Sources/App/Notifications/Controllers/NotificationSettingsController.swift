@@ -7,6 +7,18 @@ struct NotificationSettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.accountNotifications.pathComponents, use: show)
         routes.post(SiteURL.accountNotifications.pathComponents, use: save)
+        routes.post(SiteURL.accountMailRetry.pathComponents, use: retryAddress)
+    }
+
+    /// The person says their mailbox works again (it was full, or their school's server was
+    /// mended): mail to their own address is queued again. Only their own: nobody can clear
+    /// the mark of someone else's address. If it bounces again, it is marked again.
+    func retryAddress(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let cleared = try await Outbox.clearUndeliverable(user.email, on: req.db)
+        return req.redirect(
+            to: .accountNotifications,
+            notice: cleared ? req.t("Mail to {email} will be sent again.", ["email": user.email]) : req.t("Your notification settings are saved."))
     }
 
     func show(req: Request) async throws -> Response {

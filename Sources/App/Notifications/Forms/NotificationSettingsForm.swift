@@ -11,12 +11,13 @@ struct NotificationSettingsForm {
         deliveries = current.deliveries
         timeZone = current.timeZone
         digestHour = current.digestHour
+        let badChoice = l.t("Choose at once, morning summary or only in Collegium for each kind.")
         for kind in AppNotification.Kind.allCases {
             guard let raw = fields["kind.\(kind.rawValue)"]?.last else { continue }
             if let delivery = NotificationPreference.Delivery(rawValue: raw) {
                 deliveries[kind] = delivery
-            } else if !errors.contains(l.t(Self.badChoice)) {
-                errors.append(l.t("Choose at once, morning summary or only in Collegium for each kind."))
+            } else if !errors.contains(badChoice) {
+                errors.append(badChoice)
             }
         }
         if let raw = fields["digest_hour"]?.last {
@@ -30,6 +31,4 @@ struct NotificationSettingsForm {
             }
         }
     }
-
-    static let badChoice = "Choose at once, morning summary or only in Collegium for each kind."
 }

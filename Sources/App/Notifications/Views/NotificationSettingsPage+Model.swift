@@ -16,8 +16,8 @@ enum NotificationSettingsPage {
         static func load(for user: User, on db: any Database) async throws -> Model {
             let userID = try user.requireID()
             let schedule = try await MailSchedule.find(userID, on: db)
-            if user.$memberships.value == nil { try await user.$memberships.load(on: db) }
-            for membership in user.memberships where membership.$school.value == nil { try await membership.$school.load(on: db) }
+            // The schools (for the time zone and the language) in one query, not one each.
+            user.$memberships.value = try await Membership.query(on: db).filter(\.$user.$id == userID).with(\.$school).all()
             let zone = Digests.timeZone(of: user, schedule ?? MailSchedule(userID: userID, timeZone: nil)).identifier
             return Model(
                 deliveries: try await NotificationMail.deliveries(of: userID, on: db),

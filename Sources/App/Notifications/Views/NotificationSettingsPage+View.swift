@@ -14,7 +14,11 @@ extension NotificationSettingsPage {
                             context.t(
                                 "Mail to {email} cannot be delivered: the mail server refused it. Ask your school's leader to correct your address.",
                                 ["email": model.email]))),
-                    .p(.class("hint"), .text(reason)))
+                    .p(.class("hint"), .text(reason)),
+                    .form(
+                        .method(.post), .action(SiteURL.accountMailRetry.path), Components.csrfField(context),
+                        .p(.text(context.t("If your mailbox works again (it was full, or the address has been mended), Collegium can try again."))),
+                        .button(.type(.submit), .class("button-secondary"), .id("retry-address"), .text(context.t("Try my address again")))))
             },
             .p(
                 .text(

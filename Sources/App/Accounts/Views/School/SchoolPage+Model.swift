@@ -39,7 +39,10 @@ enum SchoolPage {
 
         /// The page for a viewer who may (or may not) manage the staff (`includeInvitations`)
         /// and end a newcomer's wait (`mayClearNewStaff`).
-        static func load(school: School, includeInvitations: Bool, mayClearNewStaff: Bool, now: Date, on db: any Database) async throws -> Model {
+        /// `invitationLifetime` dates each invitation (it expires that long after it was sent).
+        static func load(
+            school: School, includeInvitations: Bool, mayClearNewStaff: Bool, invitationLifetime: TimeInterval, now: Date, on db: any Database
+        ) async throws -> Model {
             let schoolID = try school.requireID()
             let memberships = try await Membership.query(on: db)
                 .filter(\.$school.$id == schoolID).with(\.$user).all()
@@ -62,7 +65,10 @@ enum SchoolPage {
                 ? try await Outbox.undeliverable(among: memberships.map(\.user.email) + (invitations ?? []).map(\.email), on: db) : [:]
             invitations = invitations?.map { invitation in
                 var marked = invitation
-                marked.undeliverable = bouncing[invitation.email.lowercased()] != nil
+                // Refused since this invitation was sent: its own mail bounced. A mark from
+                // before is another mail's (maybe another school's): not this page's to tell.
+                let sent = invitation.expiresAt.addingTimeInterval(-invitationLifetime)
+                marked.undeliverable = bouncing[invitation.email.lowercased()].map { $0 >= sent } ?? false
                 return marked
             }
             return Model(
