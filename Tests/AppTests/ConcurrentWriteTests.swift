@@ -20,12 +20,13 @@ struct ConcurrentWriteTests {
     @Test("writeTransaction: concurrent read-then-write transactions and lone writes all succeed, none is lost")
     func concurrentTransactionsAllCommit() async throws {
         let onPostgres = (ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? "").hasPrefix("postgres")
-        // A file, as an installation has: an in-memory SQLite database is one shared cache,
-        // whose locking is another matter (and no installation runs on it).
+        // A file in WAL mode, as an installation has (`SQLiteTuning` sets it when `serve` boots;
+        // the tests do not boot).
         let path = onPostgres ? nil : NSTemporaryDirectory() + "collegium-concurrent-\(UUID().uuidString).sqlite"
         defer { if let path { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
         try await withApp(sqliteFile: path) { app, _ in
             let sql = try #require(app.db as? any SQLDatabase)
+            if !onPostgres { try await sql.raw("PRAGMA journal_mode=WAL").run() }
             try await sql.raw("CREATE TABLE concurrent_writes (writer INTEGER NOT NULL, seen INTEGER NOT NULL)").run()
             // One database per event loop: each has its own connection pool, so the writers
             // below really hold different connections.

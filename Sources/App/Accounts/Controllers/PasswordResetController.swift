@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// "Forgot your password?": a one-time link by email. The answer is the same whether or
@@ -24,18 +25,21 @@ struct PasswordResetController: RouteCollection {
             let model = ForgotPasswordPage.Model(email: form.email ?? "", error: req.t("Enter an email address like name@school.org."))
             return req.render(ForgotPasswordPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
-        if let user = try await User.query(on: req.db).filter(\.$email == email.value).first(), user.passwordHash != nil,
-            try await Self.resetsInTheLastHour(of: user, req: req) < Self.resetsPerHour
-        {
+        if let user = try await User.query(on: req.db).filter(\.$email == email.value).first(), user.passwordHash != nil {
             let token = SecretToken.generate()
+            let userID = try user.requireID()
             let reset = PasswordReset(
-                tokenHash: SecretToken.hash(token), userID: try user.requireID(),
+                tokenHash: SecretToken.hash(token), userID: userID,
                 expiresAt: req.now.addingTimeInterval(req.application.config.passwordResetLifetime))
             let mail = Self.mail(to: user, link: SiteURL.resetPassword(.value(token)).absolute(req.application.config), req: req)
-            // The link and its e-mail are saved together: no reset without its mail.
+            let (settings, now, lifetime) = (req.application.config.mail, req.now, req.application.config.passwordResetLifetime)
+            // The link and its e-mail are saved together: no reset without its mail, none
+            // beyond the hour's limit (counted in the transaction, so parallel asks cannot pass it).
             try await req.db.writeTransaction { db in
+                guard try await Self.resetsInTheLastHour(of: userID, lifetime: lifetime, now: now, on: db) < Self.resetsPerHour,
+                    try await Outbox.enqueue(mail, settings: settings, now: now, on: db)
+                else { return }
                 try await reset.save(on: db)
-                try await Outbox.enqueue(mail, settings: req.application.config.mail, now: req.now, on: db)
             }
         }
         return req.redirect(
@@ -47,10 +51,15 @@ struct PasswordResetController: RouteCollection {
     /// (it never tells whether an account exists), and the links already sent still work.
     static let resetsPerHour = 3
 
-    /// Counted by the links' expiry: each expires a fixed time after it was asked for.
-    static func resetsInTheLastHour(of user: User, req: Request) async throws -> Int {
-        let since = req.now.addingTimeInterval(req.application.config.passwordResetLifetime - 3600)
-        return try await PasswordReset.query(on: req.db).filter(\.$user.$id == user.requireID()).filter(\.$expiresAt > since).count()
+    /// Counted by the links' expiry: each expires a fixed time after it was asked for. On
+    /// PostgreSQL the person's row is locked first, so two transactions count in turn (SQLite's
+    /// write transactions already take turns).
+    static func resetsInTheLastHour(of userID: UUID, lifetime: TimeInterval, now: Date, on db: any Database) async throws -> Int {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT id FROM \(ident: User.schema) WHERE id = \(bind: userID) FOR UPDATE").run()
+        }
+        return try await PasswordReset.query(on: db).filter(\.$user.$id == userID).filter(\.$expiresAt > now.addingTimeInterval(lifetime - 3600))
+            .count()
     }
 
     /// The reset e-mail, in the person's language (the page's if they chose none).

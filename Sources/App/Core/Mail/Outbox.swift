@@ -9,8 +9,8 @@ import SMTP
 enum Outbox {
     /// Renders and queues `message`; returns false, queueing nothing, when its address is
     /// marked undeliverable (a server refused it for good) or cannot be written in a header.
-    /// `evenIfMarked` queues it all the same: a leader's new invitation tries the address once
-    /// more, so that what the leader sees of it comes from their own mail (`markedSince`).
+    /// `evenIfMarked` queues it all the same: each new invitation tries the address again, so
+    /// that what the leader sees of it comes from their own mail (`SchoolPage.Model.load`).
     @discardableResult
     static func enqueue(
         _ message: MailMessage, settings: MailSettings, now: Date, evenIfMarked: Bool = false, on db: any Database
@@ -109,7 +109,9 @@ enum Outbox {
             .filter(\.$status == .queued).group(.or) { $0.filter(\.$leaseUntil == nil).filter(\.$leaseUntil < now) }.all()
         let stale = waiting.filter { $0.link.map(isStale) ?? false }.compactMap(\.id)
         guard !stale.isEmpty else { return 0 }
-        try await OutboxMail.query(on: db).filter(\.$id ~~ stale).filter(\.$status == .queued).delete()
+        // The lease again: a sender may have claimed one since the look (it is then left).
+        try await OutboxMail.query(on: db).filter(\.$id ~~ stale).filter(\.$status == .queued)
+            .group(.or) { $0.filter(\.$leaseUntil == nil).filter(\.$leaseUntil < now) }.delete()
         return stale.count
     }
 

@@ -114,6 +114,9 @@ struct OutboxSender: Sendable {
         case .sent:
             update.set("status", to: OutboxMail.Status.sent.rawValue).set("sent_at", to: now).set("last_error", to: SQLLiteral.null)
             try await wipe(update).run()
+            // Only an invitation goes to a marked address (`evenIfMarked`): taken now, the
+            // address works again, and its mark goes.
+            if mail.kind == .invitation { try await Outbox.clearUndeliverable(mail.to, on: db) }
         case .refused(let reason):
             logger.warning("Mail to \(mail.to) refused for good: \(reason)")
             try await wipe(update.set("status", to: OutboxMail.Status.failed.rawValue).set("last_error", to: Self.short(reason))).run()

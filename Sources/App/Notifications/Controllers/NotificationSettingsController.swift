@@ -18,7 +18,8 @@ struct NotificationSettingsController: RouteCollection {
         let cleared = try await Outbox.clearUndeliverable(user.email, on: req.db)
         return req.redirect(
             to: .accountNotifications,
-            notice: cleared ? req.t("Mail to {email} will be sent again.", ["email": user.email]) : req.t("Your notification settings are saved."))
+            notice: cleared
+                ? req.t("Mail to {email} will be sent again.", ["email": user.email]) : req.t("Mail already goes to {email}.", ["email": user.email]))
     }
 
     func show(req: Request) async throws -> Response {
