@@ -209,6 +209,35 @@ struct MeetingTests {
         }
     }
 
+    @Test("A meeting that has begun is folded among the past ones and cannot be cancelled")
+    func pastMeetingsAreKept() async throws {
+        try await withApp { app, ctx in
+            let (path, teacher, counsellor) = try await Self.conversation(app, ctx)
+            for date in ["2026-11-25", "2026-12-09"] {
+                let planned = try await counsellor.post(
+                    path + "/meetings", form: ["date": date, "time": "15:00", "time_zone": "Europe/Riga", "duration": "45", "place": "Room \(date)"])
+                #expect(planned.status == .seeOther)
+            }
+            let first = try #require(try await Meeting.query(on: app.db).sort(\.$startsAt).first())
+            // A day after the first began: it is past, the second still to come.
+            ctx.clock.advance(by: first.startsAt.timeIntervalSince(ctx.clock.now) + 86_400)
+            // A week on, the session has ended: the teacher signs in again.
+            try await teacher.login(Fixtures.teacherA)
+            let page = try await teacher.get(path)
+            let upcoming = try #require(page.body.range(of: "id=\"meetings\"")).upperBound
+            let past = try #require(page.body.range(of: "id=\"past-meetings\"")).lowerBound
+            #expect(upcoming < past)
+            #expect(page.body[upcoming..<past].contains("Room 2026-12-09"))
+            #expect(!page.body[upcoming..<past].contains("Room 2026-11-25"))
+            #expect(page.body[past...].contains("Room 2026-11-25"))
+            #expect(page.contains("1 past meeting"))
+            #expect(!page.body.contains("/meetings/\(try first.requireID())/cancel"))
+            let refused = try await teacher.post(path + "/meetings/\(try first.requireID())/cancel")
+            #expect(refused.status == .conflict)
+            #expect(try await Meeting.find(first.id, on: app.db)?.cancelled == false)
+        }
+    }
+
     /// The one message each bad meeting gets, next to its field.
     static let meetingProblems = [
         "date": "Enter a date and a time, for example 2026-12-03 and 15:30.",

@@ -48,6 +48,9 @@ extension RouteAccessTests {
             "/mail/unsubscribe/:token", { "/mail/unsubscribe/\(try await $0.unsubscribeToken())" },
             [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
         // A token is its owner's alone: anyone else's request finds nothing, the admin's too.
+        .get(
+            "/account/tokens/:id/revoke", { "/account/tokens/\(try await $0.teacherTokenID())/revoke" },
+            [.login, .e404, .ok, .e404, .e404, .e404, .e404, .e404, .login]),
         .post(
             "/account/tokens/:id/revoke", { "/account/tokens/\(try await $0.teacherTokenID())/revoke" },
             [.login, .e404, .see, .e404, .e404, .e404, .e404, .e404, .login]),
@@ -81,6 +84,10 @@ extension RouteAccessTests {
             "/schools/:schoolID/members/:id/role", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/role" },
             form: { _ in [("role", "counsellor")] },
             [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
+        // The page that asks before a removal: those who may remove.
+        .get(
+            "/schools/:schoolID/members/:id/remove", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/remove" },
+            [.login, .e404, .e403, .e403, .ok, .ok, .e404, .ok, .login]),
         .post(
             "/schools/:schoolID/members/:id/remove", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/remove" },
             [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),

@@ -13,6 +13,8 @@ extension RouteAccessTests {
         .post("/wellbeing", [.login, .e422, .e422, .e422, .e422, .e403, .e403, .e403, .login]),
         .get("/wellbeing/support", [.login, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .login]),
         .get("/wellbeing/my-check-ins.json", [.login, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .login]),
+        // The page that asks first: with no history kept, it says so on the well-being page.
+        .get("/wellbeing/history/delete", [.login, .see, .see, .see, .see, .see, .see, .see, .login]),
         .post("/wellbeing/history/delete", [.login, .see, .see, .see, .see, .see, .see, .see, .login]),
         .get(
             "/schools/:schoolID/wellbeing", { "/schools/\($0.schoolA)/wellbeing" },

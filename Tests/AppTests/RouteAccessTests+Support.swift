@@ -20,6 +20,9 @@ extension RouteAccessTests {
         .post(
             "/support/requests/:id/take", { "/support/requests/\(try await $0.helpRequest())/take" },
             [.login, .e404, .e403, .see, .e404, .e404, .e404, .e404, .login]),
+        .get(
+            "/support/requests/:id/withdraw", { "/support/requests/\(try await $0.helpRequest())/withdraw" },
+            [.login, .e404, .ok, .e403, .e404, .e404, .e404, .e404, .login]),
         .post(
             "/support/requests/:id/withdraw", { "/support/requests/\(try await $0.helpRequest())/withdraw" },
             [.login, .e404, .see, .e403, .e404, .e404, .e404, .e404, .login]),
@@ -44,6 +47,12 @@ extension RouteAccessTests {
             { w in
                 let e = try await w.engagement()
                 return "/support/engagements/\(e)/meetings/\(try await w.meeting(in: e))/meeting.ics"
+            }, [.login, .e404, .ok, .ok, .e404, .e404, .e404, .e404, .login]),
+        .get(
+            "/support/engagements/:id/meetings/:meetingID/cancel",
+            { w in
+                let e = try await w.engagement()
+                return "/support/engagements/\(e)/meetings/\(try await w.meeting(in: e))/cancel"
             }, [.login, .e404, .ok, .ok, .e404, .e404, .e404, .e404, .login]),
         .post(
             "/support/engagements/:id/meetings/:meetingID/cancel",
@@ -75,6 +84,9 @@ extension RouteAccessTests {
             [.login, .e404, .e403, .see, .e404, .e404, .e404, .e404, .login]),
         // Withdrawing asks only whether this is one's own request: the coach who could see it is
         // answered as anyone else (404), unlike on accept and pass, where the requester gets 403.
+        .get(
+            "/support/coaching/requests/:id/withdraw", { "/support/coaching/requests/\(try await $0.coachingRequest())/withdraw" },
+            [.login, .e404, .ok, .e404, .e404, .e404, .e404, .e404, .login]),
         .post(
             "/support/coaching/requests/:id/withdraw", { "/support/coaching/requests/\(try await $0.coachingRequest())/withdraw" },
             [.login, .e404, .see, .e404, .e404, .e404, .e404, .e404, .login]),

@@ -8,6 +8,7 @@ struct AccountController: RouteCollection {
         routes.get(SiteURL.account.pathComponents, use: show)
         routes.post(SiteURL.accountTokens.pathComponents, use: createToken)
         routes.get(SiteURL.accountExport.pathComponents, use: export)
+        routes.get(SiteURL.accountTokenRevoke(.key).pathComponents, use: confirmRevokeToken)
         routes.post(SiteURL.accountTokenRevoke(.key).pathComponents, use: revokeToken)
     }
 
@@ -56,15 +57,32 @@ struct AccountController: RouteCollection {
         return req.render(AccountPage.view(req.pageContext(), model), status: .unprocessableEntity)
     }
 
-    func revokeToken(req: Request) async throws -> Response {
+    /// Asks first (`ConfirmPage`): what stops working.
+    func confirmRevokeToken(req: Request) async throws -> Response {
+        let token = try await ownToken(req)
+        guard token.revokedAt == nil else { return req.redirect(to: .account, notice: req.t("Token {name} revoked.", ["name": token.name])) }
+        return req.confirm(
+            req.t("Revoke the token {name}?", ["name": token.name]),
+            consequences: [
+                req.t("Every program that uses it is refused from now on, at once."),
+                req.t("A revoked token cannot be used again: make a new one for a program that still needs access."),
+            ],
+            action: .accountTokenRevoke(.value(try token.requireID())), confirmLabel: req.t("Revoke {name}", ["name": token.name]), back: .account)
+    }
+
+    /// A token is always its owner's alone: the query is scoped to them, so someone else's
+    /// token id is simply not found.
+    private func ownToken(_ req: Request) async throws -> APIToken {
         let user = try req.requireUser()
         let id = try req.uuidParameter(SiteURL.idKey)
-        // A token is always its owner's alone: the query is scoped to them, so someone
-        // else's token id is simply not found.
-        guard
-            let token = try await APIToken.query(on: req.db)
-                .filter(\.$id == id).filter(\.$user.$id == user.requireID()).first()
-        else { throw Abort(.notFound) }
+        guard let token = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first() else {
+            throw Abort(.notFound)
+        }
+        return token
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let token = try await ownToken(req)
         if token.revokedAt == nil {
             token.revokedAt = req.now
             try await token.save(on: req.db)

@@ -10,6 +10,7 @@ struct StaffController: RouteCollection {
         routes.post(SiteURL.schoolInvitationCancel(.key, .key).pathComponents, use: cancelInvitation)
         routes.post(SiteURL.schoolInvitationResend(.key, .key).pathComponents, use: resendInvitation)
         routes.post(SiteURL.schoolMemberRole(.key, .key).pathComponents, use: changeRole)
+        routes.get(SiteURL.schoolMemberRemove(.key, .key).pathComponents, use: confirmRemove)
         routes.post(SiteURL.schoolMemberRemove(.key, .key).pathComponents, use: remove)
         routes.post(SiteURL.schoolMemberClear(.key, .key).pathComponents, use: clear)
     }
@@ -56,6 +57,25 @@ struct StaffController: RouteCollection {
         return req.redirect(
             to: .school(.value(try school.requireID())),
             notice: req.t("{name} is now {role}.", ["name": user.fullName, "role": RoleNames.name(role, req.localizer)]))
+    }
+
+    /// Asks first (`ConfirmPage`): what the person loses here, and what stays theirs.
+    func confirmRemove(req: Request) async throws -> Response {
+        let (school, membership) = try await loadMembership(req)
+        let schoolID = try school.requireID()
+        if membership.role == .leader, try await isLastLeader(membership, on: req.db) {
+            return req.redirect(to: .school(.value(schoolID)), notice: req.t("A school needs at least one leader. Make someone else a leader first."))
+        }
+        let user = try await membership.$user.get(on: req.db)
+        return req.confirm(
+            req.t("Remove {name} from {school}?", ["name": user.fullName, "school": school.name]),
+            consequences: [
+                req.t("{name} no longer belongs to this school: they lose what its staff see and what their role here allows.", ["name": user.fullName]),
+                req.t("Their account, their other schools and what they wrote stay. The staff record notes that they left."),
+                req.t("To have them back, invite them again."),
+            ],
+            action: .schoolMemberRemove(.value(schoolID), .value(try membership.requireID())),
+            confirmLabel: req.t("Remove {name}", ["name": user.fullName]), back: .school(.value(schoolID)))
     }
 
     func remove(req: Request) async throws -> Response {

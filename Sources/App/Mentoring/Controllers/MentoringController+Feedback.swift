@@ -18,7 +18,7 @@ extension MentoringController {
         guard let answer = try req.content.decode(PairFeedbackForm.self).answer else {
             let page = try await PracticeForMentoring.feedbackPage(
                 engagement, participants: participants, error: req.t("Answer both questions; keep the last one under 1,000 characters."),
-                principal: try await req.principal(), context: req.pageContext(), on: req.db)
+                principal: try await req.principal(), context: req.pageContext(), now: req.now, on: req.db)
             return req.render(page, status: .unprocessableEntity)
         }
         let programme = try await pair.$programme.get(on: req.db)

@@ -12,6 +12,7 @@ struct CoachingController: RouteCollection {
         routes.post(SiteURL.coachingOffer.pathComponents, use: offer)
         routes.post(SiteURL.coachingAccept(.key).pathComponents, use: accept)
         routes.post(SiteURL.coachingPass(.key).pathComponents, use: pass)
+        routes.get(SiteURL.coachingWithdraw(.key).pathComponents, use: confirmWithdraw)
         routes.post(SiteURL.coachingWithdraw(.key).pathComponents, use: withdraw)
     }
 
@@ -141,11 +142,29 @@ struct CoachingController: RouteCollection {
         return req.redirect(to: .support, notice: req.t("Passed on, with your name as the one who suggested it."))
     }
 
-    func withdraw(req: Request) async throws -> Response {
+    /// Asks first (`ConfirmPage`).
+    func confirmWithdraw(req: Request) async throws -> Response {
+        let request = try await Self.withdrawable(req)
+        return req.confirm(
+            req.t("Withdraw your request for coaching?"),
+            consequences: [
+                req.t("Coaches no longer see it, and nobody can accept it."),
+                req.t("To be coached later, send a new request."),
+            ],
+            action: .coachingWithdraw(.value(try request.requireID())), confirmLabel: req.t("Withdraw the request"), back: .support)
+    }
+
+    /// The requester's own request, still waiting.
+    static func withdrawable(_ req: Request) async throws -> CoachingRequest {
         _ = try req.requireUser()
         let request = try await Self.loadRequest(req)
         try await req.authorize(.withdrawCoachingRequest, Coaching.resource(request, viewerCoachesIn: []))
         guard request.status == .waiting else { throw Abort(.conflict, reason: req.t("Another coach has already accepted this request.")) }
+        return request
+    }
+
+    func withdraw(req: Request) async throws -> Response {
+        let request = try await Self.withdrawable(req)
         request.status = .withdrawn
         try await request.save(on: req.db)
         return req.redirect(to: .support, notice: req.t("Your request for coaching is withdrawn."))

@@ -9,6 +9,7 @@ struct MeetingController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post(SiteURL.engagementMeetings(.key).pathComponents, use: add)
         routes.get(SiteURL.meetingCalendar(.key, .key).pathComponents, use: calendarFile)
+        routes.get(SiteURL.meetingCancel(.key, .key).pathComponents, use: confirmCancel)
         routes.post(SiteURL.meetingCancel(.key, .key).pathComponents, use: cancel)
         routes.post(SiteURL.supportCalendarFeed.pathComponents, use: newFeed)
         routes.post(SiteURL.supportCalendarFeedRevoke.pathComponents, use: revokeFeed)
@@ -72,10 +73,34 @@ struct MeetingController: RouteCollection {
         return Meetings.response(text, filename: "collegium-meeting.ics")
     }
 
+    /// Asks first (`ConfirmPage`): who is told, and that their calendars drop it.
+    func confirmCancel(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let (engagement, _) = try await req.engagementInPath(.writeNote)
+        let meeting = try await req.meetingInPath(of: engagement)
+        let id = try engagement.requireID()
+        guard !meeting.cancelled else { return req.redirect(to: .engagement(.value(id)), notice: req.t("This meeting is already cancelled.")) }
+        // A link from a page opened before the meeting began: said on the page, not a bare 409.
+        guard meeting.startsAt > req.now else {
+            return req.redirect(to: .engagement(.value(id)), notice: req.t("This meeting has already begun: it can no longer be cancelled."))
+        }
+        let when = req.localizer.date(meeting.startsAt, time: true, timeZone: TimeZone(identifier: meeting.timeZone) ?? .gmt)
+        return req.confirm(
+            req.t("Cancel the meeting of {date}?", ["date": when]),
+            consequences: [
+                req.t("Everyone in the conversation is told, with a calendar file that takes the meeting out of their calendars."),
+                req.t("The meeting stays on the page, marked as cancelled. To meet another time, plan a new meeting."),
+            ],
+            action: .meetingCancel(.value(id), .value(try meeting.requireID())), confirmLabel: req.t("Cancel the meeting"), back: .engagement(.value(id)))
+    }
+
     func cancel(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (engagement, _) = try await req.engagementInPath(.writeNote)
         let meeting = try await req.meetingInPath(of: engagement)
+        guard meeting.startsAt > req.now else {
+            throw Abort(.conflict, reason: req.t("This meeting has already begun: it can no longer be cancelled."))
+        }
         if !meeting.cancelled {
             meeting.cancelled = true
             meeting.sequence += 1

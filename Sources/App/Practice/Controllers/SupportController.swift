@@ -12,6 +12,7 @@ struct SupportController: RouteCollection {
         routes.post(SiteURL.supportAsk.pathComponents, use: ask)
         routes.post(SiteURL.supportVolunteer.pathComponents, use: volunteer)
         routes.post(SiteURL.supportRequestTake(.key).pathComponents, use: take)
+        routes.get(SiteURL.supportRequestWithdraw(.key).pathComponents, use: confirmWithdraw)
         routes.post(SiteURL.supportRequestWithdraw(.key).pathComponents, use: withdraw)
         routes.get(SiteURL.engagement(.key).pathComponents, use: engagement)
         routes.post(SiteURL.engagementNotes(.key).pathComponents, use: addNote)
@@ -122,12 +123,29 @@ struct SupportController: RouteCollection {
         }
     }
 
-    func withdraw(req: Request) async throws -> Response {
-        let user = try req.requireUser()
+    /// Asks first (`ConfirmPage`).
+    func confirmWithdraw(req: Request) async throws -> Response {
+        let request = try await Self.withdrawable(req)
+        return req.confirm(
+            req.t("Withdraw your question?"),
+            consequences: [
+                req.t("Colleagues no longer see it, and nobody can take it."),
+                req.t("What you wrote is not kept. To ask again, write a new question."),
+            ],
+            action: .supportRequestWithdraw(.value(try request.requireID())), confirmLabel: req.t("Withdraw the question"), back: .support)
+    }
+
+    /// The asker's own question, still open.
+    static func withdrawable(_ req: Request) async throws -> HelpRequest {
+        _ = try req.requireUser()
         let request = try await Self.loadRequest(req)
         try await req.authorize(.withdrawHelpRequest, AskAColleague.resource(request, viewer: try await req.principal(), volunteerTopics: [:]))
         guard request.status == .open else { throw Abort(.conflict, reason: req.t("A colleague has already taken this question.")) }
-        _ = user
+        return request
+    }
+
+    func withdraw(req: Request) async throws -> Response {
+        let request = try await Self.withdrawable(req)
         request.status = .withdrawn
         try await request.save(on: req.db)
         return req.redirect(to: .support, notice: req.t("Your question is withdrawn."))

@@ -47,9 +47,10 @@ enum PracticeForMentoring {
     /// form (the feedback is Mentoring's; the page is Practice's).
     static func feedbackPage(
         _ engagement: Engagement, participants: [EngagementParticipant], error: String,
-        principal: Principal?, context: PageContext, on db: any Database
+        principal: Principal?, context: PageContext, now: Date, on db: any Database
     ) async throws -> HTML {
-        var model = try await EngagementPage.Model.load(engagement, participants: participants, principal: principal, context: context, on: db)
+        var model = try await EngagementPage.Model.load(
+            engagement, participants: participants, principal: principal, context: context, now: now, on: db)
         model.feedbackError = error
         return EngagementPage.view(context, model)
     }

@@ -10,6 +10,7 @@ struct CheckInController: RouteCollection {
         routes.post(SiteURL.wellbeing.pathComponents, use: submit)
         routes.get(SiteURL.wellbeingSupport.pathComponents, use: support)
         routes.get(SiteURL.wellbeingExport.pathComponents, use: export)
+        routes.get(SiteURL.wellbeingHistoryDelete.pathComponents, use: confirmDeleteHistory)
         routes.post(SiteURL.wellbeingHistoryDelete.pathComponents, use: deleteHistory)
     }
 
@@ -71,6 +72,23 @@ struct CheckInController: RouteCollection {
         let response = try await entries.encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"my-check-ins.json\"")
         return response
+    }
+
+    /// Asks first, saying what goes and what stays (`ConfirmPage`).
+    func confirmDeleteHistory(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let kept = try await WellbeingPersonalEntry.query(on: req.db).filter(\.$user.$id == user.requireID()).count()
+        guard kept > 0 else { return req.redirect(to: .wellbeing, notice: req.t("You keep no history of your check-ins: there is nothing to delete.")) }
+        return req.confirm(
+            req.t("Delete your well-being history?"),
+            consequences: [
+                req.localizer.tn(
+                    "The {count} check-in kept in your own history is deleted, with its scores and its note.",
+                    "The {count} check-ins kept in your own history are deleted, with their scores and notes.", count: kept),
+                req.t("Your school's figures do not change: they hold your answers without your name, as they always did."),
+                req.t("This cannot be undone. Download your check-ins first if you want a copy."),
+            ],
+            action: .wellbeingHistoryDelete, confirmLabel: req.t("Delete my history"), back: .wellbeing)
     }
 
     func deleteHistory(req: Request) async throws -> Response {

@@ -47,10 +47,10 @@ enum HistorySection {
                     .p(
                         .class("actions"),
                         .a(.id("history-download"), .class("button-secondary"), .href(SiteURL.wellbeingExport.path), .text(context.t("Download my check-ins"))),
-                        .form(
-                            .class("inline-form"), .method(.post), .action(SiteURL.wellbeingHistoryDelete.path),
-                            Components.csrfField(context),
-                            .button(.type(.submit), .class("button-secondary"), .id("history-delete"), .text(context.t("Delete my history")))))
+                        // A link to the page that asks first (`ConfirmPage`), not the deletion itself.
+                        .a(
+                            .id("history-delete"), .class("button-secondary"), .href(SiteURL.wellbeingHistoryDelete.path),
+                            .text(context.t("Delete my history"))))
                 ))
         )
     }

@@ -64,12 +64,10 @@ extension AccountPage {
     private static func status(_ token: Model.Token, _ context: PageContext) -> Node<HTML.BodyContext> {
         if token.revoked { return .text(context.t("Revoked")) }
         if token.expired { return .text(context.t("Expired")) }
-        return .form(
-            .method(.post), .action(SiteURL.accountTokenRevoke(.value(token.id)).path),
-            Components.csrfField(context),
-            .button(
-                .type(.submit), .class("button-secondary"),
-                .text(context.t("Revoke {name}", ["name": token.name]))))
+        // The page that asks first (`ConfirmPage`), not the revocation itself.
+        return .a(
+            .class("button-secondary token-revoke"), .href(SiteURL.accountTokenRevoke(.value(token.id)).path),
+            .text(context.t("Revoke {name}", ["name": token.name])))
     }
 
     static func tokenForm(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {

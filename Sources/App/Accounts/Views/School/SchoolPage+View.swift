@@ -116,10 +116,11 @@ extension SchoolPage {
         )
     }
 
+    /// A link to the page that asks first (`ConfirmPage`), not the removal itself.
     private static func removeForm(_ context: PageContext, _ model: Model, _ member: Model.Member) -> Node<HTML.BodyContext> {
-        postButton(
-            context, SiteURL.schoolMemberRemove(.value(model.id), .value(member.membershipID)),
-            context.t("Remove {name} from this school", ["name": member.name]))
+        .a(
+            .class("button-link member-remove"), .href(SiteURL.schoolMemberRemove(.value(model.id), .value(member.membershipID)).path),
+            .text(context.t("Remove {name} from this school", ["name": member.name])))
     }
 
     /// A one-button form: the label says exactly what happens, for screen readers too.

@@ -18,12 +18,14 @@ extension EngagementPage {
             .a(
                 .class("meeting-ics"), .href(SiteURL.meetingCalendar(.value(model.id), .value(meetingID)).path),
                 .text(context.t("Add to my calendar (.ics)"))),
+            // A meeting that has begun is not cancelled: it took place (or it did not, which
+            // its attendance says), and the others' calendars keep it.
             .if(
-                !meeting.cancelled && model.status != .closed,
-                .form(
-                    .class("inline-form"), .method(.post), .action(SiteURL.meetingCancel(.value(model.id), .value(meetingID)).path),
-                    Components.csrfField(context),
-                    .button(.type(.submit), .class("button-link"), .text(context.t("Cancel this meeting"))))))
+                !meeting.cancelled && model.status != .closed && meeting.startsAt > model.now,
+                // The page that asks first (`ConfirmPage`), not the cancellation itself.
+                .a(
+                    .class("button-link meeting-cancel"), .href(SiteURL.meetingCancel(.value(model.id), .value(meetingID)).path),
+                    .text(context.t("Cancel this meeting")))))
         let attendance: Node<HTML.BodyContext> = model.group.map { GroupSection.attendance(context, model, $0, meeting) } ?? .empty
         return .li(
             .class(meeting.cancelled ? "meeting meeting-cancelled" : "meeting"),
@@ -51,8 +53,18 @@ extension EngagementPage {
         return .section(
             .attribute(named: "aria-labelledby", value: "meetings-title"),
             .h2(.id("meetings-title"), .text(context.t("Meetings"))),
-            .if(model.meetings.isEmpty, .p(.text(context.t("No meeting planned yet.")))),
-            .ul(.id("meetings"), .class("card-list"), .forEach(model.meetings) { meetingItem(context, model, $0) }),
+            .if(model.upcomingMeetings.isEmpty, .p(.text(context.t("No meeting planned yet.")))),
+            .ul(.id("meetings"), .class("card-list"), .forEach(model.upcomingMeetings) { meetingItem(context, model, $0) }),
+            // Past meetings fold away (a weekly group gathers dozens in a year); in a <div>, so
+            // that the plan form stays the section's first <details>.
+            .if(
+                !model.pastMeetings.isEmpty,
+                .div(
+                    .class("past-meetings"),
+                    .details(
+                        .id("past-meetings"),
+                        .summary(.text(context.localizer.tn("{count} past meeting", "{count} past meetings", count: model.pastMeetings.count))),
+                        .ul(.class("card-list"), .forEach(model.pastMeetings) { meetingItem(context, model, $0) })))),
             .if(
                 model.status != .closed,
                 .details(

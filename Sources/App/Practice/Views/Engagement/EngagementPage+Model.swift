@@ -23,6 +23,8 @@ enum EngagementPage {
         var noteError: String?
         var draft = ""
         var meetings: [Meeting]
+        /// When the page is read: a meeting that has begun is past (no "cancel"; folded away).
+        var now: Date
         var defaultZone: String
         var meetingErrors: [String: String] = [:]
         var meetingDraft: MeetingDraft?
@@ -54,7 +56,7 @@ enum EngagementPage {
         /// a ready protocol are named.
         static func load(
             _ engagement: Engagement, participants: [EngagementParticipant], principal: Principal?,
-            context: PageContext, on db: any Database
+            context: PageContext, now: Date, on db: any Database
         ) async throws -> Model {
             let id = try engagement.requireID()
             let people = Set(participants.map { $0.$user.id })
@@ -79,7 +81,7 @@ enum EngagementPage {
                         author: shown($0.author.fullName, $0.$author.id), text: $0.text, shared: $0.visibility == .shared,
                         mine: $0.$author.id == principal?.userID, createdAt: $0.createdAt, isReflection: $0.isReflection)
                 },
-                meetings: meetings, defaultZone: Meetings.zone(forCountry: school?.country ?? ""))
+                meetings: meetings, now: now, defaultZone: Meetings.zone(forCountry: school?.country ?? ""))
             model.asksFeedback = asksFeedback
             model.readsAgenda = Policy.allows(principal, .readAgenda, .engagement(participants: people, group: access))
             if engagement.form == .observation,
@@ -104,4 +106,11 @@ enum EngagementPage {
             if group.readsNothing { notes = [] }
         }
     }
+}
+
+extension EngagementPage.Model {
+    /// Meetings still to come (or under way): each can be cancelled.
+    var upcomingMeetings: [Meeting] { meetings.filter { $0.startsAt > now } }
+    /// Meetings that have begun, latest first: kept for the record, folded on the page.
+    var pastMeetings: [Meeting] { meetings.filter { $0.startsAt <= now }.reversed() }
 }

@@ -24,9 +24,10 @@ extension CoachingSection {
                                 .text(
                                     item.coach.map { context.t("Waiting for {name} to answer", ["name": $0]) }
                                         ?? context.t("Waiting for a coach with a free place"))),
-                            .form(
-                                .class("inline-form"), .method(.post), .action(SiteURL.coachingWithdraw(.value(item.id)).path),
-                                Components.csrfField(context), .button(.type(.submit), .class("button-secondary"), .text(context.t("Withdraw")))))
+                            // The page that asks first (`ConfirmPage`).
+                            .a(
+                                .class("button-secondary coaching-withdraw"), .href(SiteURL.coachingWithdraw(.value(item.id)).path),
+                                .text(context.t("Withdraw"))))
                     })),
             .if(
                 !model.forMe.isEmpty,

@@ -108,10 +108,10 @@ extension MySupportPage {
                         .forEach(model.myRequests) { r in
                             .li(
                                 requestSummary(r, context),
-                                .form(
-                                    .class("inline-form"), .method(.post), .action(SiteURL.supportRequestWithdraw(.value(r.id)).path),
-                                    Components.csrfField(context),
-                                    .button(.type(.submit), .class("button-secondary"), .text(context.t("Withdraw")))))
+                                // The page that asks first (`ConfirmPage`).
+                                .a(
+                                    .class("button-secondary request-withdraw"), .href(SiteURL.supportRequestWithdraw(.value(r.id)).path),
+                                    .text(context.t("Withdraw"))))
                         })
                 )),
             .section(

@@ -1,0 +1,125 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+/// Issue 18, point 3: nothing is lost to one click. The control on the page opens a page
+/// that says what will be lost (the action's own URL, by GET); only its button (a POST with
+/// the CSRF token) does it, and "go back" changes nothing.
+@Suite("Asking before anything is lost")
+struct ConfirmPageTests {
+    @Test("Deleting one's well-being history: the page's button asks first, says how many go and what stays")
+    func wellbeingHistory() async throws {
+        try await withApp { app, ctx in
+            let teacher = ctx.browser(language: "en")
+            try await teacher.login(Fixtures.teacherA)
+            let checkedIn = try await teacher.post("/wellbeing", form: WellbeingTests.answers(who5: 3, cbi: 50, note: "a long week"))
+            #expect(checkedIn.status == .created)
+            let page = try await teacher.get("/wellbeing")
+            #expect(page.contains("<a id=\"history-delete\" class=\"button-secondary\" href=\"/wellbeing/history/delete\">"))
+            let asking = try await teacher.get("/wellbeing/history/delete")
+            #expect(asking.status == .ok)
+            #expect(asking.contains("The 1 check-in kept in your own history is deleted"))
+            #expect(asking.contains("Your school's figures do not change"))
+            #expect(asking.contains("id=\"confirm-form\" method=\"post\" action=\"/wellbeing/history/delete\""))
+            #expect(asking.contains("id=\"keep\" class=\"button-secondary\" href=\"/wellbeing\""))
+            // In Latvian too.
+            let latvian = ctx.browser(language: "lv")
+            try await latvian.login(Fixtures.teacherA)
+            let lv = try await latvian.get("/wellbeing/history/delete")
+            #expect(lv.contains("lang=\"lv\""))
+            #expect(lv.contains("Dzēst jūsu labbūtības vēsturi?"))
+            // Opening the page deleted nothing; its button does.
+            #expect(try await WellbeingPersonalEntry.query(on: app.db).count() == 1)
+            #expect(try await teacher.post("/wellbeing/history/delete").status == .seeOther)
+            #expect(try await WellbeingPersonalEntry.query(on: app.db).count() == 0)
+            // Nothing left: the page says so instead of asking.
+            let nothing = try await teacher.get("/wellbeing/history/delete")
+            #expect(nothing.status == .seeOther)
+        }
+    }
+
+    @Test("Cancelling a meeting asks first and tells who will be told; the page's link cancels nothing")
+    func meetingCancel() async throws {
+        try await withApp { app, ctx in
+            let (path, teacher, counsellor) = try await MeetingTests.conversation(app, ctx)
+            try await counsellor.post(
+                path + "/meetings", form: ["date": "2026-12-09", "time": "15:00", "time_zone": "Europe/Riga", "duration": "45"])
+            let meeting = try #require(try await Meeting.query(on: app.db).first())
+            let cancelPath = path + "/meetings/\(try meeting.requireID())/cancel"
+            #expect(try await teacher.get(path).contains("href=\"\(cancelPath)\""))
+            let asking = try await teacher.get(cancelPath)
+            #expect(asking.status == .ok)
+            #expect(asking.contains("Everyone in the conversation is told"))
+            #expect(asking.contains("action=\"\(cancelPath)\""))
+            #expect(try await Meeting.find(meeting.id, on: app.db)?.cancelled == false)
+            #expect(try await teacher.post(cancelPath).status == .seeOther)
+            #expect(try await Meeting.find(meeting.id, on: app.db)?.cancelled == true)
+            // Someone outside the conversation learns nothing of it.
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            #expect(try await leader.get(cancelPath).status == .notFound)
+        }
+    }
+
+    @Test("Removing a colleague asks first; the last leader is never offered it")
+    func memberRemoval() async throws {
+        try await withApp { app, ctx in
+            let leader = ctx.browser(language: "en")
+            try await leader.login(Fixtures.leaderA)
+            let teacherID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.teacherA).first()?.requireID())
+            let membership = try #require(
+                try await Membership.query(on: app.db).filter(\.$user.$id == teacherID).filter(\.$school.$id == ctx.fixtures.schoolA).first())
+            let removePath = "/schools/\(ctx.fixtures.schoolA)/members/\(try membership.requireID())/remove"
+            let school = try await leader.get("/schools/\(ctx.fixtures.schoolA)")
+            #expect(school.contains("href=\"\(removePath)\""))
+            let asking = try await leader.get(removePath)
+            #expect(asking.status == .ok)
+            #expect(asking.contains("Their account, their other schools and what they wrote stay."))
+            #expect(try await Membership.find(membership.id, on: app.db) != nil)
+            #expect(try await leader.post(removePath).status == .seeOther)
+            #expect(try await Membership.find(membership.id, on: app.db) == nil)
+
+            // The only leader: no page that asks, the reason instead.
+            let leaderID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first()?.requireID())
+            let own = try #require(
+                try await Membership.query(on: app.db).filter(\.$user.$id == leaderID).filter(\.$school.$id == ctx.fixtures.schoolA).first())
+            let ownPath = "/schools/\(ctx.fixtures.schoolA)/members/\(try own.requireID())/remove"
+            let refused = try await leader.get(ownPath)
+            #expect(refused.status == .seeOther)
+            #expect(try await Membership.find(own.id, on: app.db) != nil)
+        }
+    }
+
+    @Test("Revoking a token and withdrawing a question ask first; the page's control revokes and withdraws nothing")
+    func revokeAndWithdraw() async throws {
+        try await withApp { app, ctx in
+            let teacher = ctx.browser(language: "en")
+            try await teacher.login(Fixtures.teacherA)
+            let owner = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.teacherA).first())
+            let secret = try await APITokens.issue(name: "grades sync", for: owner, on: app.db)
+            let token = try #require(try await APIToken.query(on: app.db).filter(\.$tokenHash == SecretToken.hash(secret)).first())
+            let revokePath = "/account/tokens/\(try token.requireID())/revoke"
+            #expect(try await teacher.get("/account").contains("href=\"\(revokePath)\""))
+            let asking = try await teacher.get(revokePath)
+            #expect(asking.status == .ok)
+            #expect(asking.contains("Every program that uses it is refused"))
+            #expect(try await APIToken.find(token.id, on: app.db)?.revokedAt == nil)
+            #expect(try await teacher.post(revokePath).status == .seeOther)
+            #expect(try await APIToken.find(token.id, on: app.db)?.revokedAt != nil)
+
+            _ = try await AskAColleagueTests.ask(teacher, school: ctx.fixtures.schoolA)
+            let request = try #require(try await HelpRequest.query(on: app.db).first())
+            let withdrawPath = "/support/requests/\(try request.requireID())/withdraw"
+            #expect(try await teacher.get("/support").contains("href=\"\(withdrawPath)\""))
+            let withdrawing = try await teacher.get(withdrawPath)
+            #expect(withdrawing.status == .ok)
+            #expect(withdrawing.contains("Colleagues no longer see it"))
+            #expect(try await HelpRequest.find(request.id, on: app.db)?.status == .open)
+            #expect(try await teacher.post(withdrawPath).status == .seeOther)
+            #expect(try await HelpRequest.find(request.id, on: app.db)?.status == .withdrawn)
+        }
+    }
+}
