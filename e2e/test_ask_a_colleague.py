@@ -2,6 +2,7 @@
 help on the topic finds the question on "My support", takes it, and the two continue in
 notes (shared, and private to the author); the school's leader sees nothing of it. In
 English and in Latvian, with an axe check and a screenshot of every page."""
+import datetime
 import secrets
 
 import pytest
@@ -72,7 +73,8 @@ def test_question_taken_by_a_volunteer(new_browser, lang):
 
     # They agree a meeting; it can be added to a calendar as an .ics file.
     find(driver, "#meetings-title ~ details > summary").click()
-    for field, value in (("date", "2026-12-09"), ("time", "15:00")):
+    day, time_, dtstart = meeting_ahead(14, 15, 0)
+    for field, value in (("date", day), ("time", time_)):
         driver.execute_script("arguments[0].value = arguments[1]", find(driver, f"input#{field}"), value)
     fill(driver, "input#place", "Room 204")
     submit(driver, "form#meeting-form")
@@ -81,7 +83,7 @@ def test_question_taken_by_a_volunteer(new_browser, lang):
     ics = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done).catch(e => done(String(e)));", ics_link)
-    assert "BEGIN:VEVENT" in ics and "DTSTART:20261209T130000Z" in ics, ics[:300]
+    assert "BEGIN:VEVENT" in ics and dtstart in ics, ics[:300]
     check_page(driver, f"{lang}-support-meeting")
 
     # The teacher reads the shared note, not the private one.
@@ -93,3 +95,12 @@ def test_question_taken_by_a_volunteer(new_browser, lang):
     assert "Wednesday at 15:00" in notes
     assert "marking rubric" not in notes
     check_page(driver, f"{lang}-support-conversation-asker")
+
+def meeting_ahead(days, hour, minute):
+    """A meeting `days` ahead at hour:minute in Riga: its form values and the .ics DTSTART
+    (UTC). Relative to today, so that it stays to come (past meetings fold away)."""
+    from zoneinfo import ZoneInfo
+    day = datetime.date.today() + datetime.timedelta(days=days)
+    local = datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo("Europe/Riga"))
+    utc = local.astimezone(datetime.timezone.utc)
+    return day.isoformat(), f"{hour:02d}:{minute:02d}", utc.strftime("DTSTART:%Y%m%dT%H%M%SZ")

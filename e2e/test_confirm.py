@@ -21,6 +21,7 @@ Resources/Locales/lv.po (test_mail.translated)."""
 import datetime
 import re
 import secrets
+from urllib.parse import urlsplit
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -45,7 +46,7 @@ HELPER_TOPIC = "workload"
 # Inese, from the Valmiera school, is one of its members.
 STUDY_GROUP = "Formative assessment in years 7–9"
 STUDY_MEMBER = "inese.vitola@valmiera.collegium.example"
-PAST_MEETINGS = {"en": "{count} past meetings", "lv": "{count} notikušas tikšanās"}  # two or more
+PAST_MEETINGS = {"en": "{count} past meetings", "lv": "Iepriekšējās tikšanās: {count}"}  # two or more
 # What the page says once it is done (English msgids of Resources/Locales/*.po).
 DELETED = "Your own history is deleted. Your school's figures keep your answers without your name, as they always did."
 CANCELLED = "Meeting cancelled. Calendars that follow your feed will show it as cancelled."
@@ -351,8 +352,14 @@ def test_member_removed_only_after_asking(new_browser, leader_browser, lang, siz
     assert staff_row(leader, name) is not None, f"going back removed {name}"
     assert not any(says(lang, REMOVED, text, name=name) for text in notices(leader)), notices(leader)
 
-    # The school's only leader: the address says why instead of asking.
-    follow(leader, staff_row(leader, LEADER_NAME).find_element(By.CSS_SELECTOR, "a.member-remove"))
+    # The school's only leader: no remove link beside her, and the address, opened all the
+    # same (a link kept from when there were two), says why instead of asking.
+    own_row = staff_row(leader, LEADER_NAME)
+    assert not own_row.find_elements(By.CSS_SELECTOR, "a.member-remove"), "the only leader is offered removal"
+    assert says(lang, "The school's only leader", own_row.text), own_row.text
+    # Her membership's address, from her row's role form (…/members/<id>/role).
+    role_action = own_row.find_element(By.CSS_SELECTOR, "form[action$='/role']").get_attribute("action")
+    leader.get(url(re.sub(r"/role$", "/remove", urlsplit(role_action).path)))
     assert path_of(leader) == school, f"removing the last leader led to {path_of(leader)}"
     assert shows_notice(leader, lang, "A school needs at least one leader. Make someone else a leader first."), notices(leader)
     assert not leader.find_elements(By.CSS_SELECTOR, "form#confirm-form")

@@ -12,6 +12,7 @@ from selenium.webdriver.support.ui import Select
 from conftest import check_page, page_lang, url
 from test_handbook import click_and_load
 from test_journey import fill, find, path_of, submit
+from test_ask_a_colleague import meeting_ahead
 from test_wellbeing import log_in, set_language
 
 RIGA = "@riga.collegium.example"
@@ -88,7 +89,8 @@ def test_programme_from_invitation_to_first_meeting(new_browser, lang):
         submit(driver, "#my-pairs form:has(button.accept-pair)")
     assert path_of(driver).startswith("/support/engagements/")
     find(driver, "#meetings-title ~ details > summary").click()
-    for field, value in (("date", "2026-12-10"), ("time", "14:30")):
+    day, time_, dtstart = meeting_ahead(15, 14, 30)
+    for field, value in (("date", day), ("time", time_)):
         driver.execute_script("arguments[0].value = arguments[1]", find(driver, f"input#{field}"), value)
     fill(driver, "input#place", "Room 305")
     submit(driver, "form#meeting-form")
@@ -96,5 +98,5 @@ def test_programme_from_invitation_to_first_meeting(new_browser, lang):
     ics = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done).catch(e => done(String(e)));", ics_link)
-    assert "DTSTART:20261210T123000Z" in ics, ics[:300]
+    assert dtstart in ics, ics[:300]
     check_page(driver, f"{lang}-mentoring-first-meeting")

@@ -144,6 +144,12 @@ struct CoachingController: RouteCollection {
 
     /// Asks first (`ConfirmPage`).
     func confirmWithdraw(req: Request) async throws -> Response {
+        // Accepted meanwhile (a page opened earlier): said on the page, not an error page.
+        if let request = try await CoachingRequest.find(try req.uuidParameter(SiteURL.idKey), on: req.db), request.status == .accepted,
+            request.$requester.id == req.currentUser?.id
+        {
+            return req.redirect(to: .support, notice: req.t("Another coach has already accepted this request."))
+        }
         let request = try await Self.withdrawable(req)
         return req.confirm(
             req.t("Withdraw your request for coaching?"),

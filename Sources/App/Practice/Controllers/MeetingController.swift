@@ -84,11 +84,17 @@ struct MeetingController: RouteCollection {
         guard meeting.startsAt > req.now else {
             return req.redirect(to: .engagement(.value(id)), notice: req.t("This meeting has already begun: it can no longer be cancelled."))
         }
-        let when = req.localizer.date(meeting.startsAt, time: true, timeZone: TimeZone(identifier: meeting.timeZone) ?? .gmt)
+        guard engagement.status != .closed else {
+            return req.redirect(to: .engagement(.value(id)), notice: req.t("This has ended: its meetings stay as they were."))
+        }
+        let when =
+            req.localizer.date(meeting.startsAt, time: true, timeZone: TimeZone(identifier: meeting.timeZone) ?? .gmt) + " (\(meeting.timeZone))"
         return req.confirm(
             req.t("Cancel the meeting of {date}?", ["date": when]),
             consequences: [
-                req.t("Everyone in the conversation is told, with a calendar file that takes the meeting out of their calendars."),
+                req.t(
+                    "Everyone taking part is told. Those who get notices by e-mail at once receive a calendar file that takes it out of their calendar; calendars that follow their Collegium feed drop it too."
+                ),
                 req.t("The meeting stays on the page, marked as cancelled. To meet another time, plan a new meeting."),
             ],
             action: .meetingCancel(.value(id), .value(try meeting.requireID())), confirmLabel: req.t("Cancel the meeting"), back: .engagement(.value(id)))
@@ -98,20 +104,23 @@ struct MeetingController: RouteCollection {
         let user = try req.requireUser()
         let (engagement, _) = try await req.engagementInPath(.writeNote)
         let meeting = try await req.meetingInPath(of: engagement)
+        // Cancelled already: the same answer as the first time (a second click, a reload).
+        guard !meeting.cancelled else {
+            return req.redirect(to: .engagement(.value(try engagement.requireID())), notice: req.t("This meeting is already cancelled."))
+        }
         guard meeting.startsAt > req.now else {
             throw Abort(.conflict, reason: req.t("This meeting has already begun: it can no longer be cancelled."))
         }
-        if !meeting.cancelled {
-            meeting.cancelled = true
-            meeting.sequence += 1
-            let id = try engagement.requireID()
-            let others = try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db)
-            let actor = try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer)
-            let calendar = Meetings.mailCalendar([meeting], host: Self.host(req), now: req.now)
-            try await req.db.writeTransaction { db in
-                try await meeting.save(on: db)
-                try await Notifications.notify(others, kind: .meetingCancelled, actor: actor, link: .engagement(.value(id)), calendar: calendar, on: db)
-            }
+        guard engagement.status != .closed else { throw Abort(.conflict, reason: req.t("This has ended: its meetings stay as they were.")) }
+        meeting.cancelled = true
+        meeting.sequence += 1
+        let id = try engagement.requireID()
+        let others = try await EngagementAccess.others(in: id, than: try user.requireID(), on: req.db)
+        let actor = try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer)
+        let calendar = Meetings.mailCalendar([meeting], host: Self.host(req), now: req.now)
+        try await req.db.writeTransaction { db in
+            try await meeting.save(on: db)
+            try await Notifications.notify(others, kind: .meetingCancelled, actor: actor, link: .engagement(.value(id)), calendar: calendar, on: db)
         }
         return req.redirect(
             to: .engagement(.value(try engagement.requireID())), notice: req.t("Meeting cancelled. Calendars that follow your feed will show it as cancelled."))

@@ -125,12 +125,18 @@ struct SupportController: RouteCollection {
 
     /// Asks first (`ConfirmPage`).
     func confirmWithdraw(req: Request) async throws -> Response {
+        // Taken meanwhile (a page opened earlier): said on the page, not an error page.
+        if let request = try await HelpRequest.find(try req.uuidParameter(SiteURL.idKey), on: req.db), request.status == .taken,
+            request.$asker.id == req.currentUser?.id
+        {
+            return req.redirect(to: .support, notice: req.t("A colleague has already taken this question."))
+        }
         let request = try await Self.withdrawable(req)
         return req.confirm(
             req.t("Withdraw your question?"),
             consequences: [
                 req.t("Colleagues no longer see it, and nobody can take it."),
-                req.t("What you wrote is not kept. To ask again, write a new question."),
+                req.t("It stays in your own data export until you erase your account. To ask again, write a new question."),
             ],
             action: .supportRequestWithdraw(.value(try request.requireID())), confirmLabel: req.t("Withdraw the question"), back: .support)
     }

@@ -116,9 +116,13 @@ extension SchoolPage {
         )
     }
 
-    /// A link to the page that asks first (`ConfirmPage`), not the removal itself.
+    /// A link to the page that asks first (`ConfirmPage`), not the removal itself. The only
+    /// leader is not offered it: a school always keeps one (the page would only say so).
     private static func removeForm(_ context: PageContext, _ model: Model, _ member: Model.Member) -> Node<HTML.BodyContext> {
-        .a(
+        if member.role == .leader, model.members.filter({ $0.role == .leader }).count == 1 {
+            return .span(.class("meta only-leader"), .text(context.t("The school's only leader")))
+        }
+        return .a(
             .class("button-link member-remove"), .href(SiteURL.schoolMemberRemove(.value(model.id), .value(member.membershipID)).path),
             .text(context.t("Remove {name} from this school", ["name": member.name])))
     }

@@ -53,7 +53,9 @@ extension EngagementPage {
         return .section(
             .attribute(named: "aria-labelledby", value: "meetings-title"),
             .h2(.id("meetings-title"), .text(context.t("Meetings"))),
-            .if(model.upcomingMeetings.isEmpty, .p(.text(context.t("No meeting planned yet.")))),
+            .if(
+                model.upcomingMeetings.isEmpty,
+                .p(.text(model.pastMeetings.isEmpty ? context.t("No meeting planned yet.") : context.t("No meeting to come.")))),
             .ul(.id("meetings"), .class("card-list"), .forEach(model.upcomingMeetings) { meetingItem(context, model, $0) }),
             // Past meetings fold away (a weekly group gathers dozens in a year); in a <div>, so
             // that the plan form stays the section's first <details>.

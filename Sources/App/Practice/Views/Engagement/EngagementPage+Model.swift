@@ -109,8 +109,13 @@ enum EngagementPage {
 }
 
 extension EngagementPage.Model {
-    /// Meetings still to come (or under way): each can be cancelled.
-    var upcomingMeetings: [Meeting] { meetings.filter { $0.startsAt > now } }
-    /// Meetings that have begun, latest first: kept for the record, folded on the page.
-    var pastMeetings: [Meeting] { meetings.filter { $0.startsAt <= now }.reversed() }
+    /// Meetings still to come or under way (its online link and attendance at hand); only
+    /// those that have not begun can be cancelled.
+    var upcomingMeetings: [Meeting] { meetings.filter { !Self.isOver($0, at: now) } }
+    /// Meetings that are over, latest first: kept for the record, folded on the page.
+    var pastMeetings: [Meeting] { meetings.filter { Self.isOver($0, at: now) }.reversed() }
+
+    static func isOver(_ meeting: Meeting, at now: Date) -> Bool {
+        meeting.startsAt.addingTimeInterval(Double(meeting.durationMinutes) * 60) <= now
+    }
 }
