@@ -15,7 +15,9 @@ The demo is shared by the whole suite, so each test makes what it deletes: a col
 leader invites for the test (who joins from the invitation, read from the mail or the
 demo's log), their own check-in and their own question, which a demo colleague who offers
 help on workload takes (a conversation of his that no other test reads). Otherwise demo
-data is only looked at: the leader is set back to English, as test_journey.py leaves her,
+data is only looked at: the leader is set back to English, as test_journey.py and
+test_mail.py leave her (this file runs after both: it changes her language, which
+test_journey.py's own runs expect untouched),
 and the study group's member gets her own language back. Expected words come from
 Resources/Locales/lv.po (test_mail.translated)."""
 import datetime
