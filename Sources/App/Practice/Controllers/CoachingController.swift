@@ -144,13 +144,11 @@ struct CoachingController: RouteCollection {
 
     /// Asks first (`ConfirmPage`).
     func confirmWithdraw(req: Request) async throws -> Response {
+        let request = try await Self.ownRequest(req)
         // Accepted meanwhile (a page opened earlier): said on the page, not an error page.
-        if let request = try await CoachingRequest.find(try req.uuidParameter(SiteURL.idKey), on: req.db), request.status == .accepted,
-            request.$requester.id == req.currentUser?.id
-        {
+        guard request.status == .waiting else {
             return req.redirect(to: .support, notice: req.t("Another coach has already accepted this request."))
         }
-        let request = try await Self.withdrawable(req)
         return req.confirm(
             req.t("Withdraw your request for coaching?"),
             consequences: [
@@ -160,17 +158,17 @@ struct CoachingController: RouteCollection {
             action: .coachingWithdraw(.value(try request.requireID())), confirmLabel: req.t("Withdraw the request"), back: .support)
     }
 
-    /// The requester's own request, still waiting.
-    static func withdrawable(_ req: Request) async throws -> CoachingRequest {
+    /// The requester's own request (the `Policy` asks whose it is, not whether it still waits).
+    static func ownRequest(_ req: Request) async throws -> CoachingRequest {
         _ = try req.requireUser()
         let request = try await Self.loadRequest(req)
         try await req.authorize(.withdrawCoachingRequest, Coaching.resource(request, viewerCoachesIn: []))
-        guard request.status == .waiting else { throw Abort(.conflict, reason: req.t("Another coach has already accepted this request.")) }
         return request
     }
 
     func withdraw(req: Request) async throws -> Response {
-        let request = try await Self.withdrawable(req)
+        let request = try await Self.ownRequest(req)
+        guard request.status == .waiting else { throw Abort(.conflict, reason: req.t("Another coach has already accepted this request.")) }
         request.status = .withdrawn
         try await request.save(on: req.db)
         return req.redirect(to: .support, notice: req.t("Your request for coaching is withdrawn."))

@@ -125,13 +125,9 @@ struct SupportController: RouteCollection {
 
     /// Asks first (`ConfirmPage`).
     func confirmWithdraw(req: Request) async throws -> Response {
+        let request = try await Self.ownRequest(req)
         // Taken meanwhile (a page opened earlier): said on the page, not an error page.
-        if let request = try await HelpRequest.find(try req.uuidParameter(SiteURL.idKey), on: req.db), request.status == .taken,
-            request.$asker.id == req.currentUser?.id
-        {
-            return req.redirect(to: .support, notice: req.t("A colleague has already taken this question."))
-        }
-        let request = try await Self.withdrawable(req)
+        guard request.status == .open else { return req.redirect(to: .support, notice: req.t("A colleague has already taken this question.")) }
         return req.confirm(
             req.t("Withdraw your question?"),
             consequences: [
@@ -141,17 +137,17 @@ struct SupportController: RouteCollection {
             action: .supportRequestWithdraw(.value(try request.requireID())), confirmLabel: req.t("Withdraw the question"), back: .support)
     }
 
-    /// The asker's own question, still open.
-    static func withdrawable(_ req: Request) async throws -> HelpRequest {
+    /// The asker's own question (the `Policy` asks whose it is, not whether it is still open).
+    static func ownRequest(_ req: Request) async throws -> HelpRequest {
         _ = try req.requireUser()
         let request = try await Self.loadRequest(req)
         try await req.authorize(.withdrawHelpRequest, AskAColleague.resource(request, viewer: try await req.principal(), volunteerTopics: [:]))
-        guard request.status == .open else { throw Abort(.conflict, reason: req.t("A colleague has already taken this question.")) }
         return request
     }
 
     func withdraw(req: Request) async throws -> Response {
-        let request = try await Self.withdrawable(req)
+        let request = try await Self.ownRequest(req)
+        guard request.status == .open else { throw Abort(.conflict, reason: req.t("A colleague has already taken this question.")) }
         request.status = .withdrawn
         try await request.save(on: req.db)
         return req.redirect(to: .support, notice: req.t("Your question is withdrawn."))
@@ -179,7 +175,7 @@ struct SupportController: RouteCollection {
         do {
             try await EngagementNotes.add(
                 text, visibility: visibility, isReflection: form.reflection == "1", to: engagement, by: try user.requireID(),
-                telling: try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer), on: req.db)
+                telling: visibility == .shared ? try await AskAColleague.actorName(user, in: id, on: req.db, req.localizer) : nil, on: req.db)
         } catch EngagementNotes.Problem.closed {
             throw Abort(.conflict, reason: req.t("The conversation is closed: only closing reflections can be added."))
         } catch EngagementNotes.Problem.reflectionWritten {
