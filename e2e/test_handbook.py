@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import check_page, page_lang, url
-from test_journey import PASSWORD, WAIT, _new_document_loaded, fill, find, path_of, submit, wait_for
+from test_journey import PASSWORD, WAIT, _new_document_loaded, fill, find, find_visible, path_of, submit, wait_for
 from test_wellbeing import log_in
 
 COORDINATOR = "coordinator@collegium.example"
@@ -22,7 +22,7 @@ TEXT = {
 def click_and_load(driver, css):
     """Clicks a link or button and waits for the next page to load."""
     driver.execute_script("window.__e2eOldPage = true")
-    find(driver, css).click()
+    find_visible(driver, css).click()
     WebDriverWait(driver, WAIT).until(_new_document_loaded)
 
 

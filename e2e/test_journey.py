@@ -35,6 +35,34 @@ def find(driver, css):
     return driver.find_element(By.CSS_SELECTOR, css)
 
 
+def reveal(driver, element):
+    """Makes an element a person cannot see yet visible as they would: one in a closed menu
+    (the header's <details> menus) is shown by clicking the menu's summary."""
+    if element.is_displayed():
+        return element
+    summary = driver.execute_script(
+        "let d = arguments[0].closest('details');"
+        "while (d && d.open) d = d.parentElement.closest('details');"
+        "return d && d.getClientRects().length ? d.querySelector(':scope > summary') : null;", element)
+    if summary is not None:
+        summary.click()
+    return element
+
+
+def find_visible(driver, css):
+    """The first element matching css that is shown at this window size (the header holds
+    each link twice: the wide row and the phone menu), opening its menu if it is in one."""
+    elements = driver.find_elements(By.CSS_SELECTOR, css)
+    assert elements, f"no element {css!r} on {driver.current_url}"
+    for element in elements:
+        if element.is_displayed():
+            return element
+    for element in elements:
+        if reveal(driver, element).is_displayed():
+            return element
+    raise AssertionError(f"no {css!r} on {driver.current_url} can be seen, even with its menu open")
+
+
 def wait_for(driver, css, timeout=WAIT):
     try:
         return WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
@@ -60,8 +88,9 @@ def submit(driver, form_css):
     """Clicks the submit button of the form and waits until the next page has loaded
     (a fresh document: the marker set on the old window is gone)."""
     form = find(driver, form_css)
+    button = reveal(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit], button:not([type])"))
     driver.execute_script("window.__e2eOldPage = true")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit], button:not([type])").click()
+    button.click()
     try:
         WebDriverWait(driver, WAIT).until(_new_document_loaded)
     except TimeoutException:
@@ -78,8 +107,10 @@ def fill(driver, css, value):
 def switch_language(driver, language):
     """Uses the header's language switcher; it must return to the same page."""
     before = path_of(driver)
-    Select(find(driver, "form#language-form select#language-select")).select_by_value(language)
-    submit(driver, "form#language-form")
+    button = reveal(driver, find(driver, f"form#language-form button[name=language][value={language}]"))
+    driver.execute_script("window.__e2eOldPage = true")
+    button.click()
+    WebDriverWait(driver, WAIT).until(_new_document_loaded)
     assert page_lang(driver) == language, \
         f"<html lang> is {page_lang(driver)!r} after choosing {language!r}"
     assert path_of(driver) == before, \
@@ -121,10 +152,9 @@ def test_leader_invites_colleague_who_accepts(new_browser, lang):
     leader.get(url("/"))
     wait_for(leader, "a#login-link")
     assert_lang(leader, "en", "landing page")
-    for css in ("form#language-form", "select#language-select[name=language]"):
-        wait_for(leader, css)
+    wait_for(leader, "form#language-form button[name=language]")
     options = [o.get_attribute("value") for o in
-               leader.find_elements(By.CSS_SELECTOR, "select#language-select option")]
+               leader.find_elements(By.CSS_SELECTOR, "form#language-form button[name=language]")]
     assert set(options) >= {"en", "lv", "cs", "it", "el", "ka"}, f"language options: {options}"
     check_page(leader, f"{lang}-landing")
 
@@ -247,7 +277,7 @@ def test_public_pages(new_browser, lang):
     driver.get(url("/login"))
     wait_for(driver, "form#login-form")
     for css in ("input#email", "input#password", "button[type=submit]",
-                "form#language-form select#language-select", "h1"):
+                "form#language-form button[name=language]", "h1"):
         wait_for(driver, css)
     assert page_status(driver) in (200, None), f"/login answered {page_status(driver)}"
     assert_lang(driver, lang, "/login")
@@ -257,6 +287,6 @@ def test_public_pages(new_browser, lang):
     wait_for(driver, "h1")
     assert page_status(driver) in (404, None), f"/no-such-page answered {page_status(driver)}"
     assert find(driver, "h1").text.strip() == TEXT[lang]["not_found"], "the 404 page's heading"
-    wait_for(driver, "form#language-form select#language-select")
+    wait_for(driver, "form#language-form button[name=language]")
     assert_lang(driver, lang, "404 page")
     check_page(driver, f"{lang}-not-found")

@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import check_page, page_lang, url
-from test_journey import PASSWORD, fill, find, submit, wait_for
+from test_journey import PASSWORD, fill, find, submit, switch_language, wait_for
 
 # Demo colleagues of the Riga school; each language run uses its own three, as everyone
 # checks in once per period.
@@ -38,9 +38,7 @@ def log_in(driver, email):
 
 def set_language(driver, lang):
     if page_lang(driver) != lang:
-        from selenium.webdriver.support.ui import Select
-        Select(find(driver, "select#language-select")).select_by_value(lang)
-        submit(driver, "form#language-form")
+        switch_language(driver, lang)
 
 
 def check_in(driver, who5, cbi, note="", keep=False):

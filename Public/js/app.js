@@ -47,3 +47,28 @@
     button.addEventListener("click", function () { window.print(); });
   });
 })();
+
+// The header's menus (<details class="menu">) open and close without this; with it, an
+// open menu closes on a click elsewhere, on Escape (focus back on its summary), and when
+// another menu opens, as menus elsewhere do.
+(function () {
+  var menus = document.querySelectorAll("details.menu");
+  if (!menus.length) return;
+  function closeAll(except) {
+    menus.forEach(function (menu) { if (menu !== except) menu.open = false; });
+  }
+  menus.forEach(function (menu) {
+    menu.addEventListener("toggle", function () { if (menu.open) closeAll(menu); });
+  });
+  document.addEventListener("click", function (event) {
+    menus.forEach(function (menu) { if (menu.open && !menu.contains(event.target)) menu.open = false; });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    menus.forEach(function (menu) {
+      if (!menu.open) return;
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+  });
+})();

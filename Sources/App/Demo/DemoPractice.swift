@@ -45,26 +45,25 @@ enum DemoPractice {
         try await EngagementNote(
             engagementID: id, authorID: try helper.requireID(),
             text:
-                "I had the same last year. What helped: one message at the start of term saying when I read messages (weekdays until 17:00) and that urgent matters go through the school office. Shall we talk on Thursday after the sixth lesson?",
+                "I had the same last year. What helped: one message at the start of term saying when I read messages (weekdays until 17:00) and that urgent matters go through the school office. Shall we talk one day after the sixth lesson?",
             visibility: .shared
         ).save(on: db)
         try await EngagementNote(
             engagementID: id, authorID: asked.$asker.id,
-            text: "Thursday works. I will bring two of the messages, without names.", visibility: .shared
+            text: "Tomorrow works. I will bring two of the messages, without names.", visibility: .shared
         ).save(on: db)
         try await EngagementNote(
             engagementID: id, authorID: try helper.requireID(),
             text: "Bring the school's communication policy (page 3) to the talk.", visibility: .private
         ).save(on: db)
-        // Their talk: next Thursday at 14:30 in Riga.
+        // Their talk: tomorrow at 14:30 in Riga, so that the teacher's home shows a meeting
+        // tomorrow whenever the demo starts (issue 18: home says what is next).
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Riga")!
-        let thursday =
-            calendar.nextDate(
-                after: now.addingTimeInterval(86_400), matching: DateComponents(hour: 14, minute: 30, weekday: 5),
-                matchingPolicy: .nextTime) ?? now.addingTimeInterval(7 * 86_400)
+        let tomorrow = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now)) ?? now
+        let talk = calendar.date(bySettingHour: 14, minute: 30, second: 0, of: tomorrow) ?? now.addingTimeInterval(86_400)
         try await Meeting(
-            engagementID: id, startsAt: thursday, timeZone: "Europe/Riga", durationMinutes: 40, place: "Room 112 (the psychologist's office is free then)",
+            engagementID: id, startsAt: talk, timeZone: "Europe/Riga", durationMinutes: 40, place: "Room 112 (the psychologist's office is free then)",
             onlineLink: "", agenda: "1. The two messages (names removed)\n2. What to write at the start of term\n3. What to do when a message is urgent"
         ).save(on: db)
 

@@ -42,68 +42,140 @@ enum Layout {
         )
     }
 
+    /// One row at every width (issue 18): on a wide screen the main links, with the
+    /// learning pages grouped in a menu; on a phone one "Menu"; the account, language and
+    /// log-out in one menu at the right. The menus are `<details>`, so they open without
+    /// JavaScript (app.js only closes an open one on a click elsewhere or Escape). The wide
+    /// and the phone list hold the same links; CSS shows one of them (`display: none` also
+    /// takes the other out of the accessibility tree, so nothing is read twice).
     private static func header(_ context: PageContext) -> Node<HTML.BodyContext> {
-        .header(
+        let links = navigation(context)
+        return .header(
             .class("site-header"),
             .div(
                 .class("wrap header-row"),
                 .a(.class("brand"), .href(SiteURL.home.path), .text("Collegium")),
                 .nav(
+                    .class("main-nav"),
                     .attribute(named: "aria-label", value: context.t("Main")),
                     .ul(
                         .class("nav-list"),
-                        .li(.a(.href(SiteURL.handbook.path), .text(context.t("Handbook")))),
-                        .li(.a(.href(SiteURL.courses.path), .text(context.t("Courses")))),
-                        .if(
-                            context.isSignedIn,
-                            .group(
-                                .li(.a(.href(SiteURL.home.path), .text(context.t("My schools")))),
-                                .li(
-                                    .a(
-                                        .href(SiteURL.support.path), .text(context.t("My support")),
-                                        .if(
-                                            context.unread > 0,
-                                            .span(
-                                                .class("badge-count"),
-                                                .text(" " + context.localizer.tn("({count} new)", "({count} new)", count: context.unread)))))),
-                                .li(.a(.href(SiteURL.mentoring.path), .text(context.t("Mentoring")))),
-                                .if(context.mayRunSurveys, .li(.a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))))),
-                                .li(.a(.href(SiteURL.wellbeing.path), .text(context.t("Well-being")))),
-                                .li(.a(.href(SiteURL.account.path), .text(context.t("My account"))))
-                            )),
-                        .if(context.isAdmin, .li(.a(.href(SiteURL.admin.path), .text(context.t("Administration")))))
-                    )
+                        .forEach(links.primary) { link in .li(navLink(link, context)) },
+                        .li(
+                            .details(
+                                .class("menu learning-menu" + (links.learning.contains { isCurrent($0, context) } ? " current" : "")),
+                                .summary(.text(context.t("Learning"))),
+                                .ul(.class("menu-panel"), .forEach(links.learning) { link in .li(navLink(link, context)) })))
+                    ),
+                    .details(
+                        .class("menu nav-menu"),
+                        .summary(.text(context.t("Menu"))),
+                        .ul(
+                            .class("menu-panel"), .forEach(links.primary + links.learning) { link in .li(navLink(link, context)) },
+                            // A visitor's phone header has no room for "Log in" beside the
+                            // language: it is the menu's last entry there.
+                            .if(!context.isSignedIn, .li(.a(.href(SiteURL.login.path), .text(context.t("Log in")))))))
                 ),
-                languageSwitcher(context),
                 .if(
                     context.isSignedIn,
-                    .form(
-                        .id("logout-form"), .class("inline-form"), .method(.post), .action(SiteURL.logout.path),
-                        Components.csrfField(context),
-                        .button(.type(.submit), .class("button-link"), .text(context.t("Log out")))
-                    ),
-                    else: .a(.class("header-login"), .href(SiteURL.login.path), .text(context.t("Log in")))
+                    accountMenu(context),
+                    else: .group(
+                        .details(
+                            .class("menu language-menu"),
+                            .summary(
+                                .span(.class("visually-hidden"), .text(context.t("Language") + ": ")),
+                                .text(context.localizer.language.nativeName)),
+                            .div(.class("menu-panel"), languageSwitcher(context))),
+                        .a(.class("header-login"), .href(SiteURL.login.path), .text(context.t("Log in"))))
                 )
             )
         )
     }
 
-    private static func languageSwitcher(_ context: PageContext) -> Node<HTML.BodyContext> {
+    private struct NavLink {
+        var path: String
+        var label: String
+        var badge: Int = 0
+    }
+
+    private static func navigation(_ context: PageContext) -> (primary: [NavLink], learning: [NavLink]) {
+        let learning = [
+            NavLink(path: SiteURL.courses.path, label: context.t("Courses")),
+            NavLink(path: SiteURL.handbook.path, label: context.t("Handbook")),
+        ]
+        guard context.isSignedIn else { return ([], learning) }
+        var primary = [
+            NavLink(path: SiteURL.home.path, label: context.t("Home")),
+            NavLink(path: SiteURL.support.path, label: context.t("My support"), badge: context.unread),
+            NavLink(path: SiteURL.mentoring.path, label: context.t("Mentoring")),
+        ]
+        if context.mayRunSurveys { primary.append(NavLink(path: SiteURL.surveys.path, label: context.t("Surveys"))) }
+        primary.append(NavLink(path: SiteURL.wellbeing.path, label: context.t("Well-being")))
+        return (primary, learning)
+    }
+
+    /// A header link; the one of the section the reader is in says so (`aria-current`).
+    private static func navLink(_ link: NavLink, _ context: PageContext) -> Node<HTML.BodyContext> {
+        .a(
+            .href(link.path),
+            .if(isCurrent(link, context), .attribute(named: "aria-current", value: "page")),
+            .text(link.label),
+            .if(
+                link.badge > 0,
+                .group(
+                    .span(.class("badge-count"), .attribute(named: "aria-hidden", value: "true"), .text(String(link.badge))),
+                    .span(.class("visually-hidden"), .text(" " + context.localizer.tn("({count} new)", "({count} new)", count: link.badge)))))
+        )
+    }
+
+    private static func isCurrent(_ link: NavLink, _ context: PageContext) -> Bool {
+        let path = context.currentPath.split(separator: "?").first.map(String.init) ?? ""
+        return link.path == "/" ? path == "/" : (path == link.path || path.hasPrefix(link.path + "/"))
+    }
+
+    private static func accountMenu(_ context: PageContext) -> Node<HTML.BodyContext> {
+        .details(
+            .class("menu account-menu"),
+            .summary(
+                .span(.class("visually-hidden"), .text(context.t("Account") + ": ")),
+                .span(.class("account-name"), .text(context.givenName ?? context.userName ?? ""))),
+            .div(
+                .class("menu-panel"),
+                .ul(
+                    .li(.a(.href(SiteURL.account.path), .text(context.t("My account")))),
+                    .li(.a(.href(SiteURL.accountNotifications.path), .text(context.t("Notifications by e-mail")))),
+                    .if(context.isAdmin, .li(.a(.href(SiteURL.admin.path), .text(context.t("Administration")))))
+                ),
+                languageSwitcher(context),
+                .form(
+                    .id("logout-form"), .method(.post), .action(SiteURL.logout.path),
+                    Components.csrfField(context),
+                    .button(.type(.submit), .class("button-link"), .text(context.t("Log out")))
+                )
+            )
+        )
+    }
+
+    /// One button per language: a choice is one tap, with no script and no separate
+    /// "change" step. Each name is written in its own language (and marked so).
+    private static func languageSwitcher<Context: HTML.BodyContext>(_ context: PageContext) -> Node<Context> {
         .form(
-            .id("language-form"), .class("inline-form language-form"), .method(.post), .action(SiteURL.language.path),
+            .id("language-form"), .class("language-form"), .method(.post), .action(SiteURL.language.path),
             Components.csrfField(context),
             .input(.type(.hidden), .name("return_to"), .value(context.currentPath)),
-            .label(.for("language-select"), .class("visually-hidden"), .text(context.t("Language"))),
-            .select(
-                .id("language-select"), .attribute(named: "name", value: "language"),
-                .forEach(Domain.Language.allCases) { language in
-                    Components.option(
-                        value: language.rawValue, label: language.nativeName,
-                        selected: language == context.localizer.language,
-                        lang: language.rawValue)
-                }
-            ),
-            .button(.type(.submit), .class("button-secondary"), .text(context.t("Change language")))
+            .p(.id("language-heading"), .class("menu-heading"), .text(context.t("Language"))),
+            .div(
+                .attribute(named: "role", value: "group"), .attribute(named: "aria-labelledby", value: "language-heading"),
+                .ul(
+                    .forEach(Domain.Language.allCases) { language in
+                        .li(
+                            .button(
+                                .type(.submit), .name("language"), .value(language.rawValue),
+                                .class("button-link"),
+                                .attribute(named: "lang", value: language.rawValue),
+                                .if(language == context.localizer.language, .attribute(named: "aria-current", value: "true")),
+                                .text(language.nativeName)))
+                    }))
         )
     }
 }

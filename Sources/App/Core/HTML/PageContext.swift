@@ -7,6 +7,8 @@ import Vapor
 struct PageContext: Sendable {
     var localizer: Localizer
     var userName: String?
+    /// The signed-in person's given name: the header's account menu is labelled with it.
+    var givenName: String?
     var isAdmin: Bool
     var csrfToken: String
     var currentPath: String
@@ -25,7 +27,7 @@ extension Request {
         var path = url.path
         if let query = url.query, !query.isEmpty { path += "?" + query }
         return PageContext(
-            localizer: localizer, userName: currentUser?.fullName, isAdmin: currentUser?.isAdmin ?? false,
+            localizer: localizer, userName: currentUser?.fullName, givenName: currentUser?.givenName, isAdmin: currentUser?.isAdmin ?? false,
             csrfToken: csrfToken, currentPath: path, notice: storage[NoticeKey.self],
             unread: storage[UnreadNotificationsKey.self] ?? 0, mayRunSurveys: storage[MayRunSurveysKey.self] ?? false)
     }

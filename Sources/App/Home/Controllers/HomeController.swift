@@ -14,7 +14,7 @@ struct HomeController: RouteCollection {
         }
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
         let model = try await Dashboard.Model.load(
-            for: user, principal: principal, on: req.db, today: CalendarDay(req.now).description, language: req.localizer.language.rawValue)
+            for: user, principal: principal, on: req.db, now: req.now, today: CalendarDay(req.now).description, language: req.localizer.language.rawValue)
         return req.render(Dashboard.view(req.pageContext(), model))
     }
 }

@@ -19,6 +19,8 @@ enum Dashboard {
             var id: UUID
             var name: String
             var schools: [(id: UUID, name: String, city: String, country: String)]
+            /// Staff and support under way in each school (only those the coordinator may count).
+            var glance: [UUID: Today.SchoolGlance] = [:]
         }
 
         var coordinatedNetworks: [NetworkEntry]
@@ -32,10 +34,32 @@ enum Dashboard {
         /// The person's address, when the mail server refused it for good: told on every visit
         /// home until the address changes.
         var undeliverableEmail: String?
+        /// The request's clock, and the zone the day is told in (the person's first school's).
+        var now = Date()
+        var timeZone = TimeZone.gmt
+        /// Meetings under way and in the next days.
+        var meetings: [Today.MeetingItem] = []
+        /// Well-being check-in periods open now and not yet answered.
+        var openCheckIns: [String] = []
+        var unread: [AppNotification] = []
+        var unreadCount = 0
+        /// Colleagues' questions the person may take; `raisedQuestions` of them waited past their time.
+        var openQuestions = 0
+        var raisedQuestions = 0
+        var schoolTasks: [Today.SchoolTasks] = []
+        var programmeTasks: [Today.ProgrammeTasks] = []
+
+        /// A member of a school with nothing planned, waiting or new: the page says what to do first.
+        var nothingNext: Bool {
+            !schools.isEmpty && meetings.isEmpty && openCheckIns.isEmpty && surveys.isEmpty && unread.isEmpty && openQuestions == 0
+                && courses.allSatisfy(\.completed) && cohortInvitations.isEmpty
+        }
 
         /// `principal` is the request's own (`req.principal()`): the person's schools and
         /// networks come from it rather than from the same tables read again.
-        static func load(for user: User, principal: Principal, on db: any Database, today: String, language: String) async throws -> Model {
+        static func load(
+            for user: User, principal: Principal, on db: any Database, now: Date, today: String, language: String
+        ) async throws -> Model {
             let userID = try user.requireID()
             let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).all()
             let networks =
@@ -64,6 +88,18 @@ enum Dashboard {
             model.courses = try await CourseCatalogue.myCourses(userID: userID, language: language, on: db)
             model.cohortInvitations = CohortInvitationsSection.items(try await CohortInvitations.pending(for: user, on: db), language: language)
             if try await Outbox.undeliverable(user.email, on: db) != nil { model.undeliverableEmail = user.email }
+            model.now = now
+            model.timeZone = TimeZone(identifier: Meetings.zone(forCountry: model.schools.first?.country ?? "")) ?? .gmt
+            model.meetings = try await Today.meetings(of: userID, now: now, on: db)
+            model.openCheckIns = try await Today.openCheckIns(of: user, now: now, on: db)
+            (model.unread, model.unreadCount) = try await Today.unread(of: userID, on: db)
+            (model.openQuestions, model.raisedQuestions) = try await Today.questions(principal: principal, now: now, on: db)
+            model.schoolTasks = try await Today.schoolTasks(principal: principal, now: now, on: db)
+            model.programmeTasks = try await Today.programmeTasks(principal: principal, now: now, on: db)
+            let glance = try await Today.glance(of: networks.flatMap(\.schools), principal: principal, on: db)
+            for index in model.coordinatedNetworks.indices {
+                for school in model.coordinatedNetworks[index].schools { model.coordinatedNetworks[index].glance[school.id] = glance[school.id] }
+            }
             return model
         }
     }

@@ -4,8 +4,16 @@ import Plot
 extension Dashboard {
     static func view(_ context: PageContext, _ model: Model) -> HTML {
         Layout.page(
-            context, title: context.t("My schools"),
-            .h1(.text(context.t("Welcome, {name}", ["name": model.givenName]))),
+            context, title: context.t("Home"),
+            // No greeting by name: Latvian (and Czech, Greek, Georgian) would need the
+            // vocative, which a template cannot give (issue 18, point 8). The day is the heading.
+            .h1(.text(context.t("Today"))),
+            .p(
+                .class("lead today-date"),
+                .text(
+                    capitalizedFirst(
+                        FormatterCache.shared.date(
+                            model.now, locale: context.localizer.language.localeIdentifier, timeZone: model.timeZone, style: .template("EEEEdMMMM"))))),
             .unwrap(model.undeliverableEmail) { email in
                 .div(
                     .id("undeliverable"), .class("notice notice-warning"), .attribute(named: "role", value: "alert"),
@@ -16,55 +24,30 @@ extension Dashboard {
                                 ["email": email]) + " "),
                         .a(.href(SiteURL.accountNotifications.path), .text(context.t("Notifications by e-mail")))))
             },
+            nextSection(context, model),
+            waitingSection(context, model),
+            // An administrator or coordinator who belongs to no school is not told to ask
+            // for an invitation: their home is the networks and the administration.
             .if(
-                !model.surveys.isEmpty,
-                .section(
-                    .id("surveys-for-you"), .class("privacy-box"), .attribute(named: "aria-labelledby", value: "surveys-for-you-title"),
-                    .h2(.id("surveys-for-you-title"), .text(context.t("Surveys for you"))),
-                    .ul(
-                        .forEach(model.surveys) { survey in
-                            .li(
-                                .a(.href(SiteURL.answer(.value(survey.slug)).path), .text(survey.title)),
-                                .if(!survey.closesOn.isEmpty, .text(" · " + context.t("open until {date}", ["date": survey.closesOn]))))
-                        })
-                )),
-            CohortInvitationsSection.view(context, model.cohortInvitations),
-            .if(
-                !model.courses.isEmpty,
-                .section(
-                    .id("my-courses"), .attribute(named: "aria-labelledby", value: "my-courses-title"),
-                    .h2(.id("my-courses-title"), .text(context.t("My courses"))),
-                    .ul(
-                        .class("card-list"),
-                        .forEach(model.courses) { course in
-                            .li(
-                                .a(.href(SiteURL.course(.value(course.slug)).path), .text(course.title)),
-                                .text(" · " + (course.completed ? context.t("Completed") : context.t("{percent}% done", ["percent": String(course.percent)]))),
-                                .if(
-                                    !course.completed,
-                                    .group(
-                                        .text(" · "),
-                                        .a(
-                                            .href(SiteURL.courseContinue(.value(course.slug)).path),
-                                            .text(context.t("Continue where you left off"))))))
-                        })
-                )),
-            .h2(.text(context.t("My schools"))),
-            .if(
-                model.schools.isEmpty,
-                .p(.text(context.t("You do not belong to any school yet. A leader of your school can invite you."))),
-                else: .ul(
-                    .id("my-schools"), .class("card-list"),
-                    .forEach(model.schools) { school in
-                        .li(
-                            .a(.class("school-link"), .href(SiteURL.school(.value(school.id)).path), .text(school.name)),
-                            .text(" "),
-                            .span(.class("role"), .text(RoleNames.name(school.role, context.localizer))),
-                            .p(.class("meta"), .text("\(school.city), \(CountryNames.name(school.country, context.localizer))"))
+                !model.schools.isEmpty || (model.coordinatedNetworks.isEmpty && !model.isAdmin),
+                .group(
+                    .h2(.text(context.t("My schools"))),
+                    .if(
+                        model.schools.isEmpty,
+                        .p(.text(context.t("You do not belong to any school yet. A leader of your school can invite you."))),
+                        else: .ul(
+                            .id("my-schools"), .class("card-list"),
+                            .forEach(model.schools) { school in
+                                .li(
+                                    .a(.class("school-link"), .href(SiteURL.school(.value(school.id)).path), .text(school.name)),
+                                    .text(" "),
+                                    .span(.class("role"), .text(RoleNames.name(school.role, context.localizer))),
+                                    .p(.class("meta"), .text("\(school.city), \(CountryNames.name(school.country, context.localizer))"))
+                                )
+                            }
                         )
-                    }
-                )
-            ),
+                    )
+                )),
             .if(
                 !model.coordinatedNetworks.isEmpty,
                 .group(
@@ -74,12 +57,31 @@ extension Dashboard {
                             .class("network"),
                             .h3(.text(network.name)),
                             .p(.a(.href(SiteURL.networkWellbeing(.value(network.id)).path), .text(context.t("Staff well-being across the network")))),
+                            .p(
+                                .class("meta network-glance"),
+                                .text(
+                                    context.localizer.tn("{count} school", "{count} schools", count: network.schools.count) + " · "
+                                        + context.localizer.tn(
+                                            "{count} staff member", "{count} staff members",
+                                            count: network.glance.values.reduce(0) { $0 + $1.staff }) + " · "
+                                        + context.t(
+                                            "collegial support under way: {count}",
+                                            ["count": context.localizer.number(network.glance.values.reduce(0) { $0 + $1.activeSupport })]))),
                             .ul(
                                 .class("card-list network-schools"),
                                 .forEach(network.schools) { school in
                                     .li(
                                         .a(.class("school-link"), .href(SiteURL.school(.value(school.id)).path), .text(school.name)),
-                                        .p(.class("meta"), .text("\(school.city), \(CountryNames.name(school.country, context.localizer))")))
+                                        .p(.class("meta"), .text("\(school.city), \(CountryNames.name(school.country, context.localizer))")),
+                                        .unwrap(network.glance[school.id]) { glance in
+                                            .p(
+                                                .class("meta"),
+                                                .text(
+                                                    context.localizer.tn("{count} staff member", "{count} staff members", count: glance.staff) + " · "
+                                                        + context.t(
+                                                            "collegial support under way: {count}",
+                                                            ["count": context.localizer.number(glance.activeSupport)])))
+                                        })
                                 })
                         )
                     }
@@ -88,5 +90,10 @@ extension Dashboard {
                 model.isAdmin,
                 .p(.a(.href(SiteURL.admin.path), .text(context.t("Manage networks and schools")))))
         )
+    }
+
+    /// "ceturtdiena, 3. decembris" stands alone under the heading, so it begins with a capital.
+    static func capitalizedFirst(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
     }
 }
