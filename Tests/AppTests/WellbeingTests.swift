@@ -48,6 +48,8 @@ struct WellbeingTests {
             #expect(result.contains("id=\"my-scores\""))
             #expect(result.contains("80 — good well-being"))
             #expect(!result.contains("id=\"support\""), "no alarm for good scores")
+            #expect(result.contains("id=\"doing-well\""))
+            #expect(result.contains("Higher is better.") && result.contains("Lower is better."))
 
             let again = try await teacher.post("/wellbeing", form: Self.answers(who5: 0, cbi: 100))
             #expect(again.status == .seeOther)
@@ -57,6 +59,22 @@ struct WellbeingTests {
             #expect(home.contains("You have checked in for"))
             #expect(home.contains("A calm month."))
             #expect(home.contains("<svg"))
+        }
+    }
+
+    @Test("Moderate burnout with good well-being is told what it means and where support is, not that all is well")
+    func moderateBurnoutIsNotDoingWell() async throws {
+        try await withApp { app, ctx in
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            // WHO-5 at 4 of 5 on every item (80, good); CBI at 50 (moderate).
+            let result = try await teacher.post("/wellbeing", form: Self.answers(who5: 4, cbi: 50))
+            #expect(result.status == .created)
+            #expect(result.contains("80 — good well-being"))
+            #expect(result.contains("50 — moderate burnout"))
+            #expect(result.contains("50 to 74: moderate burnout."))
+            #expect(result.contains("id=\"support\""), "moderate burnout points to support")
+            #expect(!result.contains("id=\"doing-well\""), "and is not told that all is well")
         }
     }
 

@@ -176,6 +176,13 @@ struct InstrumentTests {
         #expect(CheckInScores(wellbeing: 40, burnout: 20).suggestsSupport)
         #expect(CheckInScores(wellbeing: 80, burnout: 80).suggestsSupport)
         #expect(!CheckInScores(wellbeing: 80, burnout: 30).suggestsSupport)
+        // Moderate burnout (50–74) with good well-being is not "doing well" (issue 18).
+        #expect(CheckInScores(wellbeing: 80, burnout: 54).suggestsSupport)
+        #expect(CheckInScores(wellbeing: 80, burnout: 54).concern == .some)
+        #expect(CheckInScores(wellbeing: 80, burnout: 49.9).concern == .none)
+        #expect(CheckInScores(wellbeing: 27, burnout: 20).concern == .serious)
+        #expect(CheckInScores(wellbeing: 60, burnout: 75).concern == .serious)
+        #expect(CheckInScores(wellbeing: 40, burnout: 60).concern == .some)
     }
 
     /// Found by the mutation round of issue 15: a guard made with a minimum of 1 (the

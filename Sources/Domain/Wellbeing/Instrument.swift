@@ -65,7 +65,7 @@ extension Instrument {
             instruction: "Over the last two weeks…",
             items: texts.enumerated().map { Item(key: "who5_\($0.offset + 1)", text: $0.element, scale: scale) },
             source:
-                "WHO-5 Well-Being Index (1998 version), Psychiatric Research Unit, Mental Health Centre North Zealand; see Topp, Østergaard, Søndergaard & Bech (2015), Psychotherapy and Psychosomatics 84(3), 167–176. Free to use without permission."
+                "WHO-5 Well-Being Index (1998 version), Psychiatric Research Unit, Mental Health Centre North Zealand; see Topp, Østergaard, Søndergaard & Bech (2015), Psychotherapy and Psychosomatics 84(3), 167–176."
         )
     }()
 
@@ -93,7 +93,7 @@ extension Instrument {
                 Item(key: "cbi_7", text: "Do you have enough energy for family and friends during leisure time?", scale: frequency, reversed: true),
             ],
             source:
-                "Copenhagen Burnout Inventory, work-related burnout scale; Kristensen, Borritz, Villadsen & Christensen (2005), Work & Stress 19(3), 192–207. Free to use."
+                "Copenhagen Burnout Inventory, work-related burnout scale; Kristensen, Borritz, Villadsen & Christensen (2005), Work & Stress 19(3), 192–207."
         )
     }()
 }
@@ -129,8 +129,29 @@ public struct CheckInScores: Sendable, Equatable, Codable {
         return CheckInScores(wellbeing: wellbeing, burnout: burnout)
     }
 
-    /// Low enough that the person should be shown where to find support.
-    public var suggestsSupport: Bool {
-        WellbeingBand.who5(wellbeing) != .high || WellbeingBand.burnout(burnout) == .high
+    /// How much the scores call for support: the worse of the two scales, each read by its
+    /// own bands (a moderate burnout with good well-being is not "doing well").
+    public enum Concern: Int, Sendable, Comparable {
+        case none, some, serious
+        public static func < (a: Concern, b: Concern) -> Bool { a.rawValue < b.rawValue }
     }
+
+    public var concern: Concern {
+        let fromWellbeing: Concern =
+            switch WellbeingBand.who5(wellbeing) {
+            case .high: .none
+            case .middle: .some
+            case .low: .serious
+            }
+        let fromBurnout: Concern =
+            switch WellbeingBand.burnout(burnout) {
+            case .low: .none
+            case .middle: .some
+            case .high: .serious
+            }
+        return max(fromWellbeing, fromBurnout)
+    }
+
+    /// Low enough, on either scale, that the person should be shown where to find support.
+    public var suggestsSupport: Bool { concern != .none }
 }

@@ -22,17 +22,22 @@ enum CheckInResultPage {
             .dl(
                 .class("facts"), .id("my-scores"),
                 .dt(.text(context.t("Well-being (WHO-5, 0–100)"))),
-                .dd(.text("\(l.number(Int(model.scores.wellbeing.rounded()))) — \(InstrumentText.bandName(who5, wellbeing: true, l))")),
+                .dd(
+                    .id("wellbeing-score"), .class("band-\(who5.rawValue)"),
+                    .strong(.text("\(l.number(Int(model.scores.wellbeing.rounded()))) — \(InstrumentText.bandName(who5, wellbeing: true, l))")),
+                    .br(), .text(context.t("Higher is better.") + " " + InstrumentText.meaning(who5, wellbeing: true, l))),
                 .dt(.text(context.t("Work-related burnout (CBI, 0–100)"))),
-                .dd(.text("\(l.number(Int(model.scores.burnout.rounded()))) — \(InstrumentText.bandName(burnout, wellbeing: false, l))"))),
-            .p(
-                .text(
-                    context.t(
-                        "WHO-5: 50 or more is adequate well-being; below 50 is reduced, and below 28 suggests talking to a doctor. Burnout: below 50 is low, 50 to 74 moderate, 75 or more high."
-                    ))),
+                .dd(
+                    .id("burnout-score"), .class("band-\(burnout.rawValue)"),
+                    .strong(.text("\(l.number(Int(model.scores.burnout.rounded()))) — \(InstrumentText.bandName(burnout, wellbeing: false, l))")),
+                    .br(), .text(context.t("Lower is better.") + " " + InstrumentText.meaning(burnout, wellbeing: false, l)))),
+            // The message follows the worse of the two scales: good well-being does not
+            // outweigh a moderate burnout (issue 18, point 4).
             .if(
                 model.scores.suggestsSupport, SupportPage.section(context, model.support),
-                else: .p(.text(context.t("Your answers suggest you are doing well at the moment. Keep an eye on yourself and on your colleagues.")))),
+                else: .p(
+                    .id("doing-well"),
+                    .text(context.t("Your answers suggest you are doing well at the moment. Keep an eye on yourself and on your colleagues.")))),
             .if(
                 !model.inFigures,
                 .p(

@@ -14,15 +14,10 @@ enum HistorySection {
                     .text(context.t("You have not kept any check-ins. Tick \"Keep this check-in in my own history\" when you check in to see your trend here."))
                 ),
                 else: .group(
-                    LineChart(
+                    WellbeingChart.node(
                         title: context.t("My well-being and burnout over time (0–100)"),
-                        labels: history.map { PeriodName.short($0.period, l) },
-                        series: [
-                            .init(name: context.t("Well-being"), values: history.map(\.wellbeing), dashed: false),
-                            .init(name: context.t("Burnout"), values: history.map(\.burnout), dashed: true),
-                        ]
-                    ).node(),
-                    .p(.class("legend"), .span(.text("● " + context.t("Well-being (WHO-5)"))), .span(.text("■ - - " + context.t("Burnout (CBI)")))),
+                        history.map { .init(label: PeriodName.short($0.period, l), wellbeing: $0.wellbeing, burnout: $0.burnout) },
+                        minimumGroup: nil, context),
                     .table(
                         .id("my-history"), .class("data-table"),
                         .thead(

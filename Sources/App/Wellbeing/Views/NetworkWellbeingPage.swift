@@ -22,15 +22,11 @@ enum NetworkWellbeingPage {
             .if(
                 periods.isEmpty, .p(.text(context.t("Nobody in this network has checked in yet."))),
                 else: .group(
-                    LineChart(
+                    WellbeingChart.node(
                         title: context.t("Average well-being and burnout per period (0–100)"),
-                        labels: periods.map { PeriodName.short($0.period, l) },
-                        series: [
-                            .init(name: context.t("Well-being"), values: periods.map { $0.total.wellbeingMean }, dashed: false),
-                            .init(name: context.t("Burnout"), values: periods.map { $0.total.burnoutMean }, dashed: true),
-                        ]
-                    ).node(),
-                    .p(.class("legend"), .span(.text("● " + context.t("Well-being (WHO-5)"))), .span(.text("■ - - " + context.t("Burnout (CBI)")))),
+                        periods.map { .init(label: PeriodName.short($0.period, l), wellbeing: $0.total.wellbeingMean, burnout: $0.total.burnoutMean) },
+                        minimumGroup: model.report.minimumGroup, context),
+                    WellbeingChart.sdExplained(context),
                     .forEach(periods.reversed()) { period in
                         .section(
                             .h2(.text(PeriodName.name(period.period, l))),

@@ -119,6 +119,6 @@ enum PeriodName {
 
     static func short(_ period: String, _ l: Localizer) -> String {
         guard let start = CheckInCadence.start(of: period) else { return period }
-        return FormatterCache.shared.date(start, locale: l.language.localeIdentifier, timeZone: .gmt, style: .template("MMM yy"))
+        return FormatterCache.shared.date(start, locale: l.language.localeIdentifier, timeZone: .gmt, style: .template("MMM yyyy"))
     }
 }

@@ -31,15 +31,10 @@ extension SchoolWellbeingPage {
                 periods.isEmpty,
                 .p(.id("no-checkins"), .text(context.t("No period with check-ins has ended yet. Staff find the check-in under \"Well-being\" in the menu."))),
                 else: .group(
-                    LineChart(
+                    WellbeingChart.node(
                         title: context.t("Average well-being and burnout per period (0–100)"),
-                        labels: periods.map { PeriodName.short($0.period, l) },
-                        series: [
-                            .init(name: context.t("Well-being"), values: periods.map { $0.total.wellbeingMean }, dashed: false),
-                            .init(name: context.t("Burnout"), values: periods.map { $0.total.burnoutMean }, dashed: true),
-                        ]
-                    ).node(),
-                    .p(.class("legend"), .span(.text("● " + context.t("Well-being (WHO-5)"))), .span(.text("■ - - " + context.t("Burnout (CBI)")))),
+                        periods.map { .init(label: PeriodName.short($0.period, l), wellbeing: $0.total.wellbeingMean, burnout: $0.total.burnoutMean) },
+                        minimumGroup: model.report.minimumGroup, context),
                     .table(
                         .id("wellbeing-periods"), .class("data-table"),
                         .thead(
@@ -61,6 +56,7 @@ extension SchoolWellbeingPage {
                                     .td(FigureCells.bands(period.total, wellbeing: true, context)))
                             })
                     ),
+                    WellbeingChart.sdExplained(context),
                     .unwrap(periods.last) { latest in
                         .section(
                             .attribute(named: "aria-labelledby", value: "categories-heading"),
