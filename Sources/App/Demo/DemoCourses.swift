@@ -200,8 +200,8 @@ enum DemoCourses {
             ["4", "3", "4", "4", "3", "4"], ["5", "4", "3", "5", "4", "5"],
         ]
         let helped = [
-            "The reflection tasks: for the first time I wrote down what support already exists in my school.",
             "Kursa grupas komentāri pie refleksijām — redzēju, ka citās skolās ir tās pašas grūtības.",
+            "The reflection tasks: for the first time I wrote down what support already exists in my school.",
             "The lesson on separating support from appraisal; I used it at our staff meeting.",
             "Quizzes with scenarios rather than definitions.",
             "Hearing from colleagues in other countries in the cohort.",

@@ -27,7 +27,7 @@ enum DemoData {
         ("Valmieras Pārgaujas sākumskola (demo)", "LV-VALM-1", "LV", "Valmiera", "lv"),
         ("Základní škola Brno, Lesná (demo)", "CZ-BRNO-7", "CZ", "Brno", "cs"),
         ("Istituto Comprensivo Bologna 12 (demo)", "IT-BO-12", "IT", "Bologna", "it"),
-        ("Tbilisi Public School No. 51 (demo)", "GE-TBS-51", "GE", "Tbilisi", "ka"),
+        ("თბილისის №51 საჯარო სკოლა (demo)", "GE-TBS-51", "GE", "თბილისი", "ka"),
     ]
 
     private static let people: [Person] = [

@@ -39,31 +39,32 @@ enum DemoGroups {
         }
         let studyMembers = [agnese, janis, zane, edgars, inese]
         let study = try await group(
-            .studyGroup, "Formative assessment in years 7–9",
+            .studyGroup, "Formatīvā vērtēšana 7.–9. klasē",
             purpose:
-                "We read the handbook's chapter on study groups together and work through one unit of a short course on formative assessment between meetings: learning intentions, questioning, exit tickets, peer feedback.",
+                "Kopā izlasām rokasgrāmatas nodaļu par mācīšanās grupām un starp tikšanām apgūstam pa vienai tēmai no īsa kursa par formatīvo vērtēšanu: sasniedzamie rezultāti, jautāšana, izejas biļetes, savstarpējā atgriezeniskā saite.",
             people: [(agnese, .facilitator, false), (janis, .member, false), (zane, .member, false), (edgars, .member, false), (inese, .member, false)])
         if let plan = try await PracticeGroup.query(on: db).filter(\.$engagement.$id == study).first() {
-            plan.planHow = "One unit between meetings, each of us tries one technique in one class and brings an example of pupils' work."
-            plan.planSupport = "Inese, the pedagogical adviser in Valmiera, joins online; our deputy head keeps Wednesday's seventh lesson free of meetings."
-            plan.planChallenge = "The December tests: we agreed to keep meeting, with a shorter agenda, rather than skip."
-            plan.planEvidence = "By March, exit tickets in every member's classes show fewer blank answers, and each of us can show one lesson changed by them."
+            plan.planHow = "Starp tikšanām viena tēma: katrs izmēģina vienu paņēmienu vienā klasē un atnes skolēnu darba piemēru."
+            plan.planSupport =
+                "Inese, pedagoģiskā konsultante no Valmieras, pievienojas tiešsaistē; skolas vadība trešdienu 7. stundas laikā neplāno citas sanāksmes."
+            plan.planChallenge = "Decembra pārbaudes darbi: vienojāmies tikšanās neizlaist, bet rīkot tās ar īsāku darba kārtību."
+            plan.planEvidence = "Līdz martam izejas biļetēs visu dalībnieku klasēs ir mazāk tukšu atbilžu, un katrs var parādīt stundu, kas to dēļ mainījusies."
             plan.planWrittenAt = now.addingTimeInterval(-28 * 86_400)
             try await plan.save(on: db)
         }
         let agendas = [
-            "First meeting: what we already do; write the action plan together.",
-            "Unit 1 done before: learning intentions. Bring one lesson's intention as pupils saw it.",
-            "Unit 2 done before: questioning. Bring three questions you asked and who answered.",
-            "Unit 3 done before: exit tickets. Bring a set of tickets (names removed).",
-            "Unit 4 done before: peer feedback. Try one protocol with a class.",
-            "Looking back: what changed in our classes, measured against our plan.",
+            "Pirmā tikšanās: ko jau darām; kopā uzrakstām rīcības plānu.",
+            "Pirms tikšanās apgūta 1. tēma: sasniedzamie rezultāti. Atnesiet vienas stundas sasniedzamo rezultātu tādu, kādu to redzēja skolēni.",
+            "Pirms tikšanās apgūta 2. tēma: jautāšana. Atnesiet trīs jautājumus, ko uzdevāt, un pierakstu, kurš uz tiem atbildēja.",
+            "Pirms tikšanās apgūta 3. tēma: izejas biļetes. Atnesiet vienas klases biļetes (bez vārdiem).",
+            "Pirms tikšanās apgūta 4. tēma: savstarpējā atgriezeniskā saite. Izmēģiniet vienu atgriezeniskās saites protokolu kādā klasē.",
+            "Atskats: kas mainījies mūsu klasēs, salīdzinot ar mūsu plānu.",
         ]
         // Fortnightly on Wednesdays at 15:00; two already held, four ahead.
         for (i, agenda) in agendas.enumerated() {
             let meeting = Meeting(
                 engagementID: study, startsAt: wednesday(weeksFromNow: 2 * i - 4, hour: 15), timeZone: "Europe/Riga",
-                durationMinutes: 75, place: "Library, second floor", onlineLink: "https://meet.example.org/riga-study-group", agenda: agenda)
+                durationMinutes: 75, place: "Bibliotēka, 2. stāvs", onlineLink: "https://meet.example.org/riga-study-group", agenda: agenda)
             try await meeting.save(on: db)
             guard i < 2 else { continue }
             for person in studyMembers {
@@ -74,11 +75,11 @@ enum DemoGroups {
         for (author, text) in [
             (
                 agnese,
-                "From the second meeting: most of our learning intentions were about activities (\"we will read…\"), not about what pupils learn. Each of us rewrites two for next time."
+                "Otrās tikšanās secinājums: lielākā daļa mūsu sasniedzamo rezultātu bija par darbībām (\"lasīsim…\"), nevis par to, ko skolēni iemācās. Līdz nākamajai reizei katrs pārraksta divus."
             ),
             (
                 janis,
-                "Tried \"no hands up\" with random names in 7.b. Quieter pupils answered; two asked me afterwards to warn them first. I will give thinking time in pairs before calling on anyone."
+                "Izmēģināju 7.b klasē \"bez paceltām rokām\", saucot skolēnus nejaušā secībā. Atbildēja arī klusākie; divi pēc stundas palūdza, lai es viņus vispirms brīdinu. Turpmāk, pirms aicinu kādu atbildēt, došu laiku padomāt pāros."
             ),
         ] {
             try await EngagementNote(engagementID: study, authorID: try author.requireID(), text: text, visibility: .shared).save(on: db)
@@ -88,12 +89,12 @@ enum DemoGroups {
         let anna = try await user("anna.kalnina"), kristaps = try await user("kristaps.vitols"), santa = try await user("santa.karklina")
         let liga = try await user("liga.kalnina")
         let intervision = try await group(
-            .intervision, "Class teachers of years 5–6",
-            purpose: "Cases from our work as class teachers: pupils who withdraw, conflicts in the class, contact with families.",
+            .intervision, "5.–6. klašu audzinātāji",
+            purpose: "Gadījumi no mūsu klases audzinātāju darba: skolēni, kuri noslēdzas sevī, konflikti klasē, sadarbība ar ģimenēm.",
             people: [(janis, .member, true), (anna, .member, true), (kristaps, .member, true), (liga, .member, true), (santa, .member, false)])
         let session = CaseSession(
             engagementID: intervision, facilitatorID: try kristaps.requireID(), caseOwnerID: try anna.requireID(),
-            title: "A pupil in year 6 who has stopped speaking in class since the autumn break", startedAt: now.addingTimeInterval(-13 * 86_400))
+            title: "6. klases skolēns, kurš kopš rudens brīvlaika stundās vairs nerunā", startedAt: now.addingTimeInterval(-13 * 86_400))
         session.step = .processReflection
         session.stepStartedAt = now.addingTimeInterval(-13 * 86_400 + 52 * 60)
         session.stepMinutes = CaseStep.processReflection.defaultMinutes
@@ -102,21 +103,21 @@ enum DemoGroups {
         let entries: [(User, CaseStep, String)] = [
             (
                 anna, .presentation,
-                "Until October the pupil answered often and worked in groups. Since the break: no answers, sits alone at breaks, written work still complete. Parents say nothing has changed at home. I have tried asking privately; the answer is \"everything is fine\"."
+                "Līdz oktobrim skolēns bieži atbildēja un strādāja grupās. Kopš brīvlaika: neatbild, starpbrīžos sēž viens, rakstu darbi joprojām ir pilnībā izpildīti. Vecāki saka, ka mājās nekas nav mainījies. Esmu mēģinājusi jautāt divatā; atbilde ir \"viss ir kārtībā\"."
             ),
-            (janis, .questions, "Has anything changed in the class itself: seating, a new pupil, a group chat?"),
-            (liga, .questions, "Is the pupil silent in every lesson, or in some more than others?"),
-            (anna, .keyQuestion, "How can I keep the door open without pushing, and when should I involve the counsellor?"),
-            (kristaps, .hypotheses, "Perhaps something happened among the pupils that adults have not seen, online or at a break."),
-            (liga, .hypotheses, "It could be that complete written work is the pupil's way of saying: I am still here, please don't single me out."),
+            (janis, .questions, "Vai kaut kas ir mainījies pašā klasē: sēdvietas, jauns skolēns, klases sarakstes grupa?"),
+            (liga, .questions, "Vai skolēns klusē visās stundās vai dažās vairāk nekā citās?"),
+            (anna, .keyQuestion, "Kā atstāt durvis atvērtas, neuzspiežoties, un kad iesaistīt sociālo pedagogu?"),
+            (kristaps, .hypotheses, "Varbūt skolēnu starpā ir noticis kaut kas, ko pieaugušie nav pamanījuši – tiešsaistē vai starpbrīdī."),
+            (liga, .hypotheses, "Iespējams, pilnībā izpildītie rakstu darbi ir skolēna veids, kā pateikt: es joprojām esmu šeit, lūdzu, neizceliet mani."),
             (
                 janis, .advice,
-                "In your place I would give a written way to answer in lessons for a few weeks (a mini-whiteboard, an exit ticket) and watch what comes back."
+                "Jūsu vietā es dažas nedēļas stundās dotu iespēju atbildēt rakstiski (mazā tāfelīte, izejas biļete) un vērotu, ko skolēns atbild."
             ),
-            (liga, .advice, "A short, low-key talk with the counsellor framed as something every class has, not as a problem."),
+            (liga, .advice, "Īsa, nepiespiesta saruna ar sociālo pedagogu – kā kaut kas, kas notiek katrā klasē, nevis kā problēma."),
             (
                 anna, .ownerReflection,
-                "I will try the written answers in my subject and ask the counsellor to visit the class for a general session on friendships. Next time I will say what happened."
+                "Izmēģināšu rakstiskās atbildes savā priekšmetā un palūgšu sociālo pedagogu ienākt klasē uz vispārīgu nodarbību par draudzību. Nākamreiz pastāstīšu, kas notika."
             ),
         ]
         for (author, step, text) in entries {
@@ -124,19 +125,20 @@ enum DemoGroups {
         }
         try await Meeting(
             engagementID: intervision, startsAt: wednesday(weeksFromNow: 1, hour: 14), timeZone: "Europe/Riga", durationMinutes: 60,
-            place: "Room 204", onlineLink: "", agenda: "Opening; a case from whoever brings one; the last case owner says what happened since."
+            place: "204. kabinets", onlineLink: "",
+            agenda: "Ievads; gadījums no tā, kurš tādu atnes; iepriekšējā gadījuma īpašnieks pastāsta, kas mainījies kopš pagājušās reizes."
         ).save(on: db)
 
         // Supervision: the school psychologist supervises three class teachers.
         let dace = try await user("dace.krumina"), laura = try await user("laura.berzina"), gatis = try await user("gatis.freimanis")
         let ieva = try await user("ieva.grinberga")
         let supervision = try await group(
-            .supervision, "Supervision for new class teachers",
-            purpose: "A monthly space for teachers in their first years as class teachers to look at their own part in difficult situations.",
+            .supervision, "Supervīzija jaunajiem klašu audzinātājiem",
+            purpose: "Reizi mēnesī laiks skolotājiem pirmajos klases audzinātāja darba gados, lai paraudzītos uz savu lomu sarežģītās situācijās.",
             people: [(dace, .supervisor, true), (laura, .member, true), (gatis, .member, true), (ieva, .member, true)])
         try await Meeting(
             engagementID: supervision, startsAt: wednesday(weeksFromNow: 2, hour: 16), timeZone: "Europe/Riga", durationMinutes: 90,
-            place: "The psychologist's office", onlineLink: "", agenda: "Second session: one case, then the contract after a month."
+            place: "Psiholoģes kabinets", onlineLink: "", agenda: "Otrā sesija: viens gadījums; pēc tam pārrunājam, kā pēc mēneša darbojas mūsu vienošanās."
         ).save(on: db)
 
         // What Jānis and Santa find new on "My support".

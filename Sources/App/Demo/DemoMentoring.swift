@@ -13,25 +13,25 @@ enum DemoMentoring {
         let calendar = Calendar(identifier: .gregorian)
         let year = calendar.component(.year, from: now)
         let programme = MentoringProgramme(
-            name: "First year in Rīga 2026/27",
+            name: "Pirmais gads mūsu skolā 2026/27",
             goal:
-                "Every colleague in their first or second year has a mentor to talk to at least every three weeks, and ends the year with a plan of their own.",
+                "Katram kolēģim pirmajā vai otrajā darba gadā ir mentors, ar ko sarunāties vismaz reizi trijās nedēļās, un gadu viņš noslēdz ar paša sastādītu plānu.",
             startsOn: "\(year)-09-01", endsOn: "\(year + 1)-06-15", schoolID: rigaID, networkID: nil)
         try await programme.save(on: db)
         let id = try programme.requireID()
         let profiles: [(String, ProgrammeMember.Role, String, Int, Int, String)] = [
-            ("maris.liepa", .mentor, "mathematics, physics", 22, 2, "planning,classroom,assessment"),
-            ("kristaps.vitols", .mentor, "history, social studies", 15, 1, "parents,classroom"),
-            ("edgars.lacis", .mentee, "mathematics", 1, 1, "planning,classroom"),
-            ("zane.jansone", .mentee, "history", 2, 1, "parents"),
+            ("maris.liepa", .mentor, "matemātika, fizika", 22, 2, "planning,classroom,assessment"),
+            ("kristaps.vitols", .mentor, "vēsture, sociālās zinības", 15, 1, "parents,classroom"),
+            ("edgars.lacis", .mentee, "matemātika", 1, 1, "planning,classroom"),
+            ("zane.jansone", .mentee, "vēsture", 2, 1, "parents"),
         ]
         for (name, role, subjects, years, capacity, goals) in profiles {
             let member = ProgrammeMember(programmeID: id, userID: try await user(name).requireID(), schoolID: rigaID, role: role)
             member.subjects = subjects
-            member.levels = "lower secondary, upper secondary"
+            member.levels = "pamatskola, vidusskola"
             member.years = years
             member.capacity = capacity
-            member.languages = "latvian, english"
+            member.languages = "latviešu, angļu"
             member.goals = goals
             member.availability = "tue-pm,thu-pm"
             member.profileDone = true
@@ -52,7 +52,7 @@ enum DemoMentoring {
                     ?? now.addingTimeInterval(7 * 86_400)
                 try await Meeting(
                     engagementID: engagementID, startsAt: tuesday, timeZone: "Europe/Riga", durationMinutes: 45,
-                    place: "Room 305", onlineLink: "", agenda: "How the first weeks went; planning the next topic together"
+                    place: "305. kabinets", onlineLink: "", agenda: "Kā pagāja pirmās nedēļas; kopā plānojam nākamo tēmu"
                 ).save(on: db)
             }
         }

@@ -6,16 +6,17 @@ import Foundation
 /// and one late answer still waiting for others, as a leader would find it.
 enum DemoMentoringFeedback {
     static let answers: [(Int, Bool, String)] = [
-        (5, true, "Meet in the first week, not the third."), (4, true, ""), (4, true, "More time to observe each other's lessons."),
-        (3, false, "Pairs across subjects worked less well for us."), (5, true, ""), (4, true, "A shared list of first topics would help."),
-        (2, false, ""), (4, true, "Keep the monthly meetings of all pairs."), (5, true, ""), (4, true, "Start earlier in the year."),
+        (5, true, "Tikties jau pirmajā nedēļā, nevis trešajā."), (4, true, ""), (4, true, "Vairāk laika vērot citam cita stundas."),
+        (3, false, "Pāri, kuros kolēģi māca dažādus priekšmetus, mums darbojās vājāk."), (5, true, ""),
+        (4, true, "Noderētu kopīgs pirmo sarunu tēmu saraksts."),
+        (2, false, ""), (4, true, "Saglabāt visu pāru kopīgās tikšanās reizi mēnesī."), (5, true, ""), (4, true, "Sākt agrāk mācību gadā."),
         (3, true, ""),
     ]
 
     static func seed(on db: any Database, schoolID: UUID, year: Int, now: Date) async throws {
         let programme = MentoringProgramme(
-            name: "First year in Rīga \(year - 1)/\(String(year).suffix(2))",
-            goal: "Every new colleague has a mentor for their first year.",
+            name: "Pirmais gads mūsu skolā \(year - 1)/\(String(year).suffix(2))",
+            goal: "Katram jaunajam kolēģim pirmajā darba gadā ir mentors.",
             startsOn: "\(year - 1)-09-01", endsOn: "\(year)-06-15", schoolID: schoolID, networkID: nil)
         programme.status = .closed
         programme.openedAt = now.addingTimeInterval(-400 * 86_400)

@@ -23,20 +23,20 @@ enum DemoPractice {
         try await HelpRequest(
             schoolID: rigaID, askerID: try await user("elina.silina").requireID(), topic: .digitalTools, urgency: .thisWeek,
             question:
-                "My Year 7 class will hand in projects as shared documents for the first time. How do you keep track of who wrote what, without spending every evening on it?",
+                "Mana 7. klase pirmo reizi iesniegs projektus kā koplietojamus dokumentus. Kā jūs sekojat līdzi, kurš ko ir uzrakstījis, netērējot tam katru vakaru?",
             showName: true, askedAt: now.addingTimeInterval(-26 * 3600)
         ).save(on: db)
         try await HelpRequest(
             schoolID: rigaID, askerID: try await user("uldis.petersons").requireID(), topic: .classroomManagement, urgency: .today,
             question:
-                "Since the autumn break one group talks over me for the first ten minutes of every lesson. I have tried waiting in silence and seating changes. What else could I try tomorrow?",
+                "Kopš rudens brīvlaika viena skolēnu grupa katras stundas pirmajās desmit minūtēs sarunājas, kamēr es runāju. Esmu mēģinājis klusējot gaidīt un mainījis sēdvietas. Ko vēl es varētu izmēģināt jau rīt?",
             showName: false, askedAt: now.addingTimeInterval(-6 * 3600)
         ).save(on: db)
 
         let asked = HelpRequest(
             schoolID: rigaID, askerID: try await user("janis.ozols").requireID(), topic: .parents, urgency: .thisWeek,
             question:
-                "A parent sends me long messages late every evening and expects an answer by morning. How do I set limits without damaging the relationship?",
+                "Kāds no vecākiem katru vakaru vēlu sūta man garas ziņas un gaida atbildi līdz rītam. Kā novilkt robežas, nesabojājot attiecības?",
             showName: true, askedAt: now.addingTimeInterval(-3 * 86_400))
         try await asked.save(on: db)
         let helper = try await user("martins.eglitis")
@@ -45,16 +45,16 @@ enum DemoPractice {
         try await EngagementNote(
             engagementID: id, authorID: try helper.requireID(),
             text:
-                "I had the same last year. What helped: one message at the start of term saying when I read messages (weekdays until 17:00) and that urgent matters go through the school office. Shall we talk one day after the sixth lesson?",
+                "Pagājušajā gadā man bija tāpat. Palīdzēja viena ziņa semestra sākumā: kad es lasu ziņas (darbdienās līdz 17:00) un ka steidzamos gadījumos jāsazinās ar skolas kanceleju. Varbūt parunājam kādu dienu pēc 6. stundas?",
             visibility: .shared
         ).save(on: db)
         try await EngagementNote(
             engagementID: id, authorID: asked.$asker.id,
-            text: "Tomorrow works. I will bring two of the messages, without names.", visibility: .shared
+            text: "Rīt man der. Paņemšu līdzi divas no ziņām, bez vārdiem.", visibility: .shared
         ).save(on: db)
         try await EngagementNote(
             engagementID: id, authorID: try helper.requireID(),
-            text: "Bring the school's communication policy (page 3) to the talk.", visibility: .private
+            text: "Uz sarunu paņemt līdzi skolas saziņas kārtību (3. lpp.).", visibility: .private
         ).save(on: db)
         // Their talk: tomorrow at 14:30 in Riga, so that the teacher's home shows a meeting
         // tomorrow whenever the demo starts (issue 18: home says what is next).
@@ -63,8 +63,8 @@ enum DemoPractice {
         let tomorrow = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now)) ?? now
         let talk = calendar.date(bySettingHour: 14, minute: 30, second: 0, of: tomorrow) ?? now.addingTimeInterval(86_400)
         try await Meeting(
-            engagementID: id, startsAt: talk, timeZone: "Europe/Riga", durationMinutes: 40, place: "Room 112 (the psychologist's office is free then)",
-            onlineLink: "", agenda: "1. The two messages (names removed)\n2. What to write at the start of term\n3. What to do when a message is urgent"
+            engagementID: id, startsAt: talk, timeZone: "Europe/Riga", durationMinutes: 40, place: "112. kabinets (tad psiholoģes kabinets ir brīvs)",
+            onlineLink: "", agenda: "1. Abas ziņas (bez vārdiem)\n2. Ko uzrakstīt semestra sākumā\n3. Ko darīt, ja ziņa ir steidzama"
         ).save(on: db)
 
         try await seedCoaching(on: db, schoolID: rigaID, user: user, now: now)
@@ -81,26 +81,26 @@ enum DemoPractice {
         let liga = try await user("liga.kalnina"), dace = try await user("dace.krumina")
         try await CoachOffer(
             userID: try liga.requireID(), schoolID: schoolID,
-            topics: "new teachers' first year, classroom routines, stress", capacity: 3
+            topics: "jauno skolotāju pirmais gads, klases rutīnas, stress", capacity: 3
         ).save(on: db)
         try await CoachOffer(
             userID: try dace.requireID(), schoolID: schoolID,
-            topics: "stress and workload, difficult conversations with parents", capacity: 2
+            topics: "stress un darba slodze, sarežģītas sarunas ar vecākiem", capacity: 2
         ).save(on: db)
         let anna = try await user("anna.kalnina")
         let request = CoachingRequest(
             schoolID: schoolID, requesterID: try anna.requireID(), coachID: try liga.requireID(),
-            topic: "Keeping my Year 9 class with me in the last lesson of the day")
+            topic: "Kā dienas pēdējā stundā noturēt 9. klases uzmanību")
         try await request.save(on: db)
         let engagement = try await Coaching(db: db).accept(request, coachID: try liga.requireID(), actor: liga.fullName)
         let id = try engagement.requireID()
         try await EngagementNote(
             engagementID: id, authorID: try liga.requireID(),
             text: """
-                Goal: Anna wants the last lesson on Thursdays to start and end calmly, with the class still working at the end.
-                Reality: By the last lesson the class is tired; about ten minutes go on settling down and the last ten on packing up.
-                Options: a short, visible plan on the board; a standing start task; a two-minute pause at the middle; ending with a one-question exit card.
-                Way forward: Anna will try the start task and the exit card for the next three Thursdays and note what changes.
+                Mērķis: Anna vēlas, lai ceturtdienu pēdējā stunda sāktos un beigtos mierīgi un klase strādātu līdz pašām beigām.
+                Realitāte: pēdējā stundā klase ir nogurusi; apmēram desmit minūtes aiziet, kamēr visi nomierinās, un pēdējās desmit – mantu kravāšanai.
+                Iespējas: īss, labi redzams stundas plāns uz tāfeles; pastāvīgs ievaduzdevums; divu minūšu pauze stundas vidū; noslēgumā izejas biļete ar vienu jautājumu.
+                Tālākā rīcība: nākamās trīs ceturtdienas Anna izmēģinās ievaduzdevumu un izejas biļeti un pierakstīs, kas mainās.
                 """, visibility: .shared
         ).save(on: db)
         var calendar = Calendar(identifier: .gregorian)
@@ -110,42 +110,43 @@ enum DemoPractice {
                 after: now.addingTimeInterval(3 * 86_400), matching: DateComponents(hour: 15, minute: 15, weekday: 3),
                 matchingPolicy: .nextTime) ?? now.addingTimeInterval(10 * 86_400)
         try await Meeting(
-            engagementID: id, startsAt: next, timeZone: "Europe/Riga", durationMinutes: 45, place: "Counsellor's room, 1st floor",
-            onlineLink: "", agenda: "Second session: what changed on the three Thursdays"
+            engagementID: id, startsAt: next, timeZone: "Europe/Riga", durationMinutes: 45, place: "Sociālās pedagoģes kabinets, 1. stāvs",
+            onlineLink: "", agenda: "Otrā sesija: kas mainījās šajās trīs ceturtdienās"
         ).save(on: db)
         try await CoachingRequest(
             schoolID: schoolID, requesterID: try await user("peteris.ozolins").requireID(), coachID: nil,
-            topic: "Giving feedback to colleagues after I observe their lessons"
+            topic: "Kā sniegt kolēģiem atgriezenisko saiti pēc viņu stundu vērošanas"
         ).save(on: db)
     }
 
     /// Peer observation: Laura asked Māris to observe her questioning in a Year 8 lesson.
     static func seedObservation(on db: any Database, schoolID: UUID, user: (String) async throws -> User) async throws {
         let laura = try await user("laura.berzina"), maris = try await user("maris.liepa")
-        let engagement = Engagement(form: .observation, status: .active, topic: "Which pupils answer my questions, and which never do?", schoolID: schoolID)
+        let engagement = Engagement(
+            form: .observation, status: .active, topic: "Kuri skolēni atbild uz maniem jautājumiem un kuri – nekad?", schoolID: schoolID)
         try await engagement.save(on: db)
         let id = try engagement.requireID()
         try await EngagementParticipant(engagementID: id, userID: try laura.requireID(), role: .observed).save(on: db)
         try await EngagementParticipant(engagementID: id, userID: try maris.requireID(), role: .observer).save(on: db)
         try await ObservationCycle(
-            engagementID: id, focus: "Which pupils answer my questions, and which never do? Year 8, the Tuesday lesson after lunch.",
+            engagementID: id, focus: "Kuri skolēni atbild uz maniem jautājumiem un kuri – nekad? 8. klase, otrdienas stunda pēc pusdienām.",
             observationProtocol: .questioning
         ).save(on: db)
         for text in [
-            "[09:05] Q1 \"What did we find last time?\" Hands up: 4, all front two rows. Answered by the girl by the window.",
-            "[09:11] Q2 asked to the whole class, answered after about one second by the same pupil.",
-            "[09:18] Pair talk before Q3: 11 hands up afterwards, including the back row.",
+            "[09:05] 1. jautājums \"Ko mēs noskaidrojām pagājušajā reizē?\" Paceltas rokas: 4, visas pirmajās divās rindās. Atbildēja meitene pie loga.",
+            "[09:11] 2. jautājums uzdots visai klasei; pēc apmēram vienas sekundes atbildēja tā pati skolniece.",
+            "[09:18] Pirms 3. jautājuma saruna pāros: pēc tam 11 paceltas rokas, arī pēdējā rindā.",
         ] {
             try await EngagementNote(engagementID: id, authorID: try maris.requireID(), text: text, visibility: .shared).save(on: db)
         }
         // The school's own protocol, written by the mathematics teachers for this year's focus.
         try await SchoolProtocol(
-            schoolID: schoolID, authorID: try await user("raivis.klavins").requireID(), name: "Talk in mathematics lessons",
+            schoolID: schoolID, authorID: try await user("raivis.klavins").requireID(), name: "Saruna matemātikas stundās",
             lookFors: [
-                "Who explains a method to the class, and how they are asked to",
-                "The mathematical words pupils use without being prompted",
-                "When a wrong answer is taken up, and what the class does with it",
-                "How long pupils talk in pairs before the teacher takes answers",
+                "Kurš klasei skaidro risinājuma paņēmienu un kā skolotājs to aicina darīt",
+                "Matemātikas termini, ko skolēni lieto bez pamudinājuma",
+                "Kad skolotājs izmanto nepareizu atbildi un ko klase ar to dara",
+                "Cik ilgi skolēni runā pāros, pirms skolotājs uzklausa atbildes",
             ]
         ).save(on: db)
     }

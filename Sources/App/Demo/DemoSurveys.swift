@@ -7,19 +7,19 @@ import Foundation
 /// the report has something to show (and some groups are too small to be shown).
 enum DemoSurveys {
     static let wishes = [
-        "A regular hour in the timetable that belongs to colleagues, not to meetings.",
-        "Someone from outside who has done this in a school like ours and can tell us what to avoid.",
+        "Regulāra stunda stundu sarakstā, kas pieder kolēģu sadarbībai, nevis sanāksmēm.",
+        "Kāds no malas, kurš to jau ir darījis līdzīgā skolā un var pastāstīt, no kā izvairīties.",
         "Training for three or four teachers who could then lead peer observation here.",
-        "A short guide for the staff meeting: why we do it, what it is not (not an inspection).",
-        "Support from the municipality to pay for a supervisor for our support staff.",
+        "Īss materiāls skolotāju sanāksmei: kāpēc mēs to darām un kas tas nav (tā nav pārbaude).",
+        "Pašvaldības atbalsts, lai varam samaksāt supervizoram mūsu atbalsta personālam.",
         "Examples of timetables where teachers have a shared free lesson.",
-        "Help to start small: one study group this spring, not a whole programme.",
+        "Materiāli latviešu valodā, ko varu uzreiz iedot skolotājiem.",
         "A way to show the school board that it makes a difference, with figures.",
         "Mentor training that is recognised as professional development hours.",
         "Less paperwork, so that there is time left for colleagues at all.",
         "A network of schools to visit and see how they do it.",
         "Clear rules on confidentiality, so that teachers believe nothing goes to the director.",
-        "Materials in Latvian that I can hand to the teachers directly.",
+        "Help to start small: one study group this spring, not a whole programme.",
         "An online meeting once a month with other school leaders who are starting the same thing.",
     ]
 
@@ -126,8 +126,8 @@ enum DemoSurveys {
             try await SurveyParticipation(surveyID: try survey.requireID(), userID: member.$user.id).save(on: db)
         }
         let easier = [
-            "A shared free lesson once a fortnight.", "Knowing that what I say about a bad lesson stays between us.",
-            "Someone to start it: everybody agrees it is good, nobody has time to organise it.",
+            "Kopīga brīva stunda reizi divās nedēļās.", "Zināt, ka tas, ko saku par neizdevušos stundu, paliek starp mums.",
+            "Kāds, kurš to iesāk: visi piekrīt, ka tas ir labi, bet nevienam nav laika to noorganizēt.",
         ]
         for i in 0..<answered.count {
             var a: SurveyAnswers = [

@@ -18,7 +18,7 @@ enum DemoWellbeing {
         let rigaID = try riga.requireID(), valmieraID = try valmiera.requireID()
         try await WellbeingSettings(
             schoolID: rigaID, cadence: .monthly, minimumGroup: 5,
-            helpLines: "Emotional support line (demo entry) — 116 123\nSchool psychologist's office hours: Tuesdays 14:00–16:00, room 112"
+            helpLines: "Emocionālā atbalsta tālrunis (demo ieraksts) — 116 123\nSkolas psiholoģes pieņemšanas laiks: otrdienās 14:00–16:00, 112. kabinetā"
         ).save(on: db)
         try await WellbeingSettings(schoolID: valmieraID).save(on: db)
 
@@ -69,8 +69,8 @@ enum DemoWellbeing {
                 let membership = rigaMembers.first { $0.$user.id == teacher.id }!
                 try await record(scores, member: membership, period: period, on: db)
                 let notes = [
-                    "A good start to the year.", "Too many evenings spent marking.", "Exam season; sleeping badly.",
-                    "Talked to Līga (counsellor). It helped.", "Started peer observation with Māris.", "Lighter month.",
+                    "Labs mācību gada sākums.", "Pārāk daudz vakaru pavadīts, labojot darbus.", "Eksāmenu laiks; slikti guļu.",
+                    "Izrunājos ar Līgu (sociālā pedagoģe). Palīdzēja.", "Ar Māri sākām kolēģu stundu vērošanu.", "Vieglāks mēnesis.",
                 ]
                 try await WellbeingPersonalEntry(
                     userID: try teacher.requireID(), period: period, scores: scores,
