@@ -80,6 +80,10 @@ extension RouteAccessTests {
         .post(
             "/schools/:schoolID/invitations/:id/resend", { "/schools/\($0.schoolA)/invitations/\(try await $0.invitation().id)/resend" },
             [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
+        // A member's own page (role, removal): those who manage the staff.
+        .get(
+            "/schools/:schoolID/members/:id", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)" },
+            [.login, .e404, .e403, .e403, .ok, .ok, .e404, .ok, .login]),
         .post(
             "/schools/:schoolID/members/:id/role", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/role" },
             form: { _ in [("role", "counsellor")] },

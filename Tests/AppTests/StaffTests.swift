@@ -87,4 +87,54 @@ struct StaffTests {
             #expect(try await Invitation.query(on: app.db).count() == 0)
         }
     }
+
+    @Test("The staff list is one line per person, searched without diacritics and filtered by role; role and removal are on the person's page")
+    func staffListAndMemberPage() async throws {
+        try await withApp { app, ctx in
+            let a = ctx.fixtures.schoolA
+            try await Fixtures.addMember("zane.bērziņa@example.org", school: a, role: .teacher, on: app)
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            let all = try await leader.get("/schools/\(a)")
+            #expect(all.contains("4 members of staff"))
+            #expect(all.contains("class=\"member-link\""))
+            #expect(!all.contains("/role\""), "no role form on the list")
+            #expect(!all.contains("member-remove"), "no removal on the list")
+
+            // "berzina" finds Bērziņa; a role filter keeps that role only.
+            let found = try await leader.get("/schools/\(a)?q=berzina")
+            #expect(found.contains("zane.bērziņa Tester") && !found.contains("teacher.a Tester"))
+            #expect(found.contains("1 of 4 shown."))
+            let counsellors = try await leader.get("/schools/\(a)?role=counsellor")
+            #expect(counsellors.contains("counsellor.a Tester") && !counsellors.contains("teacher.a Tester"))
+            #expect(try await leader.get("/schools/\(a)?q=nobody-like-this").contains("Nobody on the staff matches."))
+            // A teacher sees names only: the address is no search key for them.
+            let teacher = ctx.browser()
+            try await teacher.login(Fixtures.teacherA)
+            #expect(try await teacher.get("/schools/\(a)?q=counsellor.a%40").contains("Nobody on the staff matches."))
+            #expect(try await leader.get("/schools/\(a)?q=counsellor.a%40").contains("counsellor.a Tester"))
+            #expect(!(try await teacher.get("/schools/\(a)")).contains("class=\"member-link\""))
+
+            // The person's page: their address, the role form, the removal that asks first.
+            let member = try await membership(Fixtures.teacherA, a, app)
+            let page = try await leader.get("/schools/\(a)/members/\(try member.requireID())")
+            #expect(page.status == .ok)
+            #expect(page.contains("teacher.a@example.org"))
+            #expect(page.contains("id=\"role-form\""))
+            #expect(page.contains("/schools/\(a)/members/\(try member.requireID())/remove"))
+            let changed = try await leader.post("/schools/\(a)/members/\(try member.requireID())/role", form: ["role": "counsellor"])
+            #expect(changed.location == "/schools/\(a)/members/\(try member.requireID())", "back to the person's page")
+
+            // The only leader's page offers neither a role change nor removal.
+            let own = try await membership(Fixtures.leaderA, a, app)
+            let ownPage = try await leader.get("/schools/\(a)/members/\(try own.requireID())")
+            #expect(ownPage.contains("only-leader") && !ownPage.contains("id=\"role-form\"") && !ownPage.contains("member-remove"))
+
+            // Those who do not manage the staff never see the page.
+            #expect(try await teacher.get("/schools/\(a)/members/\(try member.requireID())").status == .forbidden)
+            let leaderB = ctx.browser()
+            try await leaderB.login(Fixtures.leaderB)
+            #expect(try await leaderB.get("/schools/\(a)/members/\(try member.requireID())").status == .notFound)
+        }
+    }
 }

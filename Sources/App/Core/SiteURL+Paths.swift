@@ -27,6 +27,8 @@ extension SiteURL {
             ["schools", Self.component(school, Self.schoolIDKey), "invitations", Self.component(id, Self.idKey), "cancel"]
         case .schoolInvitationResend(let school, let id):
             ["schools", Self.component(school, Self.schoolIDKey), "invitations", Self.component(id, Self.idKey), "resend"]
+        case .schoolMember(let school, let id):
+            ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey)]
         case .schoolMemberRole(let school, let id):
             ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey), "role"]
         case .schoolMemberRemove(let school, let id):

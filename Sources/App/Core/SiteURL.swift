@@ -35,6 +35,7 @@ enum SiteURL: Sendable {
     case schoolImport(Parameter<UUID>)
     case schoolInvitationCancel(Parameter<UUID>, Parameter<UUID>)
     case schoolInvitationResend(Parameter<UUID>, Parameter<UUID>)
+    case schoolMember(Parameter<UUID>, Parameter<UUID>)
     case schoolMemberRole(Parameter<UUID>, Parameter<UUID>)
     case schoolMemberRemove(Parameter<UUID>, Parameter<UUID>)
     /// A network coordinator ends a new member's cooling-off (issue 14, class 5).

@@ -10,17 +10,19 @@ extension SchoolPage.Model {
         var model = SchoolPage.Model(
             id: Mock.id(10), name: "Rīgas 45. vidusskola", code: "R45", city: "Rīga", country: "LV", networkName: "Baltic Schools for Collegial Support",
             members: [
-                .init(membershipID: Mock.id(20), name: "Anna Bērziņa", role: .leader),
-                .init(membershipID: Mock.id(21), name: "Jānis Ozols", role: .teacher),
-                .init(membershipID: Mock.id(22), name: "Līga Kalniņa", role: .teacher),
-                .init(membershipID: Mock.id(23), name: "Marta Liepa", role: .counsellor),
-                .init(membershipID: Mock.id(24), name: "Pēteris Zariņš", role: .teacher),
+                .init(membershipID: Mock.id(20), name: "Anna Bērziņa", email: "anna@r45.lv", role: .leader),
+                .init(membershipID: Mock.id(21), name: "Jānis Ozols", email: "janis@r45.lv", role: .teacher),
+                .init(membershipID: Mock.id(22), name: "Līga Kalniņa", email: "liga@r45.lv", role: .teacher),
+                .init(membershipID: Mock.id(23), name: "Marta Liepa", email: "marta@r45.lv", role: .counsellor),
+                .init(membershipID: Mock.id(24), name: "Pēteris Zariņš", email: "peteris@r45.lv", role: .teacher),
             ],
             invitations: [
                 .init(
                     id: Mock.id(30), email: "inese.vitola@r45.lv", name: "Inese Vītola", role: .psychologist,
                     expiresAt: Mock.date(daysFromNow: 12))
             ])
+        model.memberCount = model.members.count
+        model.leaderCount = 1
         model.showsWellbeing = true
         model.practice = PracticeCounts(active: [.mentoring: 3, .observation: 2, .studyGroup: 1], closed: 4, openQuestions: 2, volunteers: 5)
         model.staffRecord = .init(

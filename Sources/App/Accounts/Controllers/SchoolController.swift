@@ -21,6 +21,9 @@ struct SchoolController: RouteCollection {
         var model = try await SchoolPage.Model.load(
             school: school, includeInvitations: canManage, mayClearNewStaff: Policy.allows(principal, .clearNewStaff, school.policyResource),
             invitationLifetime: req.application.config.invitationLifetime, now: req.now, on: req.db)
+        model.filter(
+            search: String((req.query[String.self, at: "q"] ?? "").prefix(200)),
+            role: req.query[String.self, at: "role"].flatMap(SchoolRole.init(rawValue:)), byAddressToo: canManage)
         model.showsWellbeing = Policy.allows(principal, .viewWellbeingFigures, school.policyResource)
         if Policy.allows(principal, .viewPracticeCounts, school.policyResource) {
             model.practice = try await PracticeCounts.load(schoolID: try school.requireID(), on: req.db)

@@ -9,6 +9,7 @@ struct StaffController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post(SiteURL.schoolInvitationCancel(.key, .key).pathComponents, use: cancelInvitation)
         routes.post(SiteURL.schoolInvitationResend(.key, .key).pathComponents, use: resendInvitation)
+        routes.get(SiteURL.schoolMember(.key, .key).pathComponents, use: member)
         routes.post(SiteURL.schoolMemberRole(.key, .key).pathComponents, use: changeRole)
         routes.get(SiteURL.schoolMemberRemove(.key, .key).pathComponents, use: confirmRemove)
         routes.post(SiteURL.schoolMemberRemove(.key, .key).pathComponents, use: remove)
@@ -39,6 +40,12 @@ struct StaffController: RouteCollection {
             notice: req.t("Invitation sent to {email}.", ["email": invitation.email]))
     }
 
+    /// One member's page: their role and their removal (those who manage the staff).
+    func member(req: Request) async throws -> Response {
+        let (school, membership) = try await loadMembership(req)
+        return req.render(MemberPage.view(req.pageContext(), try await MemberPage.Model.load(school: school, membership: membership, on: req.db)))
+    }
+
     struct RoleForm: Content { var role: String? }
 
     func changeRole(req: Request) async throws -> Response {
@@ -47,15 +54,14 @@ struct StaffController: RouteCollection {
         guard let role = form.role.flatMap(SchoolRole.init(rawValue:)) else {
             throw Abort(.unprocessableEntity, reason: req.t("Choose a role."))
         }
+        let page = SiteURL.schoolMember(.value(try school.requireID()), .value(try membership.requireID()))
         if membership.role == .leader && role != .leader, try await isLastLeader(membership, on: req.db) {
-            return req.redirect(
-                to: .school(.value(try school.requireID())),
-                notice: req.t("A school needs at least one leader. Make someone else a leader first."))
+            return req.redirect(to: page, notice: req.t("A school needs at least one leader. Make someone else a leader first."))
         }
         try await StaffRecord.changeRole(membership, to: role, by: req.currentUser?.id, at: req.now, on: req.db)
         let user = try await membership.$user.get(on: req.db)
         return req.redirect(
-            to: .school(.value(try school.requireID())),
+            to: page,
             notice: req.t("{name} is now {role}.", ["name": user.fullName, "role": RoleNames.name(role, req.localizer)]))
     }
 
@@ -75,7 +81,7 @@ struct StaffController: RouteCollection {
                 req.t("To have them back, invite them again."),
             ],
             action: .schoolMemberRemove(.value(schoolID), .value(try membership.requireID())),
-            confirmLabel: req.t("Remove {name}", ["name": user.fullName]), back: .school(.value(schoolID)))
+            confirmLabel: req.t("Remove {name}", ["name": user.fullName]), back: .schoolMember(.value(schoolID), .value(try membership.requireID())))
     }
 
     func remove(req: Request) async throws -> Response {

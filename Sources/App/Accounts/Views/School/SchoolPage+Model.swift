@@ -7,6 +7,7 @@ enum SchoolPage {
         struct Member {
             var membershipID: UUID
             var name: String
+            var email: String
             var role: SchoolRole
             /// The mail server refused this person's address for good (leaders only see it).
             var undeliverable = false
@@ -27,7 +28,14 @@ enum SchoolPage {
         var city: String
         var country: String
         var networkName: String?
+        /// The members the list shows: all of them, or those the search and role filter keep.
         var members: [Member]
+        /// How many members the school has, whatever the filter.
+        var memberCount = 0
+        var search = ""
+        var roleFilter: SchoolRole?
+        /// Leaders (one at least): a staff list filtered to others still says who leads.
+        var leaderCount = 0
         /// nil when the viewer may not manage staff (they do not see invitations at all).
         var invitations: [PendingInvitation]?
         /// Whether the viewer may see the school's well-being figures.
@@ -71,16 +79,35 @@ enum SchoolPage {
                 marked.undeliverable = bouncing[invitation.email.lowercased()].map { $0 >= sent } ?? false
                 return marked
             }
-            return Model(
+            let all = try memberships.map {
+                Member(
+                    membershipID: try $0.requireID(), name: $0.user.fullName, email: $0.user.email, role: $0.role,
+                    undeliverable: bouncing[$0.user.email.lowercased()] != nil)
+            }
+            .sorted { ($0.role == .leader ? 0 : 1, $0.name) < ($1.role == .leader ? 0 : 1, $1.name) }
+            var model = Model(
                 id: schoolID, name: school.name, code: school.code, city: school.city, country: school.country,
-                networkName: network?.name,
-                members: try memberships.map {
-                    Member(
-                        membershipID: try $0.requireID(), name: $0.user.fullName, role: $0.role,
-                        undeliverable: bouncing[$0.user.email.lowercased()] != nil)
-                }
-                .sorted { ($0.role == .leader ? 0 : 1, $0.name) < ($1.role == .leader ? 0 : 1, $1.name) },
-                invitations: invitations, staffRecord: staffRecord)
+                networkName: network?.name, members: all, invitations: invitations, staffRecord: staffRecord)
+            model.memberCount = all.count
+            model.leaderCount = all.filter { $0.role == .leader }.count
+            return model
+        }
+
+        /// Keeps the members whose name (or, for those who manage the staff, address)
+        /// contains `search`, ignoring case and diacritics ("berzina" finds Bērziņa), and who
+        /// hold `role` if one is chosen.
+        mutating func filter(search: String, role: SchoolRole?, byAddressToo: Bool) {
+            self.search = search.trimmingCharacters(in: .whitespacesAndNewlines)
+            roleFilter = role
+            let needle = Self.folded(self.search)
+            members = members.filter { member in
+                (role == nil || member.role == role)
+                    && (needle.isEmpty || Self.folded(member.name).contains(needle) || (byAddressToo && member.email.lowercased().contains(needle)))
+            }
+        }
+
+        static func folded(_ text: String) -> String {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         }
     }
 }

@@ -53,25 +53,7 @@ extension SchoolPage {
                     )
                 )
             },
-            .h2(.id("staff-heading"), .text(l.tn("{count} member of staff", "{count} members of staff", count: model.members.count))),
-            .table(
-                .id("staff"), .class("data-table"),
-                .attribute(named: "aria-labelledby", value: "staff-heading"),
-                .thead(
-                    .tr(
-                        .th(.text(context.t("Name"))), .th(.text(context.t("Role"))),
-                        .if(model.invitations != nil, .th(.text(context.t("Remove")))))),
-                .tbody(
-                    .forEach(model.members) { member in
-                        .tr(
-                            .td(.text(member.name), .if(member.undeliverable, undeliverable(context))),
-                            .td(
-                                .if(
-                                    model.invitations != nil, roleForm(context, model, member),
-                                    else: .text(RoleNames.name(member.role, l)))),
-                            .if(model.invitations != nil, .td(removeForm(context, model, member))))
-                    })
-            ),
+            staffList(context, model),
             staffRecord(context, schoolID: model.id, model.staffRecord),
             .unwrap(model.invitations) { invitations in
                 .section(
@@ -101,32 +83,6 @@ extension SchoolPage {
         )
     }
 
-    private static func roleForm(_ context: PageContext, _ model: Model, _ member: Model.Member) -> Node<HTML.BodyContext> {
-        let id = "role-\(member.membershipID.uuidString.lowercased())"
-        return .form(
-            .class("inline-form"), .method(.post), .action(SiteURL.schoolMemberRole(.value(model.id), .value(member.membershipID)).path),
-            Components.csrfField(context),
-            .label(.for(id), .class("visually-hidden"), .text(context.t("Role of {name}", ["name": member.name]))),
-            .select(
-                .id(id), .attribute(named: "name", value: "role"),
-                .forEach(RoleNames.options(context.localizer)) { Components.option($0.value, $0.label, selected: $0.value == member.role.rawValue) }),
-            .button(
-                .type(.submit), .class("button-secondary"), .text(context.t("Save")),
-                .attribute(named: "aria-label", value: context.t("Save the role of {name}", ["name": member.name])))
-        )
-    }
-
-    /// A link to the page that asks first (`ConfirmPage`), not the removal itself. The only
-    /// leader is not offered it: a school always keeps one (the page would only say so).
-    private static func removeForm(_ context: PageContext, _ model: Model, _ member: Model.Member) -> Node<HTML.BodyContext> {
-        if member.role == .leader, model.members.filter({ $0.role == .leader }).count == 1 {
-            return .span(.class("meta only-leader"), .text(context.t("The school's only leader")))
-        }
-        return .a(
-            .class("button-link member-remove"), .href(SiteURL.schoolMemberRemove(.value(model.id), .value(member.membershipID)).path),
-            .text(context.t("Remove {name} from this school", ["name": member.name])))
-    }
-
     /// A one-button form: the label says exactly what happens, for screen readers too.
     private static func postButton(_ context: PageContext, _ url: SiteURL, _ label: String) -> Node<HTML.BodyContext> {
         .form(
@@ -136,7 +92,7 @@ extension SchoolPage {
     }
 
     /// Said beside a person whose address the mail server refused for good.
-    private static func undeliverable<C: HTML.BodyContext>(_ context: PageContext) -> Node<C> {
+    static func undeliverable<C: HTML.BodyContext>(_ context: PageContext) -> Node<C> {
         .span(.class("badge badge-warning"), .text(" " + context.t("E-mail cannot be delivered: check the address")))
     }
 }
