@@ -77,6 +77,9 @@ def test_programme_from_invitation_to_first_meeting(new_browser, lang):
     submit(driver, "form#propose-form")
     rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "table#pairs tbody tr")]
     assert any(people["mentee"][1] in r and people["mentor"][1] in r for r in rows), rows
+    # The reason is told in words: what matched (never a bare score per criterion).
+    why = [w.text for w in driver.find_elements(By.CSS_SELECTOR, "table#pairs .pair-why li.why-matches")]
+    assert why and all(":" in w for w in why), f"each pair says what matched: {why}"
     check_page(driver, f"{lang}-mentoring-proposed")
     submit(driver, "form#publish-form")
 

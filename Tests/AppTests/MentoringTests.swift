@@ -62,7 +62,8 @@ struct MentoringTests {
             #expect(perMentor[s.ids["mentor.two@example.org"]!] == 1)
             #expect(pairs.first { $0.$mentee.id == s.ids["mentee.two@example.org"] }?.$mentor.id == s.ids["mentor.two@example.org"], "history with history")
             let page = try await s.leader.get(s.programmePath)
-            #expect(page.contains("Subject 100"), "each pair shows why")
+            #expect(page.contains("Matches: subject"), "each pair says in words what matched")
+            #expect(page.contains("<option value=\"3\" selected=\"selected\">Matters a lot</option>"), "weights are named choices")
 
             // Members see nothing before publishing; then they answer.
             let menteeOne = s.people["mentee.one@example.org"]!, mentorOne = s.people["mentor.one@example.org"]!
@@ -84,6 +85,10 @@ struct MentoringTests {
             let three = try #require(try await ProgrammePair.query(on: app.db).filter(\.$mentee.$id == s.ids["mentee.three@example.org"]!).first())
             _ = try await s.people["mentee.three@example.org"]!.post(s.programmePath + "/pairs/\(try three.requireID())/answer", form: ["accept": "0"])
             _ = try await s.leader.post(s.programmePath + "/propose")
+            let told = try await s.leader.get(s.programmePath)
+            // Mentor two's one place is held by mentee two; mentee three declined mentor one.
+            #expect(told.contains("1 mentee has no fitting mentor with a free place"), "the run says whom it could not pair")
+            #expect(!told.contains("pair proposed"))
             let accepted = try await ProgrammePair.query(on: app.db).filter(\.$status == .accepted).count()
             #expect(accepted == 1)
             let again = try await ProgrammePair.query(on: app.db).filter(\.$status == .proposed).all()

@@ -142,12 +142,8 @@ struct MentoringController: RouteCollection {
 
     func propose(req: Request) async throws -> Response {
         let (programme, service) = try await Self.load(req, .manageProgramme)
-        let count = try await service.propose(programme)
-        return req.redirect(
-            to: .programme(.value(try programme.requireID())),
-            notice: req.localizer.tn(
-                "{count} pair proposed. Adjust by hand if you wish, then publish.",
-                "{count} pairs proposed. Adjust by hand if you wish, then publish.", count: count))
+        let outcome = try await service.propose(programme)
+        return req.redirect(to: .programme(.value(try programme.requireID())), notice: ProgrammePage.proposalNotice(outcome, req.localizer))
     }
 
     struct PairForm: Content {

@@ -61,14 +61,23 @@ struct MentoringService {
         return result
     }
 
+    /// What a run of the matching did: pairs proposed, mentees it could not pair (no mentor
+    /// with a free place fits them), and mentees still writing their profile (not matched).
+    struct ProposalOutcome: Equatable {
+        var proposed: Int
+        var unpaired: Int
+        var profilesMissing: Int
+    }
+
     /// Replaces the pairs still only proposed with the best set for every mentee not yet in
     /// a published or accepted pair. Declined and excluded pairs are never proposed again.
     @discardableResult
-    func propose(_ programme: MentoringProgramme) async throws -> Int {
+    func propose(_ programme: MentoringProgramme) async throws -> ProposalOutcome {
         let id = try programme.requireID()
         return try await db.writeTransaction { db in
             try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).filter(\.$status == .proposed).delete()
-            let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).filter(\.$profileDone == true).all()
+            let everyone = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).all()
+            let members = everyone.filter(\.profileDone)
             let pairs = try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).all()
             let profiles = try await MentoringService(db: db).profiles(members)
             let mentors = members.filter { $0.role == .mentor }, mentees = members.filter { $0.role == .mentee }
@@ -83,7 +92,10 @@ struct MentoringService {
                 guard let mentor = UUID(uuidString: proposal.mentor), let mentee = UUID(uuidString: proposal.mentee) else { continue }
                 try await ProgrammePair(programmeID: id, mentorID: mentor, menteeID: mentee, status: .proposed, score: proposal.score).save(on: db)
             }
-            return proposals.count
+            let paired = Set(held.map(\.mentee)).union(proposals.map(\.mentee))
+            return ProposalOutcome(
+                proposed: proposals.count, unpaired: mentees.filter { !paired.contains($0.$user.id.uuidString) }.count,
+                profilesMissing: everyone.filter { $0.role == .mentee && !$0.profileDone }.count)
         }
     }
 

@@ -5,37 +5,6 @@ import Plot
 import Vapor
 
 extension ProgrammePage {
-    static func criterionName(_ c: MentoringMatch.Criterion, _ context: PageContext) -> String {
-        switch c {
-        case .subject: context.t("Subject")
-        case .level: context.t("Level")
-        case .experienceGap: context.t("Experience gap")
-        case .goals: context.t("Goals")
-        case .availability: context.t("Availability")
-        case .school: context.t("School")
-        }
-    }
-
-    static func statusName(_ s: ProgrammePair.Status, _ context: PageContext) -> String {
-        switch s {
-        case .proposed: context.t("Proposed")
-        case .published: context.t("Waiting for answers")
-        case .accepted: context.t("Accepted")
-        case .declined: context.t("Declined")
-        case .excluded: context.t("Ruled out")
-        }
-    }
-
-    static func message(_ failure: MentoringService.Failure, _ context: PageContext) -> String {
-        switch failure {
-        case .forbiddenPair(.lineManager): context.t("A mentor cannot be the mentee's line manager.")
-        case .forbiddenPair(.noCommonLanguage): context.t("These two have no language in common.")
-        case .forbiddenPair: context.t("This pair has been ruled out or declined.")
-        case .mentorFull: context.t("This mentor has no free place.")
-        case .notAMember: context.t("Both must be members of the programme, one as mentor, one as mentee.")
-        }
-    }
-
     static func view(_ context: PageContext, _ model: Model) -> HTML {
         let p = model.programme, id = p.id ?? UUID()
         let me = model.members.first { $0.userID == model.me }
@@ -151,10 +120,7 @@ extension ProgrammePage {
                                         .tr(
                                             .td(.text(pair.mentee)), .td(.text(pair.mentor)),
                                             .td(.text(context.localizer.number(Int((pair.total * 100).rounded())) + " / 100")),
-                                            .td(
-                                                .text(
-                                                    pair.criteria.map { criterionName($0.0, context) + " " + String(Int(($0.1 * 100).rounded())) }.joined(
-                                                        separator: " · "))),
+                                            .td(.class("pair-why"), why(pair.criteria, weights: p.matchWeights, context)),
                                             .td(.text(statusName(pair.status, context))),
                                             .td(
                                                 .if(
@@ -243,10 +209,9 @@ extension ProgrammePage {
                             .id("weights-form"), .class("stack"), .method(.post), .action(SiteURL.programmeWeights(.value(id)).path),
                             Components.csrfField(context),
                             .forEach(Array(MentoringMatch.Criterion.allCases.enumerated())) { index, criterion in
-                                Components.field(
-                                    .init(
-                                        id: criterion.rawValue, label: criterionName(criterion, context) + " (0–5)", type: .number,
-                                        value: index < weights.count ? weights[index] : "1"))
+                                Components.selectField(
+                                    id: criterion.rawValue, label: criterionName(criterion, context),
+                                    options: weightChoices(context), selected: index < weights.count ? weights[index] : "1")
                             },
                             Components.field(
                                 .init(id: "ideal_gap", label: context.t("Experience gap wished for, in years"), type: .number, value: String(p.idealGap))),
