@@ -55,7 +55,7 @@ struct WellbeingNetworkTests {
             let latvian = ctx.browser(language: "lv")
             try await latvian.login(Fixtures.coordinator)
             let lv = try await latvian.get("/networks/\(ctx.fixtures.network)/wellbeing")
-            #expect(lv.contains("<h1>Darbinieku labizjūta tīklā Network N</h1>"))
+            #expect(lv.contains("<h1>Darbinieku labbūtība tīklā Network N</h1>"))
             #expect(Self.rows(lv).dropFirst().first == ["Visas skolas", "11", "56 (SN 17)", "25 (SN 0)"])
         }
     }
