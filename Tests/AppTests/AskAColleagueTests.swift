@@ -290,7 +290,13 @@ struct MeetingTests {
             #expect(try await ctx.browser().get(link).status == .notFound, "the old link stops working")
             let renewed = try await ctx.browser().get(newLink)
             #expect(renewed.status == .ok && renewed.body.contains("BEGIN:VEVENT") && renewed.body.contains("Room 204"), "the new link shows the same meetings")
+            // Turning it off asks first; asking changes nothing.
+            #expect((try await teacher.get("/support")).contains("class=\"button-link feed-revoke\" href=\"/support/calendar/revoke\""))
+            let asking = try await teacher.get("/support/calendar/revoke")
+            #expect(asking.status == .ok && asking.contains("id=\"confirm-form\" method=\"post\" action=\"/support/calendar/revoke\""))
+            #expect(try await ctx.browser().get(newLink).status == .ok, "asking turned nothing off")
             #expect(try await teacher.post("/support/calendar/revoke").status == .seeOther)
+            #expect(try await teacher.get("/support/calendar/revoke").status == .seeOther, "with no link there is nothing to ask")
             #expect(try await ctx.browser().get(newLink).status == .notFound)
             #expect(try await ctx.browser().get("/calendar/not-a-real-token-at-all-x").status == .notFound)
         }

@@ -74,6 +74,10 @@ extension RouteAccessTests {
         .post(
             "/schools/:schoolID/import", { "/schools/\($0.schoolA)/import" },
             [.login, .e404, .e403, .e403, .e422, .e422, .e404, .e422, .login]),
+        // The page that asks before cancelling an invitation: those who manage the staff.
+        .get(
+            "/schools/:schoolID/invitations/:id/cancel", { "/schools/\($0.schoolA)/invitations/\(try await $0.invitation().id)/cancel" },
+            [.login, .e404, .e403, .e403, .ok, .ok, .e404, .ok, .login]),
         .post(
             "/schools/:schoolID/invitations/:id/cancel", { "/schools/\($0.schoolA)/invitations/\(try await $0.invitation().id)/cancel" },
             [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),

@@ -67,6 +67,8 @@ extension RouteAccessTests {
         .post("/support/notifications/read", [.login, .see, .see, .see, .see, .see, .see, .see, .login]),
         // One's own calendar feed; the feed itself opens with its secret alone.
         .post("/support/calendar", [.login, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .login]),
+        // The page that asks first (each has a link by now, from the row above).
+        .get("/support/calendar/revoke", [.login, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .login]),
         .post("/support/calendar/revoke", [.login, .see, .see, .see, .see, .see, .see, .see, .login]),
         .get("/calendar/:token", { "/calendar/\(try await $0.feed())" }, [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
         // Coaching in school A: counsellor A coaches, teacher A asked.

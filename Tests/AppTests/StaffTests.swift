@@ -82,7 +82,14 @@ struct StaffTests {
                 second.status == .ok && second.contains("<h1>Join School A</h1>") && second.contains("slow@example.org"), "the new link opens the invitation")
 
             invitation = try #require(try await Invitation.query(on: app.db).filter(\.$email == "slow@example.org").first())
-            try await leader.post("/schools/\(ctx.fixtures.schoolA)/invitations/\(try invitation.requireID())/cancel")
+            // Cancelling asks first: the school page links to the question, which cancels nothing.
+            let cancelPath = "/schools/\(ctx.fixtures.schoolA)/invitations/\(try invitation.requireID())/cancel"
+            #expect(try await leader.get("/schools/\(ctx.fixtures.schoolA)").contains("class=\"button-link invitation-cancel\" href=\"\(cancelPath)\""))
+            let asking = try await leader.get(cancelPath)
+            #expect(asking.status == .ok && asking.contains("Cancel the invitation to slow@example.org?"))
+            #expect(asking.contains("id=\"confirm-form\" method=\"post\" action=\"\(cancelPath)\""))
+            #expect(try await ctx.browser().get(secondLink).status == .ok, "asking cancelled nothing")
+            try await leader.post(cancelPath)
             #expect(try await ctx.browser().get(secondLink).status == .notFound)
             #expect(try await Invitation.query(on: app.db).count() == 0)
         }
@@ -135,6 +142,21 @@ struct StaffTests {
             let leaderB = ctx.browser()
             try await leaderB.login(Fixtures.leaderB)
             #expect(try await leaderB.get("/schools/\(a)/members/\(try member.requireID())").status == .notFound)
+        }
+    }
+
+    @Test("A leader who makes themselves a teacher (another leader remains) goes back to the school page they may still open")
+    func selfDemotion() async throws {
+        try await withApp { app, ctx in
+            let a = ctx.fixtures.schoolA
+            try await Fixtures.addMember("second.leader@example.org", school: a, role: .leader, on: app)
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            let own = try await membership(Fixtures.leaderA, a, app)
+            let changed = try await leader.post("/schools/\(a)/members/\(try own.requireID())/role", form: ["role": "teacher"])
+            #expect(changed.location == "/schools/\(a)")
+            let school = try await leader.get("/schools/\(a)")
+            #expect(school.status == .ok && school.contains("is now Teacher"))
         }
     }
 }

@@ -22,7 +22,6 @@ extension SchoolPage.Model {
                     expiresAt: Mock.date(daysFromNow: 12))
             ])
         model.memberCount = model.members.count
-        model.leaderCount = 1
         model.showsWellbeing = true
         model.practice = PracticeCounts(active: [.mentoring: 3, .observation: 2, .studyGroup: 1], closed: 4, openQuestions: 2, volunteers: 5)
         model.staffRecord = .init(

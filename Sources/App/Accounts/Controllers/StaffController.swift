@@ -7,6 +7,7 @@ import Vapor
 /// school always keeps at least one leader.
 struct StaffController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.schoolInvitationCancel(.key, .key).pathComponents, use: confirmCancelInvitation)
         routes.post(SiteURL.schoolInvitationCancel(.key, .key).pathComponents, use: cancelInvitation)
         routes.post(SiteURL.schoolInvitationResend(.key, .key).pathComponents, use: resendInvitation)
         routes.get(SiteURL.schoolMember(.key, .key).pathComponents, use: member)
@@ -14,6 +15,20 @@ struct StaffController: RouteCollection {
         routes.get(SiteURL.schoolMemberRemove(.key, .key).pathComponents, use: confirmRemove)
         routes.post(SiteURL.schoolMemberRemove(.key, .key).pathComponents, use: remove)
         routes.post(SiteURL.schoolMemberClear(.key, .key).pathComponents, use: clear)
+    }
+
+    /// Asks first (`ConfirmPage`): the link stops working, nothing else is lost.
+    func confirmCancelInvitation(req: Request) async throws -> Response {
+        let (school, invitation) = try await loadInvitation(req)
+        let schoolID = try school.requireID()
+        return req.confirm(
+            req.t("Cancel the invitation to {email}?", ["email": invitation.email]),
+            consequences: [
+                req.t("The link in the invitation stops working: nobody can join {school} with it.", ["school": school.name]),
+                req.t("Nothing else changes. You can invite the same address again at any time."),
+            ],
+            action: .schoolInvitationCancel(.value(schoolID), .value(try invitation.requireID())),
+            confirmLabel: req.t("Cancel the invitation"), back: .school(.value(schoolID)))
     }
 
     func cancelInvitation(req: Request) async throws -> Response {
@@ -60,8 +75,11 @@ struct StaffController: RouteCollection {
         }
         try await StaffRecord.changeRole(membership, to: role, by: req.currentUser?.id, at: req.now, on: req.db)
         let user = try await membership.$user.get(on: req.db)
+        // A leader who made themselves something else may no longer open the staff pages:
+        // they go back to the school's page, which every member sees.
+        let selfDemoted = membership.$user.id == req.currentUser?.id && role != .leader
         return req.redirect(
-            to: page,
+            to: selfDemoted ? .school(.value(try school.requireID())) : page,
             notice: req.t("{name} is now {role}.", ["name": user.fullName, "role": RoleNames.name(role, req.localizer)]))
     }
 

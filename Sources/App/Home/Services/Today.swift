@@ -41,17 +41,14 @@ enum Today {
         }
     }
 
-    /// The check-in periods open now that the person has not answered, by the schedule of
-    /// each of their schools (one entry per period: one check-in answers it).
+    /// The check-in period open now, if the person has not answered it: the one the
+    /// check-in page takes (`CheckInPage.Model.load`, the first school's schedule), so the
+    /// home page never announces a check-in that page would refuse.
     static func openCheckIns(of user: User, now: Date, on db: any Database) async throws -> [String] {
         let service = CheckInService(db: db)
-        var periods: [String] = []
-        for membership in try await service.memberships(of: user) {
-            let period = membership.period(at: now)
-            guard !periods.contains(period), try await !service.hasCheckedIn(user, period: period) else { continue }
-            periods.append(period)
-        }
-        return periods
+        guard let first = try await service.memberships(of: user).first else { return [] }
+        let period = first.period(at: now)
+        return try await service.hasCheckedIn(user, period: period) ? [] : [period]
     }
 
     /// What waits on a leader in one school.
@@ -132,12 +129,13 @@ extension Today {
     static func glance(of schools: [School], principal: Principal, on db: any Database) async throws -> [UUID: SchoolGlance] {
         let ids = schools.filter { Policy.allows(principal, .viewPracticeCounts, $0.policyResource) }.compactMap(\.id)
         guard !ids.isEmpty else { return [:] }
-        let members = try await Membership.query(on: db).filter(\.$school.$id ~~ ids).all()
-        let active = try await Engagement.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$status == .active).all()
+        // Counted in the database, school by school: a network's schools hold thousands of
+        // memberships and engagements that the page only counts.
         var result: [UUID: SchoolGlance] = [:]
         for id in ids {
             result[id] = SchoolGlance(
-                staff: members.filter { $0.$school.id == id }.count, activeSupport: active.filter { $0.$school.id == id }.count)
+                staff: try await Membership.query(on: db).filter(\.$school.$id == id).count(),
+                activeSupport: try await Engagement.query(on: db).filter(\.$school.$id == id).filter(\.$status == .active).count())
         }
         return result
     }

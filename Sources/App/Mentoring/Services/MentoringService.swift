@@ -67,6 +67,8 @@ struct MentoringService {
         var proposed: Int
         var unpaired: Int
         var profilesMissing: Int
+        /// Mentees in the programme, with or without a profile.
+        var mentees: Int
     }
 
     /// Replaces the pairs still only proposed with the best set for every mentee not yet in
@@ -95,7 +97,9 @@ struct MentoringService {
             let paired = Set(held.map(\.mentee)).union(proposals.map(\.mentee))
             return ProposalOutcome(
                 proposed: proposals.count, unpaired: mentees.filter { !paired.contains($0.$user.id.uuidString) }.count,
-                profilesMissing: everyone.filter { $0.role == .mentee && !$0.profileDone }.count)
+                // A mentee paired by hand before finishing the profile is not waiting for one.
+                profilesMissing: everyone.filter { $0.role == .mentee && !$0.profileDone && !paired.contains($0.$user.id.uuidString) }.count,
+                mentees: everyone.filter { $0.role == .mentee }.count)
         }
     }
 

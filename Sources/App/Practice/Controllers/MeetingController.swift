@@ -12,6 +12,7 @@ struct MeetingController: RouteCollection {
         routes.get(SiteURL.meetingCancel(.key, .key).pathComponents, use: confirmCancel)
         routes.post(SiteURL.meetingCancel(.key, .key).pathComponents, use: cancel)
         routes.post(SiteURL.supportCalendarFeed.pathComponents, use: newFeed)
+        routes.get(SiteURL.supportCalendarFeedRevoke.pathComponents, use: confirmRevokeFeed)
         routes.post(SiteURL.supportCalendarFeedRevoke.pathComponents, use: revokeFeed)
         routes.get(SiteURL.calendarFeed(.key).pathComponents, use: feed)
     }
@@ -138,6 +139,21 @@ struct MeetingController: RouteCollection {
         var model = try await MySupportPage.Model.load(principal: principal, now: req.now, localizer: req.localizer, on: req.db)
         model.newFeedURL = SiteURL.calendarFeed(.value(token)).absolute(req.application.config)
         return req.render(MySupportPage.view(req.pageContext(), model))
+    }
+
+    /// Asks first (`ConfirmPage`): calendars that follow the link stop updating.
+    func confirmRevokeFeed(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard try await CalendarFeed.query(on: req.db).filter(\.$user.$id == user.requireID()).count() > 0 else {
+            return req.redirect(to: .support, notice: req.t("You have no calendar link to turn off."))
+        }
+        return req.confirm(
+            req.t("Turn your calendar link off?"),
+            consequences: [
+                req.t("Calendars that follow the link stop updating; the meetings already in them stay as they are."),
+                req.t("Your meetings in Collegium do not change. You can make a new link at any time."),
+            ],
+            action: .supportCalendarFeedRevoke, confirmLabel: req.t("Turn the link off"), back: .support)
     }
 
     func revokeFeed(req: Request) async throws -> Response {

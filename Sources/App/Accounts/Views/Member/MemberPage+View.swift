@@ -6,9 +6,7 @@ extension MemberPage {
         let l = context.localizer
         return Layout.page(
             context, title: model.name,
-            .nav(
-                .class("breadcrumbs"), .attribute(named: "aria-label", value: context.t("Breadcrumbs")),
-                .a(.href(SiteURL.school(.value(model.schoolID)).path + "#staff-heading"), .text(model.schoolName))),
+            .p(.class("breadcrumb"), .a(.href(SiteURL.school(.value(model.schoolID)).path + "#staff-heading"), .text(model.schoolName))),
             .h1(.text(model.name)),
             .dl(
                 .class("facts"), .id("member-facts"),
@@ -33,7 +31,7 @@ extension MemberPage {
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "leave-heading"),
-                .h2(.id("leave-heading"), .text(context.t("Leave the school"))),
+                .h2(.id("leave-heading"), .text(context.t("Removal from the school"))),
                 .if(
                     model.onlyLeader,
                     .p(.class("meta only-leader"), .text(context.t("The school's only leader"))),

@@ -34,8 +34,6 @@ enum SchoolPage {
         var memberCount = 0
         var search = ""
         var roleFilter: SchoolRole?
-        /// Leaders (one at least): a staff list filtered to others still says who leads.
-        var leaderCount = 0
         /// nil when the viewer may not manage staff (they do not see invitations at all).
         var invitations: [PendingInvitation]?
         /// Whether the viewer may see the school's well-being figures.
@@ -89,7 +87,6 @@ enum SchoolPage {
                 id: schoolID, name: school.name, code: school.code, city: school.city, country: school.country,
                 networkName: network?.name, members: all, invitations: invitations, staffRecord: staffRecord)
             model.memberCount = all.count
-            model.leaderCount = all.filter { $0.role == .leader }.count
             return model
         }
 

@@ -74,9 +74,11 @@ extension SchoolPage {
                                         postButton(
                                             context, SiteURL.schoolInvitationResend(.value(model.id), .value(invitation.id)),
                                             context.t("Send again to {email}", ["email": invitation.email])),
-                                        postButton(
-                                            context, SiteURL.schoolInvitationCancel(.value(model.id), .value(invitation.id)),
-                                            context.t("Cancel the invitation to {email}", ["email": invitation.email]))))
+                                        // Opens the page that asks first (ConfirmPage).
+                                        .a(
+                                            .class("button-link invitation-cancel"),
+                                            .href(SiteURL.schoolInvitationCancel(.value(model.id), .value(invitation.id)).path),
+                                            .text(context.t("Cancel the invitation to {email}", ["email": invitation.email])))))
                             }))
                 )
             }

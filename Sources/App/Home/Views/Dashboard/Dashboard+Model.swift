@@ -49,9 +49,16 @@ enum Dashboard {
         var schoolTasks: [Today.SchoolTasks] = []
         var programmeTasks: [Today.ProgrammeTasks] = []
 
+        /// Whether the "What's next" region has anything to show (its empty state included).
+        var hasNext: Bool {
+            nothingNext || !meetings.isEmpty || !openCheckIns.isEmpty || !surveys.isEmpty || !unread.isEmpty || openQuestions > 0
+                || !courses.isEmpty
+        }
+
         /// A member of a school with nothing planned, waiting or new: the page says what to do first.
         var nothingNext: Bool {
-            !schools.isEmpty && meetings.isEmpty && openCheckIns.isEmpty && surveys.isEmpty && unread.isEmpty && openQuestions == 0
+            !schools.isEmpty && schoolTasks.isEmpty && programmeTasks.isEmpty && meetings.isEmpty && openCheckIns.isEmpty && surveys.isEmpty && unread.isEmpty
+                && openQuestions == 0
                 && courses.allSatisfy(\.completed) && cohortInvitations.isEmpty
         }
 
@@ -89,7 +96,10 @@ enum Dashboard {
             model.cohortInvitations = CohortInvitationsSection.items(try await CohortInvitations.pending(for: user, on: db), language: language)
             if try await Outbox.undeliverable(user.email, on: db) != nil { model.undeliverableEmail = user.email }
             model.now = now
-            model.timeZone = TimeZone(identifier: Meetings.zone(forCountry: model.schools.first?.country ?? "")) ?? .gmt
+            // The day is told in the zone of the person's first school, or of the first school
+            // of a network they coordinate.
+            let country = model.schools.first?.country ?? model.coordinatedNetworks.first?.schools.first?.country ?? ""
+            model.timeZone = TimeZone(identifier: Meetings.zone(forCountry: country)) ?? .gmt
             model.meetings = try await Today.meetings(of: userID, now: now, on: db)
             model.openCheckIns = try await Today.openCheckIns(of: user, now: now, on: db)
             (model.unread, model.unreadCount) = try await Today.unread(of: userID, on: db)

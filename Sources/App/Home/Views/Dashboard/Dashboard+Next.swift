@@ -32,7 +32,6 @@ extension Dashboard {
                                 .if(!survey.closesOn.isEmpty, .text(" · " + context.t("open until {date}", ["date": survey.closesOn]))))
                         })
                 )),
-            CohortInvitationsSection.view(context, model.cohortInvitations),
             news(context, model),
             .if(
                 model.openQuestions > 0,
@@ -73,10 +72,10 @@ extension Dashboard {
             !model.meetings.isEmpty,
             .section(
                 .id("meetings-next"), .class("next-item"), .attribute(named: "aria-labelledby", value: "meetings-next-title"),
-                .h3(.id("meetings-next-title"), .text(context.t("Meetings this week"))),
+                .h3(.id("meetings-next-title"), .text(context.t("Meetings in the next seven days"))),
                 .forEach(days) { day in
                     .group(
-                        .h4(.class("day"), .text(dayName(day.offset, date: day.items[0].startsAt, context, model))),
+                        .h4(.class("day"), .text(dayName(day.offset, first: day.items[0], context, model))),
                         .ul(
                             .class("card-list meetings-day"),
                             .forEach(day.items) { item in
@@ -104,16 +103,13 @@ extension Dashboard {
             ))
     }
 
-    /// The meetings grouped by day, counted from the reader's today (0 today, 1 tomorrow),
-    /// each day in the zone of its first meeting.
+    /// The meetings grouped by day: each meeting's day and time are those of the zone it
+    /// was planned in (where the people meet), counted from today in that zone (0 today,
+    /// 1 tomorrow), so a heading never disagrees with the time under it.
     private static func meetingDays(_ model: Model) -> [(offset: Int, items: [Today.MeetingItem])] {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = model.timeZone
-        let today = calendar.startOfDay(for: model.now)
         var days: [(offset: Int, items: [Today.MeetingItem])] = []
         for item in model.meetings {
-            let start = max(item.startsAt, model.now)
-            let offset = calendar.dateComponents([.day], from: today, to: calendar.startOfDay(for: start)).day ?? 0
+            let offset = dayOffset(item, now: model.now)
             if let last = days.indices.last, days[last].offset == offset {
                 days[last].items.append(item)
             } else {
@@ -123,14 +119,22 @@ extension Dashboard {
         return days
     }
 
-    private static func dayName(_ offset: Int, date: Date, _ context: PageContext, _ model: Model) -> String {
+    private static func dayOffset(_ item: Today.MeetingItem, now: Date) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: item.timeZone) ?? .gmt
+        let start = max(item.startsAt, now)
+        return calendar.dateComponents([.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: start)).day ?? 0
+    }
+
+    private static func dayName(_ offset: Int, first: Today.MeetingItem, _ context: PageContext, _ model: Model) -> String {
         switch offset {
         case ...0: context.t("Today")
         case 1: context.t("Tomorrow")
         default:
             capitalizedFirst(
                 FormatterCache.shared.date(
-                    max(date, model.now), locale: context.localizer.language.localeIdentifier, timeZone: model.timeZone, style: .template("EEEEdMMMM")))
+                    max(first.startsAt, model.now), locale: context.localizer.language.localeIdentifier,
+                    timeZone: TimeZone(identifier: first.timeZone) ?? model.timeZone, style: .template("EEEEdMMMM")))
         }
     }
 

@@ -24,7 +24,10 @@ extension Dashboard {
                                 ["email": email]) + " "),
                         .a(.href(SiteURL.accountNotifications.path), .text(context.t("Notifications by e-mail")))))
             },
-            nextSection(context, model),
+            // Someone with no school and nothing next (an administrator, a coordinator) gets
+            // no empty "What's next" region.
+            .if(model.hasNext, nextSection(context, model)),
+            CohortInvitationsSection.view(context, model.cohortInvitations),
             waitingSection(context, model),
             // An administrator or coordinator who belongs to no school is not told to ask
             // for an invitation: their home is the networks and the administration.

@@ -68,6 +68,9 @@ extension ProgrammePage {
     /// What a run of the matching did, for the notice after it.
     static func proposalNotice(_ outcome: MentoringService.ProposalOutcome, _ l: Localizer) -> String {
         var parts: [String] = []
+        if outcome.mentees == 0 {
+            return l.t("The programme has no mentees yet: add them under Members first.")
+        }
         if outcome.proposed > 0 {
             parts.append(
                 l.tn(

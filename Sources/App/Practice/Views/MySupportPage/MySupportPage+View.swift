@@ -154,10 +154,8 @@ extension MySupportPage {
                             .text(model.hasFeed ? context.t("Make a new link (the old one stops working)") : context.t("Make my calendar link")))),
                     .if(
                         model.hasFeed,
-                        .form(
-                            .class("inline-form"), .method(.post), .action(SiteURL.supportCalendarFeedRevoke.path),
-                            Components.csrfField(context),
-                            .button(.type(.submit), .class("button-link"), .text(context.t("Turn the link off"))))))
+                        // Opens the page that asks first (ConfirmPage).
+                        .a(.class("button-link feed-revoke"), .href(SiteURL.supportCalendarFeedRevoke.path), .text(context.t("Turn the link off")))))
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "volunteer-title"),
