@@ -14,7 +14,8 @@ struct HomeController: RouteCollection {
         }
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
         let model = try await Dashboard.Model.load(
-            for: user, principal: principal, on: req.db, now: req.now, today: CalendarDay(req.now).description, language: req.localizer.language.rawValue)
+            for: user, principal: principal, on: req.db, now: req.now, today: CalendarDay(req.now).description, language: req.localizer.language.rawValue,
+            unread: req.storage[UnreadNotificationsKey.self] ?? 0)
         return req.render(Dashboard.view(req.pageContext(), model))
     }
 }

@@ -24,19 +24,15 @@ enum Today {
 
     /// The person's meetings from those under way to the end of the horizon, soonest first.
     static func meetings(of userID: UUID, now: Date, on db: any Database) async throws -> [MeetingItem] {
-        let engagementIDs = try await EngagementParticipant.query(on: db).filter(\.$user.$id == userID).all().map { $0.$engagement.id }
-        guard !engagementIDs.isEmpty else { return [] }
         // A meeting lasts at most a working day: one begun 12 hours ago is over.
-        let meetings = try await Meeting.query(on: db).filter(\.$engagement.$id ~~ engagementIDs)
-            .filter(\.$startsAt >= now.addingTimeInterval(-12 * 3600))
-            .filter(\.$startsAt < now.addingTimeInterval(Double(horizonDays) * 86_400))
-            .filter(\.$cancelled == false).with(\.$engagement).sort(\.$startsAt).all()
-        return meetings.compactMap { meeting in
+        let meetings = try await Meetings.meetings(
+            of: userID, from: now.addingTimeInterval(-12 * 3600), until: now.addingTimeInterval(Double(horizonDays) * 86_400), on: db)
+        return meetings.compactMap { meeting, engagement in
             let ends = meeting.startsAt.addingTimeInterval(Double(meeting.durationMinutes) * 60)
-            guard ends > now, meeting.engagement.status != .closed, let engagementID = meeting.engagement.id else { return nil }
+            guard !meeting.cancelled, ends > now, engagement.status != .closed, let engagementID = engagement.id else { return nil }
             return MeetingItem(
                 startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes, timeZone: meeting.timeZone,
-                form: meeting.engagement.form, topic: meeting.engagement.topic, engagementID: engagementID,
+                form: engagement.form, topic: engagement.topic, engagementID: engagementID,
                 place: meeting.place, online: !meeting.onlineLink.isEmpty, now: meeting.startsAt <= now)
         }
     }
@@ -101,19 +97,15 @@ enum Today {
     /// many of those waited past their time and reached the person as support staff.
     static func questions(principal: Principal, now: Date, on db: any Database) async throws -> (open: Int, raised: Int) {
         let visible = try await AskAColleague(db: db).visibleOpenRequests(for: principal).filter { $0.$asker.id != principal.userID }
-        let raised = visible.filter { request in
-            (principal.schoolRoles[request.$school.id]?.isSupportStaff ?? false)
-                && HelpRequestRules.isRaised(urgency: request.urgency, askedAt: request.askedAt.timeIntervalSince1970, now: now.timeIntervalSince1970)
-        }
-        return (visible.count, raised.count)
+        return (visible.count, visible.filter { AskAColleague.isRaised($0, for: principal, now: now) }.count)
     }
 
-    /// The person's latest unread notifications, newest first, and how many are unread.
-    static func unread(of userID: UUID, on db: any Database) async throws -> (latest: [AppNotification], count: Int) {
-        let query = AppNotification.query(on: db).filter(\.$user.$id == userID).filter(\.$readAt == nil)
-        let count = try await query.copy().count()
-        let latest = try await query.sort(\.$createdAt, .descending).limit(3).all()
-        return (latest, count)
+    /// The person's newest unread notifications. How many are unread the header already
+    /// counted (`NotificationCountMiddleware`): the home page takes that count, not a second one.
+    static func latestUnread(of userID: UUID, unread: Int, on db: any Database) async throws -> [AppNotification] {
+        guard unread > 0 else { return [] }
+        return try await AppNotification.query(on: db).filter(\.$user.$id == userID).filter(\.$readAt == nil)
+            .sort(\.$createdAt, .descending).limit(3).all()
     }
 }
 

@@ -4,6 +4,14 @@ import Foundation
 import SQLKit
 
 extension AskAColleague {
+    /// Whether an open question reaches this person as raised: it waited longer than its
+    /// urgency allows and they are support staff of its school. My support lists it first;
+    /// the home page counts it.
+    static func isRaised(_ request: HelpRequest, for principal: Principal, now: Date) -> Bool {
+        (principal.schoolRoles[request.$school.id]?.isSupportStaff ?? false)
+            && HelpRequestRules.isRaised(urgency: request.urgency, askedAt: request.askedAt.timeIntervalSince1970, now: now.timeIntervalSince1970)
+    }
+
     /// Tells a school's support staff, once, about each open question that has waited longer
     /// than its urgency allows (`HelpRequestRules.isRaised`), without the asker's name; the
     /// `raise-questions` job runs it. Returns how many questions were raised.

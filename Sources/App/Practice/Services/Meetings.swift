@@ -69,11 +69,14 @@ enum Meetings {
         return meetings.compactMap { meeting in byID[meeting.$engagement.id].map { (meeting, $0) } }
     }
 
-    /// A person's meetings across their engagements, for their calendar feed.
-    static func meetings(of userID: UUID, from: Date, on db: any Database) async throws -> [(Meeting, Engagement)] {
+    /// A person's meetings across their engagements, for their calendar feed and the home
+    /// page, from `from` (and, if given, starting before `until`).
+    static func meetings(of userID: UUID, from: Date, until: Date? = nil, on db: any Database) async throws -> [(Meeting, Engagement)] {
         let engagementIDs = try await EngagementParticipant.query(on: db).filter(\.$user.$id == userID).all().map { $0.$engagement.id }
-        let meetings = try await Meeting.query(on: db).filter(\.$engagement.$id ~~ engagementIDs).filter(\.$startsAt >= from)
-            .with(\.$engagement).sort(\.$startsAt).all()
+        guard !engagementIDs.isEmpty else { return [] }
+        let query = Meeting.query(on: db).filter(\.$engagement.$id ~~ engagementIDs).filter(\.$startsAt >= from)
+        if let until { query.filter(\.$startsAt < until) }
+        let meetings = try await query.with(\.$engagement).sort(\.$startsAt).all()
         return meetings.map { ($0, $0.engagement) }
     }
 

@@ -65,7 +65,7 @@ enum Dashboard {
         /// `principal` is the request's own (`req.principal()`): the person's schools and
         /// networks come from it rather than from the same tables read again.
         static func load(
-            for user: User, principal: Principal, on db: any Database, now: Date, today: String, language: String
+            for user: User, principal: Principal, on db: any Database, now: Date, today: String, language: String, unread: Int
         ) async throws -> Model {
             let userID = try user.requireID()
             let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).all()
@@ -102,7 +102,8 @@ enum Dashboard {
             model.timeZone = TimeZone(identifier: Meetings.zone(forCountry: country)) ?? .gmt
             model.meetings = try await Today.meetings(of: userID, now: now, on: db)
             model.openCheckIns = try await Today.openCheckIns(of: user, now: now, on: db)
-            (model.unread, model.unreadCount) = try await Today.unread(of: userID, on: db)
+            model.unread = try await Today.latestUnread(of: userID, unread: unread, on: db)
+            model.unreadCount = unread
             (model.openQuestions, model.raisedQuestions) = try await Today.questions(principal: principal, now: now, on: db)
             model.schoolTasks = try await Today.schoolTasks(principal: principal, now: now, on: db)
             model.programmeTasks = try await Today.programmeTasks(principal: principal, now: now, on: db)

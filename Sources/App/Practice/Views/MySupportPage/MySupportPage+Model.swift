@@ -66,9 +66,7 @@ enum MySupportPage {
             let mine = try visible.filter { $0.$asker.id == userID }.map { try row($0, showName: true) }
             let forMe = try visible.filter { $0.$asker.id != userID }.map { request in
                 var item = try row(request, showName: HelpRequestRules.showsName(showNameToSchool: request.showName, viewerIsAsker: false, viewerTookIt: false))
-                item.raised =
-                    (principal.schoolRoles[request.$school.id]?.isSupportStaff ?? false)
-                    && HelpRequestRules.isRaised(urgency: request.urgency, askedAt: request.askedAt.timeIntervalSince1970, now: now.timeIntervalSince1970)
+                item.raised = AskAColleague.isRaised(request, for: principal, now: now)
                 return item
             }.sorted { ($0.raised ? 0 : 1) < ($1.raised ? 0 : 1) }
 
