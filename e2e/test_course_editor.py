@@ -6,6 +6,7 @@ axe as it loads (a main journey: moderate findings fail too)."""
 from urllib.parse import unquote
 
 import pytest
+from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import SIZES, check_page, url
@@ -30,7 +31,7 @@ TEXT = {
            "quiz": ("? Who chooses the focus?\n* The observed teacher\nThe observer", "The observer",
                     "? Who chooses the focus?\n* The observed teacher\n  > Yes: it is their lesson.\n"
                     "- The observer\n  > No: the observer follows the teacher's focus."),
-           "line_3": "Line 3", "published": "revision 1"},
+           "line_3": "Line 3", "published": "revision 1", "extra": "A step added by mistake"},
     "lv": {"summary": "Divi īsi soļi par kolēģu stundu vērošanu.", "module": "Pirms stundas",
            "step": ("Vienojieties par fokusu", "vienojieties-par-fokusu"),
            "body": "## Viens fokuss\n\nTo izvēlas vērotais skolotājs. Skat. [kolēģu vērošana](/handbook/peer-observation).",
@@ -38,7 +39,7 @@ TEXT = {
            "quiz": ("? Kas izvēlas fokusu?\n* Vērotais skolotājs\nVērotājs", "Vērotājs",
                     "? Kas izvēlas fokusu?\n* Vērotais skolotājs\n  > Jā: tā ir viņa stunda.\n"
                     "- Vērotājs\n  > Nē: vērotājs seko skolotāja izvēlētajam fokusam."),
-           "line_3": "3. rinda", "published": "1. redakcija"},
+           "line_3": "3. rinda", "published": "1. redakcija", "extra": "Lieks solis"},
 }
 
 
@@ -81,6 +82,26 @@ def test_coordinator_writes_and_publishes_a_course(new_browser, lang, size):
     submit(driver, "form#step-form")
     submit(driver, "form#publish-form")
     assert text["published"] in find(driver, "#course-state").text
+
+    # A step added by mistake is taken out, but only after a page that says what learners
+    # lose and what is kept; "go back" keeps it.
+    fill(driver, "input[id^='step-title-']", text["extra"])
+    submit(driver, "form.add-step")
+    editor = url(f"/courses/{slug}/edit?lang={lang}")
+    driver.get(editor)
+    retire = [a for a in driver.find_elements(By.CSS_SELECTOR, "a.step-retire") if text["extra"] in a.get_attribute("aria-label")]
+    assert len(retire) == 1, "the new step has no control that takes it out"
+    asking = retire[0].get_attribute("href")
+    driver.get(asking)
+    assert text["extra"] in find(driver, "h1").text
+    assert len(driver.find_elements(By.CSS_SELECTOR, "ul#consequences > li")) == 3
+    check_page(driver, f"{name_in}-course-step-retire-confirm")
+    driver.get(find(driver, "a#keep").get_attribute("href"))
+    assert text["extra"] in find(driver, "main").text, "going back took the step out"
+    driver.get(asking)
+    submit(driver, "form#confirm-form")
+    assert unquote(path_of(driver)) == f"/courses/{slug}/edit"
+    assert text["extra"] not in " ".join(li.text for li in driver.find_elements(By.CSS_SELECTOR, "li.step")), "the step is still in the course"
 
     # Anyone now finds it in the catalogue; signed-in people compare courses elsewhere.
     visitor = new_browser(lang, SIZES[size])

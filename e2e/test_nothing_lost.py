@@ -54,7 +54,8 @@ PAST_MEETINGS = {"en": "{count} past meetings", "lv": "Iepriekšējās tikšanā
 # What the page says once it is done (English msgids of Resources/Locales/*.po).
 DELETED = "Your own history is deleted. Your school's figures keep your answers without your name, as they always did."
 CANCELLED = "Meeting cancelled. Calendars that follow your feed will show it as cancelled."
-REMOVED = "{name} no longer belongs to this school. Their account and their other schools stay."
+REMOVED = "{name} no longer belongs to this school. Their account and their other schools stay. To undo, restore them under “Removed in the last 30 days”."
+RESTORED = "{name} belongs to this school again, as {role}."
 # Each run's new colleague, by test: (given name, family name stem).
 NAMES = {
     "history": {"en": ("Rita", "Keeper"), "lv": ("Rūta", "Glabāja")},
@@ -337,7 +338,8 @@ def test_member_removed_only_after_asking(new_browser, leader_browser, lang, siz
     opens their page (role and removal live there, not on every row); "Remove … from this
     school" asks first (what they lose, what stays theirs); going back keeps them;
     confirming removes them. The school's only leader is offered neither a role change nor
-    removal, and the removal's address, opened all the same, says why."""
+    removal, and the removal's address, opened all the same, says why. Once removed, they are
+    listed on the school's page for 30 days, and one click restores them."""
     shot = f"{lang}-{size}-confirm-member"
     leader = leader_browser(lang, SIZES[size])
     person, name, school = join_riga(leader, new_browser, lang, size, shot, NAMES["member"][lang])
@@ -394,3 +396,25 @@ def test_member_removed_only_after_asking(new_browser, leader_browser, lang, siz
     assert shows_notice(leader, lang, REMOVED, name=name), notices(leader)
     assert staff_row(leader, name) is None, f"{name} is still on the staff list"
     check_page(leader, f"{shot}-removed")
+
+    # Undo: for 30 days the school's page lists the removal with a button that restores it,
+    # in the role the person left with; then they are on the staff list again.
+    restore = None
+    for item in leader.find_elements(By.CSS_SELECTOR, "ul#removed > li.removed-member"):
+        if name in item.find_element(By.CSS_SELECTOR, ".removed-name").text:
+            restore = item.find_element(By.CSS_SELECTOR, "form.member-restore")
+    assert restore is not None, f"{name} is not among those removed in the last 30 days"
+    button = restore.find_element(By.CSS_SELECTOR, "button")
+    assert says(lang, "Restore {name}", button.text, name=name), button.text
+    leader.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    leader.execute_script("window.__e2eOldPage = true")
+    button.click()
+    WebDriverWait(leader, WAIT).until(_new_document_loaded)
+    # Their place is a new one (the old was deleted with the removal): its own page.
+    assert re.fullmatch(re.escape(school) + r"/members/[0-9A-Fa-f-]{36}", path_of(leader)), f"restoring led to {path_of(leader)}"
+    assert shows_notice(leader, lang, RESTORED, name=name), notices(leader)
+    check_page(leader, f"{shot}-restored")
+    leader.get(url(school))
+    assert staff_row(leader, name) is not None, f"{name} is not back on the staff list"
+    assert not any(name in li.text for li in leader.find_elements(By.CSS_SELECTOR, "ul#removed > li")), \
+        f"{name} is still listed as removed after being restored"

@@ -148,7 +148,11 @@ def test_design_answer_and_report(new_browser, lang):
     assert not driver.find_elements(By.CSS_SELECTOR, "#r-had_mentor")
     check_page(driver, f"{lang}-survey-report-pending")
     driver.get(url(survey))
-    submit(driver, "form#close-survey-form")
+    # Closing asks first: it cannot be undone, and it releases the figures.
+    find(driver, "a#close-survey-link").click()
+    assert find(driver, "#consequences").text
+    check_page(driver, f"{lang}-survey-close-confirm")
+    submit(driver, "form#confirm-form")
     assert find(driver, "#survey-released")
     driver.get(url(survey + "/report"))
     assert TEXT[lang]["responses"] in find(driver, "#respondents").text

@@ -129,4 +129,138 @@ struct ConfirmPageTests {
             #expect(try await HelpRequest.find(request.id, on: app.db)?.status == .withdrawn)
         }
     }
+
+    @Test("A removed colleague can be restored for 30 days, in their role, by those who manage the staff; then only an invitation brings them back")
+    func memberRestored() async throws {
+        try await withApp { app, ctx in
+            let counsellorID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.counsellorA).first()?.requireID())
+            let membership = try #require(
+                try await Membership.query(on: app.db).filter(\.$user.$id == counsellorID).filter(\.$school.$id == ctx.fixtures.schoolA).first())
+            let role = membership.role
+            let leader = ctx.browser(language: "en")
+            try await leader.login(Fixtures.leaderA)
+            let school = "/schools/\(ctx.fixtures.schoolA)"
+            let asking = try await leader.get(school + "/members/\(try membership.requireID())/remove")
+            #expect(
+                asking.contains("For 30 days you can restore them, in the same role, from the school&#39;s page.")
+                    || asking.contains("For 30 days you can restore them, in the same role, from the school's page."))
+            let removed = try await leader.post(school + "/members/\(try membership.requireID())/remove")
+            #expect(removed.location == school)
+            #expect(try await Membership.query(on: app.db).filter(\.$user.$id == counsellorID).filter(\.$school.$id == ctx.fixtures.schoolA).count() == 0)
+
+            // The school's page lists the removal with a button that restores; a teacher's does not.
+            let page = try await leader.get(school)
+            #expect(page.contains("Removed in the last 30 days"))
+            let change = try #require(
+                try await StaffChange.query(on: app.db).filter(\.$user.$id == counsellorID).filter(\.$kind == .left).first())
+            let restorePath = school + "/removed/\(try change.requireID())/restore"
+            #expect(page.contains("action=\"\(restorePath)\""))
+            let teacher = ctx.browser(language: "en")
+            try await teacher.login(Fixtures.teacherA)
+            #expect(!(try await teacher.get(school)).contains("Removed in the last 30 days"))
+            #expect(try await teacher.post(restorePath).status == .forbidden)
+
+            // Restored: back in the same role, which starts again (a support role's cooling-off
+            // is not skipped), and the staff record says so.
+            let restored = try await leader.post(restorePath)
+            #expect(restored.status == .seeOther)
+            let back = try #require(
+                try await Membership.query(on: app.db).filter(\.$user.$id == counsellorID).filter(\.$school.$id == ctx.fixtures.schoolA).first())
+            #expect(back.role == role)
+            #expect(back.roleSince == ctx.clock.now)
+            #expect(try await StaffChange.query(on: app.db).filter(\.$user.$id == counsellorID).filter(\.$kind == .restored).count() == 1)
+            #expect(!(try await leader.get(school)).contains("action=\"\(restorePath)\""))
+            // Twice (a double click): once restored, the second says it cannot, and adds nothing.
+            let twice = try await leader.post(restorePath)
+            #expect(twice.location == school)
+            #expect(try await Membership.query(on: app.db).filter(\.$user.$id == counsellorID).count() >= 1)
+            #expect(try await StaffChange.query(on: app.db).filter(\.$kind == .restored).count() == 1)
+
+            // Removed again, and 31 days later: no longer restorable.
+            _ = try await leader.post(school + "/members/\(try back.requireID())/remove")
+            let second = try #require(
+                try await StaffChange.query(on: app.db).filter(\.$user.$id == counsellorID).filter(\.$kind == .left)
+                    .sort(\.$occurredAt, .descending).first())
+            ctx.clock.advance(by: 31 * 24 * 3600)
+            let again = ctx.browser(language: "en")
+            try await again.login(Fixtures.leaderA)
+            #expect(!(try await again.get(school)).contains("Removed in the last 30 days"))
+            let late = try await again.post(school + "/removed/\(try second.requireID())/restore")
+            #expect(late.location == school)
+            #expect(try await Membership.query(on: app.db).filter(\.$user.$id == counsellorID).filter(\.$school.$id == ctx.fixtures.schoolA).count() == 0)
+        }
+    }
+
+    @Test("Closing a survey and deleting a question ask first; the page's controls close and delete nothing")
+    func surveyCloseAndQuestionDelete() async throws {
+        try await withApp { app, ctx in
+            let leader = ctx.browser(language: "en")
+            try await leader.login(Fixtures.leaderA)
+            let created = try await leader.post(
+                "/surveys", form: ["scope": "school:\(ctx.fixtures.schoolA)", "title": "Staff needs", "language": "en", "template": ""])
+            let path = try #require(created.location)
+            _ = try await leader.post(path + "/sections", form: ["section_title": "About support"])
+            _ = try await leader.post(
+                path + "/questions",
+                form: [
+                    "section": "0", "kind": "single_choice", "variable": "had_mentor", "text": "Did you have a mentor?", "required": "1", "options": "Yes\nNo",
+                ])
+            _ = try await leader.post(path + "/questions", form: ["section": "0", "kind": "long_text", "variable": "wish", "text": "What would help?"])
+            let survey = try #require(try await Survey.query(on: app.db).first())
+
+            let deletePath = path + "/questions/wish/delete"
+            #expect(try await leader.get(path).contains("href=\"\(deletePath)\""))
+            let asking = try await leader.get(deletePath)
+            #expect(asking.status == .ok)
+            #expect(asking.contains("What would help?"))
+            #expect(asking.contains("action=\"\(deletePath)\""))
+            #expect(try await Survey.find(survey.id, on: app.db)?.definition.question("wish") != nil)
+            #expect(try await leader.post(deletePath).status == .seeOther)
+            #expect(try await Survey.find(survey.id, on: app.db)?.definition.question("wish") == nil)
+            #expect(try await leader.get(deletePath).status == .notFound)
+
+            _ = try await leader.post(path + "/publish", form: ["anonymous": "1"])
+            // Published: its questions are fixed, so there is nothing to ask about.
+            #expect(try await leader.get(path + "/questions/had_mentor/delete").status == .conflict)
+            let closePath = path + "/close"
+            #expect(try await leader.get(path).contains("href=\"\(closePath)\""))
+            let closing = try await leader.get(closePath)
+            #expect(closing.status == .ok)
+            #expect(closing.contains("It has 0 answers so far."))
+            #expect(closing.contains("A closed survey does not open again."))
+            #expect(try await Survey.find(survey.id, on: app.db)?.status == .open)
+            #expect(try await leader.post(closePath).status == .seeOther)
+            #expect(try await Survey.find(survey.id, on: app.db)?.status == .closed)
+            // Closed: the address no longer asks; it says why.
+            let after = try await leader.get(closePath)
+            #expect(after.status == .seeOther)
+            #expect(after.location == path)
+        }
+    }
+
+    @Test("Taking a step out of a course and retiring a protocol ask first; the page's controls retire nothing")
+    func stepAndProtocolRetire() async throws {
+        try await withApp { app, ctx in
+            let teacher = ctx.browser(language: "en")
+            try await teacher.login(Fixtures.teacherA)
+            #expect(
+                try await teacher.post(
+                    "/support/observation/protocols",
+                    form: ["school": "\(ctx.fixtures.schoolA)", "name": "Wait time", "look_fors": "Pauses after questions\nWho answers"]
+                ).status == .seeOther)
+            let item = try #require(try await SchoolProtocol.query(on: app.db).first())
+            let retirePath = "/support/observation/protocols/\(try item.requireID())/retire"
+            #expect(try await teacher.get("/support/observation/protocols").contains("href=\"\(retirePath)\""))
+            let asking = try await teacher.get(retirePath)
+            #expect(asking.status == .ok)
+            #expect(asking.contains("Cycles that already follow it keep it"))
+            #expect(try await SchoolProtocol.find(item.id, on: app.db)?.retiredAt == nil)
+            #expect(try await teacher.post(retirePath).status == .seeOther)
+            #expect(try await SchoolProtocol.find(item.id, on: app.db)?.retiredAt != nil)
+            // Another member of the school may not retire it, nor see the page that asks.
+            let colleague = ctx.browser(language: "en")
+            try await colleague.login(Fixtures.counsellorA)
+            #expect(try await colleague.get(retirePath).status == .forbidden)
+        }
+    }
 }

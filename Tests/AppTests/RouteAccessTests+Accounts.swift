@@ -99,6 +99,10 @@ extension RouteAccessTests {
         .post(
             "/schools/:schoolID/members/:id/remove", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/remove" },
             [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
+        // Undoing a removal: those who may remove.
+        .post(
+            "/schools/:schoolID/removed/:id/restore", { "/schools/\($0.schoolA)/removed/\(try await $0.removal())/restore" },
+            [.login, .e404, .e403, .e403, .see, .see, .e404, .see, .login]),
         // Ending a newcomer's cooling-off: the network's coordinators, never the school's leader.
         .post(
             "/schools/:schoolID/members/:id/clear", { "/schools/\($0.schoolA)/members/\(try await $0.member().membership)/clear" },

@@ -45,6 +45,10 @@ extension RouteAccessTests {
         .post(
             "/courses/:slug/steps/:step/move", { "/courses/\(try await $0.course())/steps/read/move" },
             form: { _ in [("direction", "down")] }, [.login, .e403, .e403, .e403, .e403, .see, .see, .see, .login]),
+        // The page that asks before a step is taken out.
+        .get(
+            "/courses/:slug/steps/:step/retire", { "/courses/\(try await $0.course())/steps/read/retire" },
+            [.login, .e403, .e403, .e403, .e403, .ok, .ok, .ok, .login]),
         .post(
             "/courses/:slug/steps/:step/retire", { "/courses/\(try await $0.course())/steps/read/retire" },
             [.login, .e403, .e403, .e403, .e403, .see, .see, .see, .login]),

@@ -98,6 +98,9 @@ extension RouteAccessTests {
         .get("/support/observation/protocols", [.login, .ok, .ok, .ok, .ok, .e403, .e403, .e403, .login]),
         .post("/support/observation/protocols", [.login, .e422, .e422, .e422, .e422, .e422, .e422, .e422, .login]),
         // Teacher A's protocol: its author retires it; other members of A are refused.
+        .get(
+            "/support/observation/protocols/:id/retire", { "/support/observation/protocols/\(try await $0.schoolProtocol())/retire" },
+            [.login, .e404, .ok, .e403, .e403, .e404, .e404, .e404, .login]),
         .post(
             "/support/observation/protocols/:id/retire", { "/support/observation/protocols/\(try await $0.schoolProtocol())/retire" },
             [.login, .e404, .see, .e403, .e403, .e404, .e404, .e404, .login]),

@@ -38,6 +38,10 @@ extension RouteAccessTests {
             "/surveys/:id/questions/:variable/move", { "/surveys/\(try await $0.survey(.draft).id)/questions/had_mentor/move" },
             form: { _ in [("direction", "down")] },
             [.login, .e404, .e404, .e404, .see, .see, .e404, .see, .login]),
+        // The page that asks before a deletion: those who design the survey.
+        .get(
+            "/surveys/:id/questions/:variable/delete", { "/surveys/\(try await $0.survey(.draft).id)/questions/had_mentor/delete" },
+            [.login, .e404, .e404, .e404, .ok, .ok, .e404, .ok, .login]),
         .post(
             "/surveys/:id/questions/:variable/delete", { "/surveys/\(try await $0.survey(.draft).id)/questions/had_mentor/delete" },
             [.login, .e404, .e404, .e404, .see, .see, .e404, .see, .login]),
@@ -54,6 +58,10 @@ extension RouteAccessTests {
         .post(
             "/surveys/:id/publish", { "/surveys/\(try await $0.survey(.draft).id)/publish" },
             [.login, .e404, .e404, .e404, .see, .see, .e404, .see, .login]),
+        // The page that asks before closing.
+        .get(
+            "/surveys/:id/close", { "/surveys/\(try await $0.survey(.open).id)/close" },
+            [.login, .e404, .e404, .e404, .ok, .ok, .e404, .ok, .login]),
         .post(
             "/surveys/:id/close", { "/surveys/\(try await $0.survey(.open).id)/close" },
             [.login, .e404, .e404, .e404, .see, .see, .e404, .see, .login]),

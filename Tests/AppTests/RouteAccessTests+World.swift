@@ -67,6 +67,20 @@ extension RouteAccessTests {
             }
         }
 
+        /// A teacher of school A whom its leader removed a moment ago: the removal's line in the
+        /// staff record (what "restore" undoes).
+        func removal() async throws -> UUID {
+            try await once("removal") {
+                let email = try await Fixtures.addMember("removed\(n)@example.org", school: schoolA, role: .teacher, on: app)
+                let id = try await userID(email)
+                let membership = try #require(try await Membership.query(on: app.db).filter(\.$user.$id == id).first())
+                try await StaffRecord.remove(membership, by: nil, at: harness.ctx.clock.now, on: app.db)
+                let change = try #require(
+                    try await StaffChange.query(on: app.db).filter(\.$user.$id == id).filter(\.$kind == .left).first())
+                return try change.requireID()
+            }
+        }
+
         /// A pending invitation to school A, sent by its leader: its id and the secret of its link.
         func invitation() async throws -> (id: UUID, token: String) {
             try await once("invitation") {

@@ -33,6 +33,8 @@ extension SiteURL {
             ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey), "role"]
         case .schoolMemberRemove(let school, let id):
             ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey), "remove"]
+        case .schoolMemberRestore(let school, let id):
+            ["schools", Self.component(school, Self.schoolIDKey), "removed", Self.component(id, Self.idKey), "restore"]
         case .schoolMemberClear(let school, let id):
             ["schools", Self.component(school, Self.schoolIDKey), "members", Self.component(id, Self.idKey), "clear"]
         case .wellbeing: ["wellbeing"]

@@ -38,6 +38,8 @@ enum SiteURL: Sendable {
     case schoolMember(Parameter<UUID>, Parameter<UUID>)
     case schoolMemberRole(Parameter<UUID>, Parameter<UUID>)
     case schoolMemberRemove(Parameter<UUID>, Parameter<UUID>)
+    /// Undoes a removal of the last 30 days; the id is the removal's line in the staff record.
+    case schoolMemberRestore(Parameter<UUID>, Parameter<UUID>)
     /// A network coordinator ends a new member's cooling-off (issue 14, class 5).
     case schoolMemberClear(Parameter<UUID>, Parameter<UUID>)
     case wellbeing

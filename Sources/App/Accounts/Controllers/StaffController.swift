@@ -14,6 +14,7 @@ struct StaffController: RouteCollection {
         routes.post(SiteURL.schoolMemberRole(.key, .key).pathComponents, use: changeRole)
         routes.get(SiteURL.schoolMemberRemove(.key, .key).pathComponents, use: confirmRemove)
         routes.post(SiteURL.schoolMemberRemove(.key, .key).pathComponents, use: remove)
+        routes.post(SiteURL.schoolMemberRestore(.key, .key).pathComponents, use: restore)
         routes.post(SiteURL.schoolMemberClear(.key, .key).pathComponents, use: clear)
     }
 
@@ -96,7 +97,7 @@ struct StaffController: RouteCollection {
             consequences: [
                 req.t("{name} no longer belongs to this school: they lose what its staff see and what their role here allows.", ["name": user.fullName]),
                 req.t("Their account, their other schools and what they wrote stay. The staff record notes that they left."),
-                req.t("To have them back, invite them again."),
+                req.t("For 30 days you can restore them, in the same role, from the school's page."),
             ],
             action: .schoolMemberRemove(.value(schoolID), .value(try membership.requireID())),
             confirmLabel: req.t("Remove {name}", ["name": user.fullName]), back: .schoolMember(.value(schoolID), .value(try membership.requireID())))
@@ -113,7 +114,30 @@ struct StaffController: RouteCollection {
         try await StaffRecord.remove(membership, by: req.currentUser?.id, at: req.now, on: req.db)
         return req.redirect(
             to: .school(.value(try school.requireID())),
-            notice: req.t("{name} no longer belongs to this school. Their account and their other schools stay.", ["name": user.fullName]))
+            notice: req.t(
+                "{name} no longer belongs to this school. Their account and their other schools stay. To undo, restore them under “Removed in the last 30 days”.",
+                ["name": user.fullName]))
+    }
+
+    /// Undoes a removal of the last 30 days (`StaffRecord.restore`): one click, since it
+    /// takes nothing away; too late or already back, the school's page says so.
+    func restore(req: Request) async throws -> Response {
+        let school = try await loadSchool(req)
+        let schoolID = try school.requireID()
+        let changeID = try req.uuidParameter(SiteURL.idKey)
+        do {
+            let membership = try await StaffRecord.restore(changeID: changeID, schoolID: schoolID, by: req.currentUser?.id, at: req.now, on: req.db)
+            let user = try await membership.$user.get(on: req.db)
+            return req.redirect(
+                to: .schoolMember(.value(schoolID), .value(try membership.requireID())),
+                notice: req.t(
+                    "{name} belongs to this school again, as {role}.", ["name": user.fullName, "role": RoleNames.name(membership.role, req.localizer)]))
+        } catch StaffRecord.RestoreFailure.notRestorable {
+            return req.redirect(
+                to: .school(.value(schoolID)),
+                notice: req.t(
+                    "This removal can no longer be undone here (more than 30 days ago, or they are back already). To have them back, invite them again."))
+        }
     }
 
     /// A coordinator of the school's network ends a new member's cooling-off: someone outside

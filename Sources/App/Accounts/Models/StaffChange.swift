@@ -19,6 +19,8 @@ final class StaffChange: Model, @unchecked Sendable {
         case left
         /// A network coordinator ended the cooling-off of a new support person.
         case cleared
+        /// Given back their place, in the role they left with, within 30 days of leaving.
+        case restored
     }
 
     // MARK: managed

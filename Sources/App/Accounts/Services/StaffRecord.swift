@@ -52,6 +52,56 @@ enum StaffRecord {
         }
     }
 
+    /// How long a removed member can be restored in one step (issue 18: nothing lost to one
+    /// click). After that, or once they have joined again, an invitation brings them back.
+    static let restoreWindow: TimeInterval = 30 * 24 * 3600
+
+    /// The removals of the last `restoreWindow` that can still be undone, newest first: the
+    /// person's latest change in this school is that removal, and their account still exists
+    /// (an erased account takes its staff record with it).
+    static func restorable(schoolID: UUID, now: Date, on db: any Database) async throws -> [StaffChange] {
+        let since = now.addingTimeInterval(-restoreWindow)
+        let recent = try await StaffChange.query(on: db).filter(\.$school.$id == schoolID).filter(\.$occurredAt >= since)
+            .with(\.$user).sort(\.$occurredAt, .descending).all()
+        let members = Set(
+            try await Membership.query(on: db).filter(\.$school.$id == schoolID).filter(\.$user.$id ~~ recent.map(\.$user.id)).all()
+                .map(\.$user.id))
+        var seen = Set<UUID>()
+        return recent.filter { change in
+            // Only each person's latest change counts: a removal followed by a rejoin is not
+            // restorable, a rejoin followed by another removal is.
+            guard seen.insert(change.$user.id).inserted else { return false }
+            return change.kind == .left && !members.contains(change.$user.id)
+        }
+    }
+
+    enum RestoreFailure: Error { case notRestorable }
+
+    /// Gives a removed member their place back, in the role they left with. Their role starts
+    /// again now, so a support role waits out its cooling-off as a newcomer's would: a restore
+    /// is never a way round it. Throws `notRestorable` when the removal is not among
+    /// `restorable` (too old, already undone, the person back by invitation).
+    @discardableResult
+    static func restore(changeID: UUID, schoolID: UUID, by actorID: UUID?, at now: Date, on db: any Database) async throws -> Membership {
+        guard let change = try await restorable(schoolID: schoolID, now: now, on: db).first(where: { $0.id == changeID }) else {
+            throw RestoreFailure.notRestorable
+        }
+        let membership = Membership(userID: change.$user.id, schoolID: schoolID, role: change.role, since: now)
+        do {
+            try await db.writeTransaction { db in
+                try await membership.save(on: db)
+                try await StaffChange(
+                    kind: .restored, role: change.role, occurredAt: now, schoolID: schoolID, userID: change.$user.id, actorID: actorID
+                ).save(on: db)
+            }
+        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
+            // Restored (or joined) at the same moment by another request: one membership per
+            // person and school, so this one has nothing left to do.
+            throw RestoreFailure.notRestorable
+        }
+        return membership
+    }
+
     /// A coordinator of the school's network ends a new member's cooling-off early.
     static func clear(_ membership: Membership, by actorID: UUID, at now: Date, on db: any Database) async throws {
         membership.clearedAt = now

@@ -16,6 +16,9 @@ enum ConfirmPage {
         var confirmLabel: String
         /// Where "go back" leads: the page the person came from.
         var back: SiteURL
+        /// Kept on both addresses (the course editor's `lang`, so the person stays in the
+        /// language they were editing).
+        var query: KeyValuePairs<String, String> = [:]
     }
 
     static func view(_ context: PageContext, _ model: Model) -> HTML {
@@ -24,22 +27,24 @@ enum ConfirmPage {
             .h1(.text(model.title)),
             .ul(.id("consequences"), .class("consequences"), .forEach(model.consequences) { .li(.text($0)) }),
             .form(
-                .id("confirm-form"), .method(.post), .action(model.action.path),
+                .id("confirm-form"), .method(.post), .action(model.action.path(model.query)),
                 Components.csrfField(context),
                 .div(
                     .class("actions"),
                     .button(.type(.submit), .id("confirm"), .class("button-danger"), .text(model.confirmLabel)),
-                    .a(.id("keep"), .class("button-secondary"), .href(model.back.path), .text(context.t("Go back, change nothing"))))))
+                    .a(.id("keep"), .class("button-secondary"), .href(model.back.path(model.query)), .text(context.t("Go back, change nothing"))))))
     }
 }
 
 extension Request {
     /// Renders the page that asks before `model.action` (`ConfirmPage`).
     func confirm(
-        _ title: String, consequences: [String], action: SiteURL, confirmLabel: String, back: SiteURL
+        _ title: String, consequences: [String], action: SiteURL, confirmLabel: String, back: SiteURL,
+        query: KeyValuePairs<String, String> = [:]
     ) -> Response {
         render(
             ConfirmPage.view(
-                pageContext(), .init(title: title, consequences: consequences, action: action, confirmLabel: confirmLabel, back: back)))
+                pageContext(),
+                .init(title: title, consequences: consequences, action: action, confirmLabel: confirmLabel, back: back, query: query)))
     }
 }

@@ -73,6 +73,23 @@ extension CourseEditorController {
         return Self.back(req, outline.course.slug, language, notice: req.t("The order is saved."), anchor: "#module-" + section.key)
     }
 
+    /// Asks first (`ConfirmPage`): learners lose the step at once, and it does not come back.
+    func confirmRetireStep(req: Request) async throws -> Response {
+        let (outline, language) = try await Self.load(req)
+        let step = try await step(req, outline)
+        let slug = outline.course.slug
+        let title = step.titles.text(language, fallback: "en")
+        return req.confirm(
+            req.t("Take “{title}” out of the course?", ["title": title]),
+            consequences: [
+                req.t("Learners no longer see it, and completing the course no longer asks for it."),
+                req.t("What learners did in it (their answers, quiz attempts and progress) is kept."),
+                req.t("It cannot be put back: to offer it again, add it as a new step."),
+            ],
+            action: .courseStepRetire(.value(slug), .value(step.key)), confirmLabel: req.t("Take it out"),
+            back: .courseEdit(.value(slug)), query: ["lang": language])
+    }
+
     /// A step leaves the course but stays in the database: what learners did in it stays.
     func retireStep(req: Request) async throws -> Response {
         let (outline, language) = try await Self.load(req)

@@ -21,6 +21,7 @@ struct CourseEditorController: RouteCollection {
         routes.get(SiteURL.courseStepEdit(.key, .key).pathComponents, use: editStep)
         routes.post(SiteURL.courseStepEdit(.key, .key).pathComponents, use: saveStep)
         routes.post(SiteURL.courseStepMove(.key, .key).pathComponents, use: moveStep)
+        routes.get(SiteURL.courseStepRetire(.key, .key).pathComponents, use: confirmRetireStep)
         routes.post(SiteURL.courseStepRetire(.key, .key).pathComponents, use: retireStep)
     }
 

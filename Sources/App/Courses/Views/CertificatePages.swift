@@ -88,6 +88,12 @@ enum CredentialPage {
                     .id("revoke-form"), .class("stack panel"), .method(.post), .action(SiteURL.credentialRevoke(.value(id)).path),
                     Components.csrfField(context),
                     .h2(.text(context.t("Revoke this certificate"))),
+                    .p(
+                        .class("hint"),
+                        .text(
+                            context.t(
+                                "Anyone who checks it from then on is told it is revoked, with your reason. This cannot be undone."
+                            ))),
                     Components.field(.init(id: "reason", label: context.t("Reason (shown on this page)"), value: reason, required: true, error: revokeError)),
                     Components.submit(context.t("Revoke"))))
         )

@@ -129,14 +129,12 @@ enum CourseEditorPage {
                                         moveButtons(
                                             context, action: SiteURL.courseStepMove(.value(slug), .value(step.key)).path(["lang": l]),
                                             label: stepTitle, first: i == 0, last: i == steps.count - 1),
-                                        .form(
-                                            .class("inline-form"), .method(.post),
-                                            .action(SiteURL.courseStepRetire(.value(slug), .value(step.key)).path(["lang": l])),
-                                            Components.csrfField(context),
-                                            .button(
-                                                .type(.submit), .class("button-link"),
-                                                .attribute(named: "aria-label", value: context.t("Take “{title}” out of the course", ["title": stepTitle])),
-                                                .text(context.t("Take out")))))
+                                        // The page that asks first (`ConfirmPage`), not the retiring itself.
+                                        .a(
+                                            .class("button-link step-retire"),
+                                            .href(SiteURL.courseStepRetire(.value(slug), .value(step.key)).path(["lang": l])),
+                                            .attribute(named: "aria-label", value: context.t("Take “{title}” out of the course", ["title": stepTitle])),
+                                            .text(context.t("Take out"))))
                                 )
                             }),
                         .form(

@@ -12,6 +12,7 @@ struct ObservationController: RouteCollection {
         routes.post(SiteURL.observationNew.pathComponents, use: start)
         routes.get(SiteURL.observationProtocols.pathComponents, use: protocols)
         routes.post(SiteURL.observationProtocols.pathComponents, use: addProtocol)
+        routes.get(SiteURL.observationProtocolRetire(.key).pathComponents, use: confirmRetireProtocol)
         routes.post(SiteURL.observationProtocolRetire(.key).pathComponents, use: retireProtocol)
     }
 
@@ -85,10 +86,33 @@ struct ObservationController: RouteCollection {
         return req.redirect(to: .observationProtocols, notice: req.t("The protocol is ready: colleagues of your school can choose it when they start a cycle."))
     }
 
-    func retireProtocol(req: Request) async throws -> Response {
+    /// The protocol in the path, once the `Policy` agrees that this person may retire it.
+    private func ownProtocol(_ req: Request) async throws -> SchoolProtocol {
         _ = try req.requireUser()
         guard let item = try await SchoolProtocol.find(try req.uuidParameter(SiteURL.idKey), on: req.db) else { throw Abort(.notFound) }
         try await req.authorize(.retireObservationProtocol, .observationProtocol(schoolID: item.$school.id, authorID: item.$author.id))
+        return item
+    }
+
+    /// Asks first (`ConfirmPage`): colleagues can no longer choose it; cycles keep it.
+    func confirmRetireProtocol(req: Request) async throws -> Response {
+        let item = try await ownProtocol(req)
+        guard item.retiredAt == nil else {
+            return req.redirect(to: .observationProtocols, notice: req.t("The protocol is no longer offered. Cycles that follow it keep it."))
+        }
+        return req.confirm(
+            req.t("Stop offering “{name}”?", ["name": item.name]),
+            consequences: [
+                req.t("Colleagues of your school can no longer choose it when they start a cycle."),
+                req.t("Cycles that already follow it keep it, with their notes."),
+                req.t("It cannot be offered again: to use it later, write it as a new protocol."),
+            ],
+            action: .observationProtocolRetire(.value(try item.requireID())), confirmLabel: req.t("Stop offering this protocol"),
+            back: .observationProtocols)
+    }
+
+    func retireProtocol(req: Request) async throws -> Response {
+        let item = try await ownProtocol(req)
         if item.retiredAt == nil {
             item.retiredAt = req.now
             try await item.save(on: req.db)

@@ -56,6 +56,30 @@ extension SurveyDesignController {
         return req.redirect(to: .survey(.value(try survey.requireID())), notice: req.t("The survey is published. Share its link with the people you ask."))
     }
 
+    /// Asks first (`ConfirmPage`): closing cannot be undone, and it releases the figures.
+    func confirmClose(req: Request) async throws -> Response {
+        let survey = try await req.surveyInPath()
+        let surveyID = try survey.requireID()
+        guard survey.status == .open else {
+            return req.redirect(to: .survey(.value(surveyID)), notice: req.t("The survey has closed and its figures are released: it does not open again."))
+        }
+        let answers = try await Surveys(db: req.db).responseCounts([surveyID])[surveyID] ?? 0
+        var consequences = [
+            req.localizer.tn(
+                "It has {count} answer so far. It takes no more: its link and single-use links stop working.",
+                "It has {count} answers so far. It takes no more: its link and single-use links stop working.", count: answers),
+            req.t("Its figures appear in the report at once, for everyone the report is shared with; groups too small to stay anonymous stay hidden."),
+            req.t("A closed survey does not open again. To ask again, make a new survey."),
+        ]
+        if let closes = CalendarDay(survey.closesOn), closes >= CalendarDay(req.now), let day = closes.date() {
+            consequences.insert(req.t("Left open, it would close by itself after {date}.", ["date": req.localizer.date(day)]), at: 1)
+        }
+        return req.confirm(
+            req.t("Close “{title}” now?", ["title": survey.title]), consequences: consequences,
+            action: .surveyClose(.value(surveyID)), confirmLabel: req.t("Close the survey and show its figures"),
+            back: .survey(.value(surveyID)))
+    }
+
     /// Closes an open survey and releases its figures at once. Never opens one again: its
     /// figures, once released, stay as released.
     func close(req: Request) async throws -> Response {

@@ -10,11 +10,13 @@ struct SurveyDesignController: RouteCollection {
         routes.post(SiteURL.surveySections(.key).pathComponents, use: addSection)
         routes.post(SiteURL.surveyQuestions(.key).pathComponents, use: addQuestion)
         routes.post(SiteURL.surveyQuestionMove(.key, .key).pathComponents, use: moveQuestion)
+        routes.get(SiteURL.surveyQuestionDelete(.key, .key).pathComponents, use: confirmDeleteQuestion)
         routes.post(SiteURL.surveyQuestionDelete(.key, .key).pathComponents, use: deleteQuestion)
         routes.get(SiteURL.surveyTranslations(.key).pathComponents, use: translations)
         routes.post(SiteURL.surveyTranslations(.key).pathComponents, use: saveTranslations)
         routes.get(SiteURL.surveyDefinition(.key).pathComponents, use: export)
         routes.post(SiteURL.surveyPublish(.key).pathComponents, use: publish)
+        routes.get(SiteURL.surveyClose(.key).pathComponents, use: confirmClose)
         routes.post(SiteURL.surveyClose(.key).pathComponents, use: close)
     }
 
@@ -97,6 +99,26 @@ struct SurveyDesignController: RouteCollection {
         try survey.setDefinition(definition)
         try await survey.save(on: req.db)
         return req.redirect(to: .survey(.value(try survey.requireID())), notice: req.t("Question moved."))
+    }
+
+    /// Asks first (`ConfirmPage`): the question's wording in every language goes with it.
+    func confirmDeleteQuestion(req: Request) async throws -> Response {
+        let survey = try await req.surveyInPath()
+        try Self.requireDraft(survey, req)
+        let definition = try survey.definition
+        let variable = req.parameters.get(SiteURL.variableKey) ?? ""
+        guard let question = definition.question(variable) else { throw Abort(.notFound) }
+        let surveyID = try survey.requireID()
+        let text = question.text.text(req.localizer.language.rawValue, fallback: definition.baseLanguage)
+        return req.confirm(
+            req.t("Delete question {variable}?", ["variable": variable]),
+            consequences: [
+                req.t("“{text}” leaves the survey, with its wording in every language and its choices.", ["text": text]),
+                req.t("The survey is still a draft: nobody has answered it yet, so no answer is lost."),
+                req.t("Nothing else changes. To have the question back, add it again."),
+            ],
+            action: .surveyQuestionDelete(.value(surveyID), .value(variable)), confirmLabel: req.t("Delete the question"),
+            back: .survey(.value(surveyID)))
     }
 
     func deleteQuestion(req: Request) async throws -> Response {

@@ -64,7 +64,8 @@ enum SchoolPage {
                 : nil
             let network = try await school.$network.get(on: db)
             // The staff record's newcomers come from the memberships read above.
-            let staffRecord = try await StaffRecordModel.load(schoolID: schoolID, memberships: memberships, mayClear: mayClearNewStaff, now: now, on: db)
+            let staffRecord = try await StaffRecordModel.load(
+                schoolID: schoolID, memberships: memberships, mayClear: mayClearNewStaff, mayRestore: includeInvitations, now: now, on: db)
             // Whose mail bounces: for those who manage the staff, who can correct an address.
             let bouncing =
                 includeInvitations

@@ -55,6 +55,38 @@ extension SchoolPage {
         )
     }
 
+    /// Removed in the last 30 days, each with the button that restores them (for those who
+    /// manage the staff: the list is empty for anyone else). Right under the staff list, where
+    /// the leader who has just removed someone looks for them.
+    static func removedMembers(_ context: PageContext, schoolID: UUID, _ model: StaffRecordModel) -> Node<HTML.BodyContext> {
+        let l = context.localizer
+        return .if(
+            !model.removed.isEmpty,
+            .section(
+                .id("removed-members"), .attribute(named: "aria-labelledby", value: "removed-heading"),
+                .h2(.id("removed-heading"), .text(context.t("Removed in the last 30 days"))),
+                .p(.class("hint"), .text(context.t("Restoring gives them back their place and the role they left with."))),
+                .ul(
+                    .id("removed"), .class("card-list"),
+                    .forEach(model.removed) { person in
+                        .li(
+                            .class("removed-member"),
+                            .span(
+                                .class("removed-name"),
+                                .text(
+                                    context.t(
+                                        "{name} ({role}), removed on {date}",
+                                        ["name": person.name, "role": RoleNames.name(person.role, l), "date": l.date(person.when)]))),
+                            .form(
+                                .class("inline-form member-restore"), .method(.post),
+                                .action(SiteURL.schoolMemberRestore(.value(schoolID), .value(person.changeID)).path),
+                                Components.csrfField(context),
+                                .button(
+                                    .type(.submit), .class("button-secondary"),
+                                    .text(context.t("Restore {name}", ["name": person.name])))))
+                    })))
+    }
+
     static func describe(_ line: StaffRecordModel.Line, _ l: Localizer) -> String {
         let role = RoleNames.name(line.role, l)
         switch line.kind {
@@ -63,6 +95,7 @@ extension SchoolPage {
             return l.t("changed from {previous} to {role}", ["previous": line.previousRole.map { RoleNames.name($0, l) } ?? "—", "role": role])
         case .left: return l.t("left the school ({role})", ["role": role])
         case .cleared: return l.t("confirmed as {role} by the network: sees colleagues' waiting questions", ["role": role])
+        case .restored: return l.t("restored to the school ({role})", ["role": role])
         }
     }
 }

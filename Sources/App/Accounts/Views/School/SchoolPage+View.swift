@@ -54,6 +54,7 @@ extension SchoolPage {
                 )
             },
             staffList(context, model),
+            removedMembers(context, schoolID: model.id, model.staffRecord),
             staffRecord(context, schoolID: model.id, model.staffRecord),
             .unwrap(model.invitations) { invitations in
                 .section(

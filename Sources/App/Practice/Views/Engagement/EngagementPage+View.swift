@@ -173,6 +173,14 @@ extension EngagementPage {
                                 id: "closing", label: reflectionLabel, hint: context.t("Optional."),
                                 value: "", rows: 3, error: nil, language: nil, name: "text"),
                             .input(.type(.hidden), .name("visibility"), .value("shared")),
+                            // Opening this fold is the asking (issue 18, point 3): it says
+                            // what ends before the button that ends it.
+                            .p(
+                                .id("close-consequences"), .class("hint"),
+                                .text(
+                                    context.t(
+                                        "Closing ends it for everyone in it and cannot be undone: no new notes or meetings. The notes stay here, and each of you can still add a closing reflection."
+                                    ))),
                             .button(.type(.submit), .class("button-secondary"), .text(closeLabel)))
                     )
                 ),

@@ -33,10 +33,10 @@ extension ObservationProtocolsPage {
                         .ul(.forEach(p.lookFors) { .li(.text($0)) }),
                         .if(
                             p.$author.id == model.userID,
-                            .form(
-                                .class("inline-form"), .method(.post), .action(SiteURL.observationProtocolRetire(.value(p.id ?? UUID())).path),
-                                Components.csrfField(context),
-                                .button(.type(.submit), .class("button-link"), .text(context.t("Stop offering this protocol"))))))
+                            // The page that asks first (`ConfirmPage`), not the retiring itself.
+                            .a(
+                                .class("button-link protocol-retire"), .href(SiteURL.observationProtocolRetire(.value(p.id ?? UUID())).path),
+                                .text(context.t("Stop offering this protocol")))))
                 }),
             .h2(.text(context.t("Write a protocol"))),
             Components.errorSummary(context, Array(e.values).sorted()),

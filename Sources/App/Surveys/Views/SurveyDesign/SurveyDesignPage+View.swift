@@ -84,12 +84,12 @@ extension SurveyDesignPage {
                                             .button(
                                                 .type(.submit), .class("button-link"), .text(context.t("Move down")),
                                                 .attribute(named: "aria-label", value: context.t("Move {variable} down", ["variable": q.variable])))),
-                                        .form(
-                                            .class("inline-form"), .method(.post), .action(SiteURL.surveyQuestionDelete(.value(id), .value(q.variable)).path),
-                                            Components.csrfField(context),
-                                            .button(
-                                                .type(.submit), .class("button-link"), .text(context.t("Delete")),
-                                                .attribute(named: "aria-label", value: context.t("Delete {variable}", ["variable": q.variable])))))))
+                                        // The page that asks first (`ConfirmPage`), not the deletion itself.
+                                        .a(
+                                            .class("button-link question-delete"),
+                                            .href(SiteURL.surveyQuestionDelete(.value(id), .value(q.variable)).path),
+                                            .attribute(named: "aria-label", value: context.t("Delete {variable}", ["variable": q.variable])),
+                                            .text(context.t("Delete"))))))
                         })
                 )
             },
@@ -217,20 +217,18 @@ extension SurveyDesignPage {
                     )),
                 .if(
                     model.survey.status == .open,
-                    .form(
-                        .id("close-survey-form"), .class("inline-form"), .method(.post), .action(SiteURL.surveyClose(.value(id)).path),
-                        Components.csrfField(context),
-                        .button(
-                            .type(.submit), .class("button-secondary"),
+                    .div(
+                        .id("close-survey"),
+                        // The page that asks first (`ConfirmPage`), not the closing itself.
+                        .a(
+                            .id("close-survey-link"), .class("button-secondary"), .href(SiteURL.surveyClose(.value(id)).path),
                             .text(context.t("Close the survey and show its figures"))),
-                        .if(
-                            model.survey.status == .open,
-                            .p(
-                                .class("hint"),
-                                .text(
-                                    context.t(
-                                        "Figures are shown only once a survey has closed, and a closed survey does not open again: the figures stay as they were shown."
-                                    ))))))
+                        .p(
+                            .class("hint"),
+                            .text(
+                                context.t(
+                                    "Figures are shown only once a survey has closed, and a closed survey does not open again: the figures stay as they were shown."
+                                )))))
             )
         )
     }
