@@ -7,6 +7,7 @@ revokes it. In English and in Latvian, on a desktop and on a phone-sized screen;
 page is checked by axe as it loads (a main journey: moderate findings fail too), and the
 named ones are screenshotted. The cohort's and the author's journeys are in
 test_course_cohort.py and test_course_editor.py."""
+import re
 import json
 import subprocess
 import sys
@@ -27,6 +28,8 @@ CONTENT = E2E_DIR.parent / "Resources" / "Course" / "leading-collegial-support"
 # Every course journey runs in both languages on both screens.
 RUNS = [pytest.param(lang, size, id=f"{lang}-{size}") for lang in ("en", "lv") for size in SIZES]
 COORDINATOR = "coordinator@collegium.example"
+# The demo's one network, which issues its members' certificates (Sources/App/Demo/DemoData.swift).
+NETWORK = "Collegial Support Network (demo)"
 
 # Each run its own learner, none enrolled in the demo: a certificate is earned once. The
 # Latvian runs take Latvian speakers of the Riga school; the English ones colleagues from
@@ -131,11 +134,20 @@ def test_learner_from_enrolment_to_verified_certificate(new_browser, lang, size)
     submit(driver, "form#enrol-form")
     click_and_load(driver, "a#continue")
     check_page(driver, f"{name_in}-course-lesson")
+    # The header's "Courses" now starts with what the learner has in progress.
+    click_and_load(driver, "nav a[href='/courses']")
+    assert text["title"] in find(driver, "#in-progress").text
+    check_page(driver, f"{name_in}-course-catalogue-in-progress")
+    click_and_load(driver, f"#in-progress a[href='{COURSE}']")
+    click_and_load(driver, "a#continue")
 
     take_the_course(driver, lang, text, name_in)
     assert path_of(driver) == COURSE + "/certificate"
     certificate = find(driver, "#certificate").text
     assert name in certificate and text["title"] in certificate
+    # The network issues it (Collegium is the software), and it states the workload in hours.
+    assert NETWORK in find(driver, "#certificate-issuer").text
+    assert re.search(r"\d", find(driver, "#certificate-workload").text), find(driver, "#certificate-workload").text
     check_page(driver, f"{name_in}-course-certificate")
     verify_link = find(driver, ".certificate-verify a").get_attribute("href")
 

@@ -32,4 +32,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M026_NotificationsByUser())
     app.migrations.add(M027_MailDelivery())
     app.migrations.add(M028_NotificationsToDigest())
+    app.migrations.add(M029_CertificateIssuerAndAttemptGrants())
 }

@@ -146,6 +146,12 @@ struct CourseTests {
             #expect(done.location == Self.path + "/certificate")
             let certificate = try await learner.get(Self.path + "/certificate")
             #expect(certificate.contains("teacher.a Tester") && certificate.contains("Leading support") && certificate.contains("Choose a form of support"))
+            // The learner's schools are all in Network N: it issues the certificate, and names
+            // itself (Collegium is the software); the workload is stated in hours (50 minutes
+            // of steps: about 1 hour).
+            #expect(certificate.contains("Issued by Network N on"))
+            #expect(certificate.contains("Workload: about 1 hour"))
+            #expect(!certificate.contains("Issued by Collegium"))
 
             // The public check: valid, and the token's signature verifies with the published key.
             let credential = try #require(try await CourseCredential.query(on: app.db).first())
@@ -159,8 +165,23 @@ struct CourseTests {
             #expect(payload.credential.type == ["VerifiableCredential", "OpenBadgeCredential"])
             #expect(payload.credential.credentialSubject.achievement.name == "Leading support")
             #expect(payload.credential.jti == "urn:uuid:" + id.uuidString.lowercased())
-            #expect(payload.credential.iss == "http://collegium.test/issuer")
-            #expect(payload.credential.credentialStatus?.statusListCredential == "http://collegium.test/credentials/status/1")
+            let networkIssuer = "http://collegium.test/networks/\(ctx.fixtures.network)/issuer"
+            #expect(payload.credential.iss == networkIssuer)
+            #expect(payload.credential.issuer.name == "Network N")
+            #expect(payload.credential.credentialSubject.achievement.criteria.narrative.contains("workload: about 1 hour"))
+            #expect(check.contains("Network N") && check.contains("about 1 hour"))
+            // The issuer's profile is where the credential says it is.
+            let profile = try await ctx.browser().get("/networks/\(ctx.fixtures.network)/issuer")
+            let profileJSON = try JSONSerialization.jsonObject(with: Data(profile.body.utf8)) as? [String: Any]
+            #expect(profile.status == .ok && profileJSON?["name"] as? String == "Network N" && profileJSON?["id"] as? String == networkIssuer)
+            #expect(try await ctx.browser().get("/networks/\(UUID())/issuer").status == .notFound)
+            // Its revocation list is published in the network's name too: a verifier checks
+            // that the two have one issuer.
+            let networkList = "http://collegium.test/networks/\(ctx.fixtures.network)/credentials/status/1"
+            #expect(payload.credential.credentialStatus?.statusListCredential == networkList)
+            let list = try await ctx.browser().get("/networks/\(ctx.fixtures.network)/credentials/status/1")
+            let listPayload = try await keys.verify(list.body, as: Credentials.StatusListPayload.self)
+            #expect(listPayload.issuer == networkIssuer && listPayload.id == networkList)
             #expect(!credential.token.contains("teacher.a@"), "the e-mail address is only in the credential as a salted hash")
             let downloaded = try await ctx.browser().get("/credentials/\(id)/credential.jwt")
             #expect(downloaded.body == credential.token)

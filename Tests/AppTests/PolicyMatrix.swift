@@ -70,7 +70,7 @@ enum PolicyMatrix {
     static let adminAnywhere = """
         view viewMembers manageStaff clearNewStaff administer viewWellbeingFigures manageWellbeing \
         readHandbook editHandbook viewPracticeCounts createProgramme manageProgramme takePartInProgramme \
-        createSurvey manageSurvey answerSurvey takeCourse authorCourse manageCohort followCohort
+        createSurvey manageSurvey answerSurvey takeCourse authorCourse manageCohort followCohort grantQuizAttempt
         """
 
     struct Scenario: Sendable, CustomTestStringConvertible {

@@ -36,14 +36,14 @@ extension PolicyMatrixTests {
             .init(
                 "a cohort of network N", .cohort(facilitatorID: facilitator.id, networkID: M.network), cohortPeople,
                 """
-                facilitator, coordinator: view followCohort
+                facilitator, coordinator: view followCohort grantQuizAttempt
                 learner, peer, visitor, \(staffOfA), \(othersSignedIn), otherCoordinator: nothing
                 admin: \(M.adminAnywhere)
                 """),
             .init(
                 "a cohort of no network", .cohort(facilitatorID: facilitator.id, networkID: nil), cohortPeople,
                 """
-                facilitator: view followCohort
+                facilitator: view followCohort grantQuizAttempt
                 learner, peer, visitor, \(staffOfA), \(othersSignedIn), coordinator, otherCoordinator: nothing
                 admin: \(M.adminAnywhere)
                 """),

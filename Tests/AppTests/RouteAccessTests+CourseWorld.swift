@@ -51,6 +51,23 @@ extension RouteAccessTests.World {
         }
     }
 
+    /// Counsellor A, in the cohort, fails the quiz at both attempts and asks its facilitator
+    /// (leader A) for another: the request.
+    func attemptRequest() async throws -> UUID {
+        try await once("attemptRequest") {
+            let slug = try await classroom().slug
+            let counsellor = try await signedIn(Fixtures.counsellorA)
+            for number in 1...2 {
+                #expect(
+                    try await counsellor.post(
+                        "/courses/\(slug)/steps/check/attempts", fields: [("attempt", String(number)), ("q_q1", "b"), ("q_q2", "c")]
+                    ).status == .seeOther)
+            }
+            #expect(try await counsellor.post("/courses/\(slug)/steps/check/attempts/more").status == .seeOther)
+            return try #require(try await QuizAttemptRequest.query(on: app.db).filter(\.$grantedAt == nil).first()).requireID()
+        }
+    }
+
     /// Teacher A finishes the course in the cohort: the certificate the network issued.
     func credential() async throws -> UUID {
         try await once("credential") {

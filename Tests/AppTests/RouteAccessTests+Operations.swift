@@ -18,8 +18,12 @@ extension RouteAccessTests {
             [.see, .see, .see, .see, .see, .see, .see, .see, .see]),
         // Open Badges: the issuer, its keys and the revocation list are public.
         .get("/issuer", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
+        .get("/networks/:networkID/issuer", { "/networks/\($0.fixtures.network)/issuer" }, [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
         .get("/.well-known/jwks.json", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
         .get("/credentials/status/1", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
+        .get(
+            "/networks/:networkID/credentials/status/1", { "/networks/\($0.fixtures.network)/credentials/status/1" },
+            [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
     ]
 
     @Test("Probes, the front door and the public credential files")

@@ -123,6 +123,8 @@ extension SiteURL {
         case .courseStepDone(let slug, let step): ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "done"]
         case .courseQuizAttempts(let slug, let step):
             ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "attempts"]
+        case .courseQuizMoreAttempts(let slug, let step):
+            ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "attempts", "more"]
         case .courseReflection(let slug, let step):
             ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "reflection"]
         case .courseReflectionComments(let slug, let step, let id):
@@ -145,6 +147,8 @@ extension SiteURL {
         case .courseStepMove(let slug, let step): ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "move"]
         case .courseStepRetire(let slug, let step): ["courses", Self.component(slug, Self.slugKey), "steps", Self.component(step, Self.stepKey), "retire"]
         case .cohort(let id): ["cohorts", Self.component(id, Self.idKey)]
+        case .cohortAttemptGrant(let id, let request):
+            ["cohorts", Self.component(id, Self.idKey), "attempt-requests", Self.component(request, Self.pairIDKey), "grant"]
         case .cohortReflectionComments(let id, let reflection):
             ["cohorts", Self.component(id, Self.idKey), "reflections", Self.component(reflection, Self.pairIDKey), "comments"]
         case .cohortInvitationAccept(let id): ["cohort-invitations", Self.component(id, Self.idKey), "accept"]
@@ -154,6 +158,8 @@ extension SiteURL {
         case .credentialRevoke(let id): ["credentials", Self.component(id, Self.idKey), "revoke"]
         case .credentialStatusList: ["credentials", "status", "1"]
         case .issuer: ["issuer"]
+        case .networkIssuer(let id): ["networks", Self.component(id, Self.networkIDKey), "issuer"]
+        case .networkStatusList(let id): ["networks", Self.component(id, Self.networkIDKey), "credentials", "status", "1"]
         case .jwks: [".well-known", "jwks.json"]
         case .mentoring: ["mentoring"]
         case .programme(let id): ["mentoring", Self.component(id, Self.idKey)]

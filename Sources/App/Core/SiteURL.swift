@@ -116,6 +116,8 @@ enum SiteURL: Sendable {
     case courseStep(Parameter<String>, Parameter<String>)
     case courseStepDone(Parameter<String>, Parameter<String>)
     case courseQuizAttempts(Parameter<String>, Parameter<String>)
+    /// A learner out of attempts asks the cohort's facilitator for one more.
+    case courseQuizMoreAttempts(Parameter<String>, Parameter<String>)
     case courseReflection(Parameter<String>, Parameter<String>)
     case courseReflectionComments(Parameter<String>, Parameter<String>, Parameter<UUID>)
     case courseCertificate(Parameter<String>)
@@ -136,6 +138,8 @@ enum SiteURL: Sendable {
     case courseStepRetire(Parameter<String>, Parameter<String>)
     case cohort(Parameter<UUID>)
     case cohortReflectionComments(Parameter<UUID>, Parameter<UUID>)
+    /// The facilitator gives the attempt a learner asked for (the second id: the request).
+    case cohortAttemptGrant(Parameter<UUID>, Parameter<UUID>)
     /// A learner accepts or declines an invitation to a cohort (issue 14, class 6).
     case cohortInvitationAccept(Parameter<UUID>)
     case cohortInvitationDecline(Parameter<UUID>)
@@ -144,6 +148,10 @@ enum SiteURL: Sendable {
     case credentialRevoke(Parameter<UUID>)
     case credentialStatusList
     case issuer
+    /// A network's Open Badges issuer profile: the issuer its certificates name.
+    case networkIssuer(Parameter<UUID>)
+    /// The revocation list as a network's issuer publishes it.
+    case networkStatusList(Parameter<UUID>)
     case jwks
     case mentoring
     case programme(Parameter<UUID>)

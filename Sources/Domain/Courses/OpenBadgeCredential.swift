@@ -82,12 +82,15 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
     /// A credential for `recipientEmail` completing a course.
     /// - Parameters:
     ///   - base: the platform's public URL, without a trailing slash.
+    ///   - issuerID: the issuer's profile URL (a network's); nil: the platform's `<base>/issuer`.
+    ///   - statusList: the issuer's revocation list; nil: the platform's `<base>/credentials/status/1`.
     ///   - credentialID: also the key of its verification page, `<base>/credentials/<id>`.
     ///   - identityHash: `sha256$<hex>` of the lower-cased e-mail followed by `salt` (random
     ///     per credential, so the address cannot be found by hashing guesses alone).
     ///   - statusIndex: its bit in the revocation list at `<base>/credentials/status/1`.
     public init(
-        base: String, issuerName: String, credentialID: UUID, subjectID: UUID, identityHash: String, salt: String,
+        base: String, issuerID: String? = nil, issuerName: String, statusList: String? = nil, credentialID: UUID, subjectID: UUID, identityHash: String,
+        salt: String,
         courseSlug: String, courseTitle: String, description: String, criteria: String, language: String, issuedAt: Date,
         statusIndex: Int
     ) {
@@ -95,7 +98,7 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
         formatter.formatOptions = [.withInternetDateTime]
         let issuedAt = Date(timeIntervalSince1970: issuedAt.timeIntervalSince1970.rounded(.down))
         id = "urn:uuid:" + credentialID.uuidString.lowercased()
-        issuer = Profile(id: base + "/issuer", name: issuerName, url: base)
+        issuer = Profile(id: issuerID ?? base + "/issuer", name: issuerName, url: base)
         validFrom = formatter.string(from: issuedAt)
         name = courseTitle
         credentialSubject = Subject(
@@ -104,7 +107,7 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
             achievement: Achievement(
                 id: base + "/courses/" + courseSlug, name: courseTitle, description: description,
                 criteria: Criteria(narrative: criteria), inLanguage: language))
-        let list = base + Self.statusListPath
+        let list = statusList ?? base + Self.statusListPath
         credentialStatus = Status(id: list + "#" + String(statusIndex), statusListIndex: String(statusIndex), statusListCredential: list)
         iss = issuer.id
         jti = id

@@ -25,6 +25,10 @@ public struct AppConfig: Sendable {
     /// counters tell when someone acts (a check-in, an answer), so they are the
     /// operator's alone (issue #14).
     public var metricsToken: String? = nil
+    /// The organisation named as the issuer of certificates earned outside any network
+    /// (`ISSUER_NAME`; by default the public address's host). A network's own certificates
+    /// name the network: Collegium is the software, never the issuer.
+    public var issuerName: String = ""
     /// Where mail goes and who it is from (`AppConfig+Mail.swift`).
     public var mail = MailSettings(smtp: nil, from: MailSettings.demoSender, dkim: nil)
 
@@ -54,7 +58,7 @@ public struct AppConfig: Sendable {
         [
             "DATABASE_URL", "PUBLIC_URL", "SESSION_IDLE_MINUTES", "SESSION_ABSOLUTE_HOURS",
             "BCRYPT_COST", "INVITATION_DAYS", "PASSWORD_RESET_MINUTES", "XAPI_LRS_URL", "XAPI_LRS_AUTH",
-            "METRICS_TOKEN",
+            "METRICS_TOKEN", "ISSUER_NAME",
         ] + MailSettings.variables
 
     public static func load(from environment: [String: String]) throws(ConfigError) -> AppConfig {
@@ -133,6 +137,7 @@ public struct AppConfig: Sendable {
             passwordResetLifetime: TimeInterval(resetMinutes * 60), learningRecordStore: lrs,
             metricsToken: metricsToken)
         config.mail = mail
+        config.issuerName = value("ISSUER_NAME").map { String($0.prefix(200)) } ?? (publicURL.host ?? "")
         return config
     }
 }

@@ -49,7 +49,7 @@ enum Policy {
         case .courseReviews:
             return action == .view || (action == .authorCourse && !principal.coordinatedNetworks.isEmpty)
         case .cohort(let facilitatorID, let networkID):
-            guard action == .followCohort || action == .view else { return false }
+            guard action == .followCohort || action == .grantQuizAttempt || action == .view else { return false }
             return facilitatorID == principal.userID || networkID.map(principal.coordinatedNetworks.contains) ?? false
         case .survey(let schoolID, let networkID, let schoolNetworkID, _):
             guard action == .manageSurvey || action == .view else { return false }
@@ -97,7 +97,7 @@ enum Policy {
                 .leadGroup, .runCaseSession, .addObservationProtocol, .retireObservationProtocol,
                 .readReflection, .commentOnReflection, .viewQuizAttempts, .answerCohortInvitation:
                 return false  // decided in `allowsPractice`
-            case .takeCourse, .authorCourse, .manageCohort, .followCohort:
+            case .takeCourse, .authorCourse, .manageCohort, .followCohort, .grantQuizAttempt:
                 return false
             }
         }

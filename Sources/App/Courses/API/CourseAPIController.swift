@@ -109,8 +109,13 @@ struct CourseAPIController: RouteCollection {
         // Enrolled learners get the texts and questions too.
         let outline = state.enrolment == nil ? light : try await CourseOutline.load(light.course, content: true, on: req.db)
         var attempts: [UUID: [QuizAttempt]] = [:]
+        // Attempts a facilitator gave on top of each quiz's own.
+        var extra: [UUID: Int] = [:]
         if let id = state.enrolment?.id {
             for a in try await QuizAttempt.query(on: req.db).filter(\.$enrolment.$id == id).all() { attempts[a.$activity.id, default: []].append(a) }
+            for r in try await QuizAttemptRequest.query(on: req.db).filter(\.$enrolment.$id == id).filter(\.$grantedAt != nil).all() {
+                extra[r.$activity.id, default: 0] += 1
+            }
         }
         let enrolled = state.enrolment != nil
         let texts = outline.course.texts
@@ -128,7 +133,8 @@ struct CourseAPIController: RouteCollection {
                             quiz: enrolled
                                 ? a.quiz.map { q in
                                     QuizInfo(
-                                        passPercent: q.passPercent, attempts: q.attempts, attemptsUsed: mine.count, bestScore: mine.map(\.score).max(),
+                                        passPercent: q.passPercent, attempts: q.attempts + (extra[a.id ?? UUID()] ?? 0), attemptsUsed: mine.count,
+                                        bestScore: mine.map(\.score).max(),
                                         questions: q.questions.map {
                                             Question(
                                                 key: $0.key, kind: $0.kind.rawValue, text: $0.text,
@@ -231,7 +237,8 @@ struct CourseAPIController: RouteCollection {
         }
         let after = try await LearnerState.load(outline, userID: user.requireID(), on: req.db)
         let response = Response(status: .created)
-        try response.content.encode(AttemptResult(kept, quiz: quiz, enrolment: progress(after, outline)), as: .json)
+        let extra = try await CourseLearning(db: req.db, config: req.application.config, now: req.now).extraAttempts(step, enrolment: enrolment)
+        try response.content.encode(AttemptResult(kept, quiz: quiz, extra: extra, enrolment: progress(after, outline)), as: .json)
         return response
     }
 
@@ -270,10 +277,11 @@ struct CourseAPIController: RouteCollection {
 extension CourseAPIController.AttemptResult {
     /// An attempt's result: for each question whether it was answered right, with the
     /// feedback of each option chosen.
-    init(_ attempt: QuizAttempt, quiz: QuizDefinition, enrolment: CourseAPIController.Progress?) {
+    /// `extra`: attempts a facilitator gave on top of the quiz's own.
+    init(_ attempt: QuizAttempt, quiz: QuizDefinition, extra: Int = 0, enrolment: CourseAPIController.Progress?) {
         let result = attempt.result
         self.init(
-            number: attempt.number, score: attempt.score, passed: attempt.passed, attemptsLeft: max(quiz.attempts - attempt.number, 0),
+            number: attempt.number, score: attempt.score, passed: attempt.passed, attemptsLeft: max(quiz.attempts + extra - attempt.number, 0),
             outcomes: quiz.questions.map { q in
                 let outcome = result?.outcomes.first { $0.question == q.key }
                 return CourseAPIController.Outcome(

@@ -12,6 +12,7 @@ struct CohortController: RouteCollection {
         routes.get(SiteURL.cohort(.key).pathComponents, use: show)
         routes.get(SiteURL.courseStatements(.key).pathComponents, use: statements)
         routes.post(SiteURL.cohortReflectionComments(.key, .key).pathComponents, use: comment)
+        routes.post(SiteURL.cohortAttemptGrant(.key, .key).pathComponents, use: grantAttempt)
         routes.post(SiteURL.cohortInvitationAccept(.key).pathComponents, use: acceptInvitation)
         routes.post(SiteURL.cohortInvitationDecline(.key).pathComponents, use: declineInvitation)
     }
@@ -119,6 +120,23 @@ struct CohortController: RouteCollection {
             text, on: reflection, by: principal.userID, actor: req.currentUser?.fullName ?? "",
             link: .courseStep(.value(outline.course.slug), .value(step?.key ?? "")))
         return req.redirect(to: .cohort(.value(try cohort.requireID())), notice: req.t("Your comment is posted."))
+    }
+
+    /// The facilitator gives the attempt a learner asked for; once (a second click, or a
+    /// second facilitator, finds it given).
+    func grantAttempt(req: Request) async throws -> Response {
+        let (cohort, outline) = try await loadCohort(req)
+        try await req.authorize(.grantQuizAttempt, .cohort(facilitatorID: cohort.$facilitator.id, networkID: cohort.$network.id))
+        let user = try req.requireUser()
+        let cohortID = try cohort.requireID()
+        do {
+            try await CourseLearning(db: req.db, config: req.application.config, now: req.now).grant(
+                try req.uuidParameter(SiteURL.pairIDKey), cohortID: cohortID, by: try user.requireID(), giverName: user.fullName,
+                courseSlug: outline.course.slug)
+        } catch CourseLearning.Problem.noSuchRequest {
+            return req.redirect(to: .cohort(.value(cohortID)), notice: req.t("That request is already answered."))
+        }
+        return req.redirect(to: .cohort(.value(cohortID)), notice: req.t("Given: they can try the quiz once more, and they are told so."))
     }
 
     /// The course's learning events as xAPI statements (a JSON array), for the authors.

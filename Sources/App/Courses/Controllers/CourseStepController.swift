@@ -11,6 +11,7 @@ struct CourseStepController: RouteCollection {
         routes.get(SiteURL.courseStep(.key, .key).pathComponents, use: step)
         routes.post(SiteURL.courseStepDone(.key, .key).pathComponents, use: markDone)
         routes.post(SiteURL.courseQuizAttempts(.key, .key).pathComponents, use: attempt)
+        routes.post(SiteURL.courseQuizMoreAttempts(.key, .key).pathComponents, use: askForAttempt)
         routes.post(SiteURL.courseReflection(.key, .key).pathComponents, use: reflect)
         routes.post(SiteURL.courseReflectionComments(.key, .key, .key).pathComponents, use: comment)
     }
@@ -37,6 +38,11 @@ struct CourseStepController: RouteCollection {
         case .quiz:
             try await req.authorize(.viewQuizAttempts, .quizAttempts(learnerID: enrolment.$user.id))
             model.attempts = try await learning.attempts(model.step, enrolment: enrolment)
+            model.extraAttempts = try await learning.extraAttempts(model.step, enrolment: enrolment)
+            model.openRequest = try await learning.openRequest(model.step, enrolment: enrolment)?.requestedAt
+            if let cohortID = enrolment.$cohort.id {
+                model.facilitator = try await CourseCohort.query(on: req.db).filter(\.$id == cohortID).with(\.$facilitator).first()?.facilitator?.fullName
+            }
         case .reflection:
             model.reflection = try await learning.reflection(model.step, enrolment: enrolment)
             if let own = model.reflection, let ownID = own.id {
@@ -110,6 +116,23 @@ struct CourseStepController: RouteCollection {
         } catch CourseLearning.Problem.noAttemptsLeft {
             return req.redirect(to: .courseStep(.value(outline.course.slug), .value(step.key)), notice: req.t("You have no attempts left at this quiz."))
         }
+    }
+
+    /// A learner out of attempts asks the cohort's facilitator for one more.
+    func askForAttempt(req: Request) async throws -> Response {
+        let (outline, _, enrolment) = try await req.learnerInPath()
+        let step = try await req.stepInPath(of: outline)
+        guard step.kind == .quiz, let quiz = step.quiz else { throw Abort(.notFound) }
+        try await req.authorize(.viewQuizAttempts, .quizAttempts(learnerID: enrolment.$user.id))
+        let here = SiteURL.courseStep(.value(outline.course.slug), .value(step.key))
+        guard let cohortID = enrolment.$cohort.id else { throw Abort(.conflict, reason: req.t("Only a learner in a cohort can ask its facilitator.")) }
+        do {
+            try await CourseLearning(db: req.db, config: req.application.config, now: req.now).requestAttempt(
+                step, quiz: quiz, enrolment: enrolment, learnerName: req.currentUser?.fullName ?? "", link: .cohort(.value(cohortID)))
+        } catch CourseLearning.Problem.mayNotAsk {
+            return req.redirect(to: here, notice: req.t("There is nothing to ask for: you have attempts left, or you have passed."))
+        }
+        return req.redirect(to: here, notice: req.t("Your facilitator is asked. You will be told here and in your notifications when you can try again."))
     }
 
     func reflect(req: Request) async throws -> Response {

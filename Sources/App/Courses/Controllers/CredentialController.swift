@@ -11,19 +11,32 @@ struct CredentialController: RouteCollection {
         routes.get(SiteURL.credentialToken(.key).pathComponents, use: token)
         routes.post(SiteURL.credentialRevoke(.key).pathComponents, use: revoke)
         routes.get(SiteURL.issuer.pathComponents, use: issuer)
+        routes.get(SiteURL.networkIssuer(.key).pathComponents, use: networkIssuer)
         routes.get(SiteURL.jwks.pathComponents, use: jwks)
         routes.get(SiteURL.credentialStatusList.pathComponents, use: statusList)
+        routes.get(SiteURL.networkStatusList(.key).pathComponents, use: networkStatusList)
+    }
+
+    /// The same list in a network's name, for the certificates the network issued.
+    func networkStatusList(req: Request) async throws -> Response {
+        let id = try req.uuidParameter(SiteURL.networkIDKey)
+        guard try await Network.find(id, on: req.db) != nil else { throw Abort(.notFound) }
+        return try await statusList(network: id, req)
     }
 
     /// The revocation list every certificate points to (`credentialStatus`), signed.
     func statusList(req: Request) async throws -> Response {
+        try await statusList(network: nil, req)
+    }
+
+    private func statusList(network: UUID?, _ req: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/vc+jwt")
         // Short: a revocation should reach verifiers soon.
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")
         return Response(
             status: .ok, headers: headers,
-            body: .init(string: try await Credentials.statusList(on: req.db, config: req.application.config, now: req.now)))
+            body: .init(string: try await Credentials.statusList(network: network, on: req.db, config: req.application.config, now: req.now)))
     }
 
     /// The network that issued it: the one it records, never one worked out from where the
@@ -111,10 +124,22 @@ struct CredentialController: RouteCollection {
         return req.redirect(to: .credential(.value(credential.id ?? UUID())), notice: req.t("The certificate is revoked."))
     }
 
-    /// The issuer's Open Badges profile.
+    /// The instance's Open Badges issuer profile (certificates earned outside any network).
     func issuer(req: Request) async throws -> Response {
-        let base = req.application.config.publicBase
-        let profile = IssuerProfile(context: OpenBadgeCredential.context, id: base + "/issuer", type: ["Profile"], name: "Collegium", url: base)
+        try await profile(network: nil, req)
+    }
+
+    /// A network's Open Badges issuer profile: public, as the certificates that name it are.
+    func networkIssuer(req: Request) async throws -> Response {
+        let id = try req.uuidParameter(SiteURL.networkIDKey)
+        guard try await Network.find(id, on: req.db) != nil else { throw Abort(.notFound) }
+        return try await profile(network: id, req)
+    }
+
+    private func profile(network: UUID?, _ req: Request) async throws -> Response {
+        let config = req.application.config
+        let issuer = try await Credentials.issuer(network: network, config: config, on: req.db)
+        let profile = IssuerProfile(context: OpenBadgeCredential.context, id: issuer.id, type: ["Profile"], name: issuer.name, url: config.publicBase)
         let response = Response(status: .ok)
         try response.content.encode(profile, as: .json)
         return response

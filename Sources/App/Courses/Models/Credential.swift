@@ -24,6 +24,13 @@ final class CourseCredential: Model, @unchecked Sendable {
     /// The network whose cohort the holder finished in: its coordinators, and no other
     /// network's, may revoke the certificate (nil: taken alone; admins only).
     @OptionalField(key: "network_id") var issuingNetworkID: UUID?
+    /// The organisation named as the issuer, as issued (nil: issued before M029, by "Collegium").
+    @OptionalField(key: "issuer_name") var issuerName: String?
+    /// The course's workload when it was issued, in minutes (nil: issued before M029).
+    @OptionalField(key: "workload_minutes") var workloadMinutes: Int?
+
+    /// The name a certificate of before M029 carries.
+    static let formerIssuerName = "Collegium"
 
     init() {}
 

@@ -108,6 +108,28 @@ final class QuizAttempt: Model, @unchecked Sendable {
     var result: QuizResult? { try? JSONText.decode(QuizResult.self, resultJSON) }
 }
 
+/// A learner who used up a quiz's attempts without passing asks for one more; a facilitator
+/// of their cohort gives it (issue 18, point 7). Only those who ask appear to the facilitator:
+/// who failed a quiz is not otherwise shown. Each granted row is one attempt more.
+final class QuizAttemptRequest: Model, @unchecked Sendable {
+    static let schema = "quiz_attempt_requests"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "requested_at") var requestedAt: Date
+    @OptionalField(key: "granted_at") var grantedAt: Date?
+    @Parent(key: "enrolment_id") var enrolment: CourseEnrolment
+    @Parent(key: "activity_id") var activity: CourseActivity
+    @OptionalParent(key: "granted_by_id") var grantedBy: User?
+
+    init() {}
+
+    init(enrolmentID: UUID, activityID: UUID, at date: Date) {
+        self.$enrolment.id = enrolmentID
+        self.$activity.id = activityID
+        self.requestedAt = date
+    }
+}
+
 /// A learner's answer to a reflection task: private, or shared with their cohort.
 final class CourseReflection: Model, @unchecked Sendable {
     static let schema = "course_reflections"

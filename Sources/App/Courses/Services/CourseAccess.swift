@@ -36,6 +36,13 @@ extension Request {
         return full
     }
 
+    /// What the certificate says was done, with the workload it stands for.
+    func certificateCriteria(_ outline: CourseOutline) -> String {
+        t(
+            "Completed every required lesson, quiz and reflection task of the course (workload: {workload}).",
+            ["workload": CourseWorkload.text(outline.minutes, localizer)])
+    }
+
     /// Marks `step` finished for the learner (a lesson read, a quiz passed, a reflection
     /// written), records it for the Learning Record Store, and issues the certificate when
     /// it was the last required step. Page and API alike.
@@ -43,7 +50,7 @@ extension Request {
         let learning = CourseLearning(db: db, config: application.config, now: now)
         let issued = try await learning.finish(
             step, enrolment: enrolment, outline: outline, user: user, language: localizer.language.rawValue,
-            criteria: t("Completed every required lesson, quiz and reflection task of the course."))
+            criteria: certificateCriteria(outline))
         if step.kind == .lesson { try await Statements.record(.completed, user: user, course: outline.course, activity: step, on: self) }
         if issued != nil { try await Statements.record(.completed, user: user, course: outline.course, activity: nil, on: self) }
         return issued
@@ -73,7 +80,7 @@ extension Request {
         let issued = try await CourseLearning(db: db, config: application.config, now: now)
             .completeIfDone(
                 enrolment, outline: outline, user: user, language: localizer.language.rawValue,
-                criteria: t("Completed every required lesson, quiz and reflection task of the course."))
+                criteria: certificateCriteria(outline))
         if issued != nil { try await Statements.record(.completed, user: user, course: outline.course, activity: nil, on: self) }
         return issued
     }

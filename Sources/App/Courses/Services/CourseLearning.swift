@@ -21,6 +21,10 @@ struct CourseLearning {
         case emptyReflection
         case reflectionTooLong
         case emptyComment
+        /// Asked for another attempt with attempts left, after passing, or outside a cohort.
+        case mayNotAsk
+        /// A request already granted, or of another cohort.
+        case noSuchRequest
     }
 
     static let maxReflection = 20_000
@@ -90,7 +94,8 @@ struct CourseLearning {
         enrolment.completedAt = now
         try await enrolment.save(on: db)
         return try await Credentials.issue(
-            enrolment, course: outline.course, user: user, language: language, criteria: criteria, issuedAt: now, config: config, on: db)
+            enrolment, course: outline.course, user: user, language: language, criteria: criteria, workloadMinutes: outline.minutes,
+            issuedAt: now, config: config, on: db)
     }
 
     /// The attempts so far at a quiz, oldest first.
@@ -115,7 +120,8 @@ struct CourseLearning {
         let tooMany = quiz.questions.filter { $0.kind == .single && (cleaned[$0.key]?.count ?? 0) > 1 }.map(\.key)
         guard tooMany.isEmpty else { throw Problem.tooMany(tooMany) }
         let previous = try await attempts(activity, enrolment: enrolment)
-        guard previous.count < quiz.attempts else { throw Problem.noAttemptsLeft }
+        let allowed = quiz.attempts + (try await extraAttempts(activity, enrolment: enrolment))
+        guard previous.count < allowed else { throw Problem.noAttemptsLeft }
         let attempt = try QuizAttempt(
             enrolmentID: try enrolment.requireID(), activityID: try activity.requireID(),
             number: previous.count + 1, result: quiz.grade(cleaned))

@@ -53,10 +53,25 @@ enum Credentials {
         return ["keys": keys]
     }
 
+    /// The issuer a certificate names: a network's profile (`/networks/<id>/issuer`) and name,
+    /// or the instance's (`/issuer`, `ISSUER_NAME`).
+    static func issuer(network: UUID?, config: AppConfig, on db: any Database) async throws -> (id: String, name: String) {
+        if let network, let found = try await Network.find(network, on: db) {
+            return (config.publicBase + SiteURL.networkIssuer(.value(network)).path, found.name)
+        }
+        return (config.publicBase + SiteURL.issuer.path, config.issuerName)
+    }
+
+    /// Where the revocation list of an issuer is: the instance's, or a network's (one
+    /// numbering of bits for all: `statusIndex` is unique across issuers).
+    static func statusListURL(network: UUID?, config: AppConfig) -> String {
+        config.publicBase + (network.map { SiteURL.networkStatusList(.value($0)).path } ?? SiteURL.credentialStatusList.path)
+    }
+
     /// Issues the certificate for a completed enrolment, once.
     @discardableResult
     static func issue(
-        _ enrolment: CourseEnrolment, course: Course, user: User, language: String, criteria: String, issuedAt: Date,
+        _ enrolment: CourseEnrolment, course: Course, user: User, language: String, criteria: String, workloadMinutes: Int, issuedAt: Date,
         config: AppConfig, on db: any Database
     ) async throws -> CourseCredential {
         if let existing = try await CourseCredential.query(on: db).filter(\.$course.$id == course.requireID())
@@ -83,6 +98,9 @@ enum Credentials {
                     .compactMap { $0.school.$network.id })
             issuingNetwork = networks.count == 1 ? networks.first : nil
         }
+        // The organisation that vouches for the learning names itself: the network, or the
+        // instance's own issuer (`ISSUER_NAME`) for a course taken outside any network.
+        let issuer = try await Self.issuer(network: issuingNetwork, config: config, on: db)
         // The next free bit of the revocation list; two issued at once: the second retries.
         for _ in 0..<3 {
             let index = (try await CourseCredential.query(on: db).sort(\.$statusIndex, .descending).first()?.statusIndex ?? -1) + 1
@@ -90,7 +108,9 @@ enum Credentials {
             let salt = String(UUID().uuidString.prefix(12)).lowercased()
             let hash = "sha256$" + SecretToken.hash(user.email.lowercased() + salt)
             let credential = OpenBadgeCredential(
-                base: config.publicBase, issuerName: "Collegium", credentialID: id, subjectID: try enrolment.requireID(),
+                base: config.publicBase, issuerID: issuer.id, issuerName: issuer.name,
+                statusList: Self.statusListURL(network: issuer.id == config.publicBase + SiteURL.issuer.path ? nil : issuingNetwork, config: config),
+                credentialID: id, subjectID: try enrolment.requireID(),
                 identityHash: hash, salt: salt, courseSlug: course.slug, courseTitle: title,
                 description: texts.summary.text(language, fallback: "en"),
                 criteria: criteria, language: language, issuedAt: issuedAt, statusIndex: index)
@@ -99,6 +119,8 @@ enum Credentials {
                 id: id, issuedAt: issuedAt, courseID: try course.requireID(), userID: try user.requireID(),
                 recipientName: user.fullName, courseTitle: title, language: language, token: token, statusIndex: index)
             record.issuingNetworkID = issuingNetwork
+            record.issuerName = issuer.name
+            record.workloadMinutes = workloadMinutes
             do {
                 let learner = try user.requireID()
                 try await db.writeTransaction { db in
@@ -137,17 +159,19 @@ enum Credentials {
         func verify(using algorithm: some JWTAlgorithm) async throws {}
     }
 
-    static func statusList(on db: any Database, config: AppConfig, now: Date) async throws -> String {
+    /// `network`: the list as that network's issuer publishes it (the same bits, signed in its
+    /// name: a verifier checks that a credential and its status list have one issuer).
+    static func statusList(network: UUID? = nil, on db: any Database, config: AppConfig, now: Date) async throws -> String {
         let revoked = Set(try await CourseCredential.query(on: db).filter(\.$revokedAt != nil).all().map(\.statusIndex))
-        let base = config.publicBase
-        let listID = base + OpenBadgeCredential.statusListPath
+        let issuer = try await issuer(network: network, config: config, on: db)
+        let listID = statusListURL(network: network, config: config)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         let issued = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         let payload = StatusListPayload(
-            id: listID, issuer: base + "/issuer", validFrom: formatter.string(from: issued),
+            id: listID, issuer: issuer.id, validFrom: formatter.string(from: issued),
             credentialSubject: .init(id: listID + "#list", encodedList: StatusList.encodedList(revoked: revoked)),
-            iss: base + "/issuer", jti: listID, nbf: Int(issued.timeIntervalSince1970))
+            iss: issuer.id, jti: listID, nbf: Int(issued.timeIntervalSince1970))
         let key = try await currentKey(on: db)
         let keys = JWTKeyCollection()
         await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: key.privatePEM), digestAlgorithm: .sha256, kid: JWKIdentifier(string: keyID(key, config: config)))
@@ -172,9 +196,11 @@ enum Credentials {
         }
         guard let payload = try? await keys.verify(token, as: Payload.self) else { return .invalid }
         let credential = payload.credential
-        guard credential.iss == config.publicBase + "/issuer",
-            let id = UUID(uuidString: String(credential.id.dropFirst("urn:uuid:".count))),
-            let record = try await CourseCredential.find(id, on: db)
+        guard let id = UUID(uuidString: String(credential.id.dropFirst("urn:uuid:".count))),
+            let record = try await CourseCredential.find(id, on: db),
+            // Issued here, by the issuer the record says: the instance, or the network.
+            credential.iss == (try await issuer(network: record.issuingNetworkID, config: config, on: db)).id
+                || credential.iss == config.publicBase + SiteURL.issuer.path
         else { return .invalid }
         if record.revokedAt != nil { return .revoked(credential, reason: record.revocationReason) }
         return .valid(credential)

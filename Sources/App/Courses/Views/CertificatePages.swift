@@ -18,7 +18,15 @@ enum CertificatePage {
                 .h1(.text(credential.recipientName)),
                 .p(.text(context.t("has completed the course"))),
                 .p(.class("certificate-course"), .text(credential.courseTitle)),
-                .p(.text(context.t("Issued by Collegium on {date}.", ["date": context.localizer.date(credential.issuedAt)]))),
+                .unwrap(credential.workloadMinutes) { minutes in
+                    .p(.id("certificate-workload"), .text(context.t("Workload: {workload}", ["workload": CourseWorkload.text(minutes, context.localizer)])))
+                },
+                .p(
+                    .id("certificate-issuer"),
+                    .text(
+                        context.t(
+                            "Issued by {issuer} on {date}.",
+                            ["issuer": credential.issuerName ?? CourseCredential.formerIssuerName, "date": context.localizer.date(credential.issuedAt)]))),
                 .if(
                     !outcomes.isEmpty,
                     .group(
@@ -73,7 +81,10 @@ enum CredentialPage {
                 .dt(.text(context.t("Issued to"))), .dd(.text(credential.recipientName)),
                 .dt(.text(context.t("Course"))), .dd(.text(credential.courseTitle)),
                 .dt(.text(context.t("Issued on"))), .dd(.text(context.localizer.date(credential.issuedAt))),
-                .dt(.text(context.t("Issuer"))), .dd(.text("Collegium")),
+                .dt(.text(context.t("Issuer"))), .dd(.text(credential.issuerName ?? CourseCredential.formerIssuerName)),
+                .unwrap(credential.workloadMinutes) { minutes in
+                    .group(.dt(.text(context.t("Workload"))), .dd(.text(CourseWorkload.text(minutes, context.localizer))))
+                },
                 .dt(.text(context.t("Credential"))), .dd(.code(.text("urn:uuid:" + id.uuidString.lowercased())))),
             .p(
                 .text(

@@ -18,7 +18,8 @@ enum CourseCataloguePage {
     }
 
     static func view(_ context: PageContext, items: [Item], mayAuthor: Bool = false) -> HTML {
-        Layout.page(
+        let inProgress = items.filter { $0.percent != nil && !$0.completed }
+        return Layout.page(
             context, title: context.t("Courses"),
             .h1(.text(context.t("Courses"))),
             .p(
@@ -27,6 +28,22 @@ enum CourseCataloguePage {
                     context.t(
                         "Professional development for the people who lead collegial support in a school: learn alone or with a cohort, at your own pace, and apply it to your own school."
                     ))),
+            // What the person is learning comes first: the header's "Courses" is where they
+            // look for the course they left off (issue 18, point 7).
+            .if(
+                !inProgress.isEmpty,
+                .section(
+                    .id("in-progress"), .class("panel"), .attribute(named: "aria-labelledby", value: "in-progress-heading"),
+                    .h2(.id("in-progress-heading"), .text(context.t("In progress"))),
+                    .ul(
+                        .id("in-progress-list"),
+                        .forEach(inProgress) { item in
+                            let title = CourseParts.text(item.title, context)
+                            return .li(
+                                .a(.href(SiteURL.course(.value(item.slug)).path), .attribute(named: "lang", value: title.lang), .text(title.text)),
+                                .text(" · "),
+                                .span(.class("status"), .text(context.t("{percent}% done", ["percent": String(item.percent ?? 0)]))))
+                        }))),
             .if(items.isEmpty, .p(.text(context.t("No course is published yet.")))),
             .if(
                 context.isSignedIn,

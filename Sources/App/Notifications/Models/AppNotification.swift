@@ -28,6 +28,8 @@ final class AppNotification: Model, @unchecked Sendable {
         case cohortEnrolled = "cohort_enrolled"
         case questionRaised = "question_raised"
         case certificateIssued = "certificate_issued"
+        case attemptRequested = "attempt_requested"
+        case attemptGranted = "attempt_granted"
     }
 
     // MARK: managed

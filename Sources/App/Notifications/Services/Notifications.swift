@@ -50,6 +50,8 @@ enum Notifications {
         case .pairNudged: return context.t("{name} wonders how your mentoring is going: time to plan your next meeting?", name)
         case .questionRaised: return context.t("A colleague's question in your school has waited too long: please take it or find someone who can.")
         case .certificateIssued: return context.t("Your course certificate is ready: see it, download it or share it.")
+        case .attemptRequested: return context.t("{name} asks you for another attempt at a quiz in your cohort.", name)
+        case .attemptGranted: return context.t("{name} gave you another attempt at a quiz.", name)
         }
     }
 }

@@ -53,6 +53,8 @@ enum NotificationSettingsPage {
         case .cohortEnrolled: context.t("You are enrolled in a course cohort")
         case .questionRaised: context.t("A colleague's question waits too long (support staff)")
         case .certificateIssued: context.t("Your course certificate is issued")
+        case .attemptRequested: context.t("A learner of your cohort asks for another attempt at a quiz")
+        case .attemptGranted: context.t("You are given another attempt at a quiz")
         }
     }
 }

@@ -40,6 +40,14 @@ enum CohortPage {
         /// coordinators who are not members see none.
         var reflections: [Reflection] = []
         var commentErrors: [UUID: String] = [:]
+        /// Learners who asked for another attempt at a quiz, for those who may give it.
+        var attemptRequests: [AttemptRequest] = []
+        struct AttemptRequest {
+            var id: UUID
+            var learner: String
+            var quiz: String
+            var asked: Date
+        }
 
         /// One reflection shared with the cohort, with the comments on it.
         struct Reflection {
@@ -110,10 +118,18 @@ enum CohortPage {
                         comments: comments.filter { $0.$reflection.id == r.id }.map { ($0.author?.fullName, $0.body) })
                 }
             }
-            return Model(
+            var model = Model(
                 cohort: cohort, courseSlug: outline.course.slug, courseTitle: outline.course.texts.title.text(language, fallback: "en"),
                 sectionTitles: outline.sections.map { $0.texts.title.text(language, fallback: "en") },
                 learners: learners, quizzes: quizzes, evaluation: evaluation, reflections: shared)
+            if Policy.allows(principal, .grantQuizAttempt, .cohort(facilitatorID: cohort.$facilitator.id, networkID: cohort.$network.id)) {
+                model.attemptRequests = try await CourseLearning.openRequests(cohortID: try cohort.requireID(), on: db).map {
+                    AttemptRequest(
+                        id: try $0.requireID(), learner: $0.enrolment.user.fullName, quiz: $0.activity.titles.text(language, fallback: "en"),
+                        asked: $0.requestedAt)
+                }
+            }
+            return model
         }
     }
 }

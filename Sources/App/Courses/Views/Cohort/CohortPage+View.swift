@@ -15,6 +15,7 @@ extension CohortPage {
                 .text(
                     m.cohort.startsOn + " – " + m.cohort.endsOn
                         + (m.cohort.facilitator.map { " · " + context.t("Facilitator: {name}.", ["name": $0.fullName]) } ?? ""))),
+            attemptRequests(context, m),
             .h2(.text(context.t("Progress"))),
             .if(m.learners.isEmpty, .p(.text(context.t("Nobody is enrolled in this cohort yet.")))),
             .if(
@@ -107,5 +108,32 @@ extension CohortPage {
                 )
             }
         )
+    }
+
+    /// Learners who used up a quiz's attempts and asked for one more: only those who asked
+    /// (who failed is not otherwise shown), with the button that gives it.
+    static func attemptRequests(_ context: PageContext, _ m: Model) -> Node<HTML.BodyContext> {
+        .if(
+            !m.attemptRequests.isEmpty,
+            .section(
+                .id("attempt-requests"), .class("panel"), .attribute(named: "aria-labelledby", value: "attempt-requests-heading"),
+                .h2(.id("attempt-requests-heading"), .text(context.t("Asking for another attempt"))),
+                .p(
+                    .class("hint"),
+                    .text(context.t("They have used every attempt at a quiz without passing. A word with them first can help more than a new try."))),
+                .ul(
+                    .class("card-list"),
+                    .forEach(m.attemptRequests) { r in
+                        .li(
+                            .class("attempt-request"),
+                            .p(
+                                .text(
+                                    context.t(
+                                        "{name}: “{quiz}”, asked on {date}", ["name": r.learner, "quiz": r.quiz, "date": context.localizer.date(r.asked)]))),
+                            .form(
+                                .class("inline-form"), .method(.post), .action(SiteURL.cohortAttemptGrant(.value(m.cohort.id ?? UUID()), .value(r.id)).path),
+                                Components.csrfField(context),
+                                .button(.type(.submit), .class("button-secondary"), .text(context.t("Give one more attempt to {name}", ["name": r.learner])))))
+                    })))
     }
 }
