@@ -27,33 +27,45 @@ enum NetworkWellbeingPage {
                         periods.map { .init(label: PeriodName.short($0.period, l), wellbeing: $0.total.wellbeingMean, burnout: $0.total.burnoutMean) },
                         minimumGroup: model.report.minimumGroup, context),
                     WellbeingChart.sdExplained(context),
-                    .forEach(periods.reversed()) { period in
-                        .section(
-                            .h2(.text(PeriodName.name(period.period, l))),
-                            .table(
-                                .class("data-table network-wellbeing"),
-                                .thead(
-                                    .tr(
-                                        .th(.text(context.t("School"))), .th(.text(context.t("Checked in"))),
-                                        .th(.text(context.t("Well-being"))), .th(.text(context.t("Burnout"))))),
-                                .tbody(
-                                    .tr(
-                                        .class("total"), .td(.strong(.text(context.t("All schools")))),
-                                        // Counts beside withheld figures are withheld with them (issue 14, class 4).
-                                        .td(.text(period.total.count.map { l.number($0) } ?? "—")),
-                                        .td(FigureCells.mean(period.total, wellbeing: true, context)),
-                                        .td(FigureCells.mean(period.total, wellbeing: false, context))),
-                                    .forEach(period.schools) { school in
-                                        .tr(
-                                            .td(.text(school.schoolName)), .td(.text(school.participants.map { l.number($0) } ?? "—")),
-                                            .td(FigureCells.mean(school.figure, wellbeing: true, context)),
-                                            .td(FigureCells.mean(school.figure, wellbeing: false, context)))
-                                    }
-                                )
-                            )
-                        )
-                    }
+                    // The latest period open; earlier ones folded, so the page stays short on a
+                    // phone however many periods a network has (issue 18).
+                    .unwrap(periods.last) { periodTable(context, $0) },
+                    .if(
+                        periods.count > 1,
+                        .details(
+                            .id("earlier-periods"),
+                            .summary(.text(l.tn("{count} earlier period", "{count} earlier periods", count: periods.count - 1))),
+                            .forEach(periods.dropLast().reversed()) { periodTable(context, $0) }))
                 ))
+        )
+    }
+
+    /// One period's table: the network, then each school.
+    private static func periodTable<Context: HTML.BodyContext>(_ context: PageContext, _ period: WellbeingAPI.NetworkPeriod) -> Node<Context> {
+        let l = context.localizer
+        return .section(
+            .h2(.text(PeriodName.name(period.period, l))),
+            .table(
+                .class("data-table network-wellbeing"),
+                .thead(
+                    .tr(
+                        .th(.text(context.t("School"))), .th(.text(context.t("Checked in"))),
+                        .th(.text(context.t("Well-being"))), .th(.text(context.t("Burnout"))))),
+                .tbody(
+                    .tr(
+                        .class("total"), .td(.strong(.text(context.t("All schools")))),
+                        // Counts beside withheld figures are withheld with them (issue 14, class 4).
+                        .td(.text(period.total.count.map { l.number($0) } ?? "—")),
+                        .td(FigureCells.mean(period.total, wellbeing: true, context)),
+                        .td(FigureCells.mean(period.total, wellbeing: false, context))),
+                    .forEach(period.schools) { school in
+                        .tr(
+                            .td(.text(school.schoolName)), .td(.text(school.participants.map { l.number($0) } ?? "—")),
+                            .td(FigureCells.mean(school.figure, wellbeing: true, context)),
+                            .td(FigureCells.mean(school.figure, wellbeing: false, context)))
+                    }
+                )
+            )
         )
     }
 }
