@@ -33,4 +33,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M027_MailDelivery())
     app.migrations.add(M028_NotificationsToDigest())
     app.migrations.add(M029_CertificateIssuerAndAttemptGrants())
+    app.migrations.add(M030_OneOpenAttemptRequest())
 }

@@ -16,7 +16,7 @@ extension PersonalData {
         CaseEntry.self, CaseSession.self, Attendance.self, SchoolProtocol.self,
         SurveyResponse.self, SurveyParticipation.self, Survey.self,
         ProgrammeMember.self, ProgrammePair.self, FeedbackGiven.self,
-        LearningStatement.self, CourseCredential.self, ReflectionComment.self, CourseReflection.self, QuizAttempt.self,
+        LearningStatement.self, CourseCredential.self, ReflectionComment.self, CourseReflection.self, QuizAttemptRequest.self, QuizAttempt.self,
         ActivityCompletion.self, CohortInvitation.self, CourseEnrolment.self, CourseCohort.self, Course.self, CourseReview.self,
         OutboxMail.self, UndeliverableAddress.self, NotificationPreference.self, MailSchedule.self, UnsubscribeLink.self,
         User.self,

@@ -173,7 +173,7 @@ struct ConfirmPageTests {
             // Twice (a double click): once restored, the second says it cannot, and adds nothing.
             let twice = try await leader.post(restorePath)
             #expect(twice.location == school)
-            #expect(try await Membership.query(on: app.db).filter(\.$user.$id == counsellorID).count() >= 1)
+            #expect(try await Membership.query(on: app.db).filter(\.$user.$id == counsellorID).filter(\.$school.$id == ctx.fixtures.schoolA).count() == 1)
             #expect(try await StaffChange.query(on: app.db).filter(\.$kind == .restored).count() == 1)
 
             // Removed again, and 31 days later: no longer restorable.

@@ -75,8 +75,14 @@ struct CourseAttemptRequestTests {
             #expect(try await learner.post(grantPath).status == .notFound)
             #expect(try await QuizAttemptRequest.find(request, on: app.db)?.grantedAt == nil)
 
+            // The network's coordinator follows the cohort but does not give attempts: it has a
+            // facilitator, and who failed a quiz is not for every coordinator to learn.
+            #expect(!(try await coordinator.get("/cohorts/\(cohort)")).contains("Asking for another attempt"))
+            #expect(try await coordinator.post(grantPath).status == .forbidden)
             #expect(try await facilitator.post(grantPath).location == "/cohorts/\(cohort)")
-            #expect(try await facilitator.post(grantPath).location == "/cohorts/\(cohort)", "given twice: once")
+            #expect(try await facilitator.post(grantPath).location == "/cohorts/\(cohort)")
+            #expect(try await facilitator.get("/cohorts/\(cohort)").contains("That request is already answered."), "given twice: once")
+            #expect(try await QuizAttemptRequest.query(on: app.db).filter(\.$grantedAt != nil).count() == 1)
             #expect(try await learner.get(Self.path + "/steps/check").contains("Attempts used: 2 of 3."))
             let learnerID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.teacherA).first()?.requireID())
             #expect(try await AppNotification.query(on: app.db).filter(\.$kind == .attemptGranted).filter(\.$user.$id == learnerID).count() == 1)
@@ -96,6 +102,48 @@ struct CourseAttemptRequestTests {
             #expect(!out.contains("Ask for another attempt"))
             #expect(try await learner.post(Self.path + "/steps/check/attempts/more").status == .conflict)
             #expect(try await QuizAttemptRequest.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("A facilitator who also learns in the cohort does not give themselves attempts; a cohort without a facilitator asks its network's coordinators")
+    func ownRequestAndNoFacilitator() async throws {
+        try await withApp { app, ctx in
+            let learner = try await CourseTests.enrolled(ctx, app, Fixtures.leaderA)
+            let coordinator = ctx.browser(language: "en")
+            try await coordinator.login(Fixtures.coordinator)
+            // Leader A facilitates the cohort and is enrolled in it.
+            _ = try await coordinator.post(
+                Self.path + "/cohorts",
+                form: [
+                    "name": "Pilot", "starts_on": "2026-01-10", "ends_on": "2026-03-31", "facilitator": Fixtures.leaderA,
+                    "learners": Fixtures.leaderA + "\n" + Fixtures.teacherA,
+                ])
+            let cohort = try #require(try await CourseCohort.query(on: app.db).first())
+            let cohortID = try cohort.requireID()
+            try await Self.failTwice(learner)
+            // Nobody but themselves could give it: nothing to ask, and the page says so.
+            #expect(!(try await learner.get(Self.path + "/steps/check")).contains("Ask for another attempt"))
+            #expect(try await learner.post(Self.path + "/steps/check/attempts/more").status == .conflict)
+
+            // Without a facilitator the network's coordinators are asked, and give it.
+            cohort.$facilitator.id = nil
+            try await cohort.save(on: app.db)
+            let out = try await learner.get(Self.path + "/steps/check")
+            #expect(
+                out.contains("A coordinator of your cohort&#39;s network can give you another attempt.")
+                    || out.contains("A coordinator of your cohort's network can give you another attempt."))
+            #expect(try await learner.post(Self.path + "/steps/check/attempts/more").status == .seeOther)
+            let coordinatorID = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.coordinator).first()?.requireID())
+            #expect(try await AppNotification.query(on: app.db).filter(\.$kind == .attemptRequested).filter(\.$user.$id == coordinatorID).count() == 1)
+            let request = try #require(try await QuizAttemptRequest.query(on: app.db).first()).requireID()
+            // Their own request, given by themselves: refused (were they made facilitator again).
+            cohort.$facilitator.id = try #require(try await User.query(on: app.db).filter(\.$email == Fixtures.leaderA).first()?.requireID())
+            try await cohort.save(on: app.db)
+            #expect(try await learner.post("/cohorts/\(cohortID)/attempt-requests/\(request)/grant").status == .forbidden)
+            cohort.$facilitator.id = nil
+            try await cohort.save(on: app.db)
+            #expect(try await coordinator.post("/cohorts/\(cohortID)/attempt-requests/\(request)/grant").status == .seeOther)
+            #expect(try await QuizAttemptRequest.find(request, on: app.db)?.grantedAt != nil)
         }
     }
 }

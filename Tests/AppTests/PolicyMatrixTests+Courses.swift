@@ -36,8 +36,18 @@ extension PolicyMatrixTests {
             .init(
                 "a cohort of network N", .cohort(facilitatorID: facilitator.id, networkID: M.network), cohortPeople,
                 """
-                facilitator, coordinator: view followCohort grantQuizAttempt
+                facilitator: view followCohort grantQuizAttempt
+                coordinator: view followCohort
                 learner, peer, visitor, \(staffOfA), \(othersSignedIn), otherCoordinator: nothing
+                admin: \(M.adminAnywhere)
+                """),
+            // Without a facilitator (never chosen, or erased), the network's coordinators give
+            // another attempt.
+            .init(
+                "a cohort of network N without a facilitator", .cohort(facilitatorID: nil, networkID: M.network), cohortPeople,
+                """
+                coordinator: view followCohort grantQuizAttempt
+                facilitator, learner, peer, visitor, \(staffOfA), \(othersSignedIn), otherCoordinator: nothing
                 admin: \(M.adminAnywhere)
                 """),
             .init(

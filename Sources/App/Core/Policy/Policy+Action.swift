@@ -96,8 +96,8 @@ extension Policy {
         /// Follow a cohort: its learners' progress, item difficulty, the evaluation report
         /// (its facilitator, and the coordinators of its network).
         case followCohort
-        /// Give a learner of the cohort who asked one more attempt at a quiz (its
-        /// facilitator, and the coordinators of its network).
+        /// Give a learner of the cohort who asked one more attempt at a quiz: its
+        /// facilitator; the coordinators of its network when it has none.
         case grantQuizAttempt
         /// Read a reflection: its author, or the members of its cohort when it is shared.
         case readReflection

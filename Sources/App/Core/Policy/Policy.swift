@@ -49,7 +49,13 @@ enum Policy {
         case .courseReviews:
             return action == .view || (action == .authorCourse && !principal.coordinatedNetworks.isEmpty)
         case .cohort(let facilitatorID, let networkID):
-            guard action == .followCohort || action == .grantQuizAttempt || action == .view else { return false }
+            // Another attempt is the facilitator's to give (who failed is not for every
+            // coordinator to learn); the network's coordinators give it when there is none.
+            if action == .grantQuizAttempt {
+                if let facilitatorID { return facilitatorID == principal.userID }
+                return networkID.map(principal.coordinatedNetworks.contains) ?? false
+            }
+            guard action == .followCohort || action == .view else { return false }
             return facilitatorID == principal.userID || networkID.map(principal.coordinatedNetworks.contains) ?? false
         case .survey(let schoolID, let networkID, let schoolNetworkID, _):
             guard action == .manageSurvey || action == .view else { return false }

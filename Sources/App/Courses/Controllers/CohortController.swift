@@ -135,6 +135,8 @@ struct CohortController: RouteCollection {
                 courseSlug: outline.course.slug)
         } catch CourseLearning.Problem.noSuchRequest {
             return req.redirect(to: .cohort(.value(cohortID)), notice: req.t("That request is already answered."))
+        } catch CourseLearning.Problem.ownRequest {
+            throw Abort(.forbidden, reason: req.t("Someone else gives you another attempt."))
         }
         return req.redirect(to: .cohort(.value(cohortID)), notice: req.t("Given: they can try the quiz once more, and they are told so."))
     }

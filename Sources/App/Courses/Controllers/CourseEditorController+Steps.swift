@@ -82,8 +82,8 @@ extension CourseEditorController {
         return req.confirm(
             req.t("Take “{title}” out of the course?", ["title": title]),
             consequences: [
-                req.t("Learners no longer see it, and completing the course no longer asks for it."),
-                req.t("What learners did in it (their answers, quiz attempts and progress) is kept."),
+                req.t("Learners no longer see it, nor what they did in it, and completing the course and its progress no longer count it."),
+                req.t("What they did in it (answers, quiz attempts, reflections) stays on record, and in each learner's own data export."),
                 req.t("It cannot be put back: to offer it again, add it as a new step."),
             ],
             action: .courseStepRetire(.value(slug), .value(step.key)), confirmLabel: req.t("Take it out"),

@@ -40,8 +40,10 @@ struct CourseStepController: RouteCollection {
             model.attempts = try await learning.attempts(model.step, enrolment: enrolment)
             model.extraAttempts = try await learning.extraAttempts(model.step, enrolment: enrolment)
             model.openRequest = try await learning.openRequest(model.step, enrolment: enrolment)?.requestedAt
-            if let cohortID = enrolment.$cohort.id {
-                model.facilitator = try await CourseCohort.query(on: req.db).filter(\.$id == cohortID).with(\.$facilitator).first()?.facilitator?.fullName
+            if let cohortID = enrolment.$cohort.id, let cohort = try await CourseCohort.query(on: req.db).filter(\.$id == cohortID).with(\.$facilitator).first()
+            {
+                model.facilitator = cohort.facilitator?.fullName
+                model.mayAsk = !(try await CourseLearning.attemptGivers(cohort, on: req.db).filter { $0 != enrolment.$user.id }).isEmpty
             }
         case .reflection:
             model.reflection = try await learning.reflection(model.step, enrolment: enrolment)
@@ -125,14 +127,16 @@ struct CourseStepController: RouteCollection {
         guard step.kind == .quiz, let quiz = step.quiz else { throw Abort(.notFound) }
         try await req.authorize(.viewQuizAttempts, .quizAttempts(learnerID: enrolment.$user.id))
         let here = SiteURL.courseStep(.value(outline.course.slug), .value(step.key))
-        guard let cohortID = enrolment.$cohort.id else { throw Abort(.conflict, reason: req.t("Only a learner in a cohort can ask its facilitator.")) }
         do {
             try await CourseLearning(db: req.db, config: req.application.config, now: req.now).requestAttempt(
-                step, quiz: quiz, enrolment: enrolment, learnerName: req.currentUser?.fullName ?? "", link: .cohort(.value(cohortID)))
+                step, quiz: quiz, enrolment: enrolment, learnerName: req.currentUser?.fullName ?? "",
+                link: .cohort(.value(enrolment.$cohort.id ?? UUID())))
         } catch CourseLearning.Problem.mayNotAsk {
             return req.redirect(to: here, notice: req.t("There is nothing to ask for: you have attempts left, or you have passed."))
+        } catch CourseLearning.Problem.nobodyToAsk {
+            throw Abort(.conflict, reason: req.t("Only a learner in a cohort can ask for another attempt, and this one has nobody who can give it."))
         }
-        return req.redirect(to: here, notice: req.t("Your facilitator is asked. You will be told here and in your notifications when you can try again."))
+        return req.redirect(to: here, notice: req.t("Your request is sent. You will be told here and in your notifications when you can try again."))
     }
 
     func reflect(req: Request) async throws -> Response {

@@ -74,6 +74,20 @@ extension QuizAttempt: PersonalDataHolder {
     }
 }
 
+/// A learner's requests for another attempt (theirs), and the grants a facilitator gave (the
+/// giver's name is not theirs to keep: it is set to nobody when the giver is erased).
+extension QuizAttemptRequest: PersonalDataHolder {
+    static var personalDataTable: String { schema }
+    static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {
+        try await QuizAttemptRequest.query(on: db).filter(\.$enrolment.$id ~~ enrolmentIDs(user, on: db)).with(\.$activity).all()
+            .map { ["quiz": $0.activity.key, "asked": PersonalData.date($0.requestedAt), "given": PersonalData.date($0.grantedAt)] }
+    }
+    static func erase(_ user: User, on db: any Database) async throws {
+        try await QuizAttemptRequest.query(on: db).filter(\.$enrolment.$id ~~ enrolmentIDs(user, on: db)).delete()
+        try await QuizAttemptRequest.query(on: db).filter(\.$grantedBy.$id == user.requireID()).set(\.$grantedBy.$id, to: nil).update()
+    }
+}
+
 extension CourseReflection: PersonalDataHolder {
     static var personalDataTable: String { schema }
     static func export(_ user: User, on db: any Database) async throws -> [[String: String]] {

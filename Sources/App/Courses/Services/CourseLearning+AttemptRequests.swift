@@ -19,24 +19,39 @@ extension CourseLearning {
             .filter(\.$activity.$id == activity.requireID()).filter(\.$grantedAt == nil).first()
     }
 
-    /// Records the learner's request (once: asking twice keeps the first) and tells the
-    /// cohort's facilitator. Throws `mayNotAsk` unless the learner is in a cohort with a
-    /// facilitator, has no attempt left and has not passed.
+    /// Who gives a cohort's learners another attempt: its facilitator; for a cohort without
+    /// one (never chosen, or their account erased), the coordinators of its network. The
+    /// `Policy` (`grantQuizAttempt`) says the same.
+    static func attemptGivers(_ cohort: CourseCohort, on db: any Database) async throws -> [UUID] {
+        if let facilitator = cohort.$facilitator.id { return [facilitator] }
+        guard let network = cohort.$network.id else { return [] }
+        return try await NetworkCoordinator.query(on: db).filter(\.$network.$id == network).all().map(\.$user.id)
+    }
+
+    /// Records the learner's request (once: asking twice, even at the same moment, keeps
+    /// the first) and tells whoever may give it. Throws `mayNotAsk` while the learner has an
+    /// attempt left or has passed, `nobodyToAsk` outside a cohort or when nobody can give it.
     @discardableResult
     func requestAttempt(
         _ activity: CourseActivity, quiz: QuizDefinition, enrolment: CourseEnrolment, learnerName: String, link: SiteURL
     ) async throws -> QuizAttemptRequest {
         if let open = try await openRequest(activity, enrolment: enrolment) { return open }
-        guard let cohortID = enrolment.$cohort.id, let cohort = try await CourseCohort.find(cohortID, on: db),
-            let facilitator = cohort.$facilitator.id
-        else { throw Problem.mayNotAsk }
         let made = try await attempts(activity, enrolment: enrolment)
         let allowed = quiz.attempts + (try await extraAttempts(activity, enrolment: enrolment))
         guard made.count >= allowed, !made.contains(where: \.passed) else { throw Problem.mayNotAsk }
+        guard let cohortID = enrolment.$cohort.id, let cohort = try await CourseCohort.find(cohortID, on: db) else { throw Problem.nobodyToAsk }
+        let givers = try await Self.attemptGivers(cohort, on: db).filter { $0 != enrolment.$user.id }
+        guard !givers.isEmpty else { throw Problem.nobodyToAsk }
         let request = QuizAttemptRequest(enrolmentID: try enrolment.requireID(), activityID: try activity.requireID(), at: now)
-        try await db.writeTransaction { db in
-            try await request.save(on: db)
-            try await Notifications.notify([facilitator], kind: .attemptRequested, actor: learnerName, link: link, on: db)
+        do {
+            try await db.writeTransaction { db in
+                try await request.save(on: db)
+                try await Notifications.notify(givers, kind: .attemptRequested, actor: learnerName, link: link, on: db)
+            }
+        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
+            // Asked at the same moment by another request (M030: one open request per quiz).
+            if let open = try await openRequest(activity, enrolment: enrolment) { return open }
+            throw error
         }
         return request
     }
@@ -49,6 +64,8 @@ extension CourseLearning {
             .filter(\.$grantedAt == nil)
             .with(\.$enrolment) { $0.with(\.$user) }.with(\.$activity)
             .sort(\.$requestedAt).all()
+            // A quiz taken out of the course has nothing left to try.
+            .filter { !$0.activity.retired }
     }
 
     /// Gives the attempt asked for (the caller has checked, through the `Policy`, that the
@@ -58,6 +75,8 @@ extension CourseLearning {
         guard let request = try await QuizAttemptRequest.query(on: db).filter(\.$id == requestID).with(\.$enrolment).with(\.$activity).first(),
             request.enrolment.$cohort.id == cohortID
         else { throw Problem.noSuchRequest }
+        // A facilitator who is also a learner of the cohort does not give themselves attempts.
+        guard request.enrolment.$user.id != giverID else { throw Problem.ownRequest }
         let now = self.now
         try await db.writeTransaction { db in
             // Only the update that finds it still open grants it (two facilitators at once, or

@@ -21,8 +21,12 @@ struct CourseLearning {
         case emptyReflection
         case reflectionTooLong
         case emptyComment
-        /// Asked for another attempt with attempts left, after passing, or outside a cohort.
+        /// Asked for another attempt with attempts left, or after passing.
         case mayNotAsk
+        /// Asked outside a cohort, or in one where nobody can give it.
+        case nobodyToAsk
+        /// A facilitator's own request: someone else gives it.
+        case ownRequest
         /// A request already granted, or of another cohort.
         case noSuchRequest
     }

@@ -82,39 +82,37 @@ extension CourseStepPage {
 
     /// Used up without passing: whom to ask, and the button that asks (a cohort's learner).
     private static func outOfAttempts(_ context: PageContext, _ m: Model, slug: String) -> Node<HTML.BodyContext> {
-        .div(
+        // Who gives it: the facilitator, named; a cohort without one, its network's coordinators.
+        let giver =
+            m.facilitator.map {
+                context.t("Your cohort's facilitator ({name}) can give you another attempt, and talk the questions through with you.", ["name": $0])
+            } ?? context.t("A coordinator of your cohort's network can give you another attempt.")
+        let ask: Node<HTML.BodyContext> = .group(
+            .p(.text(giver)),
+            .form(
+                .id("ask-attempt-form"), .method(.post), .action(SiteURL.courseQuizMoreAttempts(.value(slug), .value(m.step.key)).path),
+                Components.csrfField(context),
+                .button(.type(.submit), .class("button-secondary"), .text(context.t("Ask for another attempt")))))
+        let asked: Node<HTML.BodyContext> = .unwrap(m.openRequest) { date in
+            .p(
+                .id("attempt-asked"),
+                .text(
+                    context.t(
+                        "You asked for another attempt on {date}. You will be told here and in your notifications when it is given.",
+                        ["date": context.localizer.date(date)])))
+        }
+        return .div(
             .id("no-attempts"), .class("panel"),
             .p(.class("status"), .text(context.t("You have used all your attempts without passing."))),
-            .unwrap(
-                m.facilitator,
-                { facilitator in
-                    .unwrap(
-                        m.openRequest,
-                        { asked in
-                            .p(
-                                .id("attempt-asked"),
-                                .text(
-                                    context.t(
-                                        "You asked for another attempt on {date}. Your facilitator ({name}) will give it, or talk it through with you first.",
-                                        ["date": context.localizer.date(asked), "name": facilitator])))
-                        },
-                        else: .group(
-                            .p(
-                                .text(
-                                    context.t(
-                                        "Your cohort's facilitator ({name}) can give you another attempt, and talk the questions through with you.",
-                                        ["name": facilitator]))),
-                            .form(
-                                .id("ask-attempt-form"), .method(.post),
-                                .action(SiteURL.courseQuizMoreAttempts(.value(slug), .value(m.step.key)).path),
-                                Components.csrfField(context),
-                                .button(.type(.submit), .class("button-secondary"), .text(context.t("Ask for another attempt"))))))
-                },
-                else: .p(
-                    .text(
-                        context.t(
-                            "You are taking this course on your own. A coordinator of your network can add you to a cohort, whose facilitator can give you another attempt."
-                        ))))
+            m.openRequest != nil
+                ? asked
+                : m.mayAsk
+                    ? ask
+                    : .p(
+                        .text(
+                            context.t(
+                                "You are taking this course on your own. A coordinator of your network can add you to a cohort, whose facilitator can give you another attempt."
+                            )))
         )
     }
 

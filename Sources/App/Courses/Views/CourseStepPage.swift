@@ -25,6 +25,9 @@ enum CourseStepPage {
         /// The cohort's facilitator, whom a learner out of attempts asks (nil: no cohort, or
         /// a cohort without one).
         var facilitator: String?
+        /// Someone can give this learner another attempt (a cohort with a facilitator, or
+        /// coordinators of its network).
+        var mayAsk = false
         /// The attempt to show the result of (just submitted).
         var shownAttempt: QuizAttempt?
         var unanswered: Set<String> = []

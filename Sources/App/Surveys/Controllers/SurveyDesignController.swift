@@ -108,6 +108,16 @@ struct SurveyDesignController: RouteCollection {
         let definition = try survey.definition
         let variable = req.parameters.get(SiteURL.variableKey) ?? ""
         guard let question = definition.question(variable) else { throw Abort(.notFound) }
+        // Another question shown depending on it: the reason now, not after confirming.
+        if let dependent = definition.questions.first(where: { $0.question.condition?.variable == variable }) {
+            return try await req.designRejected(survey) {
+                $0.designProblems = [
+                    req.t(
+                        "Question {other} is shown depending on {variable}: change or delete it first.",
+                        ["other": dependent.question.variable, "variable": variable])
+                ]
+            }
+        }
         let surveyID = try survey.requireID()
         let text = question.text.text(req.localizer.language.rawValue, fallback: definition.baseLanguage)
         return req.confirm(
