@@ -6,7 +6,8 @@ import Vapor
 /// The course in the demo: a network cohort of counsellors, psychologists and leaders
 /// from four countries, facilitated by Inese (Valmiera). Five have finished (certificates,
 /// evaluations answered), Līga is in module 3 with a failed first quiz attempt behind her,
-/// Tamar is in module 2, Andris has just started; Ilze takes the course alone. Reflections
+/// Tamar is in module 2, Andris has just started (and, out of attempts at the first quiz,
+/// has asked Inese for another); Ilze takes the course alone. Reflections
 /// are shared in the cohort, with comments. Māris and Jānis are not enrolled: they see the
 /// course as a newcomer does.
 enum DemoCourses {
@@ -152,11 +153,13 @@ enum DemoCourses {
                             .answered, user: user, course: course, activity: step, language: learner.language, at: now, cohortID: enrolment.$cohort.id,
                             config: config))
                 }
+                // The words a certificate earned through the page would carry, in the learner's language.
+                let words = app.translator.localizer(for: Language(rawValue: learner.language) ?? .en)
                 let issued = try await learning.finish(
                     step, enrolment: enrolment, outline: outline, user: user, language: learner.language,
-                    criteria: learner.language == "lv"
-                        ? "Izpildīja visas kursa obligātās nodarbības, testus un refleksijas uzdevumus."
-                        : "Completed every required lesson, quiz and reflection task of the course.")
+                    criteria: words.t(
+                        "Completed every required lesson, quiz and reflection task of the course (workload: {workload}).",
+                        ["workload": CourseWorkload.text(outline.minutes, words)]))
                 if issued != nil {
                     statements.append(
                         try Statements.make(
@@ -171,6 +174,15 @@ enum DemoCourses {
             if let last, learner.steps < outline.activities.count {
                 enrolment.lastActivityID = last.id
                 try await enrolment.save(on: db)
+            }
+            // Andris tried the first quiz without reading first, used both attempts, and asked
+            // Inese for another: her cohort page shows the request.
+            if learner.email == "andris.zarins@valmiera.collegium.example", let cohortID = cohort.id,
+                let step = outline.activities.first(where: { $0.kind == .quiz }), let quiz = step.quiz
+            {
+                let wrong = Dictionary(uniqueKeysWithValues: quiz.questions.map { q in (q.key, Set([q.options.first { !$0.correct }?.key ?? ""])) })
+                for _ in 0..<quiz.attempts { _ = try await learning.attempt(step, quiz: quiz, answers: wrong, enrolment: enrolment) }
+                try await learning.requestAttempt(step, quiz: quiz, enrolment: enrolment, learnerName: user.fullName, link: .cohort(.value(cohortID)))
             }
             for statement in statements { try await statement.save(on: db) }
         }
