@@ -50,6 +50,13 @@ CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 DESKTOP = (1280, 800)
 PHONE = (390, 844)
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
+# Issue 18: no page of the journeys is longer than this on a phone. check_page measures every
+# page it checks at phone width and fails past it, except pages read end to end as documents,
+# each with its own contents: a handbook chapter ("In this chapter" at its top) and the print
+# views. Every height measured is listed in artifacts/phone-heights.tsv, longest first.
+PHONE_PAGE_LIMIT = 6000
+LONG_READS = re.compile(r"^/handbook/(?!print$)[^/]+$|/print$")
+PHONE_HEIGHTS = {}
 
 
 def url(path="/"):
@@ -188,8 +195,26 @@ def check_page(driver, name):
     try:
         if not screenshot_unchanged(driver, name):
             run_axe(driver, name, driver.axe_impacts, screenshot=True)
+        check_phone_length(driver, name)
     finally:
         driver._axe_busy = False
+
+
+def check_phone_length(driver, name):
+    """At phone width, fails a page longer than PHONE_PAGE_LIMIT (documents aside) and
+    records its height."""
+    if driver.get_window_size()["width"] > 500:
+        return
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    path = urlsplit(driver.current_url).path
+    PHONE_HEIGHTS[name] = (height, path)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    rows = sorted(PHONE_HEIGHTS.items(), key=lambda item: -item[1][0])
+    (ARTIFACTS / "phone-heights.tsv").write_text(
+        "# px\tpage\taddress (issue 18: at most %d px on a phone, documents aside)\n" % PHONE_PAGE_LIMIT
+        + "".join(f"{h}\t{n}\t{p}\n" for n, (h, p) in rows))
+    if not LONG_READS.search(path):
+        assert height <= PHONE_PAGE_LIMIT, f"{name}: {path} is {height} px long on a phone (at most {PHONE_PAGE_LIMIT})"
 
 
 # --------------------------------------------------------------------------- mail

@@ -3,14 +3,19 @@ wording in Latvian and publishes it; three people answer through the link (one i
 Latvian, one who closes the browser half way and comes back); the leader finds the report
 without figures while it is open, closes it, and reads it, where three answers are too few
 to show. Then the demo's needs survey, with its charts and
-breakdowns. In English and in Latvian, with an axe check and a screenshot on the way."""
+breakdowns. In English and in Latvian, with an axe check and a screenshot on the way.
+Issue 18: a Latvian leader makes a ready questionnaire in Latvian under her own title, and
+reads the report as a leader, not a statistician: breakdowns in words, each table folded
+under its chart and readable on a phone, and a CSV a Latvian spreadsheet opens."""
 import secrets
+import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import check_page, page_lang, url
+from conftest import SIZES, check_page, page_lang, url
 from test_handbook import click_and_load
 from test_journey import fill, find, path_of, submit
 from test_wellbeing import log_in, set_language
@@ -18,8 +23,10 @@ from test_wellbeing import log_in, set_language
 LEADER = "ilze.berzina@riga.collegium.example"
 COORDINATOR = "coordinator@collegium.example"
 TEXT = {
-    "en": {"withheld": "Not shown: fewer than five answers", "responses": "3 responses", "resume": "(page 2)", "thanks": "Thank you"},
-    "lv": {"withheld": "Netiek rādīts: mazāk nekā piecas atbildes", "responses": "3 atbildes", "resume": "(2. lapa)", "thanks": "Paldies"},
+    "en": {"withheld": "Not shown: fewer than five answers", "responses": "3 responses", "resume": "(page 2)", "thanks": "Thank you",
+           "needs": "experience and needs"},
+    "lv": {"withheld": "Netiek rādīts: mazāk nekā piecas atbildes", "responses": "3 atbildes", "resume": "(2. lapa)", "thanks": "Paldies",
+           "needs": "pieredze un vajadzības"},
 }
 
 
@@ -166,14 +173,17 @@ def test_needs_survey_report(new_browser, lang):
     log_in(driver, COORDINATOR)
     set_language(driver, lang)
     click_and_load(driver, "nav a[href='/surveys']")
-    row = driver.find_element(By.XPATH, "//table[@id='surveys']//tr[td/a[contains(., 'experience and needs')]]")
+    # The list shows each survey's title in the reader's language.
+    row = driver.find_element(By.XPATH, f"//table[@id='surveys']//tr[td/a[contains(., '{TEXT[lang]['needs']}')]]")
     driver.get(row.find_element(By.CSS_SELECTOR, "a[href$='/report']").get_attribute("href"))
     assert driver.find_elements(By.CSS_SELECTOR, "#r-difference svg.chart")
     # The ready questionnaire's report says what fits, overall and per country and school.
     assert len(driver.find_elements(By.CSS_SELECTOR, "#recommendations ul.recommendations li")) >= 3
     Select(find(driver, "select#by")).select_by_value("country")
     submit(driver, "form#breakdown-form")
-    table = find(driver, "#r-support_now table").text
+    # The groups are in the table folded under the chart: opened as a person would.
+    find(driver, "#r-support_now details.figures summary").click()
+    table = find(driver, "#r-support_now details.figures table").text
     assert "Latvia" in table or "Latvija" in table
     check_page(driver, f"{lang}-survey-report-by-country")
 
@@ -220,3 +230,120 @@ def test_exports_load_in_r_and_pspp(new_browser, tmp_path):
     assert p.returncode == 0 and "error" not in (p.stdout + p.stderr + out).lower(), (p.stdout + p.stderr + out)[-3000:]
     assert "Yes, regularly" in out and "Now and then" in out
     assert "N" in out and "64" in out
+
+
+# --------------------------------------------------------------------------- issue 18, point 5
+
+def fits_the_width(driver):
+    """Nothing on the page is wider than the window: the page never scrolls sideways."""
+    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_ready_questionnaire_in_latvian(new_browser, size):
+    """A Latvian leader picks the ready staff questionnaire, in Latvian, under her own title:
+    she gets a Latvian survey and finds it under her title."""
+    driver = new_browser("lv", SIZES[size])
+    log_in(driver, LEADER)
+    set_language(driver, "lv")
+    driver.get(url("/surveys"))
+    title = f"Mācāmies cits no cita {secrets.token_hex(3)}"
+    Select(find(driver, "select#scope")).select_by_visible_text("Rīgas Valsts 2. ģimnāzija (demo)")
+    find(driver, "input[name='template'][value='staff_culture']").click()
+    fill(driver, "input#title", title)
+    Select(find(driver, "select#language")).select_by_value("lv")
+    check_page(driver, f"{size}-survey-new-from-ready-lv")
+    submit(driver, "form#new-survey-form")
+    assert find(driver, "h1").text == title
+    questions = find(driver, ".survey-questions").text
+    assert "Kāds ir jūsu darbs skolā?" in questions, "the questions in Latvian"
+    assert "What is your work" not in questions
+    assert fits_the_width(driver)
+    check_page(driver, f"{size}-survey-ready-lv-designer")
+    driver.get(url("/surveys"))
+    table = find(driver, "table#surveys")
+    assert title in table.text
+    # On a phone the list keeps its column headings, with the titles held at the left.
+    assert find(driver, "table#surveys thead th").is_displayed()
+    assert driver.execute_script(
+        "return getComputedStyle(document.querySelector('table#surveys td')).position") == "sticky"
+    assert fits_the_width(driver)
+    check_page(driver, f"{size}-survey-list-lv")
+
+
+def download(driver, path):
+    """GET `path` with the browser's cookies, as the browser would download it: (headers, bytes)."""
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(url(path), headers={"Cookie": cookies, "Accept-Language": "lv"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.headers, response.read()
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_report_for_leaders(new_browser, size):
+    """The demo needs survey's report in Latvian: breakdowns named in words, each table folded
+    under its chart and readable on a phone once opened, and a CSV for a Latvian Excel."""
+    driver = new_browser("lv", SIZES[size])
+    log_in(driver, COORDINATOR)
+    set_language(driver, "lv")
+    driver.get(url("/surveys"))
+    row = driver.find_element(By.XPATH, f"//table[@id='surveys']//tr[td/a[contains(., '{TEXT['lv']['needs']}')]]")
+    report = row.find_element(By.CSS_SELECTOR, "a[href$='/report']").get_attribute("href")
+    driver.get(report)
+    assert TEXT["lv"]["needs"] in find(driver, ".breadcrumb").text, "the breadcrumb in Latvian"
+
+    # Break down by: whole questions in words, each once, no variable names.
+    options = [o.text for o in Select(find(driver, "select#by")).options]
+    assert len(options) == len(set(options)), options
+    assert not [o for o in options if ":" in o.split(" ")[0] or "_" in o], options
+    support = "Vai kolēģi jūsu skolā atbalsta cits citu organizēti (mentorings, stundu vērošana, mācīšanās grupas un tamlīdzīgi)?"
+    assert support in options, "the whole text, not cut off"
+    assert find(driver, "select#by").size["width"] <= driver.execute_script("return window.innerWidth")
+
+    # The chart in sight, its table folded under it.
+    section = find(driver, "#r-support_now")
+    charts = [c for c in section.find_elements(By.CSS_SELECTOR, "svg.chart") if c.is_displayed()]
+    assert len(charts) == 1, "one chart, drawn for the window's width"
+    assert ("chart-narrow" in charts[0].get_attribute("class")) == (size == "phone")
+    label_height = driver.execute_script("return arguments[0].querySelector('.chart-label').getBoundingClientRect().height", charts[0])
+    assert label_height >= 12, f"the chart's words are {label_height:.1f} px high"
+    figures = section.find_element(By.CSS_SELECTOR, "details.figures")
+    assert figures.get_attribute("open") is None
+    assert not section.find_element(By.CSS_SELECTOR, "table").is_displayed()
+    assert fits_the_width(driver)
+    driver.execute_script("arguments[0].scrollIntoView()", section)
+    check_page(driver, f"{size}-survey-report-folded-lv")
+    figures.find_element(By.CSS_SELECTOR, "summary").click()
+    table = section.find_element(By.CSS_SELECTOR, "table")
+    assert table.is_displayed()
+    assert section.find_element(By.CSS_SELECTOR, "thead th").is_displayed(), "the column headings stay"
+    assert "Jā, regulāri" in table.text
+    assert fits_the_width(driver)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", table)
+    check_page(driver, f"{size}-survey-report-table-lv")
+
+    # Broken down by a question chosen by its words: a column per answer in each table,
+    # still folded until opened.
+    Select(find(driver, "select#by")).select_by_visible_text(support)
+    submit(driver, "form#breakdown-form")
+    broken = find(driver, "#r-difference details.figures table")
+    assert not broken.is_displayed()
+    find(driver, "#r-difference details.figures summary").click()
+    assert broken.is_displayed()
+    assert "Jā, regulāri" in find(driver, "#r-difference thead").text
+    assert driver.execute_script(
+        "return getComputedStyle(arguments[0].querySelector('tbody th')).position", broken) == "sticky"
+    assert fits_the_width(driver)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", broken)
+    check_page(driver, f"{size}-survey-report-by-question-lv")
+
+    # The CSV for Excel: UTF-8 with a byte order mark, semicolons, CRLF; named as what it is.
+    link = find(driver, "a#download-csv-excel")
+    headers, body = download(driver, urlsplit(link.get_attribute("href")).path)
+    assert 'filename="responses-for-excel.csv"' in headers["Content-Disposition"]
+    assert headers["Content-Type"].startswith("text/csv")
+    assert body[:3] == b"\xef\xbb\xbf"
+    text = body[3:].decode("utf-8")
+    lines = text.split("\r\n")
+    assert lines[0].startswith("response;meta_country;"), lines[0]
+    assert len(lines) == 66, "a header, 64 rows and the end"

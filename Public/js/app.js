@@ -72,3 +72,19 @@
     });
   });
 })();
+
+// Printing opens what a page folds for the screen (details.print-open: a survey report's
+// tables, answers in words and groups) and folds it again afterwards (issue 18).
+(function () {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.print-open:not([open])").forEach(function (details) {
+      details.open = true;
+      opened.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
+  });
+})();

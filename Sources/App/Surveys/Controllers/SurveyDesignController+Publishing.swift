@@ -61,7 +61,11 @@ extension SurveyDesignController {
         let survey = try await req.surveyInPath()
         let surveyID = try survey.requireID()
         guard survey.status == .open else {
-            return req.redirect(to: .survey(.value(surveyID)), notice: req.t("The survey has closed and its figures are released: it does not open again."))
+            return req.redirect(
+                to: .survey(.value(surveyID)),
+                notice: survey.status == .draft
+                    ? req.t("The survey is still a draft: publish it first; it can be closed once it takes answers.")
+                    : req.t("The survey has closed and its figures are released: it does not open again."))
         }
         let answers = try await Surveys(db: req.db).responseCounts([surveyID])[surveyID] ?? 0
         var consequences = [
@@ -75,7 +79,7 @@ extension SurveyDesignController {
             consequences.insert(req.t("Left open, it would close by itself after {date}.", ["date": req.localizer.date(day)]), at: 1)
         }
         return req.confirm(
-            req.t("Close “{title}” now?", ["title": survey.title]), consequences: consequences,
+            req.t("Close “{title}” now?", ["title": survey.title(in: req.localizer.language.rawValue)]), consequences: consequences,
             action: .surveyClose(.value(surveyID)), confirmLabel: req.t("Close the survey and show its figures"),
             back: .survey(.value(surveyID)))
     }
@@ -98,6 +102,9 @@ extension SurveyDesignController {
 enum SurveyDownloads {
     static let responses = "responses.csv"
     static let codebook = "codebook.csv"
+    /// The same two as a spreadsheet opens them (`SurveyExport.CSVFormat.spreadsheet`).
+    static let responsesForExcel = "responses-for-excel.csv"
+    static let codebookForExcel = "codebook-for-excel.csv"
     static let spss = "responses.sps"
     static let r = "responses.R"
 }

@@ -20,7 +20,7 @@ struct SurveyListController: RouteCollection {
     /// The list for the signed-in person (their surveys and where they may make one).
     static func listModel(_ req: Request) async throws -> SurveyListPage.Model {
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        return try await SurveyListPage.Model.load(for: principal, now: req.now, on: req.db)
+        return try await SurveyListPage.Model.load(for: principal, now: req.now, language: req.localizer.language.rawValue, on: req.db)
     }
 
     struct NewForm: Content {
@@ -48,25 +48,38 @@ struct SurveyListController: RouteCollection {
         let language = form.language.flatMap(Language.init(rawValue:))
         let template = form.template.flatMap { $0.isEmpty ? nil : SurveyTemplates.Template(rawValue: $0) }
         if scope == nil { model.errors["scope"] = req.t("Choose the school or network the survey is for.") }
-        if template == nil && (title.isEmpty || title.count > 200) { model.errors["title"] = req.t("Give the survey a title (under 200 characters).") }
+        if (template == nil && title.isEmpty) || title.count > 200 { model.errors["title"] = req.t("Give the survey a title (under 200 characters).") }
         if language == nil { model.errors["language"] = req.t("Choose the language you write the survey in.") }
         guard model.errors.isEmpty, let scope, let language else {
             model.draftTitle = title
+            model.draftTemplate = template?.rawValue ?? ""
+            model.draftLanguage = language?.rawValue
             return req.render(SurveyListPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await req.authorize(.createSurvey, try await Self.scopeResource(scope, req))
+        let copy = template.map { SurveyTemplates.copy($0, language: language.rawValue, title: title) }
         let definition =
-            template.map { SurveyTemplates.definition($0) }
+            copy?.definition
             ?? SurveyDefinition(baseLanguage: language.rawValue, languages: [language.rawValue], title: [language.rawValue: title])
         let survey = try Survey(
             definition: definition, schoolID: scope.school, networkID: scope.network, createdByID: try user.requireID(),
             slug: Surveys.newSlug(), template: template?.rawValue)
         try await survey.save(on: req.db)
-        return req.redirect(
-            to: .survey(.value(try survey.requireID())),
-            notice: template == nil
-                ? req.t("Your survey is made. Add a first section, then its questions.")
-                : req.t("The ready questionnaire is copied into a new survey. Change what you like before you publish it."))
+        return req.redirect(to: .survey(.value(try survey.requireID())), notice: Self.madeNotice(copy, language: language, titled: !title.isEmpty, req))
+    }
+
+    /// What the leader is told of her new survey; for a ready questionnaire without her
+    /// language, that it is in its own language, to translate.
+    static func madeNotice(_ copy: (definition: SurveyDefinition, inChosenLanguage: Bool)?, language: Language, titled: Bool, _ req: Request) -> String {
+        guard let copy else { return req.t("Your survey is made. Add a first section, then its questions.") }
+        guard !copy.inChosenLanguage else {
+            return req.t("The ready questionnaire is copied into a new survey. Change what you like before you publish it.")
+        }
+        let base = Language(rawValue: copy.definition.baseLanguage)?.nativeName ?? copy.definition.baseLanguage
+        let notice = req.t(
+            "The ready questionnaire is not written in “{language}”, so the new survey is in “{base}”. Add the wording in “{language}” under “Edit the wording” before you publish it.",
+            ["language": language.nativeName, "base": base])
+        return titled ? notice + " " + req.t("Your title is kept as its title in “{language}”.", ["language": language.nativeName]) : notice
     }
 
     static func scopeResource(_ scope: (school: UUID?, network: UUID?), _ req: Request) async throws -> Policy.Resource {

@@ -44,10 +44,13 @@ struct SurveyReportController: RouteCollection {
             throw Abort(.conflict, reason: req.t("The answers can be downloaded once the survey has closed."))
         }
         let export = try await SurveyExport.load(survey, req: req)
+        let spreadsheet = SurveyExport.CSVFormat.spreadsheet(req.localizer.language)
         let (body, type): (String, String) =
             switch file {
             case SurveyDownloads.responses: (export.csv(), "text/csv; charset=utf-8")
             case SurveyDownloads.codebook: (export.codebook(), "text/csv; charset=utf-8")
+            case SurveyDownloads.responsesForExcel: (export.csv(spreadsheet), "text/csv; charset=utf-8")
+            case SurveyDownloads.codebookForExcel: (export.codebook(spreadsheet), "text/csv; charset=utf-8")
             case SurveyDownloads.spss: (export.spss(csvName: SurveyDownloads.responses), "text/plain; charset=utf-8")
             case SurveyDownloads.r: (export.r(csvName: SurveyDownloads.responses), "text/plain; charset=utf-8")
             default: throw Abort(.notFound)
@@ -74,7 +77,7 @@ struct SurveyReportController: RouteCollection {
             let pending = SurveyReportPage.Pending(
                 responses: try await SurveyRelease.pendingCount(survey, on: req.db), closesOn: survey.closesOn,
                 ended: survey.hasEnded(today: CalendarDay(req.now).description))
-            return req.render(SurveyReportPage.pendingView(context, survey: survey, title: definition.title, pending: pending, manages: manages))
+            return req.render(SurveyReportPage.pendingView(context, survey: survey, pending: pending, manages: manages))
         }
         let thresholds = try await SurveyReport.readerThresholds(survey, req: req)
         let (report, responses, schoolNames) = try await SurveyReport.load(

@@ -78,6 +78,14 @@ final class Survey: Model, @unchecked Sendable {
     /// A definition is some tens of KB: a few hundred surveys fit in the budget.
     private static let definitions = DecodedJSONCache<SurveyDefinition>(budget: 16 << 20)
 
+    /// The title in `language`, else in the survey's base language: what lists and
+    /// breadcrumbs show a reader (issue 18). The definition is on the row already loaded
+    /// and decoded once (`definitions`), so a list runs no further query for it.
+    func title(in language: String) -> String {
+        guard let definition = try? definition else { return title }
+        return definition.title.text(language, fallback: definition.baseLanguage)
+    }
+
     func setDefinition(_ definition: SurveyDefinition) throws {
         definitionJSON = try Self.encode(definition)
         title = definition.title.text(definition.baseLanguage, fallback: "en")

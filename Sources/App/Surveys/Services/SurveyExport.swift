@@ -93,10 +93,12 @@ struct SurveyExport {
         ["response"] + decision.kept + (survey.anonymous ? [] : ["meta_email"]) + definition.exportVariables
     }
 
-    func csv() -> String {
+    /// The responses, one row each, written in `format` (plain for R and SPSS, or as a
+    /// spreadsheet opens it): the same rows and the same protections either way.
+    func csv(_ format: CSVFormat = .plain) -> String {
         let decision = decision
-        var lines = [columns(decision).map(Self.quote).joined(separator: ",")]
-        guard exportsRows else { return lines.joined(separator: "\r\n") + "\r\n" }
+        var lines = [format.line(columns(decision))]
+        guard exportsRows else { return format.file(lines) }
         let texts = shownTexts
         // Rows in a stable order that says nothing about when each came: by their answers.
         let rows = responses.sorted { $0.answersJSON < $1.answersJSON }
@@ -117,7 +119,7 @@ struct SurveyExport {
                     if q.kind.isText && !texts.contains(q.variable) {
                         row.append("")
                     } else if let value = answers[name] {
-                        row.append(value)
+                        row.append(q.kind == .number ? format.number(value) : value)
                     } else if q.kind.isText {
                         row.append("")
                     } else {
@@ -125,18 +127,9 @@ struct SurveyExport {
                     }
                 }
             }
-            lines.append(row.map(Self.quote).joined(separator: ","))
+            lines.append(format.line(row))
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func quote(_ value: String) -> String {
-        // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection);
-        // numbers, including negative missing codes, are left as they are.
-        var v = value
-        if let first = v.first, "=+@".contains(first) || (first == "-" && Double(v) == nil) { v = "'" + v }
-        return v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || v != value
-            ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+        return format.file(lines)
     }
 
     func text(_ t: LocalizedText) -> String { t.text(language, fallback: definition.baseLanguage) }
@@ -188,17 +181,17 @@ struct SurveyExport {
         return result
     }
 
-    func codebook() -> String {
+    /// The codebook in `format`; its notes follow the variables, one `# …` line each.
+    func codebook(_ format: CSVFormat = .plain) -> String {
         let decision = decision
-        var lines = ["variable,label,type,values,missing"]
+        var lines = [format.line(["variable", "label", "type", "values", "missing"])]
         for e in entries(decision) {
             let values = e.values.map { $0.code + "=" + $0.label }.joined(separator: "; ")
             lines.append(
-                [
+                format.line([
                     e.variable, e.label, e.type, values,
                     e.missing ? "\(Self.notAnswered)=not answered; \(Self.notAsked)=not asked (its condition was not met)" : "",
-                ]
-                .map(Self.quote).joined(separator: ","))
+                ]))
         }
         var notes: [String] = []
         if survey.anonymous {
@@ -219,7 +212,9 @@ struct SurveyExport {
             notes.append(line.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " "))
         }
         notes.append("Text answers are empty when not given. Rows are in no particular order.")
-        return lines.joined(separator: "\r\n") + "\r\n" + notes.map { "# " + $0 }.joined(separator: "\r\n") + "\r\n"
+        // Plain notes stay as they were, for readers that skip `#` lines (R's comment.char); a
+        // spreadsheet gets each note whole in one cell.
+        return format.file(lines + notes.map { format == .plain ? "# " + $0 : format.line(["# " + $0]) })
     }
 
     static func spssString(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\n", with: " ") + "'" }

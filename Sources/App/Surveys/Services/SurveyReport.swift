@@ -19,12 +19,17 @@ struct SurveyReport {
         case none, country, school, role
         case question(String)
 
+        /// A question named like a background breakdown (the leaders' questionnaire asks
+        /// "role") is written `q:role`; any other by its variable, as links have always had it.
+        static let questionPrefix = "q:"
+
         init(_ raw: String?) {
             switch raw ?? "" {
             case "", "none": self = .none
             case "country": self = .country
             case "school": self = .school
             case "role": self = .role
+            case let v where v.hasPrefix(Self.questionPrefix): self = .question(String(v.dropFirst(Self.questionPrefix.count)))
             case let v: self = .question(v)
             }
         }
@@ -35,7 +40,7 @@ struct SurveyReport {
             case .country: "country"
             case .school: "school"
             case .role: "role"
-            case .question(let v): v
+            case .question(let v): Breakdown(v) == .question(v) ? v : Self.questionPrefix + v
             }
         }
     }

@@ -72,14 +72,23 @@ enum RecommendationSection {
                     context.t(
                         "From the answers, by rules written from the handbook's chapters; a starting point for a conversation with the school, not a verdict. Shown for groups of at least five respondents."
                     ))),
-            .forEach(groups) { group in
-                .group(
-                    .h3(.text(group.label + " · " + context.localizer.tn("{count} response", "{count} responses", count: group.respondents))),
-                    .ul(
-                        .class("recommendations"),
-                        .forEach(group.recommendations) { r in
-                            .li(.strong(.text(form(r.form, context) + ". ")), .text(reason(r.reason, context)))
-                        }))
+            .forEach(groups.prefix(1)) { group in .group(heading(context, group), list(context, group)) },
+            // Each country and school folded under its name (issue 18: a report a leader reads
+            // through on a phone); printing opens them (app.js, `print-open`).
+            .forEach(groups.dropFirst()) { group in
+                .details(.class("recommendation-group print-open"), .summary(heading(context, group)), list(context, group))
+            })
+    }
+
+    static func heading<C: HTML.BodyContext>(_ context: PageContext, _ group: Group) -> Node<C> {
+        .h3(.text(group.label + " · " + context.localizer.tn("{count} response", "{count} responses", count: group.respondents)))
+    }
+
+    static func list<C: HTML.BodyContext>(_ context: PageContext, _ group: Group) -> Node<C> {
+        .ul(
+            .class("recommendations"),
+            .forEach(group.recommendations) { r in
+                .li(.strong(.text(form(r.form, context) + ". ")), .text(reason(r.reason, context)))
             })
     }
 

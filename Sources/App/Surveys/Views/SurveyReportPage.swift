@@ -28,16 +28,16 @@ enum SurveyReportPage {
         var ended = false
     }
 
-    static func pendingView(_ context: PageContext, survey: Survey, title: LocalizedText, pending: Pending, manages: Bool) -> HTML {
+    static func pendingView(_ context: PageContext, survey: Survey, pending: Pending, manages: Bool) -> HTML {
         let id = survey.id ?? UUID()
-        let heading = title.text(context.localizer.language.rawValue, fallback: "en")
+        let heading = survey.title(in: context.localizer.language.rawValue)
         return Layout.page(
-            context, title: context.t("Report: {title}", ["title": survey.title]),
+            context, title: context.t("Report: {title}", ["title": heading]),
             .if(
                 manages,
                 .p(
                     .class("breadcrumb"), .a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))), .text(" › "),
-                    .a(.href(SiteURL.survey(.value(id)).path), .text(survey.title)))),
+                    .a(.href(SiteURL.survey(.value(id)).path), .text(heading)))),
             .h1(.text(context.t("Report: {title}", ["title": heading]))),
             .p(
                 .id("respondents"), .class("lead"),
@@ -60,23 +60,17 @@ enum SurveyReportPage {
     }
 
     static func view(_ context: PageContext, _ model: Model) -> HTML {
-        let d = model.definition, l = context.localizer.language.rawValue, base = d.baseLanguage
+        let d = model.definition, l = context.localizer.language.rawValue
         let id = model.survey.id ?? UUID()
-        var breakdowns: [(value: String, label: String)] = [
-            ("", context.t("No breakdown")), ("country", context.t("Country")),
-            ("school", context.t("School")), ("role", context.t("Role")),
-        ]
-        for (_, q) in d.questions where q.kind == .singleChoice || q.kind == .likert {
-            breakdowns.append((q.variable, q.variable + ": " + String(q.text.text(l, fallback: base).prefix(60))))
-        }
+        let title = d.title.text(l, fallback: d.baseLanguage)
         return Layout.page(
-            context, title: context.t("Report: {title}", ["title": model.survey.title]),
+            context, title: context.t("Report: {title}", ["title": title]),
             .if(
                 model.manages,
                 .p(
                     .class("breadcrumb"), .a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))), .text(" › "),
-                    .a(.href(SiteURL.survey(.value(id)).path), .text(model.survey.title)))),
-            .h1(.text(context.t("Report: {title}", ["title": d.title.text(l, fallback: base)]))),
+                    .a(.href(SiteURL.survey(.value(id)).path), .text(title)))),
+            .h1(.text(context.t("Report: {title}", ["title": title]))),
             .p(
                 .id("respondents"), .class("lead"),
                 .text(
@@ -97,28 +91,10 @@ enum SurveyReportPage {
             .if(!model.corrections.isEmpty, correctionsSection(context, model.corrections)),
             .if(
                 model.manages,
-                .section(
-                    .id("downloads"), .class("no-print"), .attribute(named: "aria-labelledby", value: "downloads-title"),
-                    .h2(.id("downloads-title"), .text(context.t("Downloads"))),
-                    .ul(
-                        .class("row-actions"),
-                        .li(
-                            .a(
-                                .id("download-csv"), .href(SiteURL.surveyDownload(.value(id), .value(SurveyDownloads.responses)).path),
-                                .text(context.t("Responses (CSV)")))),
-                        .li(.a(.href(SiteURL.surveyDownload(.value(id), .value(SurveyDownloads.codebook)).path), .text(context.t("Codebook (CSV)")))),
-                        .li(.a(.href(SiteURL.surveyDownload(.value(id), .value(SurveyDownloads.spss)).path), .text(context.t("SPSS syntax")))),
-                        .li(.a(.href(SiteURL.surveyDownload(.value(id), .value(SurveyDownloads.r)).path), .text(context.t("R script"))))),
-                    .p(
-                        .class("hint"),
-                        .text(
-                            context.t(
-                                "One row per response, with coded values; the codebook lists every variable, its labels and missing codes. In an anonymous survey, background details that would leave fewer than five people alike are left out, and the codebook says which."
-                            )))
-                )),
+                downloadsSection(context, id)),
             .form(
                 .id("breakdown-form"), .class("inline-form"), .method(.get), .action(SiteURL.surveyReport(.value(id)).path),
-                Components.selectField(id: "by", label: context.t("Break down by"), options: breakdowns, selected: model.breakdown.raw),
+                Components.selectField(id: "by", label: context.t("Break down by"), options: breakdownOptions(context, d), selected: model.breakdown.raw),
                 .button(.type(.submit), .class("button-secondary"), .text(context.t("Show")))
             ),
             .forEach(model.report.results) { result in
@@ -151,128 +127,57 @@ enum SurveyReportPage {
         }
     }
 
-    static func questionSection(_ context: PageContext, _ model: Model, _ result: SurveyReport.QuestionResult) -> Node<HTML.BodyContext> {
-        let d = model.definition, l = context.localizer.language.rawValue, base = d.baseLanguage
-        let q = result.question
-        let title = q.text.text(l, fallback: base)
-        let total = result.columns.first
-        let heading: Node<HTML.BodyContext> = .h2(.text(title), .span(.class("meta"), .text(" (" + q.variable + ")")))
-        if q.kind.isText {
-            return .section(
-                .class("report-question"), .id("r-" + q.variable), heading,
-                // Below the minimum not even how many: it would tell how many chose the answer
-                // that led to a conditional question.
-                result.texts.isEmpty
-                    ? .p(.class("withheld"), .text(context.t("Not shown: fewer than ten answers")))
-                    : .group(
-                        .p(.class("meta"), .text(context.localizer.tn("{count} answer", "{count} answers", count: result.textCount))),
-                        .ul(.class("report-texts"), .forEach(result.texts) { .li(.text($0)) })))
+    /// "Break down by": the background, then each one-choice and scale question by its whole
+    /// text in the reader's language. Two questions with the same text are told apart by
+    /// their sections' titles (and, in one section, by their order), never by the variable
+    /// names a leader did not choose to read (issue 18).
+    static func breakdownOptions(_ context: PageContext, _ d: SurveyDefinition) -> [(value: String, label: String)] {
+        let l = context.localizer.language.rawValue, base = d.baseLanguage
+        let questions = d.questions.filter { $0.question.kind == .singleChoice || $0.question.kind == .likert }
+        let texts = questions.map { $0.question.text.text(l, fallback: base).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let named = zip(questions, texts).map { entry, text in
+            texts.filter { $0 == text }.count > 1 ? text + " — " + d.sections[entry.section].title.text(l, fallback: base) : text
         }
-        let columns = result.columns
-        func cell(_ column: SurveyReport.Column, _ count: Int, _ n: Int) -> Node<HTML.TableRowContext> {
-            column.withheld == nil
-                ? .td(.class("num"), .text(String(count) + " (" + context.localizer.percent(n == 0 ? 0 : Double(count) / Double(n)) + ")"))
-                : .td(.class("num withheld"), .text("–"))
+        var seen: [String: Int] = [:]
+        let labels = named.map { label in
+            seen[label, default: 0] += 1
+            return named.filter { $0 == label }.count > 1 ? label + " (" + String(seen[label] ?? 1) + ")" : label
         }
-        func header() -> Node<HTML.TableContext> {
-            .thead(
-                .tr(
-                    .th(.attribute(named: "scope", value: "col"), .text(context.t("Answer"))),
-                    .forEach(columns) { c in .th(.attribute(named: "scope", value: "col"), .class("num"), .text(c.group.label)) }))
+        return [
+            ("", context.t("No breakdown")), ("country", context.t("Country")), ("school", context.t("School")), ("role", context.t("Role")),
+        ] + zip(questions, labels).map { (SurveyReport.Breakdown.question($0.question.variable).raw, $1) }
+    }
+
+    /// The files of the responses, by where they are opened: in a spreadsheet (CSV as Excel
+    /// in the reader's language reads it), or, folded, in R, SPSS and the like (plain CSV,
+    /// its codebook, and the syntax and script that read it with its labels).
+    static func downloadsSection(_ context: PageContext, _ id: UUID) -> Node<HTML.BodyContext> {
+        func link(_ file: String, _ label: String, id elementID: String? = nil) -> Node<HTML.BodyContext> {
+            .a(.unwrap(elementID) { .id($0) }, .href(SiteURL.surveyDownload(.value(id), .value(file)).path), .text(label))
         }
-        func nRow() -> Node<HTML.TableContext> {
-            .tr(
-                .class("n-row"), .th(.attribute(named: "scope", value: "row"), .text(context.t("Answered"))),
-                .forEach(columns) { c in
-                    c.withheld == nil ? .td(.class("num"), .text(String(c.n))) : .td(.class("num withheld"), .text(withheldText(c.withheld, context)))
-                })
-        }
-        func statsRows(_ dist: (SurveyReport.Column) -> Distribution) -> Node<HTML.TableContext> {
-            .group(
-                .tr(
-                    .th(.attribute(named: "scope", value: "row"), .text(context.t("Mean"))),
-                    .forEach(columns) { c in .td(.class("num"), .text(c.withheld == nil ? dist(c).mean.map { context.localizer.decimal($0) } ?? "–" : "–")) }),
-                .tr(
-                    .th(.attribute(named: "scope", value: "row"), .text(context.t("Median"))),
-                    .forEach(columns) { c in
-                        .td(.class("num"), .text(c.withheld == nil ? dist(c).median.map { context.localizer.decimal($0, digits: 1) } ?? "–" : "–"))
-                    }),
-                .tr(
-                    .th(.attribute(named: "scope", value: "row"), .text(context.t("Standard deviation"))),
-                    .forEach(columns) { c in
-                        .td(.class("num"), .text(c.withheld == nil ? dist(c).standardDeviation.map { context.localizer.decimal($0) } ?? "–" : "–"))
-                    }))
-        }
-        // A chart of the whole and a table of every column, for one distribution of a
-        // question (a matrix has one per statement). Shares are of the people who answered.
-        func block(
-            _ chartTitle: String, _ dist: @escaping (SurveyReport.Column) -> Distribution, _ n: @escaping (SurveyReport.Column) -> Int,
-            stats: Bool
-        ) -> Node<HTML.BodyContext> {
-            .group(
-                .unwrap(total.flatMap { $0.withheld == nil ? $0 : nil }) { t in
-                    SurveyChart.svg(
-                        title: chartTitle,
-                        bars: q.options.map { o in
-                            let count = dist(t).counts[o.value] ?? 0
-                            return (o.label.text(l, fallback: base), count, n(t) == 0 ? 0 : Double(count) / Double(n(t)))
-                        }, context: context)
-                },
-                .div(
-                    .class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                    .attribute(named: "aria-label", value: title),
-                    .table(
-                        .class("data-table report-table"),
-                        header(),
-                        .tbody(
-                            .forEach(q.options) { o in
-                                .tr(
-                                    .th(.attribute(named: "scope", value: "row"), .text(o.label.text(l, fallback: base))),
-                                    .forEach(columns) { c in cell(c, dist(c).counts[o.value] ?? 0, n(c)) })
-                            },
-                            nRow(),
-                            .if(stats, statsRows(dist))
+        return .section(
+            .id("downloads"), .class("no-print"), .attribute(named: "aria-labelledby", value: "downloads-title"),
+            .h2(.id("downloads-title"), .text(context.t("Downloads"))),
+            .p(
+                .class("row-actions"), .span(.class("download-kind"), .text(context.t("For a spreadsheet:"))),
+                link(SurveyDownloads.responsesForExcel, context.t("Responses (CSV for Excel)"), id: "download-csv-excel"),
+                link(SurveyDownloads.codebookForExcel, context.t("Codebook (CSV for Excel)"))),
+            // Folded: what a statistician looks for, and knows to open.
+            .details(
+                .class("downloads-statistics"),
+                .summary(.text(context.t("For R, SPSS and other statistics programs"))),
+                .p(
+                    .class("row-actions"),
+                    link(SurveyDownloads.responses, context.t("Responses (CSV)"), id: "download-csv"),
+                    link(SurveyDownloads.codebook, context.t("Codebook (CSV)")),
+                    link(SurveyDownloads.spss, context.t("SPSS syntax")),
+                    link(SurveyDownloads.r, context.t("R script"))),
+                .p(
+                    .class("hint"),
+                    .text(
+                        context.t(
+                            "One row per response, with coded values; the codebook lists every variable, its labels and missing codes. In an anonymous survey, background details that would leave fewer than five people alike are left out, and the codebook says which."
                         ))))
-        }
-        switch q.kind {
-        case .likert, .singleChoice, .multipleChoice:
-            return .section(
-                .class("report-question"), .id("r-" + q.variable), heading,
-                .if(q.kind == .multipleChoice, .p(.class("hint"), .text(context.t("Several answers possible: shares are of the people who answered.")))),
-                block(title, { $0.distribution }, { $0.n }, stats: q.kind == .likert))
-        case .matrix:
-            return .section(
-                .class("report-question"), .id("r-" + q.variable), heading,
-                .forEach(q.rows) { row in
-                    let rowText = row.text.text(l, fallback: base)
-                    return .group(
-                        .h3(.text(rowText)),
-                        block(rowText, { $0.rows[row.variable] ?? Distribution() }, { $0.rows[row.variable]?.n ?? 0 }, stats: true))
-                })
-        case .number, .shortText, .longText:
-            return .section(
-                .class("report-question"), .id("r-" + q.variable), heading,
-                .div(
-                    .class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                    .attribute(named: "aria-label", value: title),
-                    .table(
-                        .class("data-table report-table"),
-                        .thead(
-                            .tr(
-                                .th(.attribute(named: "scope", value: "col"), .text(context.t("Figure"))),
-                                .forEach(columns) { c in .th(.attribute(named: "scope", value: "col"), .class("num"), .text(c.group.label)) })),
-                        .tbody(
-                            nRow(),
-                            .tr(
-                                .th(.attribute(named: "scope", value: "row"), .text(context.t("Mean"))),
-                                .forEach(columns) { c in .td(.class("num"), .text(c.number?.mean.map { context.localizer.decimal($0) } ?? "–")) }),
-                            .tr(
-                                .th(.attribute(named: "scope", value: "row"), .text(context.t("Median"))),
-                                .forEach(columns) { c in .td(.class("num"), .text(c.number?.median.map { context.localizer.decimal($0, digits: 1) } ?? "–")) }),
-                            .tr(
-                                .th(.attribute(named: "scope", value: "row"), .text(context.t("Standard deviation"))),
-                                .forEach(columns) { c in .td(.class("num"), .text(c.number?.standardDeviation.map { context.localizer.decimal($0) } ?? "–")) })
-                        ))))
-        }
+        )
     }
 }

@@ -15,7 +15,8 @@ enum SurveyTranslationsPage {
 
     struct Model {
         var surveyID: UUID
-        var title: String
+        /// The survey's title in each language (the breadcrumb shows the reader's).
+        var titles: LocalizedText
         var language: String
         var baseLanguage: String
         var entries: [Entry]
@@ -28,7 +29,7 @@ enum SurveyTranslationsPage {
         init(survey: Survey, language: String) throws {
             let d = try survey.definition
             surveyID = survey.id ?? UUID()
-            title = survey.title
+            titles = d.title
             self.language = language
             baseLanguage = d.baseLanguage
             var entries: [Entry] = []
@@ -58,7 +59,9 @@ enum SurveyTranslationsPage {
             context, title: context.t("Wording: {language}", ["language": name]),
             .p(
                 .class("breadcrumb"), .a(.href(SiteURL.surveys.path), .text(context.t("Surveys"))), .text(" › "),
-                .a(.href(SiteURL.survey(.value(model.surveyID)).path), .text(model.title))),
+                .a(
+                    .href(SiteURL.survey(.value(model.surveyID)).path),
+                    .text(model.titles.text(context.localizer.language.rawValue, fallback: model.baseLanguage)))),
             .h1(.text(context.t("Wording: {language}", ["language": name]))),
             .p(
                 .class("lead"),

@@ -6,11 +6,12 @@ extension SurveyDesignPage {
     static func view(_ context: PageContext, _ model: Model) -> HTML {
         let d = model.definition, base = d.baseLanguage, id = model.survey.id ?? UUID()
         let draft = model.survey.status == .draft
+        let title = d.title.text(context.localizer.language.rawValue, fallback: base)
         let conditionCandidates = d.questions.map(\.question).filter { $0.kind == .singleChoice || $0.kind == .likert }
         return Layout.page(
-            context, title: model.survey.title,
+            context, title: title,
             .p(.class("breadcrumb"), .a(.href(SiteURL.surveys.path), .text(context.t("Surveys")))),
-            .h1(.text(model.survey.title)),
+            .h1(.text(title)),
             .p(
                 .class("meta"),
                 .text(

@@ -17,12 +17,15 @@ enum SurveyListPage {
         var surveys: [Item]
         var scopes: [(value: String, label: String)]
         var errors: [String: String] = [:]
+        /// What the leader chose and typed, shown again when the new survey is refused.
         var draftTitle = ""
+        var draftTemplate = ""
+        var draftLanguage: String?
         var importProblems: [String] = []
 
         /// `principal`: who runs surveys (theirs are listed, and the schools and networks they
-        /// may make one for); `now`: the request's clock.
-        static func load(for principal: Principal, now: Date, on db: any Database) async throws -> Model {
+        /// may make one for); `now`: the request's clock; `language`: the reader's, for the titles.
+        static func load(for principal: Principal, now: Date, language: String, on db: any Database) async throws -> Model {
             let service = Surveys(db: db)
             let surveys = try await service.manageable(for: principal, today: CalendarDay(now).description)
             let counts = try await service.responseCounts(surveys.compactMap(\.id))
@@ -31,7 +34,7 @@ enum SurveyListPage {
             return Model(
                 surveys: surveys.map { s in
                     Item(
-                        id: s.id ?? UUID(), title: s.title, status: s.status, responses: counts[s.id ?? UUID()] ?? 0,
+                        id: s.id ?? UUID(), title: s.title(in: language), status: s.status, responses: counts[s.id ?? UUID()] ?? 0,
                         owner: schools.first { $0.id == s.$school.id }?.name ?? networks.first { $0.id == s.$network.id }?.name ?? "")
                 },
                 scopes: try await service.scopes(for: principal))

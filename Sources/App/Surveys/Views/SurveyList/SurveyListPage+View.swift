@@ -17,18 +17,27 @@ extension SurveyListPage {
             .if(model.surveys.isEmpty, .p(.text(context.t("You have no surveys yet.")))),
             .if(
                 !model.surveys.isEmpty,
-                .table(
-                    .id("surveys"), .class("data-table"),
-                    .thead(
-                        .tr(.th(.text(context.t("Survey"))), .th(.text(context.t("For"))), .th(.text(context.t("Status"))), .th(.text(context.t("Responses"))))),
-                    .tbody(
-                        .forEach(model.surveys) { s in
+                .div(
+                    .class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                    .attribute(named: "aria-label", value: context.t("Surveys")),
+                    .table(
+                        .id("surveys"), .class("data-table sticky-first"),
+                        .thead(
                             .tr(
-                                .td(.a(.href(SiteURL.survey(.value(s.id)).path), .text(s.title))), .td(.text(s.owner)),
-                                .td(.text(SurveyNames.status(s.status, context))),
-                                .td(s.responses > 0 ? .a(.href(SiteURL.surveyReport(.value(s.id)).path), .text(String(s.responses))) : .text("0")))
-                        })
-                )),
+                                .th(.attribute(named: "scope", value: "col"), .text(context.t("Survey"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(context.t("For"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(context.t("Status"))),
+                                .th(.attribute(named: "scope", value: "col"), .class("num"), .text(context.t("Responses"))))),
+                        .tbody(
+                            .forEach(model.surveys) { s in
+                                .tr(
+                                    .td(.a(.href(SiteURL.survey(.value(s.id)).path), .text(s.title))),
+                                    .td(.text(s.owner)), .td(.text(SurveyNames.status(s.status, context))),
+                                    .td(
+                                        .class("num"),
+                                        s.responses > 0 ? .a(.href(SiteURL.surveyReport(.value(s.id)).path), .text(String(s.responses))) : .text("0")))
+                            })
+                    ))),
             .if(
                 !model.scopes.isEmpty,
                 .group(
@@ -42,23 +51,29 @@ extension SurveyListPage {
                             .class("question"), .element(named: "legend", text: context.t("Start from")),
                             .div(
                                 .class("choices"),
-                                .label(
-                                    .input(.type(.radio), .name("template"), .value("blank"), .attribute(named: "checked", value: "checked")),
-                                    .text(context.t("A blank survey"))),
-                                .label(
-                                    .input(.type(.radio), .name("template"), .value(SurveyTemplates.Template.leaderNeeds.rawValue)),
-                                    .text(context.t("The ready questionnaire for school leaders: experience and needs for collegial support"))),
-                                .label(
-                                    .input(.type(.radio), .name("template"), .value(SurveyTemplates.Template.staffCulture.rawValue)),
-                                    .text(context.t("The ready questionnaire for staff: collegial culture in the school"))),
-                                .label(
-                                    .input(.type(.radio), .name("template"), .value(SurveyTemplates.Template.courseEvaluation.rawValue)),
-                                    .text(context.t("The ready questionnaire for learners at the end of the course"))))),
+                                .forEach(templateChoices(context)) { choice in
+                                    .label(
+                                        .input(
+                                            .type(.radio), .name("template"), .value(choice.value),
+                                            .attribute(
+                                                named: "checked",
+                                                value: choice.value == (model.draftTemplate.isEmpty ? "blank" : model.draftTemplate) ? "checked" : nil)),
+                                        .text(choice.label))
+                                }),
+                            .p(
+                                .class("hint"),
+                                .text(
+                                    context.t(
+                                        "A ready questionnaire is copied in the language you choose below where it is written in it ({languages}), with your title if you give one.",
+                                        ["languages": templateLanguages])))),
                         Components.field(
-                            .init(id: "title", label: context.t("Title (for a blank survey)"), value: model.draftTitle, required: false, error: e["title"])),
+                            .init(
+                                id: "title", label: context.t("Title"), value: model.draftTitle, required: false,
+                                hint: context.t("Needed for a blank survey; a ready questionnaire keeps its own title when this is empty."), error: e["title"])),
                         Components.selectField(
                             id: "language", label: context.t("Language you write it in"),
-                            options: Language.allCases.map { ($0.rawValue, $0.nativeName) }, selected: context.localizer.language.rawValue,
+                            options: Language.allCases.map { ($0.rawValue, $0.nativeName) },
+                            selected: model.draftLanguage ?? context.localizer.language.rawValue,
                             error: e["language"]),
                         Components.submit(context.t("Make the survey"))
                     ),
@@ -85,5 +100,25 @@ extension SurveyListPage {
                     )
                 ))
         )
+    }
+
+    /// The choices of "Start from": blank, or one of the ready questionnaires.
+    static func templateChoices(_ context: PageContext) -> [(value: String, label: String)] {
+        [
+            ("blank", context.t("A blank survey")),
+            (
+                SurveyTemplates.Template.leaderNeeds.rawValue,
+                context.t("The ready questionnaire for school leaders: experience and needs for collegial support")
+            ),
+            (SurveyTemplates.Template.staffCulture.rawValue, context.t("The ready questionnaire for staff: collegial culture in the school")),
+            (SurveyTemplates.Template.courseEvaluation.rawValue, context.t("The ready questionnaire for learners at the end of the course")),
+        ]
+    }
+
+    /// The languages every ready questionnaire is written in, by their own names.
+    static var templateLanguages: String {
+        let sets = SurveyTemplates.Template.allCases.map { Set(SurveyTemplates.definition($0).languages) }
+        let common = sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) }
+        return Language.allCases.filter { common.contains($0.rawValue) }.map(\.nativeName).joined(separator: ", ")
     }
 }
