@@ -134,14 +134,19 @@ struct SurveyReport {
                 }
             }
             if q.kind.isText {
+                // In an order that depends on each text alone (a hash of the question and the
+                // text): never the order the answers were stored in, so the answer in a place of
+                // one question and the same place of another are not the same person's; and the
+                // same on every read and every server.
                 let texts = answered.compactMap { answers[$0][q.variable] }
-                var generator = SeededRandom(seed: UInt64(truncatingIfNeeded: (survey.id?.hashValue ?? 1)) | 1)
+                    .map { (key: SecretToken.hash(q.variable + "\u{1}" + $0), text: $0) }
+                    .sorted { $0.key < $1.key }.map(\.text)
                 // Fewer than the minimum: neither the texts nor how many there are (the count of
                 // answers to a conditional question tells how many chose what led there).
                 let shown = texts.count >= thresholds.freeText
                 results.append(
                     QuestionResult(
-                        question: q, columns: [], texts: shown ? texts.shuffled(using: &generator) : [],
+                        question: q, columns: [], texts: shown ? texts : [],
                         textCount: shown ? texts.count : 0))
                 continue
             }

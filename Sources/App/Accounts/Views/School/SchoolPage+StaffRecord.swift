@@ -20,17 +20,15 @@ extension SchoolPage {
                         "Everyone in the school sees who joined, who took another role and who made the change. Someone new in a role sees colleagues' waiting questions only after 14 days, or once a coordinator of the network has confirmed them."
                     ))),
             .if(model.lines.isEmpty, .p(.text(context.t("No changes recorded yet.")))),
+            // The latest few open, the rest folded: a school's record grows with every change,
+            // and the page must stay short on a phone (issue 18).
+            .if(!model.lines.isEmpty, changesTable(context, Array(model.lines.prefix(Self.recentChanges)))),
             .if(
-                !model.lines.isEmpty,
-                .table(
-                    .class("data-table"), .attribute(named: "aria-labelledby", value: "staff-changes-heading"),
-                    .thead(.tr(.th(.text(context.t("When"))), .th(.text(context.t("Who"))), .th(.text(context.t("Change"))), .th(.text(context.t("By"))))),
-                    .tbody(
-                        .forEach(model.lines) { line in
-                            .tr(
-                                .td(.text(l.date(line.when, time: true))), .td(.text(line.who)),
-                                .td(.text(describe(line, l))), .td(.text(line.by ?? "—")))
-                        }))),
+                model.lines.count > Self.recentChanges,
+                .details(
+                    .id("earlier-staff-changes"),
+                    .summary(.text(l.tn("{count} earlier change", "{count} earlier changes", count: model.lines.count - Self.recentChanges))),
+                    changesTable(context, Array(model.lines.dropFirst(Self.recentChanges))))),
             .if(
                 !model.newcomers.isEmpty,
                 .group(
@@ -85,6 +83,22 @@ extension SchoolPage {
                                     .type(.submit), .class("button-secondary"),
                                     .text(context.t("Restore {name}", ["name": person.name])))))
                     })))
+    }
+
+    /// How many of the newest changes show before the fold.
+    static let recentChanges = 5
+
+    static func changesTable<Context: HTML.BodyContext>(_ context: PageContext, _ lines: [StaffRecordModel.Line]) -> Node<Context> {
+        let l = context.localizer
+        return .table(
+            .class("data-table"), .attribute(named: "aria-labelledby", value: "staff-changes-heading"),
+            .thead(.tr(.th(.text(context.t("When"))), .th(.text(context.t("Who"))), .th(.text(context.t("Change"))), .th(.text(context.t("By"))))),
+            .tbody(
+                .forEach(lines) { line in
+                    .tr(
+                        .td(.text(l.date(line.when, time: true))), .td(.text(line.who)),
+                        .td(.text(describe(line, l))), .td(.text(line.by ?? "—")))
+                }))
     }
 
     static func describe(_ line: StaffRecordModel.Line, _ l: Localizer) -> String {

@@ -44,25 +44,13 @@ extension CohortPage {
                     context.t(
                         "A low share points to a question the lessons do not prepare well, or one that is worded unclearly. Figures count first attempts in whole groups of {count}, the earliest first, and are rounded, so that nobody's answers can be told apart, not even by watching who has just finished a quiz.",
                         ["count": String(minimumAttempts)]))),
-            .forEach(m.quizzes) { q in
-                .section(
-                    .class("panel"),
-                    .h3(.text(q.title)),
-                    .p(
-                        .class("badge"),
-                        .text(
-                            q.attempts >= minimumAttempts
-                                ? context.t("Enough first attempts to show, rounded to tens of percent.")
-                                : context.t("Fewer than {count} first attempts so far.", ["count": String(minimumAttempts)]))),
-                    .table(
-                        .class("data-table item-difficulty"),
-                        .thead(.tr(.th(.text(context.t("Question"))), .th(.text(context.t("Right at the first attempt"))))),
-                        .tbody(
-                            .forEach(q.items) { item in
-                                .tr(.td(.text(item.text)), .td(.text(item.percent.map { "\($0)%" } ?? context.t("too few attempts to show"))))
-                            }))
-                )
-            },
+            // Folded, one summary per quiz title: the page stays readable on a phone (issue 18).
+            .details(
+                .id("item-difficulty"),
+                .summary(.text(context.localizer.tn("{count} quiz", "{count} quizzes", count: m.quizzes.count))),
+                .forEach(m.quizzes) { q in
+                    quizSection(context, q)
+                }),
             .h2(.id("shared-reflections-title"), .text(context.t("Shared reflections"))),
             .if(
                 m.reflections.isEmpty,
@@ -135,5 +123,26 @@ extension CohortPage {
                                 Components.csrfField(context),
                                 .button(.type(.submit), .class("button-secondary"), .text(context.t("Give one more attempt to {name}", ["name": r.learner])))))
                     })))
+    }
+
+    /// How hard each question of one quiz was, at the first attempt.
+    static func quizSection<Context: HTML.BodyContext>(_ context: PageContext, _ q: Quiz) -> Node<Context> {
+        .section(
+            .class("panel"),
+            .h3(.text(q.title)),
+            .p(
+                .class("badge"),
+                .text(
+                    q.attempts >= minimumAttempts
+                        ? context.t("Enough first attempts to show, rounded to tens of percent.")
+                        : context.t("Fewer than {count} first attempts so far.", ["count": String(minimumAttempts)]))),
+            .table(
+                .class("data-table item-difficulty"),
+                .thead(.tr(.th(.text(context.t("Question"))), .th(.text(context.t("Right at the first attempt"))))),
+                .tbody(
+                    .forEach(q.items) { item in
+                        .tr(.td(.text(item.text)), .td(.text(item.percent.map { "\($0)%" } ?? context.t("too few attempts to show"))))
+                    }))
+        )
     }
 }
