@@ -55,11 +55,13 @@ enum Credentials {
 
     /// The issuer a certificate names: a network's profile (`/networks/<id>/issuer`) and name,
     /// or the instance's (`/issuer`, `ISSUER_NAME`).
-    static func issuer(network: UUID?, config: AppConfig, on db: any Database) async throws -> (id: String, name: String) {
+    /// `network` in the answer is the network that issues (nil: the instance's issuer, also
+    /// when the network asked for no longer exists).
+    static func issuer(network: UUID?, config: AppConfig, on db: any Database) async throws -> (id: String, name: String, network: UUID?) {
         if let network, let found = try await Network.find(network, on: db) {
-            return (config.publicBase + SiteURL.networkIssuer(.value(network)).path, found.name)
+            return (config.publicBase + SiteURL.networkIssuer(.value(network)).path, found.name, network)
         }
-        return (config.publicBase + SiteURL.issuer.path, config.issuerName)
+        return (config.publicBase + SiteURL.issuer.path, config.issuerName, nil)
     }
 
     /// Where the revocation list of an issuer is: the instance's, or a network's (one
@@ -109,7 +111,7 @@ enum Credentials {
             let hash = "sha256$" + SecretToken.hash(user.email.lowercased() + salt)
             let credential = OpenBadgeCredential(
                 base: config.publicBase, issuerID: issuer.id, issuerName: issuer.name,
-                statusList: Self.statusListURL(network: issuer.id == config.publicBase + SiteURL.issuer.path ? nil : issuingNetwork, config: config),
+                statusList: Self.statusListURL(network: issuer.network, config: config),
                 credentialID: id, subjectID: try enrolment.requireID(),
                 identityHash: hash, salt: salt, courseSlug: course.slug, courseTitle: title,
                 description: texts.summary.text(language, fallback: "en"),

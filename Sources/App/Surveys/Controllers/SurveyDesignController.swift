@@ -109,15 +109,7 @@ struct SurveyDesignController: RouteCollection {
         let variable = req.parameters.get(SiteURL.variableKey) ?? ""
         guard let question = definition.question(variable) else { throw Abort(.notFound) }
         // Another question shown depending on it: the reason now, not after confirming.
-        if let dependent = definition.questions.first(where: { $0.question.condition?.variable == variable }) {
-            return try await req.designRejected(survey) {
-                $0.designProblems = [
-                    req.t(
-                        "Question {other} is shown depending on {variable}: change or delete it first.",
-                        ["other": dependent.question.variable, "variable": variable])
-                ]
-            }
-        }
+        if let refused = try await Self.refuseIfDependedOn(variable, in: definition, survey, req) { return refused }
         let surveyID = try survey.requireID()
         let text = question.text.text(req.localizer.language.rawValue, fallback: definition.baseLanguage)
         return req.confirm(
@@ -131,21 +123,26 @@ struct SurveyDesignController: RouteCollection {
             back: .survey(.value(surveyID)))
     }
 
+    /// A question another one is shown depending on cannot go: the designer, with the reason
+    /// (asked on the page that confirms, and again by the deletion itself).
+    static func refuseIfDependedOn(_ variable: String, in definition: SurveyDefinition, _ survey: Survey, _ req: Request) async throws -> Response? {
+        guard let dependent = definition.questions.first(where: { $0.question.condition?.variable == variable }) else { return nil }
+        return try await req.designRejected(survey) {
+            $0.designProblems = [
+                req.t(
+                    "Question {other} is shown depending on {variable}: change or delete it first.",
+                    ["other": dependent.question.variable, "variable": variable])
+            ]
+        }
+    }
+
     func deleteQuestion(req: Request) async throws -> Response {
         let survey = try await req.surveyInPath()
         try Self.requireDraft(survey, req)
         var definition = try survey.definition
         let variable = req.parameters.get(SiteURL.variableKey) ?? ""
         guard definition.question(variable) != nil else { throw Abort(.notFound) }
-        if let dependent = definition.questions.first(where: { $0.question.condition?.variable == variable }) {
-            return try await req.designRejected(survey) {
-                $0.designProblems = [
-                    req.t(
-                        "Question {other} is shown depending on {variable}: change or delete it first.",
-                        ["other": dependent.question.variable, "variable": variable])
-                ]
-            }
-        }
+        if let refused = try await Self.refuseIfDependedOn(variable, in: definition, survey, req) { return refused }
         for s in definition.sections.indices { definition.sections[s].questions.removeAll { $0.variable == variable } }
         try survey.setDefinition(definition)
         try await survey.save(on: req.db)
