@@ -56,11 +56,6 @@ SIZES = {"desktop": DESKTOP, "phone": PHONE}
 # views. Every height measured is listed in artifacts/phone-heights.tsv, longest first.
 PHONE_PAGE_LIMIT = 6000
 LONG_READS = re.compile(r"^/handbook/(?!(?:search|translations)$)[^/]+$|/print$")
-# Known and left (see the stop note): a school's page as its leader sees it passes 6,000 px on
-# a phone once the suite has added some twenty colleagues and invitations (the staff list
-# grows with the school). Measured and listed in phone-heights.tsv, not failed, until the
-# staff list folds or pages.
-KNOWN_LONG = re.compile(r"^/schools/[0-9A-Fa-f-]{36}$")
 PHONE_HEIGHTS = {}
 
 
@@ -218,7 +213,7 @@ def check_phone_length(driver, name):
     (ARTIFACTS / "phone-heights.tsv").write_text(
         "# px\tpage\taddress (issue 18: at most %d px on a phone, documents aside)\n" % PHONE_PAGE_LIMIT
         + "".join(f"{h}\t{n}\t{p}\n" for n, (h, p) in rows))
-    if not LONG_READS.search(path) and not KNOWN_LONG.search(path):
+    if not LONG_READS.search(path):
         assert height <= PHONE_PAGE_LIMIT, f"{name}: {path} is {height} px long on a phone (at most {PHONE_PAGE_LIMIT})"
 
 

@@ -40,6 +40,7 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.translator = try Translator.load(directory: app.directory.resourcesDirectory + "Locales/")
+    app.questionnaireTranslations = try QuestionnaireTranslations.load(directory: app.directory.resourcesDirectory + "Questionnaires/")
     _ = AppMetrics.registry()
 
     // API dates are ISO 8601 (RFC 3339), as the OpenAPI document says.

@@ -39,7 +39,7 @@ struct AttributeEscapingTests {
         try await withApp { app, ctx in
             try await HandbookLibrary.loadShipped(app)
             try await CourseLibrary.loadShipped(app)
-            _ = try await DemoData.seed(on: app.db, hasher: app.password.sync)
+            _ = try await DemoData.seed(on: app.db, hasher: app.password.sync, questionnaires: app.questionnaireTranslations)
             try await DemoCourses.seed(app, now: ctx.clock.now)
             try await Self.plantPayload(app)
 

@@ -108,7 +108,7 @@ struct CohortConsentTests {
     func demo() async throws {
         try await withApp { app, ctx in
             try await CourseLibrary.loadShipped(app)
-            _ = try await DemoData.seed(on: app.db, hasher: app.password.sync)
+            _ = try await DemoData.seed(on: app.db, hasher: app.password.sync, questionnaires: app.questionnaireTranslations)
             try await DemoCourses.seed(app, now: ctx.clock.now)
             let cohort = try #require(try await CourseCohort.query(on: app.db).first())
             let riga = try #require(try await School.query(on: app.db).filter(\.$code == "LV-RIGA-2").first())

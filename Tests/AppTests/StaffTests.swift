@@ -159,4 +159,31 @@ struct StaffTests {
             #expect(school.status == .ok && school.contains("is now Teacher"))
         }
     }
+    @Test("A large staff is listed 25 names a page; the pages keep the search and role, and a page past the end shows the last")
+    func staffListPages() async throws {
+        try await withApp { app, ctx in
+            let a = ctx.fixtures.schoolA
+            // 3 in the fixtures and 28 more: two pages.
+            for n in 1...28 { try await Fixtures.addMember("pupil.teacher\(n < 10 ? "0" : "")\(n)@example.org", school: a, role: .teacher, on: app) }
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            let first = try await leader.get("/schools/\(a)")
+            #expect(first.contains("31 members of staff") && first.contains("Names 1–25 of 31"))
+            #expect(first.body.components(separatedBy: "class=\"member-link\"").count - 1 == 25)
+            #expect(first.contains("href=\"/schools/\(a)?page=2#staff-heading\" rel=\"next\""))
+            #expect(!first.contains("rel=\"prev\""))
+            let second = try await leader.get("/schools/\(a)?page=2")
+            #expect(second.contains("Names 26–31 of 31") && !second.contains("rel=\"next\""))
+            #expect(second.body.components(separatedBy: "class=\"member-link\"").count - 1 == 6)
+            #expect(second.contains("teacher.a Tester"), "the names after the 25th")
+            #expect(try await leader.get("/schools/\(a)?page=99").contains("Names 26–31 of 31"))
+            #expect(try await leader.get("/schools/\(a)?page=nonsense").contains("Names 1–25 of 31"))
+            // A filter that keeps 29 teachers pages too, and its links keep the filter.
+            let teachers = try await leader.get("/schools/\(a)?q=teacher&role=teacher")
+            #expect(teachers.contains("29 of 31 shown.") && teachers.contains("Names 1–25 of 29"))
+            #expect(teachers.contains("href=\"/schools/\(a)?q=teacher&amp;role=teacher&amp;page=2#staff-heading\""))
+            // A short list has no pages.
+            #expect(!(try await leader.get("/schools/\(a)?role=leader")).contains("list-pager"))
+        }
+    }
 }

@@ -41,7 +41,9 @@ extension SurveyPageTests {
             let path = try #require(made.location)
             let survey = try #require(try await Survey.query(on: app.db).filter(\.$template == "leader_needs").first())
             let definition = try survey.definition
-            #expect(definition.baseLanguage == "lv" && definition.languages == ["lv", "en"], "written in Latvian, English kept as a translation")
+            #expect(
+                definition.baseLanguage == "lv" && definition.languages == ["lv", "en", "cs", "it", "el", "ka"],
+                "written in Latvian, the other five kept as translations")
             #expect(definition.title["lv"] == "Mūsu kolēģu atbalsts 2026")
             #expect(definition.title["en"] == "Collegial support in your school: experience and needs", "the other language keeps the template's")
             #expect(definition.problems(supportedLanguages: Surveys.supportedLanguages).isEmpty, "ready to publish as it is")
@@ -54,18 +56,32 @@ extension SurveyPageTests {
             // A reader in English sees the English title.
             #expect((try await english.get("/surveys")).contains(">Collegial support in your school: experience and needs</a>"))
 
-            // The staff questionnaire has no Czech: it stays in English, and the notice says so.
+            // The staff questionnaire in Czech (Resources/Questionnaires/cs.json): written in
+            // Czech under her title, every other language kept as a translation.
             let czechMade = try await english.post(
                 "/surveys", form: ["scope": scope, "template": "staff_culture", "language": "cs", "title": "Učíme se od kolegů"])
             let czechPath = try #require(czechMade.location)
             let staff = try #require(try await Survey.query(on: app.db).filter(\.$template == "staff_culture").first())
-            #expect(try staff.definition.baseLanguage == "en")
+            #expect(try staff.definition.baseLanguage == "cs" && staff.definition.languages == ["cs", "en", "lv", "it", "el", "ka"])
             #expect(try staff.definition.title["cs"] == "Učíme se od kolegů")
-            let notice = try await english.get(czechPath)
-            #expect(notice.contains("The ready questionnaire is not written in “Čeština”, so the new survey is in “English”."))
-            #expect(notice.contains("Your title is kept as its title in “Čeština”."))
+            #expect(try staff.definition.problems(supportedLanguages: Surveys.supportedLanguages).isEmpty)
+            #expect(try await english.get(czechPath).contains("The ready questionnaire is copied into a new survey."))
+            #expect(try await czech.get(czechPath).contains("Jakou práci ve škole vykonáváte?"), "the questions in Czech")
             #expect((try await czech.get("/surveys")).contains(">Učíme se od kolegů</a>"), "her title, in the language she reads")
             #expect((try await english.get("/surveys")).contains(">Learning from colleagues in our school</a>"))
+
+            // Where a language has no wording (a server without its file), the copy stays in
+            // English, the notice says so, and her title is kept for her language.
+            app.questionnaireTranslations = .none
+            let plain = try await english.post(
+                "/surveys", form: ["scope": scope, "template": "leader_needs", "language": "cs", "title": "Podpora kolegů 2027"])
+            let plainPath = try #require(plain.location)
+            let plainSurvey = try #require(try await Survey.find(UUID(uuidString: String(plainPath.split(separator: "/").last ?? "")), on: app.db))
+            #expect(try plainSurvey.definition.baseLanguage == "en" && plainSurvey.definition.languages == ["en", "lv"])
+            #expect(try plainSurvey.definition.title["cs"] == "Podpora kolegů 2027")
+            let notice = try await english.get(plainPath)
+            #expect(notice.contains("The ready questionnaire is not written in “Čeština”, so the new survey is in “English”."))
+            #expect(notice.contains("Your title is kept as its title in “Čeština”."))
 
             // No title: the template's own, in the chosen language. A title too long is refused
             // with what she chose kept.

@@ -282,12 +282,38 @@ struct SurveyPageTests {
         }
     }
 
-    @Test("The ready questionnaires are complete in English and Latvian and have no problems", arguments: SurveyTemplates.Template.allCases)
-    func templates(template: SurveyTemplates.Template) {
-        let definition = SurveyTemplates.definition(template)
+    @Test("The ready questionnaires are complete in all six languages and have no problems", arguments: SurveyTemplates.Template.allCases)
+    func templates(template: SurveyTemplates.Template) throws {
+        let translations = try QuestionnaireTranslations.load(directory: DirectoryConfiguration.detect().resourcesDirectory + "Questionnaires/")
+        let definition = SurveyTemplates.definition(template, translations)
         #expect(definition.problems(supportedLanguages: Surveys.supportedLanguages).isEmpty)
-        #expect(definition.missingTranslations("lv").isEmpty)
-        #expect(definition.missingTranslations("en").isEmpty)
+        #expect(definition.languages == Language.allCases.map(\.rawValue))
+        for language in Language.allCases {
+            #expect(definition.missingTranslations(language.rawValue).isEmpty, "\(language.rawValue)")
+            #expect(translations.missing(in: definition, language: language.rawValue).isEmpty || language == .en || language == .lv)
+        }
+        // Each translated question reads differently from its English (a text left in English
+        // would count as worded).
+        for language in ["cs", "it", "el", "ka"] {
+            let untranslated = definition.sections.flatMap(\.questions).filter { $0.text[language] == $0.text["en"] }.map(\.variable)
+            #expect(untranslated.isEmpty, "\(language): \(untranslated)")
+        }
+    }
+
+    @Test("Every text in the questionnaire files belongs to a ready questionnaire: none is left over from wording since changed")
+    func questionnaireFilesHoldNoStaleText() throws {
+        let translations = try QuestionnaireTranslations.load(directory: DirectoryConfiguration.detect().resourcesDirectory + "Questionnaires/")
+        let used = Set(SurveyTemplates.Template.allCases.flatMap { QuestionnaireTranslations.englishTexts(SurveyTemplates.definition($0)) })
+        #expect(translations.byLanguage.keys.sorted() == ["cs", "el", "it", "ka"])
+        for (language, wording) in translations.byLanguage {
+            #expect(Set(wording.keys).subtracting(used).isEmpty, "\(language): \(Set(wording.keys).subtracting(used).sorted())")
+        }
+        // A language whose file lacks one text is not added half-way.
+        var partial = translations
+        partial.byLanguage["cs"]?.removeValue(forKey: "What is your work in the school?")
+        let staff = SurveyTemplates.definition(.staffCulture, partial)
+        #expect(!staff.languages.contains("cs") && staff.languages.contains("it"))
+        #expect(partial.missing(in: SurveyTemplates.definition(.staffCulture), language: "cs") == ["What is your work in the school?"])
     }
 
     @Test("Single-use links: made and downloaded once, each good for one response; the plain link is refused")

@@ -22,6 +22,13 @@ extension SiteURL {
         return path + "?" + query.map { encoded($0.key) + "=" + encoded($0.value) }.joined(separator: "&")
     }
 
+    /// `path` followed by a query built at run time (only the pairs a link needs), encoded
+    /// as above.
+    static func withQuery(_ path: String, _ query: [(String, String)]) -> String {
+        guard !query.isEmpty else { return path }
+        return path + "?" + query.map { encoded($0.0) + "=" + encoded($0.1) }.joined(separator: "&")
+    }
+
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     private static func encoded(_ text: String) -> String {

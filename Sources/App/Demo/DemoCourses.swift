@@ -78,7 +78,7 @@ enum DemoCourses {
         let config = app.config
 
         // The evaluation, made with the survey tool from its ready questionnaire.
-        let definition = SurveyTemplates.definition(.courseEvaluation)
+        let definition = SurveyTemplates.definition(.courseEvaluation, app.questionnaireTranslations)
         let survey = try Survey(
             definition: definition, schoolID: nil, networkID: try network.requireID(), createdByID: try coordinator.requireID(),
             slug: "demo-course-evaluation", template: SurveyTemplates.Template.courseEvaluation.rawValue)

@@ -2,7 +2,7 @@ import Domain
 import Fluent
 import Vapor
 
-/// A believable instance for a first look: one network of schools in four countries,
+/// A believable instance for a first look: one network of schools in six countries,
 /// staff in every role, a coordinator and an admin. Everyone shares one password so the
 /// printed logins are easy to try.
 enum DemoData {
@@ -28,6 +28,10 @@ enum DemoData {
         ("Základní škola Brno, Lesná (demo)", "CZ-BRNO-7", "CZ", "Brno", "cs"),
         ("Istituto Comprensivo Bologna 12 (demo)", "IT-BO-12", "IT", "Bologna", "it"),
         ("თბილისის №51 საჯარო სკოლა (demo)", "GE-TBS-51", "GE", "თბილისი", "ka"),
+        // The two partner countries a network of this kind also has (issue 19): a lower
+        // secondary school in Nicosia, working in Greek, and a primary school in Galway.
+        ("Γυμνάσιο Αγίου Ανδρέα, Λευκωσία (demo)", "CY-LEF-3", "CY", "Λευκωσία", "el"),
+        ("Scoil Bhríde, Galway (demo)", "IE-GAL-4", "IE", "Galway", "en"),
     ]
 
     private static let people: [Person] = [
@@ -50,16 +54,30 @@ enum DemoData {
         Person(given: "Nino", family: "Beridze", email: "nino.beridze@tbilisi.collegium.example", language: "ka", schools: [("GE-TBS-51", .leader)]),
         Person(given: "Giorgi", family: "Kapanadze", email: "giorgi.kapanadze@tbilisi.collegium.example", language: "ka", schools: [("GE-TBS-51", .teacher)]),
         Person(given: "Tamar", family: "Lomidze", email: "tamar.lomidze@tbilisi.collegium.example", language: "ka", schools: [("GE-TBS-51", .counsellor)]),
+        // No language of their own: they start in their school's, Greek and English.
+        Person(given: "Ελένη", family: "Γεωργίου", email: "eleni.georgiou@nicosia.collegium.example", language: nil, schools: [("CY-LEF-3", .leader)]),
+        Person(
+            given: "Ανδρέας", family: "Χριστοδούλου", email: "andreas.christodoulou@nicosia.collegium.example", language: nil,
+            schools: [("CY-LEF-3", .teacher)]),
+        Person(
+            given: "Μαρία", family: "Κωνσταντίνου", email: "maria.konstantinou@nicosia.collegium.example", language: nil, schools: [("CY-LEF-3", .counsellor)]),
+        Person(given: "Siobhán", family: "Murphy", email: "siobhan.murphy@galway.collegium.example", language: nil, schools: [("IE-GAL-4", .leader)]),
+        Person(given: "Ciarán", family: "O'Brien", email: "ciaran.obrien@galway.collegium.example", language: nil, schools: [("IE-GAL-4", .teacher)]),
+        Person(given: "Aoife", family: "Kelly", email: "aoife.kelly@galway.collegium.example", language: nil, schools: [("IE-GAL-4", .pedagogicalAdviser)]),
     ]
 
     /// Fills an empty database; returns the logins to print and an API token for the admin.
-    static func seed(on db: any Database, hasher: some PasswordHasher) async throws -> (logins: [Login], adminToken: String) {
+    /// `questionnaires` words the ready questionnaires the demo's surveys start from in the
+    /// languages beyond English and Latvian.
+    static func seed(
+        on db: any Database, hasher: some PasswordHasher, questionnaires: QuestionnaireTranslations
+    ) async throws -> (logins: [Login], adminToken: String) {
         // One hash for everyone: the demo shares one password, and bcrypt is slow on purpose.
         let hash = try hasher.hash(password)
         return try await db.writeTransaction { db in
             let network = Network(
                 name: "Collegial Support Network (demo)",
-                summary: "Schools in Latvia, Czechia, Italy and Georgia that introduce mentoring, coaching and peer observation together.")
+                summary: "Schools in Latvia, Czechia, Italy, Georgia, Cyprus and Ireland that introduce mentoring, coaching and peer observation together.")
             try await network.save(on: db)
             var schoolByCode: [String: School] = [:]
             for entry in schools {
@@ -115,11 +133,12 @@ enum DemoData {
             try await DemoPractice.seed(on: db, schools: schoolByCode, now: Date())
             try await DemoMentoring.seed(on: db, schools: schoolByCode, now: Date())
             try await DemoGroups.seed(on: db, schools: schoolByCode, now: Date())
-            try await DemoSurveys.seed(on: db, network: network, creator: coordinator, schools: schoolByCode, now: Date())
+            try await DemoSurveys.seed(
+                on: db, network: network, creator: coordinator, schools: schoolByCode, questionnaires: questionnaires, now: Date())
             if let riga = schoolByCode["LV-RIGA-2"],
                 let ilze = try await User.query(on: db).filter(\.$email == "ilze.berzina@riga.collegium.example").first()
             {
-                try await DemoSurveys.seedStaffCulture(on: db, school: riga, leader: ilze, now: Date())
+                try await DemoSurveys.seedStaffCulture(on: db, school: riga, leader: ilze, questionnaires: questionnaires, now: Date())
             }
             try await DemoHandbook.seed(on: db, coordinator: coordinator)
 

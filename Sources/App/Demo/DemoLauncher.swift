@@ -31,7 +31,7 @@ public enum DemoLauncher {
         try await app.autoMigrate()
         try await HandbookLibrary.loadShipped(app)
         try await CourseLibrary.loadShipped(app)
-        let (logins, token) = try await DemoData.seed(on: app.db, hasher: app.password.sync)
+        let (logins, token) = try await DemoData.seed(on: app.db, hasher: app.password.sync, questionnaires: app.questionnaireTranslations)
         // Certificates need the site's address (for their public check), so after DemoData.
         try await DemoCourses.seed(app, now: Date())
         let width = logins.map(\.email.count).max() ?? 30

@@ -31,8 +31,10 @@ enum DemoSurveys {
         return weights.count
     }
 
-    static func seed(on db: any Database, network: Network, creator: User, schools: [String: School], now: Date) async throws {
-        let definition = SurveyTemplates.definition(.leaderNeeds)
+    static func seed(
+        on db: any Database, network: Network, creator: User, schools: [String: School], questionnaires: QuestionnaireTranslations, now: Date
+    ) async throws {
+        let definition = SurveyTemplates.definition(.leaderNeeds, questionnaires)
         let survey = try Survey(
             definition: definition, schoolID: nil, networkID: try network.requireID(), createdByID: try creator.requireID(),
             slug: "demo-needs-survey-2026", template: SurveyTemplates.Template.leaderNeeds.rawValue)
@@ -55,6 +57,8 @@ enum DemoSurveys {
         let countries =
             Array(repeating: "LV", count: 26) + Array(repeating: "CZ", count: 17) + Array(repeating: "IT", count: 14) + Array(repeating: "GE", count: 7)
         let riga = schools["LV-RIGA-2"]
+        // Two of three answered in their country's language, the rest in English.
+        let languageOf = ["LV": "lv", "CZ": "cs", "IT": "it", "GE": "ka"]
         var wishIndex = 0
         for (i, country) in countries.enumerated() {
             var a: SurveyAnswers = [:]
@@ -91,7 +95,7 @@ enum DemoSurveys {
             let throughSchool = country == "LV" && i % 5 == 0
             let submitted = CalendarDay(now.addingTimeInterval(-Double(Int.random(in: 1...20, using: &random)) * 86_400)).description
             let response = try SurveyResponse(
-                surveyID: surveyID, submittedOn: submitted, language: country == "LV" && i % 3 != 0 ? "lv" : "en",
+                surveyID: surveyID, submittedOn: submitted, language: i % 3 == 0 ? "en" : (languageOf[country] ?? "en"),
                 country: throughSchool ? "LV" : country, role: throughSchool ? "leader" : "",
                 schoolID: throughSchool ? riga?.id : nil, userID: nil, answers: definition.pruned(a),
                 idempotencyKey: "demo-\(i)")
@@ -103,8 +107,8 @@ enum DemoSurveys {
 
     /// The Rīga school's staff questionnaire on collegial culture, made by its leader and shown
     /// to its teachers and support staff: 14 responses so far, some teachers still to answer.
-    static func seedStaffCulture(on db: any Database, school: School, leader: User, now: Date) async throws {
-        let definition = SurveyTemplates.definition(.staffCulture)
+    static func seedStaffCulture(on db: any Database, school: School, leader: User, questionnaires: QuestionnaireTranslations, now: Date) async throws {
+        let definition = SurveyTemplates.definition(.staffCulture, questionnaires)
         let survey = try Survey(
             definition: definition, schoolID: try school.requireID(), networkID: nil, createdByID: try leader.requireID(),
             slug: "demo-riga-staff-culture", template: SurveyTemplates.Template.staffCulture.rawValue)

@@ -24,6 +24,7 @@ struct SchoolController: RouteCollection {
         model.filter(
             search: String((req.query[String.self, at: "q"] ?? "").prefix(200)),
             role: req.query[String.self, at: "role"].flatMap(SchoolRole.init(rawValue:)), byAddressToo: canManage)
+        model.paginate(page: req.query[Int.self, at: "page"] ?? 1)
         model.showsWellbeing = Policy.allows(principal, .viewWellbeingFigures, school.policyResource)
         if Policy.allows(principal, .viewPracticeCounts, school.policyResource) {
             model.practice = try await PracticeCounts.load(schoolID: try school.requireID(), on: req.db)

@@ -57,7 +57,7 @@ struct SurveyListController: RouteCollection {
             return req.render(SurveyListPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
         try await req.authorize(.createSurvey, try await Self.scopeResource(scope, req))
-        let copy = template.map { SurveyTemplates.copy($0, language: language.rawValue, title: title) }
+        let copy = template.map { SurveyTemplates.copy($0, language: language.rawValue, title: title, translations: req.application.questionnaireTranslations) }
         let definition =
             copy?.definition
             ?? SurveyDefinition(baseLanguage: language.rawValue, languages: [language.rawValue], title: [language.rawValue: title])

@@ -8,8 +8,10 @@ extension SurveyTemplates {
     /// it (that language becomes its base, the others stay as translations), else in the
     /// template's own base language. A non-empty `title` is the title in `language`, so the
     /// leader finds her survey under the name she gave it; the other languages keep theirs.
-    static func copy(_ template: Template, language: String, title: String) -> (definition: SurveyDefinition, inChosenLanguage: Bool) {
-        var definition = definition(template)
+    static func copy(
+        _ template: Template, language: String, title: String, translations: QuestionnaireTranslations
+    ) -> (definition: SurveyDefinition, inChosenLanguage: Bool) {
+        var definition = definition(template, translations)
         let available = definition.languages.contains(language)
         if available {
             definition.baseLanguage = language

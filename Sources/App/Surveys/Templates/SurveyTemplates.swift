@@ -1,8 +1,9 @@
 import Domain
 import Foundation
 
-/// Ready questionnaires, written by us, in English and Latvian. A new survey can start from
-/// one; it is then the survey's own copy, to change like any other.
+/// Ready questionnaires, written by us in English and Latvian here, and in Czech, Italian,
+/// Greek and Georgian in `Resources/Questionnaires` (`QuestionnaireTranslations`). A new
+/// survey can start from one; it is then the survey's own copy, to change like any other.
 enum SurveyTemplates {
     enum Template: String, CaseIterable, Sendable {
         /// School leaders on their experience, attitudes and needs for collegial support.
@@ -35,6 +36,12 @@ enum SurveyTemplates {
         both("School-based study groups", "Skolas mācīšanās grupas"),
     ])
 
+    /// The questionnaire in every language it is worded in.
+    static func definition(_ template: Template, _ translations: QuestionnaireTranslations) -> SurveyDefinition {
+        translations.apply(to: definition(template))
+    }
+
+    /// The questionnaire as written here, in English and Latvian.
     static func definition(_ template: Template) -> SurveyDefinition {
         switch template {
         case .leaderNeeds: leaderNeeds

@@ -1,4 +1,5 @@
 import Domain
+import Plot
 
 /// The instruments' wording in the person's language. English is the published wording;
 /// where a catalog has no translation, the English text shows. The Latvian wording is our
@@ -8,15 +9,18 @@ enum InstrumentText {
     static func label(_ label: String, _ l: Localizer) -> String { l.t(label) }
     static func instruction(_ instrument: Instrument, _ l: Localizer) -> String { l.t(instrument.instruction) }
 
-    /// Which wording is shown and where the instrument comes from.
-    static func source(_ instrument: Instrument, _ l: Localizer) -> String {
+    /// Which wording is shown and where the instrument comes from: the citation as published
+    /// (in English, and marked so for screen readers and translators' checks), then the
+    /// licence and whose wording it is in the reader's language (an English licence line in a
+    /// Latvian credit was noticed, issue 18).
+    static func source<Context: HTML.BodyContext>(_ instrument: Instrument, _ l: Localizer) -> Node<Context> {
         let wording =
             l.language == .en || l.catalog?.translation(of: instrument.items[0].text) == nil
             ? l.t("Wording: the published English version.")
             : l.t("Wording: translated by the Collegium team, not a validated translation.")
-        // The citation stays as published; the sentences around it are in the reader's
-        // language (an English licence line in a Latvian credit was noticed, issue 18).
-        return instrument.source + " " + l.t("Free to use without permission.") + " " + wording
+        return .p(
+            .class("source"), .span(.attribute(named: "lang", value: "en"), .text(instrument.source)),
+            .text(" " + l.t("Free to use without permission.") + " " + wording))
     }
 
     static func bandName(_ band: WellbeingBand, wellbeing: Bool, _ l: Localizer) -> String {

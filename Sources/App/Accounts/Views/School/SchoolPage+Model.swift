@@ -34,6 +34,11 @@ enum SchoolPage {
         var memberCount = 0
         var search = ""
         var roleFilter: SchoolRole?
+        /// How many members the search and role filter keep, over every page.
+        var matchCount = 0
+        /// The page of the list shown, from 1, and how many there are (`pageSize` a page).
+        var page = 1
+        var pageCount = 1
         /// nil when the viewer may not manage staff (they do not see invitations at all).
         var invitations: [PendingInvitation]?
         /// Whether the viewer may see the school's well-being figures.
@@ -102,6 +107,25 @@ enum SchoolPage {
                 (role == nil || member.role == role)
                     && (needle.isEmpty || Self.folded(member.name).contains(needle) || (byAddressToo && member.email.lowercased().contains(needle)))
             }
+        }
+
+        /// A page of the list is as many names as a phone shows in a few screens: a school of
+        /// 90 was 7,000 px of names on a phone, under the staff record and invitations.
+        static let pageSize = 25
+
+        /// Keeps page `requested` of the members the filter kept (the last page when it asks
+        /// for more, the first for nonsense), so a leader pages through a large staff.
+        mutating func paginate(page requested: Int) {
+            matchCount = members.count
+            pageCount = max(1, (matchCount + Self.pageSize - 1) / Self.pageSize)
+            page = min(max(1, requested), pageCount)
+            let start = (page - 1) * Self.pageSize
+            members = Array(members[start..<min(matchCount, start + Self.pageSize)])
+        }
+
+        /// The first and last position shown, counted from 1 (0 and 0 when nobody matches).
+        var shownRange: (first: Int, last: Int) {
+            members.isEmpty ? (0, 0) : ((page - 1) * Self.pageSize + 1, (page - 1) * Self.pageSize + members.count)
         }
 
         static func folded(_ text: String) -> String {

@@ -16,12 +16,40 @@ extension SchoolPage {
                 filtered,
                 .p(
                     .id("staff-shown"), .attribute(named: "role", value: "status"),
-                    .text(context.t("{shown} of {count} shown.", ["shown": l.number(model.members.count), "count": l.number(model.memberCount)]) + " "),
+                    .text(context.t("{shown} of {count} shown.", ["shown": l.number(model.matchCount), "count": l.number(model.memberCount)]) + " "),
                     .a(.href(SiteURL.school(.value(model.id)).path + "#staff-heading"), .text(context.t("Show everyone"))))),
             .if(
                 model.members.isEmpty,
                 .p(.id("staff-none"), .text(context.t("Nobody on the staff matches."))),
-                else: table(context, model))
+                else: table(context, model)),
+            .if(model.pageCount > 1, pager(context, model))
+        )
+    }
+
+    /// Earlier and later names of a long list, keeping the search and role chosen.
+    private static func pager(_ context: PageContext, _ model: Model) -> Node<HTML.BodyContext> {
+        let l = context.localizer
+        let range = model.shownRange
+        func link(_ page: Int) -> String {
+            var query = [("page", String(page))]
+            if !model.search.isEmpty { query.insert(("q", model.search), at: 0) }
+            if let role = model.roleFilter { query.insert(("role", role.rawValue), at: query.count - 1) }
+            return SiteURL.withQuery(SiteURL.school(.value(model.id)).path, query) + "#staff-heading"
+        }
+        return .nav(
+            .class("list-pager"), .attribute(named: "aria-label", value: context.t("Pages of the staff list")),
+            .if(
+                model.page > 1,
+                .a(.class("pager-previous"), .href(link(model.page - 1)), .attribute(named: "rel", value: "prev"), .text(context.t("Previous names")))),
+            .span(
+                .id("staff-page"),
+                .text(
+                    context.t(
+                        "Names {first}–{last} of {count}",
+                        ["first": l.number(range.first), "last": l.number(range.last), "count": l.number(model.matchCount)]))),
+            .if(
+                model.page < model.pageCount,
+                .a(.class("pager-next"), .href(link(model.page + 1)), .attribute(named: "rel", value: "next"), .text(context.t("Next names"))))
         )
     }
 

@@ -105,7 +105,7 @@ extension CheckInPage {
                         })
                 )
             },
-            .p(.class("source"), .text(InstrumentText.source(instrument, l)))
+            InstrumentText.source(instrument, l)
         )
     }
 }
