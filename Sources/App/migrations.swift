@@ -34,4 +34,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M028_NotificationsToDigest())
     app.migrations.add(M029_CertificateIssuerAndAttemptGrants())
     app.migrations.add(M030_OneOpenAttemptRequest())
+    app.migrations.add(M031_NetworkLogos())
 }

@@ -25,6 +25,7 @@ extension PersonalData {
     /// Tables that hold nothing about a person, and why.
     static let impersonalTables: [String: String] = [
         "networks": "names and descriptions of organisations",
+        "network_logos": "a network's logo for its certificates; not who uploaded it",
         "schools": "names and places of organisations",
         "_fluent_migrations": "Fluent's record of applied migrations",
         "scheduled_jobs": "when each periodic job last ran and runs next, and which server process holds it",

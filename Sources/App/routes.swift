@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: InvitationController())
     try app.register(collection: AccountController())
     try app.register(collection: SchoolController())
+    try app.register(collection: NetworkSettingsController())
     try app.register(collection: StaffController())
     try app.register(collection: AdminController())
 

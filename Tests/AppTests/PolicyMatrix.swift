@@ -68,7 +68,7 @@ enum PolicyMatrix {
     /// the organisation, the handbook, programmes, surveys and courses, never one about the
     /// support between colleagues. Written out by hand, not read from `isPractice`.
     static let adminAnywhere = """
-        view viewMembers manageStaff clearNewStaff administer viewWellbeingFigures manageWellbeing \
+        view viewMembers manageStaff clearNewStaff administer manageNetwork viewWellbeingFigures manageWellbeing \
         readHandbook editHandbook viewPracticeCounts createProgramme manageProgramme takePartInProgramme \
         createSurvey manageSurvey answerSurvey takeCourse authorCourse manageCohort followCohort grantQuizAttempt
         """

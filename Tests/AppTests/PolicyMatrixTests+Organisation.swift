@@ -21,13 +21,14 @@ extension PolicyMatrixTests {
             leaderB, counsellorC, coordinator, otherCoordinator, noMembership: nothing
             admin: \(M.adminAnywhere)
             """),
-        // Only view, figures, counts and what is created for a network are about a network.
+        // Only view, figures, counts, what is created for a network and its settings (the logo on
+        // its certificates) are about a network: its own coordinators, never another's.
         .init(
             "network N", .network(id: M.network),
             """
             visitor, teacher, counsellor, psychologist, pedagogicalAdviser, leader: nothing
             leaderB, counsellorC, otherCoordinator, noMembership: nothing
-            coordinator: view viewWellbeingFigures viewPracticeCounts createProgramme createSurvey
+            coordinator: view viewWellbeingFigures viewPracticeCounts createProgramme createSurvey manageNetwork
             admin: \(M.adminAnywhere)
             """),
         // Support between colleagues is for members, whatever their rank, never for a coordinator

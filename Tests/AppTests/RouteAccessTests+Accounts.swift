@@ -111,6 +111,17 @@ extension RouteAccessTests {
         .post("/admin/networks", [.login, .e403, .e403, .e403, .e403, .e403, .e403, .e422, .login]),
         .post("/admin/schools", [.login, .e403, .e403, .e403, .e403, .e403, .e403, .e422, .login]),
         .post("/admin/coordinators", [.login, .e403, .e403, .e403, .e403, .e403, .e403, .e422, .login]),
+        // A network's settings (the logo on its certificates): its coordinators and the admin;
+        // anyone else is not told the network exists. An upload without a file is refused.
+        .get(
+            "/networks/:networkID/settings", { "/networks/\($0.fixtures.network)/settings" },
+            [.login, .e404, .e404, .e404, .e404, .ok, .e404, .ok, .login]),
+        .post(
+            "/networks/:networkID/logo", { "/networks/\($0.fixtures.network)/logo" },
+            [.login, .e404, .e404, .e404, .e404, .e422, .e404, .e422, .login]),
+        .post(
+            "/networks/:networkID/logo/remove", { "/networks/\($0.fixtures.network)/logo/remove" },
+            [.login, .e404, .e404, .e404, .e404, .see, .e404, .see, .login]),
     ]
 
     @Test("Signing in, passwords, invitations and one's own account")

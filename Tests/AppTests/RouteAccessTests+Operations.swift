@@ -21,6 +21,8 @@ extension RouteAccessTests {
         .get("/networks/:networkID/issuer", { "/networks/\($0.fixtures.network)/issuer" }, [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
         .get("/.well-known/jwks.json", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
         .get("/credentials/status/1", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
+        // A network's logo is as public as the certificates that show it (none here: 404).
+        .get("/networks/:networkID/logo", { "/networks/\($0.fixtures.network)/logo" }, [.e404, .e404, .e404, .e404, .e404, .e404, .e404, .e404, .e404]),
         .get(
             "/networks/:networkID/credentials/status/1", { "/networks/\($0.fixtures.network)/credentials/status/1" },
             [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),

@@ -14,6 +14,12 @@ struct SecurityHeaderTests {
                 #expect(res.headers.first(name: "Referrer-Policy") == "same-origin")
                 #expect(res.headers.first(name: .cacheControl) == "no-store")
             }
+            // A public document a route serves keeps the caching it asks for (before, this
+            // was overwritten with no-store too).
+            try await app.testing().test(.GET, "/.well-known/jwks.json") { res async throws in
+                #expect(res.headers.first(name: .cacheControl) == "public, max-age=3600")
+                #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            }
             try await app.testing().test(.GET, "/css/app.css") { res async throws in
                 #expect(res.status == .ok)
                 #expect(res.headers.first(name: .cacheControl)?.contains("max-age") == true)

@@ -152,6 +152,11 @@ enum SiteURL: Sendable {
     case networkIssuer(Parameter<UUID>)
     /// The revocation list as a network's issuer publishes it.
     case networkStatusList(Parameter<UUID>)
+    /// A network's settings: the logo on the certificates it issues (its coordinators).
+    case networkSettings(Parameter<UUID>)
+    /// The logo: uploaded by POST, served to anyone by GET (certificates are public).
+    case networkLogo(Parameter<UUID>)
+    case networkLogoRemove(Parameter<UUID>)
     case jwks
     case mentoring
     case programme(Parameter<UUID>)

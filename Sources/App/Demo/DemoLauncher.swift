@@ -32,6 +32,12 @@ public enum DemoLauncher {
         try await HandbookLibrary.loadShipped(app)
         try await CourseLibrary.loadShipped(app)
         let (logins, token) = try await DemoData.seed(on: app.db, hasher: app.password.sync, questionnaires: app.questionnaireTranslations)
+        // The network's logo, before its certificates are issued: they carry it (issue 18).
+        if let logo = FileManager.default.contents(atPath: app.directory.resourcesDirectory + "Demo/network-logo.png"),
+            let network = try await Network.query(on: app.db).first()
+        {
+            _ = try await NetworkLogos.replace(network: try network.requireID(), bytes: Array(logo), on: app.db)
+        }
         // Certificates need the site's address (for their public check), so after DemoData.
         try await DemoCourses.seed(app, now: Date())
         let width = logins.map(\.email.count).max() ?? 30

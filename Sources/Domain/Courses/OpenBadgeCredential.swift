@@ -15,6 +15,15 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
         public var type: [String] = ["Profile"]
         public var name: String
         public var url: String
+        /// The issuer's logo (OB 3.0 `Image`), when it has one; left out of the JSON otherwise.
+        public var image: Image?
+    }
+
+    /// An image by its address, as OB 3.0's `Image` class has it.
+    public struct Image: Codable, Sendable, Equatable {
+        public var id: String
+        public var type = "Image"
+        public init(id: String) { self.id = id }
     }
 
     public struct Criteria: Codable, Sendable, Equatable { public var narrative: String }
@@ -84,12 +93,14 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
     ///   - base: the platform's public URL, without a trailing slash.
     ///   - issuerID: the issuer's profile URL (a network's); nil: the platform's `<base>/issuer`.
     ///   - statusList: the issuer's revocation list; nil: the platform's `<base>/credentials/status/1`.
+    ///   - issuerImage: the issuer's logo's absolute URL, if it has one.
     ///   - credentialID: also the key of its verification page, `<base>/credentials/<id>`.
     ///   - identityHash: `sha256$<hex>` of the lower-cased e-mail followed by `salt` (random
     ///     per credential, so the address cannot be found by hashing guesses alone).
     ///   - statusIndex: its bit in the revocation list at `<base>/credentials/status/1`.
     public init(
-        base: String, issuerID: String? = nil, issuerName: String, statusList: String? = nil, credentialID: UUID, subjectID: UUID, identityHash: String,
+        base: String, issuerID: String? = nil, issuerName: String, statusList: String? = nil, issuerImage: String? = nil, credentialID: UUID, subjectID: UUID,
+        identityHash: String,
         salt: String,
         courseSlug: String, courseTitle: String, description: String, criteria: String, language: String, issuedAt: Date,
         statusIndex: Int
@@ -98,7 +109,7 @@ public struct OpenBadgeCredential: Codable, Sendable, Equatable {
         formatter.formatOptions = [.withInternetDateTime]
         let issuedAt = Date(timeIntervalSince1970: issuedAt.timeIntervalSince1970.rounded(.down))
         id = "urn:uuid:" + credentialID.uuidString.lowercased()
-        issuer = Profile(id: issuerID ?? base + "/issuer", name: issuerName, url: base)
+        issuer = Profile(id: issuerID ?? base + "/issuer", name: issuerName, url: base, image: issuerImage.map(Image.init(id:)))
         validFrom = formatter.string(from: issuedAt)
         name = courseTitle
         credentialSubject = Subject(

@@ -67,6 +67,20 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a multipart form with one binary file (an image) of `contentType`.
+    @discardableResult
+    func upload(_ path: String, field: String, filename: String, bytes: [UInt8], contentType: String) async throws -> Page {
+        if cookies["collegium_csrf"] == nil { try await get("/login") }
+        let boundary = "----collegium-test-boundary"
+        var body = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(cookies["collegium_csrf"] ?? "")\r\n")
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: \(contentType)\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, headers: headers, body: body)
+    }
+
     @discardableResult
     func login(_ email: String, password: String = Fixtures.password) async throws -> Page {
         try await get("/login")

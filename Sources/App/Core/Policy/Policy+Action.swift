@@ -13,6 +13,9 @@ extension Policy {
         case clearNewStaff
         /// Create networks and schools, change any school: the instance's administration.
         case administer
+        /// Change a network's settings, such as the logo on the certificates it issues: its
+        /// coordinators (and the instance's admins).
+        case manageNetwork
         /// See the guarded well-being figures of a school or network (never a person's).
         case viewWellbeingFigures
         /// Set a school's check-in cadence, minimum group and help lines.

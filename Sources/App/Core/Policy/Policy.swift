@@ -77,7 +77,7 @@ enum Policy {
             // handbook serves the whole instance.
             return action == .editHandbook && !principal.coordinatedNetworks.isEmpty
         case .network(let id):
-            return [.view, .viewWellbeingFigures, .viewPracticeCounts, .createProgramme, .createSurvey].contains(action)
+            return [.view, .viewWellbeingFigures, .viewPracticeCounts, .createProgramme, .createSurvey, .manageNetwork].contains(action)
                 && principal.coordinatedNetworks.contains(id)
         case .school(let id, let networkID):
             let coordinates = networkID.map(principal.coordinatedNetworks.contains) ?? false
@@ -95,7 +95,7 @@ enum Policy {
                 return false
             case .manageWellbeing:
                 return role == .leader
-            case .administer, .readHandbook, .editHandbook:
+            case .administer, .manageNetwork, .readHandbook, .editHandbook:
                 return false
             case .askForHelp, .volunteer, .seeHelpRequest, .takeHelpRequest, .withdrawHelpRequest,
                 .startObservation, .offerCoaching, .requestCoaching, .seeCoachingRequest, .respondToCoachingRequest, .withdrawCoachingRequest,

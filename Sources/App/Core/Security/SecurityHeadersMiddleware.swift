@@ -25,7 +25,13 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         // Pages with personal data must not be kept by browsers or proxies (ASVS 8.2.1):
         // everything but the static files under Public/.
         let isStaticAsset = ["/css/", "/js/", "/img/", "/favicon"].contains { request.url.path.hasPrefix($0) }
-        if !isStaticAsset {
+        // A public document served by a route says so itself with `public` (the revocation
+        // lists, the keys, the course's images, a network's logo); nothing personal does.
+        // Before, this middleware overwrote them with no-store too.
+        let isPublicFile = response.headers.first(name: .cacheControl)?.hasPrefix("public") ?? false
+        if isPublicFile {
+            // As the route set it.
+        } else if !isStaticAsset {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         } else if response.status == .ok {
             response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")

@@ -62,7 +62,8 @@ struct CredentialController: RouteCollection {
         let principal = try await req.principal()
         let holder = try await Self.resource(credential, on: req.db)
         let mayRevoke = principal != nil && Policy.allows(principal, .manageCohort, holder)
-        var response = req.render(CredentialPage.view(req.pageContext(), credential: credential, status: status, mayRevoke: mayRevoke))
+        let logo = try await credential.issuingNetworkID.asyncMap { try await NetworkLogos.path(network: $0, on: req.db) } ?? nil
+        var response = req.render(CredentialPage.view(req.pageContext(), credential: credential, status: status, mayRevoke: mayRevoke, logo: logo))
         // Browsers accept */* (which Vapor's media types match to anything): only an explicit
         // JSON request without HTML gets JSON.
         let accept = req.headers.first(name: .accept) ?? ""
@@ -139,7 +140,9 @@ struct CredentialController: RouteCollection {
     private func profile(network: UUID?, _ req: Request) async throws -> Response {
         let config = req.application.config
         let issuer = try await Credentials.issuer(network: network, config: config, on: req.db)
-        let profile = IssuerProfile(context: OpenBadgeCredential.context, id: issuer.id, type: ["Profile"], name: issuer.name, url: config.publicBase)
+        let profile = IssuerProfile(
+            context: OpenBadgeCredential.context, id: issuer.id, type: ["Profile"], name: issuer.name, url: config.publicBase,
+            image: issuer.image.map(OpenBadgeCredential.Image.init(id:)))
         let response = Response(status: .ok)
         try response.content.encode(profile, as: .json)
         return response
@@ -164,5 +167,7 @@ struct IssuerProfile: Content {
     var type: [String]
     var name: String
     var url: String
-    enum CodingKeys: String, CodingKey { case context = "@context", id, type, name, url }
+    /// The network's logo, when it has one.
+    var image: OpenBadgeCredential.Image?
+    enum CodingKeys: String, CodingKey { case context = "@context", id, type, name, url, image }
 }

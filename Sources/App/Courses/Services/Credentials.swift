@@ -57,11 +57,15 @@ enum Credentials {
     /// or the instance's (`/issuer`, `ISSUER_NAME`).
     /// `network` in the answer is the network that issues (nil: the instance's issuer, also
     /// when the network asked for no longer exists).
-    static func issuer(network: UUID?, config: AppConfig, on db: any Database) async throws -> (id: String, name: String, network: UUID?) {
+    /// `image` is the network's logo's absolute URL, when it has one (issue 18, point 7).
+    static func issuer(
+        network: UUID?, config: AppConfig, on db: any Database
+    ) async throws -> (id: String, name: String, network: UUID?, image: String?) {
         if let network, let found = try await Network.find(network, on: db) {
-            return (config.publicBase + SiteURL.networkIssuer(.value(network)).path, found.name, network)
+            let logo = try await NetworkLogos.path(network: network, on: db).map { config.publicBase + $0 }
+            return (config.publicBase + SiteURL.networkIssuer(.value(network)).path, found.name, network, logo)
         }
-        return (config.publicBase + SiteURL.issuer.path, config.issuerName, nil)
+        return (config.publicBase + SiteURL.issuer.path, config.issuerName, nil, nil)
     }
 
     /// Where the revocation list of an issuer is: the instance's, or a network's (one
@@ -111,7 +115,7 @@ enum Credentials {
             let hash = "sha256$" + SecretToken.hash(user.email.lowercased() + salt)
             let credential = OpenBadgeCredential(
                 base: config.publicBase, issuerID: issuer.id, issuerName: issuer.name,
-                statusList: Self.statusListURL(network: issuer.network, config: config),
+                statusList: Self.statusListURL(network: issuer.network, config: config), issuerImage: issuer.image,
                 credentialID: id, subjectID: try enrolment.requireID(),
                 identityHash: hash, salt: salt, courseSlug: course.slug, courseTitle: title,
                 description: texts.summary.text(language, fallback: "en"),

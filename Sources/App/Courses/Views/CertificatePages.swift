@@ -7,13 +7,18 @@ import Plot
 enum CertificatePage {
     static func view(
         _ context: PageContext, credential: CourseCredential, outcomes: [String], verifyURL: String,
-        evaluation: (url: String, answered: Bool)?
+        evaluation: (url: String, answered: Bool)?, logo: String? = nil
     ) -> HTML {
-        Layout.page(
+        let issuer = credential.issuerName ?? CourseCredential.formerIssuerName
+        return Layout.page(
             context, title: context.t("Certificate"),
             .p(.class("breadcrumb no-print"), .a(.href(SiteURL.courses.path), .text(context.t("Courses")))),
             .article(
                 .id("certificate"), .class("certificate"),
+                // The issuing network's logo (issue 18, point 7), named for those who cannot see it.
+                .unwrap(logo) {
+                    .img(.id("certificate-logo"), .class("certificate-logo"), .src($0), .alt(context.t("Logo of {network}", ["network": issuer])))
+                },
                 .p(.class("certificate-kicker"), .text(context.t("Certificate of completion"))),
                 .h1(.text(credential.recipientName)),
                 .p(.text(context.t("has completed the course"))),
@@ -26,7 +31,7 @@ enum CertificatePage {
                     .text(
                         context.t(
                             "Issued by {issuer} on {date}.",
-                            ["issuer": credential.issuerName ?? CourseCredential.formerIssuerName, "date": context.localizer.date(credential.issuedAt)]))),
+                            ["issuer": issuer, "date": context.localizer.date(credential.issuedAt)]))),
                 .if(
                     !outcomes.isEmpty,
                     .group(
@@ -69,7 +74,7 @@ enum CredentialPage {
 
     static func view(
         _ context: PageContext, credential: CourseCredential, status: Status, mayRevoke: Bool,
-        revokeError: String? = nil, reason: String = ""
+        revokeError: String? = nil, reason: String = "", logo: String? = nil
     ) -> HTML {
         let id = credential.id ?? UUID()
         return Layout.page(
@@ -81,7 +86,15 @@ enum CredentialPage {
                 .dt(.text(context.t("Issued to"))), .dd(.text(credential.recipientName)),
                 .dt(.text(context.t("Course"))), .dd(.text(credential.courseTitle)),
                 .dt(.text(context.t("Issued on"))), .dd(.text(context.localizer.date(credential.issuedAt))),
-                .dt(.text(context.t("Issuer"))), .dd(.text(credential.issuerName ?? CourseCredential.formerIssuerName)),
+                .dt(.text(context.t("Issuer"))),
+                .dd(
+                    // Plot drops an empty alt, so the logo is named (the name follows it).
+                    .unwrap(logo) {
+                        .img(
+                            .class("issuer-logo"), .src($0),
+                            .alt(context.t("Logo of {network}", ["network": credential.issuerName ?? CourseCredential.formerIssuerName])))
+                    },
+                    .text(credential.issuerName ?? CourseCredential.formerIssuerName)),
                 .unwrap(credential.workloadMinutes) { minutes in
                     .group(.dt(.text(context.t("Workload"))), .dd(.text(CourseWorkload.text(minutes, context.localizer))))
                 },

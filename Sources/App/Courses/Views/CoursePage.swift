@@ -33,7 +33,7 @@ enum CoursePage {
             .dl(
                 .class("facts"),
                 .dt(.text(context.t("For"))), .dd(.text(CourseParts.text(texts.audience, context).text)),
-                .dt(.text(context.t("Time"))), .dd(.text(CourseParts.duration(m.outline.minutes, context))),
+                .dt(.text(context.t("Time needed"))), .dd(.text(CourseParts.duration(m.outline.minutes, context))),
                 .dt(.text(context.t("Modules"))), .dd(.text(String(m.outline.sections.count)))),
             .if(
                 !outcomes.isEmpty,

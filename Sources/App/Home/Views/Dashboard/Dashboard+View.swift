@@ -59,7 +59,13 @@ extension Dashboard {
                         .section(
                             .class("network"),
                             .h3(.text(network.name)),
-                            .p(.a(.href(SiteURL.networkWellbeing(.value(network.id)).path), .text(context.t("Staff well-being across the network")))),
+                            .ul(
+                                .class("row-actions"),
+                                .li(.a(.href(SiteURL.networkWellbeing(.value(network.id)).path), .text(context.t("Staff well-being across the network")))),
+                                .li(
+                                    .a(
+                                        .class("network-settings"), .href(SiteURL.networkSettings(.value(network.id)).path),
+                                        .text(context.t("Network settings"))))),
                             .p(
                                 .class("meta network-glance"),
                                 .text(
