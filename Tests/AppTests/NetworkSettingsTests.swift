@@ -39,13 +39,23 @@ struct NetworkSettingsTests {
             let stored = try #require(try await NetworkLogo.query(on: app.db).first())
             #expect(page.contains("src=\"/networks/\(network)/logo?v=\(stored.sha256.prefix(16))\""))
 
-            // Anyone fetches it, as it was uploaded, cached because its address changes with it.
-            try await app.testing().test(.GET, upload) { res async throws in
+            // Anyone fetches it, as it was uploaded, cached for a day at its current address (which
+            // changes with it), checked again at any other; with no cookie; a 304 keeps the caching.
+            let current = upload + "?v=\(stored.sha256.prefix(16))"
+            try await app.testing().test(.GET, current) { res async throws in
                 #expect(res.status == .ok)
                 #expect(res.headers.contentType?.description == "image/png")
                 #expect(res.headers.first(name: .cacheControl) == "public, max-age=86400")
                 #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(res.headers[.setCookie].isEmpty)
                 #expect(Array(res.body.readableBytesView) == (try Self.logo()))
+            }
+            try await app.testing().test(.GET, upload + "?v=0000") { res async throws in
+                #expect(res.status == .ok && res.headers.first(name: .cacheControl) == "public, no-cache")
+            }
+            let etag = "\"\(stored.sha256.prefix(32))\""
+            try await app.testing().test(.GET, current, headers: ["If-None-Match": "W/\(etag)"]) { res async throws in
+                #expect(res.status == .notModified && res.headers.first(name: .cacheControl) == "public, max-age=86400")
             }
 
             // Refused, each for its reason, in the person's language; the logo in use stays.
@@ -65,6 +75,11 @@ struct NetworkSettingsTests {
             #expect(refused.status == .unsupportedMediaType && !refused.contains("This file is not a PNG or JPEG image."))
             #expect(try await NetworkLogo.query(on: app.db).all().map(\.sha256) == [stored.sha256])
 
+            // Removing asks first (a link, not a button that acts), and says what goes and what stays.
+            #expect(try await coordinator.get(settings).contains("id=\"logo-remove\" class=\"button-secondary\" href=\"/networks/\(network)/logo/remove\""))
+            let asking = try await coordinator.get("/networks/\(network)/logo/remove")
+            #expect(asking.status == .ok && asking.contains("Remove the logo of Network N?") && asking.contains("The certificates stay valid."))
+            #expect(try await NetworkLogo.query(on: app.db).count() == 1, "asking removed nothing")
             // Removed: certificates show the name alone, and the file is gone.
             #expect(try await coordinator.post("/networks/\(network)/logo/remove").location == settings)
             #expect(try await coordinator.get(settings).contains("No logo yet"))

@@ -119,6 +119,10 @@ extension RouteAccessTests {
         .post(
             "/networks/:networkID/logo", { "/networks/\($0.fixtures.network)/logo" },
             [.login, .e404, .e404, .e404, .e404, .e422, .e404, .e422, .login]),
+        // Asking first; with no logo to remove, back to the settings.
+        .get(
+            "/networks/:networkID/logo/remove", { "/networks/\($0.fixtures.network)/logo/remove" },
+            [.login, .e404, .e404, .e404, .e404, .see, .e404, .see, .login]),
         .post(
             "/networks/:networkID/logo/remove", { "/networks/\($0.fixtures.network)/logo/remove" },
             [.login, .e404, .e404, .e404, .e404, .see, .e404, .see, .login]),

@@ -19,6 +19,7 @@ struct SecurityHeaderTests {
             try await app.testing().test(.GET, "/.well-known/jwks.json") { res async throws in
                 #expect(res.headers.first(name: .cacheControl) == "public, max-age=3600")
                 #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(res.headers[.setCookie].isEmpty, "a cached response carries no cookie (the CSRF cookie would be shared)")
             }
             try await app.testing().test(.GET, "/css/app.css") { res async throws in
                 #expect(res.status == .ok)

@@ -53,8 +53,11 @@ extension SurveyPageTests {
             let design = try await latvian.get(path)
             #expect(design.contains("<h1>Mūsu kolēģu atbalsts 2026</h1>"))
             #expect(design.contains("Kāda ir jūsu loma skolā?"))
-            // A reader in English sees the English title.
-            #expect((try await english.get("/surveys")).contains(">Collegial support in your school: experience and needs</a>"))
+            // A reader in English sees the English title, and the form says which languages the
+            // ready questionnaires are in: all six.
+            let list = try await english.get("/surveys")
+            #expect(list.contains(">Collegial support in your school: experience and needs</a>"))
+            #expect(list.contains("where it is written in it (English, Latviešu, Čeština, Italiano, Ελληνικά, ქართული)"))
 
             // The staff questionnaire in Czech (Resources/Questionnaires/cs.json): written in
             // Czech under her title, every other language kept as a translation.

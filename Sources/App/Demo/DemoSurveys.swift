@@ -95,7 +95,8 @@ enum DemoSurveys {
             let throughSchool = country == "LV" && i % 5 == 0
             let submitted = CalendarDay(now.addingTimeInterval(-Double(Int.random(in: 1...20, using: &random)) * 86_400)).description
             let response = try SurveyResponse(
-                surveyID: surveyID, submittedOn: submitted, language: i % 3 == 0 ? "en" : (languageOf[country] ?? "en"),
+                surveyID: surveyID, submittedOn: submitted,
+                language: languageOf[country].flatMap { i % 3 != 0 && definition.languages.contains($0) ? $0 : nil } ?? "en",
                 country: throughSchool ? "LV" : country, role: throughSchool ? "leader" : "",
                 schoolID: throughSchool ? riga?.id : nil, userID: nil, answers: definition.pruned(a),
                 idempotencyKey: "demo-\(i)")

@@ -8,6 +8,7 @@ struct NetworkSettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.networkSettings(.key).pathComponents, use: show)
         routes.post(SiteURL.networkLogo(.key).pathComponents, use: upload)
+        routes.get(SiteURL.networkLogoRemove(.key).pathComponents, use: confirmRemove)
         routes.post(SiteURL.networkLogoRemove(.key).pathComponents, use: remove)
         routes.get(SiteURL.networkLogo(.key).pathComponents, use: logo)
     }
@@ -38,6 +39,23 @@ struct NetworkSettingsController: RouteCollection {
         return req.redirect(to: .networkSettings(.value(id)), notice: req.t("The logo is saved. Certificates show it from now on."))
     }
 
+    /// Asks first, saying what goes (the logo on the certificates and in badge wallets) and what
+    /// stays (the certificates themselves, and a new upload at any time).
+    func confirmRemove(req: Request) async throws -> Response {
+        let network = try await authorizedNetwork(req)
+        let id = try network.requireID()
+        guard try await NetworkLogos.path(network: id, on: req.db) != nil else {
+            return req.redirect(to: .networkSettings(.value(id)), notice: req.t("The logo is removed."))
+        }
+        return req.confirm(
+            req.t("Remove the logo of {network}?", ["network": network.name]),
+            consequences: [
+                req.t("Certificates, their public check and the issuer's profile show the network's name alone from now on."),
+                req.t("The certificates stay valid. You can upload a logo again at any time."),
+            ],
+            action: .networkLogoRemove(.value(id)), confirmLabel: req.t("Remove the logo"), back: .networkSettings(.value(id)))
+    }
+
     func remove(req: Request) async throws -> Response {
         let network = try await authorizedNetwork(req)
         try await NetworkLogos.remove(network: try network.requireID(), on: req.db)
@@ -51,12 +69,18 @@ struct NetworkSettingsController: RouteCollection {
             throw Abort(.notFound)
         }
         let etag = "\"\(image.sha256.prefix(32))\""
-        if req.headers.first(name: .ifNoneMatch) == etag { return Response(status: .notModified, headers: ["ETag": etag]) }
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: image.contentType)
         headers.replaceOrAdd(name: .eTag, value: etag)
-        // The address changes with the file (`?v=`), so a day's caching is never stale.
-        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+        // The address of the current file (`?v=` its hash) is cached for a day, as is a 304 for
+        // it; any other address (an older logo's, or none) is checked again each time.
+        let current = req.query[String.self, at: "v"] == String(image.sha256.prefix(16))
+        headers.replaceOrAdd(name: .cacheControl, value: current ? "public, max-age=86400" : "public, no-cache")
+        if (req.headers.first(name: .ifNoneMatch) ?? "").split(separator: ",").contains(where: {
+            $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == etag
+        }) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers.replaceOrAdd(name: .contentType, value: image.contentType)
         headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"logo.\(image.contentType == "image/png" ? "png" : "jpg")\"")
         return Response(status: .ok, headers: headers, body: .init(data: image.image))
     }

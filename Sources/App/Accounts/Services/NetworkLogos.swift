@@ -2,14 +2,15 @@ import Crypto
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 
 /// A network's logo: kept, replaced, removed, and where others find it. Courses ask here for
 /// the address to put on a certificate and in the issuer profile; they never read the table.
 enum NetworkLogos {
     /// The logo's address with its version, or nil when the network has none. Reads the hash
     /// alone, never the bytes.
-    static func path(network: UUID, on db: any Database) async throws -> String? {
-        guard
+    static func path(network: UUID?, on db: any Database) async throws -> String? {
+        guard let network,
             let logo = try await NetworkLogo.query(on: db).filter(\.$network.$id == network)
                 .field(\.$id).field(\.$sha256).first()
         else { return nil }
@@ -43,6 +44,12 @@ enum NetworkLogos {
         let image = try LogoImage.check(bytes)
         let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         try await db.writeTransaction { db in
+            // Two uploads at once take turns: on PostgreSQL both would find nothing to delete
+            // and the second insert would fail on the one-a-network index (SQLite's write
+            // transactions already take turns).
+            if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT id FROM \(ident: Network.schema) WHERE id = \(bind: network) FOR UPDATE").run()
+            }
             try await NetworkLogo.query(on: db).filter(\.$network.$id == network).delete()
             try await NetworkLogo(
                 networkID: network, contentType: image.contentType, image: Data(bytes), sha256: hash, width: image.width, height: image.height

@@ -30,7 +30,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         // Before, this middleware overwrote them with no-store too.
         let isPublicFile = response.headers.first(name: .cacheControl)?.hasPrefix("public") ?? false
         if isPublicFile {
-            // As the route set it.
+            // Cached as the route set it, and so with no cookie: a shared cache would hand the
+            // CSRF cookie given to the first visitor without one to every later one.
+            response.headers.remove(name: .setCookie)
         } else if !isStaticAsset {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         } else if response.status == .ok {

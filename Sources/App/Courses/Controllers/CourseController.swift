@@ -125,6 +125,6 @@ struct CourseController: RouteCollection {
             CertificatePage.view(
                 req.pageContext(), credential: credential, outcomes: outcomes,
                 verifyURL: SiteURL.credential(.value(credential.id ?? UUID())).absolute(req.application.config),
-                evaluation: evaluation, logo: try await credential.issuingNetworkID.asyncMap { try await NetworkLogos.path(network: $0, on: req.db) } ?? nil))
+                evaluation: evaluation, logo: try await NetworkLogos.path(network: credential.issuingNetworkID, on: req.db)))
     }
 }

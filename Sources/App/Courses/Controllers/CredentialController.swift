@@ -62,7 +62,7 @@ struct CredentialController: RouteCollection {
         let principal = try await req.principal()
         let holder = try await Self.resource(credential, on: req.db)
         let mayRevoke = principal != nil && Policy.allows(principal, .manageCohort, holder)
-        let logo = try await credential.issuingNetworkID.asyncMap { try await NetworkLogos.path(network: $0, on: req.db) } ?? nil
+        let logo = try await NetworkLogos.path(network: credential.issuingNetworkID, on: req.db)
         var response = req.render(CredentialPage.view(req.pageContext(), credential: credential, status: status, mayRevoke: mayRevoke, logo: logo))
         // Browsers accept */* (which Vapor's media types match to anything): only an explicit
         // JSON request without HTML gets JSON.
@@ -115,7 +115,7 @@ struct CredentialController: RouteCollection {
                 CredentialPage.view(
                     req.pageContext(), credential: credential, status: status, mayRevoke: true,
                     revokeError: req.t("Say why the certificate is revoked (up to 500 characters): the reason is shown to anyone who checks it."),
-                    reason: reason), status: .unprocessableEntity)
+                    reason: reason, logo: try await NetworkLogos.path(network: credential.issuingNetworkID, on: req.db)), status: .unprocessableEntity)
         }
         if credential.revokedAt == nil {
             credential.revokedAt = req.now

@@ -88,12 +88,9 @@ enum CredentialPage {
                 .dt(.text(context.t("Issued on"))), .dd(.text(context.localizer.date(credential.issuedAt))),
                 .dt(.text(context.t("Issuer"))),
                 .dd(
-                    // Plot drops an empty alt, so the logo is named (the name follows it).
-                    .unwrap(logo) {
-                        .img(
-                            .class("issuer-logo"), .src($0),
-                            .alt(context.t("Logo of {network}", ["network": credential.issuerName ?? CourseCredential.formerIssuerName])))
-                    },
+                    // The issuer's name follows: the logo says nothing more (an empty alt, which
+                    // Plot would drop unless told).
+                    .unwrap(logo) { .img(.class("issuer-logo"), .src($0), Attribute(name: "alt", value: "", ignoreIfValueIsEmpty: false)) },
                     .text(credential.issuerName ?? CourseCredential.formerIssuerName)),
                 .unwrap(credential.workloadMinutes) { minutes in
                     .group(.dt(.text(context.t("Workload"))), .dd(.text(CourseWorkload.text(minutes, context.localizer))))

@@ -20,7 +20,9 @@ struct SurveyListController: RouteCollection {
     /// The list for the signed-in person (their surveys and where they may make one).
     static func listModel(_ req: Request) async throws -> SurveyListPage.Model {
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        return try await SurveyListPage.Model.load(for: principal, now: req.now, language: req.localizer.language.rawValue, on: req.db)
+        return try await SurveyListPage.Model.load(
+            for: principal, now: req.now, language: req.localizer.language.rawValue, questionnaires: req.application.questionnaireTranslations,
+            on: req.db)
     }
 
     struct NewForm: Content {

@@ -45,14 +45,11 @@ extension NetworkSettingsPage {
                             .attribute(named: "aria-invalid", value: model.logoError == nil ? nil : "true"))),
                     Components.submit(model.logo == nil ? context.t("Upload the logo") : context.t("Replace the logo"))),
                 .unwrap(model.logo) { _ in
-                    .form(
-                        .id("logo-remove-form"), .class("inline-form"), .method(.post),
-                        .action(SiteURL.networkLogoRemove(.value(model.id)).path),
-                        Components.csrfField(context),
-                        .p(
-                            .class("hint"),
-                            .text(context.t("Without a logo, certificates show the network's name alone. You can upload one again at any time."))),
-                        .button(.type(.submit), .class("button-secondary"), .text(context.t("Remove the logo"))))
+                    // Asks first (ConfirmPage): nothing that loses something is one click.
+                    .p(
+                        .a(
+                            .id("logo-remove"), .class("button-secondary"), .href(SiteURL.networkLogoRemove(.value(model.id)).path),
+                            .text(context.t("Remove the logo"))))
                 })
         )
     }

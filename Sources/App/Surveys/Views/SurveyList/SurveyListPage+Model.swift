@@ -22,10 +22,15 @@ enum SurveyListPage {
         var draftTemplate = ""
         var draftLanguage: String?
         var importProblems: [String] = []
+        /// The languages every ready questionnaire is worded in on this server, by their own
+        /// names (English and Latvian, and those of `Resources/Questionnaires`).
+        var templateLanguages = ""
 
         /// `principal`: who runs surveys (theirs are listed, and the schools and networks they
         /// may make one for); `now`: the request's clock; `language`: the reader's, for the titles.
-        static func load(for principal: Principal, now: Date, language: String, on db: any Database) async throws -> Model {
+        static func load(
+            for principal: Principal, now: Date, language: String, questionnaires: QuestionnaireTranslations, on db: any Database
+        ) async throws -> Model {
             let service = Surveys(db: db)
             let surveys = try await service.manageable(for: principal, today: CalendarDay(now).description)
             let counts = try await service.responseCounts(surveys.compactMap(\.id))
@@ -37,7 +42,13 @@ enum SurveyListPage {
                         id: s.id ?? UUID(), title: s.title(in: language), status: s.status, responses: counts[s.id ?? UUID()] ?? 0,
                         owner: schools.first { $0.id == s.$school.id }?.name ?? networks.first { $0.id == s.$network.id }?.name ?? "")
                 },
-                scopes: try await service.scopes(for: principal))
+                scopes: try await service.scopes(for: principal), templateLanguages: Self.templateLanguages(questionnaires))
+        }
+
+        static func templateLanguages(_ questionnaires: QuestionnaireTranslations) -> String {
+            let sets = SurveyTemplates.Template.allCases.map { Set(SurveyTemplates.definition($0, questionnaires).languages) }
+            let common = sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) }
+            return Language.allCases.filter { common.contains($0.rawValue) }.map(\.nativeName).joined(separator: ", ")
         }
     }
 }

@@ -65,7 +65,7 @@ extension SurveyListPage {
                                 .text(
                                     context.t(
                                         "A ready questionnaire is copied in the language you choose below where it is written in it ({languages}), with your title if you give one.",
-                                        ["languages": templateLanguages])))),
+                                        ["languages": model.templateLanguages])))),
                         Components.field(
                             .init(
                                 id: "title", label: context.t("Title"), value: model.draftTitle, required: false,
@@ -115,10 +115,4 @@ extension SurveyListPage {
         ]
     }
 
-    /// The languages every ready questionnaire is written in, by their own names.
-    static var templateLanguages: String {
-        let sets = SurveyTemplates.Template.allCases.map { Set(SurveyTemplates.definition($0).languages) }
-        let common = sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) }
-        return Language.allCases.filter { common.contains($0.rawValue) }.map(\.nativeName).joined(separator: ", ")
-    }
 }
