@@ -159,7 +159,7 @@ struct StaffTests {
             #expect(school.status == .ok && school.contains("is now Teacher"))
         }
     }
-    @Test("A large staff is listed 25 names a page; the pages keep the search and role, and a page past the end shows the last")
+    @Test("A large staff is listed 20 names a page; the pages keep the search and role, and a page past the end shows the last")
     func staffListPages() async throws {
         try await withApp { app, ctx in
             let a = ctx.fixtures.schoolA
@@ -168,22 +168,39 @@ struct StaffTests {
             let leader = ctx.browser()
             try await leader.login(Fixtures.leaderA)
             let first = try await leader.get("/schools/\(a)")
-            #expect(first.contains("31 members of staff") && first.contains("Names 1–25 of 31"))
-            #expect(first.body.components(separatedBy: "class=\"member-link\"").count - 1 == 25)
+            #expect(first.contains("31 members of staff") && first.contains("Names 1–20 of 31"))
+            #expect(first.body.components(separatedBy: "class=\"member-link\"").count - 1 == 20)
             #expect(first.contains("href=\"/schools/\(a)?page=2#staff-heading\" rel=\"next\""))
             #expect(!first.contains("rel=\"prev\""))
             let second = try await leader.get("/schools/\(a)?page=2")
-            #expect(second.contains("Names 26–31 of 31") && !second.contains("rel=\"next\""))
-            #expect(second.body.components(separatedBy: "class=\"member-link\"").count - 1 == 6)
-            #expect(second.contains("teacher.a Tester"), "the names after the 25th")
-            #expect(try await leader.get("/schools/\(a)?page=99").contains("Names 26–31 of 31"))
-            #expect(try await leader.get("/schools/\(a)?page=nonsense").contains("Names 1–25 of 31"))
+            #expect(second.contains("Names 21–31 of 31") && !second.contains("rel=\"next\""))
+            #expect(second.body.components(separatedBy: "class=\"member-link\"").count - 1 == 11)
+            #expect(second.contains("teacher.a Tester"), "the names after the 20th")
+            #expect(try await leader.get("/schools/\(a)?page=99").contains("Names 21–31 of 31"))
+            #expect(try await leader.get("/schools/\(a)?page=nonsense").contains("Names 1–20 of 31"))
             // A filter that keeps 29 teachers pages too, and its links keep the filter.
             let teachers = try await leader.get("/schools/\(a)?q=teacher&role=teacher")
-            #expect(teachers.contains("29 of 31 shown.") && teachers.contains("Names 1–25 of 29"))
+            #expect(teachers.contains("29 of 31 shown.") && teachers.contains("Names 1–20 of 29"))
             #expect(teachers.contains("href=\"/schools/\(a)?q=teacher&amp;role=teacher&amp;page=2#staff-heading\""))
             // A short list has no pages.
             #expect(!(try await leader.get("/schools/\(a)?role=leader")).contains("list-pager"))
+        }
+    }
+    @Test("The five newest invitations are open on the school page; older ones fold under \"N more invitations\"")
+    func olderInvitationsFold() async throws {
+        try await withApp { app, ctx in
+            let a = ctx.fixtures.schoolA
+            let leader = ctx.browser()
+            try await leader.login(Fixtures.leaderA)
+            for n in 1...7 {
+                let form = ["email": "invited\(n)@example.org", "given_name": "Invited", "family_name": "Person\(n)", "role": "teacher", "language": "en"]
+                #expect(try await leader.post("/schools/\(a)/invitations", form: form).status == .seeOther)
+            }
+            let page = try await leader.get("/schools/\(a)")
+            let open = try #require(page.body.components(separatedBy: "id=\"older-invitations\"").first)
+            #expect(open.components(separatedBy: "class=\"button-link invitation-cancel\"").count - 1 == 5)
+            #expect(page.contains("<summary>2 more invitations</summary>"))
+            #expect(page.body.components(separatedBy: "class=\"button-link invitation-cancel\"").count - 1 == 7, "every one can still be cancelled")
         }
     }
 }

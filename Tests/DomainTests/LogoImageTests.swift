@@ -46,4 +46,32 @@ struct LogoImageTests {
         #expect(throws: LogoImage.Problem.dimensions(width: 5000, height: 100)) { try LogoImage.check(Self.jpeg(5000, 100)) }
         #expect(throws: LogoImage.Problem.dimensions(width: 100, height: 2001)) { try LogoImage.check(Self.png(100, 2001)) }
     }
+    @Test("What a file says about who made it is left out: PNG text and EXIF chunks, JPEG EXIF/XMP segments and comments; the image stays")
+    func metadataStripped() throws {
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            let n = UInt32(data.count)
+            return [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)] + Array(type.utf8) + data + [0, 0, 0, 0]
+        }
+        let text = Array("Author\u{0}Jane Doe, Riga".utf8)
+        let png =
+            Self.png(64, 64) + chunk("tEXt", text) + chunk("eXIf", [1, 2, 3])
+            + chunk("IDAT", [9, 9, 9]) + chunk("IEND", [])
+        let cleanPNG = try #require(LogoImage.withoutMetadata(png))
+        #expect(!String(decoding: cleanPNG, as: UTF8.self).contains("Jane Doe"))
+        #expect(!String(decoding: cleanPNG, as: UTF8.self).contains("eXIf"))
+        #expect(cleanPNG.count == png.count - (12 + text.count) - (12 + 3))
+        #expect(try LogoImage.check(cleanPNG) == LogoImage(format: .png, width: 64, height: 64))
+
+        let exif: [UInt8] = [0xFF, 0xE1, 0x00, 0x12] + Array("Exif\u{0}\u{0}GPS 56.95N".utf8)
+        let jpeg = Array(Self.jpeg(100, 50).dropLast(2)) + exif + [0xFF, 0xDA, 0x00, 0x04, 1, 2] + [7, 7, 7, 0xFF, 0xD9]
+        let withExifFirst = [0xFF, 0xD8] + exif + Array(jpeg.dropFirst(2))
+        let cleanJPEG = try #require(LogoImage.withoutMetadata(withExifFirst))
+        #expect(!String(decoding: cleanJPEG, as: UTF8.self).contains("GPS") && !String(decoding: cleanJPEG, as: UTF8.self).contains("hi!"))
+        #expect(String(decoding: cleanJPEG, as: UTF8.self).contains("JFIF"), "JFIF kept")
+        #expect(Array(cleanJPEG.suffix(5)) == [7, 7, 7, 0xFF, 0xD9], "the scan is kept whole")
+        #expect(try LogoImage.check(cleanJPEG) == LogoImage(format: .jpeg, width: 100, height: 50))
+        // A structure that does not hold is no image to keep.
+        #expect(LogoImage.withoutMetadata(Self.png(64, 64) + [0, 0, 0xFF, 0xFF]) == nil)
+        #expect(LogoImage.withoutMetadata([0xFF, 0xD8, 0xFF, 0xE1, 0x7F, 0xFF, 1]) == nil)
+    }
 }

@@ -68,6 +68,54 @@ public struct LogoImage: Sendable, Equatable {
         return nil
     }
 
+    /// `bytes` (already `check`ed) without what a file may say about whoever made it: PNG
+    /// text, time and EXIF chunks and any other ancillary chunk not about drawing the image;
+    /// JPEG APP segments but JFIF (APP0), the colour profile (APP2) and Adobe's (APP14), and
+    /// comments. The logo is public, and a camera's or editor's metadata (a place, a name, a
+    /// device) must not be published with it. Nil when the file's structure does not hold.
+    public static func withoutMetadata(_ bytes: [UInt8]) -> [UInt8]? {
+        bytes.first == 0x89 ? pngWithoutMetadata(bytes) : jpegWithoutMetadata(bytes)
+    }
+
+    private static func pngWithoutMetadata(_ b: [UInt8]) -> [UInt8]? {
+        // Critical chunks, and the ancillary ones that change how the pixels look.
+        let kept: Set<String> = ["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "bKGD"]
+        var out = Array(b[0..<8])
+        var i = 8
+        while i + 12 <= b.count {
+            let length = Int(be32(b, i))
+            guard length <= b.count - i - 12 else { return nil }
+            let type = String(decoding: b[(i + 4)..<(i + 8)], as: UTF8.self)
+            let end = i + 12 + length
+            if kept.contains(type) { out += b[i..<end] }
+            i = end
+            if type == "IEND" { return out }
+        }
+        return nil
+    }
+
+    private static func jpegWithoutMetadata(_ b: [UInt8]) -> [UInt8]? {
+        var out: [UInt8] = [0xFF, 0xD8]
+        var i = 2
+        while i + 1 < b.count {
+            guard b[i] == 0xFF else { return nil }
+            let marker = b[i + 1]
+            if marker == 0xFF { i += 1; continue }
+            if (0xD0...0xD7).contains(marker) || marker == 0x01 { out += [0xFF, marker]; i += 2; continue }
+            guard i + 3 < b.count else { return nil }
+            let length = Int(b[i + 2]) << 8 | Int(b[i + 3])
+            guard length >= 2, i + 2 + length <= b.count else { return nil }
+            if marker == 0xDA {
+                // The scan and everything after it: the image itself.
+                return out + b[i...]
+            }
+            let dropped = marker == 0xFE || ((0xE1...0xEF).contains(marker) && marker != 0xE2 && marker != 0xEE)
+            if !dropped { out += b[i..<(i + 2 + length)] }
+            i += 2 + length
+        }
+        return nil
+    }
+
     private static func be32(_ b: [UInt8], _ at: Int) -> UInt32 {
         UInt32(b[at]) << 24 | UInt32(b[at + 1]) << 16 | UInt32(b[at + 2]) << 8 | UInt32(b[at + 3])
     }

@@ -20,7 +20,7 @@ struct SchoolController: RouteCollection {
         let canManage = Policy.allows(principal, .manageStaff, school.policyResource)
         var model = try await SchoolPage.Model.load(
             school: school, includeInvitations: canManage, mayClearNewStaff: Policy.allows(principal, .clearNewStaff, school.policyResource),
-            invitationLifetime: req.application.config.invitationLifetime, now: req.now, on: req.db)
+            invitationLifetime: req.application.config.invitationLifetime, now: req.now, collation: Collation(req.localizer.language), on: req.db)
         model.filter(
             search: String((req.query[String.self, at: "q"] ?? "").prefix(200)),
             role: req.query[String.self, at: "role"].flatMap(SchoolRole.init(rawValue:)), byAddressToo: canManage)

@@ -42,6 +42,8 @@ enum NetworkLogos {
     /// makes them the network's logo, replacing any before.
     static func replace(network: UUID, bytes: [UInt8], on db: any Database) async throws -> LogoImage {
         let image = try LogoImage.check(bytes)
+        // Published without what the file says about who made it (a place, a name, a device).
+        guard let bytes = LogoImage.withoutMetadata(bytes) else { throw LogoImage.Problem.notAnImage }
         let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         try await db.writeTransaction { db in
             // Two uploads at once take turns: on PostgreSQL both would find nothing to delete

@@ -52,7 +52,8 @@ enum SchoolPage {
         /// and end a newcomer's wait (`mayClearNewStaff`).
         /// `invitationLifetime` dates each invitation (it expires that long after it was sent).
         static func load(
-            school: School, includeInvitations: Bool, mayClearNewStaff: Bool, invitationLifetime: TimeInterval, now: Date, on db: any Database
+            school: School, includeInvitations: Bool, mayClearNewStaff: Bool, invitationLifetime: TimeInterval, now: Date, collation: Collation,
+            on db: any Database
         ) async throws -> Model {
             let schoolID = try school.requireID()
             let memberships = try await Membership.query(on: db)
@@ -88,7 +89,13 @@ enum SchoolPage {
                     membershipID: try $0.requireID(), name: $0.user.fullName, email: $0.user.email, role: $0.role,
                     undeliverable: bouncing[$0.user.email.lowercased()] != nil)
             }
-            .sorted { ($0.role == .leader ? 0 : 1, $0.name) < ($1.role == .leader ? 0 : 1, $1.name) }
+            // Leaders first, then everyone in the reader's alphabetical order (Ā after A in Latvian).
+            .sorted { a, b in
+                let aLeads = a.role == .leader
+                let bLeads = b.role == .leader
+                if aLeads != bLeads { return aLeads }
+                return collation.ascending(a.name, b.name)
+            }
             var model = Model(
                 id: schoolID, name: school.name, code: school.code, city: school.city, country: school.country,
                 networkName: network?.name, members: all, invitations: invitations, staffRecord: staffRecord)
@@ -111,7 +118,7 @@ enum SchoolPage {
 
         /// A page of the list is as many names as a phone shows in a few screens: a school of
         /// 90 was 7,000 px of names on a phone, under the staff record and invitations.
-        static let pageSize = 25
+        static let pageSize = 20
 
         /// Keeps page `requested` of the members the filter kept (the last page when it asks
         /// for more, the first for nonsense), so a leader pages through a large staff.

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Plot
 
 extension SchoolPage {
@@ -63,31 +64,53 @@ extension SchoolPage {
                     .if(
                         invitations.isEmpty,
                         .p(.text(context.t("Everyone invited has joined."))),
-                        else: .ul(
-                            .id("pending-invitations"), .class("card-list"),
-                            .forEach(invitations) { invitation in
-                                .li(
-                                    .text("\(invitation.name) <\(invitation.email)> — \(RoleNames.name(invitation.role, l)) — "),
-                                    .text(context.t("valid until {date}", ["date": l.date(invitation.expiresAt)])),
-                                    .if(invitation.undeliverable, undeliverable(context)),
-                                    .div(
-                                        .class("row-actions"),
-                                        postButton(
-                                            context, SiteURL.schoolInvitationResend(.value(model.id), .value(invitation.id)),
-                                            context.t("Send again to {email}", ["email": invitation.email])),
-                                        // Opens the page that asks first (ConfirmPage).
-                                        .a(
-                                            .class("button-link invitation-cancel"),
-                                            .href(SiteURL.schoolInvitationCancel(.value(model.id), .value(invitation.id)).path),
-                                            .text(context.t("Cancel the invitation to {email}", ["email": invitation.email])))))
-                            }))
+                        else: .group(
+                            .ul(
+                                .id("pending-invitations"), .class("card-list"),
+                                .forEach(invitations.prefix(Self.recentInvitations)) { invitationItem(context, l, model.id, $0) }),
+                            // The older ones folded: an invitation round of twenty was 3,000 px of
+                            // buttons on a phone (issue 18: no page over 6,000 px).
+                            .if(
+                                invitations.count > Self.recentInvitations,
+                                .details(
+                                    .id("older-invitations"),
+                                    .summary(
+                                        .text(
+                                            l.tn(
+                                                "{count} more invitation", "{count} more invitations",
+                                                count: invitations.count - Self.recentInvitations))),
+                                    .ul(
+                                        .class("card-list"),
+                                        .forEach(invitations.dropFirst(Self.recentInvitations)) { invitationItem(context, l, model.id, $0) })))))
                 )
             }
         )
     }
 
+    /// The newest invitations shown open; the rest under "N more invitations".
+    static let recentInvitations = 5
+
+    private static func invitationItem(
+        _ context: PageContext, _ l: Localizer, _ schoolID: UUID, _ invitation: Model.PendingInvitation
+    ) -> Node<HTML.ListContext> {
+        .li(
+            .text("\(invitation.name) <\(invitation.email)> — \(RoleNames.name(invitation.role, l)) — "),
+            .text(context.t("valid until {date}", ["date": l.date(invitation.expiresAt)])),
+            .if(invitation.undeliverable, undeliverable(context)),
+            .div(
+                .class("row-actions"),
+                postButton(
+                    context, SiteURL.schoolInvitationResend(.value(schoolID), .value(invitation.id)),
+                    context.t("Send again to {email}", ["email": invitation.email])),
+                // Opens the page that asks first (ConfirmPage).
+                .a(
+                    .class("button-link invitation-cancel"),
+                    .href(SiteURL.schoolInvitationCancel(.value(schoolID), .value(invitation.id)).path),
+                    .text(context.t("Cancel the invitation to {email}", ["email": invitation.email])))))
+    }
+
     /// A one-button form: the label says exactly what happens, for screen readers too.
-    private static func postButton(_ context: PageContext, _ url: SiteURL, _ label: String) -> Node<HTML.BodyContext> {
+    private static func postButton<C: HTML.BodyContext>(_ context: PageContext, _ url: SiteURL, _ label: String) -> Node<C> {
         .form(
             .class("inline-form"), .method(.post), .action(url.path),
             Components.csrfField(context),

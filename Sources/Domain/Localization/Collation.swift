@@ -1,0 +1,18 @@
+import Foundation
+
+/// Alphabetical order as the reader's language has it: Latvian puts Ā after A and before B,
+/// Czech Č after C and Ch after H, Greek Άννα after Αλέξης (the accent counts only when
+/// the letters are the same), where the order of code points puts every accented letter
+/// after Z. ICU's collation, through Foundation's locale-aware compare.
+public struct Collation: Sendable {
+    private let locale: Locale
+
+    public init(_ language: Language) {
+        locale = Locale(identifier: language.rawValue)
+    }
+
+    /// Whether `a` comes before `b`.
+    public func ascending(_ a: String, _ b: String) -> Bool {
+        a.compare(b, options: [], range: nil, locale: locale) == .orderedAscending
+    }
+}
