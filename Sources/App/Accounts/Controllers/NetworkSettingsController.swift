@@ -73,7 +73,7 @@ struct NetworkSettingsController: RouteCollection {
         headers.replaceOrAdd(name: .eTag, value: etag)
         // The address of the current file (`?v=` its hash) is cached for a day, as is a 304 for
         // it; any other address (an older logo's, or none) is checked again each time.
-        let current = req.query[String.self, at: "v"] == String(image.sha256.prefix(16))
+        let current = req.query[String.self, at: "v"] == image.version
         headers.replaceOrAdd(name: .cacheControl, value: current ? "public, max-age=86400" : "public, no-cache")
         if (req.headers.first(name: .ifNoneMatch) ?? "").split(separator: ",").contains(where: {
             $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == etag

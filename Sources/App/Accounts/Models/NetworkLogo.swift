@@ -18,6 +18,8 @@ final class NetworkLogo: Model, @unchecked Sendable {
     /// SHA-256 of the bytes, hex: the logo's address changes with it, so a browser's cached
     /// copy is never stale.
     @Field(key: "sha256") var sha256: String
+    /// The `?v=` of the logo's address: the hash's first 16 hex digits.
+    var version: String { String(sha256.prefix(16)) }
     @Field(key: "width") var width: Int
     @Field(key: "height") var height: Int
 

@@ -14,7 +14,12 @@ enum NetworkLogos {
             let logo = try await NetworkLogo.query(on: db).filter(\.$network.$id == network)
                 .field(\.$id).field(\.$sha256).first()
         else { return nil }
-        return SiteURL.networkLogo(.value(network)).path(["v": String(logo.sha256.prefix(16))])
+        return address(network: network, version: logo.version)
+    }
+
+    /// The one place the versioned address is written.
+    private static func address(network: UUID, version: String) -> String {
+        SiteURL.networkLogo(.value(network)).path(["v": version])
     }
 
     /// The image to serve, whole.
@@ -34,7 +39,7 @@ enum NetworkLogos {
     static func summary(network: UUID, on db: any Database) async throws -> Summary? {
         guard let logo = try await image(network: network, on: db) else { return nil }
         return Summary(
-            path: SiteURL.networkLogo(.value(network)).path(["v": String(logo.sha256.prefix(16))]),
+            path: address(network: network, version: logo.version),
             width: logo.width, height: logo.height, bytes: logo.image.count, contentType: logo.contentType)
     }
 
