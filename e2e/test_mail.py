@@ -23,7 +23,7 @@ import urllib.error
 import urllib.request
 from datetime import datetime, timedelta, timezone
 from email.utils import parseaddr
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -579,7 +579,8 @@ def test_refused_address_shown_to_leader_and_person(new_browser, leader_browser,
         f"the person's home page does not say their address cannot be delivered:\n{find(person, 'body').text[:1500]}"
     check_page(person, f"{shot}-person-home")
 
-    leader.get(url(school))
+    # The list shows 20 names a page: search for the newcomer, as a leader would.
+    leader.get(url(school) + "?" + urlencode({"q": f"{given} {family}"}))
     rows = [tr for tr in leader.find_elements(By.CSS_SELECTOR, "#staff tbody tr") if f"{given} {family}" in tr.text]
     assert rows, f"{given} {family} is not on the staff list"
     assert undeliverable_note(rows[0].text, lang), \
