@@ -13,4 +13,13 @@ struct CollationTests {
         #expect(["Ωραία", "Άννα", "Βασίλης", "Αλέξης"].sorted(by: Collation(.el).ascending) == ["Αλέξης", "Άννα", "Βασίλης", "Ωραία"])
         #expect(["ნინო", "გიორგი", "ანა", "თამარ"].sorted(by: Collation(.ka).ascending) == ["ანა", "გიორგი", "თამარ", "ნინო"])
     }
+
+    @Test("A list sorted by a name it holds; a language code Collegium does not speak sorts as the source language")
+    func sortedBy() {
+        let schools = [(id: 1, name: "Bauskas"), (id: 2, name: "Ābeļu"), (id: 3, name: "Alūksnes")]
+        #expect(Collation(.lv).sorted(schools, by: \.name).map(\.id) == [3, 2, 1])
+        #expect(Collation(languageCode: "lv").sorted(schools, by: \.name).map(\.id) == [3, 2, 1])
+        #expect(Collation(languageCode: "xx").sorted(schools, by: \.name).map(\.id) == Collation(.en).sorted(schools, by: \.name).map(\.id))
+        #expect(Collation(.en).sorted(schools, by: \.name).map(\.id) == [2, 3, 1], "in English Ā is an A with an accent")
+    }
 }

@@ -11,8 +11,20 @@ public struct Collation: Sendable {
         locale = Locale(identifier: language.rawValue)
     }
 
+    /// The order of the language whose code is `code` ("lv"), or of the source language for
+    /// a code Collegium does not speak.
+    public init(languageCode code: String) {
+        self.init(Language(rawValue: code) ?? .source)
+    }
+
     /// Whether `a` comes before `b`.
     public func ascending(_ a: String, _ b: String) -> Bool {
         a.compare(b, options: [], range: nil, locale: locale) == .orderedAscending
+    }
+
+    /// `items` in the order of `name`, as `ascending` compares them: the one order for
+    /// every list a person reads (schools, colleagues, programmes, protocols, titles).
+    public func sorted<S: Sequence>(_ items: S, by name: (S.Element) -> String) -> [S.Element] {
+        items.sorted { ascending(name($0), name($1)) }
     }
 }

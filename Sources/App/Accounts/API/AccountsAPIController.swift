@@ -24,6 +24,8 @@ struct AccountsAPIController: RouteCollection {
 
     func schools(req: Request) async throws -> [AccountsAPI.SchoolDTO] {
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
+        // The API keeps the database's order, the same for every client whatever its language;
+        // pages sort for their reader (Collation).
         let query = School.query(on: req.db).sort(\.$name)
         if case .some(let schoolIDs, let networkIDs) = Policy.visibleSchools(principal) {
             query.group(.or) { group in

@@ -14,7 +14,7 @@ struct AdminController: RouteCollection {
     func index(req: Request) async throws -> Response {
         _ = try req.requireUser()
         try await req.authorize(.administer, .instance)
-        return req.render(AdminPage.view(req.pageContext(), try await AdminPage.Model.load(on: req.db)))
+        return req.render(AdminPage.view(req.pageContext(), try await AdminPage.Model.load(collation: Collation(req.localizer.language), on: req.db)))
     }
 
     struct NetworkForm: Content {
@@ -26,7 +26,7 @@ struct AdminController: RouteCollection {
         _ = try req.requireUser()
         try await req.authorize(.administer, .instance)
         let form = try req.content.decode(NetworkForm.self)
-        var model = try await AdminPage.Model.load(on: req.db)
+        var model = try await AdminPage.Model.load(collation: Collation(req.localizer.language), on: req.db)
         let name = (form.network_name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty || name.count > 200 {
             model.networkErrors["network_name"] = req.t("Enter the network's name (at most 200 characters).")
@@ -45,7 +45,7 @@ struct AdminController: RouteCollection {
         _ = try req.requireUser()
         try await req.authorize(.administer, .instance)
         let form = try req.content.decode(NewSchoolForm.self)
-        var model = try await AdminPage.Model.load(on: req.db)
+        var model = try await AdminPage.Model.load(collation: Collation(req.localizer.language), on: req.db)
         let draft = form.draft
         let (errors, networkID) = try await form.problems(draft, networks: Set(model.networks.map(\.id)), on: req.db, req.localizer)
         guard errors.isEmpty else {
@@ -71,7 +71,7 @@ struct AdminController: RouteCollection {
         _ = try req.requireUser()
         try await req.authorize(.administer, .instance)
         let form = try req.content.decode(CoordinatorForm.self)
-        var model = try await AdminPage.Model.load(on: req.db)
+        var model = try await AdminPage.Model.load(collation: Collation(req.localizer.language), on: req.db)
         let email = EmailAddress(form.coordinator_email ?? "")
         let networkID = form.coordinator_network.flatMap(UUID.init(uuidString:))
         var user: User?

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 
@@ -37,16 +38,16 @@ enum AdminPage {
         var coordinatorErrors: [String: String] = [:]
         var coordinatorDraft: (email: String, networkID: String) = ("", "")
 
-        static func load(on db: any Database) async throws -> Model {
-            let networks = try await Network.query(on: db).sort(\.$name).all()
-            let schools = try await School.query(on: db).with(\.$network).sort(\.$name).all()
+        static func load(collation: Collation, on db: any Database) async throws -> Model {
+            let networks = collation.sorted(try await Network.query(on: db).all(), by: \.name)
+            let schools = collation.sorted(try await School.query(on: db).with(\.$network).all(), by: \.name)
             let coordinators = try await NetworkCoordinator.query(on: db).with(\.$user).all()
             return Model(
                 networks: try networks.map { network in
                     let id = try network.requireID()
                     return NetworkRow(
                         id: id, name: network.name, schoolCount: schools.filter { $0.$network.id == id }.count,
-                        coordinators: coordinators.filter { $0.$network.id == id }.map(\.user.fullName).sorted())
+                        coordinators: collation.sorted(coordinators.filter { $0.$network.id == id }.map(\.user.fullName), by: { $0 }))
                 },
                 schools: try schools.map {
                     SchoolRow(

@@ -18,7 +18,8 @@ struct CourseReviewController: RouteCollection {
         _ = try req.requireUser()
         try await req.authorize(.view, .courseReviews)
         let form = req.query[String.self, at: "form"].flatMap(CourseReview.Form.init(rawValue:))
-        let reviews = try await CourseReview.query(on: req.db).sort(\.$title).all().filter { form == nil || $0.forms.contains(form!) }
+        let reviews = Collation(req.localizer.language).sorted(try await CourseReview.query(on: req.db).all(), by: \.title)
+            .filter { form == nil || $0.forms.contains(form!) }
         let principal = try await req.principal()
         return req.render(
             CourseReviewPages.list(

@@ -72,8 +72,8 @@ enum CourseCatalogue {
     /// The home page's "My courses".
     static func myCourses(userID: UUID, language: String, on db: any Database) async throws -> [(slug: String, title: String, percent: Int, completed: Bool)] {
         let enrolments = try await CourseEnrolment.query(on: db).filter(\.$user.$id == userID).with(\.$course).all()
-        return try await entries(enrolments.map(\.course), userID: userID, enrolments: enrolments, countModules: false, on: db)
+        let courses = try await entries(enrolments.map(\.course), userID: userID, enrolments: enrolments, countModules: false, on: db)
             .map { ($0.course.slug, $0.course.texts.title.text(language, fallback: "en"), $0.progress.percent, $0.enrolment?.completedAt != nil) }
-            .sorted { $0.title < $1.title }
+        return Collation(languageCode: language).sorted(courses, by: \.1)
     }
 }

@@ -55,8 +55,8 @@ enum Today {
     }
 
     /// Invitations not yet accepted and not expired, in the schools whose staff the person manages.
-    static func schoolTasks(principal: Principal, now: Date, on db: any Database) async throws -> [SchoolTasks] {
-        let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
+    static func schoolTasks(principal: Principal, now: Date, collation: Collation, on db: any Database) async throws -> [SchoolTasks] {
+        let schools = collation.sorted(try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).all(), by: \.name)
             .filter { Policy.allows(principal, .manageStaff, $0.policyResource) }
         var tasks: [SchoolTasks] = []
         for school in schools {

@@ -27,7 +27,7 @@ struct MentoringController: RouteCollection {
     func list(req: Request) async throws -> Response {
         _ = try req.requireUser()
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        let model = try await MentoringListPage.Model.load(principal: principal, on: req.db)
+        let model = try await MentoringListPage.Model.load(principal: principal, collation: Collation(req.localizer.language), on: req.db)
         return req.render(MentoringListPage.view(req.pageContext(), model))
     }
 
@@ -43,7 +43,7 @@ struct MentoringController: RouteCollection {
         _ = try req.requireUser()
         let form = try req.content.decode(CreateForm.self)
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        var model = try await MentoringListPage.Model.load(principal: principal, on: req.db)
+        var model = try await MentoringListPage.Model.load(principal: principal, collation: Collation(req.localizer.language), on: req.db)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let goal = (form.goal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let starts = form.starts_on ?? "", ends = form.ends_on ?? ""

@@ -19,7 +19,7 @@ struct CoachingController: RouteCollection {
     func requestForm(req: Request) async throws -> Response {
         _ = try req.requireUser()
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        let model = try await CoachingRequestPage.Model.load(principal: principal, on: req.db)
+        let model = try await CoachingRequestPage.Model.load(principal: principal, collation: Collation(req.localizer.language), on: req.db)
         guard !model.schools.isEmpty else { throw Abort(.forbidden) }
         return req.render(CoachingRequestPage.view(req.pageContext(), model))
     }
@@ -34,7 +34,7 @@ struct CoachingController: RouteCollection {
         let user = try req.requireUser()
         let form = try req.content.decode(RequestForm.self)
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        var model = try await CoachingRequestPage.Model.load(principal: principal, on: req.db)
+        var model = try await CoachingRequestPage.Model.load(principal: principal, collation: Collation(req.localizer.language), on: req.db)
         let topic = (form.topic ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         model.draft = .init(school: form.school ?? "", coach: form.coach ?? "", topic: topic)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }

@@ -45,7 +45,7 @@ struct GroupController: RouteCollection {
         guard let kind = Groups.kind(form.kind) else { throw Abort(.badRequest, reason: req.t("Choose the kind of group.")) }
         var model = try await Self.newGroupPage(kind, user, req)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
-        if let school, school.id != model.selectedSchool?.id { try await model.choose(school, on: req.db) }
+        if let school, school.id != model.selectedSchool?.id { try await model.choose(school, collation: Collation(req.localizer.language), on: req.db) }
         let course = kind == .studyGroup ? model.courses.first { $0.slug == form.course } : nil
         model.draft = .init(name: form.groupName, purpose: form.groupPurpose, members: form.memberIDs, supervisor: form.supervisorID, course: course?.slug)
         model.errors = form.problems(kind: kind, school: school, candidates: Set(model.candidates.map(\.id)), starter: try user.requireID(), req.localizer)

@@ -19,7 +19,7 @@ struct ObservationController: RouteCollection {
     func form(req: Request) async throws -> Response {
         _ = try req.requireUser()
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        let model = try await ObservationPage.Model.load(principal: principal, on: req.db)
+        let model = try await ObservationPage.Model.load(principal: principal, collation: Collation(req.localizer.language), on: req.db)
         guard !model.schools.isEmpty else { throw Abort(.forbidden) }
         return req.render(ObservationPage.view(req.pageContext(), model))
     }
@@ -28,7 +28,7 @@ struct ObservationController: RouteCollection {
         let user = try req.requireUser()
         let form = try req.content.decode(ObservationStartForm.self)
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        var model = try await ObservationPage.Model.load(principal: principal, on: req.db)
+        var model = try await ObservationPage.Model.load(principal: principal, collation: Collation(req.localizer.language), on: req.db)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
         let choice = form.protocolChoice(school: school?.id, among: model.schoolProtocols)
         model.draft = .init(school: form.school ?? "", observers: form.observerIDs, focus: form.focusText, protocol: form.protocol ?? "")
@@ -52,7 +52,7 @@ struct ObservationController: RouteCollection {
     func protocols(req: Request) async throws -> Response {
         _ = try req.requireUser()
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        let model = try await ObservationProtocolsPage.Model.load(principal: principal, on: req.db)
+        let model = try await ObservationProtocolsPage.Model.load(principal: principal, collation: Collation(req.localizer.language), on: req.db)
         guard !model.schools.isEmpty else { throw Abort(.forbidden) }
         return req.render(ObservationProtocolsPage.view(req.pageContext(), model))
     }
@@ -67,7 +67,7 @@ struct ObservationController: RouteCollection {
         let user = try req.requireUser()
         let form = try req.content.decode(ProtocolForm.self)
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        var model = try await ObservationProtocolsPage.Model.load(principal: principal, on: req.db)
+        var model = try await ObservationProtocolsPage.Model.load(principal: principal, collation: Collation(req.localizer.language), on: req.db)
         let school = form.school.flatMap(UUID.init(uuidString:)).flatMap { id in model.schools.first { $0.id == id } }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let lookFors = (form.look_fors ?? "").split(whereSeparator: \.isNewline)

@@ -32,7 +32,7 @@ struct SupportController: RouteCollection {
     func askForm(req: Request) async throws -> Response {
         _ = try req.requireUser()
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        let model = try await AskPage.Model.load(principal: principal, on: req.db)
+        let model = try await AskPage.Model.load(principal: principal, collation: Collation(req.localizer.language), on: req.db)
         guard !model.schools.isEmpty else { throw Abort(.forbidden) }
         return req.render(AskPage.view(req.pageContext(), model))
     }
@@ -49,7 +49,7 @@ struct SupportController: RouteCollection {
         let user = try req.requireUser()
         let form = try req.content.decode(AskForm.self)
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        var model = try await AskPage.Model.load(principal: principal, on: req.db)
+        var model = try await AskPage.Model.load(principal: principal, collation: Collation(req.localizer.language), on: req.db)
         let question = (form.question ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         model.draft = .init(
             school: form.school ?? "", topic: form.topic ?? "", urgency: form.urgency ?? "", question: question,

@@ -35,14 +35,15 @@ enum Groups {
 
     /// Colleagues who may be invited to a group of `form` in `school`: its members (and for
     /// a study group those of the network's other schools, so neighbouring schools can
-    /// learn together). Never leaders in a supervision or intervision group, where
+    /// learn together), in no particular order (the page sorts them in its reader's alphabet).
+    /// Never leaders in a supervision or intervision group, where
     /// colleagues bring cases they would not bring to the person who appraises them.
     static func candidates(form: Engagement.Form, school: School, excluding userID: UUID, on db: any Database) async throws -> [(
         id: UUID, name: String, school: String
     )] {
         var schools = [school]
         if form == .studyGroup, let network = school.$network.id {
-            schools = try await School.query(on: db).filter(\.$network.$id == network).sort(\.$name).all()
+            schools = try await School.query(on: db).filter(\.$network.$id == network).all()
         }
         var query = Membership.query(on: db).filter(\.$school.$id ~~ schools.compactMap(\.id)).with(\.$user)
         if form.isConfidentialGroup { query = query.filter(\.$role != .leader) }
@@ -51,7 +52,6 @@ enum Groups {
         return try await query.all()
             .filter { $0.$user.id != userID && seen.insert($0.$user.id).inserted }
             .map { (id: $0.$user.id, name: $0.user.fullName, school: names[$0.$school.id] ?? "") }
-            .sorted { $0.name < $1.name }
     }
 
     /// Makes the group: the one who starts it (facilitator of a study group), the members,

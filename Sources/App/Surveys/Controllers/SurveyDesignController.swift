@@ -22,7 +22,10 @@ struct SurveyDesignController: RouteCollection {
 
     func design(req: Request) async throws -> Response {
         let survey = try await req.surveyInPath()
-        return req.render(SurveyDesignPage.view(req.pageContext(), try await SurveyDesignPage.Model.load(survey, config: req.application.config, on: req.db)))
+        return req.render(
+            SurveyDesignPage.view(
+                req.pageContext(),
+                try await SurveyDesignPage.Model.load(survey, config: req.application.config, collation: Collation(req.localizer.language), on: req.db)))
     }
 
     static func requireDraft(_ survey: Survey, _ req: Request) throws {
@@ -154,7 +157,7 @@ extension Request {
     /// Re-renders the designer with problems next to the form that caused them (the report's
     /// single-use links form sits on the designer's page too).
     func designRejected(_ survey: Survey, change: (inout SurveyDesignPage.Model) -> Void) async throws -> Response {
-        var model = try await SurveyDesignPage.Model.load(survey, config: application.config, on: db)
+        var model = try await SurveyDesignPage.Model.load(survey, config: application.config, collation: Collation(localizer.language), on: db)
         change(&model)
         return render(SurveyDesignPage.view(pageContext(), model), status: .unprocessableEntity)
     }

@@ -35,7 +35,7 @@ struct SurveyListController: RouteCollection {
     /// The school or network of a scope value ("school:<id>", "network:<id>") the person may use.
     static func scope(_ raw: String?, req: Request) async throws -> (school: UUID?, network: UUID?)? {
         guard let raw, let principal = try await req.principal() else { return nil }
-        let allowed = try await Surveys(db: req.db).scopes(for: principal).map(\.value)
+        let allowed = try await Surveys(db: req.db).scopes(for: principal, collation: Collation(req.localizer.language)).map(\.value)
         guard allowed.contains(raw) else { return nil }
         let id = UUID(uuidString: String(raw.drop { $0 != ":" }.dropFirst()))
         return raw.hasPrefix("school:") ? (id, nil) : (nil, id)

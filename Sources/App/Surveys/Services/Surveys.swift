@@ -43,11 +43,12 @@ struct Surveys {
             .filter(\.$usedOn == nil).first()
     }
 
-    /// Where a person may make a survey: schools they lead, networks they coordinate.
-    func scopes(for principal: Principal) async throws -> [(value: String, label: String)] {
-        let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
+    /// Where a person may make a survey: networks they coordinate, then schools they lead,
+    /// each in the reader's alphabet.
+    func scopes(for principal: Principal, collation: Collation) async throws -> [(value: String, label: String)] {
+        let schools = collation.sorted(try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).all(), by: \.name)
             .filter { Policy.allows(principal, .createSurvey, $0.policyResource) }
-        let networks = try await Network.query(on: db).filter(\.$id ~~ Array(principal.coordinatedNetworks)).sort(\.$name).all()
+        let networks = collation.sorted(try await Network.query(on: db).filter(\.$id ~~ Array(principal.coordinatedNetworks)).all(), by: \.name)
             .filter { Policy.allows(principal, .createSurvey, .network(id: $0.id ?? UUID())) }
         return networks.map { ("network:" + ($0.id?.uuidString ?? ""), $0.name) } + schools.map { ("school:" + ($0.id?.uuidString ?? ""), $0.name) }
     }

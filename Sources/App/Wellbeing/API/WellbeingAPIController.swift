@@ -29,6 +29,8 @@ struct WellbeingAPIController: RouteCollection {
         _ = try req.requireAPIUser()
         guard let network = try await Network.find(try req.uuidParameter(SiteURL.networkIDKey), on: req.db) else { throw Abort(.notFound) }
         try await req.authorize(.viewWellbeingFigures, .network(id: try network.requireID()))
+        // The API keeps the database's order, the same for every client whatever its language;
+        // pages sort for their reader (Collation).
         let schools = try await School.query(on: req.db).filter(\.$network.$id == network.requireID()).sort(\.$name).all()
         return try await WellbeingFigures.load(family: schools, now: req.now, on: req.db).networkReport(network)
     }

@@ -55,13 +55,14 @@ struct CheckInController: RouteCollection {
         }
         let result = CheckInResultPage.Model(
             scores: scores, kept: form.keepHistory, inFigures: outcome == .recorded,
-            support: try await SupportPage.Model.load(for: user, on: req.db))
+            support: try await SupportPage.Model.load(for: user, collation: Collation(req.localizer.language), on: req.db))
         return req.render(CheckInResultPage.view(req.pageContext(), result), status: .created)
     }
 
     func support(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return req.render(SupportPage.view(req.pageContext(), try await SupportPage.Model.load(for: user, on: req.db)))
+        return req.render(
+            SupportPage.view(req.pageContext(), try await SupportPage.Model.load(for: user, collation: Collation(req.localizer.language), on: req.db)))
     }
 
     /// The person's own history, as a file (GDPR art. 20).

@@ -71,7 +71,15 @@ struct WellbeingReportController: RouteCollection {
         try await req.authorize(.viewWellbeingFigures, .network(id: try network.requireID()))
         let schools = try await School.query(on: req.db).filter(\.$network.$id == network.requireID()).sort(\.$name).all()
         let figures = try await WellbeingFigures.load(family: schools, now: req.now, on: req.db)
-        let model = NetworkWellbeingPage.Model(name: network.name, report: try figures.networkReport(network))
+        // The figures are decided over the schools in the database's fixed order; only the
+        // rows are then put in the reader's alphabet, so that the language one reads in can
+        // never change which figures are held back.
+        var report = try figures.networkReport(network)
+        let collation = Collation(req.localizer.language)
+        for index in report.periods.indices {
+            report.periods[index].schools = collation.sorted(report.periods[index].schools, by: \.schoolName)
+        }
+        let model = NetworkWellbeingPage.Model(name: network.name, report: report)
         return req.render(NetworkWellbeingPage.view(req.pageContext(), model))
     }
 }

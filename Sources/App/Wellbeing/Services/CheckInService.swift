@@ -85,7 +85,8 @@ struct CheckInService {
         try await WellbeingPersonalEntry.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$period).all()
     }
 
-    /// Who in the person's schools offers support: counsellors, psychologists, pedagogical advisers.
+    /// Who in the person's schools offers support: counsellors, psychologists, pedagogical
+    /// advisers; in no particular order (the page sorts them in its reader's alphabet).
     func supporters(of user: User) async throws -> [(name: String, email: String, role: SchoolRole, school: String)] {
         let schools = try await memberships(of: user).map { try $0.school.requireID() }
         return try await App.Membership.query(on: db).filter(\.$school.$id ~~ schools)
@@ -93,6 +94,5 @@ struct CheckInService {
             .with(\.$user).with(\.$school).all()
             .filter { $0.$user.id != user.id }
             .map { ($0.user.fullName, $0.user.email, $0.role, $0.school.name) }
-            .sorted { $0.name < $1.name }
     }
 }

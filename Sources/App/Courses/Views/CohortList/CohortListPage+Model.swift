@@ -27,7 +27,7 @@ enum CohortListPage {
             let courseID = try outline.course.requireID()
             let cohorts = try await CourseCohort.query(on: db).filter(\.$course.$id == courseID).with(\.$facilitator).sort(\.$startsOn).all()
             let enrolments = try await CourseEnrolment.query(on: db).filter(\.$cohort.$id ~~ cohorts.compactMap(\.id)).all()
-            let networks = try await Network.query(on: db).sort(\.$name).all()
+            let networks = Collation(languageCode: language).sorted(try await Network.query(on: db).all(), by: \.name)
                 .filter { network in principal.map { Policy.oversight($0).includes(network: network.id ?? UUID()) } ?? false }
             return Model(
                 slug: outline.course.slug, courseTitle: outline.course.texts.title.text(language, fallback: "en"),

@@ -68,23 +68,25 @@ enum Dashboard {
             for user: User, principal: Principal, on db: any Database, now: Date, today: String, language: String, unread: Int
         ) async throws -> Model {
             let userID = try user.requireID()
+            let collation = Collation(languageCode: language)
             let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).all()
             let networks =
                 principal.coordinatedNetworks.isEmpty
                 ? [] : try await Network.query(on: db).filter(\.$id ~~ Array(principal.coordinatedNetworks)).with(\.$schools).all()
             var model = Model(
                 givenName: user.givenName,
-                schools: try schools.compactMap { school in
-                    try principal.schoolRoles[school.requireID()].map { role in
-                        SchoolEntry(id: try school.requireID(), name: school.name, city: school.city, country: school.country, role: role)
-                    }
-                }.sorted { $0.name < $1.name },
-                coordinatedNetworks: try networks.map { network in
-                    NetworkEntry(
-                        id: try network.requireID(), name: network.name,
-                        schools: try network.schools
-                            .map { (try $0.requireID(), $0.name, $0.city, $0.country) }.sorted { $0.name < $1.name })
-                }.sorted { $0.name < $1.name },
+                schools: collation.sorted(
+                    try schools.compactMap { school in
+                        try principal.schoolRoles[school.requireID()].map { role in
+                            SchoolEntry(id: try school.requireID(), name: school.name, city: school.city, country: school.country, role: role)
+                        }
+                    }, by: \.name),
+                coordinatedNetworks: collation.sorted(
+                    try networks.map { network in
+                        NetworkEntry(
+                            id: try network.requireID(), name: network.name,
+                            schools: collation.sorted(try network.schools.map { (try $0.requireID(), $0.name, $0.city, $0.country) }, by: \.1))
+                    }, by: \.name),
                 isAdmin: user.isAdmin)
             model.surveys = try await Surveys(db: db).forMember(userID, roles: principal.schoolRoles, today: today).map { survey in
                 (
@@ -105,7 +107,7 @@ enum Dashboard {
             model.unread = try await Today.latestUnread(of: userID, unread: unread, on: db)
             model.unreadCount = unread
             (model.openQuestions, model.raisedQuestions) = try await Today.questions(principal: principal, now: now, on: db)
-            model.schoolTasks = try await Today.schoolTasks(principal: principal, now: now, on: db)
+            model.schoolTasks = try await Today.schoolTasks(principal: principal, now: now, collation: collation, on: db)
             model.programmeTasks = try await Today.programmeTasks(principal: principal, now: now, on: db)
             let glance = try await Today.glance(of: networks.flatMap(\.schools), principal: principal, on: db)
             for index in model.coordinatedNetworks.indices {

@@ -24,10 +24,10 @@ enum MentoringListPage {
         var draft = Draft()
         var errors: [String: String] = [:]
 
-        static func load(principal: Principal, on db: any Database) async throws -> Model {
-            let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
+        static func load(principal: Principal, collation: Collation, on db: any Database) async throws -> Model {
+            let schools = collation.sorted(try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).all(), by: \.name)
                 .filter { Policy.allows(principal, .createProgramme, $0.policyResource) }
-            let networks = try await Network.query(on: db).filter(\.$id ~~ Array(principal.coordinatedNetworks)).sort(\.$name).all()
+            let networks = collation.sorted(try await Network.query(on: db).filter(\.$id ~~ Array(principal.coordinatedNetworks)).all(), by: \.name)
             var scopes = schools.compactMap { s in s.id.map { Scope(id: $0, name: s.name, isNetwork: false) } }
             scopes += networks.compactMap { n in n.id.map { Scope(id: $0, name: n.name, isNetwork: true) } }
             let service = MentoringService(db: db)

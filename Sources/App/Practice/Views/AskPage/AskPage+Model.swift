@@ -18,8 +18,8 @@ enum AskPage {
         var draft = Draft(school: "", topic: "", urgency: HelpUrgency.thisWeek.rawValue, question: "", showName: true)
         var errors: [String: String] = [:]
 
-        static func load(principal: Principal, on db: any Database) async throws -> Model {
-            let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
+        static func load(principal: Principal, collation: Collation, on db: any Database) async throws -> Model {
+            let schools = collation.sorted(try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).all(), by: \.name)
             return Model(schools: schools.filter { Policy.allows(principal, .askForHelp, $0.policyResource) })
         }
     }

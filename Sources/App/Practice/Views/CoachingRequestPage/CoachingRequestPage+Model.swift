@@ -26,8 +26,8 @@ enum CoachingRequestPage {
         var draft = Draft(school: "", coach: "anyone", topic: "")
         var errors: [String: String] = [:]
 
-        static func load(principal: Principal, on db: any Database) async throws -> Model {
-            let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
+        static func load(principal: Principal, collation: Collation, on db: any Database) async throws -> Model {
+            let schools = collation.sorted(try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).all(), by: \.name)
                 .filter { Policy.allows(principal, .requestCoaching, $0.policyResource) }
             let coaching = Coaching(db: db)
             var coaches: [Coach] = []
@@ -37,7 +37,7 @@ enum CoachingRequestPage {
                         userID: offer.$user.id, schoolID: offer.$school.id, name: offer.user.fullName, topics: offer.topics,
                         freePlaces: try await coaching.freePlaces(coachID: offer.$user.id, schoolID: offer.$school.id)))
             }
-            return Model(schools: schools, coaches: coaches.sorted { $0.name < $1.name })
+            return Model(schools: schools, coaches: collation.sorted(coaches, by: \.name))
         }
     }
 }

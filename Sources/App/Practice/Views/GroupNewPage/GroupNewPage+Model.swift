@@ -33,7 +33,8 @@ enum GroupNewPage {
             language: String, on db: any Database
         ) async throws -> Model {
             let action: Policy.Action = kind.isConfidentialGroup ? .startCaseGroup : .startStudyGroup
-            let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
+            let collation = Collation(languageCode: language)
+            let schools = collation.sorted(try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).all(), by: \.name)
                 .filter { Policy.allows(principal, action, $0.policyResource) }
             var model = Model(kind: kind, schools: schools, userID: principal.userID, userName: userName)
             if kind == .studyGroup {
@@ -43,13 +44,13 @@ enum GroupNewPage {
                     model.draft.purpose = course.title
                 }
             }
-            if let school = schools.first(where: { $0.id == wantedSchool }) ?? schools.first { try await model.choose(school, on: db) }
+            if let school = schools.first(where: { $0.id == wantedSchool }) ?? schools.first { try await model.choose(school, collation: collation, on: db) }
             return model
         }
 
-        mutating func choose(_ school: School, on db: any Database) async throws {
+        mutating func choose(_ school: School, collation: Collation, on db: any Database) async throws {
             selectedSchool = school
-            candidates = try await Groups.candidates(form: kind, school: school, excluding: userID, on: db)
+            candidates = collation.sorted(try await Groups.candidates(form: kind, school: school, excluding: userID, on: db), by: \.name)
         }
     }
 }

@@ -54,7 +54,7 @@ enum MySupportPage {
             let service = AskAColleague(db: db)
             let topics = try await service.volunteerTopics(of: userID)
             let schoolIDs = Array(principal.schoolRoles.keys)
-            let schools = try await School.query(on: db).filter(\.$id ~~ schoolIDs).sort(\.$name).all()
+            let schools = Collation(localizer.language).sorted(try await School.query(on: db).filter(\.$id ~~ schoolIDs).all(), by: \.name)
             let schoolName = Dictionary(schools.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a })
 
             let visible = try await service.visibleOpenRequests(for: principal)

@@ -18,11 +18,12 @@ enum ObservationProtocolsPage {
         var draft = Draft()
         var errors: [String: String] = [:]
 
-        static func load(principal: Principal, on db: any Database) async throws -> Model {
-            let schools = try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).sort(\.$name).all()
+        static func load(principal: Principal, collation: Collation, on db: any Database) async throws -> Model {
+            let schools = collation.sorted(try await School.query(on: db).filter(\.$id ~~ Array(principal.schoolRoles.keys)).all(), by: \.name)
                 .filter { Policy.allows(principal, .addObservationProtocol, $0.policyResource) }
-            let protocols = try await SchoolProtocol.query(on: db).filter(\.$school.$id ~~ schools.compactMap(\.id))
-                .filter(\.$retiredAt == nil).with(\.$author).sort(\.$name).all()
+            let protocols = collation.sorted(
+                try await SchoolProtocol.query(on: db).filter(\.$school.$id ~~ schools.compactMap(\.id))
+                    .filter(\.$retiredAt == nil).with(\.$author).all(), by: \.name)
             return Model(schools: schools, protocols: protocols, userID: principal.userID)
         }
     }

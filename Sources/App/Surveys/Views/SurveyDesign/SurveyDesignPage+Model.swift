@@ -23,7 +23,7 @@ enum SurveyDesignPage {
         var tokens = (made: 0, used: 0)
 
         /// `config`: where the site is served (the respondents' link is absolute).
-        static func load(_ survey: Survey, config: AppConfig, on db: any Database) async throws -> Model {
+        static func load(_ survey: Survey, config: AppConfig, collation: Collation, on db: any Database) async throws -> Model {
             let definition = try survey.definition
             let others = Language.allCases.map(\.rawValue).filter { $0 != definition.baseLanguage }
             let service = Surveys(db: db)
@@ -33,8 +33,8 @@ enum SurveyDesignPage {
                 publicURL: SiteURL.answer(.value(survey.slug)).absolute(config),
                 missing: others.map { ($0, definition.missingTranslations($0).count) },
                 problems: definition.problems(supportedLanguages: Surveys.supportedLanguages))
-            model.audienceSchools = try await service.audienceSchools(of: survey)
-            model.rates = try await service.responseRates(of: survey)
+            model.audienceSchools = collation.sorted(try await service.audienceSchools(of: survey), by: \.name)
+            model.rates = collation.sorted(try await service.responseRates(of: survey), by: \.school.name)
             let tokens = try await SurveyToken.query(on: db).filter(\.$survey.$id == survey.requireID()).all()
             model.tokens = (tokens.count, tokens.filter { $0.usedOn != nil }.count)
             return model

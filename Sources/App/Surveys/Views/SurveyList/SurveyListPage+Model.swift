@@ -42,7 +42,8 @@ enum SurveyListPage {
                         id: s.id ?? UUID(), title: s.title(in: language), status: s.status, responses: counts[s.id ?? UUID()] ?? 0,
                         owner: schools.first { $0.id == s.$school.id }?.name ?? networks.first { $0.id == s.$network.id }?.name ?? "")
                 },
-                scopes: try await service.scopes(for: principal), templateLanguages: Self.templateLanguages(questionnaires))
+                scopes: try await service.scopes(for: principal, collation: Collation(languageCode: language)),
+                templateLanguages: Self.templateLanguages(questionnaires))
         }
 
         static func templateLanguages(_ questionnaires: QuestionnaireTranslations) -> String {
