@@ -50,10 +50,13 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
 
     // A roster CSV of a few thousand staff fits well under this; larger bodies get a 413.
     app.routes.defaultMaxBodySize = "2mb"
+    // How long a stopping node lets open connections finish their response (`finishServing`).
+    app.http.server.configuration.shutdownTimeout = .seconds(Int64(config.operations.shutdownTimeout))
 
     // Outermost first. Security headers wrap everything, error pages included; the
     // session, language, notice and CSRF layers skip `/api/`, which uses bearer tokens.
     app.middleware = .init()
+    app.middleware.use(InFlightMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(RequestLogMiddleware(level: .info))
     app.middleware.use(AppErrorMiddleware())
@@ -106,7 +109,11 @@ private func configureDatabase(_ app: Application, config: AppConfig, schema: St
     case .postgres(let url):
         var postgres = try SQLPostgresConfiguration(url: url)
         if let schema { postgres.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: postgres), as: .psql)
+        // A database that is down or unreachable is told within seconds (503 with
+        // Retry-After), not after PostgresNIO's and the pool's 10 s each (issue 20).
+        postgres.coreConfiguration.options.connectTimeout = .seconds(Int64(min(config.operations.poolTimeout, 2)))
+        app.databases.use(
+            .postgres(configuration: postgres, connectionPoolTimeout: .seconds(Int64(config.operations.poolTimeout))), as: .psql)
     }
 }
 

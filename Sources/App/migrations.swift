@@ -36,3 +36,14 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M030_OneOpenAttemptRequest())
     app.migrations.add(M031_NetworkLogos())
 }
+
+/// Brings the database up to date at `serve` and `demo`, one node at a time
+/// (`SchemaSetup`): the migrations, then the shipped handbook chapters that are new or
+/// changed (local edits are never overwritten) and the shipped courses, with the modules
+/// and steps added to them since (local edits stay).
+public func setUpDatabase(_ app: Application) async throws {
+    try await SchemaSetup.run(app) { db in
+        try await HandbookLibrary.loadShipped(app, on: db)
+        try await CourseLibrary.loadShipped(app, on: db)
+    }
+}

@@ -44,11 +44,8 @@ enum Entrypoint {
             if isDemo {
                 try await DemoLauncher.seed(app)
             } else if plan.kind == .serve {
-                try await app.autoMigrate()
-                // New or changed shipped handbook chapters; local edits are never overwritten.
-                try await HandbookLibrary.loadShipped(app)
-                // New shipped courses, and modules or steps added to them; local edits stay.
-                try await CourseLibrary.loadShipped(app)
+                // Migrations and the shipped handbook and courses, one node at a time.
+                try await setUpDatabase(app)
             }
             try await app.execute()
         } catch {
@@ -61,6 +58,13 @@ enum Entrypoint {
             }
             try? await app.asyncShutdown()
             exit(error is ConfigError ? 78 : 1)
+        }
+        // SIGTERM or SIGINT ended `serve`: finish the requests in flight before the databases
+        // close under them (issue 20). If some are still running at SHUTDOWN_TIMEOUT_SECONDS,
+        // exit at once: closing the databases would make their next query trap, and
+        // PostgreSQL rolls back what they had not committed.
+        if plan.kind == .serve || isDemo, await !app.finishServing() {
+            exit(1)
         }
         try await app.asyncShutdown()
     }

@@ -28,9 +28,7 @@ public enum DemoLauncher {
         let clock = DemoClock()
         app.clock = AppClock(now: { clock.now })
         try app.register(collection: DevMailController(clock: clock))
-        try await app.autoMigrate()
-        try await HandbookLibrary.loadShipped(app)
-        try await CourseLibrary.loadShipped(app)
+        try await setUpDatabase(app)
         let (logins, token) = try await DemoData.seed(on: app.db, hasher: app.password.sync, questionnaires: app.questionnaireTranslations)
         // The network's logo, before its certificates are issued: they carry it (issue 18).
         if let logo = FileManager.default.contents(atPath: app.directory.resourcesDirectory + "Demo/network-logo.png"),

@@ -20,7 +20,7 @@ struct CreateAdminCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await SchemaSetup.migrate(app)
         guard let email = EmailAddress(signature.email ?? "") else {
             context.console.error("Give a valid --email.")
             throw Abort(.badRequest)

@@ -31,6 +31,8 @@ public struct AppConfig: Sendable {
     public var issuerName: String = ""
     /// Where mail goes and who it is from (`AppConfig+Mail.swift`).
     public var mail = MailSettings(smtp: nil, from: MailSettings.demoSender, dkim: nil)
+    /// How the node stops and waits for its database (`AppConfig+Operations.swift`).
+    public var operations = OperationsSettings()
 
     public struct LearningRecordStore: Sendable, Equatable {
         /// The LRS's xAPI endpoint (statements go to `<endpoint>/statements`).
@@ -59,7 +61,7 @@ public struct AppConfig: Sendable {
             "DATABASE_URL", "PUBLIC_URL", "SESSION_IDLE_MINUTES", "SESSION_ABSOLUTE_HOURS",
             "BCRYPT_COST", "INVITATION_DAYS", "PASSWORD_RESET_MINUTES", "XAPI_LRS_URL", "XAPI_LRS_AUTH",
             "METRICS_TOKEN", "ISSUER_NAME",
-        ] + MailSettings.variables
+        ] + MailSettings.variables + OperationsSettings.variables
 
     public static func load(from environment: [String: String]) throws(ConfigError) -> AppConfig {
         var problems: [String] = []
@@ -128,6 +130,7 @@ public struct AppConfig: Sendable {
         }
 
         let mail = MailSettings.load(value, problems: &problems)
+        let operations = OperationsSettings.load { integer($0, default: $1, range: $2) }
 
         if !problems.isEmpty { throw ConfigError(problems: problems) }
         var config = AppConfig(
@@ -137,6 +140,7 @@ public struct AppConfig: Sendable {
             passwordResetLifetime: TimeInterval(resetMinutes * 60), learningRecordStore: lrs,
             metricsToken: metricsToken)
         config.mail = mail
+        config.operations = operations
         config.issuerName = value("ISSUER_NAME").map { String($0.prefix(200)) } ?? (publicURL.host ?? "")
         return config
     }

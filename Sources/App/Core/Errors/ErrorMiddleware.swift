@@ -21,6 +21,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
             headers = abort.headers
         } else if error is DecodingError {
             status = .badRequest
+        } else if DatabaseUnavailable.matches(error) {
+            status = .serviceUnavailable
+            headers.replaceOrAdd(name: .retryAfter, value: DatabaseUnavailable.retryAfter)
         } else {
             status = .internalServerError
         }
@@ -51,6 +54,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
         if let validation = error as? APIValidationError {
             details = validation.details
             message = validation.reason
+        } else if status == .serviceUnavailable {
+            message = "The service is unavailable for a moment. Try again after the seconds in Retry-After."
         } else if status.code >= 500 {
             message = "Something went wrong on our side. It has been logged."
         } else if let abort = error as? any AbortError, !abort.reason.isEmpty, abort.reason != status.reasonPhrase {

@@ -17,16 +17,31 @@ struct OperationsController: RouteCollection {
         plain("ok\n")
     }
 
-    /// The process can serve: its database answers.
+    /// The process can serve: it is not stopping, and its database answers within a second.
+    /// Always answered within about a second, so that a balancer's probe never times out
+    /// on a node that could say what is wrong (issue 20).
     func readyz(req: Request) async -> Response {
+        if req.application.drain.isDraining { return unavailable("shutting down\n") }
         do {
             guard let sql = req.db as? any SQLDatabase else { return plain("ok\n") }
-            _ = try await sql.raw("SELECT 1").all()
+            guard try await Deadline.value(within: Self.readinessTimeout, { try await sql.raw("SELECT 1").run() }) != nil else {
+                req.logger.warning("readiness check: the database did not answer within \(Self.readinessTimeout) s")
+                return unavailable("database not answering\n")
+            }
             return plain("ok\n")
         } catch {
             req.logger.warning("readiness check failed: \(error)")
-            return plain("database unavailable\n", status: .serviceUnavailable)
+            return unavailable("database unavailable\n")
         }
+    }
+
+    /// Seconds `/readyz` waits for the database's answer.
+    static let readinessTimeout = 1.0
+
+    private func unavailable(_ text: String) -> Response {
+        let response = plain(text, status: .serviceUnavailable)
+        response.headers.replaceOrAdd(name: .retryAfter, value: "5")
+        return response
     }
 
     /// Per-route counters show when people act (each check-in, each answer saved), so they

@@ -72,7 +72,7 @@ struct CourseBenchmarkSeedCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let learners = signature.learners ?? 100
-        try await app.autoMigrate()
+        try await SchemaSetup.migrate(app)
         let course = try await CourseLibrary.sync(Self.document(), on: app.db)
         let outline = try await CourseOutline.load(course, content: true, on: app.db)
         let network = Network(name: "Benchmark network")

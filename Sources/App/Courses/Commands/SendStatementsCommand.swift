@@ -15,7 +15,7 @@ struct SendStatementsCommand: AsyncCommand {
             context.console.error("XAPI_LRS_URL is not set: there is no Learning Record Store to send to.")
             throw Abort(.badRequest)
         }
-        try await app.autoMigrate()
+        try await SchemaSetup.migrate(app)
         // A store that cannot be reached is reported like one that refuses: with what is left.
         var sent = 0
         do {

@@ -10,13 +10,13 @@ import Vapor
 public enum CourseLibrary {
     static func shippedDirectory(_ app: Application) -> String { app.directory.resourcesDirectory + "Course/" }
 
-    public static func loadShipped(_ app: Application) async throws {
+    public static func loadShipped(_ app: Application, on db: (any Database)? = nil) async throws {
         let root = URL(fileURLWithPath: shippedDirectory(app))
         let slugs = (try? FileManager.default.contentsOfDirectory(atPath: root.path))?.sorted() ?? []
         for slug in slugs where !slug.hasPrefix(".") && slug != "images" {
             do {
                 let document = try CourseDocument.load(directory: root.appendingPathComponent(slug))
-                try await sync(document, on: app.db)
+                try await sync(document, on: db ?? app.db)
             } catch let error as CourseDocument.LoadError {
                 // A broken file must not stop the server: the course stays as it was.
                 app.logger.error("Shipped course not loaded: \(error.description)")

@@ -21,7 +21,7 @@ struct HandbookSearchBenchmarkCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let count = signature.chapters ?? 1000, runs = signature.runs ?? 50
-        try await app.autoMigrate()
+        try await SchemaSetup.migrate(app)
         guard let sql = app.db as? any SQLDatabase else { return }
         let shipped = try await HandbookLibrary.sync(from: HandbookLibrary.shippedDirectory(app), on: app.db, logger: app.logger)
         let texts = try await HandbookText.query(on: app.db).all()

@@ -215,7 +215,7 @@ public enum HandbookLibrary {
 
 extension HandbookLibrary {
     /// Loads the chapters shipped in `Resources/Handbook/` (at `serve` and `demo`).
-    public static func loadShipped(_ app: Application) async throws {
-        try await sync(from: shippedDirectory(app), on: app.db, logger: app.logger)
+    public static func loadShipped(_ app: Application, on db: (any Database)? = nil) async throws {
+        try await sync(from: shippedDirectory(app), on: db ?? app.db, logger: app.logger)
     }
 }

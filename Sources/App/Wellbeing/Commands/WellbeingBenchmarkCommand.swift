@@ -23,7 +23,7 @@ struct WellbeingBenchmarkCommand: AsyncCommand {
         let app = context.application
         let schoolCount = signature.schools ?? 100, staff = signature.staff ?? 200
         let periodCount = signature.periods ?? 24, runs = signature.runs ?? 20
-        try await app.autoMigrate()
+        try await SchemaSetup.migrate(app)
         guard let sql = app.db as? any SQLDatabase else { return }
 
         let fill = Date()

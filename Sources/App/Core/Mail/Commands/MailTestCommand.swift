@@ -76,7 +76,7 @@ struct MailBenchmarkSeedCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.autoMigrate()
+        try await SchemaSetup.migrate(app)
         let count = signature.count ?? 1000
         let now = Date()
         for n in 1...max(1, count) {

@@ -1,0 +1,91 @@
+import Fluent
+import NIOCore
+import Testing
+import Vapor
+
+@testable import App
+
+/// A node that stops or loses its database says so to balancers, people and clients
+/// (issue 20). The stop itself under load is e2e/crash/shutdown.py's, on real processes.
+@Suite("Stopping and outages")
+struct ShutdownTests {
+    @Test("While the node stops, /readyz answers 503 'shutting down' with Retry-After, and every answer closes its connection")
+    func drainingNode() async throws {
+        try await withApp { app, _ in
+            try await app.testing().test(.GET, "/healthz") { res async throws in
+                #expect(res.headers.first(name: .connection) != "close", "a serving node keeps connections open")
+            }
+            app.drain.begin()
+            try await app.testing().test(.GET, "/readyz") { res async throws in
+                #expect(res.status == .serviceUnavailable)
+                #expect(res.body.string == "shutting down\n")
+                #expect(res.headers.first(name: .retryAfter) == "5")
+                #expect(res.headers.first(name: .connection) == "close")
+            }
+            // Requests still in flight are served in full meanwhile.
+            try await app.testing().test(.GET, "/login") { res async throws in
+                #expect(res.status == .ok)
+                #expect(res.headers.first(name: .connection) == "close")
+            }
+            #expect(app.drain.inFlight == 0, "every request left the count")
+        }
+    }
+
+    @Test("No free database connection: a page says so in the reader's language, 503 with Retry-After; the API's JSON too")
+    func databaseUnavailable() async throws {
+        try await withApp { app, _ in
+            app.get("outage") { _ -> String in throw ConnectionPoolTimeoutError.connectionRequestTimeout }
+            app.get("api", "v1", "outage") { _ -> String in throw IOError(errnoCode: ECONNREFUSED, reason: "connect") }
+            app.get("broken") { _ -> String in throw Abort(.internalServerError) }
+            try await app.testing().test(.GET, "/outage", headers: ["Accept-Language": "lv"]) { res async throws in
+                #expect(res.status == .serviceUnavailable)
+                #expect(res.headers.first(name: .retryAfter) == "5")
+                #expect(res.body.string.contains("Collegium uz brīdi nav pieejams"))
+                #expect(!res.body.string.contains("Collegium is unavailable for a moment"))
+            }
+            try await app.testing().test(.GET, "/api/v1/outage") { res async throws in
+                #expect(res.status == .serviceUnavailable)
+                #expect(res.headers.first(name: .retryAfter) == "5")
+                let body = try res.content.decode(APIErrorBody.self)
+                #expect(body.error.status == 503)
+                #expect(body.error.message.contains("Retry-After"))
+            }
+            // Any other failure stays a 500: only an unreachable database asks to retry.
+            try await app.testing().test(.GET, "/broken") { res async throws in
+                #expect(res.status == .internalServerError)
+                #expect(res.headers.first(name: .retryAfter) == nil)
+            }
+        }
+    }
+
+    @Test("Waiting with a deadline: the value when the work is quick, nil when it is not, its error when it throws")
+    func deadline() async throws {
+        #expect(try await Deadline.value(within: 5) { 42 } == 42)
+        let slow = try await Deadline.value(within: 0.2) { () async throws -> Int in
+            try await Task.sleep(for: .seconds(60))
+            return 1
+        }
+        #expect(slow == nil)
+        await #expect(throws: ConnectionPoolError.self) {
+            _ = try await Deadline.value(within: 5) { () async throws -> Int in throw ConnectionPoolError.shutdown }
+        }
+        #expect(await Deadline.finished(before: .now + .seconds(5)) {})
+        #expect(await !Deadline.finished(before: .now + .milliseconds(100)) { try? await Task.sleep(for: .seconds(60)) })
+    }
+
+    @Test("SHUTDOWN_TIMEOUT_SECONDS, SHUTDOWN_DELAY_SECONDS and DB_POOL_TIMEOUT_SECONDS: defaults, and bad values named")
+    func settings() throws {
+        let defaults = try AppConfig.load(from: [:]).operations
+        #expect(defaults == OperationsSettings(shutdownTimeout: 20, shutdownDelay: 0, poolTimeout: 5))
+        let chosen = try AppConfig.load(from: ["SHUTDOWN_TIMEOUT_SECONDS": "45", "SHUTDOWN_DELAY_SECONDS": "3", "DB_POOL_TIMEOUT_SECONDS": "2"])
+        #expect(chosen.operations == OperationsSettings(shutdownTimeout: 45, shutdownDelay: 3, poolTimeout: 2))
+        #expect(throws: ConfigError.self) { try AppConfig.load(from: ["SHUTDOWN_TIMEOUT_SECONDS": "0"]) }
+        do {
+            _ = try AppConfig.load(from: ["SHUTDOWN_DELAY_SECONDS": "soon", "DB_POOL_TIMEOUT_SECONDS": "600"])
+            Issue.record("expected a configuration error")
+        } catch {
+            #expect(error.problems.count == 2)
+            #expect(error.description.contains("SHUTDOWN_DELAY_SECONDS") && error.description.contains("DB_POOL_TIMEOUT_SECONDS"))
+        }
+    }
+}
