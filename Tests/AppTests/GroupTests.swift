@@ -72,9 +72,14 @@ struct GroupTests {
             // Through every step; a note in the hypotheses step stays under it.
             let facilitatorPage = try await teacher.get(sessionPath)
             #expect(facilitatorPage.contains("Next step: Case presentation"))
+            #expect(facilitatorPage.contains("name=\"from\" value=\"\(CaseStep.allCases[0].rawValue)\""), "the form says which step it moves on from")
             for step in CaseStep.allCases.dropFirst() {
                 ctx.clock.advance(by: 60)
-                #expect(try await teacher.post(sessionPath + "/next", form: ["minutes": "12"]).status == .seeOther)
+                let from = String(step.rawValue - 1)
+                #expect(try await teacher.post(sessionPath + "/next", form: ["minutes": "12", "from": from]).status == .seeOther)
+                // The same click again (a double click, a second tab): the session stays at this step.
+                #expect(try await teacher.post(sessionPath + "/next", form: ["minutes": "12", "from": from]).status == .seeOther)
+                #expect(try await CaseSession.query(on: app.db).first()?.step == step, "a second click skipped a step")
                 if step == .hypotheses {
                     #expect(
                         try await counsellor.post(sessionPath + "/entries", form: ["text": "Perhaps the work feels pointless to the pupil"]).status == .seeOther

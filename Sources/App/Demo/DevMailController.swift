@@ -34,9 +34,10 @@ struct DevMailController: RouteCollection {
     }
 
     /// The demo's mail holds working sign-in links: only a browser on this machine sees it,
-    /// even when the demo listens on every address.
+    /// even when the demo listens on every address (behind a proxy in `TRUSTED_PROXIES`, the
+    /// address it forwarded must be this machine's).
     private func requireLocal(_ req: Request) throws {
-        let host = req.remoteAddress?.ipAddress ?? ""
+        let host = req.clientAddress?.ipAddress ?? ""
         guard host == "127.0.0.1" || host == "::1" || host.hasPrefix("::ffff:127.") else { throw Abort(.notFound) }
     }
 

@@ -55,9 +55,7 @@ struct PasswordResetController: RouteCollection {
     /// PostgreSQL the person's row is locked first, so two transactions count in turn (SQLite's
     /// write transactions already take turns).
     static func resetsInTheLastHour(of userID: UUID, lifetime: TimeInterval, now: Date, on db: any Database) async throws -> Int {
-        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT id FROM \(ident: User.schema) WHERE id = \(bind: userID) FOR UPDATE").run()
-        }
+        try await db.lockRow(of: User.self, id: userID)
         return try await PasswordReset.query(on: db).filter(\.$user.$id == userID).filter(\.$expiresAt > now.addingTimeInterval(lifetime - 3600))
             .count()
     }

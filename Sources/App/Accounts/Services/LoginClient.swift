@@ -5,15 +5,15 @@ import Vapor
 
 /// Which client a login attempt comes from, for the per-client limits of `LoginGuard`.
 ///
-/// It is the socket's peer address. `Forwarded` and `X-Forwarded-For` are not read:
-/// Collegium has no trusted-proxy setting, and without one any client can write those
-/// headers and so pick a fresh identity per guess. IPv6 clients are grouped by their /64,
+/// It is the client's address (`Request.clientAddress`): the socket's peer, or behind a
+/// proxy named in `TRUSTED_PROXIES` the address it forwarded. `X-Forwarded-For` from anyone
+/// else is not read: any client can write it, and so pick a fresh identity per guess. IPv6 clients are grouped by their /64,
 /// the block one subscriber usually holds; an IPv4 address mapped into IPv6 counts as the
 /// IPv4 address. Only a hash of the result is stored (`LoginFailure.client`).
 struct LoginClient: Sendable {
     var identify: @Sendable (Request) -> String
 
-    static let peerAddress = LoginClient { req in key(for: req.remoteAddress) }
+    static let peerAddress = LoginClient { req in key(for: req.clientAddress) }
 
     static func key(for address: SocketAddress?) -> String {
         switch address {

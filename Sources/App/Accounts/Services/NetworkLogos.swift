@@ -54,9 +54,7 @@ enum NetworkLogos {
             // Two uploads at once take turns: on PostgreSQL both would find nothing to delete
             // and the second insert would fail on the one-a-network index (SQLite's write
             // transactions already take turns).
-            if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT id FROM \(ident: Network.schema) WHERE id = \(bind: network) FOR UPDATE").run()
-            }
+            try await db.lockRow(of: Network.self, id: network)
             try await NetworkLogo.query(on: db).filter(\.$network.$id == network).delete()
             try await NetworkLogo(
                 networkID: network, contentType: image.contentType, image: Data(bytes), sha256: hash, width: image.width, height: image.height

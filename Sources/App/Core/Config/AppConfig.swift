@@ -33,6 +33,8 @@ public struct AppConfig: Sendable {
     public var mail = MailSettings(smtp: nil, from: MailSettings.demoSender, dkim: nil)
     /// How the node stops and waits for its database (`AppConfig+Operations.swift`).
     public var operations = OperationsSettings()
+    /// `TRUSTED_PROXIES`: whose `X-Forwarded-For` names the client (none by default).
+    public var trustedProxies = TrustedProxies.none
 
     public struct LearningRecordStore: Sendable, Equatable {
         /// The LRS's xAPI endpoint (statements go to `<endpoint>/statements`).
@@ -60,7 +62,7 @@ public struct AppConfig: Sendable {
         [
             "DATABASE_URL", "PUBLIC_URL", "SESSION_IDLE_MINUTES", "SESSION_ABSOLUTE_HOURS",
             "BCRYPT_COST", "INVITATION_DAYS", "PASSWORD_RESET_MINUTES", "XAPI_LRS_URL", "XAPI_LRS_AUTH",
-            "METRICS_TOKEN", "ISSUER_NAME",
+            "METRICS_TOKEN", "ISSUER_NAME", "TRUSTED_PROXIES",
         ] + MailSettings.variables + OperationsSettings.variables
 
     public static func load(from environment: [String: String]) throws(ConfigError) -> AppConfig {
@@ -131,6 +133,11 @@ public struct AppConfig: Sendable {
 
         let mail = MailSettings.load(value, problems: &problems)
         let operations = OperationsSettings.load { integer($0, default: $1, range: $2) }
+        let (proxies, rejected) = TrustedProxies.parse(value("TRUSTED_PROXIES") ?? "")
+        if !rejected.isEmpty {
+            problems.append(
+                "TRUSTED_PROXIES: expected addresses or networks such as 127.0.0.1, 10.0.0.0/8, ::1; cannot read \(rejected.joined(separator: ", "))")
+        }
 
         if !problems.isEmpty { throw ConfigError(problems: problems) }
         var config = AppConfig(
@@ -141,6 +148,7 @@ public struct AppConfig: Sendable {
             metricsToken: metricsToken)
         config.mail = mail
         config.operations = operations
+        config.trustedProxies = proxies
         config.issuerName = value("ISSUER_NAME").map { String($0.prefix(200)) } ?? (publicURL.host ?? "")
         return config
     }

@@ -22,13 +22,28 @@ public enum SchemaSetup {
         try await run(app) { _ in }
     }
 
-    /// The migrations, then `then` on the same connection, under the same lock.
+    /// The migrations, then `then` on the same connection, under the same lock; `then` in
+    /// one transaction, all or nothing.
     public static func run(_ app: Application, then: @escaping @Sendable (any Database) async throws -> Void) async throws {
         let setup: @Sendable (any Database) async throws -> Void = { db in
             let migrator = Migrator(databaseFactory: { _ in db }, migrations: app.migrations, on: db.eventLoop)
             try await migrator.setupIfNeeded().get()
             try await migrator.prepareBatch().get()
-            try await then(db)
+            guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else {
+                try await then(db)
+                return
+            }
+            // Fluent marks a connection of `withConnection` as inside a transaction already,
+            // so `writeTransaction` in `then` would begin none: a node stopped half-way would
+            // leave a chapter marked as loaded without its text indexed. Begun here instead.
+            try await sql.raw("BEGIN").run()
+            do {
+                try await then(db)
+                try await sql.raw("COMMIT").run()
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
         }
         guard let sql = app.db as? any SQLDatabase, sql.dialect.name == "postgresql" else {
             try await setup(app.db)

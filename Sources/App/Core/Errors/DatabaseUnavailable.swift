@@ -1,7 +1,5 @@
 import FluentPostgresDriver
 import FluentSQLiteDriver
-import NIOCore
-import NIOPosix
 
 /// Errors that say the database cannot be reached or is too busy just now, not that the
 /// request is wrong: answered 503 with `Retry-After` rather than 500 (issue 20), so that a
@@ -9,6 +7,8 @@ import NIOPosix
 enum DatabaseUnavailable {
     /// Seconds a client is asked to wait before trying again.
     static let retryAfter = "5"
+    /// The error page's identifier for these (`ErrorPage` words them apart from other 503s).
+    static let identifier = "database-unavailable"
 
     static func matches(_ error: any Error) -> Bool {
         switch error {
@@ -18,18 +18,17 @@ enum DatabaseUnavailable {
             if [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed].contains(error.code) {
                 return true
             }
-            // SQLSTATE class 08 (connection exception), 57P01–57P03 (the server is shutting
-            // down, crashed or not yet accepting), 53300 (too many connections).
+            // A refused or lost connection comes wrapped as `.connectionError`. SQLSTATE class
+            // 08 (connection exception), 57P01–57P03 (the server is shutting down, crashed or
+            // not yet accepting), 53300 (too many connections).
             guard error.code == .server, let state = error.serverInfo?[.sqlState] else { return false }
             return state.hasPrefix("08") || ["57P01", "57P02", "57P03", "53300"].contains(state)
         case let error as SQLiteError:
             // Another process holds SQLite's write lock beyond busy_timeout.
             return error.reason == .busy || error.reason == .locked
-        case is NIOConnectionError, is ChannelError:
-            return true
-        case let error as IOError:
-            return [ECONNREFUSED, ECONNRESET, EHOSTUNREACH, ENETUNREACH, ETIMEDOUT].contains(error.errnoCode)
         default:
+            // Network errors of anything else (a mail server, a Learning Record Store) are
+            // not the database's: they stay 500.
             return false
         }
     }

@@ -16,12 +16,13 @@ struct AppErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, error: any Error) -> Response {
         let status: HTTPResponseStatus
         var headers = HTTPHeaders()
+        let databaseUnavailable = DatabaseUnavailable.matches(error)
         if let abort = error as? any AbortError {
             status = abort.status
             headers = abort.headers
         } else if error is DecodingError {
             status = .badRequest
-        } else if DatabaseUnavailable.matches(error) {
+        } else if databaseUnavailable {
             status = .serviceUnavailable
             headers.replaceOrAdd(name: .retryAfter, value: DatabaseUnavailable.retryAfter)
         } else {
@@ -37,24 +38,26 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return request.redirect(to: location, redirectType: .normal)
         }
         if request.url.path.hasPrefix("/api/") {
-            return apiResponse(request, status: status, error: error, headers: headers)
+            return apiResponse(request, status: status, error: error, headers: headers, databaseUnavailable: databaseUnavailable)
         }
         let response = request.render(
             ErrorPage.view(
                 request.pageContext(), status: status, requestID: requestID,
-                identifier: (error as? Abort)?.identifier),
+                identifier: databaseUnavailable ? DatabaseUnavailable.identifier : (error as? Abort)?.identifier),
             status: status)
         if let retryAfter = headers.first(name: .retryAfter) { response.headers.replaceOrAdd(name: .retryAfter, value: retryAfter) }
         return response
     }
 
-    private func apiResponse(_ request: Request, status: HTTPResponseStatus, error: any Error, headers: HTTPHeaders) -> Response {
+    private func apiResponse(
+        _ request: Request, status: HTTPResponseStatus, error: any Error, headers: HTTPHeaders, databaseUnavailable: Bool
+    ) -> Response {
         var details: [APIErrorBody.Detail] = []
         let message: String
         if let validation = error as? APIValidationError {
             details = validation.details
             message = validation.reason
-        } else if status == .serviceUnavailable {
+        } else if databaseUnavailable {
             message = "The service is unavailable for a moment. Try again after the seconds in Retry-After."
         } else if status.code >= 500 {
             message = "Something went wrong on our side. It has been logged."

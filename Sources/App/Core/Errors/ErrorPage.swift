@@ -33,7 +33,7 @@ enum ErrorPage {
             return (context.t("Too many attempts"), context.t("There were too many failed attempts. Please wait a few minutes and try again."))
         case 400..<500:
             return (context.t("Something is not right with this request"), context.t("Please go back and check what you entered."))
-        case 503:
+        case 503 where identifier == DatabaseUnavailable.identifier:
             return (
                 context.t("Collegium is unavailable for a moment"),
                 context.t("It cannot reach its database just now. Nothing you had already saved is lost. Please try again in a minute.")

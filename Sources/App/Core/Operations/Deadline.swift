@@ -33,7 +33,8 @@ enum Deadline {
 
     /// Whether `work` finished before `deadline`.
     static func finished(before deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () async -> Void) async -> Bool {
-        let seconds = max(0, Double((deadline - ContinuousClock.now).components.seconds))
+        let left = (deadline - ContinuousClock.now).components
+        let seconds = max(0, Double(left.seconds) + Double(left.attoseconds) / 1e18)
         return (try? await value(within: seconds) { await work() }) != nil
     }
 }

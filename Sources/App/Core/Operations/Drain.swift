@@ -12,8 +12,7 @@ final class Drain: Sendable {
     }
     private let state = NIOLockedValueBox(State())
 
-    /// Whether the node is on its way out: `/readyz` answers 503 and every response closes
-    /// its connection.
+    /// Whether the node is on its way out: `/readyz` answers 503.
     var isDraining: Bool { state.withLockedValue { $0.draining } }
 
     /// Requests that have entered and not yet left `InFlightMiddleware`.
@@ -40,11 +39,7 @@ struct InFlightMiddleware: AsyncMiddleware {
         let drain = request.application.drain
         drain.enter()
         defer { drain.leave() }
-        let response = try await next.respond(to: request)
-        // A proxy keeps connections open for its next requests; while the node drains, each
-        // answer closes its connection, so that the proxy opens the next one elsewhere.
-        if drain.isDraining { response.headers.replaceOrAdd(name: .connection, value: "close") }
-        return response
+        return try await next.respond(to: request)
     }
 }
 

@@ -47,10 +47,13 @@ enum Statements {
     /// Sends every unsent statement, oldest first, in batches; returns how many were accepted.
     @discardableResult
     static func send(_ app: Application) async throws -> Int {
+        // One handle for the whole pass: once a stopping node has closed its databases, a
+        // query on it throws, where `app.db` would trap (issue 20).
+        let db = app.db
         guard let store = app.config.learningRecordStore else { return 0 }
         var sent = 0
         while true {
-            let batch = try await LearningStatement.query(on: app.db).filter(\.$sentAt == nil).sort(\.$createdAt).limit(100).all()
+            let batch = try await LearningStatement.query(on: db).filter(\.$sentAt == nil).sort(\.$createdAt).limit(100).all()
             guard !batch.isEmpty else { return sent }
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: "application/json")
@@ -73,7 +76,7 @@ enum Statements {
                 return sent
             }
             let ids = batch.compactMap(\.id)
-            try await LearningStatement.query(on: app.db).filter(\.$id ~~ ids).set(\.$sentAt, to: app.clock.now()).update()
+            try await LearningStatement.query(on: db).filter(\.$id ~~ ids).set(\.$sentAt, to: app.clock.now()).update()
             sent += batch.count
         }
     }

@@ -271,14 +271,15 @@ struct MentoringController: RouteCollection {
         let userID = try user.requireID()
         guard pair.$mentor.id == userID || pair.$mentee.id == userID else { throw Abort(.notFound) }
         let accept = try req.content.decode(AnswerForm.self).accept == "1"
+        let begun: UUID?
         do {
-            try await service.answer(pair, programme: programme, userID: userID, accept: accept, actor: user.fullName)
+            begun = try await service.answer(pair, programme: programme, userID: userID, accept: accept, actor: user.fullName)
         } catch MentoringService.Failure.mentorFull {
             return req.redirect(
                 to: .programme(.value(try programme.requireID())),
                 notice: req.t("The mentor has no free place left; the programme's leader will find another pair."))
         }
-        if let engagement = pair.$engagement.id {
+        if let engagement = begun {
             return req.redirect(to: .engagement(.value(engagement)), notice: req.t("You are paired. Plan your first meeting below."))
         }
         return req.redirect(

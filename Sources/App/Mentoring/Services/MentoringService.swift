@@ -108,6 +108,8 @@ struct MentoringService {
     func setPair(_ programme: MentoringProgramme, menteeID: UUID, mentorID: UUID) async throws {
         let id = try programme.requireID()
         try await db.writeTransaction { db in
+            // Two leaders pairing with the same mentor at once count the places in turn.
+            try await db.lockRow(of: MentoringProgramme.self, id: id)
             let members = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).all()
             guard let mentor = members.first(where: { $0.$user.id == mentorID && $0.role == .mentor }),
                 let mentee = members.first(where: { $0.$user.id == menteeID && $0.role == .mentee })
@@ -150,13 +152,22 @@ struct MentoringService {
 
     /// One person's answer. When both have accepted, the pair becomes a mentoring
     /// engagement, never beyond the mentor's capacity.
-    func answer(_ pair: ProgrammePair, programme: MentoringProgramme, userID: UUID, accept: Bool, actor: String) async throws {
+    ///
+    /// The programme is locked and the pair read again inside the transaction (issue 20):
+    /// when mentor and mentee accepted at the same moment, each used to save its own
+    /// acceptance from a copy without the other's, and the pair stayed accepted by both with
+    /// no mentoring begun; and two pairs of one mentor accepted at once could both take the
+    /// last place.
+    /// Returns the mentoring engagement once the pair has begun.
+    @discardableResult
+    func answer(_ loaded: ProgrammePair, programme: MentoringProgramme, userID: UUID, accept: Bool, actor: String) async throws -> UUID? {
         try await db.writeTransaction { db in
-            guard pair.status == .published else { return }
+            try await db.lockRow(of: MentoringProgramme.self, id: try programme.requireID())
+            guard let pair = try await ProgrammePair.find(try loaded.requireID(), on: db), pair.status == .published else { return loaded.$engagement.id }
             guard accept else {
                 pair.status = .declined
                 try await pair.save(on: db)
-                return
+                return nil
             }
             if pair.$mentor.id == userID { pair.mentorAccepted = true }
             if pair.$mentee.id == userID { pair.menteeAccepted = true }
@@ -180,6 +191,7 @@ struct MentoringService {
                     actor: actor, link: .engagement(.value(id)), on: db)
             }
             try await pair.save(on: db)
+            return pair.$engagement.id
         }
     }
 

@@ -222,6 +222,8 @@ struct GroupController: RouteCollection {
 
     struct NextForm: Content {
         var minutes: String?
+        /// The step the form was shown at (none from an older page: then it moves on).
+        var from: String?
     }
 
     func nextStep(req: Request) async throws -> Response {
@@ -232,8 +234,11 @@ struct GroupController: RouteCollection {
         try await req.authorize(.runCaseSession, .caseSession(facilitatorID: session.$facilitator.id, group: access))
         guard session.finishedAt == nil else { throw Abort(.conflict, reason: req.t("This session has finished.")) }
         let id = try engagement.requireID(), sessionID = try session.requireID()
+        let form = try? req.content.decode(NextForm.self)
+        // Moved on already (a double click, another tab): show where the group is, change nothing.
+        if let from = form?.from, from != String(session.step.rawValue) { return req.redirect(to: .caseSession(.value(id), .value(sessionID))) }
         if let next = session.step.next {
-            let minutes = (try? req.content.decode(NextForm.self)).flatMap { Int(($0.minutes ?? "").trimmingCharacters(in: .whitespaces)) }
+            let minutes = form.flatMap { Int(($0.minutes ?? "").trimmingCharacters(in: .whitespaces)) }
             session.step = next
             session.stepStartedAt = req.now
             session.stepMinutes = minutes.map { min(max($0, 1), 60) } ?? next.defaultMinutes

@@ -43,10 +43,15 @@ struct Coaching {
 
     /// Accepts a waiting request as `coachID`: once, and only with a free place.
     /// The requester is told in the same transaction (`actor`: the coach's name).
+    /// The coach's offer is locked first: two requests accepted at the same moment count
+    /// the free places in turn (issue 20), so a coach of two never takes three.
     func accept(_ request: CoachingRequest, coachID: UUID, actor: String) async throws -> Engagement {
         try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
             let schoolID = request.$school.id
+            if let offer = try await CoachOffer.query(on: db).filter(\.$user.$id == coachID).filter(\.$school.$id == schoolID).first() {
+                try await db.lockRow(of: CoachOffer.self, id: try offer.requireID())
+            }
             guard try await freePlaces(coachID: coachID, schoolID: schoolID, on: db) > 0 else { throw Failure.noFreePlace }
             let changed = try await sql.update(CoachingRequest.schema)
                 .set("status", to: CoachingRequest.Status.accepted.rawValue)

@@ -41,6 +41,9 @@ extension CaseSessionPage {
                             .id("next-step-form"), .class("row-actions"), .method(.post),
                             .action(SiteURL.caseSessionNext(.value(model.engagementID), .value(model.sessionID)).path),
                             Components.csrfField(context),
+                            // The step this form moves on from: a second click, or a second
+                            // tab, finds the session moved already and changes nothing.
+                            .input(.type(.hidden), .name("from"), .value(String(model.step.rawValue))),
                             .unwrap(model.step.next) { next in
                                 Components.field(
                                     .init(
