@@ -1,7 +1,8 @@
 """Every screen in Czech, Italian, Greek and Georgian (issue 19).
 
 A leader of each of the four schools that work in those languages signs in and walks the
-pages of an ordinary week: home, her support, mentoring, surveys (the report of the
+pages of an ordinary week: home, her support, asking a colleague, starting a study group
+with colleagues of the network's schools, mentoring, surveys (the report of the
 network's needs survey too), well-being, courses and a course, the handbook, her school's
 staff, her account and her mail settings. On each page no interface message is left in
 English: the test reads the page's text (less what is marked as written in another
@@ -30,8 +31,8 @@ LEADERS = {
     "el": "eleni.georgiou@nicosia.collegium.example",
     "ka": "nino.beridze@tbilisi.collegium.example",
 }
-PAGES = ["/", "/support", "/mentoring", "/surveys", "/wellbeing", "/courses", "/courses/leading-collegial-support",
-         "/handbook", "/account", "/account/notifications"]
+PAGES = ["/", "/support", "/support/ask", "/support/groups/new?kind=study_group", "/mentoring", "/surveys", "/wellbeing",
+         "/courses", "/courses/leading-collegial-support", "/handbook", "/account", "/account/notifications"]
 
 
 def catalog(lang):

@@ -80,16 +80,24 @@ struct CapacityRaceTests {
                     answers.append((try #require(try await ProgrammePair.find(try pair.requireID(), on: app.db)), person))
                 }
             }
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            let begun = try await withThrowingTaskGroup(of: (UUID, UUID?).self) { group in
                 for ((pair, person), db) in zip(answers, Self.databases(app, count: answers.count)) {
                     group.addTask {
-                        try await MentoringService(db: db).answer(pair, programme: programme, userID: person, accept: true, actor: "Member")
+                        (
+                            try pair.requireID(),
+                            try await MentoringService(db: db).answer(pair, programme: programme, userID: person, accept: true, actor: "Member")
+                        )
                     }
                 }
-                try await group.waitForAll()
+                return try await group.reduce(into: [(UUID, UUID?)]()) { $0.append($1) }
             }
             let after = try await ProgrammePair.query(on: app.db).all()
             #expect(after.allSatisfy { $0.status == .accepted && $0.$engagement.id != nil }, "\(after.map { ($0.status, $0.$engagement.id) })")
+            // The answer that began the mentoring says so (the page then opens it).
+            for pair in after {
+                let said = begun.filter { $0.0 == pair.id }.compactMap(\.1)
+                #expect(said == [pair.$engagement.id].compactMap { $0 }, "pair \(pair.id?.uuidString ?? ""): the answers returned \(said)")
+            }
             let mentorings = try await Engagement.query(on: app.db).filter(\.$form == .mentoring).count()
             #expect(mentorings == pairs.count, "one mentoring per pair, not \(mentorings)")
         }

@@ -24,7 +24,12 @@ struct TrustedProxiesTests {
         #expect(proxies.trusts(try #require(TrustedProxies.bytes(of: "fd12:3456::1"))))
         #expect(!proxies.trusts(try #require(TrustedProxies.bytes(of: "fe80::1"))))
         #expect(proxies.trusts(try #require(TrustedProxies.bytes(of: "::ffff:127.0.0.1"))), "IPv4 mapped into IPv6 is the IPv4 address")
-        #expect(TrustedProxies.parse("10.0.0.0/33, nginx, 10.0.0.1").rejected == ["10.0.0.0/33", "nginx"])
+        #expect(TrustedProxies.parse("10.0.0.0/33, nginx, 10.0.0.1, 0.0.0.0/0, 10.0.0.2/").rejected == ["10.0.0.0/33", "nginx", "0.0.0.0/0", "10.0.0.2/"])
+        // A prefix that is not a whole number of bytes: 172.16.0.0/12 holds 172.16–172.31.
+        let twelve = Self.proxies("172.16.0.0/12")
+        #expect(twelve.trusts(try #require(TrustedProxies.bytes(of: "172.31.255.254"))))
+        #expect(!twelve.trusts(try #require(TrustedProxies.bytes(of: "172.32.0.1"))))
+        #expect(!twelve.trusts(try #require(TrustedProxies.bytes(of: "172.15.255.255"))))
         #expect(throws: ConfigError.self) { try AppConfig.load(from: ["TRUSTED_PROXIES": "proxy.internal"]) }
         #expect(try AppConfig.load(from: [:]).trustedProxies == .none)
     }
@@ -47,6 +52,8 @@ struct TrustedProxiesTests {
         let stranger = try Self.address("198.51.100.1")
         #expect(proxies.client(peer: stranger, forwardedFor: ["203.0.113.7"])?.ipAddress == "198.51.100.1")
         #expect(TrustedProxies.none.client(peer: nginx, forwardedFor: ["203.0.113.7"])?.ipAddress == "127.0.0.1")
+        // A proxy that reaches the node over IPv6 with an IPv4-mapped address is the same proxy.
+        #expect(proxies.client(peer: try Self.address("::ffff:127.0.0.1"), forwardedFor: ["203.0.113.7"])?.ipAddress == "203.0.113.7")
     }
 
     @Test("Sign-in limits count each client behind the proxy apart, and a forged header from outside changes nothing")

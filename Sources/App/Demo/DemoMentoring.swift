@@ -43,8 +43,9 @@ enum DemoMentoring {
         let edgars = try await user("edgars.lacis"), maris = try await user("maris.liepa")
         if let pair = try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).filter(\.$mentee.$id == edgars.requireID()).first() {
             try await service.answer(pair, programme: programme, userID: try edgars.requireID(), accept: true, actor: edgars.fullName)
-            try await service.answer(pair, programme: programme, userID: try maris.requireID(), accept: true, actor: maris.fullName)
-            if let engagementID = pair.$engagement.id {
+            if let engagementID = try await service.answer(
+                pair, programme: programme, userID: try maris.requireID(), accept: true, actor: maris.fullName)
+            {
                 var riga = Calendar(identifier: .gregorian)
                 riga.timeZone = TimeZone(identifier: "Europe/Riga")!
                 let tuesday =

@@ -36,13 +36,14 @@ public struct TrustedProxies: Sendable, Equatable {
     static func parse(_ text: String) -> (TrustedProxies, rejected: [String]) {
         var proxies = TrustedProxies(), rejected: [String] = []
         for entry in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
-            let parts = entry.split(separator: "/", maxSplits: 1).map(String.init)
+            let parts = entry.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let bytes = bytes(of: parts[0]) else {
                 rejected.append(entry)
                 continue
             }
+            // Never /0: a network that holds every address would believe any client's header.
             let maximum = bytes.count * 8
-            guard let prefix = parts.count == 2 ? Int(parts[1]) : maximum, (0...maximum).contains(prefix) else {
+            guard let prefix = parts.count == 2 ? Int(parts[1]) : maximum, (1...maximum).contains(prefix) else {
                 rejected.append(entry)
                 continue
             }

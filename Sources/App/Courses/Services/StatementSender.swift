@@ -25,6 +25,9 @@ actor StatementSender {
 
     private func passes(_ app: Application) async {
         repeat {
+            // A stopping node sends nothing more: its databases are about to close, and the
+            // statements stay unsent for the next start (issue 20).
+            if app.drain.isDraining { break }
             again = false
             do {
                 try await Statements.send(app)

@@ -48,8 +48,9 @@ enum Statements {
     @discardableResult
     static func send(_ app: Application) async throws -> Int {
         // One handle for the whole pass: once a stopping node has closed its databases, a
-        // query on it throws, where `app.db` would trap (issue 20).
-        let db = app.db
+        // query on it throws, where `app.db` would trap (issue 20); a pass that starts after
+        // that finds no database and sends nothing.
+        guard let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.any()) else { return 0 }
         guard let store = app.config.learningRecordStore else { return 0 }
         var sent = 0
         while true {

@@ -78,7 +78,7 @@ struct MentoringController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (programme, _) = try await Self.load(req, .view)
         guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-        let model = try await ProgrammePage.Model.load(programme, principal: principal, now: req.now, on: req.db)
+        let model = try await ProgrammePage.Model.load(programme, principal: principal, now: req.now, collation: Collation(req.localizer.language), on: req.db)
         return req.render(ProgrammePage.view(req.pageContext(), model))
     }
 
@@ -97,7 +97,8 @@ struct MentoringController: RouteCollection {
             let membership = try await Membership.query(on: req.db).filter(\.$user.$id == person).filter(\.$school.$id ~~ schools).first()
         else {
             guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-            var model = try await ProgrammePage.Model.load(programme, principal: principal, now: req.now, on: req.db)
+            var model = try await ProgrammePage.Model.load(
+                programme, principal: principal, now: req.now, collation: Collation(req.localizer.language), on: req.db)
             model.inviteError = req.t("Choose a colleague of the programme's schools, and whether they mentor or are mentored.")
             return req.render(ProgrammePage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
@@ -129,7 +130,8 @@ struct MentoringController: RouteCollection {
         let values = [form.subject, form.level, form.experience_gap, form.goals, form.availability, form.school].map { Int($0 ?? "") }
         guard values.allSatisfy({ $0.map { (0...5).contains($0) } ?? false }), let gap = Int(form.ideal_gap ?? ""), (0...40).contains(gap) else {
             guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-            var model = try await ProgrammePage.Model.load(programme, principal: principal, now: req.now, on: req.db)
+            var model = try await ProgrammePage.Model.load(
+                programme, principal: principal, now: req.now, collation: Collation(req.localizer.language), on: req.db)
             model.weightsError = req.t("Each weight is a whole number from 0 to 5, and the experience gap from 0 to 40 years.")
             return req.render(ProgrammePage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
@@ -161,7 +163,8 @@ struct MentoringController: RouteCollection {
             try await service.setPair(programme, menteeID: mentee, mentorID: mentor)
         } catch let failure as MentoringService.Failure {
             guard let principal = try await req.principal() else { throw Abort(.unauthorized) }
-            var model = try await ProgrammePage.Model.load(programme, principal: principal, now: req.now, on: req.db)
+            var model = try await ProgrammePage.Model.load(
+                programme, principal: principal, now: req.now, collation: Collation(req.localizer.language), on: req.db)
             model.pairError = ProgrammePage.message(failure, req.pageContext())
             return req.render(ProgrammePage.view(req.pageContext(), model), status: .unprocessableEntity)
         }

@@ -77,6 +77,8 @@ struct MentoringService {
     func propose(_ programme: MentoringProgramme) async throws -> ProposalOutcome {
         let id = try programme.requireID()
         return try await db.writeTransaction { db in
+            // First, as every change to the programme's pairs: one at a time, in one order.
+            try await db.lockRow(of: MentoringProgramme.self, id: id)
             try await ProgrammePair.query(on: db).filter(\.$programme.$id == id).filter(\.$status == .proposed).delete()
             let everyone = try await ProgrammeMember.query(on: db).filter(\.$programme.$id == id).all()
             let members = everyone.filter(\.profileDone)
@@ -138,6 +140,7 @@ struct MentoringService {
         let programmeID = try programme.requireID()
         return try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            try await db.lockRow(of: MentoringProgramme.self, id: programmeID)
             let rows = try await sql.update(ProgrammePair.schema)
                 .set("status", to: ProgrammePair.Status.published.rawValue)
                 .where("programme_id", .equal, programmeID)
@@ -163,7 +166,9 @@ struct MentoringService {
     func answer(_ loaded: ProgrammePair, programme: MentoringProgramme, userID: UUID, accept: Bool, actor: String) async throws -> UUID? {
         try await db.writeTransaction { db in
             try await db.lockRow(of: MentoringProgramme.self, id: try programme.requireID())
-            guard let pair = try await ProgrammePair.find(try loaded.requireID(), on: db), pair.status == .published else { return loaded.$engagement.id }
+            guard let pair = try await ProgrammePair.find(try loaded.requireID(), on: db) else { return nil }
+            // Answered already (the other person's answer came first): the mentoring it began, if any.
+            guard pair.status == .published else { return pair.$engagement.id }
             guard accept else {
                 pair.status = .declined
                 try await pair.save(on: db)

@@ -232,11 +232,14 @@ struct GroupController: RouteCollection {
         let session = try await Self.loadSession(req, engagement)
         guard let access = Policy.GroupAccess.of(engagement, participants) else { throw Abort(.notFound) }
         try await req.authorize(.runCaseSession, .caseSession(facilitatorID: session.$facilitator.id, group: access))
-        guard session.finishedAt == nil else { throw Abort(.conflict, reason: req.t("This session has finished.")) }
         let id = try engagement.requireID(), sessionID = try session.requireID()
         let form = try? req.content.decode(NextForm.self)
-        // Moved on already (a double click, another tab): show where the group is, change nothing.
-        if let from = form?.from, from != String(session.step.rawValue) { return req.redirect(to: .caseSession(.value(id), .value(sessionID))) }
+        // Moved on or finished already (a double click, another tab): show where the group
+        // is, change nothing.
+        if let from = form?.from, from != String(session.step.rawValue) || session.finishedAt != nil {
+            return req.redirect(to: .caseSession(.value(id), .value(sessionID)))
+        }
+        guard session.finishedAt == nil else { throw Abort(.conflict, reason: req.t("This session has finished.")) }
         if let next = session.step.next {
             let minutes = form.flatMap { Int(($0.minutes ?? "").trimmingCharacters(in: .whitespaces)) }
             session.step = next

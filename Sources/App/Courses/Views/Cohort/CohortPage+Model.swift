@@ -72,7 +72,12 @@ enum CohortPage {
             let ids = enrolments.compactMap(\.id)
             let completions = try await ActivityCompletion.query(on: db).filter(\.$enrolment.$id ~~ ids).all()
             let firstAttempts = try await QuizAttempt.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$number == 1).all()
-            let learners = enrolments.sorted { $0.user.familyName + $0.user.givenName < $1.user.familyName + $1.user.givenName }.map { e in
+            let collation = Collation(languageCode: language)
+            let byName = enrolments.sorted { a, b in
+                a.user.familyName == b.user.familyName
+                    ? collation.ascending(a.user.givenName, b.user.givenName) : collation.ascending(a.user.familyName, b.user.familyName)
+            }
+            let learners = byName.map { e in
                 let done = Set(completions.filter { $0.$enrolment.id == e.id }.map(\.$activity.id))
                 let progress = CourseProgress(activities: outline.progressActivities, done: done)
                 return Learner(name: e.user.fullName, sections: progress.sections.map(\.percent), percent: progress.percent, completed: e.completedAt)

@@ -42,7 +42,9 @@ enum ProgrammePage {
         var pairError: String?
         var feedback = FeedbackSummary()
 
-        static func load(_ programme: MentoringProgramme, principal: Principal, now: Date, on db: any Database) async throws -> Model {
+        static func load(
+            _ programme: MentoringProgramme, principal: Principal, now: Date, collation: Collation, on db: any Database
+        ) async throws -> Model {
             let service = MentoringService(db: db)
             let isManager = Policy.allows(principal, .manageProgramme, try await service.resource(programme))
             let id = try programme.requireID()
@@ -60,17 +62,18 @@ enum ProgrammePage {
                 let memberIDs = Set(members.map { $0.$user.id })
                 candidates = try await Membership.query(on: db).filter(\.$school.$id ~~ schools).with(\.$user).all()
                     .filter { !memberIDs.contains($0.$user.id) }.map { ($0.$user.id, $0.user.fullName) }
-                candidates = Dictionary(candidates, uniquingKeysWith: { a, _ in a }).map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 }
+                candidates = collation.sorted(Dictionary(candidates, uniquingKeysWith: { a, _ in a }).map { ($0.key, $0.value) }, by: \.1)
             }
             let visiblePairs = try pairs.filter { isManager || $0.$mentor.id == principal.userID || $0.$mentee.id == principal.userID }
-                .filter { isManager || $0.status != .proposed && $0.status != .excluded }.map(row).sorted { $0.mentee < $1.mentee }
+                .filter { isManager || $0.status != .proposed && $0.status != .excluded }.map(row)
+            let sortedPairs = collation.sorted(visiblePairs, by: \.mentee)
             var model = Model(
                 programme: programme, isManager: isManager,
                 members: members.map {
                     MemberRow(userID: $0.$user.id, name: $0.user.fullName, role: $0.role, profileDone: $0.profileDone, capacity: $0.capacity)
                 }
-                .sorted { ($0.role.rawValue, $0.name) < ($1.role.rawValue, $1.name) },
-                candidates: candidates, pairs: visiblePairs,
+                .sorted { a, b in a.role == b.role ? collation.ascending(a.name, b.name) : a.role.rawValue < b.role.rawValue },
+                candidates: candidates, pairs: sortedPairs,
                 quiet: isManager ? try await service.quietPairs(programme, now: now).map(row) : [], me: principal.userID)
             if isManager { model.feedback = try await FeedbackSummary.load(programmeID: id, on: db) }
             return model

@@ -61,8 +61,12 @@ enum GroupSection {
             let admitted = Policy.allows(principal, .writeNote, resource)
             var model = Model(
                 form: engagement.form, purpose: group?.purpose ?? "",
+                // Who leads first, then the members, each in the reader's alphabet.
                 members: participants.map { Member(id: $0.$user.id, name: $0.user.fullName, role: $0.role, agreed: $0.agreedAt != nil) }
-                    .sorted { ($0.role == .member ? 1 : 0, $0.name) < ($1.role == .member ? 1 : 0, $1.name) },
+                    .sorted { a, b in
+                        (a.role == .member) == (b.role == .member)
+                            ? Collation(languageCode: language).ascending(a.name, b.name) : b.role == .member
+                    },
                 mustAgree: Policy.allows(principal, .agreeToConfidentiality, resource),
                 mayLead: Policy.allows(principal, .leadGroup, resource),
                 plan: group.flatMap { $0.planWrittenAt == nil ? nil : [$0.planHow, $0.planSupport, $0.planChallenge, $0.planEvidence] })
