@@ -20,8 +20,9 @@ from test_wellbeing import log_in, set_language
 TEACHER = "janis.ozols@riga.collegium.example"
 LEADER = "ilze.berzina@riga.collegium.example"
 COORDINATOR = "coordinator@collegium.example"
-# A leader (her header has Surveys too, the longest row) whom no other test signs in as:
-# this test leaves her in the last language it tries.
+# A leader (her header has Surveys too, the longest row). This test leaves her in the last
+# language it tries; the other tests that sign in as her (test_course's Georgian run,
+# test_languages) choose Georgian themselves first.
 HEADER_PERSON = "nino.beridze@tbilisi.collegium.example"
 
 TEXT = {

@@ -19,7 +19,10 @@ func withApp<T>(
     _ test: (Application, TestContext) async throws -> T
 ) async throws -> T {
     let app = try await Application.make(.testing)
-    var env = ["BCRYPT_COST": "4", "PUBLIC_URL": "http://collegium.test"]
+    // DB_POOL_TIMEOUT_SECONDS as Fluent's own default: the suite runs hundreds of apps in
+    // parallel on two cores, and on PostgreSQL a new connection there can take longer than
+    // a server's 5 s. The default itself is tested by ShutdownTests and the crash stages.
+    var env = ["BCRYPT_COST": "4", "PUBLIC_URL": "http://collegium.test", "DB_POOL_TIMEOUT_SECONDS": "10"]
     var schema: String?
     if let sqliteFile {
         // A database file prepared by the test (an installation's database of an earlier day).
