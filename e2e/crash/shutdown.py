@@ -182,8 +182,12 @@ for round_number in range(1, ROUNDS + 1):
     begin = time.time()
     node.send_signal(signal.SIGTERM)
     stopping.set()
-    # During SHUTDOWN_DELAY_SECONDS the node still serves, but is no longer ready.
+    # During SHUTDOWN_DELAY_SECONDS the node still serves, but is no longer ready. The
+    # signal takes a moment to arrive: asked at once, /readyz may still say ok.
     probe = readyz(PORT)
+    while not (probe[0] == 503 and "shutting down" in probe[1]) and time.time() < begin + DELAY:
+        time.sleep(0.05)
+        probe = readyz(PORT)
     try:
         code = node.wait(timeout=TIMEOUT + DELAY + 15)
     except subprocess.TimeoutExpired:
