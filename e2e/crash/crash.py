@@ -16,9 +16,10 @@ Environment: CRASH_CLIENTS, CRASH_PER_CLIENT, CRASH_KILLS (of a node), CRASH_LOG
 CRASH_PG_STOP and CRASH_PG_START (shell commands that crash and start PostgreSQL: its kill
 happens only with both), CRASH_KILL_WHEN=idle (kill only while nothing is in flight: to see
 the in-flight check fail)."""
-import atexit, http.client, itertools, json, os, random, signal, subprocess, sys, threading, time, urllib.parse
+import atexit, http.client, itertools, os, random, signal, subprocess, sys, threading, time, urllib.parse
 
 import stored  # e2e/crash/stored.py
+import nodes as http_nodes  # e2e/crash/nodes.py (`nodes` here are the processes)
 
 BIN, PORT, DB = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 KIND = "postgres" if DB.startswith("postgres") else "sqlite"
@@ -52,37 +53,14 @@ def start(command, port, env_extra):
 
 
 def request(port, method, path, token, body=None, headers=None, timeout=10, on_sent=None):
-    """One request on a connection of its own: (status, parsed body). Raises OSError or
-    http.client.HTTPException when the server is down or goes down before it answers.
-    `on_sent` is called once the request is written, before its answer is read."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request(method, path, body=json.dumps(body) if body is not None else None,
-                           headers={**({"Authorization": "Bearer " + token} if token else {}), "Content-Type": "application/json", **(headers or {})})
-        if on_sent:
-            on_sent()
-        response = connection.getresponse()
-        data = response.read()
-        return response.status, (json.loads(data) if data and response.headers.get_content_type() == "application/json" else None)
-    finally:
-        connection.close()
-
-
-
-def ready(port):
-    try:
-        return request(port, "GET", "/readyz", "", timeout=2)[0] == 200
-    except (OSError, http.client.HTTPException):
-        return False
+    """(status, the parsed JSON answer or None): http_nodes.request, which raises OSError or
+    http.client.HTTPException when the server is down or goes down before it answers."""
+    status, data, _ = http_nodes.request(port, method, path, token, body, headers, timeout, on_sent)
+    return status, (None if isinstance(data, str) else data)
 
 
 def wait_ready(port, timeout=120):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if ready(port):
-            return True
-        time.sleep(0.2)
-    return False
+    return http_nodes.wait_ready(port, timeout)
 
 
 def call(method, path, token, body=None):

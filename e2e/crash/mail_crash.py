@@ -25,7 +25,9 @@ nodes' MAIL_LEASE_SECONDS, 5), MAIL_CRASH_PER_KILL (the most duplicates one kill
 1), MAIL_CRASH_SEED (the kills' random delays; printed), MAIL_CRASH_DIR (where the SMTP
 server keeps the mail; default a temporary folder, removed), CRASH_LOG (the nodes' and the
 SMTP server's output)."""
-import atexit, email.parser, glob, http.client, json, os, random, shutil, signal, subprocess, sys, tempfile, time
+import atexit, email.parser, glob, json, os, random, shutil, signal, subprocess, sys, tempfile, time
+
+import nodes as http_nodes  # e2e/crash/nodes.py (`nodes` here are the processes)
 
 BIN, PORT, DB = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 if not DB.startswith("postgres"):
@@ -65,26 +67,8 @@ def sql(query):
     return [line.split("\t") for line in out.splitlines() if line]
 
 
-def ready(port):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-    try:
-        connection.request("GET", "/readyz")
-        return connection.getresponse().status == 200
-    except (OSError, http.client.HTTPException):
-        return False
-    finally:
-        connection.close()
-
-
 def wait_ready(port, timeout=120):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if ready(port):
-            return True
-        if nodes.get(port) is not None and nodes[port].poll() is not None:
-            return False
-        time.sleep(0.1)
-    return False
+    return http_nodes.wait_ready(port, timeout, nodes.get(port))
 
 
 def arrived():

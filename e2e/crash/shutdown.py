@@ -20,9 +20,9 @@ proxy retries it on the other node; those are counted, not failed. Before, SIGTE
 
 One line per check, then `shutdown <db>: N passed, M failed`. Environment: CRASH_LOG (the
 nodes' output), SHUTDOWN_ROUNDS (default 3)."""
-import atexit, http.client, json, os, signal, subprocess, sys, threading, time
+import atexit, http.client, os, signal, subprocess, sys, threading, time
 
-import stored  # e2e/crash/stored.py
+import nodes, stored  # e2e/crash/
 
 BIN, PORT, DB = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 KIND = "postgres" if DB.startswith("postgres") else "sqlite"
@@ -58,41 +58,11 @@ def start(command, port, env_extra=None, stdout=None):
     return process
 
 
-class Unserved(Exception):
-    """The connection closed before any byte of an answer: the node never took the request."""
-
-
-def request(port, method, path, token="", timeout=10, on_sent=None):
-    """(status, body) on a connection of its own; raises OSError or HTTPException, or
-    Unserved when the connection was closed or reset before the status line came."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request(method, path, headers={"Authorization": "Bearer " + token} if token else {})
-        if on_sent:
-            on_sent()
-        try:
-            response = connection.getresponse()
-        except (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected) as error:
-            raise Unserved(repr(error))
-        return response.status, response.read().decode("utf-8", "replace")
-    finally:
-        connection.close()
-
-
-def readyz(port):
-    try:
-        return request(port, "GET", "/readyz", timeout=3)
-    except (OSError, http.client.HTTPException) as error:
-        return None, repr(error)
+request, readyz, Unserved = nodes.request, nodes.readyz, nodes.Unserved
 
 
 def wait_ready(port, process, timeout=120):
-    deadline = time.time() + timeout
-    while time.time() < deadline and process.poll() is None:
-        if readyz(port)[0] == 200:
-            return True
-        time.sleep(0.2)
-    return False
+    return nodes.wait_ready(port, timeout, process)
 
 
 def stop(process, timeout=TIMEOUT + DELAY + 15):
@@ -155,7 +125,7 @@ for round_number in range(1, ROUNDS + 1):
             index += 1
             sent = []
             try:
-                status, _ = request(PORT, "GET", path, token, timeout=30, on_sent=lambda: sent.append(time.time()))
+                status, _, _ = request(PORT, "GET", path, token, timeout=30, on_sent=lambda: sent.append(time.time()))
                 outcome = status
             except ConnectionRefusedError:
                 outcome = "refused"
