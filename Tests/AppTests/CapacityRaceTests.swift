@@ -102,4 +102,29 @@ struct CapacityRaceTests {
             #expect(mentorings == pairs.count, "one mentoring per pair, not \(mentorings)")
         }
     }
+
+    @Test(
+        "A leader rules out a pair while another publishes: the pair ends published or ruled out, as the answers said, and a published pair cannot be ruled out"
+    )
+    func excludeWhilePublishing() async throws {
+        try await withApp { app, ctx in
+            let setup = try await MentoringTests.setUp(app, ctx)
+            #expect(try await setup.leader.post(setup.programmePath + "/propose").status == .seeOther)
+            let programme = try #require(try await MentoringProgramme.query(on: app.db).first())
+            let pairs = try await ProgrammePair.query(on: app.db).filter(\.$status == .proposed).all()
+            let target = try #require(pairs.first).requireID()
+            let dbs = Self.databases(app, count: 2)
+            async let excluded = MentoringService(db: dbs[0]).exclude(pairID: target, of: programme)
+            async let published = MentoringService(db: dbs[1]).publish(programme, by: "Leader")
+            let (ruledOut, count) = try await (excluded, published)
+            let status = try #require(try await ProgrammePair.find(target, on: app.db)).status
+            #expect(status == (ruledOut ? .excluded : .published), "exclude said \(ruledOut), the pair is \(status)")
+            #expect(count == pairs.count - (ruledOut ? 1 : 0), "publish counted \(count) of \(pairs.count)")
+            // Once published, ruling the pair out is refused and changes nothing.
+            let published2 = try #require(try await ProgrammePair.query(on: app.db).filter(\.$status == .published).first())
+            let path = setup.programmePath + "/pairs/\(try published2.requireID())/exclude"
+            #expect(try await setup.leader.post(path).status == .conflict)
+            #expect(try await ProgrammePair.find(try published2.requireID(), on: app.db)?.status == .published)
+        }
+    }
 }

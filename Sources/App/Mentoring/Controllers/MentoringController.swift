@@ -179,11 +179,11 @@ struct MentoringController: RouteCollection {
     }
 
     func exclude(req: Request) async throws -> Response {
-        let (programme, _) = try await Self.load(req, .manageProgramme)
+        let (programme, service) = try await Self.load(req, .manageProgramme)
         let pair = try await Self.loadPair(req, programme: programme)
-        guard pair.status == .proposed else { throw Abort(.conflict, reason: req.t("Only a proposed pair can be ruled out.")) }
-        pair.status = .excluded
-        try await pair.save(on: req.db)
+        guard try await service.exclude(pairID: try pair.requireID(), of: programme) else {
+            throw Abort(.conflict, reason: req.t("Only a proposed pair can be ruled out."))
+        }
         return req.redirect(to: .programme(.value(try programme.requireID())), notice: req.t("This pair will not be proposed again."))
     }
 

@@ -153,6 +153,22 @@ struct MentoringService {
         }
     }
 
+    /// Rules out a proposed pair; false when it is no longer proposed. One conditional
+    /// UPDATE, as `publish` is: of a publish and an exclusion at the same moment, whichever
+    /// comes second finds the pair no longer proposed, so a published pair is never marked
+    /// excluded (it was read and saved from a copy before, issue 20).
+    func exclude(pairID: UUID, of programme: MentoringProgramme) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let rows = try await sql.update(ProgrammePair.schema)
+            .set("status", to: ProgrammePair.Status.excluded.rawValue)
+            .where("id", .equal, pairID)
+            .where("programme_id", .equal, try programme.requireID())
+            .where("status", .equal, ProgrammePair.Status.proposed.rawValue)
+            .returning("id")
+            .all()
+        return !rows.isEmpty
+    }
+
     /// One person's answer. When both have accepted, the pair becomes a mentoring
     /// engagement, never beyond the mentor's capacity.
     ///
