@@ -89,6 +89,7 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
     app.asyncCommands.use(MatchCostsCommand(), as: "match-costs")
     app.asyncCommands.use(SendStatementsCommand(), as: "xapi-send")
     app.asyncCommands.use(CourseBenchmarkSeedCommand(), as: "bench-course-seed")
+    app.asyncCommands.use(ClusterBenchmarkSeedCommand(), as: "bench-cluster-seed")
     app.asyncCommands.use(MailTestCommand(), as: "mail-test")
     app.asyncCommands.use(MailBenchmarkSeedCommand(), as: "bench-mail-seed")
 

@@ -70,8 +70,14 @@ struct CourseBenchmarkSeedCommand: AsyncCommand {
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let app = context.application
         let learners = signature.learners ?? 100
+        let (_, _, steps) = try await Self.seed(context.application, learners: learners, password: signature.password ?? "benchmark-password")
+        context.console.print("seeded \(Self.slug): \(Self.document().sections.count) modules, \(steps) steps, \(learners) learners")
+    }
+
+    /// The course, a network and school, and `learners` teachers of it enrolled at every stage
+    /// of the course; also the population of `bench-cluster-seed`.
+    static func seed(_ app: Application, learners: Int, password: String) async throws -> (school: School, users: [User], steps: Int) {
         try await SchemaSetup.migrate(app)
         let course = try await CourseLibrary.sync(Self.document(), on: app.db)
         let outline = try await CourseOutline.load(course, content: true, on: app.db)
@@ -80,8 +86,9 @@ struct CourseBenchmarkSeedCommand: AsyncCommand {
         let school = School(
             name: "Benchmark school", code: "BENCH-\(UUID().uuidString.prefix(6))", country: "LV", city: "Rīga", language: "lv", networkID: network.id)
         try await school.save(on: app.db)
-        let hash = try app.password.hash(signature.password ?? "benchmark-password")
+        let hash = try app.password.hash(password)
         let learning = CourseLearning(db: app.db, config: app.config, now: Date())
+        var users: [User] = []
         for i in 0..<learners {
             let user = User(
                 email: "learner\(i)@bench.example", givenName: "Learner", familyName: "\(i)", passwordHash: hash, language: i % 2 == 0 ? "lv" : "en")
@@ -100,7 +107,8 @@ struct CourseBenchmarkSeedCommand: AsyncCommand {
                 enrolment.lastActivityID = step.id
             }
             try await enrolment.save(on: app.db)
+            users.append(user)
         }
-        context.console.print("seeded \(Self.slug): \(outline.sections.count) modules, \(outline.activities.count) steps, \(learners) learners")
+        return (school, users, outline.activities.count)
     }
 }
