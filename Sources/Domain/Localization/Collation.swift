@@ -22,6 +22,20 @@ public struct Collation: Sendable {
         a.compare(b, options: [], range: nil, locale: locale) == .orderedAscending
     }
 
+    /// Whether `a` comes before `b`, key by key: the first key on which they differ decides
+    /// (a family name, then the given name). Keys that the language orders the same are
+    /// passed over as equal, so the order stays consistent however names compare by bytes.
+    public func ascending(_ a: [String], _ b: [String]) -> Bool {
+        for (x, y) in zip(a, b) {
+            switch x.compare(y, options: [], range: nil, locale: locale) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: continue
+            }
+        }
+        return a.count < b.count
+    }
+
     /// `items` in the order of `name`, as `ascending` compares them: the one order for
     /// every list a person reads (schools, colleagues, programmes, protocols, titles).
     public func sorted<S: Sequence>(_ items: S, by name: (S.Element) -> String) -> [S.Element] {

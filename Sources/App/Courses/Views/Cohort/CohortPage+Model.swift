@@ -74,8 +74,7 @@ enum CohortPage {
             let firstAttempts = try await QuizAttempt.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$number == 1).all()
             let collation = Collation(languageCode: language)
             let byName = enrolments.sorted { a, b in
-                a.user.familyName == b.user.familyName
-                    ? collation.ascending(a.user.givenName, b.user.givenName) : collation.ascending(a.user.familyName, b.user.familyName)
+                collation.ascending([a.user.familyName, a.user.givenName], [b.user.familyName, b.user.givenName])
             }
             let learners = byName.map { e in
                 let done = Set(completions.filter { $0.$enrolment.id == e.id }.map(\.$activity.id))

@@ -59,13 +59,14 @@ enum GroupSection {
             let resource = Policy.Resource.engagement(participants: Set(participants.map { $0.$user.id }), group: access)
             let group = try await PracticeGroup.query(on: db).filter(\.$engagement.$id == id).first()
             let admitted = Policy.allows(principal, .writeNote, resource)
+            let collation = Collation(languageCode: language)
             var model = Model(
                 form: engagement.form, purpose: group?.purpose ?? "",
                 // Who leads first, then the members, each in the reader's alphabet.
                 members: participants.map { Member(id: $0.$user.id, name: $0.user.fullName, role: $0.role, agreed: $0.agreedAt != nil) }
                     .sorted { a, b in
                         (a.role == .member) == (b.role == .member)
-                            ? Collation(languageCode: language).ascending(a.name, b.name) : b.role == .member
+                            ? collation.ascending(a.name, b.name) : b.role == .member
                     },
                 mustAgree: Policy.allows(principal, .agreeToConfidentiality, resource),
                 mayLead: Policy.allows(principal, .leadGroup, resource),
