@@ -91,6 +91,8 @@ public func configure(_ app: Application, options: LaunchOptions = .init()) asyn
     app.asyncCommands.use(CourseBenchmarkSeedCommand(), as: "bench-course-seed")
     app.asyncCommands.use(ClusterBenchmarkSeedCommand(), as: "bench-cluster-seed")
     app.asyncCommands.use(MailTestCommand(), as: "mail-test")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(MailBenchmarkSeedCommand(), as: "bench-mail-seed")
 
     try routes(app)

@@ -24,6 +24,11 @@ enum AppJobs {
         ScheduledJob(name: "sweep", every: 24 * 3600) { app, now in
             try await Sweep.run(now: now, sessionLifetime: app.config.sessionAbsoluteTimeout, on: app.db)
         },
+        // Request counts of ended windows: a hashed address or token is kept no longer than
+        // its limit needs it (RequestLimit).
+        ScheduledJob(name: "request-limits", every: 10 * 60) { app, now in
+            try await RequestLimit.sweep(before: now, on: app.db)
+        },
     ]
 
     static var scheduler: JobScheduler { JobScheduler(jobs: all) }

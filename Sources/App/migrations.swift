@@ -35,6 +35,7 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(M029_CertificateIssuerAndAttemptGrants())
     app.migrations.add(M030_OneOpenAttemptRequest())
     app.migrations.add(M031_NetworkLogos())
+    app.migrations.add(M032_RequestLimits())
 }
 
 /// Brings the database up to date at `serve` and `demo`, one node at a time

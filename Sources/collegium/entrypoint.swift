@@ -9,7 +9,14 @@ import Vapor
 enum Entrypoint {
     static func main() async throws {
         var env = try Environment.detect()
-        try LoggingSystem.bootstrap(from: &env)
+        // LOG_FORMAT=json: one JSON object per line with the request id (docs/operations.md).
+        switch JSONLogHandler.factory(format: Environment.get("LOG_FORMAT"), level: Environment.get("LOG_LEVEL")) {
+        case .success(let json?): LoggingSystem.bootstrap(json)
+        case .success(nil): try LoggingSystem.bootstrap(from: &env)
+        case .failure(let error):
+            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            exit(78)
+        }
 
         let command = env.arguments.dropFirst().first
         let plan = LaunchPlan(arguments: env.arguments)

@@ -1,3 +1,4 @@
+import SQLKit
 import Testing
 import Vapor
 
@@ -92,6 +93,41 @@ struct OperationsTests {
             #expect(!body.contains("path=\"/wellbeing"))
             for line in body.split(separator: "\n") where line.contains("method=\"POST\"") {
                 #expect(line.contains("path=\"(write)\""), "a write route named in the metrics: \(line)")
+            }
+        }
+    }
+
+    /// The value of a sample without labels, e.g. `collegium_requests_in_flight 1`.
+    static func plainSample(_ body: String, _ name: String) -> Double? {
+        body.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.dropFirst(name.count + 1)) }
+    }
+
+    @Test("/metrics says how much mail waits and how late, what is in flight and how the jobs ran; never what kind of mail")
+    func operationalFigures() async throws {
+        try await withApp(environment: ["METRICS_TOKEN": Self.token]) { app, ctx in
+            let (_, empty) = try await metrics(app, bearer: Self.token)
+            #expect(Self.sample(empty, "collegium_outbox_mails", ["status": "queued"]) == 0)
+            #expect(Self.plainSample(empty, "collegium_outbox_overdue_seconds") == 0)
+            for address in ["a@example.org", "b@example.org", "c@example.org"] {
+                let message = MailMessage(
+                    kind: .passwordReset, to: address, toName: "Some One", userID: nil, language: "en", subject: "Reset", paragraphs: ["Text"])
+                _ = try await Outbox.enqueue(message, settings: app.config.mail, now: ctx.clock.now, on: app.db)
+            }
+            let failed = try #require(try await OutboxMail.query(on: app.db).first())
+            failed.status = .failed
+            try await failed.save(on: app.db)
+            ctx.clock.advance(by: 3600)
+            let job = try #require(AppJobs.scheduler.jobs.first?.name)
+            try await AppJobs.scheduler.runDue(app, now: ctx.clock.now)
+            let (_, body) = try await metrics(app, bearer: Self.token)
+            #expect(Self.sample(body, "collegium_outbox_mails", ["status": "queued"]) == 2)
+            #expect(Self.sample(body, "collegium_outbox_mails", ["status": "failed"]) == 1)
+            #expect((Self.plainSample(body, "collegium_outbox_overdue_seconds") ?? 0) >= 3600, "two mails due an hour ago")
+            #expect((Self.plainSample(body, "collegium_requests_in_flight") ?? 0) >= 1, "the scrape itself")
+            #expect((Self.sample(body, "collegium_job_runs_total", ["name": job, "outcome": "ok"]) ?? 0) >= 1)
+            #expect(!body.contains("password_reset") && !body.contains("passwordReset"), "a mail's kind would say someone asked for a reset")
+            if (app.db as? any SQLDatabase)?.dialect.name == "postgresql" {
+                #expect((Self.sample(body, "collegium_database_connections", ["state": "active"]) ?? 0) >= 1, "the scrape's own query")
             }
         }
     }

@@ -75,6 +75,21 @@ struct ShutdownTests {
         #expect(await !Deadline.finished(before: .now + .milliseconds(100)) { try? await Task.sleep(for: .seconds(60)) })
     }
 
+    @Test(
+        "A stopping node ends its mail and job loops: one that ends when cancelled stops at once; one still busy is named when the time is up, not waited for")
+    func backgroundLoops() async throws {
+        let polite = BackgroundLoops()
+        polite.start("mail") { while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(10)) } }
+        #expect(await polite.stop(before: .now + .seconds(5)).isEmpty)
+        // A pass that does not look at cancellation, as a long database call does not.
+        let busy = BackgroundLoops()
+        busy.start("mail") { while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(10)) } }
+        busy.start("jobs") { await Task { try? await Task.sleep(for: .seconds(3)) }.value }
+        let began = ContinuousClock.now
+        #expect(await busy.stop(before: .now + .milliseconds(300)) == ["jobs"])
+        #expect(ContinuousClock.now - began < .seconds(2), "the stop waited for the pass")
+    }
+
     @Test("SHUTDOWN_TIMEOUT_SECONDS, SHUTDOWN_DELAY_SECONDS and DB_POOL_TIMEOUT_SECONDS: defaults, and bad values named")
     func settings() throws {
         let defaults = try AppConfig.load(from: [:]).operations

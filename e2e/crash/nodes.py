@@ -1,7 +1,7 @@
 """What the crash, shutdown and cluster tests share: one HTTP request on a connection of its
 own (as a proxy's upstream, or a browser's first request, sees it) and the readiness probe.
 stored.py, beside it, reads what the database holds afterwards."""
-import http.client, json, re, time, urllib.parse
+import atexit, http.client, json, re, sys, time, urllib.parse
 
 
 class Unserved(ConnectionError):
@@ -84,3 +84,34 @@ class Browser:
         status, _ = self.send("POST", "/login", form={"email": email, "password": password})
         assert status == 303, f"signing in as {email}: HTTP {status}"
         return self
+
+
+class Checks:
+    """The checks of one script: `checks(ok, what)` records one; `finish` prints one line per
+    check and the summary line scripts/test reads (`NAME: N passed, M failed`), and exits."""
+
+    def __init__(self):
+        self.results = []
+
+    def __call__(self, ok, what):
+        self.results.append((bool(ok), what))
+
+    def finish(self, name, detail=""):
+        for ok, what in self.results:
+            print(("ok   " if ok else "FAIL ") + what)
+        passed = sum(1 for ok, _ in self.results if ok)
+        print(f"{name}: {passed} passed, {len(self.results) - passed} failed" + (f" ({detail})" if detail else ""))
+        sys.exit(0 if passed == len(self.results) else 1)
+
+
+def killed_at_exit(processes, then=None):
+    """However the script ends (an assertion, an HTTP error), every process started and listed
+    in `processes` is killed, so none holds a port for the next run; then `then()`."""
+    def stop_all():
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        if then:
+            then()
+    atexit.register(stop_all)

@@ -27,6 +27,15 @@ struct BearerAuthenticationMiddleware: AsyncMiddleware {
                 reason: "This token has expired. Make a new one on your account page.")
         }
         try Self.checkScope(of: token, for: request)
+        // Counted per token across every node (issue 20); a refusal costs the token nothing more.
+        let perMinute = request.application.config.operations.apiRequestsPerMinute
+        if let wait = try await RequestLimit(bucket: "api", limit: perMinute, window: 60)
+            .count(client: RequestLimit.key("api", bearer.token), now: now, on: request.db)
+        {
+            throw Abort(
+                .tooManyRequests, headers: ["Retry-After": String(wait)],
+                reason: "This token has made more than \(perMinute) requests in a minute. Try again in \(wait) seconds.")
+        }
         if token.lastUsedAt.map({ now.timeIntervalSince($0) > 300 }) ?? true {
             token.lastUsedAt = now
             try await token.save(on: request.db)

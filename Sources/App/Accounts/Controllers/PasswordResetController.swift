@@ -25,6 +25,19 @@ struct PasswordResetController: RouteCollection {
             let model = ForgotPasswordPage.Model(email: form.email ?? "", error: req.t("Enter an email address like name@school.org."))
             return req.render(ForgotPasswordPage.view(req.pageContext(), model), status: .unprocessableEntity)
         }
+        // Many addresses asked from one place in an hour: someone is sending strangers mail.
+        let client = RequestLimit.key("password-reset", req.application.loginClient.identify(req))
+        if let wait = try await Self.perClient.count(client: client, now: req.now, on: req.db) {
+            let minutes = (wait + 59) / 60
+            let model = ForgotPasswordPage.Model(
+                email: form.email ?? "",
+                error: req.localizer.tn(
+                    "Many password resets have been asked from your network in the last hour. Try again in {count} minute.",
+                    "Many password resets have been asked from your network in the last hour. Try again in {count} minutes.", count: minutes))
+            let response = req.render(ForgotPasswordPage.view(req.pageContext(), model), status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
+            return response
+        }
         if let user = try await User.query(on: req.db).filter(\.$email == email.value).first(), user.passwordHash != nil {
             let token = SecretToken.generate()
             let userID = try user.requireID()
@@ -45,6 +58,13 @@ struct PasswordResetController: RouteCollection {
         return req.redirect(
             to: SiteURL.login, notice: req.t("If an account uses {email}, we have sent it a link to choose a new password.", ["email": email.value]))
     }
+
+    /// Reset requests one client (an address, or each client behind TRUSTED_PROXIES) may send
+    /// in an hour, whatever the addresses: a school's staff behind one address ask a few a
+    /// day; a script that mails strangers asks hundreds (issue 20). Loose, as the sign-in
+    /// limit per client is, because a whole school may share one address: a script there
+    /// holds that school's resets up for the rest of the hour, never anyone else's.
+    static let perClient = RequestLimit(bucket: "password-reset", limit: 30, window: 3600)
 
     /// Reset mails one person can be sent in an hour, whoever asks and from wherever: nobody
     /// can fill a colleague's mailbox with them. Beyond it the page says what it always says

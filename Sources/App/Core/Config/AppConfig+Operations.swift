@@ -1,6 +1,7 @@
 import Foundation
 
-/// How a node stops and how long it waits for its database (issue 20). Read by
+/// How a node stops, how long it waits for its database, and how much one API token may ask
+/// (issue 20). Read by
 /// `AppConfig.load`; docs/configuration.md and docs/operations.md say when to change them.
 public struct OperationsSettings: Sendable, Equatable {
     /// `SHUTDOWN_TIMEOUT_SECONDS`: how long a stopping node gives the requests in flight
@@ -17,8 +18,12 @@ public struct OperationsSettings: Sendable, Equatable {
     /// (or for a new one to open) before it is answered 503 with `Retry-After`. Fluent's own
     /// default, 10 s, held people before an error page while the database was down.
     public var poolTimeout: Int = 5
+    /// `API_REQUESTS_PER_MINUTE`: calls one API token may make in a minute, across every node,
+    /// before it is answered 429 with `Retry-After`. Twenty a second for a minute is more than
+    /// an import or a report needs, and stops a script in a loop from taking a node's time.
+    public var apiRequestsPerMinute: Int = 1200
 
-    public static let variables = ["SHUTDOWN_TIMEOUT_SECONDS", "SHUTDOWN_DELAY_SECONDS", "DB_POOL_TIMEOUT_SECONDS"]
+    public static let variables = ["SHUTDOWN_TIMEOUT_SECONDS", "SHUTDOWN_DELAY_SECONDS", "DB_POOL_TIMEOUT_SECONDS", "API_REQUESTS_PER_MINUTE"]
 
     /// Reads the settings with `integer(name, default, range)`, which records a bad value.
     static func load(_ integer: (String, Int, ClosedRange<Int>) -> Int) -> OperationsSettings {
@@ -26,6 +31,7 @@ public struct OperationsSettings: Sendable, Equatable {
         settings.shutdownTimeout = integer("SHUTDOWN_TIMEOUT_SECONDS", settings.shutdownTimeout, 1...600)
         settings.shutdownDelay = integer("SHUTDOWN_DELAY_SECONDS", settings.shutdownDelay, 0...120)
         settings.poolTimeout = integer("DB_POOL_TIMEOUT_SECONDS", settings.poolTimeout, 1...60)
+        settings.apiRequestsPerMinute = integer("API_REQUESTS_PER_MINUTE", settings.apiRequestsPerMinute, 10...1_000_000)
         return settings
     }
 }

@@ -17,8 +17,10 @@ public struct LaunchPlan: Equatable, Sendable {
 
     public var kind: Kind
 
-    /// Commands that work on files or numbers alone.
-    public static let commandsWithoutDatabase: Set<String> = ["match-costs"]
+    /// Commands that work on files or numbers alone, and those that open the configured
+    /// database themselves (a backup reads it on a connection of its own; a restore must find
+    /// the target unopened).
+    public static let commandsWithoutDatabase: Set<String> = ["match-costs", "backup", "restore"]
 
     /// `arguments` as the process got them, the executable's name first.
     public init(arguments: [String]) {

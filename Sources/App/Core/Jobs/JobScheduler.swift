@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Metrics
 import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
@@ -49,6 +50,8 @@ struct JobScheduler: Sendable {
                 failure = String("\(error)".prefix(500))
                 app.logger.warning("Job \(job.name): \(error)")
             }
+            // Runs and failures per job for /metrics (a job's name says nothing of a person).
+            Counter(label: "collegium_job_runs_total", dimensions: [("name", job.name), ("outcome", failure == nil ? "ok" : "failed")]).increment()
             try await sql.update("scheduled_jobs")
                 .set("lease_owner", to: SQLLiteral.null).set("lease_until", to: SQLLiteral.null)
                 .set("next_run_at", to: now.addingTimeInterval(job.every)).set("last_finished_at", to: now)
@@ -70,7 +73,7 @@ final class JobLoop: LifecycleHandler, @unchecked Sendable {
     func didBoot(_ application: Application) throws {
         let scheduler = scheduler
         task.withLockedValue {
-            $0 = Task.detached {
+            $0 = application.backgroundLoops.start("jobs") {
                 // A little after boot: the first requests are served before the first sweep.
                 try? await Task.sleep(for: .seconds(5))
                 while !Task.isCancelled {

@@ -187,7 +187,7 @@ final class OutboxSenderLoop: LifecycleHandler, @unchecked Sendable {
         let clock = application.clock
         let logger = application.logger
         task.withLockedValue {
-            $0 = Task.detached {
+            $0 = application.backgroundLoops.start("mail") {
                 while !Task.isCancelled {
                     var sent = 0
                     do { sent = try await sender.sendBatch(now: clock.now()) } catch { logger.warning("Outbox: \(error)") }

@@ -59,13 +59,19 @@ extension Application {
     /// After SIGTERM (or SIGINT): `/readyz` turns to 503; after `SHUTDOWN_DELAY_SECONDS` the
     /// node stops accepting connections, closes the idle ones and lets the requests in flight
     /// finish, all within `SHUTDOWN_TIMEOUT_SECONDS`; then the statements being sent to a
-    /// Learning Record Store get what is left of that time. Returns whether every request
-    /// finished: only then may the databases be closed (`asyncShutdown`).
+    /// Learning Record Store get what is left of that time. The mail and job loops begin no
+    /// new pass from the first moment, and a pass under way has until the same deadline.
+    /// Returns whether every request and pass finished: only then may the databases be
+    /// closed (`asyncShutdown`).
     public func finishServing() async -> Bool {
         let settings = config.operations
         let deadline = ContinuousClock.now + .seconds(settings.shutdownDelay + settings.shutdownTimeout)
         drain.begin()
         logger.notice("Stopping: /readyz answers 503; \(drain.inFlight) request(s) in flight")
+        // The mail and job loops stop now: no new pass begins while the node drains, and the
+        // pass under way has the whole of the time to end (BackgroundLoops).
+        let loops = backgroundLoops
+        let loopsStopped = Task { await loops.stop(before: deadline) }
         if settings.shutdownDelay > 0 { try? await Task.sleep(for: .seconds(settings.shutdownDelay)) }
         // Stops accepting, closes idle keep-alive connections and waits for the others to
         // finish their response, up to `http.server.configuration.shutdownTimeout`.
@@ -77,6 +83,15 @@ extension Application {
         let sender = statementSender
         if await !Deadline.finished(before: deadline, { await sender.idle() }) {
             logger.warning("Stopping: statements still being sent to the Learning Record Store stay unsent for the next start")
+        }
+        // The outbox and the jobs: a pass under way ended within the time, or is left to its
+        // lease (BackgroundLoops).
+        let running = await loopsStopped.value
+        guard running.isEmpty else {
+            logger.error(
+                "Stopping: \(running.joined(separator: " and ")) still running after \(settings.shutdownTimeout) s; exiting without them (another node takes their work when its lease runs out)"
+            )
+            return false
         }
         logger.notice("Stopped serving: every request finished")
         return true

@@ -48,13 +48,14 @@ struct OperationsController: RouteCollection {
     /// are served only to the bearer of `METRICS_TOKEN`, compared in constant time; without
     /// a configured token the endpoint does not exist (404), and a wrong token gets the same
     /// 404, so a scanner learns nothing (issue #14).
-    func metrics(req: Request) throws -> Response {
+    func metrics(req: Request) async throws -> Response {
         guard let expected = req.application.config.metricsToken,
             let sent = req.headers.bearerAuthorization?.token,
             Self.sameSecret(sent, expected)
         else { throw Abort(.notFound) }
         var buffer: [UInt8] = []
         AppMetrics.registry().emit(into: &buffer)
+        buffer += Array(await OperationalGauges.render(req.application, on: req.db, now: req.now).utf8)
         let response = Response(status: .ok, body: .init(data: Data(buffer)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return response
