@@ -25,7 +25,7 @@ enum AppJobs {
             try await Sweep.run(now: now, sessionLifetime: app.config.sessionAbsoluteTimeout, on: app.db)
         },
         // Request counts of ended windows: a hashed address or token is kept no longer than
-        // its limit needs it (RequestLimit).
+        // its limit needs it, and ten minutes (RequestLimit).
         ScheduledJob(name: "request-limits", every: 10 * 60) { app, now in
             try await RequestLimit.sweep(before: now, on: app.db)
         },

@@ -44,7 +44,7 @@ extension PersonalData {
         "survey_link_uses":
             "a keyed hash of a client address and a time, for a public link's rate limit, deleted after a day; no link to a response or an account",
         "request_limits":
-            "how many requests one client made in a minute or an hour, the client a hash of the API token as sent (which no table can be joined to) or of the network address, deleted within 70 minutes; nothing of what was asked, and no link to an account",
+            "how many requests one client made in a minute or an hour, the client a hash of the API token as sent (which no table can be joined to) or of the network address, deleted within ten minutes of its window's end (a minute or an hour); nothing of what was asked, and no link to an account",
         "practice_groups": "a group's purpose and its action plan, written by the group together; who takes part is in practice_participants",
         "practice_meetings": "when and where an engagement's participants meet; who they are is in practice_participants",
         "practice_engagements": "the form, topic and status of a conversation; who takes part is in practice_participants",

@@ -21,9 +21,12 @@ struct RequestLimitTests {
             #expect(try await limit.count(client: "b", now: start.addingTimeInterval(15), on: app.db) == nil, "another client counts apart")
             #expect(try await RequestLimit(bucket: "other", limit: 3, window: 60).count(client: "a", now: start, on: app.db) == nil)
             #expect(try await limit.count(client: "a", now: start.addingTimeInterval(60), on: app.db) == nil, "a new window")
-            // The sweep removes windows that have ended.
-            try await RequestLimit.sweep(before: start.addingTimeInterval(Double(RequestLimit.longestWindow) + 61), on: app.db)
+            // The sweep removes the windows that have ended, and keeps the one under way.
+            try await RequestLimit.sweep(before: start.addingTimeInterval(90), on: app.db)
             #expect(try await limit.count(client: "a", now: start.addingTimeInterval(30), on: app.db) == nil, "the full window was swept")
+            #expect(try await limit.count(client: "a", now: start.addingTimeInterval(61), on: app.db) == nil)
+            #expect(try await limit.count(client: "a", now: start.addingTimeInterval(62), on: app.db) == nil)
+            #expect(try await limit.count(client: "a", now: start.addingTimeInterval(63), on: app.db) == 57, "the window under way was kept")
         }
     }
 

@@ -18,7 +18,14 @@ enum OperationalGauges {
         out.gauge("collegium_requests_in_flight", "Requests this node is serving now.", [([], Double(app.drain.inFlight))])
         // The database's figures within a second, or none: a scrape during an outage still
         // gets the node's own figures, and says the database did not answer.
-        let read = try? await Deadline.value(within: 1) { try await databaseFigures(on: db, now: now) }
+        // The work is counted in flight, so that a node stopping meanwhile does not close its
+        // databases under a query this scrape left running.
+        let drain = app.drain
+        let read = try? await Deadline.value(within: 1) {
+            drain.enter()
+            defer { drain.leave() }
+            return try await databaseFigures(on: db, now: now)
+        }
         out.gauge("collegium_database_up", "Whether the database answered this scrape within a second.", [([], read == nil ? 0 : 1)])
         if let read { out.text += read.text }
         return out.text

@@ -24,8 +24,8 @@ struct RequestLimit: Sendable {
         let second = Int(now.timeIntervalSince1970)
         let start = second - second % window
         let rows = try await sql.insert(into: Self.table)
-            .columns("bucket", "client", "window_start", "hits")
-            .values(SQLBind(bucket), SQLBind(client), SQLBind(start), SQLBind(1))
+            .columns("bucket", "client", "window_start", "window_end", "hits")
+            .values(SQLBind(bucket), SQLBind(client), SQLBind(start), SQLBind(start + window), SQLBind(1))
             .onConflict(with: ["bucket", "client", "window_start"]) { $0.set("hits", to: SQLRaw("\(Self.table).hits + 1")) }
             .returning("hits")
             .all()
@@ -42,13 +42,10 @@ struct RequestLimit: Sendable {
         SHA256.hash(data: Data(("collegium-limit:" + bucket + ":" + identity).utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The longest window; a row is of no use once its window has ended.
-    static let longestWindow = 3600
-
-    /// Rows whose window has ended (a job every ten minutes): a row lives at most
-    /// `longestWindow` and ten minutes.
+    /// Rows whose window has ended: of no use to any limit (a job every ten minutes, so a row
+    /// outlives its window by ten minutes at most).
     static func sweep(before now: Date, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
-        try await sql.delete(from: table).where("window_start", .lessThan, SQLBind(Int(now.timeIntervalSince1970) - longestWindow)).run()
+        try await sql.delete(from: table).where("window_end", .lessThanOrEqual, SQLBind(Int(now.timeIntervalSince1970))).run()
     }
 }
